@@ -1,0 +1,5 @@
+"""Allow ``python -m amends``."""
+
+from amends.cli import main
+
+main()

@@ -1,0 +1,45 @@
+"""The ``amends`` command line: thin commands that parse, call the core and render.
+
+Each command lives in its own module and registers itself on :data:`app` when
+imported; :func:`main` turns every usage or input error into one line on
+stderr with exit code 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+import click
+
+from amends.cli.app import app
+from amends.errors import InputError, StateError, StoreError
+
+# Command modules register themselves on import (order = order in --help).
+from amends.cli import plan_cmd as _plan_cmd  # noqa: E402, F401  # isort: skip
+
+__all__ = ["app", "main"]
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Entry point of the ``amends`` console script."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        code = app(args=args, prog_name="amends", standalone_mode=False)
+    except click.exceptions.UsageError as exc:
+        message = exc.format_message().replace("\n", " ").strip()
+        sys.stderr.write(f"amends: error: {message} (see --help)\n")
+        sys.exit(2)
+    except InputError as exc:
+        sys.stderr.write(f"amends: error: {exc.cli_text()}\n")
+        sys.exit(2)
+    except (StateError, StoreError) as exc:
+        sys.stderr.write(f"amends: error: {exc}\n")
+        sys.exit(1 if isinstance(exc, StateError) else 2)
+    except click.exceptions.Abort:
+        sys.stderr.write("amends: cancelled\n")
+        sys.exit(130)
+    except KeyboardInterrupt:
+        sys.stderr.write("amends: cancelled\n")
+        sys.exit(130)
+    sys.exit(code if isinstance(code, int) else 0)

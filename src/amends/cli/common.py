@@ -1,0 +1,78 @@
+"""Options, output helpers and exit codes shared by every command.
+
+Exit codes are the same everywhere: 0 ok, 1 problems found, 2 bad input.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import UTC, datetime
+from enum import Enum
+from typing import Annotated, Any, NoReturn
+
+import typer
+from rich.console import Console
+
+from amends.errors import InputError
+from amends.zones import parse_instant
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 1
+EXIT_BAD_INPUT = 2
+
+
+class OutputFormat(str, Enum):
+    """How a command prints its result."""
+
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+class ResultFormat(str, Enum):
+    """For commands without a markdown rendering."""
+
+    text = "text"
+    json = "json"
+
+
+FormatOption = Annotated[
+    OutputFormat,
+    typer.Option("--format", "-f", help="Output as readable text, Markdown, or JSON."),
+]
+ResultFormatOption = Annotated[
+    ResultFormat, typer.Option("--format", "-f", help="Output as readable text or JSON.")
+]
+NowOption = Annotated[
+    str | None,
+    typer.Option(
+        "--now",
+        help="Treat this ISO-8601 instant as the current time, e.g. 2026-11-22T09:05+00:00 "
+        "(for reproducible output). Default: the real clock.",
+        show_default=False,
+    ),
+]
+
+
+def resolve_now(text: str | None) -> datetime:
+    """The injected ``--now`` or, only here at the interface, the real clock."""
+    if text is None:
+        return datetime.now(UTC)
+    return parse_instant(text, "now")
+
+
+def out() -> Console:
+    """A console on the current stdout (created per call so tests can capture it)."""
+    return Console(file=sys.stdout, highlight=False, soft_wrap=True)
+
+
+def print_json(data: Any) -> None:
+    """Print a JSON document (UTF-8, stable key order as given)."""
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def fail(err: InputError) -> NoReturn:
+    """Print a bad-input error as one line on stderr and exit 2."""
+    sys.stderr.write(f"amends: error: {err.cli_text()}\n")
+    raise typer.Exit(EXIT_BAD_INPUT)

@@ -1,0 +1,1 @@
+"""`amends plan` (being written)."""

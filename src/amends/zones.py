@@ -1,0 +1,182 @@
+"""Time zones and local times, validated before anything is constructed.
+
+Every zone name is checked against the installed IANA list *before*
+``ZoneInfo`` sees it, so ``""``, ``../etc/passwd``, a 300-character string and
+a Windows name all get the same clean error with suggestions. Local wall-clock
+times are resolved explicitly: a time inside a DST gap (which is not always one
+hour long: Australia/Lord_Howe shifts 30 minutes, Antarctica/Troll two hours,
+Pacific/Apia skipped a whole day) is refused, and a time inside a DST fold must
+be disambiguated by the caller.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from datetime import UTC, datetime, timedelta
+from functools import cache
+from importlib import resources
+from typing import Literal
+from zoneinfo import ZoneInfo, available_timezones
+
+from amends.errors import InputError
+
+Fold = Literal["earlier", "later"]
+MAX_ZONE_NAME = 64
+_LOCAL_FORMATS = ("%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S")
+
+
+@cache
+def zone_names() -> frozenset[str]:
+    """All IANA zone names this installation knows (from ``tzdata`` or the system)."""
+    return frozenset(n for n in available_timezones() if not n.startswith(("posix/", "right/")))
+
+
+@cache
+def _aliases() -> dict[str, list[str]]:
+    text = resources.files("amends.data").joinpath("zone_aliases.toml").read_text("utf-8")
+    data = tomllib.loads(text)["aliases"]
+    return {k.casefold(): list(v) for k, v in data.items()}
+
+
+def suggest_zones(name: str, limit: int = 3) -> list[str]:
+    """Close valid zone names for a mistyped one (aliases first, then spelling)."""
+    key = name.strip().casefold()
+    if key in _aliases():
+        return _aliases()[key][:limit]
+    names = sorted(zone_names())
+    lowered = {n.casefold(): n for n in names}
+    if key in lowered:
+        return [lowered[key]]
+    by_city = {n.rsplit("/", 1)[-1].casefold().replace("_", " "): n for n in names}
+    spaced = key.replace("_", " ")
+    if spaced in by_city:
+        return [by_city[spaced]]
+    close = difflib.get_close_matches(key, list(lowered), n=limit, cutoff=0.6)
+    if not close:
+        close = [
+            lowered[c]
+            for c in difflib.get_close_matches(spaced, list(by_city), n=limit, cutoff=0.7)
+            for c in [by_city[c].casefold()]
+        ]
+        return close
+    return [lowered[c] for c in close]
+
+
+def zone(name: str, field: str = "tz") -> ZoneInfo:
+    """Return the ``ZoneInfo`` for a valid IANA name, or raise an ``InputError``."""
+    text = name.strip() if isinstance(name, str) else ""
+    if text and len(text) <= MAX_ZONE_NAME and text in zone_names():
+        return ZoneInfo(text)
+    shown = text if len(text) <= 40 else text[:37] + "..."
+    hints = suggest_zones(text) if text and len(text) <= MAX_ZONE_NAME else []
+    hint = f"; did you mean {' or '.join(hints)}?" if hints else ""
+    what = f"{shown!r} is not" if text else "an empty value is not"
+    raise InputError(field, f"{what} an IANA time zone such as Europe/London{hint}")
+
+
+def is_zone(name: str) -> bool:
+    """True when ``name`` is a valid IANA zone name."""
+    return bool(name) and len(name) <= MAX_ZONE_NAME and name in zone_names()
+
+
+def _offset_of(moment: datetime) -> timedelta:
+    offset = moment.utcoffset()
+    assert offset is not None
+    return offset
+
+
+def gap_or_fold(naive: datetime, tz: ZoneInfo) -> Literal["gap", "fold"] | None:
+    """Say whether a wall-clock time does not exist (gap) or exists twice (fold) in ``tz``."""
+    early = naive.replace(tzinfo=tz, fold=0)
+    late = naive.replace(tzinfo=tz, fold=1)
+    if _offset_of(early) == _offset_of(late):
+        return None
+    # In a gap the round trip through UTC lands on a different wall time.
+    back = early.astimezone(UTC).astimezone(tz).replace(tzinfo=None)
+    return "gap" if back != naive else "fold"
+
+
+def localize(naive: datetime, tz: ZoneInfo, field: str, fold: Fold | None = None) -> datetime:
+    """Attach ``tz`` to a wall-clock time, refusing gaps and unresolved folds."""
+    kind = gap_or_fold(naive, tz)
+    shown = naive.strftime("%Y-%m-%d %H:%M")
+    if kind == "gap":
+        before = naive.replace(tzinfo=tz, fold=0).astimezone(UTC).astimezone(tz)
+        fmt = "%H:%M" if before.date() == naive.date() else "%Y-%m-%d %H:%M"
+        raise InputError(
+            field,
+            f"{shown} does not exist in {tz.key} (the clocks skip over it); "
+            f"did you mean {before.strftime(fmt)}?",
+        )
+    if kind == "fold":
+        if fold is None:
+            first = naive.replace(tzinfo=tz, fold=0)
+            second = naive.replace(tzinfo=tz, fold=1)
+            raise InputError(
+                field,
+                f"{shown} happens twice in {tz.key} (clocks go back); write it with its offset "
+                f"({first.strftime('%z')[:3]}:{first.strftime('%z')[3:]} or "
+                f"{second.strftime('%z')[:3]}:{second.strftime('%z')[3:]}) or choose earlier/later",
+            )
+        return naive.replace(tzinfo=tz, fold=0 if fold == "earlier" else 1)
+    return naive.replace(tzinfo=tz)
+
+
+_OFFSET_TAIL = re.compile(r"(Z|[+-]\d{2}:?\d{2})$")
+
+
+def parse_local(text: str, tz: ZoneInfo, field: str, fold: Fold | None = None) -> datetime:
+    """Parse ``YYYY-MM-DD HH:MM`` as a wall-clock time in ``tz``.
+
+    A trailing UTC offset (``2026-11-01 01:30-04:00``) is accepted as an explicit
+    fold choice, but only if ``tz`` really uses that offset at that moment.
+    """
+    raw = text.strip() if isinstance(text, str) else ""
+    if not raw or len(raw) > 40:
+        raise InputError(field, "expected a date and time like 2026-11-24 14:30")
+    if _OFFSET_TAIL.search(raw):
+        try:
+            moment = datetime.fromisoformat(raw.replace(" ", "T", 1))
+        except ValueError:
+            raise InputError(field, f"{raw!r} is not a date and time like 2026-11-24 14:30") from None
+        candidates = [
+            moment.replace(tzinfo=None).replace(tzinfo=tz, fold=f) for f in (0, 1)
+        ]
+        for cand in candidates:
+            if _offset_of(cand) == _offset_of(moment) and gap_or_fold(
+                moment.replace(tzinfo=None), tz
+            ) != "gap":
+                return cand
+        raise InputError(
+            field, f"{raw} is not a valid local time in {tz.key} (its offset does not match)"
+        )
+    for fmt in _LOCAL_FORMATS:
+        try:
+            naive = datetime.strptime(raw, fmt)
+            break
+        except ValueError:
+            continue
+    else:
+        raise InputError(field, f"{raw!r} is not a date and time like 2026-11-24 14:30")
+    return localize(naive, tz, field, fold)
+
+
+def parse_instant(text: str, field: str = "now") -> datetime:
+    """Parse an ISO-8601 instant that carries its offset (``2026-11-22T09:05+00:00``)."""
+    raw = text.strip() if isinstance(text, str) else ""
+    try:
+        moment = datetime.fromisoformat(raw.replace("z", "Z")) if 0 < len(raw) <= 40 else None
+    except ValueError:
+        moment = None
+    if moment is None or moment.tzinfo is None:
+        raise InputError(
+            field, f"{raw!r} is not an ISO-8601 time with offset, e.g. 2026-11-22T09:05+00:00"
+        )
+    return moment
+
+
+def same_zone_rules(a: str, b: str) -> bool:
+    """True when two zone names are the same zone (used to skip showing a second time)."""
+    return a == b

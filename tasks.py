@@ -1,0 +1,112 @@
+#!/usr/bin/env python3
+"""The one task runner people and CI share: ``python3 tasks.py run|test|check|golden|bench``.
+
+It needs nothing but Python 3.11+. Each task first makes sure ``.venv`` exists
+and holds the project with its development extras (re-installing only when
+``pyproject.toml`` changed), so a fresh clone works with a single command.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+STAMP = VENV / ".amends-installed"
+
+
+def _python() -> str:
+    return str(BIN / "python")
+
+
+def ensure_venv() -> None:
+    """Create the virtual environment and install the project when needed."""
+    if sys.version_info < (3, 11):
+        sys.exit("amends needs Python 3.11 or newer")
+    if not (BIN / "python").exists():
+        print("· creating .venv", flush=True)
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    if STAMP.exists() and STAMP.read_text() == wanted:
+        return
+    print("· installing amends and its development tools into .venv", flush=True)
+    _run([_python(), "-m", "pip", "install", "--quiet", "--upgrade", "pip"])
+    _run([_python(), "-m", "pip", "install", "--quiet", "-e", f"{ROOT}[dev]"])
+    STAMP.write_text(wanted)
+
+
+def _run(cmd: list[str], env: dict[str, str] | None = None) -> None:
+    result = subprocess.run(cmd, cwd=ROOT, env=env)
+    if result.returncode != 0:
+        sys.exit(result.returncode)
+
+
+def task_run(args: list[str]) -> None:
+    """Set up and start the main job: the local web app (``amends serve``)."""
+    ensure_venv()
+    os.execv(str(BIN / "amends"), [str(BIN / "amends"), "serve", *args])
+
+
+def task_check(args: list[str]) -> None:
+    """Formatting, lint and strict type-check (no tests)."""
+    ensure_venv()
+    _run([str(BIN / "ruff"), "format", "--check", "src", "tests", "bench", "tasks.py"])
+    _run([str(BIN / "ruff"), "check", "src", "tests", "bench", "tasks.py"])
+    _run([str(BIN / "mypy")])
+
+
+def task_test(args: list[str]) -> None:
+    """Set up, then format-check, lint, type-check and run the whole test suite."""
+    task_check([])
+    env = dict(os.environ)
+    env.setdefault("PYTHONHASHSEED", "0")
+    _run([_python(), "-m", "pytest", "-W", "error", *args], env=env)
+
+
+def task_golden(args: list[str]) -> None:
+    """Regenerate the golden files under tests/golden (review the diff before committing)."""
+    ensure_venv()
+    env = dict(os.environ, AMENDS_UPDATE_GOLDEN="1")
+    _run([_python(), "-m", "pytest", "-q", "-k", "golden", *args], env=env)
+
+
+def task_bench(args: list[str]) -> None:
+    """Run every benchmark script under bench/ and print its figures."""
+    ensure_venv()
+    for script in sorted((ROOT / "bench").glob("bench_*.py")):
+        print(f"== {script.name}", flush=True)
+        _run([_python(), str(script), *args])
+
+
+def task_format(args: list[str]) -> None:
+    """Apply ruff's formatter and safe fixes."""
+    ensure_venv()
+    _run([str(BIN / "ruff"), "format", "src", "tests", "bench", "tasks.py"])
+    _run([str(BIN / "ruff"), "check", "--fix", "src", "tests", "bench", "tasks.py"])
+
+
+TASKS = {
+    "run": task_run,
+    "test": task_test,
+    "check": task_check,
+    "golden": task_golden,
+    "bench": task_bench,
+    "format": task_format,
+}
+
+
+def main() -> None:
+    if len(sys.argv) < 2 or sys.argv[1] not in TASKS:
+        names = ", ".join(TASKS)
+        sys.exit(f"usage: python3 tasks.py TASK [args]   (TASK is one of: {names})")
+    TASKS[sys.argv[1]](sys.argv[2:])
+
+
+if __name__ == "__main__":
+    main()
