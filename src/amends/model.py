@@ -1,0 +1,108 @@
+"""The situation amends reasons about, as validated, typed data.
+
+These models are what every core function receives. They are built from the
+flat user input in :mod:`amends.request` and are always consistent: zones are
+valid IANA names, times are timezone-aware, and scenario and times agree.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+Scenario = Literal["late", "conflict", "missed", "tech-failure"]
+Mode = Literal["in-person", "video", "phone"]
+ContactRole = Literal["interviewer", "recruiter", "coordinator"]
+
+SCENARIOS: tuple[Scenario, ...] = ("late", "conflict", "missed", "tech-failure")
+MODES: tuple[Mode, ...] = ("in-person", "video", "phone")
+CONTACT_ROLES: tuple[ContactRole, ...] = ("interviewer", "recruiter", "coordinator")
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+def _aware(value: datetime) -> datetime:
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise ValueError("must be timezone-aware")
+    return value
+
+
+class Candidate(_Frozen):
+    """The person writing: how they sign and how they can be reached."""
+
+    name: str
+    phone: str | None = None
+    email: str | None = None
+    link: str | None = None
+    tz: str
+    senior: bool = False
+
+    @property
+    def first_name(self) -> str:
+        return self.name.split()[0]
+
+
+class Interview(_Frozen):
+    """The interview that was (or is about to be) missed."""
+
+    company: str
+    role: str
+    start: datetime
+    tz: str
+    mode: Mode = "video"
+    platform: str | None = None
+    address: str | None = None
+
+    _check_start = field_validator("start")(_aware)
+
+
+class Contact(_Frozen):
+    """Who the messages go to."""
+
+    name: str
+    role: ContactRole = "interviewer"
+    interviewer: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    agency_recruiter: str | None = None
+
+    @property
+    def has_phone(self) -> bool:
+        return bool(self.phone)
+
+
+class Happening(_Frozen):
+    """What went wrong and why, in the candidate's own (validated) words."""
+
+    scenario: Scenario
+    reason: str
+    detail: str | None = None
+    realised: datetime
+
+    _check_realised = field_validator("realised")(_aware)
+
+
+class Situation(_Frozen):
+    """Everything a plan is computed from, including the injected current time."""
+
+    candidate: Candidate
+    interview: Interview
+    contact: Contact
+    happening: Happening
+    now: datetime
+    slots_requested: list[datetime] = Field(default_factory=list)
+
+    _check_now = field_validator("now")(_aware)
+
+    @property
+    def zones_differ(self) -> bool:
+        """True when the two parties' clocks show different times now."""
+        from zoneinfo import ZoneInfo
+
+        theirs = self.now.astimezone(ZoneInfo(self.interview.tz)).utcoffset()
+        mine = self.now.astimezone(ZoneInfo(self.candidate.tz)).utcoffset()
+        return theirs != mine
