@@ -72,20 +72,20 @@ def time_text(moment: datetime, tz: str) -> str:
 def dual_moment_text(moment: datetime, their_tz: str, my_tz: str) -> str:
     """Their local time, with mine alongside when the clocks differ.
 
-    ``Tuesday 24 November 2026 at 10:00 EST (UTC−5) (15:00 GMT on my side)``; when
+    ``Tuesday 24 November 2026 at 10:00 EST (UTC−5) (15:00 GMT my time)``; when
     the candidate's date differs, their date is written out too.
     """
+    return moment_text(moment, their_tz) + my_time_suffix(moment, their_tz, my_tz)
+
+
+def my_time_suffix(moment: datetime, their_tz: str, my_tz: str) -> str:
+    """`` (15:00 GMT my time)`` when the candidate's clock differs, else ``""``."""
     theirs = at_zone(moment, their_tz)
     mine = at_zone(moment, my_tz)
-    text = moment_text(moment, their_tz)
-    if theirs.utcoffset() == mine.utcoffset() and their_tz == my_tz:
-        return text
     if theirs.utcoffset() == mine.utcoffset():
-        return text
-    same_day = theirs.date() == mine.date()
-    mine_text = (
-        f"{clock(mine)} {zone_label(mine)}"
-        if same_day
-        else f"{short_date(mine)}, {clock(mine)} {zone_label(mine)}"
-    )
-    return f"{text} ({mine_text} for me)"
+        return ""
+    label = zone_label(mine).replace(" (", ", ").rstrip(")")
+    mine_text = f"{clock(mine)} {label}"
+    if theirs.date() != mine.date():
+        mine_text = f"{short_date(mine)}, {mine_text}"
+    return f" ({mine_text}, my time)"

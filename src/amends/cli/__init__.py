@@ -11,9 +11,21 @@ import sys
 from collections.abc import Sequence
 
 import click
+import typer
 
 from amends.cli.app import app
 from amends.errors import InputError, StateError, StoreError
+
+try:  # Typer >= 0.25 vendors its own copy of Click.
+    from typer._click import exceptions as _typer_click
+except ImportError:  # pragma: no cover - older Typer uses Click itself
+    _typer_click = click.exceptions
+
+_USAGE_ERRORS: tuple[type[Exception], ...] = (
+    click.exceptions.UsageError,
+    _typer_click.UsageError,
+)
+_ABORTS: tuple[type[BaseException], ...] = (click.exceptions.Abort, typer.Abort, KeyboardInterrupt)
 
 # Command modules register themselves on import (order = order in --help).
 from amends.cli import plan_cmd as _plan_cmd  # noqa: E402, F401  # isort: skip
@@ -26,8 +38,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     args = list(sys.argv[1:] if argv is None else argv)
     try:
         code = app(args=args, prog_name="amends", standalone_mode=False)
-    except click.exceptions.UsageError as exc:
-        message = exc.format_message().replace("\n", " ").strip()
+    except _USAGE_ERRORS as exc:
+        message = exc.format_message().replace("\n", " ").strip()  # type: ignore[attr-defined]
         sys.stderr.write(f"amends: error: {message} (see --help)\n")
         sys.exit(2)
     except InputError as exc:
@@ -36,10 +48,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     except (StateError, StoreError) as exc:
         sys.stderr.write(f"amends: error: {exc}\n")
         sys.exit(1 if isinstance(exc, StateError) else 2)
-    except click.exceptions.Abort:
-        sys.stderr.write("amends: cancelled\n")
-        sys.exit(130)
-    except KeyboardInterrupt:
+    except _ABORTS:
         sys.stderr.write("amends: cancelled\n")
         sys.exit(130)
     sys.exit(code if isinstance(code, int) else 0)

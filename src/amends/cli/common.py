@@ -64,7 +64,7 @@ def resolve_now(text: str | None) -> datetime:
 
 def out() -> Console:
     """A console on the current stdout (created per call so tests can capture it)."""
-    return Console(file=sys.stdout, highlight=False, soft_wrap=True)
+    return Console(file=sys.stdout, highlight=False)
 
 
 def print_json(data: Any) -> None:

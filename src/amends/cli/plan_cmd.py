@@ -1,1 +1,198 @@
-"""`amends plan` (being written)."""
+"""`amends plan` and `amends reasons`: the first hour from one command."""
+
+from __future__ import annotations
+
+import sys
+from datetime import timedelta
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.table import Table
+
+from amends.cli.app import app
+from amends.cli.plan_view import print_plan
+from amends.cli.common import (
+    FormatOption,
+    NowOption,
+    OutputFormat,
+    ResultFormat,
+    ResultFormatOption,
+    out,
+    print_json,
+    resolve_now,
+)
+from amends.plan import Plan, build_plan
+from amends.profile import load_profile
+from amends.reasons import catalogue
+from amends.render import plan_markdown
+from amends.request import PlanRequest
+from amends.timeslot import Slot
+
+DEFAULT_DURATION = timedelta(minutes=45)
+
+PLAN_HELP = """Build the first-hour plan: what to do first and by when, the phone script,
+the voicemail, the email (two variants) and the checklist.
+
+Your own details (name, phone, email, link, zone) come from your profile file
+when you do not pass them (see --profile).
+
+Example:
+
+  amends plan --name "Sam Patel" --company Acme --role "Data Analyst"
+  --interviewer "Dana Lee" --contact-email dana@acme.example
+  --contact-phone "+44 20 7946 0000" --at "2026-11-23 10:00" --tz Europe/London
+  --my-tz America/New_York --scenario missed --reason overslept
+  --slot "2026-11-25 14:00" --slot "2026-11-26 10:00" --now 2026-11-23T10:40Z
+"""
+
+
+def _opt(help_text: str, *names: str) -> Any:
+    return typer.Option(*names, help=help_text, show_default=False)
+
+
+@app.command("plan", help=PLAN_HELP)
+def plan_command(
+    company: Annotated[str | None, _opt("Company you interviewed with.", "--company")] = None,
+    role: Annotated[str | None, _opt("Job title of the role.", "--role")] = None,
+    at: Annotated[
+        str | None, _opt('Interview start, "YYYY-MM-DD HH:MM", in the --tz zone.', "--at")
+    ] = None,
+    tz: Annotated[
+        str | None, _opt("Interviewer's IANA time zone, e.g. Europe/London.", "--tz")
+    ] = None,
+    scenario: Annotated[
+        str | None, _opt("What happened: late, conflict, missed or tech-failure.", "--scenario")
+    ] = None,
+    reason: Annotated[
+        str | None, _opt("Reason code (see `amends reasons`).", "--reason")
+    ] = None,
+    detail: Annotated[
+        str | None, _opt("Optional short factual detail (kept private, not quoted).", "--detail")
+    ] = None,
+    interviewer: Annotated[str | None, _opt("Interviewer's name.", "--interviewer")] = None,
+    contact_name: Annotated[
+        str | None,
+        _opt("Name of the person you write to, if not the interviewer.", "--contact-name"),
+    ] = None,
+    contact_role: Annotated[
+        str, typer.Option("--contact-role", help="interviewer, recruiter or coordinator.")
+    ] = "interviewer",
+    contact_phone: Annotated[
+        str | None, _opt("Contact's direct phone number.", "--contact-phone")
+    ] = None,
+    contact_email: Annotated[str | None, _opt("Contact's email address.", "--contact-email")] = None,
+    recruiter: Annotated[
+        str | None, _opt("Name of the agency recruiter who arranged it, if any.", "--recruiter")
+    ] = None,
+    mode: Annotated[str, typer.Option("--mode", help="in-person, video or phone.")] = "video",
+    platform: Annotated[
+        str | None, _opt("Video platform (Zoom, Teams, Meet...).", "--platform")
+    ] = None,
+    address: Annotated[str | None, _opt("Address of an in-person interview.", "--address")] = None,
+    fold: Annotated[
+        str | None,
+        _opt("When --at falls in a DST fold: earlier or later occurrence.", "--fold"),
+    ] = None,
+    name: Annotated[str | None, _opt("Your name (default: profile).", "--name")] = None,
+    phone: Annotated[str | None, _opt("Your phone (default: profile).", "--phone")] = None,
+    email: Annotated[str | None, _opt("Your email (default: profile).", "--email")] = None,
+    link: Annotated[
+        str | None, _opt("Your portfolio or profile link (default: profile).", "--link")
+    ] = None,
+    my_tz: Annotated[
+        str | None, _opt("Your IANA time zone (default: profile, else --tz).", "--my-tz")
+    ] = None,
+    senior: Annotated[
+        bool | None, typer.Option("--senior/--not-senior", help="Senior-candidate wording.")
+    ] = None,
+    slot: Annotated[
+        list[str] | None,
+        _opt('Reschedule time to offer, "YYYY-MM-DD HH:MM" in --tz (repeatable).', "--slot"),
+    ] = None,
+    realised: Annotated[
+        str | None,
+        _opt("When you realised (ISO-8601 with offset); default: now.", "--realised"),
+    ] = None,
+    profile: Annotated[
+        Path | None, _opt("Profile TOML file (default: your config folder).", "--profile")
+    ] = None,
+    now: NowOption = None,
+    output_format: FormatOption = OutputFormat.text,
+) -> None:
+    values: dict[str, Any] = load_profile(profile)
+    given = {
+        "company": company, "role": role, "at": at, "tz": tz, "scenario": scenario,
+        "reason": reason, "detail": detail, "interviewer": interviewer,
+        "contact_name": contact_name, "contact_role": contact_role,
+        "contact_phone": contact_phone, "contact_email": contact_email,
+        "recruiter": recruiter, "mode": mode, "platform": platform, "address": address,
+        "fold": fold, "name": name, "phone": phone, "email": email, "link": link,
+        "my_tz": my_tz, "senior": senior, "slot": slot or [], "realised": realised, "now": now,
+    }  # fmt: skip
+    values.update({k: v for k, v in given.items() if v is not None})
+    if values.get("fold") not in (None, "earlier", "later"):
+        from amends.errors import InputError
+
+        raise InputError("fold", "use earlier or later")
+    request = PlanRequest(**values)
+    plan = make_plan(request, resolve_now(None) if now is None else None)
+    show_plan(plan, output_format)
+
+
+def make_plan(request: PlanRequest, clock_now: Any = None) -> Plan:
+    """Validate the request and build the plan with the user's ``--slot`` times."""
+    situation = request.to_situation(clock_now)
+    slots = [
+        Slot(start, start + DEFAULT_DURATION, situation.interview.tz, situation.candidate.tz)
+        for start in situation.slots_requested
+    ]
+    return build_plan(situation, slots)
+
+
+def show_plan(plan: Plan, output_format: OutputFormat) -> None:
+    """Print the plan in the requested format."""
+    if output_format is OutputFormat.json:
+        print_json(plan.to_json())
+    elif output_format is OutputFormat.markdown:
+        sys.stdout.write(plan_markdown(plan))
+    else:
+        print_plan(out(), plan)
+
+
+REASONS_HELP = """List the reason catalogue: each code, whether it was outside your control,
+whether the email names it, and the honest one-line framing amends uses.
+
+Example:
+
+  amends reasons --format json
+"""
+
+
+@app.command("reasons", help=REASONS_HELP)
+def reasons_command(output_format: ResultFormatOption = ResultFormat.text) -> None:
+    entries = catalogue()
+    if output_format is ResultFormat.json:
+        print_json(
+            {
+                "reasons": [
+                    {
+                        "code": r.code,
+                        "label": r.label,
+                        "outside_control": r.outside_control,
+                        "mention": r.mention,
+                        "framing": r.framing,
+                        "proof_if_asked": r.proof_if_asked,
+                        "safeguards": [g.id for g in r.safeguards],
+                    }
+                    for r in entries.values()
+                ]
+            }
+        )
+        return
+    table = Table("code", "outside your control", "named in email", "framing")
+    for r in entries.values():
+        table.add_row(
+            r.code, "yes" if r.outside_control else "no", "yes" if r.mention else "no", r.framing
+        )
+    out().print(table)

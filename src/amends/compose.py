@@ -1,0 +1,180 @@
+"""Compose every first-hour message from the templates in ``templates/messages``.
+
+This module only decides *which* messages a situation needs and gathers the
+facts they quote (times with zones, the reason's honest framing, the
+safeguard); every sentence lives in the templates or in ``data/compose.toml``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from amends.model import Situation
+from amends.plan import FirstAction, Message
+from amends.reasons import Reason
+from amends.texts import render, snippet
+from amends.timefmt import clock, dual_moment_text, long_date, zone_label
+from amends.timeslot import Slot
+
+DELAY_WORTH_MENTIONING = timedelta(hours=3)
+OTHER_PLATFORMS = {
+    "zoom": "Microsoft Teams or Google Meet",
+    "teams": "Zoom or Google Meet",
+    "microsoft teams": "Zoom or Google Meet",
+    "google meet": "Zoom or Microsoft Teams",
+    "meet": "Zoom or Microsoft Teams",
+}
+
+
+def _day_word(moment: datetime, now: datetime, tz: str) -> str | None:
+    days = (moment.astimezone(ZoneInfo(tz)).date() - now.astimezone(ZoneInfo(tz)).date()).days
+    return {0: "today", 1: "tomorrow", -1: "yesterday"}.get(days)
+
+
+def written_when(moment: datetime, s: Situation) -> str:
+    """``on Monday 23 November 2026 at 10:00 GMT; 05:00 EST (UTC−5) for me``."""
+    return "on " + dual_moment_text(moment, s.interview.tz, s.candidate.tz)
+
+
+def spoken_when(moment: datetime, s: Situation, *, on: bool = True) -> str:
+    """``today at 10:00 GMT`` or ``on Tuesday 24 November at 10:00 EST (UTC−5)``."""
+    local = moment.astimezone(ZoneInfo(s.interview.tz))
+    day = _day_word(moment, s.now, s.interview.tz)
+    at = f"{clock(local)} {zone_label(local)}"
+    if day:
+        return f"{day} at {at}"
+    prefix = "on " if on else ""
+    return f"{prefix}{long_date(local).rsplit(' ', 1)[0]} at {at}"
+
+
+def _platforms(platform: str | None) -> str:
+    key = (platform or "").strip().lower()
+    return OTHER_PLATFORMS.get(key, "Zoom, Microsoft Teams or Google Meet")
+
+
+def _delay_line(s: Situation, reason: Reason) -> str | None:
+    if s.happening.scenario != "missed":
+        return None
+    if s.now - s.interview.start < DELAY_WORTH_MENTIONING:
+        return None
+    if reason.outside_control:
+        return snippet("compose", "delay.outside")
+    local = s.happening.realised.astimezone(ZoneInfo(s.interview.tz))
+    day = _day_word(s.happening.realised, s.now, s.interview.tz)
+    realised = "afterwards" if day != "today" else "later in the day"
+    if local.hour >= 12 and day == "today":
+        realised = "this afternoon" if local.hour < 18 else "this evening"
+    return snippet("compose", "delay.own", realised=realised)
+
+
+def _context(
+    s: Situation, reason: Reason, action: FirstAction, slots: Sequence[Slot]
+) -> dict[str, Any]:
+    c, iv, ct = s.candidate, s.interview, s.contact
+    to_name = ct.name or None
+    alt = snippet("compose", f"alt_mode.{iv.mode}") if s.happening.scenario != "tech-failure" else ""
+    goodwill = (
+        snippet("compose", "goodwill.link", link=c.link)
+        if c.link
+        else snippet("compose", "goodwill.offer")
+    )
+    return {
+        "candidate": c,
+        "interview": iv,
+        "contact": ct,
+        "reason": reason,
+        "scenario": s.happening.scenario,
+        "senior": c.senior,
+        "mention": reason.mention,
+        "to_name": to_name,
+        "to_first": to_name.split()[0] if to_name else None,
+        "when": written_when(iv.start, s),
+        "when_spoken": spoken_when(iv.start, s),
+        "slots": [slot.message_text for slot in slots],
+        "spoken_slots": [spoken_when(slot.start, s, on=False) for slot in slots[:2]],
+        "alt_mode": alt or None,
+        "safeguard": reason.email_safeguard,
+        "goodwill": goodwill,
+        "delayed": _delay_line(s, reason) is not None,
+        "delay_line": _delay_line(s, reason) or "",
+        "now_options": snippet(
+            "compose", "now_options.text", phone=c.phone, platforms=_platforms(iv.platform)
+        ),
+        "now_spoken": snippet("compose", "now_spoken.text"),
+        "recruiter": ct.agency_recruiter,
+        "interviewer_or_company": ct.interviewer or iv.company,
+        "contact_reached": snippet(
+            "compose", f"contact_reached.{action.channel}", contact=ct.interviewer or ct.name
+        )
+        if (ct.interviewer or ct.name)
+        else "",
+    }
+
+
+def compose_messages(
+    s: Situation, reason: Reason, action: FirstAction, slots: Sequence[Slot]
+) -> list[Message]:
+    """Every message this situation calls for, most urgent first."""
+    ctx = _context(s, reason, action, slots)
+    variant = "senior" if s.candidate.senior else "standard"
+    ct = s.contact
+    messages: list[Message] = []
+    if ct.phone:
+        messages.append(
+            Message(
+                kind="phone-script",
+                body=render("messages/phone_script.txt.j2", **ctx),
+                to_name=ct.name or None,
+                to_phone=ct.phone,
+                variant=variant,
+            )
+        )
+        if s.happening.scenario != "tech-failure":
+            messages.append(
+                Message(
+                    kind="voicemail",
+                    body=render("messages/voicemail.txt.j2", **ctx),
+                    to_name=ct.name or None,
+                    to_phone=ct.phone,
+                    variant=variant,
+                )
+            )
+    subject = render("messages/email_subject.txt.j2", **ctx)
+    email_to = {"to_name": ct.name or None, "to_email": ct.email, "variant": variant}
+    short_ctx = {**ctx, "with_reason": False}
+    messages.append(
+        Message(kind="email", subject=subject, body=render("messages/email.txt.j2", **short_ctx), **email_to)
+    )
+    if reason.mention:
+        reason_ctx = {**ctx, "with_reason": True}
+        messages.append(
+            Message(
+                kind="email-with-reason",
+                subject=subject,
+                body=render("messages/email.txt.j2", **reason_ctx),
+                **email_to,
+            )
+        )
+    if ct.agency_recruiter:
+        messages.append(
+            Message(
+                kind="recruiter-email",
+                subject=render("messages/recruiter_subject.txt.j2", **ctx),
+                body=render("messages/recruiter_email.txt.j2", **ctx),
+                to_name=ct.agency_recruiter,
+                variant=variant,
+            )
+        )
+    if s.interview.mode == "in-person" or s.happening.scenario == "tech-failure":
+        messages.append(
+            Message(
+                kind="alternative-mode",
+                subject=render("messages/alternative_subject.txt.j2", **ctx),
+                body=render("messages/alternative_mode.txt.j2", **ctx),
+                **email_to,
+            )
+        )
+    return messages

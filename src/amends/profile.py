@@ -1,0 +1,92 @@
+"""The candidate's own details, kept in a small TOML file so they are typed once.
+
+Default location: ``<user config dir>/amends/profile.toml`` (see
+:mod:`amends.paths`). Keys: ``name``, ``phone``, ``email``, ``link``, ``tz``,
+``senior``. Values are validated exactly like the matching ``plan`` options.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from amends.errors import InputError
+from amends.fields import email_address, one_line, phone_number
+from amends.paths import profile_path
+from amends.zones import zone
+
+PROFILE_KEYS = ("name", "phone", "email", "link", "tz", "senior")
+# profile key -> PlanRequest field
+TO_REQUEST = {"name": "name", "phone": "phone", "email": "email", "link": "link", "tz": "my_tz",
+              "senior": "senior"}
+
+
+def load_profile(path: Path | None = None) -> dict[str, Any]:
+    """Profile values as ``PlanRequest`` field names; ``{}`` when the default file is absent.
+
+    An explicitly given path that does not exist is an error; the default one is optional.
+    """
+    explicit = path is not None
+    file = path or profile_path()
+    if not file.exists():
+        if explicit:
+            raise InputError("profile", f"{file}: no such file")
+        return {}
+    try:
+        data = tomllib.loads(file.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError("profile", f"{file}: cannot be read ({exc.__class__.__name__})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError("profile", f"{file}: not valid TOML ({exc})") from None
+    return _validated(data, file)
+
+
+def _validated(data: dict[str, Any], file: Path) -> dict[str, Any]:
+    unknown = sorted(set(data) - set(PROFILE_KEYS))
+    if unknown:
+        raise InputError(
+            "profile", f"{file}: unknown key {unknown[0]!r}; valid keys: {', '.join(PROFILE_KEYS)}"
+        )
+    values: dict[str, Any] = {}
+    for key, value in data.items():
+        if key == "senior":
+            if not isinstance(value, bool):
+                raise InputError("profile", f"{file}: senior must be true or false")
+            values["senior"] = value
+            continue
+        if not isinstance(value, str):
+            raise InputError("profile", f"{file}: {key} must be a string")
+        checked = {
+            "name": lambda v: one_line(v, "name", max_length=100),
+            "phone": lambda v: phone_number(v, "phone"),
+            "email": lambda v: email_address(v, "email"),
+            "link": lambda v: one_line(v, "link", max_length=500),
+            "tz": lambda v: zone(v, "tz").key,
+        }[key](value)
+        values[TO_REQUEST[key]] = checked
+    return values
+
+
+def save_profile(values: dict[str, Any], path: Path | None = None) -> Path:
+    """Write the profile (only known keys), atomically and readable only by the user."""
+    file = path or profile_path()
+    file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    lines = ["# amends profile: your own details, used by every plan"]
+    for key in PROFILE_KEYS:
+        value = values.get(key)
+        if value is None or value == "":
+            continue
+        rendered = ("true" if value else "false") if isinstance(value, bool) else json.dumps(
+            str(value), ensure_ascii=False
+        )
+        lines.append(f"{key} = {rendered}")
+    _validated(tomllib.loads("\n".join(lines)), file)
+    tmp = file.with_name(file.name + ".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write("\n".join(lines) + "\n")
+    os.replace(tmp, file)
+    return file

@@ -1,0 +1,37 @@
+"""Render a plan for people: Markdown (which the CLI also shows as rich text).
+
+Headings live in ``data/render.toml`` and the layout in
+``templates/render/plan.md.j2``; times in the checklist are shown on the
+candidate's own clock because that is whose day the checklist organises.
+"""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from amends.plan import Plan
+from amends.texts import environment, snippets
+from amends.timefmt import at_zone, clock, short_date, time_text, zone_label
+
+
+def plan_markdown(plan: Plan) -> str:
+    """The whole plan as a Markdown document."""
+    texts = snippets("render")
+    tz = plan.situation.candidate.tz
+    today = at_zone(plan.situation.now, tz).date()
+    steps = []
+    for phase, items in groupby(plan.steps, key=lambda step: step.phase):
+        rows = []
+        for step in items:
+            local = at_zone(step.at, tz)
+            when = clock(local) if local.date() == today else f"{short_date(local)} {clock(local)}"
+            rows.append((f"{when} {zone_label(local)}", step.text))
+        steps.append((texts["phases"][phase], rows))
+    template = environment().get_template("render/plan.md.j2")
+    return template.render(
+        plan=plan,
+        titles=texts["titles"],
+        channel_title=texts["channels"][plan.first_action.channel],
+        respond_by=time_text(plan.first_action.respond_by, tz),
+        steps=steps,
+    ).strip() + "\n"

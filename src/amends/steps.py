@@ -1,0 +1,92 @@
+"""The timed checklist of a plan: contain, correct, consolidate.
+
+Clock times are computed from the injected "now" and the respond-by deadline;
+follow-up dates count business days (Monday to Friday) on the interviewer's
+calendar. Wording lives in ``data/steps.toml``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from amends.model import Situation
+from amends.plan import FirstAction, Phase, Step
+from amends.reasons import Reason
+from amends.texts import snippet
+from amends.timefmt import time_text
+from amends.timeslot import Slot
+from amends.triage import contact_label
+
+FOLLOW_UP_AFTER_BUSINESS_DAYS = 3
+
+
+def add_business_days(moment: datetime, days: int, tz: str) -> datetime:
+    """``moment`` moved ``days`` working days (Mon–Fri) later on ``tz``'s calendar."""
+    local = moment.astimezone(ZoneInfo(tz))
+    day = local.date()
+    added = 0
+    while added < days:
+        day += timedelta(days=1)
+        if day.weekday() < 5:
+            added += 1
+    return datetime.combine(day, local.time().replace(fold=0), ZoneInfo(tz))
+
+
+def _contain(s: Situation, action: FirstAction) -> list[tuple[int, str]]:
+    """(minutes from now, snippet key) pairs for the first hour."""
+    scenario, channel = s.happening.scenario, action.channel
+    if scenario == "late" or (scenario == "conflict" and channel == "call"):
+        if channel == "call":
+            return [(0, "call_before_start"), (5, "call_no_answer_late"), (10, "send_email")]
+        return [(0, "send_email_first")]
+    if scenario == "conflict":
+        return [(0, "send_email_first")]
+    if channel == "recruiter":
+        return [(0, "recruiter_first"), (15, "recruiter_then_contact")]
+    if scenario == "tech-failure":
+        return [(0, "tech_call" if channel == "call" else "tech_email"), (15, "send_email")]
+    if channel == "call-voicemail-email":
+        return [(0, "call_missed"), (5, "voicemail"), (15, "send_email")]
+    return [(0, "send_email_first")]
+
+
+def build_steps(
+    s: Situation, reason: Reason, action: FirstAction, slots: Sequence[Slot]
+) -> list[Step]:
+    """The checklist in order of time, phase by phase."""
+    ctx = {
+        "contact": contact_label(s),
+        "phone": s.contact.phone,
+        "email": s.contact.email,
+        "recruiter": s.contact.agency_recruiter
+        or (s.contact.name if s.contact.role == "recruiter" else "your recruiter"),
+        "start": time_text(s.interview.start, s.interview.tz),
+        "respond_by": time_text(action.respond_by, s.candidate.tz),
+    }
+    steps: list[Step] = []
+
+    def add(phase: Phase, at: datetime, key: str) -> None:
+        steps.append(Step(phase=phase, at=at, text=snippet("steps", f"{phase}.{key}", **ctx)))
+
+    for minutes, key in _contain(s, action):
+        at = s.now + timedelta(minutes=minutes)
+        add("contain", min(at, action.respond_by) if action.respond_by > s.now else at, key)
+    add("contain", max(action.respond_by, s.now), "deadline")
+
+    later = max(action.respond_by, s.now) + timedelta(minutes=30)
+    for guard in reason.safeguards:
+        steps.append(Step(phase="correct", at=later, text=guard.checklist))
+    add("correct", later + timedelta(hours=1), "prepare")
+
+    add("consolidate", later + timedelta(hours=2), "log")
+    add("consolidate", add_business_days(s.now, 1, s.interview.tz), "reply_watch")
+    follow = add_business_days(s.now, FOLLOW_UP_AFTER_BUSINESS_DAYS, s.interview.tz)
+    add("consolidate", follow, "follow_up")
+    add(
+        "consolidate",
+        add_business_days(follow, FOLLOW_UP_AFTER_BUSINESS_DAYS, s.interview.tz),
+        "move_on",
+    )
+    return steps

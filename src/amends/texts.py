@@ -1,0 +1,61 @@
+"""Short wording snippets kept as data (``data/*.toml``), rendered with Jinja2.
+
+Longer messages are whole templates under ``templates/``; the one-line texts
+of triage and the checklist live in TOML tables so they can be reviewed and
+translated in one place.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+
+
+@cache
+def environment() -> Environment:
+    """The Jinja2 environment for plain-text messages (no HTML autoescaping)."""
+    return Environment(
+        loader=PackageLoader("amends", "templates"),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+        autoescape=False,
+    )
+
+
+@cache
+def snippets(name: str) -> dict[str, Any]:
+    """The TOML table ``data/<name>.toml``."""
+    text = resources.files("amends.data").joinpath(f"{name}.toml").read_text("utf-8")
+    return tomllib.loads(text)
+
+
+def snippet(name: str, key: str, **context: Any) -> str:
+    """Render the snippet ``key`` of ``data/<name>.toml`` with ``context``."""
+    source = snippets(name)
+    for part in key.split("."):
+        source = source[part]
+    if not isinstance(source, str):
+        raise KeyError(f"{name}.{key} is not a text snippet")
+    return tidy(environment().from_string(source).render(**context))
+
+
+def render(template: str, **context: Any) -> str:
+    """Render ``templates/<template>`` and tidy its whitespace."""
+    return tidy(environment().get_template(template).render(**context))
+
+
+_BLANKS = re.compile(r"\n{3,}")
+_SPACES = re.compile(r"[ \t]{2,}")
+
+
+def tidy(text: str) -> str:
+    """Trim trailing spaces, collapse runs of blank lines and doubled spaces."""
+    lines = [_SPACES.sub(" ", line).rstrip() for line in text.strip().splitlines()]
+    return _BLANKS.sub("\n\n", "\n".join(lines)).strip()

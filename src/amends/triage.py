@@ -1,0 +1,99 @@
+"""Triage: the first action after a missed (or about-to-be-missed) interview.
+
+The rules come from the product brief: call first when there is a direct number
+and it is still the same working day; email first when there is no number, it
+is outside the contact's business hours, or availability must be written down;
+go through the recruiter first when one arranged the interview; before the
+start time, call (or write) before it begins. The respond-by clock runs 60
+minutes from the moment the person realised.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from amends.model import Situation
+from amends.plan import Channel, FirstAction
+from amends.texts import snippet
+from amends.timefmt import moment_text, time_text
+
+RESPOND_WITHIN = timedelta(minutes=60)
+BUSINESS_OPENS = time(9, 0)
+BUSINESS_CLOSES = time(17, 30)
+CALL_AHEAD_WINDOW = timedelta(hours=24)
+
+
+def in_business_hours(moment: datetime, tz: str) -> bool:
+    """Monday to Friday, 09:00 to 17:30 on the contact's own clock."""
+    local = moment.astimezone(ZoneInfo(tz))
+    return local.weekday() < 5 and BUSINESS_OPENS <= local.time() < BUSINESS_CLOSES
+
+
+def contact_label(s: Situation) -> str:
+    """How triage names the person to reach."""
+    if s.contact.name:
+        return s.contact.name
+    return {"interviewer": "the interviewer", "recruiter": "the recruiter"}.get(
+        s.contact.role, "the hiring coordinator"
+    )
+
+
+def respond_by(s: Situation) -> datetime:
+    """Everything should be out within 60 minutes (and before the start, when still ahead)."""
+    if s.happening.scenario in ("late", "conflict"):
+        return min(s.interview.start, s.now + RESPOND_WITHIN)
+    return s.happening.realised + RESPOND_WITHIN
+
+
+def _choose(s: Situation) -> tuple[Channel, str]:
+    scenario = s.happening.scenario
+    phone = s.contact.has_phone
+    start, now, tz = s.interview.start, s.now, s.interview.tz
+    if scenario == "late":
+        return ("call", "late_call") if phone else ("email", "late_email")
+    if scenario == "conflict":
+        soon = start - now <= CALL_AHEAD_WINDOW and in_business_hours(now, tz)
+        return ("call", "conflict_call") if phone and soon else ("email", "conflict_email")
+    if s.contact.agency_recruiter or s.contact.role == "recruiter":
+        return "recruiter", "recruiter"
+    if scenario == "tech-failure":
+        return ("call", "tech_call") if phone else ("email", "tech_email")
+    same_day = now.astimezone(ZoneInfo(tz)).date() == start.astimezone(ZoneInfo(tz)).date()
+    if not phone:
+        return "email", "missed_email_no_phone"
+    if not same_day:
+        return "email", "missed_email_later"
+    if not in_business_hours(now, tz):
+        return "email", "missed_email_after_hours"
+    return "call-voicemail-email", "missed_call"
+
+
+def first_action(s: Situation) -> FirstAction:
+    """The first action, the reason for it, and the respond-by clock."""
+    channel, why_key = _choose(s)
+    deadline = respond_by(s)
+    used = max(0, int((s.now - s.happening.realised).total_seconds() // 60))
+    left = int((deadline - s.now).total_seconds() // 60)
+    recruiter = s.contact.agency_recruiter or (
+        s.contact.name if s.contact.role == "recruiter" else "your recruiter"
+    )
+    context = {
+        "contact": contact_label(s),
+        "phone": s.contact.phone,
+        "start": time_text(s.interview.start, s.interview.tz)
+        if s.happening.scenario == "late"
+        else moment_text(s.interview.start, s.interview.tz),
+        "respond_by": time_text(deadline, s.candidate.tz),
+        "recruiter": recruiter,
+    }
+    if s.contact.role == "recruiter" and s.contact.interviewer:
+        context["contact"] = s.contact.interviewer
+    return FirstAction(
+        channel=channel,
+        why=snippet("triage", f"why.{why_key}", **context),
+        respond_by=deadline,
+        minutes_used=used,
+        minutes_left=max(0, left),
+        summary=snippet("triage", f"summary.{channel}", **context),
+    )
