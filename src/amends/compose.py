@@ -75,7 +75,9 @@ def _context(
 ) -> dict[str, Any]:
     c, iv, ct = s.candidate, s.interview, s.contact
     to_name = ct.name or None
-    alt = snippet("compose", f"alt_mode.{iv.mode}") if s.happening.scenario != "tech-failure" else ""
+    alt = (
+        snippet("compose", f"alt_mode.{iv.mode}") if s.happening.scenario != "tech-failure" else ""
+    )
     goodwill = (
         snippet("compose", "goodwill.link", link=c.link)
         if c.link
@@ -143,10 +145,19 @@ def compose_messages(
                 )
             )
     subject = render("messages/email_subject.txt.j2", **ctx)
-    email_to = {"to_name": ct.name or None, "to_email": ct.email, "variant": variant}
+    email_to: dict[str, Any] = {
+        "to_name": ct.name or None,
+        "to_email": ct.email,
+        "variant": variant,
+    }
     short_ctx = {**ctx, "with_reason": False}
     messages.append(
-        Message(kind="email", subject=subject, body=render("messages/email.txt.j2", **short_ctx), **email_to)
+        Message(
+            kind="email",
+            subject=subject,
+            body=render("messages/email.txt.j2", **short_ctx),
+            **email_to,
+        )
     )
     if reason.mention:
         reason_ctx = {**ctx, "with_reason": True}

@@ -15,7 +15,9 @@ from amends.errors import InputError
 MAX_ONE_LINE = 200
 MAX_DETAIL = 300
 
-_EMAIL = re.compile(r"^[^@\s<>\"(),;:\\\[\]]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$")
+_EMAIL = re.compile(
+    r"^[^@\s<>\"(),;:\\\[\]]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"
+)
 _PHONE_ALLOWED = re.compile(r"^\+?[0-9 ().\-/]+$")
 
 
@@ -23,7 +25,9 @@ def _has_control(text: str) -> bool:
     return any(unicodedata.category(ch) in {"Cc", "Zl", "Zp"} for ch in text)
 
 
-def one_line(value: str, field: str, *, max_length: int = MAX_ONE_LINE, required: bool = True) -> str:
+def one_line(
+    value: str, field: str, *, max_length: int = MAX_ONE_LINE, required: bool = True
+) -> str:
     """Return ``value`` stripped, or raise if it is empty, multi-line or absurdly long."""
     text = value.strip()
     if not text:

@@ -20,8 +20,14 @@ from amends.zones import zone
 
 PROFILE_KEYS = ("name", "phone", "email", "link", "tz", "senior")
 # profile key -> PlanRequest field
-TO_REQUEST = {"name": "name", "phone": "phone", "email": "email", "link": "link", "tz": "my_tz",
-              "senior": "senior"}
+TO_REQUEST = {
+    "name": "name",
+    "phone": "phone",
+    "email": "email",
+    "link": "link",
+    "tz": "my_tz",
+    "senior": "senior",
+}
 
 
 def load_profile(path: Path | None = None) -> dict[str, Any]:
@@ -79,8 +85,10 @@ def save_profile(values: dict[str, Any], path: Path | None = None) -> Path:
         value = values.get(key)
         if value is None or value == "":
             continue
-        rendered = ("true" if value else "false") if isinstance(value, bool) else json.dumps(
-            str(value), ensure_ascii=False
+        rendered = (
+            ("true" if value else "false")
+            if isinstance(value, bool)
+            else json.dumps(str(value), ensure_ascii=False)
         )
         lines.append(f"{key} = {rendered}")
     _validated(tomllib.loads("\n".join(lines)), file)

@@ -28,10 +28,13 @@ def plan_markdown(plan: Plan) -> str:
             rows.append((f"{when} {zone_label(local)}", step.text))
         steps.append((texts["phases"][phase], rows))
     template = environment().get_template("render/plan.md.j2")
-    return template.render(
-        plan=plan,
-        titles=texts["titles"],
-        channel_title=texts["channels"][plan.first_action.channel],
-        respond_by=time_text(plan.first_action.respond_by, tz),
-        steps=steps,
-    ).strip() + "\n"
+    return (
+        template.render(
+            plan=plan,
+            titles=texts["titles"],
+            channel_title=texts["channels"][plan.first_action.channel],
+            respond_by=time_text(plan.first_action.respond_by, tz),
+            steps=steps,
+        ).strip()
+        + "\n"
+    )

@@ -70,6 +70,11 @@ class PlanRequest(BaseModel):
     slot: list[str] = Field(default_factory=list)
     now: str | None = None
 
+    def _check_choice(self, field: str) -> str:
+        """Validate one choice field on its own (used by the guided interview)."""
+        allowed = {"scenario": SCENARIOS, "mode": MODES, "contact_role": CONTACT_ROLES}[field]
+        return _choice(getattr(self, field), allowed, field)
+
     def to_situation(self, clock_now: datetime | None = None) -> Situation:
         """Validate every field and return the consistent :class:`Situation`.
 
@@ -106,7 +111,9 @@ class PlanRequest(BaseModel):
             role=contact_role,
             interviewer=interviewer,
             phone=phone_number(self.contact_phone, "contact_phone") if self.contact_phone else None,
-            email=email_address(self.contact_email, "contact_email") if self.contact_email else None,
+            email=email_address(self.contact_email, "contact_email")
+            if self.contact_email
+            else None,
             agency_recruiter=_optional_line(self.recruiter, "recruiter", 100),
         )
         interview = Interview(

@@ -8,7 +8,7 @@ calendar. Wording lives in ``data/steps.toml``.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from amends.model import Situation
@@ -22,16 +22,22 @@ from amends.triage import contact_label
 FOLLOW_UP_AFTER_BUSINESS_DAYS = 3
 
 
+FOLLOW_UP_LOCAL_TIME = time(10, 0)
+
+
 def add_business_days(moment: datetime, days: int, tz: str) -> datetime:
-    """``moment`` moved ``days`` working days (Mon–Fri) later on ``tz``'s calendar."""
-    local = moment.astimezone(ZoneInfo(tz))
-    day = local.date()
+    """10:00 on the ``days``-th working day (Mon–Fri) after ``moment``, on ``tz``'s clock.
+
+    Follow-ups are timed for the recipient's morning, when they are most likely read.
+    10:00 never falls in a DST gap or fold in any zone, so the wall time is unambiguous.
+    """
+    day = moment.astimezone(ZoneInfo(tz)).date()
     added = 0
     while added < days:
         day += timedelta(days=1)
         if day.weekday() < 5:
             added += 1
-    return datetime.combine(day, local.time().replace(fold=0), ZoneInfo(tz))
+    return datetime.combine(day, FOLLOW_UP_LOCAL_TIME, ZoneInfo(tz))
 
 
 def _contain(s: Situation, action: FirstAction) -> list[tuple[int, str]]:

@@ -38,7 +38,7 @@ def snippets(name: str) -> dict[str, Any]:
 
 def snippet(name: str, key: str, **context: Any) -> str:
     """Render the snippet ``key`` of ``data/<name>.toml`` with ``context``."""
-    source = snippets(name)
+    source: Any = snippets(name)
     for part in key.split("."):
         source = source[part]
     if not isinstance(source, str):

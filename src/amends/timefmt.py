@@ -30,7 +30,7 @@ def zone_label(moment: datetime) -> str:
     assert offset is not None, "zone_label needs an aware datetime"
     abbr = moment.tzname() or ""
     utc = utc_offset_label(offset)
-    if not abbr or abbr[0] in "+-" or abbr.upper() in {"UTC", "GMT"} and offset:
+    if not abbr or abbr[0] in "+-" or (abbr.upper() in {"UTC", "GMT"} and offset):
         return utc
     if abbr.upper() in {"UTC", "GMT"}:
         return abbr

@@ -140,14 +140,15 @@ def parse_local(text: str, tz: ZoneInfo, field: str, fold: Fold | None = None) -
         try:
             moment = datetime.fromisoformat(raw.replace(" ", "T", 1))
         except ValueError:
-            raise InputError(field, f"{raw!r} is not a date and time like 2026-11-24 14:30") from None
-        candidates = [
-            moment.replace(tzinfo=None).replace(tzinfo=tz, fold=f) for f in (0, 1)
-        ]
+            raise InputError(
+                field, f"{raw!r} is not a date and time like 2026-11-24 14:30"
+            ) from None
+        candidates = [moment.replace(tzinfo=None).replace(tzinfo=tz, fold=f) for f in (0, 1)]
         for cand in candidates:
-            if _offset_of(cand) == _offset_of(moment) and gap_or_fold(
-                moment.replace(tzinfo=None), tz
-            ) != "gap":
+            if (
+                _offset_of(cand) == _offset_of(moment)
+                and gap_or_fold(moment.replace(tzinfo=None), tz) != "gap"
+            ):
                 return cand
         raise InputError(
             field, f"{raw} is not a valid local time in {tz.key} (its offset does not match)"

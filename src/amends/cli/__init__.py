@@ -8,6 +8,7 @@ stderr with exit code 2, never a traceback.
 from __future__ import annotations
 
 import sys
+import types
 from collections.abc import Sequence
 
 import click
@@ -16,6 +17,7 @@ import typer
 from amends.cli.app import app
 from amends.errors import InputError, StateError, StoreError
 
+_typer_click: types.ModuleType
 try:  # Typer >= 0.25 vendors its own copy of Click.
     from typer._click import exceptions as _typer_click
 except ImportError:  # pragma: no cover - older Typer uses Click itself
@@ -29,6 +31,7 @@ _ABORTS: tuple[type[BaseException], ...] = (click.exceptions.Abort, typer.Abort,
 
 # Command modules register themselves on import (order = order in --help).
 from amends.cli import plan_cmd as _plan_cmd  # noqa: E402, F401  # isort: skip
+from amends.cli import guide_cmd as _guide_cmd  # noqa: E402, F401  # isort: skip
 
 __all__ = ["app", "main"]
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import sys
 from datetime import UTC, datetime
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Any, NoReturn
 
 import typer
@@ -22,7 +22,7 @@ EXIT_PROBLEMS = 1
 EXIT_BAD_INPUT = 2
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     """How a command prints its result."""
 
     text = "text"
@@ -30,7 +30,7 @@ class OutputFormat(str, Enum):
     json = "json"
 
 
-class ResultFormat(str, Enum):
+class ResultFormat(StrEnum):
     """For commands without a markdown rendering."""
 
     text = "text"

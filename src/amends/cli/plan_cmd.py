@@ -11,7 +11,6 @@ import typer
 from rich.table import Table
 
 from amends.cli.app import app
-from amends.cli.plan_view import print_plan
 from amends.cli.common import (
     FormatOption,
     NowOption,
@@ -22,6 +21,7 @@ from amends.cli.common import (
     print_json,
     resolve_now,
 )
+from amends.cli.plan_view import print_plan
 from amends.plan import Plan, build_plan
 from amends.profile import load_profile
 from amends.reasons import catalogue
@@ -64,9 +64,7 @@ def plan_command(
     scenario: Annotated[
         str | None, _opt("What happened: late, conflict, missed or tech-failure.", "--scenario")
     ] = None,
-    reason: Annotated[
-        str | None, _opt("Reason code (see `amends reasons`).", "--reason")
-    ] = None,
+    reason: Annotated[str | None, _opt("Reason code (see `amends reasons`).", "--reason")] = None,
     detail: Annotated[
         str | None, _opt("Optional short factual detail (kept private, not quoted).", "--detail")
     ] = None,
@@ -81,7 +79,9 @@ def plan_command(
     contact_phone: Annotated[
         str | None, _opt("Contact's direct phone number.", "--contact-phone")
     ] = None,
-    contact_email: Annotated[str | None, _opt("Contact's email address.", "--contact-email")] = None,
+    contact_email: Annotated[
+        str | None, _opt("Contact's email address.", "--contact-email")
+    ] = None,
     recruiter: Annotated[
         str | None, _opt("Name of the agency recruiter who arranged it, if any.", "--recruiter")
     ] = None,
