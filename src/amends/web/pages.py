@@ -1,0 +1,177 @@
+"""HTML routes: the plan, check and cases pages.
+
+Every form works as a plain POST that returns a full page (JavaScript off);
+when htmx sends it (``HX-Request``), the same route returns only the page's
+main fragment. Bad input re-renders the form with the message beside the
+field and everything the user typed kept.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Form, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from amends.errors import InputError
+from amends.request import PlanRequest
+from amends.web import services
+from amends.web.app import config, csrf_token, render
+from amends.web.forms import (
+    blank_form,
+    forget_profile,
+    form_from_post,
+    remember_profile,
+    request_from_form,
+    stored_profile,
+    validated_request,
+)
+from amends.web.views import (
+    CheckPage,
+    FindingView,
+    Layout,
+    PlanPage,
+    plan_page,
+    plan_view,
+    segments,
+)
+
+router = APIRouter(include_in_schema=False)
+MAX_DRAFT = 20_000
+
+
+def _layout(request: Request, active: str, title: str) -> Layout:
+    return Layout(csrf=csrf_token(request), active=active, title=title)
+
+
+def _htmx(request: Request) -> bool:
+    return request.headers.get("hx-request") == "true"
+
+
+def _plan_response(request: Request, page: PlanPage, status: int = 200) -> HTMLResponse:
+    template = "_plan_main.html" if _htmx(request) else "plan.html"
+    return render(request, template, page, status)
+
+
+@router.get("/", response_class=HTMLResponse)
+@router.get("/plan", response_class=HTMLResponse)
+def plan_form(request: Request) -> HTMLResponse:
+    """The empty plan form, prefilled with the remembered profile."""
+    profile = stored_profile()
+    layout = _layout(request, "plan", "Plan your recovery")
+    return render(request, "plan.html", plan_page(layout, blank_form(profile)))
+
+
+@router.post("/plan", response_class=HTMLResponse)
+async def plan_submit(request: Request) -> HTMLResponse:
+    """Compute the plan from the form, or show the form again with the problem marked."""
+    data = await request.form()
+    slots = [str(v) for v in data.getlist("slot")]
+    form = form_from_post(dict(data), slots)
+    layout = _layout(request, "plan", "Your plan")
+    try:
+        result = services.make_plan(request_from_form(form), config(request).clock())
+    except InputError as err:
+        form.errors[err.field] = err.message
+        layout = _layout(request, "plan", "Check the form")
+        return _plan_response(request, plan_page(layout, form), 422)
+    view = plan_view(result.plan, result.request, services.message_links(result.plan), True)
+    if form.remember:
+        remember_profile(form)
+    return _plan_response(request, plan_page(layout, form, view))
+
+
+def _frozen_request(raw: str) -> PlanRequest:
+    import json
+
+    try:
+        payload = json.loads(raw)
+    except ValueError:
+        raise InputError("request", "the plan data is damaged; make the plan again") from None
+    if not isinstance(payload, dict):
+        raise InputError("request", "the plan data is damaged; make the plan again")
+    return validated_request(payload)
+
+
+@router.post("/plan/eml")
+def plan_eml(
+    request: Request, plan_request: Annotated[str, Form()], message: Annotated[int, Form()]
+) -> Response:
+    """Download one email of the plan as an ``.eml`` draft."""
+    result = services.make_plan(_frozen_request(plan_request), config(request).clock())
+    name, data = services.eml_file(result.plan, message)
+    return _download(data, name, "message/rfc822")
+
+
+@router.post("/plan/ics")
+def plan_ics(request: Request, plan_request: Annotated[str, Form()]) -> Response:
+    """Download the proposed slots (or the plan's reminders) as an ``.ics`` calendar."""
+    result = services.make_plan(_frozen_request(plan_request), config(request).clock())
+    name, data = services.ics_file(result.plan)
+    return _download(data, name, "text/calendar; charset=utf-8")
+
+
+@router.post("/plan/save")
+def plan_save(request: Request, plan_request: Annotated[str, Form()]) -> Response:
+    """Save the plan as a tracked case and go to the cases page."""
+    cfg = config(request)
+    result = services.make_plan(_frozen_request(plan_request), cfg.clock())
+    case_id = services.save_case(cfg.db_path, result, cfg.clock())
+    return RedirectResponse(f"/cases?saved={case_id}", status_code=303)
+
+
+@router.post("/profile/forget")
+def profile_forget() -> Response:
+    """Forget the remembered profile (the profile file the CLI shares)."""
+    forget_profile()
+    return RedirectResponse("/plan", status_code=303)
+
+
+def _download(data: bytes, filename: str, media_type: str) -> Response:
+    safe = "".join(ch for ch in filename if ch.isalnum() or ch in "-_.") or "amends"
+    return Response(
+        data,
+        media_type=media_type,
+        headers={"content-disposition": f'attachment; filename="{safe}"'},
+    )
+
+
+@router.get("/check", response_class=HTMLResponse)
+def check_form(request: Request) -> HTMLResponse:
+    """The draft checker: paste a draft."""
+    return render(request, "check.html", CheckPage(_layout(request, "check", "Check a draft")))
+
+
+@router.post("/check", response_class=HTMLResponse)
+def check_submit(request: Request, text: Annotated[str, Form()] = "") -> HTMLResponse:
+    """Show the draft with every finding's span highlighted and explained."""
+    layout = _layout(request, "check", "Draft check")
+    template = "_check_main.html" if _htmx(request) else "check.html"
+    if not text.strip():
+        page = CheckPage(layout, text=text, error="Paste the draft you want to check.")
+        return render(request, template, page, 422)
+    if len(text) > MAX_DRAFT:
+        page = CheckPage(layout, text=text, error=f"Keep the draft under {MAX_DRAFT} characters.")
+        return render(request, template, page, 422)
+    report = services.check(text).to_json()
+    findings = report.get("findings", [])
+    page = CheckPage(
+        layout,
+        text=text,
+        checked=True,
+        segments=segments(text, [(int(f["start"]), int(f["end"])) for f in findings]),
+        findings=tuple(
+            FindingView(
+                number=i + 1,
+                rule=str(f.get("rule", "")),
+                category=str(f.get("category", "")),
+                severity=str(f.get("severity", "")),
+                excerpt=str(f.get("excerpt", "")),
+                message=str(f.get("message", "")),
+                suggestion=f.get("suggestion") or None,
+            )
+            for i, f in enumerate(findings)
+        ),
+        summary=dict(report.get("summary", {})),
+    )
+    return render(request, template, page)

@@ -1,0 +1,78 @@
+"""The web layer's only doorway into the core: plan, slots, check, export, cases.
+
+Each function calls one public core API and returns its result unchanged;
+no rule about the user's situation is decided here. Keeping every core call in
+one module means the pages and the JSON API cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from amends.errors import InputError
+from amends.plan import Plan
+from amends.request import PlanRequest
+
+
+@dataclass(frozen=True)
+class PlanResult:
+    """A plan together with the exact request (``now`` frozen) it was computed from."""
+
+    plan: Plan
+    request: PlanRequest
+
+
+def make_plan(request: PlanRequest, now: datetime) -> PlanResult:
+    """Validate ``request`` and compute the plan exactly as ``amends plan`` does.
+
+    ``now`` is frozen into the returned request so downloads and "save as case"
+    later reproduce the same plan.
+    """
+    from amends.cli.plan_cmd import make_plan as cli_make_plan
+
+    frozen = request.model_copy(update={"now": request.now or now.isoformat()})
+    return PlanResult(cli_make_plan(frozen, now), frozen)
+
+
+def with_profile(request: PlanRequest) -> PlanRequest:
+    """Fill the fields the request leaves unset from the profile file, as the CLI does."""
+    from amends.web.forms import stored_profile
+
+    values = stored_profile()
+    values.update(request.model_dump(exclude_unset=True))
+    return PlanRequest.model_validate(values)
+
+
+def check(text: str) -> Any:
+    """The draft checker's report for ``text`` (``.to_json()`` is the CLI contract)."""
+    from amends.check import check_text
+
+    return check_text(text)
+
+
+def default_db(db_path: Path | None) -> Path | None:
+    """The database the web app uses (``None`` means the store's own default)."""
+    return db_path
+
+
+def message_links(plan: Plan) -> list[dict[str, Any]]:
+    """Per message: ``mailto``/``tel`` links and whether an ``.eml`` exists (export layer)."""
+    return [{} for _ in plan.messages]
+
+
+def eml_file(plan: Plan, index: int) -> tuple[str, bytes]:
+    """File name and bytes of message ``index`` as an ``.eml`` draft."""
+    raise InputError("message", "email drafts are not available yet")
+
+
+def ics_file(plan: Plan) -> tuple[str, bytes]:
+    """File name and bytes of the plan's calendar file."""
+    raise InputError("ics", "calendar files are not available yet")
+
+
+def save_case(db_path: Path | None, result: PlanResult, now: datetime) -> str:
+    """Store the plan as a tracked case; returns the new case id."""
+    raise InputError("case", "the case tracker is not available yet")
