@@ -1,0 +1,135 @@
+"""`amends prepare`: the prevention calendar for an interview they confirmed."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from amends.cli.app import app
+from amends.cli.common import (
+    NowOption,
+    ResultFormat,
+    ResultFormatOption,
+    fail,
+    print_json,
+    resolve_now,
+)
+from amends.errors import InputError
+from amends.export import CalendarExport, Confirmed, prepare_calendar, write_atomic
+from amends.model import MODES, Mode
+from amends.timefmt import moment_text
+from amends.zones import parse_local, zone
+
+PREPARE_HELP = """Write the reminder calendar (.ics) for a confirmed interview: the interview
+with alarms 24 hours, 1 hour and 15 minutes before, a confirmation 24 hours
+before and on the morning, a tech check (video) or travel block (in person),
+a preparation hour the day before and a thank-you reminder. Every reminder
+time is also written in each event's description, because some calendar apps
+drop alarms on import. Re-export with --force to update the same events.
+
+Example:
+
+  amends prepare --at "2026-11-26 14:00" --tz America/New_York --my-tz Europe/London
+  --mode video --link https://meet.example/abc --company Acme --role "Data Analyst"
+  --interviewer "Dana Lee" --ics acme.ics --now 2026-11-24T09:00Z
+"""
+
+
+def _opt(help_text: str, *names: str) -> Any:
+    return typer.Option(*names, help=help_text, show_default=False)
+
+
+def _mode(value: str) -> Mode:
+    key = value.strip().lower()
+    for mode in MODES:
+        if key == mode:
+            return mode
+    raise InputError("mode", f"{value[:40]!r} is not valid; use one of: {', '.join(MODES)}")
+
+
+@app.command("prepare", help=PREPARE_HELP)
+def prepare_command(
+    at: Annotated[str, _opt('Confirmed start, "YYYY-MM-DD HH:MM", in the --tz zone.', "--at")],
+    tz: Annotated[str, _opt("Interviewer's IANA time zone, e.g. America/New_York.", "--tz")],
+    ics: Annotated[Path, _opt("Calendar file to write, e.g. interview.ics.", "--ics")],
+    mode: Annotated[str, _opt("video, in-person or phone.", "--mode")] = "video",
+    my_tz: Annotated[
+        str | None, _opt("Your own IANA time zone (default: the --tz zone).", "--my-tz")
+    ] = None,
+    link: Annotated[str | None, _opt("Video call link (video only).", "--link")] = None,
+    address: Annotated[str | None, _opt("Where to go (in person only).", "--address")] = None,
+    company: Annotated[str, _opt("Company name.", "--company")] = "",
+    role: Annotated[str, _opt("Job title of the role.", "--role")] = "",
+    interviewer: Annotated[str, _opt("Interviewer's name.", "--interviewer")] = "",
+    minutes: Annotated[
+        int, _opt("Length of the interview in minutes (default 60).", "--minutes")
+    ] = 60,
+    travel_minutes: Annotated[
+        int, _opt("Door-to-door travel time for in person (default 45).", "--travel-minutes")
+    ] = 45,
+    original_at: Annotated[
+        str | None,
+        _opt(
+            "Start of the interview that was missed, in the --tz zone: keeps the events' "
+            "identity when the new slot moves again.",
+            "--original-at",
+        ),
+    ] = None,
+    force: Annotated[bool, _opt("Overwrite --ics if it exists.", "--force")] = False,
+    now: NowOption = None,
+    fmt: ResultFormatOption = ResultFormat.text,
+) -> None:
+    try:
+        moment = resolve_now(now)
+        their = zone(tz, "tz")
+        confirmed = Confirmed(
+            start=parse_local(at, their, "at"),
+            interviewer_tz=their.key,
+            candidate_tz=zone(my_tz, "my_tz").key if my_tz else their.key,
+            mode=_mode(mode),
+            company=company,
+            role=role,
+            interviewer=interviewer,
+            link=link,
+            address=address,
+            minutes=minutes,
+            travel_minutes=travel_minutes,
+            original_start=parse_local(original_at, their, "original_at") if original_at else None,
+        )
+        export = prepare_calendar(confirmed, moment)
+        path = write_atomic(ics, export.data, force=force, field="ics")
+    except InputError as err:
+        fail(err)
+    if fmt is ResultFormat.json:
+        print_json({"ics": str(path), **export.to_json()})
+        return
+    _print_text(path, export, confirmed)
+
+
+def _print_text(path: Path, export: CalendarExport, confirmed: Confirmed) -> None:
+    lines = [f"Wrote {path} ({len(export.events)} events, METHOD:PUBLISH)."]
+    for event in export.events:
+        when = moment_text(event.start, confirmed.candidate_tz)
+        lines.append(f"  {when}  {event.title}")
+        for before, _ in event.alarms:
+            if before:
+                at = moment_text(event.start - before, confirmed.candidate_tz)
+                lines.append(f"      alarm {_before(before.total_seconds())}: {at}")
+    if export.skipped:
+        lines.append(f"Left out (already past): {', '.join(export.skipped)}")
+    lines.append(
+        "Some calendar apps drop alarms on import; every reminder time is also written "
+        "in each event's description."
+    )
+    sys.stdout.write("\n".join(lines) + "\n")
+
+
+def _before(seconds: float) -> str:
+    minutes = int(seconds // 60)
+    if minutes % 60 == 0:
+        hours = minutes // 60
+        return f"{hours} hour{'s' if hours != 1 else ''} before"
+    return f"{minutes} minutes before"

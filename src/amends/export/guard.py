@@ -1,0 +1,49 @@
+"""Checks applied to text just before it enters an email header, a link or a calendar.
+
+Header-bound values (display names, subjects, addresses) must stay on one
+line: a CR or LF inside them is how header injection works, so they are
+refused here, before :mod:`email` or :mod:`icalendar` ever see them, rather
+than trusting a library to escape them. Every other text (bodies,
+descriptions) only needs to be valid Unicode; its line breaks are normalised.
+"""
+
+from __future__ import annotations
+
+import re
+
+from amends.errors import InputError
+
+# Every character Python's str.splitlines() treats as a line boundary, plus NUL.
+LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029\x00")
+# An RFC 2047 encoded word: mail readers would decode it, so it cannot be carried literally.
+_ENCODED_WORD = re.compile(r"=\?[^?\s]*\?[bBqQ]\?[^?\s]*\?=")
+
+
+def valid_unicode(value: str, field: str) -> str:
+    """Refuse lone surrogates, which no UTF-8 file can hold."""
+    if any("\ud800" <= ch <= "\udfff" for ch in value):
+        raise InputError(field, "contains invalid Unicode (a lone surrogate character)")
+    return value
+
+
+def header_text(value: str, field: str) -> str:
+    """A one-line header value, stripped; line breaks and NUL are refused.
+
+    Text that looks like an RFC 2047 encoded word (``=?utf-8?q?...?=``) is also
+    refused: mail readers decode it, so the recipient would see other text.
+    """
+    valid_unicode(value, field)
+    if any(ch in LINE_BREAKS for ch in value):
+        raise InputError(field, "must be a single line (line breaks and NUL are not allowed)")
+    if _ENCODED_WORD.search(value):
+        raise InputError(
+            field, "contains an encoded-word sequence like =?utf-8?q?...?=; write the text itself"
+        )
+    return value.strip()
+
+
+def body_text(value: str, field: str = "body") -> str:
+    """Body text with every line break normalised to ``\\n`` and no trailing blank lines."""
+    valid_unicode(value, field)
+    text = value.replace("\r\n", "\n").replace("\r", "\n")
+    return text.rstrip("\n")

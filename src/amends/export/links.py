@@ -1,0 +1,79 @@
+"""``mailto:`` and ``tel:`` links that open the user's own mail and phone apps.
+
+``mailto:`` follows RFC 6068: every reserved or non-ASCII character is
+percent-encoded as UTF-8, spaces become ``%20`` (never ``+``) and line breaks
+in the body ``%0D%0A``. Common clients and browsers cut links somewhere past
+2,000 characters, so above :data:`MAX_MAILTO` the link keeps only the recipient
+and subject and says so; the interface then points to the ``.eml`` draft.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import quote
+
+from amends.export.guard import body_text, header_text
+from amends.fields import email_address, phone_e164, phone_number
+
+MAX_MAILTO = 1900
+
+
+@dataclass(frozen=True)
+class MailtoLink:
+    """A ``mailto:`` URL; ``shortened`` is True when the body had to be left out."""
+
+    url: str
+    shortened: bool
+    includes_subject: bool = True
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "url": self.url,
+            "shortened": self.shortened,
+            "includes_subject": self.includes_subject,
+        }
+
+
+def _encode(text: str) -> str:
+    return quote(text, safe="", encoding="utf-8", errors="strict")
+
+
+def mailto_link(
+    to: str | None,
+    subject: str | None,
+    body: str | None,
+    *,
+    max_length: int = MAX_MAILTO,
+    to_field: str = "contact_email",
+) -> MailtoLink:
+    """Build an RFC 6068 link; past ``max_length`` characters drop the body (then the subject).
+
+    ``to`` is validated as an email address and ``subject`` must be one line;
+    the body's line breaks, whatever their style, are sent as ``%0D%0A``.
+    """
+    address = ""
+    if to:
+        address = quote(email_address(to, to_field), safe="@", encoding="utf-8")
+    fields: list[tuple[str, str]] = []
+    if subject:
+        fields.append(("subject", _encode(header_text(subject, "subject"))))
+    if body:
+        fields.append(("body", _encode(body_text(body).replace("\n", "\r\n"))))
+
+    def build(parts: list[tuple[str, str]]) -> str:
+        query = "&".join(f"{key}={value}" for key, value in parts)
+        return f"mailto:{address}" + (f"?{query}" if query else "")
+
+    url = build(fields)
+    if len(url) <= max_length:
+        return MailtoLink(url=url, shortened=False, includes_subject=bool(subject))
+    without_body = [item for item in fields if item[0] != "body"]
+    url = build(without_body)
+    if len(url) <= max_length:
+        return MailtoLink(url=url, shortened=True, includes_subject=bool(subject))
+    return MailtoLink(url=build([]), shortened=True, includes_subject=False)
+
+
+def tel_link(phone: str, field: str = "contact_phone") -> str:
+    """``tel:+442079460000`` from any validated spelling (RFC 3966, E.164 when it has ``+``)."""
+    return "tel:" + phone_e164(phone_number(phone, field))
