@@ -5,17 +5,22 @@ This module only computes instants; the wording comes from templates
 before and on the morning of; a tech check 30-60 minutes before a video (or
 phone) interview; for in person, a travel block that lands 15 minutes early;
 a preparation block the day before; alarms 24 h, 1 h and 15 min before the
-interview. The follow-through rule: one follow-up a few business days after
-the first-hour messages, then move on.
+interview. The follow-through rule: one follow-up a few business days (of the
+interviewer's country: weekend and public holidays) after the first-hour
+messages, then move on.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from amends.errors import InputError
 from amends.export.confirmed import Confirmed
+from amends.slots.country import country_for_zone, parse_country
+from amends.slots.rules import BusinessCalendar
 
 INTERVIEW_ALARMS = (timedelta(hours=24), timedelta(hours=1), timedelta(minutes=15))
 AT_START = (timedelta(0),)
@@ -70,13 +75,37 @@ def wall_time(day: date, at: time, tz: str) -> datetime:
     return moment
 
 
-def add_business_days(day: date, count: int, weekend: frozenset[int] = WEEKEND) -> date:
-    """The date ``count`` working days (Monday-Friday by default) after ``day``."""
+def _weekday(day: date) -> bool:
+    return day.weekday() not in WEEKEND
+
+
+def business_day_rule(tz: str) -> Callable[[date], bool]:
+    """Working days of the country of ``tz`` (its weekend and public holidays).
+
+    Reuses the slot finder's calendar; zones with no country (``Etc/*``, UTC)
+    or without holiday data fall back to Monday-Friday.
+    """
+    code = country_for_zone(tz)
+    if not code:
+        return _weekday
+    try:
+        calendar = BusinessCalendar.for_country(parse_country(code))
+    except InputError:
+        return _weekday
+    return calendar.is_business_day
+
+
+def add_business_days(
+    day: date, count: int, is_business_day: Callable[[date], bool] = _weekday
+) -> date:
+    """The date ``count`` working days after ``day`` (Monday-Friday unless told otherwise)."""
     current = day
     left = count
-    while left > 0:
+    for _ in range(count * 7 + 60):  # a bound even for a calendar full of holidays
+        if left <= 0:
+            break
         current += timedelta(days=1)
-        if current.weekday() not in weekend:
+        if is_business_day(current):
             left -= 1
     return current
 
@@ -177,10 +206,11 @@ def follow_up_entries(
         for n, (s, e) in enumerate(slots, start=1)
     ]
     base = sent_by.astimezone(ZoneInfo(their_tz)).date()
-    follow_day = add_business_days(base, FOLLOW_UP_BUSINESS_DAYS)
+    working = business_day_rule(their_tz)
+    follow_day = add_business_days(base, FOLLOW_UP_BUSINESS_DAYS, working)
     follow = wall_time(follow_day, FOLLOW_UP_AT, their_tz)
     entries.append(Timed("follow-up", follow, follow + timedelta(minutes=15), their_tz, AT_START))
-    move_day = add_business_days(follow_day, MOVE_ON_BUSINESS_DAYS)
+    move_day = add_business_days(follow_day, MOVE_ON_BUSINESS_DAYS, working)
     move = wall_time(move_day, FOLLOW_UP_AT, their_tz)
     entries.append(Timed("move-on", move, move + timedelta(minutes=15), their_tz, AT_START))
     return sorted(entries, key=lambda e: (e.start, e.uid_key))
