@@ -16,7 +16,7 @@ from amends.model import Situation
 from amends.plan import FirstAction, Message
 from amends.reasons import Reason
 from amends.texts import render, snippet
-from amends.timefmt import clock, dual_moment_text, long_date, zone_label
+from amends.timefmt import clock, dual_moment_text, long_date, my_time_suffix, zone_label
 from amends.timeslot import Slot
 
 DELAY_WORTH_MENTIONING = timedelta(hours=3)
@@ -35,7 +35,13 @@ def _day_word(moment: datetime, now: datetime, tz: str) -> str | None:
 
 
 def written_when(moment: datetime, s: Situation) -> str:
-    """``on Monday 23 November 2026 at 10:00 GMT; 05:00 EST (UTC−5) for me``."""
+    """``today at 10:00 GMT (05:00 EST, UTC−5, my time)`` or ``on Wednesday 25 …``.
+
+    Today, tomorrow and yesterday are named as such (the email is dated, so they
+    are unambiguous and shorter); other days are written out in full.
+    """
+    if _day_word(moment, s.now, s.interview.tz):
+        return spoken_when(moment, s) + my_time_suffix(moment, s.interview.tz, s.candidate.tz)
     return "on " + dual_moment_text(moment, s.interview.tz, s.candidate.tz)
 
 
@@ -83,7 +89,11 @@ def _context(
         if c.link
         else snippet("compose", "goodwill.offer")
     )
+    control = "_outside" if reason.outside_control else ""
+    scenario = s.happening.scenario
     return {
+        "ownership": snippet("compose", f"ownership.{scenario}{control}"),
+        "ownership_spoken": snippet("compose", f"ownership_spoken.{scenario}{control}"),
         "candidate": c,
         "interview": iv,
         "contact": ct,

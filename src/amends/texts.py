@@ -19,7 +19,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 @cache
 def environment() -> Environment:
     """The Jinja2 environment for plain-text messages (no HTML autoescaping)."""
-    return Environment(
+    env = Environment(
         loader=PackageLoader("amends", "templates"),
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -27,6 +27,9 @@ def environment() -> Environment:
         keep_trailing_newline=False,
         autoescape=False,
     )
+    env.filters["lower_first"] = lambda text: text[:1].lower() + text[1:]
+    env.filters["upper_first"] = lambda text: text[:1].upper() + text[1:]
+    return env
 
 
 @cache

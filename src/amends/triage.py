@@ -55,10 +55,10 @@ def _choose(s: Situation) -> tuple[Channel, str]:
     if scenario == "conflict":
         soon = start - now <= CALL_AHEAD_WINDOW and in_business_hours(now, tz)
         return ("call", "conflict_call") if phone and soon else ("email", "conflict_email")
+    if scenario == "tech-failure":  # the interviewer is waiting right now
+        return ("call", "tech_call") if phone else ("email", "tech_email")
     if s.contact.agency_recruiter or s.contact.role == "recruiter":
         return "recruiter", "recruiter"
-    if scenario == "tech-failure":
-        return ("call", "tech_call") if phone else ("email", "tech_email")
     same_day = now.astimezone(ZoneInfo(tz)).date() == start.astimezone(ZoneInfo(tz)).date()
     if not phone:
         return "email", "missed_email_no_phone"
