@@ -170,7 +170,7 @@ def test_senior_variant_takes_full_ownership_and_offers_goodwill(plans) -> None:
 
 
 def test_recruiter_is_involved_when_an_agency_arranged_the_interview(plans) -> None:  # type: ignore[no-untyped-def]
-    for (scenario, code, mode, contact), plan in plans.items():
+    for (scenario, _code, _mode, contact), plan in plans.items():
         recruiter_email = plan.message("recruiter-email")
         if contact == "agency-recruiter-senior":
             assert recruiter_email is not None
@@ -182,7 +182,7 @@ def test_recruiter_is_involved_when_an_agency_arranged_the_interview(plans) -> N
 
 
 def test_alternative_mode_is_offered_for_in_person_and_after_a_technical_failure(plans) -> None:  # type: ignore[no-untyped-def]
-    for (scenario, code, mode, contact), plan in plans.items():
+    for (scenario, code, mode, _contact), plan in plans.items():
         alt = plan.message("alternative-mode")
         expected = mode == "in-person" or scenario == "tech-failure"
         assert (alt is not None) == expected, (scenario, code, mode)
