@@ -1,0 +1,44 @@
+"""Follow-through: cases, their lifecycle, what is due next, and every later message.
+
+Interfaces use these names; see ``README.md`` ("Cases and follow-through").
+"""
+
+from __future__ import annotations
+
+from amends.cases.case import Case, Meeting
+from amends.cases.engine import DEFAULT_BUSINESS_DAYS, Due, add_business_days, next_steps
+from amends.cases.events import EventInput, build_event, event_kind, record
+from amends.cases.log import career_log, career_log_markdown
+from amends.cases.machine import STATES, TRANSITIONS, State, allowed, next_state
+from amends.cases.messages import KINDS, Draft, write
+from amends.cases.service import export_all, import_all, load_case, load_cases, save_plan
+from amends.store import open_store
+
+__all__ = [
+    "DEFAULT_BUSINESS_DAYS",
+    "KINDS",
+    "STATES",
+    "TRANSITIONS",
+    "Case",
+    "Draft",
+    "Due",
+    "EventInput",
+    "Meeting",
+    "State",
+    "add_business_days",
+    "allowed",
+    "build_event",
+    "career_log",
+    "career_log_markdown",
+    "event_kind",
+    "export_all",
+    "import_all",
+    "load_case",
+    "load_cases",
+    "next_state",
+    "next_steps",
+    "open_store",
+    "record",
+    "save_plan",
+    "write",
+]

@@ -1,0 +1,238 @@
+"""The next-step engine: what is due across open cases, and when.
+
+Pure: it reads cases and an injected ``now`` and returns :class:`Due` items;
+wording comes from ``data/next_steps.toml``. Silence is counted in business
+days on the interviewer's calendar (their country's weekend and public
+holidays; Monday to Friday where unknown), because that is when they read mail.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from functools import cache
+from typing import Any, Literal
+from zoneinfo import ZoneInfo
+
+from amends.cases.case import Case
+from amends.slots.country import country_for_zone, parse_country
+from amends.slots.rules import BusinessCalendar
+from amends.steps import FOLLOW_UP_LOCAL_TIME
+from amends.texts import snippet, snippets
+
+Status = Literal["upcoming", "due", "overdue"]
+DEFAULT_BUSINESS_DAYS = 3
+FIRST_HOUR = timedelta(hours=1)
+THANK_YOU_WITHIN = timedelta(hours=24)
+STAY_IN_TOUCH_AFTER = timedelta(days=90)
+MORNING = time(8, 0)
+STEP_KEYS: tuple[str, ...] = tuple(snippets("next_steps"))
+
+
+@dataclass(frozen=True)
+class Due:
+    """One thing to do for one case: from ``at``, ideally before ``by``."""
+
+    case_id: str
+    step: str
+    at: datetime
+    by: datetime | None
+    status: Status
+    title: str
+    text: str
+    write: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "case_id": self.case_id,
+            "step": self.step,
+            "status": self.status,
+            "at": self.at.isoformat(),
+            "by": self.by.isoformat() if self.by else None,
+            "title": self.title,
+            "text": self.text,
+            "write": self.write,
+        }
+
+
+@cache
+def business_calendar(tz: str) -> BusinessCalendar:
+    """Weekends and public holidays of the country ``tz`` serves (Mon–Fri if none)."""
+    code = country_for_zone(tz)
+    return BusinessCalendar.for_country(parse_country(code) if code else None)
+
+
+def _wall(day: date, clock: time, tz: ZoneInfo) -> datetime:
+    """``clock`` on ``day`` in ``tz``; a time in a DST gap moves past it."""
+    naive = datetime.combine(day, clock)
+    return datetime.fromtimestamp(naive.replace(tzinfo=tz).timestamp(), tz)
+
+
+def add_business_days(moment: datetime, days: int, tz: str) -> datetime:
+    """The recipient's morning on the ``days``-th business day after ``moment``.
+
+    Counted on ``tz``'s calendar (its country's weekend and public holidays,
+    from the slot finder's rules), at the same local time the plan's checklist
+    uses for follow-ups, so the plan and ``amends next`` name the same moment.
+    """
+    calendar = business_calendar(tz)
+    day = moment.astimezone(ZoneInfo(tz)).date()
+    counted = 0
+    while counted < days:
+        day += timedelta(days=1)
+        if calendar.is_business_day(day):
+            counted += 1
+    return _wall(day, FOLLOW_UP_LOCAL_TIME, ZoneInfo(tz))
+
+
+def _status(now: datetime, at: datetime, by: datetime | None) -> Status:
+    if now < at:
+        return "upcoming"
+    if by is not None and now > by:
+        return "overdue"
+    return "due"
+
+
+class _Builder:
+    """Collects the due steps of one case, skipping those marked done."""
+
+    def __init__(self, case: Case, now: datetime) -> None:
+        self.case, self.now = case, now
+        self.items: list[Due] = []
+        s = case.situation
+        meeting = case.meeting
+        recruiter = s.contact.agency_recruiter or s.contact.name
+        self.context = {
+            "id": case.id,
+            "contact": s.contact.name,
+            "interviewer": s.contact.interviewer or s.contact.name,
+            "recruiter": recruiter,
+            "company": s.interview.company,
+            "role": s.interview.role,
+            "mode": meeting.mode if meeting else s.interview.mode,
+            "place": "address" if meeting and meeting.mode == "in-person" else "link",
+            "channel": (case.record.plan or {}).get("first_action", {}).get("channel", "email"),
+        }
+
+    def add(
+        self,
+        step: str,
+        at: datetime,
+        by: datetime | None = None,
+        write: str | None = None,
+        **extra: Any,
+    ) -> None:
+        if step in self.case.done_steps:
+            return
+        ctx = {**self.context, **extra}
+        self.items.append(
+            Due(
+                case_id=self.case.id,
+                step=step,
+                at=at,
+                by=by,
+                status=_status(self.now, at, by),
+                title=snippet("next_steps", f"{step}.title", **ctx),
+                text=snippet("next_steps", f"{step}.text", **ctx),
+                write=write,
+            )
+        )
+
+
+def _contact_steps(b: _Builder, days: int) -> None:
+    case, s = b.case, b.case.situation
+    state, tz = case.state, s.interview.tz
+    if state == "planned":
+        plan = case.record.plan or {}
+        by_text = plan.get("first_action", {}).get("respond_by")
+        by = datetime.fromisoformat(by_text) if by_text else s.now + FIRST_HOUR
+        b.add("first-contact", s.now, by)
+    if state == "contacted" and not case.written_sent:
+        first = case.of_kind("contacted")[0].at
+        b.add("send-email", first, first + FIRST_HOUR, write="apology-email")
+    recruiter_known = s.contact.agency_recruiter and s.contact.role != "recruiter"
+    waiting = ("contacted", "awaiting-reply", "no-reply", "followed-up")
+    if recruiter_known and state in waiting and "recruiter" not in case.channels:
+        start = case.of_kind("contacted")[0].at
+        b.add("involve-recruiter", start, start + FIRST_HOUR, write="recruiter")
+    if state in ("awaiting-reply", "no-reply"):
+        written = [e for e in case.of_kind("contacted") if e.data["via"] in ("email", "recruiter")]
+        since = written[-1].at if written else case.last_at
+        b.add("follow-up", add_business_days(since, days, tz), write="follow-up", days=days)
+    if state == "followed-up":
+        followed = case.last("followed-up")
+        assert followed is not None
+        b.add("move-on", add_business_days(followed.at, days, tz))
+
+
+def _meeting_steps(b: _Builder) -> None:
+    case, now = b.case, b.now
+    meeting = case.meeting
+    if meeting is None or case.state not in ("rescheduled", "interviewed"):
+        return
+    start, end, agreed = meeting.slot.start, meeting.slot.end, meeting.agreed_at
+    if case.state == "rescheduled" and now < start:
+        b.add("confirm-written", agreed, min(agreed + timedelta(hours=24), start), "confirmation")
+        b.add("prepare", agreed, start - timedelta(hours=2))
+        local = start.astimezone(ZoneInfo(case.situation.interview.tz))
+        morning = min(
+            _wall(local.date(), MORNING, ZoneInfo(case.situation.interview.tz)), start - FIRST_HOUR
+        )
+        if start - timedelta(hours=24) > agreed:
+            b.add(
+                "confirm-24h",
+                start - timedelta(hours=24),
+                max(morning, start - timedelta(hours=12)),
+            )
+        if morning > agreed:
+            b.add("confirm-morning", morning, start - timedelta(minutes=30))
+        if meeting.mode == "video":
+            b.add("tech-check", start - FIRST_HOUR, start - timedelta(minutes=30))
+        b.add(
+            "join-early",
+            start - timedelta(minutes=15),
+            start - timedelta(minutes=10),
+            "joined-early",
+        )
+        return
+    if case.state == "rescheduled":
+        b.add("record-outcome", end)
+        b.add("thank-you", end, end + THANK_YOU_WITHIN, "thank-you")
+        return
+    interviewed = case.last("interviewed")
+    assert interviewed is not None
+    after = min(end, interviewed.at)
+    b.add("thank-you", after, after + THANK_YOU_WITHIN, "thank-you")
+
+
+def _closing_steps(b: _Builder) -> None:
+    case = b.case
+    if case.state == "declined":
+        declined = case.last("reply-no")
+        assert declined is not None
+        b.add("decline-reply", declined.at, declined.at + timedelta(hours=24), "decline-reply")
+        b.add("stay-in-touch", declined.at + STAY_IN_TOUCH_AFTER, write="stay-in-touch")
+    if case.state in ("thanked", "declined") and not case.lessons:
+        b.add("log-lessons", case.last_at)
+    for promise in case.open_promises:
+        b.add("deliver", promise.at, promise.at + timedelta(hours=24), item=promise.data["text"])
+
+
+def case_steps(case: Case, now: datetime, business_days: int = DEFAULT_BUSINESS_DAYS) -> list[Due]:
+    """Every step due (or coming) for one case, earliest first; none once it is closed."""
+    if not case.is_open:
+        return []
+    b = _Builder(case, now)
+    _contact_steps(b, business_days)
+    _meeting_steps(b)
+    _closing_steps(b)
+    return sorted(b.items, key=lambda d: d.at)
+
+
+def next_steps(
+    cases: Iterable[Case], now: datetime, business_days: int = DEFAULT_BUSINESS_DAYS
+) -> list[Due]:
+    """What is due across all open cases, earliest first (overdue items come first)."""
+    items = [due for case in cases for due in case_steps(case, now, business_days)]
+    return sorted(items, key=lambda d: (d.at, d.case_id, d.step))
