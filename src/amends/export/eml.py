@@ -56,8 +56,9 @@ def build_email(
         msg["From"] = sender
     if to is not None:
         msg["To"] = to
-    if subject:
-        msg["Subject"] = header_text(subject, "subject")
+    subject_text = header_text(subject, "subject") if subject else ""
+    if subject_text:
+        msg["Subject"] = subject_text
     msg["Date"] = format_datetime(now)
     msg["X-Unsent"] = "1"
     text = body_text(body) + "\n"

@@ -10,11 +10,14 @@ descriptions) only needs to be valid Unicode; its line breaks are normalised.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from amends.errors import InputError
 
 # Every character Python's str.splitlines() treats as a line boundary, plus NUL.
 LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029\x00")
+# Tabs and other controls are refused too: mail readers turn them into spaces.
+_CONTROL = frozenset({"Cc", "Zl", "Zp"})
 # An RFC 2047 encoded word: mail readers would decode it, so it cannot be carried literally.
 _ENCODED_WORD = re.compile(r"=\?[^?\s]*\?[bBqQ]\?[^?\s]*\?=")
 
@@ -27,14 +30,14 @@ def valid_unicode(value: str, field: str) -> str:
 
 
 def header_text(value: str, field: str) -> str:
-    """A one-line header value, stripped; line breaks and NUL are refused.
+    """A one-line header value, stripped; line breaks, NUL and other controls are refused.
 
     Text that looks like an RFC 2047 encoded word (``=?utf-8?q?...?=``) is also
     refused: mail readers decode it, so the recipient would see other text.
     """
     valid_unicode(value, field)
-    if any(ch in LINE_BREAKS for ch in value):
-        raise InputError(field, "must be a single line (line breaks and NUL are not allowed)")
+    if any(ch in LINE_BREAKS or unicodedata.category(ch) in _CONTROL for ch in value):
+        raise InputError(field, "must be a single line without control characters or line breaks")
     if _ENCODED_WORD.search(value):
         raise InputError(
             field, "contains an encoded-word sequence like =?utf-8?q?...?=; write the text itself"
