@@ -1,0 +1,43 @@
+"""Reschedule slot finder: two or three times that are right on both clocks.
+
+Public API::
+
+    from amends.slots import SlotRequest, find_slots, load_busy
+
+    result = find_slots(SlotRequest(now=now, interviewer_tz="America/New_York",
+                                    candidate_tz="Europe/London"))
+    result.slots          # tuple[Slot, ...] - every one keeps every rule
+    result.windows        # availability windows (window mode)
+    result.near_misses    # closest times outside the candidate's own hours
+    result.explanation    # plain words when fewer than requested fit
+    result.to_json()      # {"slots": [...], "windows": [...], "explanation": ..., ...}
+"""
+
+from __future__ import annotations
+
+from amends.slots.busy import BusyCalendar, load_busy, parse_busy_text
+from amends.slots.clock import Interval
+from amends.slots.country import Country, country_for_zone, parse_country
+from amends.slots.finder import find_slots
+from amends.slots.request import MAX_COUNT, MAX_DAYS, SlotRequest
+from amends.slots.result import NearMiss, SlotResult, Window
+from amends.slots.rules import BusinessCalendar, Hours
+
+__all__ = [
+    "MAX_COUNT",
+    "MAX_DAYS",
+    "BusinessCalendar",
+    "BusyCalendar",
+    "Country",
+    "Hours",
+    "Interval",
+    "NearMiss",
+    "SlotRequest",
+    "SlotResult",
+    "Window",
+    "country_for_zone",
+    "find_slots",
+    "load_busy",
+    "parse_busy_text",
+    "parse_country",
+]

@@ -1,0 +1,153 @@
+"""Plain words for what the finder did: why fewer times fit, and which rules applied.
+
+The wording lives in ``data/slots.toml``; this module only decides which
+sentences apply, from what the search found on each day.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
+
+from babel.dates import format_date
+
+from amends.slots.clock import Interval
+from amends.slots.result import NearMiss
+from amends.texts import snippet
+from amends.timefmt import LOCALE, clock, long_date, moment_text, short_date, zone_label
+
+if TYPE_CHECKING:
+    from amends.slots.finder import Day
+    from amends.slots.request import Prepared
+
+
+def _fits(spans: Sequence[Interval], length: timedelta) -> bool:
+    return any(end - start >= length for start, end in spans)
+
+
+def _day_text(day: date) -> str:
+    return short_date(datetime.combine(day, datetime.min.time()))
+
+
+def _mapped(p: Prepared, days: Sequence[Day]) -> tuple[str, str, str]:
+    """The interviewer's hours, their zone, and the same span on the candidate's clock."""
+    window = next(d.window for d in days if d.window)
+    their = window[0].astimezone(p.their_tz)
+    start, end = window[0].astimezone(p.my_tz), window[1].astimezone(p.my_tz)
+    shift = " (+1)" if end.date() > start.date() else ""
+    mapped = f"{clock(start)}–{clock(end)}{shift} {zone_label(start)}"
+    return p.hours.text, f"{zone_label(their)}", mapped
+
+
+def explanation(
+    p: Prepared, days: Sequence[Day], found: int, misses: Sequence[NearMiss]
+) -> str | None:
+    """Why fewer than the requested times fit, in a few plain sentences (``None`` if all fit)."""
+    req = p.request
+    wanted = 1 if req.windows else req.count
+    if found >= wanted:
+        return None
+    country = p.country.name if p.country else None
+    if not days:
+        return " ".join(
+            [
+                snippet("slots", "explain.no_days", country=country),
+                snippet("slots", "explain.stretch"),
+            ]
+        )
+    length = req.duration
+    first, last = days[0].day, days[-1].day
+    common = {
+        "minutes": p.minutes,
+        "days": req.days,
+        "country": country,
+        "first": _day_text(first),
+        "last": _day_text(last),
+    }
+    parts: list[str] = []
+    if found == 0:
+        their_hours, their_zone, _ = _mapped(p, days)
+        mine = days[0].window[0].astimezone(p.my_tz) if days[0].window else req.now
+        parts.append(
+            snippet(
+                "slots",
+                "explain.none",
+                their_hours=their_hours,
+                their_zone=their_zone,
+                my_hours=p.my_hours.text,
+                my_zone=zone_label(mine),
+                **common,
+            )
+        )
+    else:
+        parts.append(snippet("slots", "explain.fewer", found=found, count=wanted, **common))
+    shared = any(_fits(d.open, length) for d in days)
+    if not shared and not any(_fits(d.shared, length) for d in days):
+        their_hours, their_zone, mapped = _mapped(p, days)
+        parts.append(
+            snippet(
+                "slots",
+                "explain.apart",
+                their_hours=their_hours,
+                their_zone=their_zone,
+                mapped=mapped,
+            )
+        )
+    elif shared and any(_fits(d.open, length) and not _fits(d.free, length) for d in days):
+        parts.append(snippet("slots", "explain.busy" if found == 0 else "explain.some_busy"))
+    if misses:
+        miss = misses[0]
+        minutes = miss.minutes_outside
+        amount = f"{minutes} minutes" if minutes < 120 else f"{minutes / 60:g} hours"
+        parts.append(
+            snippet(
+                "slots",
+                "explain.near",
+                text=miss.slot.message_text,
+                minutes=amount,
+                side=snippet("slots", f"near.{miss.side}"),
+                my_hours=p.my_hours.text,
+            )
+        )
+    parts.append(snippet("slots", "explain.stretch" if req.windows else "explain.windows"))
+    return " ".join(part for part in parts if part)
+
+
+def _weekday_names(days: frozenset[int]) -> str:
+    base = date(2024, 1, 1)  # a Monday
+    names = [
+        str(format_date(base + timedelta(days=d), "EEEE", locale=LOCALE)) for d in sorted(days)
+    ]
+    return " and ".join(names)
+
+
+def notes(p: Prepared, dates: Sequence[date], earliest: datetime) -> list[str]:
+    """Which country's rules applied, unusual weekends, and holidays skipped."""
+    out: list[str] = []
+    zone_name = p.their_tz.key
+    country = p.country
+    if country is None:
+        out.append(snippet("slots", "note.no_country", zone=zone_name))
+    elif not p.calendar.has_holiday_data:
+        out.append(
+            snippet("slots", "note.no_holidays", country_name=country.name, code=country.label)
+        )
+    else:
+        key = "note.inferred" if p.country_inferred else "note.given"
+        out.append(
+            snippet("slots", key, country_name=country.name, code=country.label, zone=zone_name)
+        )
+        if p.calendar.weekend != frozenset({5, 6}):
+            days = _weekday_names(p.calendar.weekend)
+            out.append(snippet("slots", "note.weekend", code=country.label, days=days))
+    if dates:
+        day = earliest.astimezone(p.their_tz).date()
+        while day <= dates[-1]:
+            name = p.calendar.holiday_name(day)
+            if name and not p.calendar.is_weekend(day):
+                dt = datetime.combine(day, datetime.min.time())
+                out.append(snippet("slots", "note.skipped", day=long_date(dt), holiday=name))
+            day += timedelta(days=1)
+    out.append(snippet("slots", "note.notice", earliest=moment_text(earliest, zone_name)))
+    return out

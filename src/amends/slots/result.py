@@ -1,0 +1,91 @@
+"""What the finder answers: proposals, and an honest account when too few fit.
+
+``slots`` only ever holds times that keep every rule. Anything that bends a
+rule (a near-miss outside the candidate's own hours) is kept apart in
+``near_misses`` with the size of the stretch, so no interface can show it as a
+normal proposal by accident.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, Literal
+
+from amends.timeslot import Slot
+
+Side = Literal["before", "after"]
+
+
+@dataclass(frozen=True)
+class NearMiss:
+    """A time inside the interviewer's rules that falls outside the candidate's hours."""
+
+    slot: Slot
+    minutes_outside: int
+    side: Side
+
+    def to_json(self) -> dict[str, Any]:
+        """The slot object plus how far, and on which side, it leaves the candidate's hours."""
+        return {**self.slot.to_json(), "minutes_outside": self.minutes_outside, "side": self.side}
+
+
+@dataclass(frozen=True)
+class Window:
+    """Availability on one or more consecutive days at the same hours on both clocks."""
+
+    dates: tuple[date, ...]
+    spans: tuple[tuple[datetime, datetime], ...]
+    start: str
+    end: str
+    interviewer_local: str
+    candidate_local: str
+    text: str
+
+    @property
+    def message_text(self) -> str:
+        """How a message writes it (the same as :attr:`text`)."""
+        return self.text
+
+    def to_json(self) -> dict[str, Any]:
+        """The stable ``windows`` object of the JSON contract."""
+        return {
+            "dates": [d.isoformat() for d in self.dates],
+            "start": self.start,
+            "end": self.end,
+            "interviewer_local": self.interviewer_local,
+            "candidate_local": self.candidate_local,
+            "text": self.text,
+            "spans": [{"start": s.isoformat(), "end": e.isoformat()} for s, e in self.spans],
+        }
+
+
+@dataclass(frozen=True)
+class SlotResult:
+    """Proposals (best first in time order) and everything needed to explain them."""
+
+    slots: tuple[Slot, ...]
+    requested: int
+    business_days: tuple[date, ...]
+    country: str | None
+    windows: tuple[Window, ...] = ()
+    near_misses: tuple[NearMiss, ...] = ()
+    explanation: str | None = None
+    notes: tuple[str, ...] = ()
+
+    @property
+    def complete(self) -> bool:
+        """True when as many times (or windows) were found as were asked for."""
+        return len(self.slots) >= self.requested or bool(self.windows)
+
+    def to_json(self) -> dict[str, Any]:
+        """``{"slots", "windows", "near_misses", "explanation", "notes", ...}``."""
+        return {
+            "slots": [slot.to_json() for slot in self.slots],
+            "windows": [window.to_json() for window in self.windows],
+            "near_misses": [miss.to_json() for miss in self.near_misses],
+            "explanation": self.explanation,
+            "notes": list(self.notes),
+            "country": self.country,
+            "business_days": [d.isoformat() for d in self.business_days],
+        }

@@ -1,0 +1,147 @@
+"""The rules a proposed time must keep: working hours, weekends and public holidays.
+
+Working hours are wall-clock minutes of a day in one zone (``09:00-17:00``).
+Weekends are the interviewer country's (Friday-Saturday in Saudi Arabia,
+Saturday-Sunday in most places), with the country's official weekend working
+days honoured, and public holidays include observed and substitute days
+(a UK bank holiday on a Saturday moves to the Monday). All of it comes from the
+``holidays`` package so the data can be updated without touching code.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+import holidays
+
+from amends.errors import InputError
+from amends.slots.country import Country
+
+MINUTES_PER_DAY = 24 * 60
+DEFAULT_WEEKEND = frozenset({5, 6})
+_HOURS = re.compile(
+    r"^\s*(\d{1,2})(?::?(\d{2}))?\s*(?:-|–|—|to)\s*(\d{1,2})(?::?(\d{2}))?\s*$", re.IGNORECASE
+)
+
+
+def clock_text(minute: int) -> str:
+    """``09:00`` for 540; ``24:00`` for the end of the day."""
+    return f"{minute // 60:02d}:{minute % 60:02d}"
+
+
+@dataclass(frozen=True)
+class Hours:
+    """A daily wall-clock window ``[start, end)`` in minutes after midnight.
+
+    ``end`` may be 1440 (``24:00``). When ``overnight`` allows it, ``start > end``
+    means the window runs past midnight (``20:00-01:00``).
+    """
+
+    start: int
+    end: int
+
+    @property
+    def overnight(self) -> bool:
+        """True when the window runs past midnight into the next day."""
+        return self.start > self.end
+
+    @property
+    def length(self) -> int:
+        """Length of the window in minutes."""
+        return (
+            self.end - self.start if not self.overnight else MINUTES_PER_DAY - self.start + self.end
+        )
+
+    @property
+    def text(self) -> str:
+        """``09:00–17:00``."""
+        return f"{clock_text(self.start)}–{clock_text(self.end)}"
+
+    @classmethod
+    def parse(cls, text: str, field: str, *, overnight: bool = False) -> Hours:
+        """Parse ``09:00-17:00`` (also ``9-17``, ``0900-1730``, ``9:00 to 17:00``)."""
+        raw = text if isinstance(text, str) else ""
+        match = _HOURS.match(raw) if len(raw) <= 30 else None
+        example = "09:00-17:00"
+        if not match:
+            raise InputError(field, f"{raw[:30]!r} is not a range of hours like {example}")
+        h1, m1, h2, m2 = (int(g) if g else 0 for g in match.groups())
+        if h1 > 24 or h2 > 24 or m1 > 59 or m2 > 59 or (h1 == 24 and m1) or (h2 == 24 and m2):
+            raise InputError(field, f"{raw.strip()!r} has an impossible time; use 00:00 to 24:00")
+        start, end = h1 * 60 + m1, h2 * 60 + m2
+        start = 0 if start == MINUTES_PER_DAY else start
+        if start == end:
+            raise InputError(
+                field, f"{raw.strip()} is an empty window; give a start and a later end"
+            )
+        if start > end and not overnight:
+            raise InputError(
+                field, f"{raw.strip()} ends before it starts; give hours like {example}"
+            )
+        return cls(start, end)
+
+    def require_fits(self, minutes: int, field: str) -> None:
+        """Refuse a window too short for an interview of ``minutes``."""
+        if self.length < minutes:
+            raise InputError(
+                field,
+                f"{self.text} is shorter than the {minutes}-minute interview; widen the hours",
+            )
+
+
+@dataclass
+class BusinessCalendar:
+    """Which dates are working days for the interviewer's country (or a plain default)."""
+
+    country: Country | None
+    weekend: frozenset[int] = DEFAULT_WEEKEND
+    _data: Any = field(default=None, repr=False)
+
+    @classmethod
+    def for_country(cls, country: Country | None) -> BusinessCalendar:
+        """Load weekend and holiday rules; unsupported countries keep the plain default."""
+        return _calendar(country)
+
+    @classmethod
+    def _load(cls, country: Country | None) -> BusinessCalendar:
+        if country is None or country.code not in holidays.list_supported_countries():
+            return cls(country)
+        try:
+            data = holidays.country_holidays(country.code, subdiv=country.subdiv, observed=True)
+        except NotImplementedError as exc:  # pragma: no cover - parse_country checks first
+            raise InputError("country", str(exc)) from None
+        return cls(country, frozenset(data.weekend), data)
+
+    @property
+    def has_holiday_data(self) -> bool:
+        """False when no public holidays are known for this country."""
+        return self._data is not None
+
+    def is_weekend(self, day: date) -> bool:
+        """True on the country's weekend days (unless officially made a working day)."""
+        if self._data is None:
+            return day.weekday() in self.weekend
+        return bool(self._data.is_weekend(day)) and day not in self._data.weekend_workdays
+
+    def holiday_name(self, day: date) -> str | None:
+        """The public holiday (or observed substitute day) on ``day``, if any."""
+        if self._data is None:
+            return None
+        name = self._data.get(day)
+        return str(name) if name else None
+
+    def is_business_day(self, day: date) -> bool:
+        """A working day: not weekend (or a declared weekend working day), not a holiday."""
+        if self._data is None:
+            return day.weekday() not in self.weekend
+        return bool(self._data.is_working_day(day))
+
+
+@lru_cache(maxsize=64)
+def _calendar(country: Country | None) -> BusinessCalendar:
+    """One calendar per country: ``holidays`` data is read once and extended by year."""
+    return BusinessCalendar._load(country)
