@@ -13,7 +13,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from jinja2 import Environment, PackageLoader, StrictUndefined, Template
 
 
 @cache
@@ -39,14 +39,19 @@ def snippets(name: str) -> dict[str, Any]:
     return tomllib.loads(text)
 
 
-def snippet(name: str, key: str, **context: Any) -> str:
-    """Render the snippet ``key`` of ``data/<name>.toml`` with ``context``."""
+@cache
+def _snippet_template(name: str, key: str) -> Template:
     source: Any = snippets(name)
     for part in key.split("."):
         source = source[part]
     if not isinstance(source, str):
         raise KeyError(f"{name}.{key} is not a text snippet")
-    return tidy(environment().from_string(source).render(**context))
+    return environment().from_string(source)
+
+
+def snippet(name: str, key: str, **context: Any) -> str:
+    """Render the snippet ``key`` of ``data/<name>.toml`` with ``context``."""
+    return tidy(_snippet_template(name, key).render(**context))
 
 
 def render(template: str, **context: Any) -> str:

@@ -1,0 +1,68 @@
+"""Documentation stays true: every command is documented, has an example, and the
+README's example run is the real output."""
+
+from __future__ import annotations
+
+import re
+import shlex
+from pathlib import Path
+
+import click
+import typer
+
+from amends.cli import app
+from tests.conftest import CliRun
+
+ROOT = Path(__file__).resolve().parents[1]
+README = (ROOT / "README.md").read_text("utf-8")
+
+
+def _commands() -> list[tuple[str, click.Command]]:
+    root = typer.main.get_command(app)
+    found: list[tuple[str, click.Command]] = []
+
+    def walk(prefix: str, command: click.Command) -> None:
+        if isinstance(command, click.Group):
+            for name, sub in command.commands.items():
+                walk(f"{prefix} {name}".strip(), sub)
+        else:
+            found.append((prefix, command))
+
+    walk("", root)
+    return found
+
+
+def test_every_command_is_in_the_readme_reference() -> None:
+    missing = [name for name, _ in _commands() if f"amends {name}" not in README]
+    assert not missing, f"commands missing from README.md: {missing}"
+
+
+def test_every_command_help_shows_an_example(cli: CliRun) -> None:
+    for name, _ in _commands():
+        result = cli([*name.split(), "--help"])
+        assert result.exit_code == 0, (name, result.stderr)
+        assert "Example" in result.stdout, f"`amends {name} --help` has no example"
+
+
+def test_readme_starts_with_the_two_commands() -> None:
+    block = README.split("```", 2)[1]
+    lines = [line for line in block.strip().splitlines() if line.strip()]
+    assert [line.split("#")[0].strip() for line in lines] == [
+        "python3 tasks.py run",
+        "python3 tasks.py test",
+    ]
+
+
+def test_readme_plan_example_is_the_real_output(cli: CliRun) -> None:
+    section = README.split("### Example", 1)[1]
+    command = re.search(r"\$ amends (plan .*?)\n```", section, re.S)
+    assert command is not None
+    args = shlex.split(command.group(1).replace("\\\n", " "))
+    shown = section.split("````markdown\n", 1)[1].split("\n````", 1)[0]
+    result = cli(args)
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.strip() == shown.strip()
+
+
+def test_changelog_has_an_unreleased_section() -> None:
+    assert "## Unreleased" in (ROOT / "CHANGELOG.md").read_text("utf-8")
