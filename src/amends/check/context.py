@@ -1,0 +1,139 @@
+"""Checks that read the draft as a whole rather than one phrase at a time.
+
+- apology counting: one apology is required, a third one is grovelling;
+- absence: something every apology needs (thanks, interest, times) is nowhere;
+- clock times: ``10:00`` is fine when a zone is written for it (in its sentence,
+  or in a line such as "All times are London time"), flagged otherwise;
+- length and narrative: the prose a recruiter has to read, and long retellings;
+- subject: missing, or naming neither a person nor the interview.
+
+Wording and patterns come from the catalogue; only the counting lives here.
+"""
+
+from __future__ import annotations
+
+import re
+
+from amends.check.rules import Catalogue, Rule
+from amends.check.scan import Hit, Scan
+from amends.check.text import paragraphs, words
+
+_LIST_LINE = re.compile(r"[ \t]*(?:[-*\u2022\u25aa\u25cf>]|\d{1,2}[.)])[ \t]+")
+_SUBJECT_WORD = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
+
+
+def _matches(scan: Scan, lexicon: str, cat: Catalogue, start: int, end: int) -> list[re.Match[str]]:
+    found = [m for p in cat.lexicon[lexicon] for m in p.finditer(scan.folded, start, end)]
+    found.sort(key=lambda m: m.start())
+    kept: list[re.Match[str]] = []
+    for m in found:
+        if m.end() > m.start() and (not kept or m.start() >= kept[-1].end()):
+            kept.append(m)
+    return kept
+
+
+def apology_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
+    """Fire on the first apology beyond the allowed number (counted in the body only)."""
+    found = [m for s, e in scan.body_sentences for m in _matches(scan, "apology", cat, s, e)]
+    limit = cat.limits.apologies
+    if len(found) <= limit:
+        return []
+    extra = found[limit]
+    return [Hit(rule, extra.start(), found[-1].end() if len(found) > limit + 1 else extra.end())]
+
+
+def absence_hits(scan: Scan, rule: Rule) -> list[Hit]:
+    """Fire (zero width, at the start of the body) when no pattern appears in the body."""
+    if scan.body_has(rule.patterns):
+        return []
+    return [Hit(rule, scan.anchor, scan.anchor)]
+
+
+def clock_zone_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
+    """Clock times with no zone written for them, one finding per sentence."""
+    zones = cat.lexicon["zone"]
+    declared = False
+    pending: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for s, e in scan.sentences:
+        times = _matches(scan, "clock", cat, s, e)
+        has_zone = scan.search_any(zones, s, e)
+        if not times:
+            if has_zone and scan.search_any(cat.lexicon["zone_declaration"], s, e):
+                declared = True
+            continue
+        if not has_zone:
+            pending[(s, e)] = [m.span() for m in times]
+    if declared:
+        return []
+    return [Hit(rule, spans[0][0], spans[-1][1]) for spans in pending.values()]
+
+
+def _prose_words(scan: Scan, cat: Catalogue) -> list[tuple[int, int]]:
+    """Body words a reader has to read: list lines (times) and the signature excluded."""
+    text, out = scan.folded, []
+    pos = scan.draft.body_start
+    signoff = cat.lexicon["signoff"]
+    for line in text[pos:].splitlines(keepends=True):
+        start, end = pos, pos + len(line.rstrip("\r\n"))
+        pos += len(line)
+        if any(p.fullmatch(text, start, end) for p in signoff):
+            break
+        if _LIST_LINE.match(text, start, end):
+            continue
+        out.extend(words(text, start, end))
+    return out
+
+
+def length_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
+    """Fire on the words beyond the limit (email prose, or everything said in a script)."""
+    if scan.kind == "script":
+        counted = words(scan.folded, scan.draft.body_start)
+        limit = cat.limits.script_words
+    else:
+        counted = _prose_words(scan, cat)
+        limit = cat.limits.email_words
+    if len(counted) <= limit:
+        return []
+    return [Hit(rule, counted[limit][0], counted[-1][1])]
+
+
+def narrative_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
+    """A long paragraph that retells events step by step ("then… after that… by the time…")."""
+    hits: list[Hit] = []
+    text = scan.folded
+    for start, end in paragraphs(text, scan.draft.body_start, len(text)):
+        if len(words(text, start, end)) < cat.limits.narrative_words:
+            continue
+        markers = sum(len(list(p.finditer(text, start, end))) for p in rule.patterns)
+        if markers >= cat.limits.narrative_markers:
+            hits.append(Hit(rule, start, end))
+    return hits
+
+
+def subject_missing_hits(scan: Scan, rule: Rule) -> list[Hit]:
+    """No subject line, or an empty one."""
+    subject = scan.draft.subject
+    if subject is not None and subject.strip():
+        return []
+    at = scan.draft.subject_start if scan.draft.subject_start is not None else scan.anchor
+    return [Hit(rule, at, at)]
+
+
+def subject_vague_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
+    """A subject naming neither the interview (topic words) nor a person (a proper name)."""
+    d = scan.draft
+    if d.subject_start is None or d.subject_end is None or not d.subject or not d.subject.strip():
+        return []
+    if scan.search_any(rule.patterns, d.subject_start, d.subject_end):
+        return []
+    tokens = list(_SUBJECT_WORD.finditer(scan.folded, d.subject_start, d.subject_end))
+    for i, m in enumerate(tokens):
+        word = m.group(0)
+        proper = word[0].isupper() and word.lower() not in cat.subject_common_words
+        if proper and (i > 0 or len(tokens) == 1 or _capitalised(tokens[1].group(0), cat)):
+            return []
+    return [Hit(rule, d.subject_start, d.subject_end)]
+
+
+def _capitalised(word: str, cat: Catalogue) -> bool:
+    return word[0].isupper() and word.lower() not in cat.subject_common_words

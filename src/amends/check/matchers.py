@@ -1,0 +1,54 @@
+"""Sentence rules: a trigger phrase, optionally only with (or without) context nearby.
+
+Most of what recruiters dislike is a phrase ("I overslept", "you must"), but
+whether it hurts often depends on the rest of the sentence: "I overslept" owned
+in the same breath is not a bare excuse, and "traffic" is only blame when the
+sentence disowns the miss. Each rule therefore has ``patterns`` (the trigger),
+``requires`` (at least one must also appear in the sentence) and ``unless``
+(none may appear in the sentence), all kept in the catalogue.
+"""
+
+from __future__ import annotations
+
+from amends.check.rules import Rule
+from amends.check.scan import Hit, Scan
+
+
+def sentence_hits(scan: Scan, rule: Rule) -> list[Hit]:
+    """Every non-overlapping place ``rule`` fires, one sentence at a time."""
+    hits: list[Hit] = []
+    text = scan.folded
+    for s, e in scan.sentences:
+        found: list[tuple[int, int]] = []
+        for pattern in rule.patterns:
+            for m in pattern.finditer(text, s, e):
+                if m.end() > m.start():
+                    found.append(m.span())
+        if not found:
+            continue
+        if rule.unless and scan.search_any(rule.unless, s, e):
+            continue
+        extra: tuple[int, int] | None = None
+        if rule.requires:
+            req = next((p.search(text, s, e) for p in rule.requires if p.search(text, s, e)), None)
+            if req is None:
+                continue
+            extra = req.span()
+        for start, end in _merge(found):
+            if extra is not None:
+                start, end = min(start, extra[0]), max(end, extra[1])
+            if hits and hits[-1].end > start and hits[-1].start >= s:
+                continue
+            hits.append(Hit(rule, start, end))
+    return hits
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping matches of different patterns of one rule become one span."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged

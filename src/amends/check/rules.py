@@ -1,0 +1,214 @@
+"""Load the rule catalogue (``data/check_rules.toml``): every rule, its wording and patterns.
+
+Content is data: ids, categories, messages, suggestions, patterns and limits are
+all in the catalogue so they can be reviewed without reading code. This module
+only validates and compiles it, failing loudly at load time (not while a user
+is checking a draft) when an entry is malformed.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any, Literal, cast
+
+from amends.check.model import CATEGORIES, DRAFT_KINDS, DraftKind, Severity, severity_of
+
+Check = Literal[
+    "sentence",
+    "absence",
+    "apology-count",
+    "clock-zone",
+    "length",
+    "narrative",
+    "subject-missing",
+    "subject-vague",
+]
+CHECKS: tuple[Check, ...] = (
+    "sentence",
+    "absence",
+    "apology-count",
+    "clock-zone",
+    "length",
+    "narrative",
+    "subject-missing",
+    "subject-vague",
+)
+WHOLE_DRAFT_CHECKS = frozenset({"absence", "length", "narrative", "subject-missing"})
+_RULE_KEYS = {
+    "id",
+    "category",
+    "severity",
+    "check",
+    "applies_to",
+    "message",
+    "suggestion",
+    "patterns",
+    "requires",
+    "unless",
+}
+Patterns = tuple[re.Pattern[str], ...]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One catalogue entry, with its patterns compiled (case-insensitive)."""
+
+    id: str
+    category: str
+    severity: Severity
+    check: Check
+    message: str
+    suggestion: str
+    patterns: Patterns
+    requires: Patterns
+    unless: Patterns
+    applies_to: frozenset[DraftKind]
+
+    @property
+    def whole_draft(self) -> bool:
+        """Whether findings concern the whole draft (an inline marker anywhere silences them)."""
+        return self.check in WHOLE_DRAFT_CHECKS
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Numeric thresholds (see the ``[limits]`` table for what each means)."""
+
+    email_words: int
+    script_words: int
+    apologies: int
+    narrative_words: int
+    narrative_markers: int
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """The loaded catalogue: rules in catalogue order, shared pattern sets, limits."""
+
+    rules: tuple[Rule, ...]
+    lexicon: dict[str, Patterns]
+    limits: Limits
+    subject_common_words: frozenset[str]
+
+    def rule(self, rule_id: str) -> Rule:
+        return next(r for r in self.rules if r.id == rule_id)
+
+    def by_check(self, check: Check) -> list[Rule]:
+        return [r for r in self.rules if r.check == check]
+
+    @property
+    def rule_ids(self) -> list[str]:
+        return [r.id for r in self.rules]
+
+
+def compile_pattern(source: str) -> re.Pattern[str]:
+    """Compile one catalogue pattern, case-insensitive.
+
+    A space outside ``[...]`` matches any run of whitespace (``" ?"`` optional
+    whitespace), so "I  overslept" or a phrase wrapped over two lines still matches.
+    """
+    out: list[str] = []
+    in_class = escaped = False
+    i = 0
+    while i < len(source):
+        ch = source[i]
+        i += 1
+        if escaped or in_class:
+            out.append(ch)
+            in_class = in_class and (escaped or ch != "]")
+            escaped = False if escaped else ch == "\\"
+        elif ch == "\\":
+            out.append(ch)
+            escaped = True
+        elif ch == "[":
+            out.append(ch)
+            in_class = True
+        elif ch == " " and i < len(source) and source[i] in "?*":
+            out.append(r"\s*")
+            i += 1
+        else:
+            out.append(r"\s+" if ch == " " else ch)
+    return re.compile("".join(out), re.IGNORECASE)
+
+
+def _expand(sources: list[str], lexicon: dict[str, Patterns], where: str) -> Patterns:
+    out: list[re.Pattern[str]] = []
+    for source in sources:
+        if source.startswith("@"):
+            name = source[1:]
+            if name not in lexicon:
+                raise ValueError(f"{where}: unknown lexicon entry {source!r}")
+            out.extend(lexicon[name])
+            continue
+        try:
+            out.append(compile_pattern(source))
+        except re.error as exc:
+            raise ValueError(f"{where}: bad pattern {source!r}: {exc}") from None
+    return tuple(out)
+
+
+def _rule(entry: dict[str, Any], lexicon: dict[str, Patterns]) -> Rule:
+    rid = str(entry.get("id", ""))
+    where = f"check rule {rid or '?'}"
+    unknown = set(entry) - _RULE_KEYS
+    if unknown:
+        raise ValueError(f"{where}: unknown keys {sorted(unknown)}")
+    category = str(entry["category"])
+    if category not in CATEGORIES:
+        raise ValueError(f"{where}: unknown category {category!r}")
+    severity = str(entry["severity"])
+    if severity != severity_of(category):
+        raise ValueError(f"{where}: category {category} must have severity {severity_of(category)}")
+    check = str(entry.get("check", "sentence"))
+    if check not in CHECKS:
+        raise ValueError(f"{where}: unknown check {check!r}")
+    kinds = entry.get("applies_to", list(DRAFT_KINDS))
+    if not set(kinds) <= set(DRAFT_KINDS):
+        raise ValueError(f"{where}: applies_to must be a subset of {DRAFT_KINDS}")
+    return Rule(
+        id=rid,
+        category=category,
+        severity=severity,
+        check=check,
+        message=str(entry["message"]).strip(),
+        suggestion=str(entry["suggestion"]).strip(),
+        patterns=_expand(list(entry.get("patterns", [])), lexicon, where),
+        requires=_expand(list(entry.get("requires", [])), lexicon, where),
+        unless=_expand(list(entry.get("unless", [])), lexicon, where),
+        applies_to=frozenset(cast(list[DraftKind], kinds)),
+    )
+
+
+def parse_catalogue(text: str) -> Catalogue:
+    """Validate and compile catalogue TOML (exposed so tests can load variants)."""
+    data = tomllib.loads(text)
+    lexicon: dict[str, Patterns] = {}
+    for name, sources in data.get("lexicon", {}).items():
+        lexicon[name] = _expand(list(sources), lexicon, f"lexicon {name}")
+    rules = tuple(_rule(entry, lexicon) for entry in data.get("rule", []))
+    ids = [r.id for r in rules]
+    duplicates = sorted({i for i in ids if ids.count(i) > 1})
+    if duplicates:
+        raise ValueError(f"duplicate check rule ids: {duplicates}")
+    bad_ids = [i for i in ids if not re.fullmatch(r"[a-z][a-z0-9-]*", i)]
+    if bad_ids:
+        raise ValueError(f"check rule ids must be kebab-case: {bad_ids}")
+    limits = Limits(**{k: int(v) for k, v in data["limits"].items()})
+    common = frozenset(w.lower() for w in data.get("subject", {}).get("common_words", []))
+    return Catalogue(rules=rules, lexicon=lexicon, limits=limits, subject_common_words=common)
+
+
+@cache
+def catalogue() -> Catalogue:
+    """The packaged catalogue, loaded once."""
+    text = resources.files("amends.data").joinpath("check_rules.toml").read_text("utf-8")
+    return parse_catalogue(text)
+
+
+def selectors() -> set[str]:
+    """Everything ``--ignore`` and the inline marker accept: rule ids and categories."""
+    return set(catalogue().rule_ids) | set(CATEGORIES)
