@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from amends.model import Situation
@@ -18,6 +18,9 @@ from amends.reasons import Reason
 from amends.texts import render, snippet
 from amends.timefmt import clock, dual_moment_text, long_date, my_time_suffix, zone_label
 from amends.timeslot import Slot
+
+if TYPE_CHECKING:
+    from amends.slots.result import Window
 
 DELAY_WORTH_MENTIONING = timedelta(hours=3)
 OTHER_PLATFORMS = {
@@ -77,7 +80,11 @@ def _delay_line(s: Situation, reason: Reason) -> str | None:
 
 
 def _context(
-    s: Situation, reason: Reason, action: FirstAction, slots: Sequence[Slot]
+    s: Situation,
+    reason: Reason,
+    action: FirstAction,
+    slots: Sequence[Slot],
+    windows: Sequence[Window] = (),
 ) -> dict[str, Any]:
     c, iv, ct = s.candidate, s.interview, s.contact
     to_name = ct.name or None
@@ -105,8 +112,10 @@ def _context(
         "to_first": to_name.split()[0] if to_name else None,
         "when": written_when(iv.start, s),
         "when_spoken": spoken_when(iv.start, s),
-        "slots": [slot.message_text for slot in slots],
-        "spoken_slots": [spoken_when(slot.start, s, on=False) for slot in slots[:2]],
+        "slots": [slot.message_text for slot in slots] or [w.message_text for w in windows],
+        "windows_mode": not slots and bool(windows),
+        "spoken_slots": [spoken_when(slot.start, s, on=False) for slot in slots[:2]]
+        or [w.message_text for w in windows[:2]],
         "alt_mode": alt or None,
         "safeguard": reason.email_safeguard,
         "goodwill": goodwill,
@@ -127,10 +136,14 @@ def _context(
 
 
 def compose_messages(
-    s: Situation, reason: Reason, action: FirstAction, slots: Sequence[Slot]
+    s: Situation,
+    reason: Reason,
+    action: FirstAction,
+    slots: Sequence[Slot],
+    windows: Sequence[Window] = (),
 ) -> list[Message]:
     """Every message this situation calls for, most urgent first."""
-    ctx = _context(s, reason, action, slots)
+    ctx = _context(s, reason, action, slots, windows)
     variant = "senior" if s.candidate.senior else "standard"
     ct = s.contact
     messages: list[Message] = []

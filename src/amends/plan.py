@@ -10,11 +10,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from amends.model import Situation
 from amends.reasons import Reason, get_reason
 from amends.timeslot import Slot
+
+if TYPE_CHECKING:
+    from amends.slots.result import Window
 
 Channel = Literal["call", "call-voicemail-email", "email", "recruiter"]
 MessageKind = Literal[
@@ -113,6 +116,7 @@ class Plan:
     slots: tuple[Slot, ...]
     steps: tuple[Step, ...]
     slot_note: str | None = None
+    windows: tuple[Window, ...] = ()
     extra: dict[str, Any] = field(default_factory=dict)
 
     def message(self, kind: MessageKind) -> Message | None:
@@ -125,6 +129,7 @@ class Plan:
             "first_action": self.first_action.to_json(),
             "messages": [m.to_json() for m in self.messages],
             "slots": [slot.to_json() for slot in self.slots],
+            "windows": [window.to_json() for window in self.windows],
             "slot_note": self.slot_note,
             "steps": [step.to_json() for step in self.steps],
             "situation": {
@@ -145,12 +150,19 @@ class Plan:
         return data
 
 
-def build_plan(situation: Situation, slots: Sequence[Slot] = ()) -> Plan:
+def build_plan(
+    situation: Situation,
+    slots: Sequence[Slot] = (),
+    *,
+    windows: Sequence[Window] = (),
+    slot_note: str | None = None,
+) -> Plan:
     """Compute the whole first-hour plan.
 
     ``slots`` are the reschedule proposals (from the slot finder or the user's
-    ``--slot`` options, already validated); with none, the messages invite the
-    contact to propose a time instead.
+    ``--slot`` options, already validated) and ``windows`` availability windows
+    (window mode); with neither, the messages invite the contact to propose a
+    time instead. ``slot_note`` says plainly why fewer times than asked fit.
     """
     from amends.compose import compose_messages
     from amends.steps import build_steps
@@ -159,7 +171,8 @@ def build_plan(situation: Situation, slots: Sequence[Slot] = ()) -> Plan:
     reason = get_reason(situation.happening.reason)
     action = first_action(situation)
     chosen = tuple(slots)
-    messages = compose_messages(situation, reason, action, chosen)
+    offered = tuple(windows)
+    messages = compose_messages(situation, reason, action, chosen, offered)
     steps = build_steps(situation, reason, action, chosen)
     return Plan(
         situation=situation,
@@ -168,4 +181,6 @@ def build_plan(situation: Situation, slots: Sequence[Slot] = ()) -> Plan:
         messages=tuple(messages),
         slots=chosen,
         steps=tuple(steps),
+        slot_note=slot_note,
+        windows=offered,
     )

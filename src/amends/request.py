@@ -8,9 +8,9 @@ the field, so the CLI can print one line and the API can answer 422.
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import Literal, TypeVar
+from typing import Any, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from amends.errors import InputError
 from amends.fields import MAX_DETAIL, email_address, one_line, phone_number
@@ -35,13 +35,14 @@ DEFAULT_REASON: dict[str, str] = {"tech-failure": "technical", "conflict": "conf
 MAX_SLOTS = 5
 MAX_LINK = 500
 MAX_PAST = timedelta(days=60)
+MAX_RAW = 2000  # longer than any field allows; refused before pydantic sees it
 _T = TypeVar("_T", bound=str)
 
 
 class PlanRequest(BaseModel):
     """Everything ``amends plan`` accepts, as plain values (validated by ``to_situation``)."""
 
-    model_config = ConfigDict(extra="forbid", str_max_length=2000)
+    model_config = ConfigDict(extra="forbid", str_max_length=MAX_RAW)
 
     name: str = ""
     phone: str | None = None
@@ -69,6 +70,38 @@ class PlanRequest(BaseModel):
     realised: str | None = None
     slot: list[str] = Field(default_factory=list)
     now: str | None = None
+    # Slot-finder options (used when no ``slot`` is given); see ``amends slots``.
+    country: str | None = None
+    hours: str = "09:00-17:00"
+    my_hours: str = "08:00-20:00"
+    duration: int = 45
+    days: int = 5
+    count: int = 3
+    busy: list[str] = Field(default_factory=list)
+    windows: bool = False
+
+    @model_validator(mode="before")
+    @classmethod
+    def _readable_text(cls, data: Any) -> Any:
+        """Refuse text pydantic would reject with a traceback-shaped error, naming the field.
+
+        Command-line arguments that are not valid UTF-8 arrive as lone surrogates,
+        and a pasted essay exceeds ``str_max_length``; both become one ``InputError``.
+        """
+        if not isinstance(data, dict):
+            return data
+        for key, value in data.items():
+            for item in value if isinstance(value, list) else [value]:
+                if not isinstance(item, str):
+                    continue
+                if any("\ud800" <= ch <= "\udfff" for ch in item):
+                    raise InputError(str(key), "contains invalid Unicode (not UTF-8 text)")
+                if len(item) > MAX_RAW:
+                    raise InputError(
+                        str(key),
+                        f"is {len(item)} characters long; far beyond what the field allows",
+                    )
+        return data
 
     def _check_choice(self, field: str) -> str:
         """Validate one choice field on its own (used by the guided interview)."""
@@ -82,7 +115,7 @@ class PlanRequest(BaseModel):
         """
         now = _now(self.now, clock_now)
         their_tz = zone(self.tz, "tz").key
-        my_tz = zone(self.my_tz, "my_tz").key if self.my_tz else their_tz
+        my_tz = zone(self.my_tz, "my_tz").key if self.my_tz is not None else their_tz
         scenario = _choice(self.scenario, SCENARIOS, "scenario")
         mode: Mode = _choice(self.mode, MODES, "mode")
         contact_role: ContactRole = _choice(self.contact_role, CONTACT_ROLES, "contact_role")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from datetime import timedelta
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -22,17 +21,34 @@ from amends.cli.common import (
     resolve_now,
 )
 from amends.cli.plan_view import print_plan
-from amends.plan import Plan, build_plan
+from amends.cli.slot_options import (
+    DEFAULT_COUNT,
+    DEFAULT_DAYS,
+    DEFAULT_DURATION,
+    BusyOption,
+    CountOption,
+    CountryOption,
+    DaysOption,
+    DurationOption,
+    HoursOption,
+    MyHoursOption,
+    WindowsOption,
+)
+from amends.export import write_plan_exports
+from amends.plan import Plan
+from amends.planning import make_plan
 from amends.profile import load_profile
 from amends.reasons import catalogue
 from amends.render import plan_markdown
 from amends.request import PlanRequest
-from amends.timeslot import Slot
-
-DEFAULT_DURATION = timedelta(minutes=45)
+from amends.slots.request import DEFAULT_HOURS, DEFAULT_MY_HOURS
 
 PLAN_HELP = """Build the first-hour plan: what to do first and by when, the phone script,
 the voicemail, the email (two variants) and the checklist.
+
+Reschedule times: your own --slot times if given; otherwise amends proposes
+two or three within the interviewer's working days and both parties' hours
+(the same finder as `amends slots`, with the same options).
 
 Your own details (name, phone, email, link, zone) come from your profile file
 when you do not pass them (see --profile).
@@ -114,6 +130,25 @@ def plan_command(
         str | None,
         _opt("When you realised (ISO-8601 with offset); default: now.", "--realised"),
     ] = None,
+    country: CountryOption = None,
+    hours: HoursOption = DEFAULT_HOURS,
+    my_hours: MyHoursOption = DEFAULT_MY_HOURS,
+    duration: DurationOption = DEFAULT_DURATION,
+    days: DaysOption = DEFAULT_DAYS,
+    count: CountOption = DEFAULT_COUNT,
+    busy: BusyOption = None,
+    windows: WindowsOption = False,
+    eml: Annotated[
+        Path | None,
+        _opt("Also write each email as an .eml draft into this folder.", "--eml"),
+    ] = None,
+    ics: Annotated[
+        Path | None,
+        _opt("Also write the follow-through reminders as an .ics calendar file.", "--ics"),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Overwrite existing --eml/--ics files.")
+    ] = False,
     profile: Annotated[
         Path | None, _opt("Profile TOML file (default: your config folder).", "--profile")
     ] = None,
@@ -129,6 +164,8 @@ def plan_command(
         "recruiter": recruiter, "mode": mode, "platform": platform, "address": address,
         "fold": fold, "name": name, "phone": phone, "email": email, "link": link,
         "my_tz": my_tz, "senior": senior, "slot": slot or [], "realised": realised, "now": now,
+        "country": country, "hours": hours, "my_hours": my_hours, "duration": duration,
+        "days": days, "count": count, "busy": busy or [], "windows": windows,
     }  # fmt: skip
     values.update({k: v for k, v in given.items() if v is not None})
     if values.get("fold") not in (None, "earlier", "later"):
@@ -137,17 +174,16 @@ def plan_command(
         raise InputError("fold", "use earlier or later")
     request = PlanRequest(**values)
     plan = make_plan(request, resolve_now(None) if now is None else None)
+    written = (
+        write_plan_exports(plan, eml_dir=eml, ics_file=ics, force=force, now=plan.situation.now)
+        if eml or ics
+        else []
+    )
+    if written:
+        plan.extra["files"] = [str(path) for path in written]
     show_plan(plan, output_format)
-
-
-def make_plan(request: PlanRequest, clock_now: Any = None) -> Plan:
-    """Validate the request and build the plan with the user's ``--slot`` times."""
-    situation = request.to_situation(clock_now)
-    slots = [
-        Slot(start, start + DEFAULT_DURATION, situation.interview.tz, situation.candidate.tz)
-        for start in situation.slots_requested
-    ]
-    return build_plan(situation, slots)
+    if written and output_format is not OutputFormat.json:
+        sys.stderr.write("".join(f"wrote {path}\n" for path in written))
 
 
 def show_plan(plan: Plan, output_format: OutputFormat) -> None:
@@ -196,3 +232,6 @@ def reasons_command(output_format: ResultFormatOption = ResultFormat.text) -> No
             r.code, "yes" if r.outside_control else "no", "yes" if r.mention else "no", r.framing
         )
     out().print(table)
+
+
+__all__ = ["make_plan", "plan_command", "reasons_command", "show_plan"]
