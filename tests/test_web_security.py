@@ -100,6 +100,7 @@ def test_forged_or_mismatched_token_is_refused() -> None:
     [
         {"Origin": "http://evil.example"},
         {"Origin": "null"},
+        {"Origin": "null", "Sec-Fetch-Site": "cross-site"},
         {"Origin": "http://127.0.0.1:9999"},
         {"Sec-Fetch-Site": "cross-site"},
         {"Sec-Fetch-Site": "same-site"},
@@ -116,6 +117,13 @@ def test_cross_site_request_is_refused_even_with_token(headers: dict[str, str]) 
 def test_same_origin_request_with_token_is_accepted() -> None:
     client = make_client()
     sent = {**api_headers(client), "Sec-Fetch-Site": "same-origin"}
+    response = client.post("/api/plan", json=PLAN_BODY, headers=sent)
+    assert response.status_code == 200
+
+
+def test_null_origin_form_post_is_judged_by_sec_fetch_site() -> None:
+    client = make_client()
+    sent = {"X-CSRF-Token": token(client), "Origin": "null", "Sec-Fetch-Site": "same-origin"}
     response = client.post("/api/plan", json=PLAN_BODY, headers=sent)
     assert response.status_code == 200
 

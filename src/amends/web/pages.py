@@ -98,16 +98,18 @@ def plan_eml(
     request: Request, plan_request: Annotated[str, Form()], message: Annotated[int, Form()]
 ) -> Response:
     """Download one email of the plan as an ``.eml`` draft."""
-    result = services.make_plan(_frozen_request(plan_request), config(request).clock())
-    name, data = services.eml_file(result.plan, message)
+    now = config(request).clock()
+    result = services.make_plan(_frozen_request(plan_request), now)
+    name, data = services.eml_file(result.plan, message, now)
     return _download(data, name, "message/rfc822")
 
 
 @router.post("/plan/ics")
 def plan_ics(request: Request, plan_request: Annotated[str, Form()]) -> Response:
     """Download the proposed slots (or the plan's reminders) as an ``.ics`` calendar."""
-    result = services.make_plan(_frozen_request(plan_request), config(request).clock())
-    name, data = services.ics_file(result.plan)
+    now = config(request).clock()
+    result = services.make_plan(_frozen_request(plan_request), now)
+    name, data = services.ics_file(result.plan, now)
     return _download(data, name, "text/calendar; charset=utf-8")
 
 
@@ -116,7 +118,7 @@ def plan_save(request: Request, plan_request: Annotated[str, Form()]) -> Respons
     """Save the plan as a tracked case and go to the cases page."""
     cfg = config(request)
     result = services.make_plan(_frozen_request(plan_request), cfg.clock())
-    case_id = services.save_case(cfg.db_path, result, cfg.clock())
+    case_id = services.save_case(cfg.db_path, result)
     return RedirectResponse(f"/cases?saved={case_id}", status_code=303)
 
 

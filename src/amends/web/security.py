@@ -258,14 +258,21 @@ class RequestGuard:
 
 
 def same_origin(scope: Scope) -> bool:
-    """True unless ``Origin`` or ``Sec-Fetch-Site`` says the request comes from elsewhere."""
-    origin = _header(scope, b"origin")
+    """True unless ``Origin`` or ``Sec-Fetch-Site`` says the request comes from elsewhere.
+
+    Browsers send ``Origin: null`` for form posts under ``Referrer-Policy:
+    no-referrer``; then ``Sec-Fetch-Site`` (sent by every current browser) decides.
+    Clients that send neither header (curl, scripts) still need the CSRF token.
+    """
+    origin = (_header(scope, b"origin") or "").strip().lower()
     host = (_header(scope, b"host") or "").strip().lower()
-    if origin is not None:
-        parts = urlsplit(origin.strip().lower())
+    if origin and origin != "null":
+        parts = urlsplit(origin)
         return parts.scheme in ("http", "https") and parts.netloc == host
     site = _header(scope, b"sec-fetch-site")
-    return site is None or site.strip().lower() in ("same-origin", "none")
+    if site is None:
+        return origin != "null"
+    return site.strip().lower() in ("same-origin", "none")
 
 
 def _form_token(scope: Scope, body: bytes) -> str | None:

@@ -59,20 +59,50 @@ def default_db(db_path: Path | None) -> Path | None:
 
 
 def message_links(plan: Plan) -> list[dict[str, Any]]:
-    """Per message: ``mailto``/``tel`` links and whether an ``.eml`` exists (export layer)."""
-    return [{} for _ in plan.messages]
+    """Per message, in order: ``mailto``/``tel`` URLs and whether an ``.eml`` draft exists."""
+    from amends.export import plan_links
+    from amends.export.plan_exports import is_written
+
+    links = plan_links(plan)["messages"]
+    result: list[dict[str, Any]] = []
+    for message, link in zip(plan.messages, links, strict=True):
+        mailto = link.get("mailto")
+        result.append(
+            {
+                "mailto": mailto["url"] if mailto else None,
+                "mailto_shortened": bool(mailto and mailto.get("shortened")),
+                "tel": link.get("tel"),
+                "eml": is_written(message),
+            }
+        )
+    return result
 
 
-def eml_file(plan: Plan, index: int) -> tuple[str, bytes]:
+def eml_file(plan: Plan, index: int, now: datetime) -> tuple[str, bytes]:
     """File name and bytes of message ``index`` as an ``.eml`` draft."""
-    raise InputError("message", "email drafts are not available yet")
+    from amends.export import eml_for_message
+    from amends.export.plan_exports import eml_name, is_written
+
+    if not 0 <= index < len(plan.messages) or not is_written(plan.messages[index]):
+        raise InputError("message", "choose one of the plan's emails")
+    message = plan.messages[index]
+    return eml_name(index + 1, message), eml_for_message(message, plan.situation, now)
 
 
-def ics_file(plan: Plan) -> tuple[str, bytes]:
-    """File name and bytes of the plan's calendar file."""
-    raise InputError("ics", "calendar files are not available yet")
+def ics_file(plan: Plan, now: datetime) -> tuple[str, bytes]:
+    """File name and bytes of the plan's follow-through calendar."""
+    from amends.export import follow_up_calendar
+
+    return "amends-follow-up.ics", follow_up_calendar(plan, now).data
 
 
-def save_case(db_path: Path | None, result: PlanResult, now: datetime) -> str:
-    """Store the plan as a tracked case; returns the new case id."""
-    raise InputError("case", "the case tracker is not available yet")
+def save_case(db_path: Path | None, result: PlanResult) -> str:
+    """Store the plan as a tracked case (state ``planned``); returns the new case id."""
+    from amends.cases.service import save_plan
+    from amends.store import open_store
+
+    store = open_store(db_path)
+    try:
+        return save_plan(store, result.plan)
+    finally:
+        store.close()

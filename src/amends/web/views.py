@@ -85,6 +85,7 @@ class MessageView:
     speaking_seconds: int | None
     to_name: str | None
     mailto: str | None = None
+    mailto_shortened: bool = False
     tel: str | None = None
     eml: bool = False
 
@@ -167,6 +168,7 @@ def message_view(index: int, message: Message, links: dict[str, Any]) -> Message
         speaking_seconds=message.speaking_seconds,
         to_name=message.to_name,
         mailto=links.get("mailto"),
+        mailto_shortened=bool(links.get("mailto_shortened")),
         tel=links.get("tel"),
         eml=bool(links.get("eml")),
     )

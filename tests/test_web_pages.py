@@ -1,0 +1,173 @@
+"""The HTML pages: the plan form without JavaScript, errors beside fields, escaping, downloads."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from icalendar import Calendar
+
+from amends.profile import load_profile
+from amends.web.views import segments
+from tests.conftest import CliRun
+from tests.web_support import PLAN_BODY, form_token, make_client
+
+
+def _form(client: Any, **changes: Any) -> dict[str, Any]:
+    token = form_token(client.get("/plan").text)
+    return {**PLAN_BODY, "remember": "1", **changes, "csrf_token": token}
+
+
+def test_plan_form_has_a_label_for_every_control() -> None:
+    html = make_client().get("/plan").text
+    ids = re.findall(r'<(?:input|select|textarea)(?![^>]*type="hidden")[^>]*\bid="([^"]+)"', html)
+    assert len(ids) >= 20
+    for control in ids:
+        assert f'for="{control}"' in html, control
+    assert re.search(r'<form method="post" action="/plan"', html)  # works without JavaScript
+
+
+def test_plain_post_returns_the_full_plan_page() -> None:
+    client = make_client()
+    response = client.post("/plan", data=_form(client))
+    assert response.status_code == 200
+    html = response.text
+    assert html.startswith("<!doctype html>")
+    assert "Do this first" in html
+    assert 'data-countdown="2026-11-23T12:30:00+00:00"' in html
+    assert "seconds spoken" in html
+    assert 'href="tel:+442079460000"' in html
+    assert 'href="mailto:dana@acme.example?' in html
+    assert "(UTC−5)" in html and "GMT" in html  # slots on both clocks
+    assert 'action="/plan/ics"' in html and 'action="/plan/save"' in html
+
+
+def test_htmx_post_returns_only_the_fragment() -> None:
+    client = make_client()
+    response = client.post("/plan", data=_form(client), headers={"HX-Request": "true"})
+    assert response.status_code == 200
+    assert "<html" not in response.text
+    assert 'id="result-title"' in response.text
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"tz": "Europe/Londn"}, "tz"),
+        ({"contact_email": "dana-at-acme"}, "contact_email"),
+        ({"company": ""}, "company"),
+        ({"fold": "sideways"}, "fold"),
+    ],
+)
+def test_invalid_field_rerenders_the_form_with_message_beside_it_and_input_kept(
+    change: dict[str, str], field: str
+) -> None:
+    client = make_client()
+    response = client.post("/plan", data=_form(client, **change))
+    assert response.status_code == 422
+    html = response.text
+    assert f'id="f-{field}-error"' in html
+    control = re.search(rf'<(?:input|select)[^>]*id="f-{field}"[^>]*>', html)
+    assert control and 'aria-invalid="true"' in control.group(0)
+    assert 'value="Data Analyst"' in html  # everything typed is kept
+    assert 'value="dana@acme.example"' in html or field == "contact_email"
+    assert "Do this first" not in html
+
+
+def test_user_text_is_autoescaped_everywhere() -> None:
+    client = make_client()
+    evil = '<script>alert(1)</script>"><img src=x onerror=alert(2)>'
+    response = client.post("/plan", data=_form(client, company=evil[:100], name="Sam <b>Lee</b>"))
+    assert response.status_code == 200, response.text
+    assert "<script>alert(1)" not in response.text
+    assert "<img src=x" not in response.text
+    assert "&lt;script&gt;" in response.text
+    bad = client.post("/plan", data=_form(client, tz=evil))
+    assert "<script>alert(1)" not in bad.text
+
+
+def test_profile_is_remembered_in_the_profile_file(_hermetic_home: Path) -> None:
+    client = make_client()
+    client.post("/plan", data=_form(client))
+    assert load_profile()["name"] == "Sam Patel"
+    assert load_profile()["my_tz"] == "America/New_York"
+    html = client.get("/plan").text
+    assert 'value="Sam Patel"' in html and 'value="sam@example.org"' in html
+    token = form_token(html)
+    client.post("/profile/forget", data={"csrf_token": token})
+    assert load_profile() == {}
+
+
+def test_ics_download_is_a_calendar() -> None:
+    client = make_client()
+    html = client.post("/plan", data=_form(client)).text
+    frozen = re.search(r'name="plan_request" value="([^"]+)"', html)
+    assert frozen
+    import html as html_lib
+
+    data = {"csrf_token": form_token(html), "plan_request": html_lib.unescape(frozen.group(1))}
+    response = client.post("/plan/ics", data=data)
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/calendar")
+    assert "attachment" in response.headers["content-disposition"]
+    calendar = Calendar.from_ical(response.content)
+    assert list(calendar.walk("VEVENT"))
+
+
+def test_eml_download_is_a_draft_email() -> None:
+    client = make_client()
+    html = client.post("/plan", data=_form(client)).text
+    import html as html_lib
+
+    frozen = re.search(r'name="plan_request" value="([^"]+)"', html)
+    index = re.search(r'name="message" value="(\d+)"', html)
+    assert frozen and index
+    data = {
+        "csrf_token": form_token(html),
+        "plan_request": html_lib.unescape(frozen.group(1)),
+        "message": index.group(1),
+    }
+    response = client.post("/plan/eml", data=data)
+    assert response.status_code == 200
+    assert b"To: " in response.content and b"Subject: " in response.content
+    data["message"] = "0"  # the phone script is not an email
+    assert client.post("/plan/eml", data=data).status_code == 422
+
+
+def test_damaged_plan_data_is_a_clear_error() -> None:
+    client = make_client()
+    token = form_token(client.get("/plan").text)
+    response = client.post("/plan/ics", data={"csrf_token": token, "plan_request": "{nope"})
+    assert response.status_code == 422
+    assert "make the plan again" in response.text
+
+
+def test_unknown_page_is_a_404_page() -> None:
+    response = make_client().get("/nowhere")
+    assert response.status_code == 404
+    assert "Page not found" in response.text
+
+
+def test_overlapping_findings_split_into_highlight_segments() -> None:
+    parts = segments("abcdef", [(1, 4), (3, 5), (10, 20)])
+    assert [(p.text, p.refs) for p in parts] == [
+        ("a", ()),
+        ("bc", (1,)),
+        ("d", (1, 2)),
+        ("e", (2,)),
+        ("f", ()),
+    ]
+
+
+def test_serve_refuses_a_remote_bind_without_the_flag(cli: CliRun) -> None:
+    result = cli(["serve", "--host", "0.0.0.0", "--no-browser"])
+    assert result.exit_code == 2
+    assert "--allow-remote" in result.stderr
+
+
+def test_serve_help_has_an_example(cli: CliRun) -> None:
+    result = cli(["serve", "--help"])
+    assert result.exit_code == 0
+    assert "Example:" in result.stdout
