@@ -46,7 +46,7 @@ def resolve_ignore(ignore: Iterable[str], field: str = "ignore") -> frozenset[st
                 raise InputError(
                     field,
                     f"{shown!r} is not a rule id or category; categories: {', '.join(CATEGORIES)} "
-                    "(rule ids: see the README or `amends check --help`)",
+                    "(rule ids: see the README, section amends check)",
                 )
             chosen.add(name)
     return frozenset(chosen)
