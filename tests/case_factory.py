@@ -6,13 +6,14 @@ Monday 23 November 2026, candidate in New York, a recruiter in the loop.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from amends.cases import Case, EventInput, load_case, record, save_plan
 from amends.plan import Plan, build_plan
 from amends.request import PlanRequest
 from amends.store import Store
+from amends.timeslot import Slot
 
 DEFAULTS: dict[str, Any] = {
     "name": "Sam Rivera",
@@ -42,8 +43,12 @@ def at(text: str) -> datetime:
 
 
 def make_plan(**overrides: Any) -> Plan:
-    request = PlanRequest(**{**DEFAULTS, **overrides})
-    return build_plan(request.to_situation())
+    situation = PlanRequest(**{**DEFAULTS, **overrides}).to_situation()
+    slots = [
+        Slot(start, start + timedelta(minutes=45), situation.interview.tz, situation.candidate.tz)
+        for start in situation.slots_requested
+    ]
+    return build_plan(situation, slots)
 
 
 def new_case(store: Store, **overrides: Any) -> Case:

@@ -17,9 +17,11 @@ from amends.cases.machine import OPENING
 from amends.errors import InputError, StateError
 from amends.model import Situation
 from amends.plan import Plan
+from amends.reasons import catalogue
 from amends.store.base import Store
 from amends.store.migrations import LATEST
 from amends.store.records import CaseImport, CaseRecord, EventRecord, NewEvent
+from amends.zones import is_zone
 
 EXPORT_FORMAT = "amends-export"
 EXPORT_VERSION = 1
@@ -84,6 +86,11 @@ def _case_import(raw: Any, n: int) -> CaseImport:
         situation = Situation.model_validate(raw.get("situation"))
     except ValidationError as exc:
         raise InputError("file", f"{where}: invalid situation ({exc.errors()[0]['msg']})") from None
+    for tz in (situation.interview.tz, situation.candidate.tz):
+        if not is_zone(tz):
+            raise InputError("file", f"{where}: invalid situation ({tz[:40]!r} is not a time zone)")
+    if situation.happening.reason not in catalogue():
+        raise InputError("file", f"{where}: invalid situation (unknown reason)")
     plan = raw.get("plan")
     events: list[NewEvent] = []
     for i, ev in enumerate(raw["events"]):

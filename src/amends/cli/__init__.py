@@ -35,6 +35,7 @@ from amends.cli import check_cmd as _check_cmd  # noqa: E402, F401  # isort: ski
 from amends.cli import slots_cmd as _slots_cmd  # noqa: E402, F401  # isort: skip
 from amends.cli import prepare_cmd as _prepare_cmd  # noqa: E402, F401  # isort: skip
 from amends.cli import guide_cmd as _guide_cmd  # noqa: E402, F401  # isort: skip
+from amends.cli import cases_cmd as _cases_cmd  # noqa: E402, F401  # isort: skip
 from amends.cli import serve_cmd as _serve_cmd  # noqa: E402, F401  # isort: skip
 
 __all__ = ["app", "main"]

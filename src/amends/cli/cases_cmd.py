@@ -1,0 +1,394 @@
+"""Follow-through commands: cases, case show/record, write, next, log, export, import, backup.
+
+Each command opens the store (``--db``, ``AMENDS_DB``, or the data dir), calls
+:mod:`amends.cases`, and renders. Errors are the core's: an unknown case id or
+a bad option is bad input (exit 2), an illegal transition is a problem
+(``StateError``, exit 1), a damaged, locked or newer database exits 2.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from amends.cases import (
+    DEFAULT_BUSINESS_DAYS,
+    KINDS,
+    EventInput,
+    career_log,
+    career_log_markdown,
+    event_kind,
+    export_all,
+    import_all,
+    load_case,
+    load_cases,
+    next_steps,
+    record,
+    write,
+)
+from amends.cases.engine import case_steps
+from amends.cases.machine import spoken
+from amends.cli.app import app
+from amends.cli.cases_view import (
+    case_json,
+    event_json,
+    print_case,
+    print_cases,
+    print_due,
+    summary_json,
+)
+from amends.cli.common import (
+    NowOption,
+    ResultFormat,
+    ResultFormatOption,
+    out,
+    print_json,
+    resolve_now,
+)
+from amends.errors import InputError
+from amends.store import Store, open_store
+
+
+def _help(summary: str, example: str) -> str:
+    return f"{summary}\n\nExample: {example}"
+
+
+DbOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--db",
+        help="Case database file. Default: $AMENDS_DB, else amends.db in the data folder.",
+        show_default=False,
+    ),
+]
+DaysOption = Annotated[
+    int,
+    typer.Option(
+        "--days",
+        min=1,
+        max=20,
+        help="Business days of silence before the follow-up (and again before moving on).",
+    ),
+]
+
+case_app = typer.Typer(
+    help=_help(
+        "Show one case or record what happened.",
+        "amends case show k3m9xw",
+    ),
+    no_args_is_help=True,
+)
+log_app = typer.Typer(
+    help=_help(
+        "The career log of lessons and safeguards.",
+        "amends log export --format markdown",
+    ),
+    no_args_is_help=True,
+)
+app.add_typer(case_app, name="case")
+app.add_typer(log_app, name="log")
+
+
+@contextmanager
+def _opened(db: Path | None) -> Iterator[Store]:
+    store = open_store(db)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def _tz_of(cases: list[Any]) -> dict[str, str]:
+    return {c.id: c.situation.candidate.tz for c in cases}
+
+
+@app.command(
+    "cases",
+    help="List your cases with their state and the next step.\n\n"
+    "Example: amends cases --all --format json",
+)
+def cases_command(
+    all_cases: Annotated[bool, typer.Option("--all", help="Include closed cases.")] = False,
+    days: DaysOption = DEFAULT_BUSINESS_DAYS,
+    now: NowOption = None,
+    fmt: ResultFormatOption = ResultFormat.text,
+    db: DbOption = None,
+) -> None:
+    moment = resolve_now(now)
+    with _opened(db) as store:
+        cases = load_cases(store, include_closed=all_cases)
+    due_of = {c.id: case_steps(c, moment, days) for c in cases}
+    if fmt == ResultFormat.json:
+        print_json({"cases": [summary_json(c, due_of[c.id]) for c in cases]})
+    else:
+        print_cases(cases, due_of)
+
+
+@case_app.command(
+    "show",
+    help=_help(
+        "Everything about one case: history, new time, what is due.",
+        "amends case show k3m9xw",
+    ),
+)
+def case_show(
+    case_id: Annotated[str, typer.Argument(metavar="ID", help="The case id (see `amends cases`).")],
+    days: DaysOption = DEFAULT_BUSINESS_DAYS,
+    now: NowOption = None,
+    fmt: ResultFormatOption = ResultFormat.text,
+    db: DbOption = None,
+) -> None:
+    moment = resolve_now(now)
+    with _opened(db) as store:
+        case = load_case(store, case_id)
+    due = case_steps(case, moment, days)
+    if fmt == ResultFormat.json:
+        print_json(case_json(case, due))
+    else:
+        print_case(case, due)
+
+
+RECORD_HELP = """Record what happened on a case (at --now; default: the clock).
+
+Events: contacted --via call|voicemail|email|recruiter, waiting,
+reply yes --slot "YYYY-MM-DD HH:MM" (interviewer's zone), reply no, no-reply,
+followed-up, interviewed, thanked, close. At any time: note, lesson, safeguard,
+promised, delivered (each with --text) and done --step STEP.
+
+Example: amends case record k3m9xw reply yes --slot "2026-11-27 14:00"
+--link https://meet.example/abc
+"""
+
+
+def _opt(help_text: str, *names: str) -> Any:
+    return typer.Option(*names, help=help_text, show_default=False)
+
+
+@case_app.command("record", help=RECORD_HELP)
+def case_record(
+    case_id: Annotated[str, typer.Argument(metavar="ID", help="The case id.")],
+    event: Annotated[str, typer.Argument(metavar="EVENT", help="What happened (see above).")],
+    answer: Annotated[str | None, typer.Argument(metavar="[yes|no]", help="For reply.")] = None,
+    via: Annotated[
+        str | None, _opt("contacted: call, voicemail, email or recruiter.", "--via")
+    ] = None,
+    slot: Annotated[
+        str | None, _opt('reply yes: the new start, "YYYY-MM-DD HH:MM".', "--slot")
+    ] = None,
+    minutes: Annotated[int, typer.Option("--minutes", help="reply yes: interview length.")] = 60,
+    mode: Annotated[str | None, _opt("reply yes: in-person, video or phone.", "--mode")] = None,
+    link: Annotated[str | None, _opt("reply yes: the meeting link.", "--link")] = None,
+    address: Annotated[str | None, _opt("reply yes: the address.", "--address")] = None,
+    text: Annotated[
+        str | None, _opt("note/lesson/safeguard/promised/delivered text.", "--text")
+    ] = None,
+    step: Annotated[
+        str | None, _opt("done: the step key shown by `amends next`.", "--step")
+    ] = None,
+    now: NowOption = None,
+    fmt: ResultFormatOption = ResultFormat.text,
+    db: DbOption = None,
+) -> None:
+    given = EventInput(
+        kind=event_kind(event, answer),
+        now=resolve_now(now),
+        via=via.strip().lower() if via else None,
+        slot=slot,
+        minutes=minutes,
+        mode=mode,
+        link=link,
+        address=address,
+        text=text,
+        step=step,
+    )
+    with _opened(db) as store:
+        case, stored = record(store, case_id, given)
+    due = case_steps(case, given.now)
+    if fmt == ResultFormat.json:
+        print_json(
+            {
+                "case_id": case.id,
+                "state": case.state,
+                "event": event_json(stored),
+                "next": [d.to_json() for d in due],
+            }
+        )
+        return
+    out().print(
+        f"Recorded {spoken(stored.kind)} on case {case.id}: now {case.state}.",
+        markup=False,
+    )
+    print_due(due, {case.id: case.situation.candidate.tz})
+
+
+WRITE_HELP = f"""Write the message a case calls for now: {", ".join(KINDS)}.
+thank-you needs --topic (one thing you discussed).
+
+Example: amends write thank-you --case k3m9xw --topic "the churn model"
+"""
+
+
+@app.command("write", help=WRITE_HELP)
+def write_command(
+    kind: Annotated[str, typer.Argument(metavar="KIND", help="Which message.")],
+    case_id: Annotated[str, typer.Option("--case", help="The case id.", show_default=False)],
+    topic: Annotated[
+        str | None, _opt("thank-you: a specific topic from the interview.", "--topic")
+    ] = None,
+    now: NowOption = None,
+    fmt: ResultFormatOption = ResultFormat.text,
+    db: DbOption = None,
+) -> None:
+    moment = resolve_now(now)
+    with _opened(db) as store:
+        case = load_case(store, case_id)
+    draft = write(case, kind, moment, topic)
+    if fmt == ResultFormat.json:
+        print_json(draft.to_json())
+        return
+    if draft.subject:
+        sys.stdout.write(f"Subject: {draft.subject}\n\n")
+    sys.stdout.write(draft.body + "\n")
+
+
+@app.command(
+    "next",
+    help=_help(
+        "What is due across your open cases, and when (overdue first).",
+        "amends next --now 2026-11-26T09:00Z",
+    ),
+)
+def next_command(
+    days: DaysOption = DEFAULT_BUSINESS_DAYS,
+    now: NowOption = None,
+    fmt: ResultFormatOption = ResultFormat.text,
+    db: DbOption = None,
+) -> None:
+    moment = resolve_now(now)
+    with _opened(db) as store:
+        cases = load_cases(store, include_closed=False)
+    items = next_steps(cases, moment, days)
+    if fmt == ResultFormat.json:
+        print_json(
+            {"now": moment.isoformat(), "business_days": days, "due": [d.to_json() for d in items]}
+        )
+    else:
+        print_due(items, _tz_of(cases))
+
+
+class LogFormat(StrEnum):
+    markdown = "markdown"
+    json = "json"
+
+
+@log_app.command(
+    "export",
+    help=_help(
+        "Write your career log (lessons, safeguards) as Markdown or JSON.",
+        "amends log export --format markdown --output playbook.md",
+    ),
+)
+def log_export(
+    fmt: Annotated[
+        LogFormat, typer.Option("--format", "-f", help="markdown or json.")
+    ] = LogFormat.markdown,
+    output: Annotated[
+        Path | None, _opt("Write to this file instead of the screen.", "--output", "-o")
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    with _opened(db) as store:
+        cases = load_cases(store)
+    if fmt == LogFormat.json:
+        text = json.dumps(career_log(cases), ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = career_log_markdown(cases)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        _write_new(output, text)
+        out().print(f"Wrote the career log to {output}.", markup=False)
+
+
+def _write_new(path: Path, text: str) -> None:
+    """Write a new private file; never overwrite what is there."""
+    try:
+        with path.open("x", encoding="utf-8") as handle:
+            path.chmod(0o600)
+            handle.write(text)
+    except FileExistsError:
+        raise InputError("file", f"{path} already exists; choose a new file name") from None
+    except OSError as exc:
+        raise InputError("file", f"{path} cannot be written: {exc.strerror}") from None
+
+
+FileArg = Annotated[Path, typer.Argument(metavar="FILE", help="The file.")]
+
+
+@app.command(
+    "export",
+    help=_help(
+        "Write every case with its full history to a JSON file (or - for the screen).",
+        "amends export amends-export.json",
+    ),
+)
+def export_command(file: FileArg, now: NowOption = None, db: DbOption = None) -> None:
+    moment = resolve_now(now)
+    with _opened(db) as store:
+        document = export_all(store, moment)
+    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    if str(file) == "-":
+        sys.stdout.write(text)
+        return
+    _write_new(file, text)
+    out().print(f"Exported {len(document['cases'])} cases to {file}.", markup=False)
+
+
+@app.command(
+    "import",
+    help=_help(
+        "Add the cases of an `amends export` file (cases already here are skipped).",
+        "amends import amends-export.json",
+    ),
+)
+def import_command(
+    file: FileArg, fmt: ResultFormatOption = ResultFormat.text, db: DbOption = None
+) -> None:
+    try:
+        document = json.loads(file.read_text("utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InputError(
+            "file", f"{file} is not a readable JSON export ({type(exc).__name__})"
+        ) from None
+    with _opened(db) as store:
+        added, present = import_all(store, document)
+    if fmt == ResultFormat.json:
+        print_json({"added": added, "already_present": present})
+    else:
+        out().print(f"Imported {added} cases ({present} already present).", markup=False)
+
+
+@app.command(
+    "backup",
+    help=_help(
+        "Copy the case database safely (SQLite backup API), even while it is in use.",
+        "amends backup ~/amends-backup.db",
+    ),
+)
+def backup_command(
+    file: FileArg, fmt: ResultFormatOption = ResultFormat.text, db: DbOption = None
+) -> None:
+    with _opened(db) as store:
+        store.backup(file.expanduser())
+        source = store.location
+    if fmt == ResultFormat.json:
+        print_json({"backup": str(file), "source": source})
+    else:
+        out().print(f"Backed up {source} to {file}.", markup=False)
