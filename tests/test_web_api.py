@@ -107,3 +107,14 @@ def test_openapi_schema_documents_the_api() -> None:
     schema = make_client().get("/openapi.json").json()
     assert {"/api/plan", "/api/check", "/api/csrf"} <= set(schema["paths"])
     assert not any(not path.startswith("/api/") for path in schema["paths"])
+
+
+def test_api_check_returns_the_checker_report() -> None:
+    from amends.check import check_text
+
+    text = "Hi Dana, sorry, my alarm didn't go off and the traffic was terrible. Sam"
+    client = make_client()
+    response = client.post("/api/check", json={"text": text}, headers=api_headers(client))
+    assert response.status_code == 200
+    assert response.json() == check_text(text).to_json()
+    assert response.json()["findings"]

@@ -171,3 +171,31 @@ def test_serve_help_has_an_example(cli: CliRun) -> None:
     result = cli(["serve", "--help"])
     assert result.exit_code == 0
     assert "Example:" in result.stdout
+
+
+DRAFT = "Subject: Sorry\n\nHi Dana,\nSorry, my alarm didn't go off and the traffic was terrible.\nSam"
+
+
+def test_check_page_highlights_each_finding_with_its_explanation() -> None:
+    client = make_client()
+    token = form_token(client.get("/check").text)
+    response = client.post("/check", data={"csrf_token": token, "text": DRAFT})
+    assert response.status_code == 200
+    html = response.text
+    assert "<mark" in html and 'id="finding-1"' in html
+    assert 'href="#finding-1"' in html
+
+
+def test_check_page_refuses_an_empty_draft_beside_the_field() -> None:
+    client = make_client()
+    token = form_token(client.get("/check").text)
+    response = client.post("/check", data={"csrf_token": token, "text": "  "})
+    assert response.status_code == 422
+    assert 'id="f-text-error"' in response.text
+
+
+def test_check_page_escapes_the_draft() -> None:
+    client = make_client()
+    token = form_token(client.get("/check").text)
+    html = client.post("/check", data={"csrf_token": token, "text": "<b>sorry</b> " + DRAFT}).text
+    assert "<b>sorry</b>" not in html and "&lt;b&gt;sorry" in html

@@ -8,12 +8,12 @@ field and everything the user typed kept.
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from amends.errors import InputError
+from amends.errors import InputError, StateError
 from amends.request import PlanRequest
 from amends.web import services
 from amends.web.app import config, csrf_token, render
@@ -27,9 +27,13 @@ from amends.web.forms import (
     validated_request,
 )
 from amends.web.views import (
+    CasesPage,
+    CaseView,
     CheckPage,
+    Choice,
     FindingView,
     Layout,
+    MessageView,
     PlanPage,
     plan_page,
     plan_view,
@@ -177,3 +181,95 @@ def check_submit(request: Request, text: Annotated[str, Form()] = "") -> HTMLRes
         summary=dict(report.get("summary", {})),
     )
     return render(request, template, page)
+
+
+def _cases_page(request: Request, **extra: Any) -> CasesPage:
+    cfg = config(request)
+    from amends.cases import KINDS
+    from amends.cases.machine import allowed, spoken
+
+    now = cfg.clock()
+    views = []
+    for summary in services.case_summaries(cfg.db_path, now):
+        nxt = summary.get("next") or {}
+        state = str(summary["state"])
+        views.append(
+            CaseView(
+                id=str(summary["id"]),
+                title=f"{summary['role']} at {summary['company']}",
+                state=state,
+                next_due=str(nxt.get("title")) if nxt else None,
+                next_text=str(nxt.get("text")) if nxt else None,
+                outcomes=tuple(Choice(kind, spoken(kind)) for kind in allowed(state)),  # type: ignore[arg-type]
+                contact=str(summary.get("contact") or ""),
+            )
+        )
+    layout = _layout(request, "cases", "Your cases")
+    kinds = tuple(Choice(k, k.replace("-", " ")) for k in KINDS)
+    return CasesPage(layout, cases=tuple(views), kinds=kinds, **extra)
+
+
+def _cases_response(request: Request, page: CasesPage, status: int = 200) -> HTMLResponse:
+    return render(request, "_cases_main.html" if _htmx(request) else "cases.html", page, status)
+
+
+@router.get("/cases", response_class=HTMLResponse)
+def cases_list(request: Request, saved: str | None = None) -> HTMLResponse:
+    """Open cases with what is due next."""
+    notice = f"Saved as case {saved}." if saved else None
+    return _cases_response(request, _cases_page(request, notice=notice))
+
+
+@router.post("/cases/{case_id}/record", response_class=HTMLResponse)
+def cases_record(
+    request: Request,
+    case_id: str,
+    event: Annotated[str, Form()],
+    via: Annotated[str, Form()] = "",
+    slot: Annotated[str, Form()] = "",
+    text: Annotated[str, Form()] = "",
+) -> HTMLResponse:
+    """Record an outcome (a call made, a reply, ...) and show the cases again."""
+    cfg = config(request)
+    options: dict[str, Any] = {
+        "via": via.strip().lower() or None,
+        "slot": slot.strip().replace("T", " ") or None,
+        "text": text.strip() or None,
+    }
+    try:
+        result = services.record_event(cfg.db_path, case_id, event, cfg.clock(), **options)
+    except (InputError, StateError) as err:
+        message = err.cli_text() if isinstance(err, InputError) else str(err)
+        page = _cases_page(request, error=message, error_case=case_id)
+        return _cases_response(request, page, 422)
+    notice = f"Recorded on case {case_id}: now {result['state']}."
+    return _cases_response(request, _cases_page(request, notice=notice))
+
+
+@router.post("/cases/{case_id}/write", response_class=HTMLResponse)
+def cases_write(
+    request: Request,
+    case_id: str,
+    kind: Annotated[str, Form()],
+    topic: Annotated[str, Form()] = "",
+) -> HTMLResponse:
+    """Generate the follow-up message a case calls for (thank-you, confirmation, ...)."""
+    cfg = config(request)
+    try:
+        draft = services.write_message(cfg.db_path, case_id, kind, cfg.clock(), topic or None)
+    except (InputError, StateError) as err:
+        message = err.cli_text() if isinstance(err, InputError) else str(err)
+        page = _cases_page(request, error=message, error_case=case_id)
+        return _cases_response(request, page, 422)
+    follow = MessageView(
+        dom_id="followup",
+        kind=str(draft["kind"]),
+        title=str(draft["kind"]).replace("-", " ").capitalize(),
+        subject=draft.get("subject"),
+        body=str(draft["body"]),
+        words=int(draft["words"]),
+        speaking_seconds=None,
+        to_name=(draft.get("to") or {}).get("name"),
+    )
+    page = _cases_page(request, followups=(follow,), followup_case=case_id)
+    return _cases_response(request, page)

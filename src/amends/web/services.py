@@ -106,3 +106,74 @@ def save_case(db_path: Path | None, result: PlanResult) -> str:
         return save_plan(store, result.plan)
     finally:
         store.close()
+
+
+def _store(db_path: Path | None) -> Any:
+    from amends.store import open_store
+
+    return open_store(db_path)
+
+
+def case_summaries(db_path: Path | None, now: datetime) -> list[dict[str, Any]]:
+    """``amends cases --format json``'s ``cases`` list (open cases only)."""
+    from amends.cases import load_cases
+    from amends.cases.engine import case_steps
+    from amends.cli.cases_view import summary_json
+
+    store = _store(db_path)
+    try:
+        cases = load_cases(store, include_closed=False)
+    finally:
+        store.close()
+    return [summary_json(c, case_steps(c, now)) for c in cases]
+
+
+def case_detail(db_path: Path | None, case_id: str, now: datetime) -> dict[str, Any]:
+    """``amends case show ID --format json``."""
+    from amends.cases import load_case
+    from amends.cases.engine import case_steps
+    from amends.cli.cases_view import case_json
+
+    store = _store(db_path)
+    try:
+        case = load_case(store, case_id)
+    finally:
+        store.close()
+    return case_json(case, case_steps(case, now))
+
+
+def record_event(
+    db_path: Path | None, case_id: str, event: str, now: datetime, **options: Any
+) -> dict[str, Any]:
+    """``amends case record ID EVENT --format json``; options are the record options."""
+    from amends.cases import EventInput, event_kind, record
+    from amends.cases.engine import case_steps
+    from amends.cli.cases_view import event_json
+
+    given = EventInput(kind=event_kind(event, options.pop("answer", None)), now=now, **options)
+    store = _store(db_path)
+    try:
+        case, stored = record(store, case_id, given)
+    finally:
+        store.close()
+    return {
+        "case_id": case.id,
+        "state": case.state,
+        "event": event_json(stored),
+        "next": [d.to_json() for d in case_steps(case, now)],
+    }
+
+
+def write_message(
+    db_path: Path | None, case_id: str, kind: str, now: datetime, topic: str | None
+) -> dict[str, Any]:
+    """``amends write KIND --case ID --format json``."""
+    from amends.cases import load_case, write
+
+    store = _store(db_path)
+    try:
+        case = load_case(store, case_id)
+    finally:
+        store.close()
+    draft: dict[str, Any] = write(case, kind, now, topic).to_json()
+    return draft

@@ -270,7 +270,7 @@ class CaseView:
     next_due: str | None
     next_text: str | None
     outcomes: tuple[Choice, ...]
-    history: tuple[str, ...] = ()
+    contact: str = ""
 
 
 @dataclass(frozen=True)
@@ -279,7 +279,8 @@ class CasesPage:
     cases: tuple[CaseView, ...] = ()
     notice: str | None = None
     error: str | None = None
-    available: bool = True
+    error_case: str | None = None
+    kinds: tuple[Choice, ...] = ()
     followups: tuple[MessageView, ...] = ()
     followup_case: str | None = None
 
