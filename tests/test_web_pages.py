@@ -173,7 +173,9 @@ def test_serve_help_has_an_example(cli: CliRun) -> None:
     assert "Example:" in result.stdout
 
 
-DRAFT = "Subject: Sorry\n\nHi Dana,\nSorry, my alarm didn't go off and the traffic was terrible.\nSam"
+DRAFT = (
+    "Subject: Sorry\n\nHi Dana,\nSorry, my alarm didn't go off and the traffic was terrible.\nSam"
+)
 
 
 def test_check_page_highlights_each_finding_with_its_explanation() -> None:
