@@ -30,12 +30,13 @@ def one_line(
 ) -> str:
     """Return ``value`` stripped, or raise if it is empty, multi-line or absurdly long."""
     text = value.strip()
+    # Checked on the raw value: a trailing newline or tab is refused too, not silently trimmed.
+    if _has_control(value):
+        raise InputError(field, "must be a single line without control characters or line breaks")
     if not text:
         if required:
             raise InputError(field, "must not be empty")
         return text
-    if _has_control(text):
-        raise InputError(field, "must be a single line without control characters or line breaks")
     if len(text) > max_length:
         raise InputError(field, f"is {len(text)} characters long; keep it under {max_length}")
     return text

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import tomllib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -65,15 +66,26 @@ def _validated(data: dict[str, Any], file: Path) -> dict[str, Any]:
             continue
         if not isinstance(value, str):
             raise InputError("profile", f"{file}: {key} must be a string")
-        checked = {
+        check: Callable[[str], str] = {
             "name": lambda v: one_line(v, "name", max_length=100),
             "phone": lambda v: phone_number(v, "phone"),
             "email": lambda v: email_address(v, "email"),
-            "link": lambda v: one_line(v, "link", max_length=500),
+            "link": _link,
             "tz": lambda v: zone(v, "tz").key,
-        }[key](value)
-        values[TO_REQUEST[key]] = checked
+        }[key]
+        try:
+            values[TO_REQUEST[key]] = check(value)
+        except InputError as err:
+            # The user did not type --tz or --phone: point at the file and its key instead.
+            raise InputError("profile", f"{file}: {key}: {err.message}") from None
     return values
+
+
+def _link(value: str) -> str:
+    text = one_line(value, "link", max_length=500)
+    if not text.startswith(("https://", "http://")) or " " in text:
+        raise InputError("link", "is not a web address starting with https://")
+    return text
 
 
 def save_profile(values: dict[str, Any], path: Path | None = None) -> Path:

@@ -25,12 +25,24 @@ from amends.errors import InputError
 Fold = Literal["earlier", "later"]
 MAX_ZONE_NAME = 64
 _LOCAL_FORMATS = ("%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S")
+# Names the zone database carries for backward compatibility that are not places:
+# abbreviations (``EST`` is a fixed UTC-5 all year, not New York), POSIX rule
+# zones, tzdata's placeholder and the system's own ``localtime`` link (which
+# differs from machine to machine). They are refused like any unknown name.
+_NOT_PLACES = frozenset(
+    {"EST", "MST", "HST", "CET", "EET", "MET", "WET", "Factory", "localtime"}
+    | {"EST5EDT", "CST6CDT", "MST7MDT", "PST8PDT"}
+)
 
 
 @cache
 def zone_names() -> frozenset[str]:
-    """All IANA zone names this installation knows (from ``tzdata`` or the system)."""
-    return frozenset(n for n in available_timezones() if not n.startswith(("posix/", "right/")))
+    """All IANA place names this installation knows (from ``tzdata`` or the system)."""
+    return frozenset(
+        n
+        for n in available_timezones()
+        if not n.startswith(("posix/", "right/")) and n not in _NOT_PLACES
+    )
 
 
 @cache
