@@ -6,6 +6,8 @@ import json
 from email.message import EmailMessage
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import CliRun
 
 GOOD = """Subject: Apology for missing our interview – Zoë Núñez, Data Analyst
@@ -173,3 +175,17 @@ def test_bad_input_eml_without_text_body(cli: CliRun, tmp_path: Path) -> None:
 def test_help_has_an_example(cli: CliRun) -> None:
     result = cli(["check", "--help"])
     assert result.exit_code == 0 and "Example: amends check" in result.stdout
+
+
+def test_readme_example_is_the_real_output(
+    cli: CliRun, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text("utf-8")
+    section = readme.split("## `amends check`", 1)[1].split("Example — `draft.txt`:", 1)[1]
+    blocks = section.split("```")
+    draft, shown = blocks[1].strip("\n"), blocks[3].strip("\n")
+    assert shown.startswith("$ amends check draft.txt\n")
+    (tmp_path / "draft.txt").write_text(draft + "\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = cli(["check", "draft.txt"])
+    assert result.stdout.rstrip() == shown.split("\n", 1)[1].rstrip()
