@@ -118,3 +118,30 @@ def test_api_check_returns_the_checker_report() -> None:
     assert response.status_code == 200
     assert response.json() == check_text(text).to_json()
     assert response.json()["findings"]
+
+
+SLOTS_BODY = {"tz": "America/New_York", "my_tz": "Europe/London", "count": 3}
+
+
+def test_api_slots_returns_exactly_what_the_cli_prints(cli: CliRun) -> None:
+    client = make_client()
+    response = client.post("/api/slots", json=SLOTS_BODY, headers=api_headers(client))
+    assert response.status_code == 200
+    printed = cli(
+        ["slots", "--tz", "America/New_York", "--my-tz", "Europe/London", "--count", "3",
+         "--now", NOW.isoformat(), "--format", "json"]
+    )  # fmt: skip
+    assert printed.exit_code == 0, printed.stderr
+    assert response.json() == json.loads(printed.stdout)
+    assert len(response.json()["slots"]) == 3
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [({"tz": "Mars/Olympus"}, "tz"), ({"days": 0}, "days"), ({"hours": "17:00-09:00"}, "hours")],
+)
+def test_api_slots_bad_input_is_422_with_the_field_path(change: dict[str, Any], field: str) -> None:
+    client = make_client()
+    response = client.post("/api/slots", json={**SLOTS_BODY, **change}, headers=api_headers(client))
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"] == ["body", field]

@@ -29,6 +29,26 @@ class CheckRequest(BaseModel):
     text: str = Field(min_length=1, max_length=MAX_DRAFT)
 
 
+class SlotsRequest(BaseModel):
+    """Body of ``POST /api/slots``: the ``amends slots`` options in snake_case.
+
+    ``--busy`` calendar files are a command-line feature and are not accepted here.
+    """
+
+    model_config = ConfigDict(extra="forbid", str_max_length=200)
+
+    tz: str
+    my_tz: str | None = None
+    country: str | None = None
+    hours: str = "09:00-17:00"
+    my_hours: str = "08:00-20:00"
+    duration: int = 45
+    days: int = 5
+    count: int = 3
+    windows: bool = False
+    now: str | None = None
+
+
 @router.get("/csrf")
 def get_csrf(request: Request) -> dict[str, str]:
     """The session's CSRF token; send it back as ``X-CSRF-Token`` with the cookie."""
@@ -40,6 +60,13 @@ def post_plan(request: Request, body: PlanRequest) -> dict[str, Any]:
     """Exactly what ``amends plan --format json`` prints for the same options."""
     result = services.make_plan(services.with_profile(body), config(request).clock())
     return result.plan.to_json()
+
+
+@router.post("/slots")
+def post_slots(request: Request, body: SlotsRequest) -> dict[str, Any]:
+    """Exactly what ``amends slots --format json`` prints for the same options."""
+    result: dict[str, Any] = services.find_slots(body, config(request).clock()).to_json()
+    return result
 
 
 @router.post("/check")

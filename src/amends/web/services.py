@@ -31,10 +31,34 @@ def make_plan(request: PlanRequest, now: datetime) -> PlanResult:
     ``now`` is frozen into the returned request so downloads and "save as case"
     later reproduce the same plan.
     """
-    from amends.cli.plan_cmd import make_plan as cli_make_plan
+    from amends.planning import make_plan as core_make_plan
 
     frozen = request.model_copy(update={"now": request.now or now.isoformat()})
-    return PlanResult(cli_make_plan(frozen, now), frozen)
+    return PlanResult(core_make_plan(frozen, now), frozen)
+
+
+def find_slots(body: Any, now: datetime) -> Any:
+    """The slot finder's result for an ``/api/slots`` body (as ``amends slots`` builds it)."""
+    from datetime import timedelta
+
+    from amends.slots import SlotRequest
+    from amends.slots import find_slots as core_find_slots
+    from amends.zones import parse_instant
+
+    moment = parse_instant(body.now, "now") if body.now else now
+    request = SlotRequest(
+        now=moment,
+        interviewer_tz=body.tz,
+        candidate_tz=body.my_tz,
+        country=body.country,
+        hours=body.hours,
+        my_hours=body.my_hours,
+        duration=timedelta(minutes=body.duration) if 0 < body.duration <= 10_000 else timedelta(0),
+        days=body.days,
+        count=body.count,
+        windows=body.windows,
+    )
+    return core_find_slots(request)
 
 
 def with_profile(request: PlanRequest) -> PlanRequest:
