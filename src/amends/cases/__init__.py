@@ -6,12 +6,19 @@ Interfaces use these names; see ``README.md`` ("Cases and follow-through").
 from __future__ import annotations
 
 from amends.cases.case import Case, Meeting
-from amends.cases.engine import DEFAULT_BUSINESS_DAYS, Due, add_business_days, next_steps
+from amends.cases.engine import (
+    DEFAULT_BUSINESS_DAYS,
+    Due,
+    add_business_days,
+    case_steps,
+    next_steps,
+)
 from amends.cases.events import EventInput, build_event, event_kind, record
 from amends.cases.log import career_log, career_log_markdown
 from amends.cases.machine import STATES, TRANSITIONS, State, allowed, next_state
 from amends.cases.messages import KINDS, Draft, write
 from amends.cases.service import export_all, import_all, load_case, load_cases, save_plan
+from amends.cases.views import case_json, event_json, record_json, summary_json
 from amends.store import open_store
 
 __all__ = [
@@ -30,6 +37,9 @@ __all__ = [
     "build_event",
     "career_log",
     "career_log_markdown",
+    "case_json",
+    "case_steps",
+    "event_json",
     "event_kind",
     "export_all",
     "import_all",
@@ -39,6 +49,8 @@ __all__ = [
     "next_steps",
     "open_store",
     "record",
+    "record_json",
     "save_plan",
+    "summary_json",
     "write",
 ]

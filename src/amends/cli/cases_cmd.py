@@ -38,17 +38,17 @@ from amends.cases.machine import spoken
 from amends.cli.app import app
 from amends.cli.cases_view import (
     case_json,
-    event_json,
     print_case,
     print_cases,
     print_due,
+    record_json,
+    say,
     summary_json,
 )
 from amends.cli.common import (
     NowOption,
     ResultFormat,
     ResultFormatOption,
-    out,
     print_json,
     resolve_now,
 )
@@ -212,19 +212,9 @@ def case_record(
         case, stored = record(store, case_id, given)
     due = case_steps(case, given.now)
     if fmt == ResultFormat.json:
-        print_json(
-            {
-                "case_id": case.id,
-                "state": case.state,
-                "event": event_json(stored),
-                "next": [d.to_json() for d in due],
-            }
-        )
+        print_json(record_json(case, stored, due))
         return
-    out().print(
-        f"Recorded {spoken(stored.kind)} on case {case.id}: now {case.state}.",
-        markup=False,
-    )
+    say(f"Recorded {spoken(stored.kind)} on case {case.id}: now {case.state}.")
     print_due(due, {case.id: case.situation.candidate.tz})
 
 
@@ -314,7 +304,7 @@ def log_export(
         sys.stdout.write(text)
     else:
         _write_new(output, text)
-        out().print(f"Wrote the career log to {output}.", markup=False)
+        say(f"Wrote the career log to {output}.")
 
 
 def _write_new(path: Path, text: str) -> None:
@@ -348,7 +338,7 @@ def export_command(file: FileArg, now: NowOption = None, db: DbOption = None) ->
         sys.stdout.write(text)
         return
     _write_new(file, text)
-    out().print(f"Exported {len(document['cases'])} cases to {file}.", markup=False)
+    say(f"Exported {len(document['cases'])} cases to {file}.")
 
 
 @app.command(
@@ -372,7 +362,7 @@ def import_command(
     if fmt == ResultFormat.json:
         print_json({"added": added, "already_present": present})
     else:
-        out().print(f"Imported {added} cases ({present} already present).", markup=False)
+        say(f"Imported {added} cases ({present} already present).")
 
 
 @app.command(
@@ -391,4 +381,4 @@ def backup_command(
     if fmt == ResultFormat.json:
         print_json({"backup": str(file), "source": source})
     else:
-        out().print(f"Backed up {source} to {file}.", markup=False)
+        say(f"Backed up {source} to {file}.")
