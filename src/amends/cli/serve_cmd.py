@@ -9,14 +9,12 @@ import threading
 import time
 import webbrowser
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
-import uvicorn
 
 from amends.cli.app import app
 from amends.errors import InputError
-from amends.web.security import LOOPBACK_HOSTS
 
 SERVE_HELP = """Start the amends web app: plan, check a draft and track cases in your browser.
 
@@ -42,6 +40,8 @@ def is_loopback(host: str) -> bool:
 
 def allowed_hosts_for(host: str) -> list[str]:
     """Host headers to accept: loopback names, plus the bound name for remote binds."""
+    from amends.web.security import LOOPBACK_HOSTS  # imported lazily: keeps `amends` quick
+
     names = list(LOOPBACK_HOSTS)
     bare = host.strip().strip("[]").lower()
     if bare in ("0.0.0.0", "::", ""):
@@ -98,6 +98,8 @@ def serve_command(
             f"amends: warning: listening on {host}: anyone who can reach this machine on "
             f"port {port} can read and change your plans and cases.\n"
         )
+    import uvicorn  # the web stack loads only when serving, so other commands start fast
+
     from amends.web import create_app
 
     web = create_app(db_path=db, allowed_hosts=allowed_hosts_for(host))
@@ -114,7 +116,7 @@ def serve_command(
     server.run()
 
 
-def _open_when_ready(server: uvicorn.Server, url: str) -> None:
+def _open_when_ready(server: Any, url: str) -> None:
     """Open the browser once the server accepts connections (not before: it would fail)."""
     for _ in range(100):
         if server.started:
