@@ -8,17 +8,26 @@ as the interviewer's calendar sees them.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+import holidays
 import pytest
 
 from amends.plan import Step, build_plan
 from amends.request import PlanRequest
 from amends.steps import FOLLOW_UP_AFTER_BUSINESS_DAYS, add_business_days
 from amends.texts import snippet
-from tests.zones_edge import ALL_EDGE_ZONES, EU_WEST, FAR_EAST, HALF_HOUR_DST, US_EAST
+from tests.zones_edge import (
+    ALL_EDGE_ZONES,
+    EU_WEST,
+    FAR_EAST,
+    FIXED_OFFSET,
+    FRI_SAT_WEEKEND,
+    HALF_HOUR_DST,
+    US_EAST,
+)
 
 PHASES = ("contain", "correct", "consolidate")
 FOLLOW_UP = snippet("steps", "consolidate.follow_up")
@@ -134,19 +143,36 @@ def test_follow_up_at_ten_survives_a_dst_change_in_between() -> None:
 
 @pytest.mark.parametrize("tz", ALL_EDGE_ZONES)
 @pytest.mark.parametrize("weekday_offset", range(7))
-def test_add_business_days_lands_on_a_weekday_at_ten_local(tz: str, weekday_offset: int) -> None:
+def test_add_business_days_lands_on_a_business_day_at_ten_local(
+    tz: str, weekday_offset: int
+) -> None:
     moment = datetime(2026, 11, 23, 12, 0, tzinfo=UTC) + timedelta(days=weekday_offset)
     result = add_business_days(moment, FOLLOW_UP_AFTER_BUSINESS_DAYS, tz)
     local = result.astimezone(ZoneInfo(tz))
-    assert local.weekday() < 5
     assert local.time() == time(10, 0)
+    # Independent of amends: a hand-written weekend table and the holidays package itself.
+    country = {"America/New_York": "US", "Europe/London": "GB", "Europe/Berlin": "DE",
+               "Europe/Dublin": "IE", "Asia/Riyadh": "SA", "Asia/Tokyo": "JP"}.get(tz)  # fmt: skip
+    weekend = {4, 5} if country == "SA" else {5, 6}
+    public = holidays.country_holidays(country, years=[2026, 2027]) if country else {}
+
+    def working(day: date) -> bool:
+        return day.weekday() not in weekend and day not in public
+
+    assert working(local.date())
     start_day = moment.astimezone(ZoneInfo(tz)).date()
-    business = sum(
-        1
-        for n in range(1, (local.date() - start_day).days + 1)
-        if (start_day + timedelta(days=n)).weekday() < 5
-    )
-    assert business == FOLLOW_UP_AFTER_BUSINESS_DAYS
+    between = [start_day + timedelta(days=n) for n in range(1, (local.date() - start_day).days + 1)]
+    if country or tz in (FIXED_OFFSET,):
+        assert sum(1 for day in between if working(day)) == FOLLOW_UP_AFTER_BUSINESS_DAYS
+
+
+def test_follow_up_skips_a_friday_saturday_weekend_and_thanksgiving() -> None:
+    thursday = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
+    riyadh = add_business_days(thursday, 1, FRI_SAT_WEEKEND).astimezone(ZoneInfo(FRI_SAT_WEEKEND))
+    assert riyadh.date() == date(2026, 11, 29)  # Sunday is a working day there
+    wednesday = datetime(2026, 11, 25, 15, 0, tzinfo=UTC)
+    new_york = add_business_days(wednesday, 1, US_EAST).astimezone(ZoneInfo(US_EAST))
+    assert new_york.date() == date(2026, 11, 27)  # Thanksgiving (Thursday) is skipped
 
 
 def test_add_business_days_on_a_half_hour_dst_change() -> None:

@@ -2,14 +2,14 @@
 
 Clock times are computed from the injected "now" and the respond-by deadline;
 follow-up dates count business days (Monday to Friday) on the interviewer's
-calendar. Wording lives in ``data/steps.toml``.
+calendar (its weekend and public holidays, see :mod:`amends.workdays`).
+Wording lives in ``data/steps.toml``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import datetime, timedelta
 
 from amends.model import Situation
 from amends.plan import FirstAction, Phase, Step
@@ -18,26 +18,9 @@ from amends.texts import snippet
 from amends.timefmt import time_text
 from amends.timeslot import Slot
 from amends.triage import contact_label
+from amends.workdays import FOLLOW_UP_LOCAL_TIME, add_business_days
 
 FOLLOW_UP_AFTER_BUSINESS_DAYS = 3
-
-
-FOLLOW_UP_LOCAL_TIME = time(10, 0)
-
-
-def add_business_days(moment: datetime, days: int, tz: str) -> datetime:
-    """10:00 on the ``days``-th working day (Mon–Fri) after ``moment``, on ``tz``'s clock.
-
-    Follow-ups are timed for the recipient's morning, when they are most likely read.
-    10:00 never falls in a DST gap or fold in any zone, so the wall time is unambiguous.
-    """
-    day = moment.astimezone(ZoneInfo(tz)).date()
-    added = 0
-    while added < days:
-        day += timedelta(days=1)
-        if day.weekday() < 5:
-            added += 1
-    return datetime.combine(day, FOLLOW_UP_LOCAL_TIME, ZoneInfo(tz))
 
 
 def _contain(s: Situation, action: FirstAction) -> list[tuple[int, str]]:
@@ -96,3 +79,11 @@ def build_steps(
         "move_on",
     )
     return steps
+
+
+__all__ = [
+    "FOLLOW_UP_AFTER_BUSINESS_DAYS",
+    "FOLLOW_UP_LOCAL_TIME",
+    "add_business_days",
+    "build_steps",
+]
