@@ -9,7 +9,9 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
+from amends.cases import save_plan
 from amends.cli.app import app
+from amends.cli.cases_cmd import DbOption
 from amends.cli.common import (
     FormatOption,
     NowOption,
@@ -42,6 +44,7 @@ from amends.reasons import catalogue
 from amends.render import plan_markdown
 from amends.request import PlanRequest
 from amends.slots.request import DEFAULT_HOURS, DEFAULT_MY_HOURS
+from amends.store import open_store
 
 PLAN_HELP = """Build the first-hour plan: what to do first and by when, the phone script,
 the voicemail, the email (two variants) and the checklist.
@@ -149,6 +152,11 @@ def plan_command(
     force: Annotated[
         bool, typer.Option("--force", help="Overwrite existing --eml/--ics files.")
     ] = False,
+    save: Annotated[
+        bool,
+        typer.Option("--save", help="Keep this plan as a case to track (its id is printed)."),
+    ] = False,
+    db: DbOption = None,
     profile: Annotated[
         Path | None, _opt("Profile TOML file (default: your config folder).", "--profile")
     ] = None,
@@ -181,7 +189,17 @@ def plan_command(
     )
     if written:
         plan.extra["files"] = [str(path) for path in written]
+    if save:
+        store = open_store(db)
+        try:
+            plan.extra["case_id"] = save_plan(store, plan)
+        finally:
+            store.close()
     show_plan(plan, output_format)
+    if save and output_format is not OutputFormat.json:
+        sys.stderr.write(
+            f"saved as case {plan.extra['case_id']} (amends case show {plan.extra['case_id']})\n"
+        )
     if written and output_format is not OutputFormat.json:
         sys.stderr.write("".join(f"wrote {path}\n" for path in written))
 
