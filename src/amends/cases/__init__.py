@@ -9,7 +9,6 @@ from amends.cases.case import Case, Meeting
 from amends.cases.engine import (
     DEFAULT_BUSINESS_DAYS,
     Due,
-    add_business_days,
     case_steps,
     next_steps,
 )
@@ -20,6 +19,7 @@ from amends.cases.messages import KINDS, Draft, write
 from amends.cases.service import export_all, import_all, load_case, load_cases, save_plan
 from amends.cases.views import case_json, event_json, record_json, summary_json
 from amends.store import open_store
+from amends.workdays import add_business_days
 
 __all__ = [
     "DEFAULT_BUSINESS_DAYS",

@@ -2,24 +2,22 @@
 
 Pure: it reads cases and an injected ``now`` and returns :class:`Due` items;
 wording comes from ``data/next_steps.toml``. Silence is counted in business
-days on the interviewer's calendar (their country's weekend and public
-holidays; Monday to Friday where unknown), because that is when they read mail.
+days on the interviewer's calendar (:mod:`amends.workdays`: their country's
+weekend and public holidays), because that is when they read mail; the plan's
+checklist and the calendar export count the same way.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
-from functools import cache
+from datetime import datetime, time, timedelta
 from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
 from amends.cases.case import Case
-from amends.slots.country import country_for_zone, parse_country
-from amends.slots.rules import BusinessCalendar
-from amends.steps import FOLLOW_UP_LOCAL_TIME
 from amends.texts import snippet, snippets
+from amends.workdays import add_business_days, wall_time
 
 Status = Literal["upcoming", "due", "overdue"]
 DEFAULT_BUSINESS_DAYS = 3
@@ -54,36 +52,6 @@ class Due:
             "text": self.text,
             "write": self.write,
         }
-
-
-@cache
-def business_calendar(tz: str) -> BusinessCalendar:
-    """Weekends and public holidays of the country ``tz`` serves (Mon–Fri if none)."""
-    code = country_for_zone(tz)
-    return BusinessCalendar.for_country(parse_country(code) if code else None)
-
-
-def _wall(day: date, clock: time, tz: ZoneInfo) -> datetime:
-    """``clock`` on ``day`` in ``tz``; a time in a DST gap moves past it."""
-    naive = datetime.combine(day, clock)
-    return datetime.fromtimestamp(naive.replace(tzinfo=tz).timestamp(), tz)
-
-
-def add_business_days(moment: datetime, days: int, tz: str) -> datetime:
-    """The recipient's morning on the ``days``-th business day after ``moment``.
-
-    Counted on ``tz``'s calendar (its country's weekend and public holidays,
-    from the slot finder's rules), at the same local time the plan's checklist
-    uses for follow-ups, so the plan and ``amends next`` name the same moment.
-    """
-    calendar = business_calendar(tz)
-    day = moment.astimezone(ZoneInfo(tz)).date()
-    counted = 0
-    while counted < days:
-        day += timedelta(days=1)
-        if calendar.is_business_day(day):
-            counted += 1
-    return _wall(day, FOLLOW_UP_LOCAL_TIME, ZoneInfo(tz))
 
 
 def _status(now: datetime, at: datetime, by: datetime | None) -> Status:
@@ -177,7 +145,7 @@ def _meeting_steps(b: _Builder) -> None:
         b.add("prepare", agreed, start - timedelta(hours=2))
         local = start.astimezone(ZoneInfo(case.situation.interview.tz))
         morning = min(
-            _wall(local.date(), MORNING, ZoneInfo(case.situation.interview.tz)), start - FIRST_HOUR
+            wall_time(local.date(), MORNING, case.situation.interview.tz), start - FIRST_HOUR
         )
         if start - timedelta(hours=24) > agreed:
             b.add(

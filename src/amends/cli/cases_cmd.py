@@ -21,6 +21,7 @@ import typer
 from amends.cases import (
     DEFAULT_BUSINESS_DAYS,
     KINDS,
+    Case,
     EventInput,
     career_log,
     career_log_markdown,
@@ -105,7 +106,7 @@ def _opened(db: Path | None) -> Iterator[Store]:
         store.close()
 
 
-def _tz_of(cases: list[Any]) -> dict[str, str]:
+def _tz_of(cases: list[Case]) -> dict[str, str]:
     return {c.id: c.situation.candidate.tz for c in cases}
 
 
