@@ -61,3 +61,13 @@ def test_modules_stay_small_enough_to_read() -> None:
 
 def test_package_is_typed() -> None:
     assert (PACKAGE / "py.typed").exists()
+
+
+def test_web_layer_never_reaches_into_the_cli() -> None:
+    offenders = [
+        f"{path.relative_to(PACKAGE)} imports {name}"
+        for path in (PACKAGE / "web").rglob("*.py")
+        for name in _imports(path)  # ast.walk: function-level imports count too
+        if name == "amends.cli" or name.startswith("amends.cli.")
+    ]
+    assert not offenders, "\n".join(offenders)

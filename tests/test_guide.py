@@ -143,13 +143,26 @@ def test_guide_with_an_explicit_profile_file(cli: CliRun, tmp_path: Path) -> Non
     assert "Sam Patel" in result.stdout
 
 
-def test_guide_answer_that_conflicts_with_the_clock_is_one_line_exit_2(cli: CliRun) -> None:
-    answers = dict(ANSWERS, at="2026-11-23 12:00")  # "missed", but it starts in the future
-    result = cli(["guide", *NOW], input=typed(dict(answers), save="n"))
-    assert result.exit_code == 2
-    assert result.stderr.splitlines()[-1].startswith("amends: error: --at: ")
-    assert "Traceback" not in result.stderr
+def test_guide_re_asks_a_start_time_that_conflicts_with_the_scenario(cli: CliRun) -> None:
+    # "missed", but 12:00 is still ahead of --now: asked again, then the real time.
+    answers = dict(ANSWERS, at=["2026-11-23 12:00", "2026-11-23 10:00"])
+    result = cli(["guide", *NOW], input=typed(answers, save="n"))
+    assert result.exit_code == 0, result.stderr
+    assert "starts in the future" in result.stderr
+    assert "Sam Patel" in result.stdout
     assert not profile_path().exists()
+
+
+def test_guide_asks_which_one_when_the_start_falls_in_a_dst_fold(cli: CliRun) -> None:
+    # London's clocks go back on 25 October 2026: 01:30 happens twice.
+    answers = dict(ANSWERS, at="2026-10-25 01:30")
+    keys = list(answers)
+    lines = [answers[k] for k in keys[: keys.index("at") + 1]] + ["sideways", "later"]
+    lines += [answers[k] for k in keys[keys.index("at") + 1 :]] + ["n"]
+    result = cli(["guide", "--now", "2026-10-25T09:40:00+00:00"], input="\n".join(lines) + "\n")
+    assert result.exit_code == 0, result.stderr
+    assert "use earlier or later" in result.stderr
+    assert "01:30 GMT" in result.stdout  # the later 01:30 is GMT (UTC+0), not BST
 
 
 def test_guide_running_out_of_answers_is_cancelled_cleanly(cli: CliRun) -> None:

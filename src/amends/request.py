@@ -108,6 +108,12 @@ class PlanRequest(BaseModel):
         allowed = {"scenario": SCENARIOS, "mode": MODES, "contact_role": CONTACT_ROLES}[field]
         return _choice(getattr(self, field), allowed, field)
 
+    def _check_fold(self, value: str) -> str:
+        """Validate a fold answer on its own (used by the guided interview)."""
+        if value not in ("earlier", "later"):
+            raise InputError("fold", f"{value[:20]!r} is not valid; use earlier or later")
+        return value
+
     def to_situation(self, clock_now: datetime | None = None) -> Situation:
         """Validate every field and return the consistent :class:`Situation`.
 
@@ -125,7 +131,7 @@ class PlanRequest(BaseModel):
         reason = get_reason(reason_code or "", "reason")
         start = parse_local(self.at, zone(their_tz), "at", _fold(self.fold))
         realised = parse_instant(self.realised, "realised") if self.realised else now
-        _check_timing(scenario, start, now, realised)
+        check_timing(scenario, start, now, realised)
 
         candidate = Candidate(
             name=one_line(self.name, "name", max_length=100),
@@ -214,7 +220,8 @@ def _link(value: str) -> str:
     return text
 
 
-def _check_timing(scenario: Scenario, start: datetime, now: datetime, realised: datetime) -> None:
+def check_timing(scenario: Scenario, start: datetime, now: datetime, realised: datetime) -> None:
+    """Refuse a start time that contradicts the scenario (e.g. missed but still ahead)."""
     if scenario in ("missed", "tech-failure") and start > now:
         raise InputError(
             "at",

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -16,14 +17,15 @@ import typer
 
 from amends.cli.app import app
 from amends.cli.common import NowOption, OutputFormat, resolve_now
-from amends.cli.plan_cmd import make_plan, show_plan
+from amends.cli.plan_cmd import show_plan
 from amends.errors import InputError
 from amends.fields import email_address, one_line, phone_number
+from amends.planning import make_plan
 from amends.profile import load_profile, save_profile
 from amends.reasons import get_reason, reason_codes
-from amends.request import DEFAULT_REASON, PlanRequest
+from amends.request import DEFAULT_REASON, PlanRequest, check_timing
 from amends.texts import snippet
-from amends.zones import is_zone, parse_local, zone
+from amends.zones import gap_or_fold, is_zone, parse_local, zone
 
 GUIDE_HELP = """Answer a few questions and get the first-hour plan (the same as `amends plan`).
 Running `amends` with no arguments in a terminal starts this too.
@@ -66,6 +68,30 @@ def _ask(key: str, check: Callable[[str], Any], default: str | None = None, **ct
         return answer
 
 
+def _in_fold(text: str, tz: str) -> bool:
+    """True when the answered wall time happens twice (clocks going back)."""
+    try:
+        naive = datetime.strptime(text.strip().replace("T", " ")[:16], "%Y-%m-%d %H:%M")
+    except ValueError:
+        return False
+    return gap_or_fold(naive, zone(tz)) == "fold"
+
+
+def _start_fits(text: str, answers: dict[str, Any], now: datetime) -> None:
+    """The start parses in the interviewer's zone and agrees with the scenario.
+
+    A time inside a DST fold is accepted here; the next question resolves it.
+    """
+    tz = zone(answers["tz"])
+    try:
+        start = parse_local(text, tz, "at")
+    except InputError:
+        if not _in_fold(text, answers["tz"]):
+            raise
+        start = parse_local(text, tz, "at", "earlier")
+    check_timing(answers["scenario"], start, now, now)
+
+
 def run_guide(now_text: str | None, profile_file: Path | None) -> None:
     """Ask, validate, build and print the plan."""
     now = resolve_now(now_text)
@@ -81,7 +107,9 @@ def run_guide(now_text: str | None, profile_file: Path | None) -> None:
     answers["role"] = _ask("role", lambda v: one_line(v, "role"))
     their_default = profile.get("my_tz") or system_zone() or "UTC"
     answers["tz"] = _ask("tz", lambda v: zone(v, "tz"), default=their_default)
-    answers["at"] = _ask("at", lambda v: parse_local(v, zone(answers["tz"]), "at"))
+    answers["at"] = _ask("at", lambda v: _start_fits(v, answers, now))
+    if _in_fold(answers["at"], answers["tz"]):
+        answers["fold"] = _ask("fold", PlanRequest()._check_fold, default="earlier")
     answers["interviewer"] = _ask("interviewer", lambda v: one_line(v, "interviewer"), default="")
     answers["contact_email"] = _ask(
         "contact_email", lambda v: email_address(v, "contact_email"), default=""

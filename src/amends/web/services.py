@@ -142,7 +142,7 @@ def case_summaries(db_path: Path | None, now: datetime) -> list[dict[str, Any]]:
     """``amends cases --format json``'s ``cases`` list (open cases only)."""
     from amends.cases import load_cases
     from amends.cases.engine import case_steps
-    from amends.cli.cases_view import summary_json
+    from amends.cases import summary_json
 
     store = _store(db_path)
     try:
@@ -156,7 +156,7 @@ def case_detail(db_path: Path | None, case_id: str, now: datetime) -> dict[str, 
     """``amends case show ID --format json``."""
     from amends.cases import load_case
     from amends.cases.engine import case_steps
-    from amends.cli.cases_view import case_json
+    from amends.cases import case_json
 
     store = _store(db_path)
     try:
@@ -172,7 +172,7 @@ def record_event(
     """``amends case record ID EVENT --format json``; options are the record options."""
     from amends.cases import EventInput, event_kind, record
     from amends.cases.engine import case_steps
-    from amends.cli.cases_view import event_json
+    from amends.cases import event_json
 
     given = EventInput(kind=event_kind(event, options.pop("answer", None)), now=now, **options)
     store = _store(db_path)
