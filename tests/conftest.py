@@ -10,8 +10,15 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import settings
 
 from amends.cli import main
+
+# CI runs property tests with a fixed seed so a submission's result is reproducible;
+# locally they explore new examples on every run.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI", "").lower() in {"1", "true"}:
+    settings.load_profile("ci")
 
 REQUIRE_SYSTEM_DEPS = os.environ.get("AMENDS_REQUIRE_SYSTEM_DEPS", "").lower() in {"1", "true"}
 

@@ -45,6 +45,11 @@ assert EMAIL is not None
 _ENCODED_WORD = re.compile(r"=\?[^?\s]*\?[bBqQ]\?[^?\s]*\?=")
 
 
+def _one_space(value: str) -> str:
+    """What a header keeps: stripped, with white-space runs shown as one space."""
+    return re.sub(r"\s{2,}", " ", value.strip())
+
+
 def _header_refusable(value: str) -> bool:
     control = any(unicodedata.category(ch) in {"Cc", "Zl", "Zp"} for ch in value)
     return control or any(ch in LINE_BREAKS for ch in value) or bool(_ENCODED_WORD.search(value))
@@ -67,9 +72,9 @@ def test_eml_refuses_cleanly_or_round_trips(name: str, subject: str, body: str) 
         assert _header_refusable(bad[err.field]), (err, bad[err.field])
         return
     parsed = parse_eml(data)
-    assert parsed.get("Subject", "") == subject.strip()
+    assert parsed.get("Subject", "") == _one_space(subject)
     assert [a.addr_spec for a in parsed["To"].addresses] == ["dana@acme.example"]
-    assert parsed["To"].addresses[0].display_name == name.strip()
+    assert parsed["To"].addresses[0].display_name == _one_space(name)
     expected = body.replace("\r\n", "\n").replace("\r", "\n").rstrip("\n")
     assert parsed.get_content().replace("\r\n", "\n").removesuffix("\n") == expected
     header_block = data.split(b"\r\n\r\n", 1)[0]
@@ -93,7 +98,7 @@ def test_mailto_refuses_cleanly_or_decodes_to_the_same_text(subject: str, body: 
     assert re.fullmatch(r"[A-Za-z0-9%@:?&=._~-]*", link.url), "only unreserved or %-encoded"
     query = dict(item.split("=", 1) for item in parts.query.split("&") if item)
     if subject.strip():
-        assert unquote(query["subject"]) == subject.strip()
+        assert unquote(query["subject"]) == _one_space(subject)
     normalised = body.replace("\r\n", "\n").replace("\r", "\n").rstrip("\n")
     if body:
         assert unquote(query["body"]) == normalised.replace("\n", "\r\n")

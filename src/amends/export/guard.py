@@ -19,6 +19,7 @@ LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029\x00")
 # Tabs and other controls are refused too: mail readers turn them into spaces.
 _CONTROL = frozenset({"Cc", "Zl", "Zp"})
 # An RFC 2047 encoded word: mail readers would decode it, so it cannot be carried literally.
+_SPACE_RUN = re.compile(r"\s{2,}")
 _ENCODED_WORD = re.compile(r"=\?[^?\s]*\?[bBqQ]\?[^?\s]*\?=")
 
 
@@ -34,6 +35,8 @@ def header_text(value: str, field: str) -> str:
 
     Text that looks like an RFC 2047 encoded word (``=?utf-8?q?...?=``) is also
     refused: mail readers decode it, so the recipient would see other text.
+    Runs of white space become one space, as every mail reader shows them anyway
+    (header folding cannot keep them), so a name typed with a double space still works.
     """
     valid_unicode(value, field)
     if any(ch in LINE_BREAKS or unicodedata.category(ch) in _CONTROL for ch in value):
@@ -42,7 +45,7 @@ def header_text(value: str, field: str) -> str:
         raise InputError(
             field, "contains an encoded-word sequence like =?utf-8?q?...?=; write the text itself"
         )
-    return value.strip()
+    return _SPACE_RUN.sub(" ", value.strip())
 
 
 def body_text(value: str, field: str = "body") -> str:
