@@ -197,3 +197,14 @@ def test_coordinator_is_addressed_by_name_with_non_ascii_characters_intact(plans
             assert email is not None
             assert email.body.startswith("Dear Zoë Núñez,")
             assert plan.message("phone-script") is None  # no number: no phone script
+
+
+def test_only_the_interviewer_is_told_about_our_interview(plans) -> None:  # type: ignore[no-untyped-def]
+    for (scenario, code, _mode, contact), plan in plans.items():
+        if contact != "coordinator-no-phone":
+            continue
+        for m in plan.messages:
+            text = f"{m.subject or ''}\n{m.body}"
+            assert "our interview" not in text, (scenario, code, m.kind)
+            if m.kind.startswith("email"):
+                assert "my interview with Dana Lee" in m.body, (scenario, code, m.kind)

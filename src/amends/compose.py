@@ -97,8 +97,12 @@ def _context(
         else snippet("compose", "goodwill.offer")
     )
     control = "_outside" if reason.outside_control else ""
+    with_them = ct.role == "interviewer"
+    other = ct.interviewer if ct.interviewer and ct.interviewer != ct.name else iv.company
     scenario = s.happening.scenario
     return {
+        "our_interview": "our interview" if with_them else f"my interview with {other}",
+        "our_interview_short": "our interview" if with_them else "my interview",
         "ownership": snippet("compose", f"ownership.{scenario}{control}"),
         "ownership_spoken": snippet("compose", f"ownership_spoken.{scenario}{control}"),
         "candidate": c,

@@ -32,8 +32,12 @@ def _contain(s: Situation, action: FirstAction) -> list[tuple[int, str]]:
         return [(0, "send_email_first")]
     if scenario == "conflict":
         return [(0, "send_email_first")]
-    if channel == "recruiter":
+    if channel == "recruiter" and s.contact.agency_recruiter:
         return [(0, "recruiter_first"), (15, "recruiter_then_contact")]
+    if channel == "recruiter":  # the contact is the recruiter: reach them as anyone else
+        if s.contact.has_phone:
+            return [(0, "call_missed"), (5, "voicemail"), (15, "send_email")]
+        return [(0, "send_email_first")]
     if scenario == "tech-failure":
         return [(0, "tech_call" if channel == "call" else "tech_email"), (15, "send_email")]
     if channel == "call-voicemail-email":

@@ -57,8 +57,10 @@ def _choose(s: Situation) -> tuple[Channel, str]:
         return ("call", "conflict_call") if phone and soon else ("email", "conflict_email")
     if scenario == "tech-failure":  # the interviewer is waiting right now
         return ("call", "tech_call") if phone else ("email", "tech_email")
-    if s.contact.agency_recruiter or s.contact.role == "recruiter":
+    if s.contact.agency_recruiter:
         return "recruiter", "recruiter"
+    if s.contact.role == "recruiter":
+        return "recruiter", "recruiter_is_contact"
     same_day = now.astimezone(ZoneInfo(tz)).date() == start.astimezone(ZoneInfo(tz)).date()
     if not phone:
         return "email", "missed_email_no_phone"

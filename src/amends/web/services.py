@@ -140,9 +140,8 @@ def _store(db_path: Path | None) -> Any:
 
 def case_summaries(db_path: Path | None, now: datetime) -> list[dict[str, Any]]:
     """``amends cases --format json``'s ``cases`` list (open cases only)."""
-    from amends.cases import load_cases
+    from amends.cases import load_cases, summary_json
     from amends.cases.engine import case_steps
-    from amends.cases import summary_json
 
     store = _store(db_path)
     try:
@@ -154,9 +153,8 @@ def case_summaries(db_path: Path | None, now: datetime) -> list[dict[str, Any]]:
 
 def case_detail(db_path: Path | None, case_id: str, now: datetime) -> dict[str, Any]:
     """``amends case show ID --format json``."""
-    from amends.cases import load_case
+    from amends.cases import case_json, load_case
     from amends.cases.engine import case_steps
-    from amends.cases import case_json
 
     store = _store(db_path)
     try:
@@ -170,9 +168,8 @@ def record_event(
     db_path: Path | None, case_id: str, event: str, now: datetime, **options: Any
 ) -> dict[str, Any]:
     """``amends case record ID EVENT --format json``; options are the record options."""
-    from amends.cases import EventInput, event_kind, record
+    from amends.cases import EventInput, event_json, event_kind, record
     from amends.cases.engine import case_steps
-    from amends.cases import event_json
 
     given = EventInput(kind=event_kind(event, options.pop("answer", None)), now=now, **options)
     store = _store(db_path)
