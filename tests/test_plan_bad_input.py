@@ -423,3 +423,19 @@ def test_late_error_leaves_no_partial_output_in_any_format(cli: CliRun, output_f
     # The slot is the last thing validated: nothing may have been printed before it.
     args = [*args_with(format=output_format), "--slot", "2026-11-20 10:00"]
     assert_refused(cli(args), "--slot")
+
+
+# --- slot-finder options are validated even when --slot gives the times -------------------
+
+
+@pytest.mark.parametrize(
+    ("option", "value"),
+    [("--duration", "0"), ("--duration", "99999999999"), ("--days", "0"), ("--count", "9"),
+     ("--hours", "17:00-09:00"), ("--country", "XX")],
+)  # fmt: skip
+def test_slot_options_are_refused_with_or_without_explicit_slots(
+    cli: CliRun, option: str, value: str
+) -> None:
+    for extra in ([], ["--slot", "2026-11-25 14:00"]):
+        result = cli([*args_with(), *extra, option, value])
+        assert_refused(result, option)

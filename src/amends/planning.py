@@ -8,12 +8,12 @@ windows) within the interviewer's working days and both parties' hours.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from amends.export import plan_links
 from amends.plan import Plan, build_plan
 from amends.request import PlanRequest
-from amends.slots import SlotRequest, find_slots, load_busy
+from amends.slots import find_slots, slot_request_from_options
 from amends.timeslot import Slot
 
 
@@ -24,26 +24,27 @@ def make_plan(request: PlanRequest, clock_now: datetime | None = None) -> Plan:
     is unset. Raises :class:`~amends.errors.InputError` on any bad field.
     """
     situation = request.to_situation(clock_now)
-    duration = timedelta(minutes=request.duration)
-    if situation.slots_requested:
-        slots = [
-            Slot(start, start + duration, situation.interview.tz, situation.candidate.tz)
-            for start in situation.slots_requested
-        ]
-        return _with_links(build_plan(situation, slots))
-    slot_request = SlotRequest(
-        now=situation.now,
-        interviewer_tz=situation.interview.tz,
-        candidate_tz=situation.candidate.tz,
+    # Built (and so validated) even when the user gives their own --slot times.
+    slot_request = slot_request_from_options(
+        situation.now,
+        situation.interview.tz,
+        situation.candidate.tz,
         country=request.country,
         hours=request.hours,
         my_hours=request.my_hours,
-        duration=duration if 0 < request.duration <= 10_000 else timedelta(0),
+        duration=request.duration,
         days=request.days,
         count=request.count,
-        calendars=tuple(load_busy(path) for path in request.busy),
+        busy=request.busy,
         windows=request.windows,
     )
+    if situation.slots_requested:
+        length = slot_request.duration
+        slots = [
+            Slot(start, start + length, situation.interview.tz, situation.candidate.tz)
+            for start in situation.slots_requested
+        ]
+        return _with_links(build_plan(situation, slots))
     result = find_slots(slot_request)
     plan = build_plan(
         situation,

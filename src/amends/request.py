@@ -28,6 +28,13 @@ from amends.model import (
     Situation,
 )
 from amends.reasons import get_reason
+from amends.slots.request import (
+    DEFAULT_COUNT,
+    DEFAULT_DAYS,
+    DEFAULT_HOURS,
+    DEFAULT_MINUTES,
+    DEFAULT_MY_HOURS,
+)
 from amends.zones import Fold, parse_instant, parse_local, zone
 
 # A reason that fits a scenario when the user gives none.
@@ -72,11 +79,11 @@ class PlanRequest(BaseModel):
     now: str | None = None
     # Slot-finder options (used when no ``slot`` is given); see ``amends slots``.
     country: str | None = None
-    hours: str = "09:00-17:00"
-    my_hours: str = "08:00-20:00"
-    duration: int = 45
-    days: int = 5
-    count: int = 3
+    hours: str = DEFAULT_HOURS
+    my_hours: str = DEFAULT_MY_HOURS
+    duration: int = DEFAULT_MINUTES
+    days: int = DEFAULT_DAYS
+    count: int = DEFAULT_COUNT
     busy: list[str] = Field(default_factory=list)
     windows: bool = False
 

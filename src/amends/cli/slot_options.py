@@ -1,24 +1,26 @@
 """The slot-finder options shared by ``amends slots`` and ``amends plan``.
 
 Declared once as ``Annotated`` aliases so both commands show the same names,
-defaults and help, and turned into a :class:`~amends.slots.SlotRequest` by one
-function, so the two commands cannot drift apart.
+defaults and help; the core's :func:`~amends.slots.slot_request_from_options`
+turns the values into a request for every interface, so they cannot drift apart.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import datetime, timedelta
 from typing import Annotated
 
 import typer
 
-from amends.slots import SlotRequest, load_busy
-from amends.slots.request import DEFAULT_HOURS, DEFAULT_MY_HOURS, MAX_COUNT, MAX_DAYS
+from amends.slots.request import (
+    DEFAULT_COUNT,
+    DEFAULT_DAYS,
+    DEFAULT_MINUTES,
+    MAX_COUNT,
+    MAX_DAYS,
+    slot_request_from_options,
+)
 
-DEFAULT_DURATION = 45
-DEFAULT_DAYS = 5
-DEFAULT_COUNT = 3
+DEFAULT_DURATION = DEFAULT_MINUTES
 
 CountryOption = Annotated[
     str | None,
@@ -67,32 +69,9 @@ WindowsOption = Annotated[
 ]
 
 
-def slot_request_from_options(
-    now: datetime,
-    interviewer_tz: str,
-    candidate_tz: str | None,
-    *,
-    country: str | None = None,
-    hours: str = DEFAULT_HOURS,
-    my_hours: str = DEFAULT_MY_HOURS,
-    duration: int = DEFAULT_DURATION,
-    days: int = DEFAULT_DAYS,
-    count: int = DEFAULT_COUNT,
-    busy: Sequence[str] | None = None,
-    windows: bool = False,
-) -> SlotRequest:
-    """Build the validated request from option values (raises ``InputError`` on bad input)."""
-    calendars = tuple(load_busy(path) for path in busy or ())
-    return SlotRequest(
-        now=now,
-        interviewer_tz=interviewer_tz,
-        candidate_tz=candidate_tz,
-        country=country,
-        hours=hours,
-        my_hours=my_hours,
-        duration=timedelta(minutes=duration) if 0 < duration <= 10_000 else timedelta(0),
-        days=days,
-        count=count,
-        calendars=calendars,
-        windows=windows,
-    )
+__all__ = [
+    "DEFAULT_COUNT",
+    "DEFAULT_DAYS",
+    "DEFAULT_DURATION",
+    "slot_request_from_options",
+]

@@ -19,7 +19,7 @@ from amends.slots.busy import BusyCalendar, load_busy, parse_busy_text
 from amends.slots.clock import Interval
 from amends.slots.country import Country, country_for_zone, parse_country
 from amends.slots.finder import find_slots
-from amends.slots.request import MAX_COUNT, MAX_DAYS, SlotRequest
+from amends.slots.request import MAX_COUNT, MAX_DAYS, SlotRequest, slot_request_from_options
 from amends.slots.result import NearMiss, SlotResult, Window
 from amends.slots.rules import BusinessCalendar, Hours
 
@@ -40,4 +40,5 @@ __all__ = [
     "load_busy",
     "parse_busy_text",
     "parse_country",
+    "slot_request_from_options",
 ]

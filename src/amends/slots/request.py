@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from amends.errors import InputError
-from amends.slots.busy import BusyCalendar
+from amends.slots.busy import BusyCalendar, load_busy
 from amends.slots.clock import Interval
 from amends.slots.country import Country, country_for_zone, country_names, parse_country
 from amends.slots.rules import BusinessCalendar, Hours
@@ -26,6 +26,10 @@ MAX_DURATION = timedelta(hours=8)
 MAX_NOTICE = timedelta(days=30)
 DEFAULT_HOURS = "09:00-17:00"
 DEFAULT_MY_HOURS = "08:00-20:00"
+DEFAULT_MINUTES = 45
+DEFAULT_DAYS = 5
+DEFAULT_COUNT = 3
+_MAX_MINUTES_TYPED = 10_000  # beyond this a typed number is nonsense; refused as length 0
 
 
 @dataclass(frozen=True)
@@ -46,9 +50,9 @@ class SlotRequest:
     country: str | None = None
     hours: str | Hours = DEFAULT_HOURS
     my_hours: str | Hours = DEFAULT_MY_HOURS
-    duration: timedelta = timedelta(minutes=45)
-    days: int = 5
-    count: int = 3
+    duration: timedelta = timedelta(minutes=DEFAULT_MINUTES)
+    days: int = DEFAULT_DAYS
+    count: int = DEFAULT_COUNT
     busy: Sequence[Interval] = ()
     calendars: Sequence[BusyCalendar] = ()
     min_notice: timedelta | None = None
@@ -56,6 +60,39 @@ class SlotRequest:
 
     def __post_init__(self) -> None:
         prepare(self)
+
+
+def slot_request_from_options(
+    now: datetime,
+    interviewer_tz: str,
+    candidate_tz: str | None,
+    *,
+    country: str | None = None,
+    hours: str = DEFAULT_HOURS,
+    my_hours: str = DEFAULT_MY_HOURS,
+    duration: int = DEFAULT_MINUTES,
+    days: int = DEFAULT_DAYS,
+    count: int = DEFAULT_COUNT,
+    busy: Sequence[str] | None = None,
+    windows: bool = False,
+) -> SlotRequest:
+    """The validated request from plain option values (``duration`` in minutes, ``busy``
+    as ``.ics`` paths), as every interface types them. Raises ``InputError`` on bad input.
+    """
+    length = timedelta(minutes=duration) if 0 < duration <= _MAX_MINUTES_TYPED else timedelta(0)
+    return SlotRequest(
+        now=now,
+        interviewer_tz=interviewer_tz,
+        candidate_tz=candidate_tz,
+        country=country,
+        hours=hours,
+        my_hours=my_hours,
+        duration=length,
+        days=days,
+        count=count,
+        calendars=tuple(load_busy(path) for path in busy or ()),
+        windows=windows,
+    )
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,13 @@ from fastapi import APIRouter, Request
 from pydantic import BaseModel, ConfigDict, Field
 
 from amends.request import PlanRequest
+from amends.slots.request import (
+    DEFAULT_COUNT,
+    DEFAULT_DAYS,
+    DEFAULT_HOURS,
+    DEFAULT_MINUTES,
+    DEFAULT_MY_HOURS,
+)
 from amends.web import services
 from amends.web.app import config, csrf_token
 
@@ -40,11 +47,11 @@ class SlotsRequest(BaseModel):
     tz: str
     my_tz: str | None = None
     country: str | None = None
-    hours: str = "09:00-17:00"
-    my_hours: str = "08:00-20:00"
-    duration: int = 45
-    days: int = 5
-    count: int = 3
+    hours: str = DEFAULT_HOURS
+    my_hours: str = DEFAULT_MY_HOURS
+    duration: int = DEFAULT_MINUTES
+    days: int = DEFAULT_DAYS
+    count: int = DEFAULT_COUNT
     windows: bool = False
     now: str | None = None
 

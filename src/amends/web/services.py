@@ -39,21 +39,18 @@ def make_plan(request: PlanRequest, now: datetime) -> PlanResult:
 
 def find_slots(body: Any, now: datetime) -> Any:
     """The slot finder's result for an ``/api/slots`` body (as ``amends slots`` builds it)."""
-    from datetime import timedelta
-
-    from amends.slots import SlotRequest
     from amends.slots import find_slots as core_find_slots
+    from amends.slots import slot_request_from_options
     from amends.zones import parse_instant
 
-    moment = parse_instant(body.now, "now") if body.now else now
-    request = SlotRequest(
-        now=moment,
-        interviewer_tz=body.tz,
-        candidate_tz=body.my_tz,
+    request = slot_request_from_options(
+        parse_instant(body.now, "now") if body.now else now,
+        body.tz,
+        body.my_tz,
         country=body.country,
         hours=body.hours,
         my_hours=body.my_hours,
-        duration=timedelta(minutes=body.duration) if 0 < body.duration <= 10_000 else timedelta(0),
+        duration=body.duration,
         days=body.days,
         count=body.count,
         windows=body.windows,
