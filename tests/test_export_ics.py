@@ -10,7 +10,7 @@ import pytest
 
 from amends.errors import InputError
 from amends.export import follow_up_calendar, prepare_calendar
-from amends.export.schedule import add_business_days
+from amends.workdays import add_business_days
 from tests.export_support import NOW, by_kind, confirmed, events, plan
 from tests.zones_edge import ALL_EDGE_ZONES, FRI_SAT_WEEKEND, HALF_HOUR_DST, SKIPPED_DAY
 
@@ -175,9 +175,9 @@ def test_follow_up_skips_weekends_and_public_holidays_of_the_interviewer() -> No
 
 
 def test_business_days_default_to_monday_to_friday() -> None:
-    friday = datetime(2026, 11, 27).date()
-    assert add_business_days(friday, 1).isoformat() == "2026-11-30"
-    assert add_business_days(friday, 3).isoformat() == "2026-12-02"
+    friday = datetime(2026, 11, 27, 12, tzinfo=ZoneInfo("UTC"))  # UTC: no country, no holidays
+    assert add_business_days(friday, 1, "UTC").date().isoformat() == "2026-11-30"
+    assert add_business_days(friday, 3, "UTC").date().isoformat() == "2026-12-02"
 
 
 def test_follow_up_uses_a_friday_saturday_weekend_where_that_is_the_rule() -> None:

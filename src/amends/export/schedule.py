@@ -12,15 +12,12 @@ messages, then move on.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from amends.errors import InputError
 from amends.export.confirmed import Confirmed
-from amends.slots.country import country_for_zone, parse_country
-from amends.slots.rules import BusinessCalendar
+from amends.workdays import add_business_days, wall_time
 
 INTERVIEW_ALARMS = (timedelta(hours=24), timedelta(hours=1), timedelta(minutes=15))
 AT_START = (timedelta(0),)
@@ -37,7 +34,6 @@ THANK_YOU_AFTER = timedelta(hours=1)
 FOLLOW_UP_BUSINESS_DAYS = 3
 MOVE_ON_BUSINESS_DAYS = 5
 FOLLOW_UP_AT = time(10, 0)
-WEEKEND = frozenset({5, 6})  # Saturday, Sunday
 
 
 @dataclass(frozen=True)
@@ -65,49 +61,6 @@ class Timed:
     @property
     def local_end(self) -> datetime:
         return self.end.astimezone(ZoneInfo(self.tz))
-
-
-def wall_time(day: date, at: time, tz: str) -> datetime:
-    """``day`` at ``at`` on the clocks of ``tz``; a time inside a DST gap moves past the gap."""
-    zone = ZoneInfo(tz)
-    naive = datetime.combine(day, at)
-    moment = naive.replace(tzinfo=zone).astimezone(UTC).astimezone(zone)
-    return moment
-
-
-def _weekday(day: date) -> bool:
-    return day.weekday() not in WEEKEND
-
-
-def business_day_rule(tz: str) -> Callable[[date], bool]:
-    """Working days of the country of ``tz`` (its weekend and public holidays).
-
-    Reuses the slot finder's calendar; zones with no country (``Etc/*``, UTC)
-    or without holiday data fall back to Monday-Friday.
-    """
-    code = country_for_zone(tz)
-    if not code:
-        return _weekday
-    try:
-        calendar = BusinessCalendar.for_country(parse_country(code))
-    except InputError:
-        return _weekday
-    return calendar.is_business_day
-
-
-def add_business_days(
-    day: date, count: int, is_business_day: Callable[[date], bool] = _weekday
-) -> date:
-    """The date ``count`` working days after ``day`` (Monday-Friday unless told otherwise)."""
-    current = day
-    left = count
-    for _ in range(count * 7 + 60):  # a bound even for a calendar full of holidays
-        if left <= 0:
-            break
-        current += timedelta(days=1)
-        if is_business_day(current):
-            left -= 1
-    return current
 
 
 def _next_quarter(moment: datetime) -> datetime:
@@ -205,12 +158,8 @@ def follow_up_entries(
         )
         for n, (s, e) in enumerate(slots, start=1)
     ]
-    base = sent_by.astimezone(ZoneInfo(their_tz)).date()
-    working = business_day_rule(their_tz)
-    follow_day = add_business_days(base, FOLLOW_UP_BUSINESS_DAYS, working)
-    follow = wall_time(follow_day, FOLLOW_UP_AT, their_tz)
+    follow = add_business_days(sent_by, FOLLOW_UP_BUSINESS_DAYS, their_tz, FOLLOW_UP_AT)
     entries.append(Timed("follow-up", follow, follow + timedelta(minutes=15), their_tz, AT_START))
-    move_day = add_business_days(follow_day, MOVE_ON_BUSINESS_DAYS, working)
-    move = wall_time(move_day, FOLLOW_UP_AT, their_tz)
+    move = add_business_days(follow, MOVE_ON_BUSINESS_DAYS, their_tz, FOLLOW_UP_AT)
     entries.append(Timed("move-on", move, move + timedelta(minutes=15), their_tz, AT_START))
     return sorted(entries, key=lambda e: (e.start, e.uid_key))
