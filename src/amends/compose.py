@@ -96,6 +96,7 @@ def _context(
         if c.link
         else snippet("compose", "goodwill.offer")
     )
+    delay_line = _delay_line(s, reason)
     control = "_outside" if reason.outside_control else ""
     with_them = ct.role == "interviewer"
     other = ct.interviewer if ct.interviewer and ct.interviewer != ct.name else iv.company
@@ -123,8 +124,8 @@ def _context(
         "alt_mode": alt or None,
         "safeguard": reason.email_safeguard,
         "goodwill": goodwill,
-        "delayed": _delay_line(s, reason) is not None,
-        "delay_line": _delay_line(s, reason) or "",
+        "delayed": delay_line is not None,
+        "delay_line": delay_line or "",
         "now_options": snippet(
             "compose", "now_options.text", phone=c.phone, platforms=_platforms(iv.platform)
         ),

@@ -14,19 +14,30 @@ from amends.texts import environment, snippets
 from amends.timefmt import at_zone, clock, short_date, time_text, zone_label
 
 
-def plan_markdown(plan: Plan) -> str:
-    """The whole plan as a Markdown document."""
-    texts = snippets("render")
+def checklist(plan: Plan) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The steps grouped by phase: ``[(phase title, [(time on my clock, text), ...]), ...]``.
+
+    Today's steps show the time alone; later ones carry their date too.
+    """
+    titles = snippets("render")["phases"]
     tz = plan.situation.candidate.tz
     today = at_zone(plan.situation.now, tz).date()
-    steps = []
+    grouped = []
     for phase, items in groupby(plan.steps, key=lambda step: step.phase):
         rows = []
         for step in items:
             local = at_zone(step.at, tz)
             when = clock(local) if local.date() == today else f"{short_date(local)} {clock(local)}"
             rows.append((f"{when} {zone_label(local)}", step.text))
-        steps.append((texts["phases"][phase], rows))
+        grouped.append((titles[phase], rows))
+    return grouped
+
+
+def plan_markdown(plan: Plan) -> str:
+    """The whole plan as a Markdown document."""
+    texts = snippets("render")
+    tz = plan.situation.candidate.tz
+    steps = checklist(plan)
     template = environment().get_template("render/plan.md.j2")
     return (
         template.render(

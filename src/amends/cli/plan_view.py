@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from itertools import groupby
-
 from rich.console import Console, Group
 from rich.panel import Panel
 from rich.rule import Rule
@@ -11,8 +9,9 @@ from rich.table import Table
 from rich.text import Text
 
 from amends.plan import Plan
+from amends.render import checklist
 from amends.texts import snippets
-from amends.timefmt import at_zone, clock, short_date, time_text, zone_label
+from amends.timefmt import time_text
 
 
 def print_plan(console: Console, plan: Plan) -> None:
@@ -61,14 +60,11 @@ def print_plan(console: Console, plan: Plan) -> None:
             parts.append(Text(""))
         parts.append(Text(message.body))
         console.print(Panel(Group(*parts), title=title, title_align="left"))
-    today = at_zone(s.now, tz).date()
-    for phase, items in groupby(plan.steps, key=lambda step: step.phase):
+    for title, rows in checklist(plan):
         grid = Table.grid(padding=(0, 1))
         grid.add_column(style="dim", no_wrap=True)
         grid.add_column(style="bold", no_wrap=True)
         grid.add_column()
-        for step in items:
-            local = at_zone(step.at, tz)
-            when = clock(local) if local.date() == today else f"{short_date(local)} {clock(local)}"
-            grid.add_row("☐", f"{when} {zone_label(local)}", step.text)
-        console.print(Panel(grid, title=texts["phases"][phase], title_align="left"))
+        for when, text in rows:
+            grid.add_row("☐", when, text)
+        console.print(Panel(grid, title=title, title_align="left"))
