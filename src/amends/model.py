@@ -41,10 +41,6 @@ class Candidate(_Frozen):
     tz: str
     senior: bool = False
 
-    @property
-    def first_name(self) -> str:
-        return self.name.split()[0]
-
 
 class Interview(_Frozen):
     """The interview that was (or is about to be) missed."""

@@ -188,8 +188,3 @@ def parse_instant(text: str, field: str = "now") -> datetime:
             field, f"{raw!r} is not an ISO-8601 time with offset, e.g. 2026-11-22T09:05+00:00"
         )
     return moment
-
-
-def same_zone_rules(a: str, b: str) -> bool:
-    """True when two zone names are the same zone (used to skip showing a second time)."""
-    return a == b

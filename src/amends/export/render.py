@@ -1,32 +1,19 @@
 """Rendering the calendar wording from ``templates/export/*.j2`` (content is data).
 
 Each event kind has one template with a ``title`` block and a ``description``
-block; alarms share ``_alarm.j2``. Values are inserted as they are (no
+block; alarms share ``_alarm.j2``. The Jinja2 environment is the messages' own
+(:func:`amends.texts.environment`), but values are inserted as they are (no
 whitespace tidying), so names and places reach the calendar unchanged.
 """
 
 from __future__ import annotations
 
 import re
-from functools import cache
 from typing import Any
 
-from jinja2 import Environment, PackageLoader, StrictUndefined
+from amends.texts import environment
 
 _BLANKS = re.compile(r"\n{3,}")
-
-
-@cache
-def environment() -> Environment:
-    """Plain-text Jinja2 environment over ``amends/templates`` (no HTML escaping)."""
-    return Environment(
-        loader=PackageLoader("amends", "templates"),
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=False,
-        autoescape=False,
-    )
 
 
 def render_block(template: str, block: str, context: dict[str, Any]) -> str:
