@@ -8,13 +8,13 @@ Default location: ``<user config dir>/amends/profile.toml`` (see
 from __future__ import annotations
 
 import json
-import os
 import tomllib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from amends.errors import InputError
+from amends.export.files import write_atomic
 from amends.fields import email_address, one_line, phone_number
 from amends.paths import profile_path
 from amends.zones import zone
@@ -104,9 +104,7 @@ def save_profile(values: dict[str, Any], path: Path | None = None) -> Path:
         )
         lines.append(f"{key} = {rendered}")
     _validated(tomllib.loads("\n".join(lines)), file)
-    tmp = file.with_name(file.name + ".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        handle.write("\n".join(lines) + "\n")
-    os.replace(tmp, file)
-    return file
+    # A private temp file (0600) moved into place: never half-written, never world-readable.
+    return write_atomic(
+        file, ("\n".join(lines) + "\n").encode("utf-8"), force=True, field="profile"
+    )

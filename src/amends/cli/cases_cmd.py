@@ -54,6 +54,7 @@ from amends.cli.common import (
     resolve_now,
 )
 from amends.errors import InputError
+from amends.export import write_atomic
 from amends.store import Store, open_store
 
 
@@ -309,15 +310,10 @@ def log_export(
 
 
 def _write_new(path: Path, text: str) -> None:
-    """Write a new private file; never overwrite what is there."""
-    try:
-        with path.open("x", encoding="utf-8") as handle:
-            path.chmod(0o600)
-            handle.write(text)
-    except FileExistsError:
-        raise InputError("file", f"{path} already exists; choose a new file name") from None
-    except OSError as exc:
-        raise InputError("file", f"{path} cannot be written: {exc.strerror}") from None
+    """Write a new private file atomically; never overwrite what is there."""
+    if path.exists():
+        raise InputError("file", f"{path} already exists; choose a new file name")
+    write_atomic(path, text.encode("utf-8"), force=False, field="file")
 
 
 FileArg = Annotated[Path, typer.Argument(metavar="FILE", help="The file.")]
