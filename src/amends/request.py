@@ -115,12 +115,6 @@ class PlanRequest(BaseModel):
         allowed = {"scenario": SCENARIOS, "mode": MODES, "contact_role": CONTACT_ROLES}[field]
         return _choice(getattr(self, field), allowed, field)
 
-    def _check_fold(self, value: str) -> str:
-        """Validate a fold answer on its own (used by the guided interview)."""
-        if value not in ("earlier", "later"):
-            raise InputError("fold", f"{value[:20]!r} is not valid; use earlier or later")
-        return value
-
     def to_situation(self, clock_now: datetime | None = None) -> Situation:
         """Validate every field and return the consistent :class:`Situation`.
 
@@ -205,6 +199,13 @@ def _choice(value: str, allowed: tuple[_T, ...], field: str) -> _T:
             return option
     shown = key[:40] or "an empty value"
     raise InputError(field, f"{shown!r} is not valid; use one of: {', '.join(allowed)}")
+
+
+def check_fold(value: str) -> str:
+    """Validate a DST-fold choice typed as text (the CLI option and the guided interview)."""
+    if value not in ("earlier", "later"):
+        raise InputError("fold", f"{value[:20]!r} is not valid; use earlier or later")
+    return value
 
 
 def _fold(value: str | None) -> Fold | None:

@@ -23,7 +23,7 @@ from amends.fields import email_address, one_line, phone_number
 from amends.planning import make_plan
 from amends.profile import load_profile, save_profile
 from amends.reasons import get_reason, reason_codes
-from amends.request import DEFAULT_REASON, PlanRequest, check_timing
+from amends.request import DEFAULT_REASON, PlanRequest, check_fold, check_timing
 from amends.texts import snippet
 from amends.zones import gap_or_fold, is_zone, parse_local, zone
 
@@ -109,7 +109,7 @@ def run_guide(now_text: str | None, profile_file: Path | None) -> None:
     answers["tz"] = _ask("tz", lambda v: zone(v, "tz"), default=their_default)
     answers["at"] = _ask("at", lambda v: _start_fits(v, answers, now))
     if _in_fold(answers["at"], answers["tz"]):
-        answers["fold"] = _ask("fold", PlanRequest()._check_fold, default="earlier")
+        answers["fold"] = _ask("fold", check_fold, default="earlier")
     answers["interviewer"] = _ask("interviewer", lambda v: one_line(v, "interviewer"), default="")
     answers["contact_email"] = _ask(
         "contact_email", lambda v: email_address(v, "contact_email"), default=""

@@ -42,7 +42,7 @@ from amends.planning import make_plan
 from amends.profile import load_profile
 from amends.reasons import catalogue
 from amends.render import plan_markdown
-from amends.request import PlanRequest
+from amends.request import PlanRequest, check_fold
 from amends.slots.request import DEFAULT_HOURS, DEFAULT_MY_HOURS
 from amends.store import open_store
 
@@ -176,12 +176,10 @@ def plan_command(
         "days": days, "count": count, "busy": busy or [], "windows": windows,
     }  # fmt: skip
     values.update({k: v for k, v in given.items() if v is not None})
-    if values.get("fold") not in (None, "earlier", "later"):
-        from amends.errors import InputError
-
-        raise InputError("fold", "use earlier or later")
-    request = PlanRequest(**values)
-    plan = make_plan(request, resolve_now(None) if now is None else None)
+    if values.get("fold") is not None:
+        check_fold(values["fold"])
+    # The real clock only when --now is absent: an explicit (even empty) --now is validated.
+    plan = make_plan(PlanRequest(**values), resolve_now(None) if now is None else None)
     written = (
         write_plan_exports(plan, eml_dir=eml, ics_file=ics, force=force, now=plan.situation.now)
         if eml or ics
