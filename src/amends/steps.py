@@ -17,7 +17,7 @@ from amends.reasons import Reason
 from amends.texts import snippet
 from amends.timefmt import time_text
 from amends.timeslot import Slot
-from amends.triage import contact_label
+from amends.triage import contact_label, recruiter_label
 from amends.workdays import FOLLOW_UP_LOCAL_TIME, add_business_days
 
 FOLLOW_UP_AFTER_BUSINESS_DAYS = 3
@@ -53,8 +53,7 @@ def build_steps(
         "contact": contact_label(s),
         "phone": s.contact.phone,
         "email": s.contact.email,
-        "recruiter": s.contact.agency_recruiter
-        or (s.contact.name if s.contact.role == "recruiter" else "your recruiter"),
+        "recruiter": recruiter_label(s),
         "start": time_text(s.interview.start, s.interview.tz),
         "respond_by": time_text(action.respond_by, s.candidate.tz),
     }

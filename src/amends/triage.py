@@ -39,6 +39,13 @@ def contact_label(s: Situation) -> str:
     )
 
 
+def recruiter_label(s: Situation) -> str:
+    """The recruiter to involve: the agency's, else the contact when they are one."""
+    if s.contact.agency_recruiter:
+        return s.contact.agency_recruiter
+    return s.contact.name if s.contact.role == "recruiter" and s.contact.name else "your recruiter"
+
+
 def respond_by(s: Situation) -> datetime:
     """Everything should be out within 60 minutes (and before the start, when still ahead)."""
     if s.happening.scenario in ("late", "conflict"):
@@ -77,9 +84,6 @@ def first_action(s: Situation) -> FirstAction:
     deadline = respond_by(s)
     used = max(0, int((s.now - s.happening.realised).total_seconds() // 60))
     left = int((deadline - s.now).total_seconds() // 60)
-    recruiter = s.contact.agency_recruiter or (
-        s.contact.name if s.contact.role == "recruiter" else "your recruiter"
-    )
     context = {
         "contact": contact_label(s),
         "phone": s.contact.phone,
@@ -87,7 +91,7 @@ def first_action(s: Situation) -> FirstAction:
         if s.happening.scenario == "late"
         else moment_text(s.interview.start, s.interview.tz),
         "respond_by": time_text(deadline, s.candidate.tz),
-        "recruiter": recruiter,
+        "recruiter": recruiter_label(s),
     }
     if s.contact.role == "recruiter" and s.contact.interviewer:
         context["contact"] = s.contact.interviewer
