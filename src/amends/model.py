@@ -8,7 +8,7 @@ valid IANA names, times are timezone-aware, and scenario and times agree.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Literal
+from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -16,9 +16,9 @@ Scenario = Literal["late", "conflict", "missed", "tech-failure"]
 Mode = Literal["in-person", "video", "phone"]
 ContactRole = Literal["interviewer", "recruiter", "coordinator"]
 
-SCENARIOS: tuple[Scenario, ...] = ("late", "conflict", "missed", "tech-failure")
-MODES: tuple[Mode, ...] = ("in-person", "video", "phone")
-CONTACT_ROLES: tuple[ContactRole, ...] = ("interviewer", "recruiter", "coordinator")
+SCENARIOS: tuple[Scenario, ...] = get_args(Scenario)
+MODES: tuple[Mode, ...] = get_args(Mode)
+CONTACT_ROLES: tuple[ContactRole, ...] = get_args(ContactRole)
 
 
 class _Frozen(BaseModel):

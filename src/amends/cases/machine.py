@@ -20,7 +20,7 @@ every state and never change it. Every event is appended; nothing is rewritten.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, get_args
 
 from amends.errors import StateError
 
@@ -38,19 +38,8 @@ State = Literal[
 ]
 Via = Literal["call", "voicemail", "email", "recruiter"]
 
-STATES: tuple[State, ...] = (
-    "planned",
-    "contacted",
-    "awaiting-reply",
-    "rescheduled",
-    "declined",
-    "no-reply",
-    "followed-up",
-    "interviewed",
-    "thanked",
-    "closed",
-)
-VIAS: tuple[Via, ...] = ("call", "voicemail", "email", "recruiter")
+STATES: tuple[State, ...] = get_args(State)
+VIAS: tuple[Via, ...] = get_args(Via)
 WRITTEN: frozenset[str] = frozenset({"email", "recruiter"})
 
 # Events that move a case (stored kinds; the CLI writes "reply yes" for reply-yes).

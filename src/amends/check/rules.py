@@ -13,7 +13,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Any, Literal, cast
+from typing import Any, Literal, cast, get_args
 
 from amends.check.model import CATEGORIES, DRAFT_KINDS, DraftKind, Severity, severity_of
 
@@ -27,16 +27,7 @@ Check = Literal[
     "subject-missing",
     "subject-vague",
 ]
-CHECKS: tuple[Check, ...] = (
-    "sentence",
-    "absence",
-    "apology-count",
-    "clock-zone",
-    "length",
-    "narrative",
-    "subject-missing",
-    "subject-vague",
-)
+CHECKS: tuple[Check, ...] = get_args(Check)
 WHOLE_DRAFT_CHECKS = frozenset({"absence", "length", "narrative", "subject-missing"})
 _RULE_KEYS = {
     "id",
