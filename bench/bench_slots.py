@@ -1,51 +1,59 @@
-"""Proposals per second of the slot finder over random zone pairs, dates and hours.
+"""Slot requests per second: the finder against a naive quarter-hour scan measured in the same run.
 
-Run: ``.venv/bin/python bench/bench_slots.py [cases]``. Prints figures only.
+The naive scan (``bench/slot_reference.py``) is the floor: it checks every rule
+directly and finds the same start times (``tests/test_slots_equality.py``).
+The finder as it was before the speed work (``bench/legacy_finder.py``) is
+shown for comparison. Medians of several rounds over the same random requests
+(random zone pairs, dates over three years, so DST weeks included).
+Run: ``.venv/bin/python bench/bench_slots.py [requests]``. Prints figures only.
 """
 
 from __future__ import annotations
 
-import random
 import sys
-import time
-from datetime import UTC, datetime, timedelta
+from collections.abc import Callable
+from pathlib import Path
 
-from amends.dates.zones import zone_names
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench import legacy_finder
+from bench.slot_cases import random_requests
+from bench.slot_reference import naive_slot_count
+from bench.timing import median_rate
+
 from amends.slots import SlotRequest, find_slots
 
-
-def _clock(minute: int) -> str:
-    return f"{minute // 60:02d}:{minute % 60:02d}"
+GOAL = 3000
 
 
-def _case(rng: random.Random, zones: list[str]) -> SlotRequest:
-    start = 360 + rng.randrange(0, 20) * 30
-    end = min(1440, start + rng.randrange(4, 10) * 60)
-    return SlotRequest(
-        now=datetime(2026, 1, 1, tzinfo=UTC) + timedelta(minutes=rng.randrange(0, 1_500_000)),
-        interviewer_tz=rng.choice(zones),
-        candidate_tz=rng.choice(zones),
-        hours=f"{_clock(start)}-{_clock(end)}",
-        days=rng.randrange(1, 11),
-        count=rng.randrange(1, 6),
-        windows=rng.random() < 0.2,
-    )
+def _per_request(requests: list[SlotRequest], run: Callable[[SlotRequest], object]) -> float:
+    def work() -> int:
+        for request in requests:
+            run(request)
+        return len(requests)
+
+    return median_rate(work, rounds=5, seconds=0.5)
 
 
 def main() -> None:
-    cases = int(sys.argv[1]) if len(sys.argv) > 1 else 500
-    rng = random.Random(20261123)
-    zones = sorted(zone_names())
-    requests = [_case(rng, zones) for _ in range(cases)]
-    found = 0
-    began = time.perf_counter()
-    for request in requests:
-        result = find_slots(request)
-        found += len(result.slots) + len(result.windows)
-    elapsed = time.perf_counter() - began
-    print(f"slot finder: {cases} random cases in {elapsed:.2f} s")
-    print(f"  {cases / elapsed:.0f} requests/s, {found / elapsed:.0f} proposals/s")
-    print(f"  {found / cases:.2f} proposals per request on average")
+    cases = int(sys.argv[1]) if len(sys.argv) > 1 else 300
+    requests = random_requests(cases)
+    for request in requests:  # warm zone data and the holiday tables outside the timing
+        find_slots(request)
+    naive = _per_request(requests, naive_slot_count)
+    finder = _per_request(requests, find_slots)
+    legacy = _per_request(requests, legacy_finder.find_slots)
+    found = sum(len(r.slots) + len(r.windows) for r in map(find_slots, requests))
+    print(f"slot finder: {cases} random requests, {found / cases:.2f} proposals each on average")
+    print(f"  naive reference scan (floor)   {naive:7.0f} requests/s")
+    print(
+        f"  finder before issue 18         {legacy:7.0f} requests/s  {legacy / naive:4.2f}x floor"
+    )
+    verdict = "met" if finder >= GOAL else "NOT met"
+    print(
+        f"  finder now                     {finder:7.0f} requests/s  {finder / naive:4.2f}x floor"
+        f"  goal >= {GOAL}/s: {verdict}"
+    )
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime, time, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from amends.dates.calendar import Hours
@@ -48,6 +49,9 @@ def wall_instant(day: date, minute: int, tz: ZoneInfo, *, as_start: bool) -> dat
     shows a wall time outside it.
     """
     naive = datetime.combine(day, time()) + timedelta(minutes=minute)
+    plain = naive.replace(tzinfo=tz)
+    if plain.utcoffset() == naive.replace(tzinfo=tz, fold=1).utcoffset():
+        return plain.astimezone(UTC)  # the common case: neither a gap nor a fold
     kind = gap_or_fold(naive, tz)
     if kind == "gap":
         return _transition_in_gap(naive, tz)
@@ -55,8 +59,13 @@ def wall_instant(day: date, minute: int, tz: ZoneInfo, *, as_start: bool) -> dat
     return naive.replace(tzinfo=tz, fold=fold).astimezone(UTC)
 
 
+@lru_cache(maxsize=8192)
 def day_window(day: date, hours: Hours, tz: ZoneInfo) -> Interval | None:
-    """``hours`` on ``day`` in ``tz`` as instants; ``None`` when the clocks skip it all."""
+    """``hours`` on ``day`` in ``tz`` as instants; ``None`` when the clocks skip it all.
+
+    Pure, and asked for the same days several times per search (the business
+    days, the notice, each day's plan), so results are memoised.
+    """
     end_day = day + timedelta(days=1) if hours.overnight else day
     start = wall_instant(day, hours.start, tz, as_start=True)
     end = wall_instant(end_day, hours.end, tz, as_start=False)
@@ -128,13 +137,3 @@ def subtract(spans: Iterable[Interval], holes: Iterable[Interval]) -> list[Inter
         if cursor < end:
             out.append((cursor, end))
     return out
-
-
-def distance_outside(span: Interval, windows: Iterable[Interval]) -> timedelta:
-    """How far ``span`` sticks out of the nearest single window (zero when inside one)."""
-    best: timedelta | None = None
-    for w_start, w_end in windows:
-        miss = max(timedelta(0), w_start - span[0]) + max(timedelta(0), span[1] - w_end)
-        if best is None or miss < best:
-            best = miss
-    return best if best is not None else timedelta(days=1)

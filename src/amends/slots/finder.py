@@ -11,6 +11,7 @@ times near 10:00 and 14:00 for the interviewer.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
@@ -19,12 +20,11 @@ from amends.slots import explain
 from amends.slots.clock import (
     Interval,
     day_window,
-    distance_outside,
     intersect,
     subtract,
     windows_over,
 )
-from amends.slots.query import Prepared, SlotRequest, prepare
+from amends.slots.query import Prepared, SlotRequest
 from amends.slots.result import NearMiss, Side, SlotResult
 from amends.slots.windows import build_windows
 
@@ -32,7 +32,9 @@ STEP = timedelta(minutes=15)
 NOON = 12 * 60
 TARGET = {True: 10 * 60, False: 14 * 60}  # morning / afternoon, interviewer's clock
 MIN_GAP = timedelta(minutes=30)
+_ROUNDNESS = {0: 0, 30: 20}  # on the hour is best, then the half hour
 MAX_CALENDAR_DAYS = 400
+NEAR_MISS_REACH = timedelta(days=2)  # how far around a near miss the candidate's hours are read
 
 
 @dataclass(frozen=True)
@@ -63,7 +65,7 @@ class Candidate:
     @property
     def score(self) -> int:
         """Lower is better: near 10:00 or 14:00, on the hour, then half hour."""
-        roundness = {0: 0, 30: 20}.get(self.minute % 60, 45)
+        roundness = _ROUNDNESS.get(self.minute % 60, 45)
         return abs(self.minute - TARGET[self.morning]) + roundness
 
 
@@ -105,12 +107,19 @@ def _busy_spans(p: Prepared, span: Interval) -> list[Interval]:
     return spans
 
 
-def plan_days(p: Prepared, dates: list[date], earliest: datetime) -> list[Day]:
-    """Apply the candidate's hours, the earliest start and busy times to each day."""
+def search_span(p: Prepared, dates: list[date], earliest: datetime) -> Interval:
+    """From the first to the last interviewer window of the search (busy times are read here)."""
+    real = [w for w in (day_window(d, p.hours, p.their_tz) for d in dates) if w]
+    return (min(w[0] for w in real), max(w[1] for w in real)) if real else (earliest, earliest)
+
+
+def plan_days(
+    p: Prepared, dates: list[date], busy: list[Interval], earliest: datetime
+) -> list[Day]:
+    """Apply the candidate's hours, the earliest start and ``busy`` times to each day."""
     windows = {d: day_window(d, p.hours, p.their_tz) for d in dates}
     real = [w for w in windows.values() if w]
     span = (min(w[0] for w in real), max(w[1] for w in real)) if real else (earliest, earliest)
-    busy = _busy_spans(p, span)
     too_soon = [(span[0] - timedelta(days=1), earliest)]
     out = []
     for d in dates:
@@ -122,12 +131,16 @@ def plan_days(p: Prepared, dates: list[date], earliest: datetime) -> list[Day]:
     return out
 
 
-def _align(moment: datetime, p: Prepared) -> datetime:
+def _align(moment: datetime, p: Prepared) -> tuple[datetime, datetime]:
+    """The first interviewer quarter hour at or after ``moment``, and its wall time there."""
     local = moment.astimezone(p.their_tz)
+    if local.minute % 15 == 0 and not local.second and not local.microsecond:
+        return moment, local
     rest = timedelta(
         minutes=local.minute % 15, seconds=local.second, microseconds=local.microsecond
     )
-    return moment if not rest else moment + (STEP - rest)
+    moment += STEP - rest
+    return moment, moment.astimezone(p.their_tz)
 
 
 def candidates(p: Prepared, index: int, spans: tuple[Interval, ...]) -> list[Candidate]:
@@ -135,11 +148,10 @@ def candidates(p: Prepared, index: int, spans: tuple[Interval, ...]) -> list[Can
     found = []
     length = p.request.duration
     for start, end in spans:
-        moment = _align(start, p)
+        moment, local = _align(start, p)
         while moment + length <= end:
-            local = moment.astimezone(p.their_tz)
             found.append(Candidate(index, moment, moment + length, local.hour * 60 + local.minute))
-            moment = _align(moment + STEP, p)
+            moment, local = _align(moment + STEP, p)
     return found
 
 
@@ -203,48 +215,92 @@ def _slot(p: Prepared, c: Candidate) -> Slot:
     )
 
 
-def _near_miss(p: Prepared, c: Candidate) -> tuple[timedelta, NearMiss]:
-    around = (c.start - timedelta(days=2), c.end + timedelta(days=2))
-    mine = windows_over(around, p.my_hours, p.my_tz)
-    miss = distance_outside((c.start, c.end), mine)
-    nearest = min(mine, key=lambda w: distance_outside((c.start, c.end), [w]), default=None)
+class _MyWindows:
+    """Every instance of the candidate's hours around the search, computed once per request.
+
+    A near miss is measured against the candidate's windows within two days of
+    it; looking them up here instead of recomputing them for each start time
+    gives the same windows, in the same order.
+    """
+
+    def __init__(self, p: Prepared, spans: list[tuple[Interval, ...]]) -> None:
+        real = [s for day in spans for s in day]
+        self.windows: list[Interval] = []
+        if real:
+            span = (
+                min(s[0] for s in real) - NEAR_MISS_REACH,
+                max(s[1] for s in real) + NEAR_MISS_REACH,
+            )
+            self.windows = windows_over(span, p.my_hours, p.my_tz)
+        self.starts = [w[0] for w in self.windows]
+        self.longest = max((w[1] - w[0] for w in self.windows), default=timedelta(0))
+        self.ordered = self.starts == sorted(self.starts)
+
+    def around(self, around: Interval) -> list[Interval]:
+        """The windows overlapping ``around``, as ``windows_over(around, ...)`` lists them."""
+        first, last = 0, len(self.windows)
+        if self.ordered:  # always, unless a zone skips whole days; then read them all
+            first = bisect_left(self.starts, around[0] - self.longest)
+            last = bisect_left(self.starts, around[1])
+        return [w for w in self.windows[first:last] if w[1] > around[0]]
+
+
+def _miss(mine: list[Interval], c: Candidate) -> tuple[timedelta, Side]:
+    """How far ``c`` leaves the candidate's nearest window, and on which side of it.
+
+    One pass over the windows: the smallest overshoot is the miss and its
+    (first) window the nearest, as the nearest-window rule has always said.
+    """
+    best: timedelta | None = None
+    nearest: Interval | None = None
+    zero = timedelta(0)
+    for window in mine:
+        miss = max(zero, window[0] - c.start) + max(zero, c.end - window[1])
+        if best is None or miss < best:
+            best, nearest = miss, window
     side: Side = "before" if nearest is not None and nearest[0] > c.start else "after"
-    minutes = int(miss.total_seconds() // 60)
-    return miss, NearMiss(_slot(p, c), minutes, side)
+    return (best if best is not None else timedelta(days=1)), side
 
 
 def near_misses(
     p: Prepared, busy_free: list[tuple[Interval, ...]], used: set[int], wanted: int
 ) -> list[NearMiss]:
     """The times closest to the candidate's hours, keeping every interviewer rule."""
-    best_per_day: dict[int, tuple[timedelta, NearMiss]] = {}
+    mine = _MyWindows(p, [spans for i, spans in enumerate(busy_free) if i not in used])
+    best_per_day: dict[int, tuple[timedelta, Candidate, Side]] = {}
     for index, spans in enumerate(busy_free):
         if index in used:
             continue
         for c in candidates(p, index, spans):
-            miss, near = _near_miss(p, c)
+            miss, side = _miss(mine.around((c.start - NEAR_MISS_REACH, c.end + NEAR_MISS_REACH)), c)
             if miss > timedelta(0) and (index not in best_per_day or miss < best_per_day[index][0]):
-                best_per_day[index] = (miss, near)
+                best_per_day[index] = (miss, c, side)
     ranked = sorted(best_per_day.items(), key=lambda item: (item[1][0], item[0]))[:wanted]
-    return [near for _, (_, near) in sorted(ranked)]
+    return [
+        NearMiss(_slot(p, c), int(miss.total_seconds() // 60), side)
+        for _, (miss, c, side) in sorted(ranked, key=lambda item: item[0])
+    ]
 
 
-def _relaxed(p: Prepared, days: list[Day], earliest: datetime) -> list[tuple[Interval, ...]]:
+def _relaxed(
+    days: list[Day], busy: list[Interval], earliest: datetime
+) -> list[tuple[Interval, ...]]:
     """Each day's interviewer window minus busy times and the notice, ignoring my hours."""
     real = [d.window for d in days if d.window]
     if not real:
         return [() for _ in days]
     span = (min(w[0] for w in real), max(w[1] for w in real))
-    busy = [*_busy_spans(p, span), (span[0] - timedelta(days=1), earliest)]
-    return [tuple(subtract([d.window], busy)) if d.window else () for d in days]
+    holes = [*busy, (span[0] - timedelta(days=1), earliest)]
+    return [tuple(subtract([d.window], holes)) if d.window else () for d in days]
 
 
 def find_slots(req: SlotRequest) -> SlotResult:
     """Propose up to ``req.count`` times (or windows) that keep every rule, and explain gaps."""
-    p = prepare(req)
+    p = req.prepared()
     earliest = earliest_start(p)
     dates = business_days(p, earliest)
-    days = plan_days(p, dates, earliest)
+    busy = _busy_spans(p, search_span(p, dates, earliest))  # calendars expanded once
+    days = plan_days(p, dates, busy, earliest)
     found = [c for i, d in enumerate(days) for c in candidates(p, i, d.free)]
     if req.windows:
         windows = build_windows(p, [d.day for d in days], [d.free for d in days])
@@ -255,7 +311,7 @@ def find_slots(req: SlotRequest) -> SlotResult:
     misses: list[NearMiss] = []
     if not req.windows and len(picked) < req.count:
         used = {c.day for c in picked}
-        misses = near_misses(p, _relaxed(p, days, earliest), used, req.count - len(picked))
+        misses = near_misses(p, _relaxed(days, busy, earliest), used, req.count - len(picked))
     slots = tuple(_slot(p, c) for c in picked)
     return SlotResult(
         slots=slots,

@@ -56,9 +56,17 @@ class SlotRequest:
     calendars: Sequence[BusyCalendar] = ()
     min_notice: timedelta | None = None
     windows: bool = False
+    # The validated form is kept outside ``__dict__``, so copying a request's fields
+    # (``SlotRequest(**request.__dict__)``) still copies exactly its fields.
+    __slots__ = ("__dict__", "_prepared")
 
     def __post_init__(self) -> None:
-        prepare(self)
+        object.__setattr__(self, "_prepared", prepare(self))
+
+    def prepared(self) -> Prepared:
+        """The request validated and resolved (done once, when it was made)."""
+        prepared: Prepared = object.__getattribute__(self, "_prepared")
+        return prepared
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,96 @@
+"""Shared measuring helpers for the benchmarks: floors, medians, ratios and child memory.
+
+The machine is shared, so absolute times drift from one minute to the next.
+Every benchmark therefore measures a *floor* in the same run (``python3 -c pass``
+for a cold start, the cheapest route for the web, a naive scan for the slot
+finder), interleaves it with what is measured, and reports medians and the
+ratio to the floor. Nothing here asserts: the scripts print figures.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+FLOOR = (sys.executable, "-c", "pass")
+
+
+@dataclass(frozen=True)
+class Run:
+    """One child process: wall time in seconds and peak resident memory in MB."""
+
+    seconds: float
+    peak_mb: float
+
+
+def run_child(argv: Sequence[str], env: dict[str, str] | None = None) -> Run:
+    """Run ``argv`` to completion, discarding its output; time it and read its peak RSS."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        list(argv), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env
+    )
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"benchmark command failed ({proc.returncode}): {' '.join(argv)}")
+    return Run(elapsed, usage.ru_maxrss / 1024)
+
+
+def cold_starts(
+    commands: dict[str, Sequence[str]], runs: int = 7, env: dict[str, str] | None = None
+) -> tuple[float, dict[str, list[Run]]]:
+    """Median floor time and every run of each command, interleaved round by round."""
+    floor: list[float] = []
+    found: dict[str, list[Run]] = {name: [] for name in commands}
+    run_child(FLOOR)  # warm the file cache before the first round
+    for argv in commands.values():
+        run_child(argv, env)
+    for _ in range(runs):
+        floor.append(run_child(FLOOR).seconds)
+        for name, argv in commands.items():
+            found[name].append(run_child(argv, env))
+    return statistics.median(floor), found
+
+
+def report_cold(
+    title: str, floor: float, runs: dict[str, list[Run]], goals: dict[str, float]
+) -> None:
+    """Print each command's median, its ratio to the floor, peak memory and the goal."""
+    print(f"{title} (medians of {len(next(iter(runs.values())))} runs, interleaved)")
+    print(f"  floor `python3 -c pass`: {floor * 1000:.0f} ms")
+    for name, found in runs.items():
+        median = statistics.median(r.seconds for r in found)
+        peak = max(r.peak_mb for r in found)
+        goal = goals.get(name)
+        verdict = ""
+        if goal is not None:
+            verdict = f"  goal <= {goal:g}x: {'met' if median / floor <= goal else 'NOT met'}"
+        print(
+            f"  {name:<34}{median * 1000:7.0f} ms  {median / floor:5.1f}x floor"
+            f"  peak {peak:5.0f} MB{verdict}"
+        )
+
+
+def rate(work: Callable[[], int], seconds: float = 1.0) -> float:
+    """Units of work per second: call ``work`` (returning units done) for ``seconds``."""
+    done = 0
+    start = time.perf_counter()
+    while True:
+        done += work()
+        elapsed = time.perf_counter() - start
+        if elapsed >= seconds:
+            return done / elapsed
+
+
+def median_rate(work: Callable[[], int], rounds: int = 5, seconds: float = 0.6) -> float:
+    """The median of several :func:`rate` measurements."""
+    return statistics.median(rate(work, seconds) for _ in range(rounds))
