@@ -9,13 +9,15 @@ import json
 import sys
 from datetime import UTC, datetime
 from enum import StrEnum
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import typer
-from rich.console import Console
 
 from amends.dates.zones import parse_instant
 from amends.errors import InputError
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -46,6 +48,8 @@ def resolve_now(text: str | None) -> datetime:
 
 def out() -> Console:
     """A console on the current stdout (created per call so tests can capture it)."""
+    from rich.console import Console  # only text output needs Rich; JSON does not pay for it
+
     return Console(file=sys.stdout, highlight=False)
 
 

@@ -7,7 +7,6 @@ with the same one-line error the flags would give), then prints the plan.
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -158,14 +157,3 @@ def guide_command(
     now: NowOption = None,
 ) -> None:
     run_guide(now, profile)
-
-
-@app.callback(invoke_without_command=True)
-def root(ctx: typer.Context) -> None:
-    """With no command: the guided interview in a terminal, otherwise the help."""
-    if ctx.invoked_subcommand is not None:
-        return
-    if sys.stdin.isatty() and sys.stdout.isatty():
-        run_guide(None, None)
-    else:
-        typer.echo(ctx.get_help())

@@ -1,9 +1,9 @@
 """Every option more than one command takes, declared once as an ``Annotated`` alias.
 
-Commands then show the same names, defaults and help: ``--format``, ``--now``,
-``--db`` and the slot-finder options shared by ``amends slots`` and ``amends plan``
-(the core's :class:`~amends.slots.SlotOptions` holds their values for every
-interface, so they cannot drift apart).
+Commands then show the same names, defaults and help: ``--format``, ``--now`` and
+``--db`` here; the slot-finder options shared by ``amends slots`` and ``amends plan``
+in :mod:`amends.cli.slot_options` (they need the slot finder's limits, which only
+those two commands should pay to import).
 """
 
 from __future__ import annotations
@@ -14,53 +14,6 @@ from typing import Annotated
 import typer
 
 from amends.cli.common import OutputFormat, ResultFormat
-from amends.slots.query import MAX_COUNT, MAX_DAYS
-
-CountryOption = Annotated[
-    str | None,
-    typer.Option(
-        "--country",
-        help="Interviewer's country for weekends and public holidays (ISO code such as GB, "
-        "US, SA, or with a region: US-CA, GB-SCT). Default: inferred from --tz.",
-        show_default=False,
-    ),
-]
-HoursOption = Annotated[
-    str, typer.Option("--hours", help="Interviewer's working hours on their own clock.")
-]
-MyHoursOption = Annotated[
-    str,
-    typer.Option(
-        "--my-hours",
-        help="Hours you can do on your own clock; may run past midnight (20:00-01:00).",
-    ),
-]
-DurationOption = Annotated[
-    int, typer.Option("--duration", help="Interview length in minutes (5 to 480).")
-]
-DaysOption = Annotated[
-    int,
-    typer.Option("--days", help=f"Look ahead this many business days (1 to {MAX_DAYS})."),
-]
-CountOption = Annotated[
-    int, typer.Option("--count", help=f"How many times to propose (1 to {MAX_COUNT}).")
-]
-BusyOption = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--busy",
-        metavar="FILE",
-        help="An .ics export of your calendar; its events are avoided. Repeat for more files.",
-        show_default=False,
-    ),
-]
-WindowsOption = Annotated[
-    bool,
-    typer.Option(
-        "--windows",
-        help="Offer availability windows (e.g. mornings Tue-Thu) instead of single times.",
-    ),
-]
 
 FormatOption = Annotated[
     OutputFormat,

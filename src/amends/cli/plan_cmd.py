@@ -19,21 +19,18 @@ from amends.cli.common import (
     print_json,
     resolve_now,
 )
-from amends.cli.options import (
+from amends.cli.options import DbOption, FormatOption, NowOption, ResultFormatOption
+from amends.cli.plan_view import print_plan
+from amends.cli.slot_options import (
     BusyOption,
     CountOption,
     CountryOption,
     DaysOption,
-    DbOption,
     DurationOption,
-    FormatOption,
     HoursOption,
     MyHoursOption,
-    NowOption,
-    ResultFormatOption,
     WindowsOption,
 )
-from amends.cli.plan_view import print_plan
 from amends.export.plan_exports import write_plan_exports
 from amends.plan.builder import make_plan
 from amends.plan.markdown import plan_markdown

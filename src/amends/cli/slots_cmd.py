@@ -16,16 +16,15 @@ from amends.cli.common import (
     print_json,
     resolve_now,
 )
-from amends.cli.options import (
+from amends.cli.options import FormatOption, NowOption
+from amends.cli.slot_options import (
     BusyOption,
     CountOption,
     CountryOption,
     DaysOption,
     DurationOption,
-    FormatOption,
     HoursOption,
     MyHoursOption,
-    NowOption,
     WindowsOption,
 )
 from amends.errors import InputError

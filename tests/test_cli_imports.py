@@ -1,0 +1,60 @@
+"""The command line imports only what the command being run needs.
+
+``amends --help`` lists every command from the table in :mod:`amends.cli.app`
+without importing them; these tests keep that table honest and keep the heavy
+libraries off the start-up path (module checks, never timings).
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import subprocess
+import sys
+
+import pytest
+import typer
+
+from amends.cli.app import COMMANDS, app
+
+HEAVY = ("icalendar", "dateutil", "holidays", "jinja2", "pydantic", "babel", "fastapi", "sqlite3")
+
+
+def _modules_after(*argv: str) -> set[str]:
+    """The top-level packages loaded by running ``amends ARGV`` in a fresh interpreter."""
+    code = (
+        "import json, sys\n"
+        "from amends.cli import main\n"
+        f"sys.argv = ['amends', *{list(argv)!r}]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "top = sorted({m.split('.')[0] for m in sys.modules})\n"
+        "sys.stderr.write('\\nMODULES ' + json.dumps(top))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    return set(json.loads(done.stderr.rsplit("MODULES ", 1)[1]))
+
+
+def test_help_imports_none_of_the_heavy_libraries() -> None:
+    loaded = _modules_after("--help")
+    assert not loaded & set(HEAVY), sorted(loaded & set(HEAVY))
+
+
+def test_check_does_not_import_the_planner_calendars_or_the_store() -> None:
+    loaded = _modules_after("check", "--help")
+    assert not loaded & {"icalendar", "dateutil", "holidays", "fastapi", "sqlite3"}
+
+
+@pytest.mark.parametrize("name", list(COMMANDS))
+def test_help_summary_of_each_command_matches_the_command_itself(name: str) -> None:
+    """The table's summary is the first paragraph of the command's own help."""
+    importlib.import_module(COMMANDS[name].module)
+    command = typer.main.get_group(app).commands[name]
+    assert (command.help or "").split("\n\n")[0].strip() == COMMANDS[name].summary
+
+
+def test_every_registered_command_is_in_the_table() -> None:
+    for entry in {e.module for e in COMMANDS.values()}:
+        importlib.import_module(entry)
+    assert set(typer.main.get_group(app).commands) == set(COMMANDS)
