@@ -9,7 +9,9 @@ Weekends are the interviewer country's (Friday-Saturday in Saudi Arabia,
 Saturday-Sunday in most places), with the country's official weekend working
 days honoured, and public holidays include observed and substitute days
 (a UK bank holiday on a Saturday moves to the Monday). All of it comes from the
-``holidays`` package so the data can be updated without touching code.
+``holidays`` package so the data can be updated without touching code, read
+through a per-country table cached on disk (:mod:`amends.dates.holiday_table`)
+so that the package itself is loaded only when a table is first built.
 """
 
 from __future__ import annotations
@@ -18,12 +20,10 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
-from typing import Any
 from zoneinfo import ZoneInfo
 
-import holidays
-
 from amends.dates.country import Country, country_for_zone, parse_country
+from amends.dates.holiday_table import HolidayTable, holiday_table, supported_countries
 from amends.dates.zones import wall_time
 from amends.errors import InputError
 
@@ -110,7 +110,7 @@ class BusinessCalendar:
 
     country: Country | None
     weekend: frozenset[int] = DEFAULT_WEEKEND
-    _data: Any = field(default=None, repr=False)
+    _data: HolidayTable | None = field(default=None, repr=False)
 
     @classmethod
     def for_country(cls, country: Country | None) -> BusinessCalendar:
@@ -119,13 +119,13 @@ class BusinessCalendar:
 
     @classmethod
     def _load(cls, country: Country | None) -> BusinessCalendar:
-        if country is None or country.code not in holidays.list_supported_countries():
+        if country is None or country.code not in supported_countries():
             return cls(country)
         try:
-            data = holidays.country_holidays(country.code, subdiv=country.subdiv, observed=True)
+            data = holiday_table(country.code, country.subdiv)
         except NotImplementedError as exc:  # pragma: no cover - parse_country checks first
             raise InputError("country", str(exc)) from None
-        return cls(country, frozenset(data.weekend), data)
+        return cls(country, data.weekend, data)
 
     @property
     def has_holiday_data(self) -> bool:
@@ -136,20 +136,19 @@ class BusinessCalendar:
         """True on the country's weekend days (unless officially made a working day)."""
         if self._data is None:
             return day.weekday() in self.weekend
-        return bool(self._data.is_weekend(day)) and day not in self._data.weekend_workdays
+        return self._data.is_weekend(day) and not self._data.is_weekend_workday(day)
 
     def holiday_name(self, day: date) -> str | None:
         """The public holiday (or observed substitute day) on ``day``, if any."""
         if self._data is None:
             return None
-        name = self._data.get(day)
-        return str(name) if name else None
+        return self._data.holiday_name(day)
 
     def is_business_day(self, day: date) -> bool:
         """A working day: not weekend (or a declared weekend working day), not a holiday."""
         if self._data is None:
             return day.weekday() not in self.weekend
-        return bool(self._data.is_working_day(day))
+        return self._data.is_working_day(day)
 
     def is_working_time(self, moment: datetime, tz: str, hours: Hours | None = None) -> bool:
         """True when ``moment`` falls on a business day inside ``hours`` on ``tz``'s clock."""
@@ -175,7 +174,7 @@ class BusinessCalendar:
 
 @lru_cache(maxsize=64)
 def _calendar(country: Country | None) -> BusinessCalendar:
-    """One calendar per country: ``holidays`` data is read once and extended by year."""
+    """One calendar per country and process; its holiday table is extended by year."""
     return BusinessCalendar._load(country)
 
 

@@ -15,8 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-import holidays
-
+from amends.dates.holiday_table import supported_countries
 from amends.errors import InputError
 
 _CODE = re.compile(r"^([A-Za-z]{2})(?:[-_ ]([A-Za-z0-9]{1,4}))?$")
@@ -113,7 +112,7 @@ def parse_country(text: str, field: str = "country") -> Country:
         hint = f"; did you mean {alias}?" if alias else ""
         raise InputError(field, f"{code} is not an ISO 3166 country code{hint}")
     if subdiv is not None:
-        supported = holidays.list_supported_countries().get(code, [])
+        supported = supported_countries().get(code, ())
         if subdiv not in supported:
             known = ", ".join(supported[:8]) + (", ..." if len(supported) > 8 else "")
             valid = f"one of {known}" if supported else "none (no holiday data by region)"

@@ -1,0 +1,177 @@
+"""Public holidays as a precomputed table per country and year, cached in the user's cache dir.
+
+The ``holidays`` package is the source of truth, but importing it loads some
+250 country modules and every ``country_holidays()`` call rebuilds a year from
+rules: far too slow for a command that should answer in a blink. So the
+answers the business calendar needs (holiday names, which days are weekend
+days, official weekend working days) are computed once per country and year
+and kept as small JSON files under ``<cache dir>/holidays-<version>/``. The
+package version is in the folder name, so an upgrade of ``holidays`` starts a
+fresh table. Files are written atomically (a temporary file, then a rename),
+so concurrent writers never leave a half-written table: the last one wins and
+every reader sees a complete file.
+
+``holidays`` is imported (with ``importlib``, on purpose) only when a table or
+a year is missing from the cache.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import cache
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Any
+
+from amends.paths import cache_dir
+
+YEARS_AROUND = (-1, 3)
+"""On a first build, the table covers the year asked for, one before and two after."""
+
+
+def _holidays() -> Any:
+    """The ``holidays`` package, imported only to build a missing table."""
+    return importlib.import_module("holidays")
+
+
+@cache
+def _version() -> str:
+    try:
+        return version("holidays")
+    except PackageNotFoundError:  # pragma: no cover - a dependency of amends
+        return "unknown"
+
+
+def _folder() -> Path:
+    return cache_dir() / f"holidays-{_version()}"
+
+
+def _read(path: Path) -> Any:
+    try:
+        return json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return None  # missing or unreadable: rebuilt from the package
+
+
+def _write(path: Path, data: Any) -> None:
+    """Replace ``path`` atomically; a cache that cannot be written is simply not kept."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                json.dump(data, out, ensure_ascii=False, sort_keys=True)
+            os.replace(temp, path)
+        except BaseException:
+            Path(temp).unlink(missing_ok=True)
+            raise
+    except OSError:
+        return
+
+
+@cache
+def supported_countries() -> dict[str, tuple[str, ...]]:
+    """ISO code -> subdivision codes with holiday data (``holidays.list_supported_countries``)."""
+    path = _folder() / "supported.json"
+    data = _read(path)
+    if not isinstance(data, dict):
+        found = _holidays().list_supported_countries()
+        data = {code: list(subdivs) for code, subdivs in found.items()}
+        _write(path, data)
+    return {str(code): tuple(subdivs) for code, subdivs in data.items()}
+
+
+@dataclass
+class HolidayTable:
+    """One country's (or subdivision's) holidays, weekend days and weekend working days."""
+
+    code: str
+    subdiv: str | None
+    weekend: frozenset[int]
+    years: dict[int, dict[str, Any]] = field(default_factory=dict)
+
+    @property
+    def _path(self) -> Path:
+        return _folder() / f"{self.code}-{self.subdiv or ''}.json"
+
+    def _year(self, year: int) -> dict[str, Any]:
+        found = self.years.get(year)
+        if found is None:
+            self._build(range(year + YEARS_AROUND[0], year + YEARS_AROUND[1]))
+            found = self.years[year]
+        return found
+
+    def _build(self, years: range) -> None:
+        """Compute ``years`` from the ``holidays`` package and save the whole table."""
+        # One more year each side, so a holiday observed across New Year is in its table.
+        wider = list(range(years.start - 1, years.stop + 1))
+        data = _holidays().country_holidays(
+            self.code, subdiv=self.subdiv, observed=True, years=wider
+        )
+        self.weekend = frozenset(data.weekend)
+        for year in years:
+            day, flags = date(year, 1, 1), []
+            while day.year == year:
+                flags.append("1" if data.is_weekend(day) else "0")
+                day += timedelta(days=1)
+            self.years[year] = {
+                "holidays": {
+                    d.isoformat(): str(name) for d, name in sorted(data.items()) if d.year == year
+                },
+                "weekend_days": "".join(flags),
+                "workdays": sorted(d.isoformat() for d in data.weekend_workdays if d.year == year),
+            }
+        _write(self._path, self.to_json())
+
+    def to_json(self) -> dict[str, Any]:
+        """The cached form: weekend and each year's answers."""
+        return {
+            "weekend": sorted(self.weekend),
+            "years": {str(year): answers for year, answers in sorted(self.years.items())},
+        }
+
+    def holiday_name(self, day: date) -> str | None:
+        """The holiday (or observed day) on ``day``, as ``holidays`` names it."""
+        name = self._year(day.year)["holidays"].get(day.isoformat())
+        return str(name) if name else None
+
+    def is_weekend(self, day: date) -> bool:
+        """True on the country's weekend days (as they were on that date)."""
+        flags: str = self._year(day.year)["weekend_days"]
+        return flags[day.timetuple().tm_yday - 1] == "1"
+
+    def is_weekend_workday(self, day: date) -> bool:
+        """True on a weekend day officially made a working day."""
+        workdays: list[str] = self._year(day.year)["workdays"]
+        return day.isoformat() in workdays
+
+    def is_working_day(self, day: date) -> bool:
+        """Not a holiday, and not a weekend day unless officially worked (``holidays``' rule)."""
+        if self.is_weekend(day):
+            return self.is_weekend_workday(day)
+        return self.holiday_name(day) is None
+
+
+def _from_json(code: str, subdiv: str | None, data: Any) -> HolidayTable | None:
+    try:
+        years = {int(year): answers for year, answers in data["years"].items()}
+        return HolidayTable(code, subdiv, frozenset(int(d) for d in data["weekend"]), years)
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None
+
+
+def holiday_table(code: str, subdiv: str | None = None) -> HolidayTable:
+    """The table of ``code`` (and ``subdiv``), read from the cache or built on first use."""
+    empty = HolidayTable(code, subdiv, frozenset())
+    found = _from_json(code, subdiv, _read(empty._path))
+    if found is not None:
+        return found
+    # Which years are built first does not change any answer (a missing year is built
+    # when asked for); the current ones are simply the likeliest to be asked.
+    empty._year(date.today().year)
+    return empty
