@@ -58,3 +58,14 @@ def test_every_registered_command_is_in_the_table() -> None:
     for entry in {e.module for e in COMMANDS.values()}:
         importlib.import_module(entry)
     assert set(typer.main.get_group(app).commands) == set(COMMANDS)
+
+
+def test_plan_as_json_without_busy_files_loads_no_calendar_parser_store_or_rich() -> None:
+    loaded = _modules_after(
+        "plan", "--company", "Acme", "--role", "Analyst", "--interviewer", "Dana Lee",
+        "--contact-email", "dana@acme.example", "--at", "2026-11-23 10:00",
+        "--tz", "Europe/London", "--scenario", "missed", "--reason", "overslept",
+        "--name", "Sam Patel", "--now", "2026-11-23T10:40Z", "--format", "json",
+    )  # fmt: skip
+    assert {"pydantic", "jinja2", "babel"} <= loaded  # the plan really was built
+    assert not loaded & {"icalendar", "sqlite3", "rich", "fastapi"}, sorted(loaded)

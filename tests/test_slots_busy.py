@@ -9,7 +9,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from amends.errors import InputError
-from amends.slots import SlotRequest, find_slots, load_busy, parse_busy_text
+from amends.slots import SlotRequest, find_slots
+from amends.slots.busy_file import load_busy, parse_busy_text
 from tests.test_slots_checker import Rules, assert_all_valid
 
 LONDON = ZoneInfo("Europe/London")

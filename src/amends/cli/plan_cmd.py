@@ -8,9 +8,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.table import Table
 
-from amends.cases import save_plan
 from amends.cli.app import app
 from amends.cli.common import (
     OutputFormat,
@@ -20,7 +18,6 @@ from amends.cli.common import (
     resolve_now,
 )
 from amends.cli.options import DbOption, FormatOption, NowOption, ResultFormatOption
-from amends.cli.plan_view import print_plan
 from amends.cli.slot_options import (
     BusyOption,
     CountOption,
@@ -31,9 +28,7 @@ from amends.cli.slot_options import (
     MyHoursOption,
     WindowsOption,
 )
-from amends.export.plan_exports import write_plan_exports
 from amends.plan.builder import make_plan
-from amends.plan.markdown import plan_markdown
 from amends.plan.reasons import catalogue
 from amends.plan.request import PlanRequest, check_fold
 from amends.plan.result import Plan
@@ -45,7 +40,6 @@ from amends.slots.query import (
     DEFAULT_MINUTES,
     DEFAULT_MY_HOURS,
 )
-from amends.store import open_store
 
 PLAN_HELP = """Build the first-hour plan: what to do first and by when, the phone script,
 the voicemail, the email (two variants) and the checklist.
@@ -181,14 +175,21 @@ def plan_command(
         check_fold(values["fold"])
     # The real clock only when --now is absent: an explicit (even empty) --now is validated.
     plan = make_plan(PlanRequest(**values), resolve_now(None) if now is None else None)
-    written = (
-        write_plan_exports(plan, eml_dir=eml, ics_file=ics, force=force, now=plan.situation.now)
-        if eml or ics
-        else []
-    )
+    # Exports, the case store and the text view are imported only when asked for,
+    # so `amends plan --format json` starts without them (see amends.cli.app).
+    written: list[Path] = []
+    if eml or ics:
+        from amends.export.plan_exports import write_plan_exports
+
+        written = write_plan_exports(
+            plan, eml_dir=eml, ics_file=ics, force=force, now=plan.situation.now
+        )
     if written:
         plan = replace(plan, files=tuple(str(path) for path in written))
     if save:
+        from amends.cases import save_plan
+        from amends.store import open_store
+
         with open_store(db) as store:
             plan = replace(plan, case_id=save_plan(store, plan))
     show_plan(plan, output_format)
@@ -203,8 +204,12 @@ def show_plan(plan: Plan, output_format: OutputFormat) -> None:
     if output_format is OutputFormat.json:
         print_json(plan.to_json())
     elif output_format is OutputFormat.markdown:
+        from amends.plan.markdown import plan_markdown
+
         sys.stdout.write(plan_markdown(plan))
     else:
+        from amends.cli.plan_view import print_plan
+
         print_plan(out(), plan)
 
 
@@ -238,6 +243,8 @@ def reasons_command(output_format: ResultFormatOption = ResultFormat.text) -> No
             }
         )
         return
+    from rich.table import Table
+
     table = Table("code", "outside your control", "named in email", "framing")
     for r in entries.values():
         table.add_row(

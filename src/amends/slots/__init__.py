@@ -2,7 +2,8 @@
 
 Public API::
 
-    from amends.slots import SlotRequest, find_slots, load_busy
+    from amends.slots import SlotRequest, find_slots
+    from amends.slots.busy_file import load_busy   # reads an .ics file (needs icalendar)
 
     result = find_slots(SlotRequest(now=now, interviewer_tz="America/New_York",
                                     candidate_tz="Europe/London"))
@@ -17,7 +18,7 @@ from __future__ import annotations
 
 from amends.dates.calendar import BusinessCalendar, Hours
 from amends.dates.country import Country, country_for_zone, parse_country
-from amends.slots.busy import BusyCalendar, load_busy, parse_busy_text
+from amends.slots.busy import BusyCalendar
 from amends.slots.clock import Interval
 from amends.slots.finder import find_slots
 from amends.slots.options import SlotOptions, SlotsInput, slot_request_from_options
@@ -40,8 +41,6 @@ __all__ = [
     "Window",
     "country_for_zone",
     "find_slots",
-    "load_busy",
-    "parse_busy_text",
     "parse_country",
     "slot_request_from_options",
 ]

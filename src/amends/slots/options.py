@@ -8,12 +8,14 @@ plan request) and :func:`slot_request_from_options` turns them into a validated
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from amends.slots.busy import load_busy
+from amends.slots.busy import BusyCalendar
 from amends.slots.query import (
     DEFAULT_COUNT,
     DEFAULT_DAYS,
@@ -73,6 +75,18 @@ class SlotsInput(BaseModel):
         return nest_slot_options(data) if isinstance(data, dict) else data
 
 
+def load_busy_files(paths: Sequence[str]) -> tuple[BusyCalendar, ...]:
+    """Read the ``--busy`` files; the ``.ics`` reader (and ``icalendar``) loads only for them.
+
+    Imported with ``importlib`` on purpose: most searches have no busy file, and
+    the parser's import costs more than the whole search.
+    """
+    if not paths:
+        return ()
+    reader = importlib.import_module("amends.slots.busy_file")
+    return tuple(reader.load_busy(path) for path in paths)
+
+
 def slot_request_from_options(
     now: datetime,
     interviewer_tz: str,
@@ -96,6 +110,6 @@ def slot_request_from_options(
         duration=length,
         days=o.days,
         count=o.count,
-        calendars=tuple(load_busy(path) for path in o.busy),
+        calendars=load_busy_files(o.busy),
         windows=o.windows,
     )
