@@ -40,18 +40,22 @@ def snippets(name: str) -> dict[str, Any]:
 
 
 @cache
-def _snippet_template(name: str, key: str) -> Template:
+def _snippet_template(name: str, key: str) -> Template | str:
+    """The compiled snippet, or its finished text when it has no Jinja syntax at all."""
     source: Any = snippets(name)
     for part in key.split("."):
         source = source[part]
     if not isinstance(source, str):
         raise KeyError(f"{name}.{key} is not a text snippet")
+    if not any(mark in source for mark in ("{{", "{%", "{#")):
+        return tidy(source)  # what rendering it would give, without a Jinja context per call
     return environment().from_string(source)
 
 
 def snippet(name: str, key: str, **context: Any) -> str:
     """Render the snippet ``key`` of ``data/<name>.toml`` with ``context``."""
-    return tidy(_snippet_template(name, key).render(**context))
+    template = _snippet_template(name, key)
+    return template if isinstance(template, str) else tidy(template.render(**context))
 
 
 def render_text(template: str, **context: Any) -> str:

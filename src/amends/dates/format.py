@@ -8,7 +8,8 @@ formatted with Babel so wording can follow a locale later.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from babel.dates import format_date
@@ -37,14 +38,20 @@ def zone_label(moment: datetime) -> str:
     return f"{abbr} ({utc})"
 
 
+@lru_cache(maxsize=4096)
+def _date_text(day: date, pattern: str) -> str:
+    """Babel's formatting of ``day``; pure and slow, so each date is formatted once."""
+    return str(format_date(day, pattern, locale=LOCALE))
+
+
 def long_date(moment: datetime) -> str:
     """``Tuesday 24 November 2026``."""
-    return str(format_date(moment.date(), "EEEE d MMMM y", locale=LOCALE))
+    return _date_text(moment.date(), "EEEE d MMMM y")
 
 
 def short_date(moment: datetime) -> str:
     """``Tue 24 Nov``."""
-    return str(format_date(moment.date(), "EEE d MMM", locale=LOCALE))
+    return _date_text(moment.date(), "EEE d MMM")
 
 
 def clock(moment: datetime) -> str:

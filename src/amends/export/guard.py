@@ -21,11 +21,12 @@ _CONTROL = frozenset({"Cc", "Zl", "Zp"})
 # An RFC 2047 encoded word: mail readers would decode it, so it cannot be carried literally.
 _SPACE_RUN = re.compile(r"\s{2,}")
 _ENCODED_WORD = re.compile(r"=\?[^?\s]*\?[bBqQ]\?[^?\s]*\?=")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def valid_unicode(value: str, field: str) -> str:
     """Refuse lone surrogates, which no UTF-8 file can hold."""
-    if any("\ud800" <= ch <= "\udfff" for ch in value):
+    if _SURROGATE.search(value):
         raise InputError(field, "contains invalid Unicode (a lone surrogate character)")
     return value
 

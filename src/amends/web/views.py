@@ -11,7 +11,10 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
+
+from markupsafe import Markup, escape
 
 from amends.dates.format import moment_text
 from amends.dates.zones import zone_names
@@ -138,8 +141,20 @@ class PlanPage:
     reasons: tuple[Choice, ...] = ()
     modes: tuple[Choice, ...] = ()
     contact_roles: tuple[Choice, ...] = ()
-    zones: tuple[str, ...] = ()
+    zone_options: str = ""  # pre-rendered, escaped <option> list (see zone_options())
     notice: str | None = None
+
+
+@cache
+def zone_options() -> Markup:
+    """The ``<option>`` list of every IANA zone, escaped and joined once per process.
+
+    It is most of the plan page (597 zones) and never changes while the app runs,
+    so rendering it on every request was the page's main cost.
+    """
+    return Markup("").join(
+        Markup('<option value="{}"></option>').format(escape(z)) for z in sorted(zone_names())
+    )
 
 
 def plan_page(layout: Layout, form: PlanForm, plan: PlanView | None = None) -> PlanPage:
@@ -152,7 +167,7 @@ def plan_page(layout: Layout, form: PlanForm, plan: PlanView | None = None) -> P
         reasons=tuple(Choice(r.code, r.label) for r in catalogue().values()),
         modes=tuple(Choice(v, label) for v, label in MODE_CHOICES),
         contact_roles=tuple(Choice(v, label) for v, label in CONTACT_ROLE_CHOICES),
-        zones=tuple(sorted(zone_names())),
+        zone_options=zone_options(),
     )
 
 
