@@ -17,8 +17,8 @@ from amends.dates.slot import Slot
 from amends.dates.zones import gap_or_fold
 from amends.slots import explain
 from amends.slots.clock import Interval, intersect, subtract
+from amends.slots.offer import NearMiss, Side, SlotResult
 from amends.slots.query import Prepared, SlotRequest, prepare
-from amends.slots.result import NearMiss, Side, SlotResult
 from amends.slots.windows import build_windows
 
 
