@@ -3,6 +3,7 @@ README's example run is the real output."""
 
 from __future__ import annotations
 
+import importlib
 import re
 import shlex
 from pathlib import Path
@@ -11,6 +12,7 @@ from typing import Any
 import typer
 
 from amends.cli import app
+from amends.cli.app import COMMANDS
 from tests.conftest import CliRun
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -33,6 +35,8 @@ def _commands() -> list[str]:
         else:
             found.append(prefix)
 
+    for entry in {e.module for e in COMMANDS.values()}:  # the CLI loads commands lazily
+        importlib.import_module(entry)
     walk("", typer.main.get_command(app))
     assert len(found) > 3 and "plan" in found
     return found

@@ -48,9 +48,14 @@ def load_case(store: Store, case_id: str) -> Case:
     return Case(store.get_case(case_id))
 
 
-def load_cases(store: Store, include_closed: bool = True) -> list[Case]:
-    """Every case, oldest first; closed ones only when asked."""
-    cases = [Case(r) for r in store.list_cases()]
+def load_cases(store: Store, include_closed: bool = True, brief: bool = False) -> list[Case]:
+    """Every case, oldest first; closed ones only when asked.
+
+    ``brief`` keeps only what listings and next steps read of each saved plan
+    (see :meth:`~amends.store.base.Store.list_cases`); ``case show`` and ``write``
+    load one whole case instead.
+    """
+    cases = [Case(r) for r in store.list_cases(brief=brief)]
     return cases if include_closed else [c for c in cases if c.is_open]
 
 

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import typer
 
@@ -89,6 +89,21 @@ app.add_typer(case_app, name="case")
 app.add_typer(log_app, name="log")
 
 
+LimitOption = Annotated[
+    int | None,
+    typer.Option("--limit", min=1, help="Show at most this many.", show_default=False),
+]
+OffsetOption = Annotated[
+    int, typer.Option("--offset", min=0, help="Skip this many first (with --limit: pages).")
+]
+_Item = TypeVar("_Item")
+
+
+def _page(items: list[_Item], limit: int | None, offset: int) -> list[_Item]:
+    """One page of a listing: ``limit`` items after the first ``offset``."""
+    return items[offset : None if limit is None else offset + limit]
+
+
 @contextmanager
 def _opened(db: Path | None) -> Iterator[Store]:
     store = open_store(db)
@@ -110,13 +125,15 @@ def _tz_of(cases: list[Case]) -> dict[str, str]:
 def cases_command(
     all_cases: Annotated[bool, typer.Option("--all", help="Include closed cases.")] = False,
     days: DaysOption = DEFAULT_BUSINESS_DAYS,
+    limit: LimitOption = None,
+    offset: OffsetOption = 0,
     now: NowOption = None,
     fmt: ResultFormatOption = ResultFormat.text,
     db: DbOption = None,
 ) -> None:
     moment = resolve_now(now)
     with _opened(db) as store:
-        cases = load_cases(store, include_closed=all_cases)
+        cases = _page(load_cases(store, include_closed=all_cases, brief=True), limit, offset)
     due_of = {c.id: case_steps(c, moment, days) for c in cases}
     if fmt == ResultFormat.json:
         print_json({"cases": [summary_json(c, due_of[c.id]) for c in cases]})
@@ -250,14 +267,16 @@ def write_command(
 )
 def next_command(
     days: DaysOption = DEFAULT_BUSINESS_DAYS,
+    limit: LimitOption = None,
+    offset: OffsetOption = 0,
     now: NowOption = None,
     fmt: ResultFormatOption = ResultFormat.text,
     db: DbOption = None,
 ) -> None:
     moment = resolve_now(now)
     with _opened(db) as store:
-        cases = load_cases(store, include_closed=False)
-    items = next_steps(cases, moment, days)
+        cases = load_cases(store, include_closed=False, brief=True)
+    items = _page(next_steps(cases, moment, days), limit, offset)
     if fmt == ResultFormat.json:
         print_json(
             {"now": moment.isoformat(), "business_days": days, "due": [d.to_json() for d in items]}

@@ -47,8 +47,13 @@ class Store(Protocol):
         """The case with every event, or ``InputError('case', ...)`` when unknown."""
         ...
 
-    def list_cases(self) -> list[CaseRecord]:
-        """Every case with its events, oldest case first."""
+    def list_cases(self, brief: bool = False) -> list[CaseRecord]:
+        """Every case with its events, oldest case first.
+
+        ``brief=True`` is for listings: each plan snapshot then holds only its
+        ``first_action`` (``None`` stays ``None``), the one part the case list and
+        the next-step engine read, so thousands of full plans are never decoded.
+        """
         ...
 
     def append_event(self, case_id: str, build: EventBuilder) -> EventRecord:

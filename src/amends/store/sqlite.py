@@ -29,6 +29,12 @@ BUSY_TIMEOUT_MS = 5000
 ID_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no 0/o, 1/l/i: easy to read aloud and type
 ID_LENGTH = 6
 MAX_ID = 40
+# A listing reads only the plan's first action (the engine's channel and respond-by),
+# so SQLite extracts it instead of the whole snapshot being decoded for every case.
+_BRIEF_PLAN = (
+    "CASE WHEN plan IS NULL THEN NULL ELSE json_object('first_action', "
+    "json(coalesce(json_extract(plan, '$.first_action'), '{}'))) END"
+)
 
 
 def _dumps(value: Any) -> str:
@@ -158,10 +164,14 @@ class SQLiteStore:
         seq, case_id, kind, at, data = row
         return EventRecord(int(seq), case_id, kind, datetime.fromisoformat(at), json.loads(data))
 
-    def _cases(self, conn: sqlite3.Connection, case_id: str | None) -> list[CaseRecord]:
+    def _cases(
+        self, conn: sqlite3.Connection, case_id: str | None, brief: bool = False
+    ) -> list[CaseRecord]:
         where, args = (" WHERE id = ?", (case_id,)) if case_id is not None else ("", ())
+        plan = _BRIEF_PLAN if brief else "plan"
         rows = conn.execute(
-            "SELECT id, created_at, situation, plan FROM cases" + where + " ORDER BY rowid", args
+            f"SELECT id, created_at, situation, {plan} FROM cases" + where + " ORDER BY rowid",
+            args,
         ).fetchall()
         ev_where = " WHERE case_id = ?" if case_id is not None else ""
         events: dict[str, list[EventRecord]] = {}
@@ -193,9 +203,9 @@ class SQLiteStore:
         with self._transaction(write=False) as conn:
             return self._get(conn, case_id)
 
-    def list_cases(self) -> list[CaseRecord]:
+    def list_cases(self, brief: bool = False) -> list[CaseRecord]:
         with self._transaction(write=False) as conn:
-            return self._cases(conn, None)
+            return self._cases(conn, None, brief)
 
     # -- writing ---------------------------------------------------------------
 

@@ -123,7 +123,7 @@ def save_case(db_path: Path | None, result: PlanResult) -> str:
 def case_summaries(db_path: Path | None, now: datetime) -> list[dict[str, Any]]:
     """``amends cases --format json``'s ``cases`` list (open cases only)."""
     with open_store(db_path) as store:
-        cases = load_cases(store, include_closed=False)
+        cases = load_cases(store, include_closed=False, brief=True)
     return [summary_json(c, case_steps(c, now)) for c in cases]
 
 
