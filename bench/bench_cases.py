@@ -10,6 +10,7 @@ history. Run: ``.venv/bin/python bench/bench_cases.py [cases] [runs]``.
 from __future__ import annotations
 
 import os
+import subprocess
 import sys
 import tempfile
 from dataclasses import replace
@@ -39,7 +40,7 @@ BASE = {
 HISTORIES: list[list[tuple[str, int, dict[str, object]]]] = [
     [],
     [("contacted", 5, {"via": "call"})],
-    [("contacted", 5, {"via": "email"}), ("waiting", 6, {})],
+    [("contacted", 5, {"via": "voicemail"}), ("contacted", 9, {"via": "email"})],
     [
         ("contacted", 5, {"via": "email"}),
         (
@@ -51,7 +52,7 @@ HISTORIES: list[list[tuple[str, int, dict[str, object]]]] = [
                 "mode": "video",
             },
         ),
-    ],  # fmt: skip
+    ],
     [("contacted", 5, {"via": "email"}), ("reply-no", 200, {}), ("close", 210, {})],
 ]
 
@@ -95,6 +96,8 @@ def main() -> None:
             "amends cases --format json": [AMENDS, "cases", "--now", NOW, "--format", "json"],
             "amends export -": [AMENDS, "export", "-", "--now", NOW],
         }
+        for argv in commands.values():  # every command must succeed on this store
+            subprocess.run(argv, env=env, check=True, capture_output=True)
         floor, found = cold_starts(commands, runs, env)
     report_cold(f"cases with {count:,} stored cases", floor, found, GOALS)
     print(f"  memory goal for cases/next: <= {MB_GOAL} MB")

@@ -64,9 +64,20 @@ def _plan_snapshot_and_append_only(conn: sqlite3.Connection) -> None:
     )
 
 
+def _first_action_column(conn: sqlite3.Connection) -> None:
+    # Listings and the next-step engine read only the plan's first action; a column of
+    # its own lets them skip the whole snapshot (filled on insert, backfilled here).
+    conn.execute("ALTER TABLE cases ADD COLUMN first_action TEXT")
+    conn.execute(
+        "UPDATE cases SET first_action = json_extract(plan, '$.first_action') "
+        "WHERE plan IS NOT NULL"
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial", _initial),
     Migration(2, "plan_snapshot_and_append_only", _plan_snapshot_and_append_only),
+    Migration(3, "first_action_column", _first_action_column),
 )
 LATEST = MIGRATIONS[-1].version
 

@@ -30,10 +30,10 @@ ID_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no 0/o, 1/l/i: easy to read a
 ID_LENGTH = 6
 MAX_ID = 40
 # A listing reads only the plan's first action (the engine's channel and respond-by),
-# so SQLite extracts it instead of the whole snapshot being decoded for every case.
+# kept in its own column (migration 3), so no plan snapshot is read for a listing.
 _BRIEF_PLAN = (
     "CASE WHEN plan IS NULL THEN NULL ELSE json_object('first_action', "
-    "json(coalesce(json_extract(plan, '$.first_action'), '{}'))) END"
+    "json(coalesce(first_action, '{}'))) END"
 )
 
 
@@ -228,13 +228,16 @@ class SQLiteStore:
         situation: dict[str, Any],
         plan: dict[str, Any] | None,
     ) -> None:
+        first_action = plan.get("first_action") if plan is not None else None
         conn.execute(
-            "INSERT INTO cases (id, created_at, situation, plan) VALUES (?, ?, ?, ?)",
+            "INSERT INTO cases (id, created_at, situation, plan, first_action)"
+            " VALUES (?, ?, ?, ?, ?)",
             (
                 case_id,
                 created_at.isoformat(),
                 _dumps(situation),
                 _dumps(plan) if plan is not None else None,
+                _dumps(first_action) if first_action is not None else None,
             ),
         )
 
