@@ -16,7 +16,14 @@ from amends.cases.events import EventInput, build_event, event_kind, record
 from amends.cases.log import career_log, career_log_markdown
 from amends.cases.machine import STATES, TRANSITIONS, State, allowed, next_state
 from amends.cases.messages import KINDS, FollowUpMessage, write
-from amends.cases.service import export_all, import_all, load_case, load_cases, save_plan
+from amends.cases.service import (
+    export_all,
+    export_text,
+    import_all,
+    load_case,
+    load_cases,
+    save_plan,
+)
 from amends.cases.shapes import case_json, event_json, record_json, summary_json
 from amends.dates.calendar import add_business_days
 from amends.store import open_store
@@ -42,6 +49,7 @@ __all__ = [
     "event_json",
     "event_kind",
     "export_all",
+    "export_text",
     "import_all",
     "load_case",
     "load_cases",

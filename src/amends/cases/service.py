@@ -6,6 +6,8 @@ CLI, the web app and the tests share one code path whatever the backend.
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterator
 from datetime import datetime
 from typing import Any
 
@@ -59,15 +61,36 @@ def load_cases(store: Store, include_closed: bool = True, brief: bool = False) -
     return cases if include_closed else [c for c in cases if c.is_open]
 
 
-def export_all(store: Store, now: datetime) -> dict[str, Any]:
-    """Every case with its full history, as one JSON document (``amends export``)."""
+def _export_head(now: datetime) -> dict[str, Any]:
     return {
         "format": EXPORT_FORMAT,
         "version": EXPORT_VERSION,
         "schema_version": LATEST,
         "exported_at": now.isoformat(),
-        "cases": [r.to_json() for r in store.list_cases()],
     }
+
+
+def export_all(store: Store, now: datetime) -> dict[str, Any]:
+    """Every case with its full history, as one JSON document (``amends export``)."""
+    return {**_export_head(now), "cases": [r.to_json() for r in store.list_cases()]}
+
+
+def export_text(store: Store, now: datetime) -> Iterator[str]:
+    """:func:`export_all` as indented JSON text, one case at a time (``amends export``).
+
+    The text is exactly ``json.dumps(export_all(...), ensure_ascii=False, indent=2)``
+    plus a final newline, but only one batch of cases is ever in memory.
+    """
+    yield "{\n"
+    for key, value in _export_head(now).items():
+        yield f"  {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)},\n"
+    yield '  "cases": ['
+    first = True
+    for record in store.iter_cases():
+        text = json.dumps(record.to_json(), ensure_ascii=False, indent=2)
+        yield ("\n    " if first else ",\n    ") + text.replace("\n", "\n    ")
+        first = False
+    yield "]\n}\n" if first else "\n  ]\n}\n"
 
 
 def _when(value: Any, where: str) -> datetime:

@@ -26,7 +26,7 @@ from amends.cases import (
     career_log,
     career_log_markdown,
     event_kind,
-    export_all,
+    export_text,
     import_all,
     load_case,
     load_cases,
@@ -338,14 +338,22 @@ FileArg = Annotated[Path, typer.Argument(metavar="FILE", help="The file.")]
 )
 def export_command(file: FileArg, now: NowOption = None, db: DbOption = None) -> None:
     moment = resolve_now(now)
-    with _opened(db) as store:
-        document = export_all(store, moment)
-    text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-    if str(file) == "-":
-        sys.stdout.write(text)
-        return
-    _write_new(file, text)
-    say(f"Exported {len(document['cases'])} cases to {file}.")
+    with _opened(db) as store:  # streamed: one batch of cases in memory at a time
+        if str(file) == "-":
+            sys.stdout.writelines(export_text(store, moment))
+            return
+        if file.exists():
+            raise InputError("file", f"{file} already exists; choose a new file name")
+        count = 0
+
+        def chunks() -> Iterator[bytes]:
+            nonlocal count
+            for chunk in export_text(store, moment):
+                count += chunk.startswith(("\n    {", ",\n    {"))
+                yield chunk.encode("utf-8")
+
+        write_atomic(file, chunks(), force=False, field="file")
+    say(f"Exported {count} cases to {file}.")
 
 
 @app.command(

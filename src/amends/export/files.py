@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,8 +39,10 @@ def check_writable(path: Path, *, force: bool, field: str) -> None:
         raise InputError(field, f"{parent} is not a folder")
 
 
-def write_atomic(path: Path, data: bytes, *, force: bool, field: str) -> Path:
+def write_atomic(path: Path, data: bytes | Iterable[bytes], *, force: bool, field: str) -> Path:
     """Write ``data`` to ``path`` atomically; refuse to replace an existing file unless ``force``.
+
+    ``data`` may be an iterable of chunks (a streamed export), written as they come.
 
     Without ``force`` the final step is a hard link, which fails if another
     process created the file in the meantime; file systems without hard links
@@ -55,7 +57,8 @@ def write_atomic(path: Path, data: bytes, *, force: bool, field: str) -> Path:
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            for chunk in [data] if isinstance(data, bytes) else data:
+                handle.write(chunk)
             handle.flush()
             os.fsync(handle.fileno())
         _move_into_place(tmp, path, force=force)

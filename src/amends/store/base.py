@@ -10,7 +10,7 @@ same state.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol
@@ -53,6 +53,14 @@ class Store(Protocol):
         ``brief=True`` is for listings: each plan snapshot then holds only its
         ``first_action`` (``None`` stays ``None``), the one part the case list and
         the next-step engine read, so thousands of full plans are never decoded.
+        """
+        ...
+
+    def iter_cases(self) -> Iterator[CaseRecord]:
+        """The same records as :meth:`list_cases` (full plans), read a batch at a time.
+
+        For exports: memory stays bounded by one batch, and the whole stream is
+        read from one consistent snapshot.
         """
         ...
 

@@ -29,6 +29,7 @@ BUSY_TIMEOUT_MS = 5000
 ID_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no 0/o, 1/l/i: easy to read aloud and type
 ID_LENGTH = 6
 MAX_ID = 40
+EXPORT_BATCH = 200  # cases read at a time by iter_cases (bounded memory for exports)
 # A listing reads only the plan's first action (the engine's channel and respond-by),
 # kept in its own column (migration 3), so no plan snapshot is read for a listing.
 _BRIEF_PLAN = (
@@ -174,6 +175,15 @@ class SQLiteStore:
             args,
         ).fetchall()
         ev_where = " WHERE case_id = ?" if case_id is not None else ""
+        return self._records(conn, rows, ev_where, args)
+
+    def _records(
+        self,
+        conn: sqlite3.Connection,
+        rows: list[tuple[Any, ...]],
+        ev_where: str,
+        args: Sequence[Any],
+    ) -> list[CaseRecord]:
         events: dict[str, list[EventRecord]] = {}
         for row in conn.execute(
             "SELECT seq, case_id, kind, at, data FROM events" + ev_where + " ORDER BY seq", args
@@ -206,6 +216,24 @@ class SQLiteStore:
     def list_cases(self, brief: bool = False) -> list[CaseRecord]:
         with self._transaction(write=False) as conn:
             return self._cases(conn, None, brief)
+
+    def iter_cases(self, batch: int = EXPORT_BATCH) -> Iterator[CaseRecord]:
+        with self._transaction(write=False) as conn:  # one snapshot for the whole stream
+            last = 0
+            while True:
+                rows = conn.execute(
+                    "SELECT rowid, id, created_at, situation, plan FROM cases"
+                    " WHERE rowid > ? ORDER BY rowid LIMIT ?",
+                    (last, batch),
+                ).fetchall()
+                if not rows:
+                    return
+                last = rows[-1][0]
+                ids = [row[1] for row in rows]
+                marks = ", ".join("?" * len(ids))
+                yield from self._records(
+                    conn, [row[1:] for row in rows], f" WHERE case_id IN ({marks})", ids
+                )
 
     # -- writing ---------------------------------------------------------------
 
