@@ -1,4 +1,5 @@
-"""Shared fixtures: hermetic data folders and a runner for the real CLI entry point."""
+"""Shared fixtures: hermetic data folders, a runner for the real CLI entry point, and
+the store backends (every store and case test runs on SQLite and on PostgreSQL)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,9 @@ from click.testing import CliRunner
 from hypothesis import settings
 
 from amends.cli import main
+from amends.store import Store, open_store
+from amends.store.sqlite import SQLiteStore
+from tests.pg_cluster import Cluster, start_cluster
 
 # CI runs property tests with a fixed seed so a submission's result is reproducible;
 # locally they explore new examples on every run.
@@ -38,7 +42,69 @@ def _hermetic_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "amends-home"
     monkeypatch.setenv("AMENDS_HOME", str(home))
     monkeypatch.delenv("AMENDS_DB", raising=False)
+    monkeypatch.delenv("AMENDS_DATABASE_URL", raising=False)
     return home
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[Cluster]:
+    """One throwaway PostgreSQL server for the whole run, started on first use, then removed."""
+    try:
+        cluster = start_cluster()
+    except (OSError, RuntimeError) as exc:
+        need_system(f"a working PostgreSQL server ({exc})", False)
+        raise
+    if cluster is None:
+        need_system("PostgreSQL (initdb and pg_ctl)", False)
+    assert cluster is not None
+    try:
+        yield cluster
+    finally:
+        cluster.destroy()
+
+
+@dataclass
+class Backend:
+    """One store backend for a test: how to open it and how the CLI names it."""
+
+    name: str
+    url: str | None = None
+    path: Path | None = None
+
+    def open(self) -> Store:
+        """A new connection to this test's database (several may be open at once)."""
+        return open_store(self.path, self.url)
+
+    def cli_args(self) -> list[str]:
+        """The CLI options selecting this database."""
+        if self.url is not None:
+            return ["--database-url", self.url]
+        return ["--db", str(self.path)]
+
+
+BACKENDS = ("sqlite", "postgresql")
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Backend]:
+    """An empty database on SQLite (a temp file) and, as a second run, on PostgreSQL."""
+    if request.param == "sqlite":
+        yield Backend("sqlite", path=tmp_path / "amends-test.db")
+        return
+    cluster: Cluster = request.getfixturevalue("pg_cluster")
+    with cluster.fresh_schema() as url:
+        yield Backend("postgresql", url=url)
+
+
+@pytest.fixture
+def store(backend: Backend) -> Iterator[Store]:
+    """An open, empty store: in-memory SQLite, or a fresh PostgreSQL schema."""
+    if backend.name == "sqlite":
+        with SQLiteStore.memory() as s:
+            yield s
+        return
+    with backend.open() as s:
+        yield s
 
 
 @dataclass

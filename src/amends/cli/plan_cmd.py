@@ -11,7 +11,6 @@ from rich.table import Table
 
 from amends.cases import save_plan
 from amends.cli.app import app
-from amends.cli.cases_cmd import DbOption
 from amends.cli.common import (
     FormatOption,
     NowOption,
@@ -36,6 +35,7 @@ from amends.cli.slot_options import (
     MyHoursOption,
     WindowsOption,
 )
+from amends.cli.store_options import DbOption, UrlOption
 from amends.export import write_plan_exports
 from amends.plan import Plan
 from amends.planning import make_plan
@@ -157,6 +157,7 @@ def plan_command(
         typer.Option("--save", help="Keep this plan as a case to track (its id is printed)."),
     ] = False,
     db: DbOption = None,
+    url: UrlOption = None,
     profile: Annotated[
         Path | None, _opt("Profile TOML file (default: your config folder).", "--profile")
     ] = None,
@@ -188,11 +189,8 @@ def plan_command(
     if written:
         plan.extra["files"] = [str(path) for path in written]
     if save:
-        store = open_store(db)
-        try:
+        with open_store(db, url) as store:
             plan.extra["case_id"] = save_plan(store, plan)
-        finally:
-            store.close()
     show_plan(plan, output_format)
     if save and output_format is not OutputFormat.json:
         sys.stderr.write(

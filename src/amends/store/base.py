@@ -1,11 +1,12 @@
 """The repository interface every case store implements.
 
 The CLI, the web app and the case logic only talk to :class:`Store`, so the
-SQLite file used on a personal machine and a server database used for hosted
-use (a later issue) are interchangeable. A backend must make
-:meth:`Store.append_event` atomic: the state check and the insert happen in one
+SQLite file used on a personal machine and the PostgreSQL database of a hosted
+install are interchangeable. A backend must make :meth:`Store.append_event`
+atomic and serialised per case: the state check and the insert happen in one
 write transaction, so two processes can never both move a case out of the
-same state.
+same state, nor lose or reorder an event. Every store is a context manager:
+``with open_store(...) as store:`` closes it however the block ends.
 """
 
 from __future__ import annotations
@@ -73,4 +74,12 @@ class Store(Protocol):
 
     def close(self) -> None:
         """Release the connection; the store cannot be used afterwards."""
+        ...
+
+    def __enter__(self) -> Store:
+        """The store itself, closed when the ``with`` block ends."""
+        ...
+
+    def __exit__(self, *exc: object) -> None:
+        """Close the store (exceptions propagate)."""
         ...
