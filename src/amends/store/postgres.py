@@ -28,7 +28,7 @@ from amends.store.records import CaseImport, NewEvent
 from amends.store.sqlbase import SQLStore, Tx
 
 CONNECT_TIMEOUT_S = 5
-POOL_TIMEOUT_S = 10.0
+POOL_TIMEOUT_S = 5.0  # how long a request waits for a connection before failing
 MIGRATION_LOCK = 0x616D656E6473  # "amends": the advisory lock id migrations take
 
 
@@ -130,7 +130,13 @@ class PostgresStore(SQLStore):
         self._version = version
 
     @classmethod
-    def open(cls, url: str, max_size: int = 8, upgrade: bool = True) -> PostgresStore:
+    def open(
+        cls,
+        url: str,
+        max_size: int = 8,
+        upgrade: bool = True,
+        pool_timeout: float = POOL_TIMEOUT_S,
+    ) -> PostgresStore:
         """Connect, upgrade the schema (unless ``upgrade`` is false) and start a pool.
 
         An unreachable server, a schema from a newer amends or someone else's
@@ -150,7 +156,7 @@ class PostgresStore(SQLStore):
             url,
             min_size=1,
             max_size=max_size,
-            timeout=POOL_TIMEOUT_S,
+            timeout=pool_timeout,
             kwargs={"connect_timeout": CONNECT_TIMEOUT_S},
             check=ConnectionPool.check_connection,
             open=False,
