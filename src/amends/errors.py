@@ -36,5 +36,9 @@ class StateError(AmendsError):
     """A request that is well-formed but not allowed now (e.g. an illegal case transition)."""
 
 
+class AccessError(StateError):
+    """Allowed to see this, but not to do it (a coach changing a case shared with them)."""
+
+
 class StoreError(AmendsError):
     """The data store cannot be used (corrupt, locked, from a newer version)."""

@@ -15,9 +15,9 @@ from pathlib import Path
 
 from amends.errors import InputError
 from amends.paths import data_dir
-from amends.store.base import EventBuilder, Store
+from amends.store.base import EventBuilder, HostedStore, Store
 from amends.store.migrations import LATEST, MIGRATIONS
-from amends.store.records import CaseImport, CaseRecord, EventRecord, NewEvent
+from amends.store.records import CaseImport, CaseRecord, EventRecord, NewEvent, UserRecord
 from amends.store.sqlite import SQLiteStore
 
 DB_ENV = "AMENDS_DB"
@@ -37,10 +37,12 @@ __all__ = [
     "CaseRecord",
     "EventBuilder",
     "EventRecord",
+    "HostedStore",
     "NewEvent",
     "SQLiteStore",
     "Store",
     "StoreTarget",
+    "UserRecord",
     "db_path",
     "open_store",
     "resolve_target",
@@ -118,7 +120,7 @@ def db_path(db: Path | None = None) -> Path:
     return data_dir() / DB_FILE
 
 
-def open_target(target: StoreTarget) -> Store:
+def open_target(target: StoreTarget) -> HostedStore:
     """Open (creating and upgrading as needed) the database ``target`` names."""
     if target.url is not None:
         from amends.store.postgres import PostgresStore  # psycopg loads only when used
@@ -128,6 +130,6 @@ def open_target(target: StoreTarget) -> Store:
     return SQLiteStore.open(target.path)
 
 
-def open_store(db: Path | None = None, url: str | None = None) -> Store:
+def open_store(db: Path | None = None, url: str | None = None) -> HostedStore:
     """Open the user's store (see :func:`resolve_target`), creating and upgrading it."""
     return open_target(resolve_target(db, url))

@@ -106,7 +106,89 @@ _PLAN_AND_APPEND_ONLY = Migration(
     ),
 )
 
-MIGRATIONS: tuple[Migration, ...] = (_INITIAL, _PLAN_AND_APPEND_ONLY)
+_ACCOUNTS = Migration(
+    3,
+    "accounts_sessions_shares",
+    # Hosted mode (issue 14): users, server-side sessions (only a hash of the
+    # token is kept), failed sign-ins for rate limiting, an owner for every case
+    # (NULL for the single user of a personal install) and shares with coaches.
+    # Deleting one's account must erase one's history too: the delete trigger
+    # now lets through exactly the cases listed in case_erasures, which only the
+    # erasure transaction writes (and empties again before it commits).
+    sqlite=(
+        "CREATE TABLE users ("
+        " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+        " email TEXT NOT NULL UNIQUE,"
+        " role TEXT NOT NULL CHECK (role IN ('candidate', 'coach', 'admin')),"
+        " password_hash TEXT NOT NULL,"
+        " disabled INTEGER NOT NULL DEFAULT 0,"
+        " created_at TEXT NOT NULL)",
+        "CREATE TABLE sessions ("
+        " token_hash TEXT PRIMARY KEY,"
+        " user_id INTEGER NOT NULL REFERENCES users(id),"
+        " created_at TEXT NOT NULL,"
+        " expires_at TEXT NOT NULL,"
+        " revoked_at TEXT)",
+        "CREATE INDEX sessions_by_user ON sessions(user_id)",
+        "CREATE TABLE sign_in_failures ("
+        " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+        " key TEXT NOT NULL,"
+        " at TEXT NOT NULL)",
+        "CREATE INDEX sign_in_failures_by_key ON sign_in_failures(key, at)",
+        "ALTER TABLE cases ADD COLUMN owner_id INTEGER REFERENCES users(id)",
+        "CREATE INDEX cases_by_owner ON cases(owner_id)",
+        "CREATE TABLE shares ("
+        " case_id TEXT NOT NULL REFERENCES cases(id),"
+        " coach_id INTEGER NOT NULL REFERENCES users(id),"
+        " created_at TEXT NOT NULL,"
+        " PRIMARY KEY (case_id, coach_id))",
+        "CREATE INDEX shares_by_coach ON shares(coach_id)",
+        "CREATE TABLE case_erasures (case_id TEXT PRIMARY KEY)",
+        "DROP TRIGGER events_no_delete",
+        "CREATE TRIGGER events_no_delete BEFORE DELETE ON events "
+        "WHEN NOT EXISTS (SELECT 1 FROM case_erasures WHERE case_id = OLD.case_id) "
+        f"BEGIN SELECT RAISE(ABORT, '{APPEND_ONLY}'); END",
+    ),
+    postgres=(
+        "CREATE TABLE users ("
+        " id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+        " email TEXT NOT NULL UNIQUE,"
+        " role TEXT NOT NULL CHECK (role IN ('candidate', 'coach', 'admin')),"
+        " password_hash TEXT NOT NULL,"
+        " disabled BOOLEAN NOT NULL DEFAULT false,"
+        " created_at TEXT NOT NULL)",
+        "CREATE TABLE sessions ("
+        " token_hash TEXT PRIMARY KEY,"
+        " user_id BIGINT NOT NULL REFERENCES users(id),"
+        " created_at TEXT NOT NULL,"
+        " expires_at TEXT NOT NULL,"
+        " revoked_at TEXT)",
+        "CREATE INDEX sessions_by_user ON sessions(user_id)",
+        "CREATE TABLE sign_in_failures ("
+        " id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+        " key TEXT NOT NULL,"
+        " at TEXT NOT NULL)",
+        "CREATE INDEX sign_in_failures_by_key ON sign_in_failures(key, at)",
+        "ALTER TABLE cases ADD COLUMN owner_id BIGINT REFERENCES users(id)",
+        "CREATE INDEX cases_by_owner ON cases(owner_id)",
+        "CREATE TABLE shares ("
+        " case_id TEXT NOT NULL REFERENCES cases(id),"
+        " coach_id BIGINT NOT NULL REFERENCES users(id),"
+        " created_at TEXT NOT NULL,"
+        " PRIMARY KEY (case_id, coach_id))",
+        "CREATE INDEX shares_by_coach ON shares(coach_id)",
+        "CREATE TABLE case_erasures (case_id TEXT PRIMARY KEY)",
+        "CREATE FUNCTION amends_refuse_history_delete() RETURNS trigger LANGUAGE plpgsql AS $$ "
+        "BEGIN IF EXISTS (SELECT 1 FROM case_erasures WHERE case_id = OLD.case_id) "
+        "THEN RETURN OLD; END IF; "
+        f"RAISE EXCEPTION '{APPEND_ONLY}' USING ERRCODE = 'restrict_violation'; END $$",
+        "DROP TRIGGER events_no_delete ON events",
+        "CREATE TRIGGER events_no_delete BEFORE DELETE ON events "
+        "FOR EACH ROW EXECUTE FUNCTION amends_refuse_history_delete()",
+    ),
+)
+
+MIGRATIONS: tuple[Migration, ...] = (_INITIAL, _PLAN_AND_APPEND_ONLY, _ACCOUNTS)
 LATEST = MIGRATIONS[-1].version
 
 

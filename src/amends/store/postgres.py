@@ -25,7 +25,8 @@ from psycopg_pool import ConnectionPool, PoolTimeout
 from amends.errors import InputError, StoreError
 from amends.store.migrations import LATEST, MIGRATIONS, foreign_error, newer_error
 from amends.store.records import CaseImport, NewEvent
-from amends.store.sqlbase import SQLStore, Tx
+from amends.store.sqlbase import SQLStore
+from amends.store.tx import Tx
 
 CONNECT_TIMEOUT_S = 5
 POOL_TIMEOUT_S = 5.0  # how long a request waits for a connection before failing
@@ -172,17 +173,14 @@ class PostgresStore(SQLStore):
     def schema_version(self) -> int:
         return self._version
 
-    def close(self) -> None:
+    def _release(self) -> None:
         self._pool.close()
-
-    def __enter__(self) -> PostgresStore:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
     def _json_in(self, value: Any) -> Any:
         return Jsonb(value)
+
+    def _bool_in(self, value: bool) -> Any:
+        return value
 
     @contextmanager
     def _transaction(self, write: bool) -> Iterator[Tx]:

@@ -10,20 +10,25 @@ transaction turns them into psycopg's ``%s``. JSON columns go through
 
 from __future__ import annotations
 
+import copy
 import json
 import secrets
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
 from datetime import datetime
-from typing import Any, Protocol
+from typing import Any, Self
 
-from amends.errors import InputError, StateError
+from amends.errors import AccessError, InputError, StateError
+from amends.store.accounts import AccountQueries
 from amends.store.base import EventBuilder
-from amends.store.records import CaseImport, CaseRecord, EventRecord, NewEvent
+from amends.store.records import CaseImport, CaseRecord, EventRecord, NewEvent, UserRecord
+from amends.store.tx import Tx
 
 ID_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no 0/o, 1/l/i: easy to read aloud and type
 ID_LENGTH = 6
 MAX_ID = 40
+#: what a coach may add to a case shared with them (everything else is the owner's)
+SHARED: frozenset[str] = frozenset({"note"})
 
 
 def dumps(value: Any) -> str:
@@ -31,28 +36,66 @@ def dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-class Tx(Protocol):
-    """What the shared queries need from an open transaction."""
+class SQLStore(AccountQueries):
+    """Shared implementation of the case queries; subclasses supply the rest.
 
-    def rows(self, sql: str, args: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-        """Run ``sql`` and return every row."""
-        ...
-
-    def run(self, sql: str, args: Sequence[Any] = ()) -> None:
-        """Run ``sql`` for its effect."""
-        ...
-
-
-class SQLStore:
-    """Shared implementation of the case queries; subclasses supply the rest."""
+    Tenancy lives here, in the queries themselves: a store seen through
+    :meth:`for_user` only ever reads the cases its user owns or that were
+    shared with them, and only writes notes on shared ones. An unscoped store
+    (a personal install, or an administrator's command line) sees every case.
+    """
 
     #: how "oldest case first" is spelled (SQLite's rowid, PostgreSQL's identity column)
     case_order = "rowid"
     #: the row lock that serialises appends to one case (SQLite locks the whole file)
     lock_suffix = ""
+    _viewer: UserRecord | None = None
+    _is_view = False
 
     def _transaction(self, write: bool) -> AbstractContextManager[Tx]:
         raise NotImplementedError
+
+    def _release(self) -> None:
+        raise NotImplementedError
+
+    # -- lifetime and scope ----------------------------------------------------
+
+    def close(self) -> None:
+        """Release the connection (a per-user view leaves its parent's connection open)."""
+        if not self._is_view:
+            self._release()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def for_user(self, user: UserRecord) -> Self:
+        """This store as ``user`` sees it: the same connection, every query scoped."""
+        view = copy.copy(self)
+        view._viewer = user
+        view._is_view = True
+        return view
+
+    @property
+    def viewer(self) -> UserRecord | None:
+        """The user every query is scoped to (``None``: unscoped)."""
+        return self._viewer
+
+    def _scope(self) -> tuple[str, tuple[Any, ...]]:
+        """The condition on ``cases c`` that limits rows to what the viewer may see."""
+        if self._viewer is None:
+            return "1 = 1", ()
+        uid = self._viewer.id
+        return (
+            "(c.owner_id = ? OR EXISTS "
+            "(SELECT 1 FROM shares s WHERE s.case_id = c.id AND s.coach_id = ?))",
+            (uid, uid),
+        )
+
+    def _owner_id(self) -> int | None:
+        return self._viewer.id if self._viewer is not None else None
 
     def _json_in(self, value: Any) -> Any:
         return dumps(value)
@@ -69,18 +112,27 @@ class SQLStore:
         )
 
     def _events(self, tx: Tx, case_id: str | None) -> Iterator[EventRecord]:
-        where, args = (" WHERE case_id = ?", (case_id,)) if case_id is not None else ("", ())
+        where: str
+        args: tuple[Any, ...]
+        if case_id is not None:
+            where, args = " WHERE case_id = ?", (case_id,)
+        elif self._viewer is not None:
+            scope, args = self._scope()
+            where = f" WHERE case_id IN (SELECT c.id FROM cases c WHERE {scope})"
+        else:
+            where, args = "", ()
         for row in tx.rows(
             "SELECT seq, case_id, kind, at, data FROM events" + where + " ORDER BY seq", args
         ):
             yield self._event(row)
 
     def _cases(self, tx: Tx, case_id: str | None) -> list[CaseRecord]:
-        where, args = (" WHERE id = ?", (case_id,)) if case_id is not None else ("", ())
+        scope, args = self._scope()
+        if case_id is not None:
+            scope, args = f"{scope} AND c.id = ?", (*args, case_id)
         rows = tx.rows(
-            "SELECT id, created_at, situation, plan FROM cases"
-            + where
-            + f" ORDER BY {self.case_order}",
+            "SELECT c.id, c.created_at, c.situation, c.plan, u.email FROM cases c "
+            f"LEFT JOIN users u ON u.id = c.owner_id WHERE {scope} ORDER BY c.{self.case_order}",
             args,
         )
         if not rows:
@@ -95,8 +147,9 @@ class SQLStore:
                 situation=self._json_out(situation),
                 plan=self._json_out(plan) if plan is not None else None,
                 events=tuple(events.get(cid, ())),
+                owner=owner,
             )
-            for cid, created, situation, plan in rows
+            for cid, created, situation, plan, owner in rows
         ]
 
     def _get(self, tx: Tx, case_id: str, lock: bool = False) -> CaseRecord:
@@ -139,12 +192,13 @@ class SQLStore:
         plan: dict[str, Any] | None,
     ) -> None:
         tx.run(
-            "INSERT INTO cases (id, created_at, situation, plan) VALUES (?, ?, ?, ?)",
+            "INSERT INTO cases (id, created_at, situation, plan, owner_id) VALUES (?, ?, ?, ?, ?)",
             (
                 case_id,
                 created_at.isoformat(),
                 self._json_in(situation),
                 self._json_in(plan) if plan is not None else None,
+                self._owner_id(),
             ),
         )
 
@@ -167,13 +221,22 @@ class SQLStore:
     def append_event(self, case_id: str, build: EventBuilder) -> EventRecord:
         with self._transaction(write=True) as tx:
             case = self._get(tx, case_id, lock=True)
-            return self._insert_event(tx, case.id, build(case))
+            event = build(case)
+            viewer = self._viewer
+            if viewer is not None and case.owner != viewer.email and event.kind not in SHARED:
+                raise AccessError(
+                    f"case {case.id} was shared with you to read; you can add notes to it, "
+                    f"not record {event.kind!r}"
+                )
+            return self._insert_event(tx, case.id, event)
 
     def import_cases(self, cases: Sequence[CaseImport]) -> tuple[int, int]:
         added = present = 0
         with self._transaction(write=True) as tx:
             for case in cases:
                 existing = self._cases(tx, case.id)
+                if not existing and tx.rows("SELECT 1 FROM cases WHERE id = ?", (case.id,)):
+                    raise StateError(f"case id {case.id} is already taken; nothing was imported")
                 if existing and case.same_as(existing[0]):
                     present += 1
                     continue

@@ -19,7 +19,8 @@ from typing import Any
 
 from amends.errors import InputError, StoreError
 from amends.store.migrations import LATEST, current_version, migrate, newer_error
-from amends.store.sqlbase import SQLStore, Tx
+from amends.store.sqlbase import SQLStore
+from amends.store.tx import Tx
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -124,14 +125,8 @@ class SQLiteStore(SQLStore):
     def schema_version(self) -> int:
         return self._version
 
-    def close(self) -> None:
+    def _release(self) -> None:
         self._conn.close()
-
-    def __enter__(self) -> SQLiteStore:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
     # -- transactions ----------------------------------------------------------
 
