@@ -15,7 +15,7 @@ from typing import Annotated
 
 import typer
 
-from amends.store import Store, open_store
+from amends.store import HostedStore, open_store
 
 DbOption = Annotated[
     Path | None,
@@ -37,7 +37,7 @@ UrlOption = Annotated[
 
 
 @contextmanager
-def opened(db: Path | None, url: str | None) -> Iterator[Store]:
+def opened(db: Path | None, url: str | None) -> Iterator[HostedStore]:
     """The store the options (or the environment) choose, closed afterwards."""
     with open_store(db, url) as store:
         yield store

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, Self
 
 from amends.store.records import CaseImport, CaseRecord, EventRecord, NewEvent, UserRecord
 
@@ -76,7 +76,7 @@ class Store(Protocol):
         """Release the connection; the store cannot be used afterwards."""
         ...
 
-    def __enter__(self) -> Store:
+    def __enter__(self) -> Self:
         """The store itself, closed when the ``with`` block ends."""
         ...
 
