@@ -9,10 +9,12 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import argon2.profiles
 import pytest
 from click.testing import CliRunner
 from hypothesis import settings
 
+from amends.accounts.passwords import use_parameters
 from amends.cli import main
 from amends.store import Store, open_store
 from amends.store.sqlite import SQLiteStore
@@ -23,6 +25,9 @@ from tests.pg_cluster import Cluster, start_cluster
 settings.register_profile("ci", derandomize=True, print_blob=True)
 if os.environ.get("CI", "").lower() in {"1", "true"}:
     settings.load_profile("ci")
+
+# Real argon2id, at its cheapest: the suite signs in hundreds of times on 2 shared cores.
+use_parameters(argon2.profiles.CHEAPEST)
 
 REQUIRE_SYSTEM_DEPS = os.environ.get("AMENDS_REQUIRE_SYSTEM_DEPS", "").lower() in {"1", "true"}
 

@@ -7,7 +7,7 @@ those parameters change.
 
 from __future__ import annotations
 
-from argon2 import PasswordHasher
+from argon2 import Parameters, PasswordHasher, Type
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
 from amends.errors import InputError
@@ -18,6 +18,19 @@ MAX_LENGTH = 1024
 _HASHER = PasswordHasher()
 # verified against when the email is unknown, so a wrong address costs the same time
 _DUMMY_HASH = _HASHER.hash("not a password anyone has")
+
+
+def use_parameters(parameters: Parameters) -> None:
+    """Hash with other argon2id parameters from now on (the test suite's cheap profile).
+
+    Production keeps argon2-cffi's default; existing hashes stay verifiable,
+    and :func:`needs_rehash` upgrades them at the next sign-in.
+    """
+    global _HASHER, _DUMMY_HASH
+    if parameters.type is not Type.ID:
+        raise ValueError("amends hashes passwords with argon2id only")
+    _HASHER = PasswordHasher.from_parameters(parameters)
+    _DUMMY_HASH = _HASHER.hash("not a password anyone has")
 
 
 def check_password(password: str, field: str = "password") -> str:

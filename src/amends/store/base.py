@@ -97,6 +97,10 @@ class HostedStore(Store, Protocol):
         """This store as ``user`` sees it (same connection; closing it is a no-op)."""
         ...
 
+    def ping(self) -> None:
+        """Raise ``StoreError`` unless the database answers right now (``/healthz``)."""
+        ...
+
     @property
     def viewer(self) -> UserRecord | None:
         """The user queries are scoped to, or ``None`` for an unscoped store."""

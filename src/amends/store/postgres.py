@@ -195,11 +195,6 @@ class PostgresStore(SQLStore):
                 raise StoreError(f"database {self._location}: {exc.diag.message_primary}") from None
             raise StoreError(f"database {self._location} {describe(exc)}") from None
 
-    def ping(self) -> None:
-        """Raise :class:`StoreError` unless the database answers a trivial query now."""
-        with self._transaction(write=False) as tx:
-            tx.rows("SELECT 1")
-
     def backup(self, destination: Path) -> None:
         """Copy every case into a new SQLite file, from one consistent snapshot."""
         from amends.store.sqlite import SQLiteStore  # local: only backups need it

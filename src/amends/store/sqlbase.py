@@ -103,6 +103,11 @@ class SQLStore(AccountQueries):
     def _json_out(self, value: Any) -> Any:
         return json.loads(value) if isinstance(value, str | bytes) else value
 
+    def ping(self) -> None:
+        """Raise :class:`StoreError` unless the database answers a trivial query now."""
+        with self._transaction(write=False) as tx:
+            tx.rows("SELECT 1")
+
     # -- reading ---------------------------------------------------------------
 
     def _event(self, row: tuple[Any, ...]) -> EventRecord:

@@ -23,6 +23,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from amends import __version__
 from amends.errors import InputError, StateError, StoreError
+from amends.web.auth import Hosted
 from amends.web.security import (
     DEFAULT_MAX_BODY,
     LOOPBACK_HOSTS,
@@ -91,8 +92,14 @@ def create_app(
     allowed_hosts: Iterable[str] = LOOPBACK_HOSTS,
     max_body: int = DEFAULT_MAX_BODY,
     csrf_secret: bytes | None = None,
+    hosted: Hosted | None = None,
 ) -> FastAPI:
-    """Build the app. ``clock`` replaces the real time (tests); ``db_path`` the case store."""
+    """Build the app. ``clock`` replaces the real time (tests); ``db_path`` the case store.
+
+    With ``hosted`` (issue 14) every route but sign-in, static files and
+    ``/healthz`` needs a session, cases come from the user's scoped store and
+    ``csrf_secret`` must be the configured key shared by every worker.
+    """
     from amends.web import api, pages
 
     app = FastAPI(
@@ -108,11 +115,26 @@ def create_app(
     app.include_router(api.router)
     app.include_router(pages.router)
     _error_handlers(app)
+    if hosted is not None and not csrf_secret:
+        raise ValueError("hosted mode needs the configured csrf_secret (AMENDS_SECRET_KEY)")
+    if hosted is not None:
+        from amends.web.hosted import install_hosted
+
+        install_hosted(app, hosted)
     signer = CsrfSigner(csrf_secret) if csrf_secret else CsrfSigner.random()
-    # Added innermost first: HostGuard runs first, then headers, then body/CSRF checks.
+    # Added innermost first: HostGuard runs first, then headers, then (hosted) the
+    # sign-in gate — so a signed-out API call is a 401 — then body/CSRF checks.
     app.add_middleware(RequestGuard, signer=signer, max_body=max_body)
+    if hosted is not None:
+        from amends.web.auth import SignInGate
+
+        app.add_middleware(SignInGate, hosted=hosted)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(HostGuard, allowed_hosts=list(allowed_hosts))
+    if hosted is not None:
+        from amends.web.ops import AccessLog
+
+        app.add_middleware(AccessLog)
     return app
 
 

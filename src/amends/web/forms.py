@@ -77,8 +77,18 @@ def validated_request(payload: Mapping[str, Any]) -> PlanRequest:
         raise InputError(str(loc[0]), str(first.get("msg", "is not valid"))) from None
 
 
+def _hosted() -> bool:
+    """True while serving a signed-in user of a hosted install: the server's profile
+    file belongs to nobody there, so it is never read or written."""
+    from amends.web.auth import current_user
+
+    return current_user.get() is not None
+
+
 def stored_profile() -> dict[str, Any]:
     """The profile file's values (``PlanRequest`` names); a broken file counts as none."""
+    if _hosted():
+        return {}
     try:
         return load_profile()
     except InputError:
@@ -87,6 +97,8 @@ def stored_profile() -> dict[str, Any]:
 
 def remember_profile(form: PlanForm) -> None:
     """Save the form's own-details part to the profile file the CLI also reads."""
+    if _hosted():
+        return
     values: dict[str, Any] = {
         key: form.values.get(field, "").strip() for key, field in TO_REQUEST.items()
     }
@@ -96,6 +108,8 @@ def remember_profile(form: PlanForm) -> None:
 
 def forget_profile() -> None:
     """Delete the profile file (the user asked this device to forget them)."""
+    if _hosted():
+        return
     profile_path().unlink(missing_ok=True)
 
 

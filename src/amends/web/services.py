@@ -120,9 +120,8 @@ def ics_file(plan: Plan, now: datetime) -> tuple[str, bytes]:
 def save_case(db_path: Path | None, result: PlanResult) -> str:
     """Store the plan as a tracked case (state ``planned``); returns the new case id."""
     from amends.cases.service import save_plan
-    from amends.store import open_store
 
-    store = open_store(db_path)
+    store = _store(db_path)
     try:
         return save_plan(store, result.plan)
     finally:
@@ -130,6 +129,12 @@ def save_case(db_path: Path | None, result: PlanResult) -> str:
 
 
 def _store(db_path: Path | None) -> Any:
+    """The signed-in user's scoped store in hosted mode (closing it is a no-op), else the file."""
+    from amends.web.auth import current_store
+
+    scoped = current_store.get()
+    if scoped is not None:
+        return scoped
     from amends.store import open_store
 
     return open_store(db_path)
