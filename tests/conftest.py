@@ -16,7 +16,8 @@ from hypothesis import settings
 
 from amends.accounts.passwords import use_parameters
 from amends.cli import main
-from amends.store import Store, open_store
+from amends.store import Store
+from amends.store.opening import open_store
 from amends.store.sqlite import SQLiteStore
 from tests.pg_cluster import Cluster, start_cluster
 
@@ -103,7 +104,8 @@ def backend(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Backend]
 
 @pytest.fixture
 def store(backend: Backend) -> Iterator[Store]:
-    """An open, empty store: in-memory SQLite, or a fresh PostgreSQL schema."""
+    """One fresh, empty store per test, shared by every test file: in-memory SQLite,
+    then (a second run of the same test) a fresh PostgreSQL schema."""
     if backend.name == "sqlite":
         with SQLiteStore.memory() as s:
             yield s

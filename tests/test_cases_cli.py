@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from amends.cases import save_plan
-from amends.store import LATEST, open_store
+from amends.store import LATEST
+from amends.store.opening import open_store
 from tests.case_factory import make_plan
 from tests.conftest import Backend, CliRun
 

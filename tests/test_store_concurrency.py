@@ -35,7 +35,8 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 from amends.cases import EventInput, record
-from amends.store import NewEvent, open_store
+from amends.store import NewEvent
+from amends.store.opening import open_store
 
 target, case_id, tag, count, mode = sys.argv[1:6]
 db, url = (None, target) if target.startswith("postgresql") else (Path(target), None)

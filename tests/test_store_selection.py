@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from amends.errors import InputError, StoreError
-from amends.store import NewEvent, open_store, resolve_target
+from amends.store import NewEvent, resolve_target
+from amends.store.opening import open_store
 from amends.store.postgres import PostgresStore, redact
 from tests.case_factory import at
 from tests.conftest import CliRun

@@ -45,15 +45,14 @@ from amends.cli.cases_view import (
     summary_json,
 )
 from amends.cli.common import (
-    NowOption,
     ResultFormat,
-    ResultFormatOption,
     print_json,
     resolve_now,
 )
-from amends.cli.store_options import DbOption, UrlOption, opened
+from amends.cli.options import DbOption, NowOption, ResultFormatOption
+from amends.cli.store_options import UrlOption, opened
 from amends.errors import InputError
-from amends.export import write_atomic
+from amends.export.files import write_atomic
 
 
 def _help(summary: str, example: str) -> str:

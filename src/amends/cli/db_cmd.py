@@ -12,11 +12,11 @@ import sys
 import typer
 
 from amends.cli.app import app
-from amends.cli.common import EXIT_PROBLEMS, ResultFormat, ResultFormatOption, print_json
-from amends.cli.store_options import DbOption, UrlOption
+from amends.cli.common import EXIT_PROBLEMS, ResultFormat, print_json
+from amends.cli.options import DbOption, ResultFormatOption
+from amends.cli.store_options import UrlOption
 from amends.errors import StoreError
 from amends.store import LATEST, StoreTarget, resolve_target
-from amends.store.admin import migrate_target, schema_version
 
 db_app = typer.Typer(
     help="Upgrade or check the database schema.\n\n"
@@ -28,7 +28,7 @@ app.add_typer(db_app, name="db")
 
 def _where(target: StoreTarget) -> str:
     if target.url is not None:
-        from amends.store.postgres import redact
+        from amends.store.postgres import redact  # loads psycopg: only for a URL
 
         return redact(target.url)
     return str(target.path)
@@ -42,6 +42,8 @@ def _where(target: StoreTarget) -> str:
 def migrate_command(
     fmt: ResultFormatOption = ResultFormat.text, db: DbOption = None, url: UrlOption = None
 ) -> None:
+    from amends.store.admin import migrate_target  # loads psycopg: only when run
+
     target = resolve_target(db, url)
     before, after = migrate_target(target)
     where = _where(target)
@@ -61,6 +63,8 @@ def migrate_command(
 def check_command(
     fmt: ResultFormatOption = ResultFormat.text, db: DbOption = None, url: UrlOption = None
 ) -> None:
+    from amends.store.admin import schema_version  # loads psycopg: only when run
+
     target = resolve_target(db, url)
     where = _where(target)
     report: dict[str, object] = {"location": where, "latest": LATEST}

@@ -15,16 +15,8 @@ from typing import Annotated
 
 import typer
 
-from amends.store import HostedStore, open_store
+from amends.store import HostedStore
 
-DbOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--db",
-        help="SQLite case database file. Default: $AMENDS_DB, else amends.db in the data folder.",
-        show_default=False,
-    ),
-]
 UrlOption = Annotated[
     str | None,
     typer.Option(
@@ -39,5 +31,7 @@ UrlOption = Annotated[
 @contextmanager
 def opened(db: Path | None, url: str | None) -> Iterator[HostedStore]:
     """The store the options (or the environment) choose, closed afterwards."""
+    from amends.store.opening import open_store  # psycopg loads only when a store opens
+
     with open_store(db, url) as store:
         yield store

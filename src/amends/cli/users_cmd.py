@@ -25,10 +25,11 @@ from amends.accounts import (
     set_disabled,
 )
 from amends.cli.app import app
-from amends.cli.common import ResultFormat, ResultFormatOption, print_json, resolve_now
-from amends.cli.store_options import DbOption, UrlOption, opened
+from amends.cli.common import ResultFormat, print_json, resolve_now
+from amends.cli.options import DbOption, ResultFormatOption
+from amends.cli.store_options import UrlOption, opened
 from amends.errors import InputError
-from amends.export import write_atomic
+from amends.export.files import write_atomic
 from amends.store.records import ROLES, UserRecord
 
 users_app = typer.Typer(

@@ -1,8 +1,10 @@
 """Where cases live: a small repository interface and its SQLite and PostgreSQL backends.
 
-Use :func:`open_store` to get the store: ``--database-url`` (or
-``$AMENDS_DATABASE_URL``) selects a PostgreSQL server; otherwise the SQLite
-file given by ``--db``, then ``$AMENDS_DB``, then ``<data dir>/amends.db``.
+:func:`resolve_target` says which database the options and the environment
+choose: ``--database-url`` (or ``$AMENDS_DATABASE_URL``) a PostgreSQL server,
+otherwise the SQLite file given by ``--db``, then ``$AMENDS_DB``, then
+``<data dir>/amends.db``. :func:`amends.store.opening.open_store` opens it (a
+module of its own, so that only what really opens a database loads psycopg).
 :meth:`SQLiteStore.memory` is for tests. Every store is a context manager.
 """
 
@@ -44,7 +46,6 @@ __all__ = [
     "StoreTarget",
     "UserRecord",
     "db_path",
-    "open_store",
     "resolve_target",
 ]
 
@@ -118,18 +119,3 @@ def db_path(db: Path | None = None) -> Path:
     if env:
         return _check_path(env, "db", f"${DB_ENV}")
     return data_dir() / DB_FILE
-
-
-def open_target(target: StoreTarget) -> HostedStore:
-    """Open (creating and upgrading as needed) the database ``target`` names."""
-    if target.url is not None:
-        from amends.store.postgres import PostgresStore  # psycopg loads only when used
-
-        return PostgresStore.open(target.url)
-    assert target.path is not None
-    return SQLiteStore.open(target.path)
-
-
-def open_store(db: Path | None = None, url: str | None = None) -> HostedStore:
-    """Open the user's store (see :func:`resolve_target`), creating and upgrading it."""
-    return open_target(resolve_target(db, url))

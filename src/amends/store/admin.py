@@ -11,15 +11,14 @@ import sqlite3
 from contextlib import closing
 
 from amends.errors import StoreError
-from amends.store import StoreTarget, open_target
+from amends.store import StoreTarget, postgres
 from amends.store.migrations import current_version
+from amends.store.opening import open_target
 
 
 def schema_version(target: StoreTarget) -> int:
     """The version the database is at now (0: empty or absent); raises ``StoreError``."""
     if target.url is not None:
-        from amends.store import postgres
-
         with postgres.connect(target.url) as conn:
             try:
                 return postgres.current_version(conn)

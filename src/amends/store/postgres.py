@@ -26,6 +26,7 @@ from amends.errors import InputError, StoreError
 from amends.store.migrations import LATEST, MIGRATIONS, foreign_error, newer_error
 from amends.store.records import CaseImport, NewEvent
 from amends.store.sqlbase import SQLStore
+from amends.store.sqlite import SQLiteStore
 from amends.store.tx import Tx
 
 CONNECT_TIMEOUT_S = 5
@@ -197,8 +198,6 @@ class PostgresStore(SQLStore):
 
     def backup(self, destination: Path) -> None:
         """Copy every case into a new SQLite file, from one consistent snapshot."""
-        from amends.store.sqlite import SQLiteStore  # local: only backups need it
-
         if destination.exists():
             raise InputError("file", f"{destination} already exists; choose a new file name")
         with self._transaction(write=False) as tx:

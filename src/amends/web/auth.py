@@ -21,6 +21,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import datetime
 from http.cookies import SimpleCookie
+from pathlib import Path
 from urllib.parse import quote
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -29,6 +30,7 @@ from amends.accounts import Session, session_user
 from amends.accounts.sessions import SESSION_HOURS
 from amends.errors import StoreError
 from amends.store import HostedStore, UserRecord
+from amends.store.opening import open_store
 
 SESSION_COOKIE = "amends_session"
 SIGN_IN_PATH = "/sign-in"
@@ -45,6 +47,13 @@ class Hosted:
 
     store: HostedStore
     clock: Callable[[], datetime]
+
+
+def case_store(db_path: Path | None) -> HostedStore:
+    """The store a web request works on: the signed-in user's scoped view in hosted
+    mode (closing it leaves the shared pool open), else the local database."""
+    scoped = current_store.get()
+    return scoped if scoped is not None else open_store(db_path)
 
 
 def _header(scope: Scope, name: bytes) -> str | None:

@@ -1,15 +1,12 @@
 """Hosted mode wired into the app: sign-in pages, the gate, health, logs, error mapping.
 
 :func:`install_hosted` turns the app :func:`~amends.web.app.create_app` builds
-into a multi-user one; :func:`app_from_env` builds that app from environment
-variables alone, which is what each ``--workers`` process runs (uvicorn
-imports it as a factory), so no state lives anywhere but PostgreSQL and
-``AMENDS_SECRET_KEY``.
+into a multi-user one (the worker processes build theirs with
+:func:`amends.web.workers.app_from_env`).
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Annotated, cast
@@ -19,6 +16,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 
 from amends import accounts
 from amends.errors import AccessError, InputError
+from amends.web import hosted_api
 from amends.web.auth import (
     SIGN_IN_PATH,
     Hosted,
@@ -27,10 +25,11 @@ from amends.web.auth import (
     session_cookie,
     session_token,
 )
-from amends.web.ops import client_address
+from amends.web.context import csrf_token, render_page, wants_html
+from amends.web.ops import client_address, health_router
+from amends.web.views import ErrorPage, Layout
 
 pages = APIRouter(include_in_schema=False)
-ALLOWED_HOSTS_ENV = "AMENDS_ALLOWED_HOSTS"
 
 
 @dataclass(frozen=True)
@@ -51,11 +50,8 @@ def _safe_next(target: str | None) -> str:
 
 
 def _page(request: Request, email: str, nxt: str, error: str | None, status: int) -> Response:
-    from amends.web.app import csrf_token, render
-    from amends.web.views import Layout
-
     layout = Layout(csrf=csrf_token(request), active="", title="Sign in")
-    return render(request, "sign_in.html", SignInPage(layout, email, nxt, error), status)
+    return render_page(request, "sign_in.html", SignInPage(layout, email, nxt, error), status)
 
 
 @pages.get(SIGN_IN_PATH, response_class=HTMLResponse)
@@ -101,10 +97,6 @@ def sign_out_post(request: Request) -> Response:
 
 def install_hosted(app: FastAPI, hosted: Hosted) -> None:
     """Add hosted mode's routes and error mapping to ``app`` (middlewares: see create_app)."""
-    from amends.web import hosted_api
-    from amends.web.app import wants_html
-    from amends.web.ops import health_router
-
     app.state.hosted = hosted
     app.include_router(health_router(hosted.store.ping))
     app.include_router(hosted_api.router)
@@ -135,24 +127,5 @@ def install_hosted(app: FastAPI, hosted: Hosted) -> None:
 
 
 def _error_page(request: Request, status: int, message: str) -> Response:
-    from amends.web.app import csrf_token, render
-    from amends.web.views import ErrorPage, Layout
-
     layout = Layout(csrf=csrf_token(request), active="", title="Something went wrong")
-    return render(request, "error.html", ErrorPage(layout, status, message), status)
-
-
-def app_from_env() -> FastAPI:
-    """The hosted app configured only by the environment (one per worker process)."""
-    from amends.store import open_store
-    from amends.web.app import create_app, real_clock
-    from amends.web.ops import secret_from_env
-
-    secret = secret_from_env()
-    store = open_store(url=os.environ.get("AMENDS_DATABASE_URL") or "")
-    hosts = [h for h in os.environ.get(ALLOWED_HOSTS_ENV, "").split(",") if h.strip()]
-    return create_app(
-        hosted=Hosted(store, real_clock),
-        csrf_secret=secret,
-        allowed_hosts=hosts or ["127.0.0.1", "localhost", "::1"],
-    )
+    return render_page(request, "error.html", ErrorPage(layout, status, message), status)
