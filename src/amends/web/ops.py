@@ -34,7 +34,7 @@ def secret_key(value: str | None) -> bytes:
     """The signing key from ``AMENDS_SECRET_KEY``, or ``InputError`` when missing or weak."""
     how = "generate one with: python3 -c 'import secrets; print(secrets.token_urlsafe(32))'"
     if value is None or not value.strip():
-        raise InputError("secret_key", f"hosted mode needs ${SECRET_ENV}; {how}")
+        raise InputError(f"${SECRET_ENV}", f"hosted mode needs this setting; {how}")
     text = value.strip()
     lowered = text.lower()
     if (
@@ -43,8 +43,8 @@ def secret_key(value: str | None) -> bytes:
         or any(word in lowered for word in _PLACEHOLDERS)
     ):
         raise InputError(
-            "secret_key",
-            f"${SECRET_ENV} is too weak (it needs {MIN_SECRET}+ random characters, "
+            f"${SECRET_ENV}",
+            f"is too weak (it needs {MIN_SECRET}+ random characters, "
             f"not a word or a pattern); {how}",
         )
     return text.encode()
