@@ -16,7 +16,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Resp
 
 from amends import accounts
 from amends.errors import AccessError, InputError
-from amends.web import hosted_api
+from amends.web import hosted_api, services
 from amends.web.auth import (
     SIGN_IN_PATH,
     Hosted,
@@ -25,7 +25,7 @@ from amends.web.auth import (
     session_cookie,
     session_token,
 )
-from amends.web.context import csrf_token, render_page, wants_html
+from amends.web.context import config, csrf_token, render_page, wants_html
 from amends.web.ops import client_address, health_router
 from amends.web.views import ErrorPage, Layout
 
@@ -83,6 +83,25 @@ def sign_in_post(
     response = RedirectResponse(target, status_code=303)
     response.headers.append("set-cookie", session_cookie(session, is_https(request.scope)))
     return response
+
+
+@pages.post("/cases/{case_id}/share")
+def share_post(
+    request: Request, case_id: str, coach: Annotated[str, Form(max_length=254)] = ""
+) -> Response:
+    """Share one of my cases with a coach from the Cases page."""
+    cfg = config(request)
+    services.share_case(cfg.db_path, case_id, coach, cfg.clock())
+    return RedirectResponse(f"/cases#case-{case_id}", status_code=303)
+
+
+@pages.post("/cases/{case_id}/unshare")
+def unshare_post(
+    request: Request, case_id: str, coach: Annotated[str, Form(max_length=254)] = ""
+) -> Response:
+    """Stop sharing one of my cases with a coach from the Cases page."""
+    services.unshare_case(config(request).db_path, case_id, coach)
+    return RedirectResponse(f"/cases#case-{case_id}", status_code=303)
 
 
 @pages.post("/sign-out")

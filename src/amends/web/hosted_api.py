@@ -16,8 +16,10 @@ from pydantic import BaseModel, ConfigDict, Field
 from amends import accounts
 from amends.errors import InputError
 from amends.store import HostedStore, UserRecord
+from amends.web import services
 from amends.web.auth import Hosted, current_store, current_user, is_https, session_cookie
 from amends.web.auth import session_token as cookie_session
+from amends.web.context import config
 from amends.web.ops import client_address
 
 router = APIRouter(prefix="/api", tags=["hosted"])
@@ -144,32 +146,28 @@ def delete_me(request: Request, body: Password) -> Response:
     return response
 
 
-def _shares(store: HostedStore, case_id: str) -> dict[str, Any]:
-    case = store.get_case(case_id)
-    return {"case_id": case.id, "shared_with": store.shared_with(case.id)}
-
-
 @router.get("/cases/{case_id}/share")
-def get_shares(case_id: str) -> dict[str, Any]:
+def get_shares(request: Request, case_id: str) -> dict[str, Any]:
     """The coaches one of my cases is shared with."""
-    return _shares(my_store(), case_id)
+    coaches = services.case_coaches(config(request).db_path, case_id)
+    return {"case_id": case_id, "shared_with": coaches}
 
 
 @router.post("/cases/{case_id}/share")
 def post_share(request: Request, case_id: str, body: Share) -> dict[str, Any]:
     """Share one of my cases with a coach (they may read it and add notes)."""
-    store = my_store()
-    store.share_case(case_id, accounts.normal_email(body.coach, "coach"), hosted(request).clock())
-    return _shares(store, case_id)
+    cfg = config(request)
+    coaches = services.share_case(cfg.db_path, case_id, body.coach, cfg.clock())
+    return {"case_id": case_id, "shared_with": coaches}
 
 
 @router.delete("/cases/{case_id}/share/{email}")
-def delete_share(case_id: str, email: str) -> dict[str, Any]:
+def delete_share(request: Request, case_id: str, email: str) -> dict[str, Any]:
     """Stop sharing one of my cases with a coach (404 when it was not shared with them)."""
-    store = my_store()
-    if not store.unshare_case(case_id, email.strip().lower()):
+    coaches = services.unshare_case(config(request).db_path, case_id, email)
+    if coaches is None:
         raise HTTPException(404, f"case {case_id} is not shared with that coach")
-    return _shares(store, case_id)
+    return {"case_id": case_id, "shared_with": coaches}
 
 
 @router.get("/admin/users")

@@ -12,6 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from amends.accounts import normal_email
 from amends.cases import (
     EventInput,
     case_json,
@@ -163,3 +164,24 @@ def write_message(
     with case_store(db_path) as store:
         case = load_case(store, case_id)
     return write_case_message(case, kind, now, topic).to_json()
+
+
+def case_coaches(db_path: Path | None, case_id: str) -> list[str]:
+    """The coaches one of my cases is shared with (hosted mode)."""
+    with case_store(db_path) as store:
+        return store.shared_with(case_id)
+
+
+def share_case(db_path: Path | None, case_id: str, coach: str, now: datetime) -> list[str]:
+    """Share one of my cases with a coach; returns who it is shared with now."""
+    with case_store(db_path) as store:
+        store.share_case(case_id, normal_email(coach, "coach"), now)
+        return store.shared_with(case_id)
+
+
+def unshare_case(db_path: Path | None, case_id: str, coach: str) -> list[str] | None:
+    """Stop sharing with ``coach``; ``None`` when the case was not shared with them."""
+    with case_store(db_path) as store:
+        if not store.unshare_case(case_id, coach.strip().lower()):
+            return None
+        return store.shared_with(case_id)
