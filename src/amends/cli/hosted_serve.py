@@ -43,7 +43,11 @@ def hosted_url(db_given: bool, url: str | None) -> str:
 
 
 def run_hosted(host: str, port: int, workers: int, url: str, allowed_hosts: list[str]) -> None:
-    """Validate the configuration, migrate, and serve until stopped."""
+    """Validate the configuration, migrate, and serve until stopped.
+
+    ``allowed_hosts`` (from ``--host``) is extended by ``$AMENDS_ALLOWED_HOSTS``: the
+    public names a reverse proxy forwards.
+    """
     import uvicorn  # the web stack loads only when serving
 
     from amends.store.opening import open_store
@@ -55,6 +59,8 @@ def run_hosted(host: str, port: int, workers: int, url: str, allowed_hosts: list
     from amends.web.workers import ALLOWED_HOSTS_ENV
 
     secret = secret_from_env()
+    extra = [h.strip() for h in os.environ.get(ALLOWED_HOSTS_ENV, "").split(",") if h.strip()]
+    allowed_hosts = [*allowed_hosts, *(h for h in extra if h not in allowed_hosts)]
     store = open_store(url=url)  # reachable, not newer, migrated — or one line and exit 2
     common = {
         "host": host.strip("[]"),

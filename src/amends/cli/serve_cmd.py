@@ -125,10 +125,11 @@ def serve_command(
                 f"{host} is not a loopback address; add --allow-remote to expose amends "
                 "to your network",
             )
-        sys.stderr.write(
-            f"amends: warning: listening on {host}: anyone who can reach this machine on "
-            f"port {port} can read and change your plans and cases.\n"
-        )
+        if not hosted:  # hosted mode signs every request in
+            sys.stderr.write(
+                f"amends: warning: listening on {host}: anyone who can reach this machine on "
+                f"port {port} can read and change your plans and cases.\n"
+            )
     if hosted:
         run_hosted(host, port, workers, database, allowed_hosts_for(host))
         return
