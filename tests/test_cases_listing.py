@@ -15,7 +15,7 @@ from amends.cases import (
     save_plan,
     summary_json,
 )
-from amends.store import open_store
+from amends.store.opening import open_store
 from amends.store.sqlite import SQLiteStore
 from tests.case_factory import make_plan
 from tests.conftest import CliRun

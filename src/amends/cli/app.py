@@ -95,6 +95,11 @@ COMMANDS: dict[str, Entry] = {
     ),
     "case": _cases("Show one case or record what happened."),
     "log": _cases("The career log of lessons and safeguards."),
+    "users": Entry(
+        "amends.cli.users_cmd",
+        "Manage the accounts of a hosted install (sign-in for `amends serve --hosted`).",
+    ),
+    "db": Entry("amends.cli.db_cmd", "Upgrade or check the database schema."),
 }
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -52,9 +51,9 @@ from amends.cli.common import (
     resolve_now,
 )
 from amends.cli.options import DbOption, NowOption, ResultFormatOption
+from amends.cli.store_options import UrlOption, opened
 from amends.errors import InputError
 from amends.export.files import write_atomic
-from amends.store import Store, open_store
 
 
 def _help(summary: str, example: str) -> str:
@@ -104,15 +103,6 @@ def _page(items: list[_Item], limit: int | None, offset: int) -> list[_Item]:
     return items[offset : None if limit is None else offset + limit]
 
 
-@contextmanager
-def _opened(db: Path | None) -> Iterator[Store]:
-    store = open_store(db)
-    try:
-        yield store
-    finally:
-        store.close()
-
-
 def _tz_of(cases: list[Case]) -> dict[str, str]:
     return {c.id: c.situation.candidate.tz for c in cases}
 
@@ -130,9 +120,10 @@ def cases_command(
     now: NowOption = None,
     fmt: ResultFormatOption = ResultFormat.text,
     db: DbOption = None,
+    url: UrlOption = None,
 ) -> None:
     moment = resolve_now(now)
-    with _opened(db) as store:
+    with opened(db, url) as store:
         cases = _page(load_cases(store, include_closed=all_cases, brief=True), limit, offset)
     due_of = {c.id: case_steps(c, moment, days) for c in cases}
     if fmt == ResultFormat.json:
@@ -154,9 +145,10 @@ def case_show(
     now: NowOption = None,
     fmt: ResultFormatOption = ResultFormat.text,
     db: DbOption = None,
+    url: UrlOption = None,
 ) -> None:
     moment = resolve_now(now)
-    with _opened(db) as store:
+    with opened(db, url) as store:
         case = load_case(store, case_id)
     due = case_steps(case, moment, days)
     if fmt == ResultFormat.json:
@@ -205,6 +197,7 @@ def case_record(
     now: NowOption = None,
     fmt: ResultFormatOption = ResultFormat.text,
     db: DbOption = None,
+    url: UrlOption = None,
 ) -> None:
     given = EventInput(
         kind=event_kind(event, answer),
@@ -218,9 +211,11 @@ def case_record(
         text=text,
         step=step,
     )
-    with _opened(db) as store:
-        case, stored = record(store, case_id, given)
-    due = case_steps(case, given.now)
+    with opened(db, url) as store:
+        # without --now, the event's time is read once the case is locked
+        clock = None if now is not None else (lambda: resolve_now(None))
+        case, stored = record(store, case_id, given, clock)
+    due = case_steps(case, stored.at)
     if fmt == ResultFormat.json:
         print_json(record_json(case, stored, due))
         return
@@ -245,9 +240,10 @@ def write_command(
     now: NowOption = None,
     fmt: ResultFormatOption = ResultFormat.text,
     db: DbOption = None,
+    url: UrlOption = None,
 ) -> None:
     moment = resolve_now(now)
-    with _opened(db) as store:
+    with opened(db, url) as store:
         case = load_case(store, case_id)
     draft = write(case, kind, moment, topic)
     if fmt == ResultFormat.json:
@@ -272,9 +268,10 @@ def next_command(
     now: NowOption = None,
     fmt: ResultFormatOption = ResultFormat.text,
     db: DbOption = None,
+    url: UrlOption = None,
 ) -> None:
     moment = resolve_now(now)
-    with _opened(db) as store:
+    with opened(db, url) as store:
         cases = load_cases(store, include_closed=False, brief=True)
     items = _page(next_steps(cases, moment, days), limit, offset)
     if fmt == ResultFormat.json:
@@ -305,8 +302,9 @@ def log_export(
         Path | None, _opt("Write to this file instead of the screen.", "--output", "-o")
     ] = None,
     db: DbOption = None,
+    url: UrlOption = None,
 ) -> None:
-    with _opened(db) as store:
+    with opened(db, url) as store:
         cases = load_cases(store)
     if fmt == LogFormat.json:
         text = json.dumps(career_log(cases), ensure_ascii=False, indent=2) + "\n"
@@ -336,9 +334,11 @@ FileArg = Annotated[Path, typer.Argument(metavar="FILE", help="The file.")]
         "amends export amends-export.json",
     ),
 )
-def export_command(file: FileArg, now: NowOption = None, db: DbOption = None) -> None:
+def export_command(
+    file: FileArg, now: NowOption = None, db: DbOption = None, url: UrlOption = None
+) -> None:
     moment = resolve_now(now)
-    with _opened(db) as store:  # streamed: one batch of cases in memory at a time
+    with opened(db, url) as store:  # streamed: one batch of cases in memory at a time
         if str(file) == "-":
             sys.stdout.writelines(export_text(store, moment))
             return
@@ -364,7 +364,10 @@ def export_command(file: FileArg, now: NowOption = None, db: DbOption = None) ->
     ),
 )
 def import_command(
-    file: FileArg, fmt: ResultFormatOption = ResultFormat.text, db: DbOption = None
+    file: FileArg,
+    fmt: ResultFormatOption = ResultFormat.text,
+    db: DbOption = None,
+    url: UrlOption = None,
 ) -> None:
     try:
         document = json.loads(file.read_text("utf-8"))
@@ -372,7 +375,7 @@ def import_command(
         raise InputError(
             "file", f"{file} is not a readable JSON export ({type(exc).__name__})"
         ) from None
-    with _opened(db) as store:
+    with opened(db, url) as store:
         added, present = import_all(store, document)
     if fmt == ResultFormat.json:
         print_json({"added": added, "already_present": present})
@@ -388,9 +391,12 @@ def import_command(
     ),
 )
 def backup_command(
-    file: FileArg, fmt: ResultFormatOption = ResultFormat.text, db: DbOption = None
+    file: FileArg,
+    fmt: ResultFormatOption = ResultFormat.text,
+    db: DbOption = None,
+    url: UrlOption = None,
 ) -> None:
-    with _opened(db) as store:
+    with opened(db, url) as store:
         store.backup(file.expanduser())
         source = store.location
     if fmt == ResultFormat.json:

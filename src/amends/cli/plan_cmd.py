@@ -28,6 +28,7 @@ from amends.cli.slot_options import (
     MyHoursOption,
     WindowsOption,
 )
+from amends.cli.store_options import UrlOption
 from amends.plan.builder import make_plan
 from amends.plan.reasons import catalogue
 from amends.plan.request import PlanRequest, check_fold
@@ -152,6 +153,7 @@ def plan_command(
         typer.Option("--save", help="Keep this plan as a case to track (its id is printed)."),
     ] = False,
     db: DbOption = None,
+    url: UrlOption = None,
     profile: Annotated[
         Path | None, _opt("Profile TOML file (default: your config folder).", "--profile")
     ] = None,
@@ -188,9 +190,9 @@ def plan_command(
         plan = replace(plan, files=tuple(str(path) for path in written))
     if save:
         from amends.cases import save_plan
-        from amends.store import open_store
+        from amends.store.opening import open_store  # psycopg loads only when saving
 
-        with open_store(db) as store:
+        with open_store(db, url) as store:
             plan = replace(plan, case_id=save_plan(store, plan))
     show_plan(plan, output_format)
     if plan.case_id is not None and output_format is not OutputFormat.json:
