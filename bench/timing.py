@@ -9,7 +9,6 @@ ratio to the floor. Nothing here asserts: the scripts print figures.
 
 from __future__ import annotations
 
-import os
 import statistics
 import subprocess
 import sys
@@ -31,18 +30,28 @@ class Run:
     peak_mb: float
 
 
+# Measures one command from a fresh, small interpreter: a child forked straight from a
+# benchmark would report the benchmark's own memory as its peak (Linux counts the pages
+# a child inherits until it execs), so every command is started by this wrapper.
+_WRAPPER = """
+import os, subprocess, sys, time
+start = time.perf_counter()
+proc = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+_, status, usage = os.wait4(proc.pid, 0)
+elapsed = time.perf_counter() - start
+print(os.waitstatus_to_exitcode(status), elapsed, usage.ru_maxrss)
+"""
+
+
 def run_child(argv: Sequence[str], env: dict[str, str] | None = None) -> Run:
-    """Run ``argv`` to completion, discarding its output; time it and read its peak RSS."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(
-        list(argv), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env
+    """Run ``argv`` to completion, discarding its output; its wall time and peak RSS."""
+    done = subprocess.run(
+        [sys.executable, "-c", _WRAPPER, *argv], capture_output=True, text=True, env=env
     )
-    _, status, usage = os.wait4(proc.pid, 0)
-    elapsed = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode not in (0, 1):
-        raise SystemExit(f"benchmark command failed ({proc.returncode}): {' '.join(argv)}")
-    return Run(elapsed, usage.ru_maxrss / 1024)
+    code, seconds, peak = done.stdout.split()
+    if int(code) not in (0, 1):
+        raise SystemExit(f"benchmark command failed ({code}): {' '.join(argv)}")
+    return Run(float(seconds), int(peak) / 1024)
 
 
 def cold_starts(
