@@ -86,3 +86,22 @@ DbOption = Annotated[
         show_default=False,
     ),
 ]
+
+GreetingOption = Annotated[
+    str | None,
+    typer.Option(
+        "--greeting",
+        help="How messages greet people: first-name (Dear Dana, Dear Dr Moore) or formal "
+        "(Dear Ms Whitfield, when you give the title). Default: profile, else first-name.",
+        show_default=False,
+    ),
+]
+EnglishOption = Annotated[
+    str | None,
+    typer.Option(
+        "--english",
+        help="English of the messages: us (American, 12-hour clock) or gb (British). "
+        "Default: profile, else American for recipients in the US and Canada, British elsewhere.",
+        show_default=False,
+    ),
+]

@@ -26,7 +26,9 @@ from amends.cli.options import (
     DaysOption,
     DbOption,
     DurationOption,
+    EnglishOption,
     FormatOption,
+    GreetingOption,
     HoursOption,
     MyHoursOption,
     NowOption,
@@ -129,6 +131,8 @@ def plan_command(
     senior: Annotated[
         bool | None, typer.Option("--senior/--not-senior", help="Senior-candidate wording.")
     ] = None,
+    greeting: GreetingOption = None,
+    english: EnglishOption = None,
     slot: Annotated[
         list[str] | None,
         _opt('Reschedule time to offer, "YYYY-MM-DD HH:MM" in --tz (repeatable).', "--slot"),
@@ -178,6 +182,7 @@ def plan_command(
         "my_tz": my_tz, "senior": senior, "slot": slot or [], "realised": realised, "now": now,
         "country": country, "hours": hours, "my_hours": my_hours, "duration": duration,
         "days": days, "count": count, "busy": busy or [], "windows": windows,
+        "greeting": greeting, "english": english,
     }  # fmt: skip
     values.update({k: v for k, v in given.items() if v is not None})
     if values.get("fold") is not None:

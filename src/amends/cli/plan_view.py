@@ -54,6 +54,8 @@ def print_plan(console: Console, plan: Plan) -> None:
         )
         if recipient:
             parts.append(Text(f"To: {recipient}", style="dim"))
+        if message.note:
+            parts.append(Text(message.note, style="italic"))
         if message.subject:
             parts.append(Text.assemble(("Subject: ", "dim"), (message.subject, "bold")))
         if parts:

@@ -68,6 +68,11 @@ def _zone1970_tab() -> dict[str, str]:
     return {row[2]: row[0].split(",")[0] for row in _table("zone1970.tab") if len(row) >= 3}
 
 
+def canonical_zones() -> tuple[str, ...]:
+    """The tz database's canonical zones (``zone1970.tab``): one per region of shared clocks."""
+    return tuple(_zone1970_tab())
+
+
 def _compiled(name: str) -> bytes | None:
     try:
         return resources.files("tzdata").joinpath("zoneinfo", *name.split("/")).read_bytes()

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from amends.dates.slot import Slot
 from amends.plan.compose import compose_messages
@@ -38,6 +39,8 @@ def make_plan(request: PlanRequest, clock_now: datetime | None = None) -> Plan:
     slot_request = slot_request_from_options(
         situation.now, situation.interview.tz, situation.candidate.tz, request.slot_options
     )
+    if situation.happening.scenario == "conflict":
+        slot_request = replace(slot_request, busy=(*slot_request.busy, clash_day(situation)))
     if situation.slots_requested:
         length = slot_request.duration
         slots = [
@@ -51,6 +54,17 @@ def make_plan(request: PlanRequest, clock_now: datetime | None = None) -> Plan:
             situation, result.slots, windows=result.windows, slot_note=result.explanation
         )
     return replace(plan, links=plan_links(plan))
+
+
+def clash_day(s: Situation) -> tuple[datetime, datetime]:
+    """The candidate's whole day of a clash known ahead, kept free of proposals.
+
+    The commitment that clashes is rarely only as long as the interview (an exam,
+    a funeral, a flight), so no new time is offered within hours of it.
+    """
+    day = s.interview.start.astimezone(ZoneInfo(s.candidate.tz)).date()
+    start = datetime.combine(day, time(0), ZoneInfo(s.candidate.tz))
+    return start, start + timedelta(days=1)
 
 
 def build_plan(

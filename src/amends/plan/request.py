@@ -14,9 +14,11 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from amends.dates.calendar import Hours
 from amends.dates.country import parse_country
+from amends.dates.format import ENGLISH_VARIANTS
 from amends.dates.zones import Fold, parse_instant, parse_local, zone
 from amends.errors import InputError
 from amends.fields import MAX_DETAIL, email_address, one_line, phone_number
+from amends.plan.names import GREETINGS
 from amends.plan.reasons import get_reason
 from amends.plan.situation import (
     CONTACT_ROLES,
@@ -53,6 +55,8 @@ class PlanRequest(BaseModel):
     link: str | None = None
     my_tz: str | None = None
     senior: bool = False
+    greeting: str | None = None
+    english: str | None = None
     company: str = ""
     role: str = ""
     interviewer: str | None = None
@@ -136,11 +140,16 @@ class PlanRequest(BaseModel):
             link=_link(self.link) if self.link else None,
             tz=my_tz,
             senior=self.senior,
+            greeting=_choice(self.greeting or "first-name", GREETINGS, "greeting"),
+            english=_choice(self.english, ENGLISH_VARIANTS, "english") if self.english else None,
         )
         interviewer = _optional_line(self.interviewer, "interviewer", 100)
         contact_name = _optional_line(self.contact_name, "contact_name", 100)
+        recruiter = _optional_line(self.recruiter, "recruiter", 100)
         if contact_role == "interviewer":
             contact_name = contact_name or interviewer
+        elif contact_role == "recruiter":
+            contact_name = contact_name or recruiter
         contact = Contact(
             name=contact_name or "",
             role=contact_role,
@@ -149,7 +158,7 @@ class PlanRequest(BaseModel):
             email=email_address(self.contact_email, "contact_email")
             if self.contact_email
             else None,
-            agency_recruiter=_optional_line(self.recruiter, "recruiter", 100),
+            agency_recruiter=recruiter,
         )
         interview = Interview(
             company=one_line(self.company, "company", max_length=120),

@@ -65,6 +65,8 @@ class Message:
     to_email: str | None = None
     to_phone: str | None = None
     variant: str = "standard"
+    note: str | None = None
+    """A word to the user about this message (never part of what is sent or said)."""
 
     @property
     def words(self) -> int:
@@ -94,6 +96,7 @@ class Message:
             "words": self.words,
             "speaking_seconds": self.speaking_seconds,
             "variant": self.variant,
+            "note": self.note,
             "to": {"name": self.to_name, "email": self.to_email, "phone": self.to_phone},
         }
 

@@ -14,6 +14,8 @@ from zoneinfo import ZoneInfo
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from amends.dates.calendar import WORKING_HOURS, BusinessCalendar, Hours, calendar_for
+from amends.dates.format import English
+from amends.plan.names import Greeting
 
 Scenario = Literal["late", "conflict", "missed", "tech-failure"]
 Mode = Literal["in-person", "video", "phone"]
@@ -43,6 +45,10 @@ class Candidate(_Frozen):
     link: str | None = None
     tz: str
     senior: bool = False
+    greeting: Greeting = "first-name"
+    """``formal`` greets "Dear Ms Whitfield" when a title is given; else "Dear Dana"."""
+    english: English | None = None
+    """The English of every message; ``None``: American for the US and Canada, else British."""
 
 
 class Interview(_Frozen):

@@ -32,7 +32,7 @@ def _contain(s: Situation, action: FirstAction) -> list[tuple[int, str]]:
         return [(0, "send_email_first")]
     if scenario == "conflict":
         return [(0, "send_email_first")]
-    if channel == "recruiter" and s.contact.agency_recruiter:
+    if channel == "recruiter" and s.contact.role != "recruiter":
         return [(0, "recruiter_first"), (15, "recruiter_then_contact")]
     if channel == "recruiter":  # the contact is the recruiter: reach them as anyone else
         if s.contact.has_phone:

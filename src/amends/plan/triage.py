@@ -73,10 +73,10 @@ def _choose(s: Situation) -> tuple[Channel, str]:
         return ("call", "conflict_call") if phone and soon else ("email", "conflict_email")
     if scenario == "tech-failure":  # the interviewer is waiting right now
         return ("call", "tech_call") if phone else ("email", "tech_email")
+    if s.contact.role == "recruiter":  # the one to write to is the recruiter themself
+        return "recruiter", "recruiter_is_contact"
     if s.contact.agency_recruiter:
         return "recruiter", "recruiter"
-    if s.contact.role == "recruiter":
-        return "recruiter", "recruiter_is_contact"
     same_day = now.astimezone(ZoneInfo(tz)).date() == start.astimezone(ZoneInfo(tz)).date()
     if not phone:
         return "email", "missed_email_no_phone"
@@ -101,9 +101,8 @@ def first_action(s: Situation) -> FirstAction:
         else moment_text(s.interview.start, s.interview.tz),
         "respond_by": time_text(deadline, s.candidate.tz),
         "recruiter": recruiter_label(s),
+        "recruiter_is_contact": s.contact.role == "recruiter",
     }
-    if s.contact.role == "recruiter" and s.contact.interviewer:
-        context["contact"] = s.contact.interviewer
     return FirstAction(
         channel=channel,
         why=snippet("triage", f"why.{why_key}", **context),

@@ -88,6 +88,7 @@ class MessageView:
     mailto_shortened: bool = False
     tel: str | None = None
     eml: bool = False
+    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -171,6 +172,7 @@ def message_view(index: int, message: Message, links: dict[str, Any]) -> Message
         mailto_shortened=bool(links.get("mailto_shortened")),
         tel=links.get("tel"),
         eml=bool(links.get("eml")),
+        note=message.note,
     )
 
 
