@@ -84,11 +84,18 @@ def _reason_words(s: Situation, reason: Reason, english: English) -> dict[str, A
 
 
 def _offers(
-    s: Situation, english: English, slots: Sequence[Slot], windows: Sequence[Window]
+    s: Situation,
+    english: English,
+    slots: Sequence[Slot],
+    windows: Sequence[Window],
+    interviewer: str | None,
 ) -> dict[str, Any]:
     iv, c = s.interview, s.candidate
     live = s.happening.scenario == "tech-failure"
     platforms = _platforms(iv.platform)
+    # To the interviewer "you"; to a recruiter or coordinator, the interviewer by name.
+    other = "_other" if s.contact.role != "interviewer" else ""
+    them = interviewer or snippet_in("triage", "unnamed.interviewer", english)
     return {
         "slots": [slot_text(slot.start, s, english) for slot in slots]
         or [w.message_text for w in windows],
@@ -98,12 +105,21 @@ def _offers(
         "alt_mode": "" if live else snippet_in("compose", f"alt_mode.{iv.mode}", english),
         "other_mode": snippet_in("compose", "alt_mode.in-person", english),
         "now_options": snippet_in(
-            "compose", f"now_options.written.{iv.mode}", english, phone=c.phone, platforms=platforms
+            "compose",
+            f"now_options.written{other}.{iv.mode}",
+            english,
+            phone=c.phone,
+            platforms=platforms,
+            interviewer=them,
         )
         if live
         else "",
         "now_spoken": snippet_in(
-            "compose", f"now_options.spoken.{iv.mode}", english, platforms=platforms
+            "compose",
+            f"now_options.spoken{other}.{iv.mode}",
+            english,
+            platforms=platforms,
+            interviewer=them,
         )
         if live
         else "",
@@ -124,7 +140,7 @@ def _context(
     return {
         **who,
         **_reason_words(s, reason, english),
-        **_offers(s, english, slots, windows),
+        **_offers(s, english, slots, windows, who["interviewer_name"]),
         "english": english,
         "candidate": s.candidate,
         "interview": s.interview,
@@ -143,7 +159,12 @@ def _spoken(s: Situation, ctx: dict[str, Any], variant: str) -> list[Message]:
     ct = s.contact
     note: dict[str, str | None] = {"phone-script": None, "voicemail": None}
     if not ct.phone:
-        label = ct.name or ct.interviewer or s.interview.company
+        person = parse_name(ct.name) or parse_name(ct.interviewer)
+        label = (
+            person.full(ctx["english"])
+            if person
+            else snippet_in("triage", f"unnamed.{ct.role}", ctx["english"])
+        )
         for kind, key in (("phone-script", "script"), ("voicemail", "voicemail")):
             note[kind] = snippet_in("compose", f"no_number.{key}", ctx["english"], contact=label)
     kinds: tuple[tuple[MessageKind, str], ...] = (

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 from amends.dates.calendar import Hours, calendar_for
 from amends.dates.format import moment_text, time_text
+from amends.plan.reasons import get_reason
 from amends.plan.result import Channel, FirstAction
 from amends.plan.situation import Situation
 from amends.texts import snippet
@@ -67,7 +68,9 @@ def _choose(s: Situation) -> tuple[Channel, str]:
     phone = s.contact.has_phone
     start, now, tz = s.interview.start, s.now, s.interview.tz
     if scenario == "late":
-        return ("call", "late_call") if phone else ("email", "late_email")
+        absent = get_reason(s.happening.reason).absent_ahead  # ill or called away: not coming
+        key = "absent" if absent else "late"
+        return ("call", f"{key}_call") if phone else ("email", f"{key}_email")
     if scenario == "conflict":
         soon = start - now <= CALL_AHEAD_WINDOW and _open_now(s)
         return ("call", "conflict_call") if phone and soon else ("email", "conflict_email")
