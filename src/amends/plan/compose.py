@@ -22,7 +22,7 @@ from amends.plan.situation import Situation
 from amends.plan.wording import delay_line, slot_text, spoken_when, written_when
 
 if TYPE_CHECKING:
-    from amends.slots.result import Window
+    from amends.slots.offer import Window
 
 
 def _platforms(platform: str | None) -> str:
