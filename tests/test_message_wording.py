@@ -310,3 +310,13 @@ def test_greeting_and_english_options_refuse_unknown_values(cli: CliRun, option:
     ])  # fmt: skip
     assert result.exit_code == 2
     assert result.stderr.count("\n") == 1 and option in result.stderr
+
+
+def test_availability_windows_use_the_readers_clock() -> None:
+    fields = {**_us_fields("missed", "forgot", "video"), "slot": [], "windows": True}
+    plan = make_plan(PlanRequest(**fields))
+    email = plan.message("email")
+    assert email is not None and plan.windows
+    listed = re.findall(r"^- (.+)$", email.body, re.M)
+    assert listed and all(" AM" in line or " PM" in line for line in listed)
+    assert not TWENTY_FOUR_HOUR.search(email.body), email.body

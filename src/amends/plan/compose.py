@@ -19,7 +19,13 @@ from amends.plan.names import PersonName, parse_name
 from amends.plan.reasons import Reason
 from amends.plan.result import FirstAction, Message, MessageKind
 from amends.plan.situation import Situation
-from amends.plan.wording import delay_line, slot_text, spoken_when, written_when
+from amends.plan.wording import (
+    delay_line,
+    slot_text,
+    spoken_when,
+    window_text,
+    written_when,
+)
 
 if TYPE_CHECKING:
     from amends.slots.offer import Window
@@ -98,10 +104,10 @@ def _offers(
     them = interviewer or snippet_in("triage", "unnamed.interviewer", english)
     return {
         "slots": [slot_text(slot.start, s, english) for slot in slots]
-        or [w.message_text for w in windows],
+        or [window_text(w, s, english) for w in windows],
         "windows_mode": not slots and bool(windows),
         "spoken_slots": [spoken_when(slot.start, s, english, on=False) for slot in slots[:2]]
-        or [w.message_text for w in windows[:2]],
+        or [window_text(w, s, english) for w in windows[:2]],
         "alt_mode": "" if live else snippet_in("compose", f"alt_mode.{iv.mode}", english),
         "other_mode": snippet_in("compose", "alt_mode.in-person", english),
         "now_options": snippet_in(

@@ -10,6 +10,7 @@ All days are read on the interviewer's clock, because they read the message.
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from amends.dates.format import (
@@ -18,11 +19,15 @@ from amends.dates.format import (
     day_and_month,
     long_date,
     my_time_suffix,
+    short_date,
     zone_label,
 )
 from amends.plan.english import snippet_in
 from amends.plan.reasons import Reason
 from amends.plan.situation import Situation
+
+if TYPE_CHECKING:
+    from amends.slots.offer import Window
 
 DELAY_WORTH_MENTIONING = timedelta(hours=3)
 
@@ -67,6 +72,32 @@ def slot_text(moment: datetime, s: Situation, english: English) -> str:
     day = day_and_month(local, english) if local.year == now_year else long_date(local, english)
     return f"{day} at {clock(local, english)} {zone_label(local)}" + my_time_suffix(
         moment, s.interview.tz, s.candidate.tz, english
+    )
+
+
+def window_text(window: Window, s: Situation, english: English) -> str:
+    """An availability window as a message lists it, on the reader's clock style."""
+    if english == "gb":
+        return window.message_text
+    start, end = window.spans[0]
+    first, last = window.spans[0][0], window.spans[-1][0]
+    days = short_date(first, english)
+    if len(window.spans) > 1:
+        days += "–" + short_date(last, english)
+    mine = ""
+    mine_start = start.astimezone(ZoneInfo(s.candidate.tz))
+    if mine_start.utcoffset() != start.utcoffset():
+        mine_end = end.astimezone(ZoneInfo(s.candidate.tz))
+        mine = f"{clock(mine_start, english)}–{clock(mine_end, english)} {zone_label(mine_start)}"
+    return snippet_in(
+        "compose",
+        "window.text",
+        english,
+        days=days,
+        start=clock(start, english),
+        end=clock(end, english),
+        zone=zone_label(start),
+        mine=mine,
     )
 
 
