@@ -320,3 +320,10 @@ def test_availability_windows_use_the_readers_clock() -> None:
     listed = re.findall(r"^- (.+)$", email.body, re.M)
     assert listed and all(" AM" in line or " PM" in line for line in listed)
     assert not TWENTY_FOUR_HOUR.search(email.body), email.body
+
+
+def test_where_family_names_often_come_first_the_full_name_is_used() -> None:
+    name = parse_name("Li Wei")
+    assert name is not None
+    assert name.address("gb", family_first=True) == "Li Wei"
+    assert name.address("gb") == "Li"

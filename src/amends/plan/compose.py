@@ -12,10 +12,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from amends.dates.country import country_for_zone
 from amends.dates.format import English
 from amends.dates.slot import Slot
 from amends.plan.english import english_for, localise, render, snippet_in, snippets
-from amends.plan.names import PersonName, parse_name
+from amends.plan.names import FAMILY_NAME_FIRST, PersonName, parse_name
 from amends.plan.reasons import Reason
 from amends.plan.result import FirstAction, Message, MessageKind
 from amends.plan.situation import Situation
@@ -38,7 +39,9 @@ def _platforms(platform: str | None) -> str:
 
 
 def _address(name: PersonName | None, s: Situation, english: English) -> str | None:
-    return name.address(english, s.candidate.greeting) if name else None
+    country = (s.interview.country or country_for_zone(s.interview.tz) or "").split("-")[0]
+    family_first = country in FAMILY_NAME_FIRST
+    return name.address(english, s.candidate.greeting, family_first=family_first) if name else None
 
 
 def _who(s: Situation, english: English) -> dict[str, Any]:

@@ -38,6 +38,9 @@ _TITLES: dict[str, tuple[str, int, bool]] = {
 _FIRST_NAME_TITLES = frozenset({"sir", "dame", "lord", "lady"})
 _DOCTORATES = frozenset({"phd", "md", "dphil", "edd", "dds"})
 _BRACKETS = re.compile(r"\s*[(\[][^)\]]*[)\]]\s*")
+# Countries where names are commonly written family name first: there the first
+# word of a typed name is not safely a given name.
+FAMILY_NAME_FIRST = frozenset({"CN", "HK", "MO", "TW", "JP", "KR", "KP", "VN", "HU", "MN", "KH"})
 _ABBREVIATED = frozenset({"Dr", "Mr", "Mrs", "Ms", "Mx"})
 
 
@@ -67,12 +70,18 @@ class PersonName:
         name = self.first if self.before_first else self.last
         return f"{self._title(english)} {name}" if name else None
 
-    def address(self, english: English, greeting: Greeting = "first-name") -> str | None:
-        """What follows "Dear" or "Hello": ``Dana``, ``Dr Okafor``, ``Ms Whitfield`` or ``None``."""
+    def address(
+        self, english: English, greeting: Greeting = "first-name", *, family_first: bool = False
+    ) -> str | None:
+        """What follows "Dear" or "Hello": ``Dana``, ``Dr Okafor``, ``Ms Whitfield`` or ``None``.
+
+        ``family_first``: the reader's country often writes the family name first
+        ("Li Wei"), so the first word may not be a given name: the full name is safe.
+        """
         titled = self._titled(english)
         if titled and (greeting == "formal" or self.academic or not self.first):
             return titled
-        if greeting == "formal" and self.first and self.last:
+        if (greeting == "formal" or family_first) and self.first and self.last:
             return f"{self.first} {self.last}"
         return self.first or self.last or None
 
