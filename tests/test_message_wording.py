@@ -19,9 +19,8 @@ import pytest
 
 from amends.cases import write
 from amends.dates.format import moment_text, zone_label
-from amends.dates.slot import Slot
 from amends.plan import Plan
-from amends.plan.builder import build_plan, make_plan
+from amends.plan.builder import make_plan
 from amends.plan.english import localise
 from amends.plan.names import parse_name
 from amends.plan.reasons import catalogue, reason_codes
@@ -30,7 +29,7 @@ from amends.plan.situation import MODES, SCENARIOS
 from amends.store import SQLiteStore
 from tests.case_factory import apply, at, new_case
 from tests.conftest import CliRun
-from tests.plan_cases import MATRIX, request_fields
+from tests.plan_cases import MATRIX, plan_for, request_fields
 
 I_NOW_VERB = re.compile(r"\bI now [a-z]+\b")
 TITLE_ALONE = re.compile(r"^(?:Dear|Hello) (?:Dr|Mr|Mrs|Ms|Mx|Miss|Prof|Professor)\.?,", re.M)
@@ -47,13 +46,7 @@ US_CONTACT: dict[str, Any] = {
 }
 
 
-def _plan(fields: dict[str, Any]) -> Plan:
-    situation = PlanRequest(**fields).to_situation()
-    slots = [
-        Slot(t, t + timedelta(minutes=45), situation.interview.tz, situation.candidate.tz)
-        for t in situation.slots_requested
-    ]
-    return build_plan(situation, slots)
+_plan = plan_for
 
 
 def _us_fields(scenario: str, reason: str, mode: str) -> dict[str, Any]:

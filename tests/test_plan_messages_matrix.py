@@ -7,17 +7,13 @@ read the rendered text the way a reviewer would.
 from __future__ import annotations
 
 import re
-from datetime import timedelta
 
 import pytest
 
-from amends.dates.slot import Slot
 from amends.plan import Plan
-from amends.plan.builder import build_plan
 from amends.plan.reasons import catalogue
-from amends.plan.request import PlanRequest
 from amends.plan.wording import slot_text
-from tests.plan_cases import MATRIX, request_fields
+from tests.plan_cases import MATRIX, plan_for, request_fields
 
 APOLOGY = re.compile(r"\b(apolog\w*|sorry)\b", re.I)
 OWNERSHIP = re.compile(
@@ -39,13 +35,7 @@ EXCUSE_WORDS = re.compile(
 EMAIL_KINDS = {"email", "email-with-reason", "recruiter-email", "alternative-mode"}
 
 
-def _plan(fields: dict[str, object]) -> Plan:
-    situation = PlanRequest(**fields).to_situation()
-    slots = [
-        Slot(t, t + timedelta(minutes=45), situation.interview.tz, situation.candidate.tz)
-        for t in situation.slots_requested
-    ]
-    return build_plan(situation, slots)
+_plan = plan_for
 
 
 @pytest.fixture(scope="module")
