@@ -18,7 +18,7 @@ from tests.plan_cases import MATRIX, plan_for, request_fields
 APOLOGY = re.compile(r"\b(apolog\w*|sorry)\b", re.I)
 OWNERSHIP = re.compile(
     r"responsib|\bon me\b|\bmy (own )?(mistake|error|side)\b|\bown it\b|ownership|"
-    r"scheduling error|my own calendar",
+    r"scheduling error|my own calendar|\bon my part\b",
     re.I,
 )
 INTEREST = re.compile(r"\binterested\b", re.I)
@@ -198,7 +198,7 @@ def test_coordinator_is_greeted_by_first_name_with_non_ascii_characters_intact(p
             assert email.body.startswith("Dear Zoë,")
             script = plan.message("phone-script")  # no number: still there, for the main line
             assert script is not None and script.to_phone is None
-            assert script.note and "main line" in script.note
+            assert script.note and "switchboard" in script.note
 
 
 def test_only_the_interviewer_is_told_about_our_interview(plans) -> None:  # type: ignore[no-untyped-def]
