@@ -145,7 +145,7 @@ def test_v1_file_with_data_is_upgraded_in_place_without_loss(tmp_path: Path) -> 
         assert case.events[3].data["text"].startswith("Dana's assistant")
         store.append_event("v1case", lambda c: _note("after upgrade", "2026-11-24T09:00+00:00"))
         versions = store._conn.execute("SELECT version FROM schema_migrations").fetchall()
-    assert versions == [(1,), (2,)]
+    assert versions == [(m.version,) for m in MIGRATIONS]
     with closing(_store(path)) as again:  # a second open changes nothing
         assert len(again.get_case("v1case").events) == 5
 

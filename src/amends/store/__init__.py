@@ -12,7 +12,7 @@ from pathlib import Path
 from amends.paths import data_dir
 from amends.store.base import EventBuilder, Store
 from amends.store.migrations import LATEST, MIGRATIONS
-from amends.store.records import CaseImport, CaseRecord, EventRecord, NewEvent
+from amends.store.records import CaseImport, CaseRecord, DraftRecord, EventRecord, NewEvent
 from amends.store.sqlite import SQLiteStore
 
 DB_ENV = "AMENDS_DB"
@@ -24,6 +24,7 @@ __all__ = [
     "MIGRATIONS",
     "CaseImport",
     "CaseRecord",
+    "DraftRecord",
     "EventBuilder",
     "EventRecord",
     "NewEvent",

@@ -64,9 +64,23 @@ def _plan_snapshot_and_append_only(conn: sqlite3.Connection) -> None:
     )
 
 
+def _plan_drafts(conn: sqlite3.Connection) -> None:
+    # Plans the web app computed but the user has not saved yet (post/redirect/get):
+    # the page /plan/<id> reads them back; old ones are expired, unlike case history.
+    conn.execute(
+        "CREATE TABLE plan_drafts ("
+        " id TEXT PRIMARY KEY,"
+        " created_at TEXT NOT NULL,"
+        " request TEXT NOT NULL,"
+        " case_id TEXT REFERENCES cases(id))"
+    )
+    conn.execute("CREATE INDEX plan_drafts_by_age ON plan_drafts(created_at)")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "initial", _initial),
     Migration(2, "plan_snapshot_and_append_only", _plan_snapshot_and_append_only),
+    Migration(3, "plan_drafts", _plan_drafts),
 )
 LATEST = MIGRATIONS[-1].version
 

@@ -16,23 +16,29 @@ import secrets
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from amends.errors import InputError, StateError, StoreError
 from amends.store.base import EventBuilder
 from amends.store.migrations import LATEST, current_version, migrate, newer_error
-from amends.store.records import CaseImport, CaseRecord, EventRecord, NewEvent
+from amends.store.records import CaseImport, CaseRecord, DraftRecord, EventRecord, NewEvent
 
 BUSY_TIMEOUT_MS = 5000
 ID_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no 0/o, 1/l/i: easy to read aloud and type
 ID_LENGTH = 6
 MAX_ID = 40
+DRAFT_ID_BYTES = 12  # a draft's id is its only key: long enough that nobody guesses one
 
 
 def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def _utc(moment: datetime) -> str:
+    """UTC ISO text, so stored times compare correctly as strings."""
+    return moment.astimezone(UTC).isoformat()
 
 
 def _describe(exc: sqlite3.Error) -> str:
@@ -186,7 +192,7 @@ class SQLiteStore:
         found = self._cases(conn, key) if 0 < len(key) <= MAX_ID else []
         if not found:
             shown = key[:MAX_ID] or "an empty id"
-            raise InputError("case", f"there is no case {shown!r}; `amends cases` lists the ids")
+            raise InputError("case", f"there is no case {shown!r}")
         return found[0]
 
     def get_case(self, case_id: str) -> CaseRecord:
@@ -267,6 +273,42 @@ class SQLiteStore:
                     self._insert_event(conn, case.id, event)
                 added += 1
         return added, present
+
+    # -- plan drafts -------------------------------------------------------------
+
+    def save_draft(self, created_at: datetime, request: dict[str, Any]) -> DraftRecord:
+        draft_id = secrets.token_urlsafe(DRAFT_ID_BYTES)
+        with self._transaction(write=True) as conn:
+            conn.execute(
+                "INSERT INTO plan_drafts (id, created_at, request) VALUES (?, ?, ?)",
+                (draft_id, _utc(created_at), _dumps(request)),
+            )
+        return DraftRecord(draft_id, created_at, json.loads(_dumps(request)))
+
+    def get_draft(self, draft_id: str) -> DraftRecord | None:
+        if not isinstance(draft_id, str) or not 0 < len(draft_id) <= MAX_ID:
+            return None
+        with self._transaction(write=False) as conn:
+            row = conn.execute(
+                "SELECT id, created_at, request, case_id FROM plan_drafts WHERE id = ?",
+                (draft_id,),
+            ).fetchone()
+        if row is None:
+            return None
+        return DraftRecord(row[0], datetime.fromisoformat(row[1]), json.loads(row[2]), row[3])
+
+    def mark_draft_saved(self, draft_id: str, case_id: str) -> None:
+        with self._transaction(write=True) as conn:
+            conn.execute("UPDATE plan_drafts SET case_id = ? WHERE id = ?", (case_id, draft_id))
+
+    def delete_draft(self, draft_id: str) -> None:
+        with self._transaction(write=True) as conn:
+            conn.execute("DELETE FROM plan_drafts WHERE id = ?", (draft_id,))
+
+    def expire_drafts(self, before: datetime) -> int:
+        with self._transaction(write=True) as conn:
+            cur = conn.execute("DELETE FROM plan_drafts WHERE created_at < ?", (_utc(before),))
+            return int(cur.rowcount)
 
     def backup(self, destination: Path) -> None:
         """Copy with the SQLite backup API (consistent even while others write)."""
