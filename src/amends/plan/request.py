@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from amends.dates.calendar import Hours
 from amends.dates.country import parse_country
+from amends.dates.format import moment_text
 from amends.dates.zones import Fold, parse_instant, parse_local, zone
 from amends.errors import Alternative, InputError
 from amends.fields import MAX_DETAIL, email_address, one_line, phone_number
@@ -332,18 +333,23 @@ def _link(value: str) -> str:
     return text
 
 
+def _shown(moment: datetime) -> str:
+    """A start time as people read it, on its own clock (``Saturday 5 December 2026 at 10:00``)."""
+    return moment_text(moment, getattr(moment.tzinfo, "key", "UTC"))
+
+
 def check_timing(scenario: Scenario, start: datetime, now: datetime, realised: datetime) -> None:
     """Refuse a start time that contradicts the scenario (e.g. missed but still ahead)."""
     if scenario in ("missed", "tech-failure") and start > now:
         raise InputError(
             "at",
-            f"the interview starts in the future ({start.isoformat()}), so it is not missed yet",
+            f"the interview starts in the future ({_shown(start)}), so it is not missed yet",
             (Alternative("scenario", "late"), Alternative("scenario", "conflict")),
         )
     if scenario in ("late", "conflict") and start <= now:
         raise InputError(
             "at",
-            f"the interview already started ({start.isoformat()}), so it counts as missed",
+            f"the interview already started ({_shown(start)}), so it counts as missed",
             (Alternative("scenario", "missed"), Alternative("scenario", "tech-failure")),
         )
     if now - start > MAX_PAST:
