@@ -144,12 +144,11 @@ class PlanRequest(BaseModel):
             lambda: _choice(self.contact_role, CONTACT_ROLES, "contact_role")
         )
         reason = c.get(lambda: _reason(self.reason, scenario))
-        at_tz = their_tz or ""
-        start = (
-            c.get(lambda: parse_local(self.at, zone(at_tz), "at", _fold(self.fold)))
-            if at_tz
-            else None
-        )
+        # Without a valid zone the start is still checked for its shape (in UTC).
+        at_tz = their_tz or "UTC"
+        start = c.get(lambda: parse_local(self.at, zone(at_tz), "at", _fold(self.fold)))
+        if their_tz is None:
+            start = None
         realised = (
             c.get(lambda: parse_instant(given_realised, "realised")) if given_realised else now
         )

@@ -16,7 +16,7 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from amends import __version__
-from amends.web import api, pages
+from amends.web import api, case_pages, pages, shell
 from amends.web.context import WEB_DIR, Clock, WebConfig, page_templates, real_clock
 from amends.web.errors import install_error_handlers
 from amends.web.security import (
@@ -52,6 +52,8 @@ def create_app(
     app.mount("/static", StaticFiles(directory=str(WEB_DIR / "static")), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.include_router(case_pages.router)
+    app.include_router(shell.router)
     install_error_handlers(app)
     signer = CsrfSigner(csrf_secret) if csrf_secret else CsrfSigner.random()
     # Added innermost first: HostGuard runs first, then headers, then body/CSRF checks.

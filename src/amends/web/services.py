@@ -33,6 +33,7 @@ from amends.errors import InputError, StateError
 from amends.export.confirmed import Confirmed
 from amends.export.eml import eml_for_message
 from amends.export.ics import follow_up_calendar, prepare_calendar
+from amends.export.links import mailto_link
 from amends.export.plan_exports import eml_name
 from amends.plan import Plan, PlanRequest
 from amends.plan import make_plan as core_make_plan
@@ -264,3 +265,11 @@ def interview_calendar(db_path: Path | None, case_id: str, now: datetime) -> tup
         original_start=s.interview.start,
     )
     return f"amends-interview-{case.id}.ics", prepare_calendar(confirmed, now).data
+
+
+def mailto_for(message: dict[str, Any]) -> str | None:
+    """A ``mailto:`` link for a written follow-up (``None`` when it has no address or subject)."""
+    to = (message.get("to") or {}).get("email")
+    if not to or not message.get("subject"):
+        return None
+    return mailto_link(to, message.get("subject"), message.get("body")).url
