@@ -28,7 +28,7 @@ def _page(request: Request, show_closed: bool = False, **card: Any) -> CasesPage
     """The cases page; ``card`` holds what one card shows extra (``case_id`` names it)."""
     cfg = config(request)
     now = cfg.clock()
-    cards = ordered(services.case_cards(cfg.db_path, now, include_closed=True), now)
+    cards = ordered(services.case_cards(cfg.db_path, now, include_closed=True))
     target = card.pop("case_id", None)
     notice = card.pop("notice_top", None)
     views = tuple(
@@ -46,8 +46,17 @@ def _respond(request: Request, page: CasesPage, status: int = 200) -> HTMLRespon
     return render_page(request, "_cases_main.html" if htmx else "cases.html", page, status)
 
 
-def _problem(err: InputError | StateError) -> str:
-    return error_text(err) if isinstance(err, InputError) else str(err)
+OUT_OF_TURN = {
+    "record": "That step does not fit this case at the moment; the buttons on this card "
+    "are the ones that fit now.",
+    "write": "That message does not fit this case at the moment; the list on this card "
+    "has the ones that fit now.",
+}
+
+
+def _problem(err: InputError | StateError, action: str) -> str:
+    """The error in the web's words (a state error names codes, so it is said plainly)."""
+    return error_text(err) if isinstance(err, InputError) else OUT_OF_TURN[action]
 
 
 @router.get("/cases", response_class=HTMLResponse)
@@ -85,7 +94,7 @@ def cases_record(
     try:
         result = services.record_event(cfg.db_path, case_id, event, cfg.clock(), options)
     except (InputError, StateError) as err:
-        page = _page(request, case_id=case_id, error=_problem(err))
+        page = _page(request, case_id=case_id, error=_problem(err, "record"))
         return _respond(request, page, 422)
     if event == "done":
         notice = "Marked as done."
@@ -107,7 +116,7 @@ def cases_write(
     try:
         draft = services.write_message(cfg.db_path, case_id, kind, cfg.clock(), topic or None)
     except (InputError, StateError) as err:
-        page = _page(request, case_id=case_id, error=_problem(err))
+        page = _page(request, case_id=case_id, error=_problem(err, "write"))
         return _respond(request, page, 422)
     written = MessageView(
         dom_id=f"written-{case_id}",

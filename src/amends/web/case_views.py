@@ -9,7 +9,6 @@ out of turn. Order: the most urgent first, and the newest within equal urgency.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any
 
 from amends.cases.case import Case
@@ -154,14 +153,18 @@ def case_view(card: CaseCard, **extra: Any) -> CaseView:
     )
 
 
-def _urgency(card: CaseCard, now: datetime) -> tuple[int, float]:
+def _urgency(card: CaseCard, saved: int) -> tuple[int, float, int]:
     first = card.due[0] if card.due else None
     group = URGENCY.get(first.status, 3) if first else 3
     if not card.case.is_open:
         group = 4
-    return group, -card.case.record.created_at.timestamp()
+    return group, -card.case.record.created_at.timestamp(), -saved
 
 
-def ordered(cards: list[CaseCard], now: datetime) -> list[CaseCard]:
-    """Most urgent first (overdue, due, coming up, nothing due, closed); newest within each."""
-    return sorted(cards, key=lambda c: _urgency(c, now))
+def ordered(cards: list[CaseCard]) -> list[CaseCard]:
+    """Most urgent first (overdue, due, coming up, nothing due, closed); newest within each.
+
+    ``cards`` come oldest first (the store's order), which breaks ties in saving time.
+    """
+    ranked = sorted(enumerate(cards), key=lambda pair: _urgency(pair[1], pair[0]))
+    return [card for _, card in ranked]

@@ -11,6 +11,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from amends.errors import InputError, StateError, StoreError
 from amends.web.context import csrf_token, render_page, wants_html
+from amends.web.labels import error_text, label
 from amends.web.views import ErrorPage, Layout
 
 
@@ -29,7 +30,7 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(InputError)
     async def input_error(request: Request, exc: InputError) -> Response:
         if wants_html(request):
-            return page(request, 422, exc.cli_text())
+            return page(request, 422, f"{label(exc.field)}: {error_text(exc)}")
         return JSONResponse({"detail": input_error_detail(exc)}, status_code=422)
 
     @app.exception_handler(StateError)
@@ -57,5 +58,6 @@ def install_error_handlers(app: FastAPI) -> None:
             for e in exc.errors()
         ]
         if wants_html(request):
-            return page(request, 422, "; ".join(f"{d['loc'][-1]}: {d['msg']}" for d in detail))
+            names = ", ".join(sorted({label(str(d["loc"][-1])) for d in detail}))
+            return page(request, 422, f"Part of the form was missing or not valid: {names}.")
         return JSONResponse({"detail": detail}, status_code=422)
