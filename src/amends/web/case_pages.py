@@ -100,7 +100,7 @@ def cases_record(
         notice = "Marked as done."
     else:
         state = STATE_WORDS.get(str(result["state"]), "")
-        notice = f"Recorded: {EVENT_WORDS.get(event, 'done').lower()}. Now: {state.lower()}."
+        notice = f"Recorded “{EVENT_WORDS.get(event, 'done')}”. Now: {state.lower()}."
     return _respond(request, _page(request, case_id=case_id, notice=notice))
 
 

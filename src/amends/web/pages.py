@@ -138,7 +138,10 @@ def plan_show(request: Request, draft_id: str, confirm: str = "") -> HTMLRespons
         found = services.same_interview_cases(config(request).db_path, result.plan)
         same = tuple(Choice(c.id, c.title) for c in found)
     page = _draft_page(request, record, result, duplicates=same)
-    return render_page(request, "plan.html", page)
+    response = render_page(request, "plan.html", page)
+    # Never from the HTTP cache: "back" after saving must show the plan as saved.
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 @router.get("/plan/{draft_id}/message-{number}.eml")
