@@ -77,7 +77,7 @@ def test_an_empty_form_shows_every_problem_at_once_with_a_linked_summary(phone: 
     assert_words_for_people(phone)
     assert axe_violations(phone) == []
     screenshot(phone, "plan-errors")
-    assert phone.console_errors == []
+    assert [e for e in phone.console_errors if "status of 422" not in e] == []
 
 
 def test_the_plan_has_its_own_address_that_survives_reload_and_back(phone: Any) -> None:
@@ -111,7 +111,8 @@ def test_do_this_first_holds_the_call_button_the_clock_and_what_to_say(
     assert box and box["y"] + box["height"] < 844  # on the first screen of a phone
     assert "left" in card.locator(".countdown").inner_text()
     assert "Sam Patel" in card.locator(".say").inner_text()
-    assert company in phone.inner_text("main")  # shown as text, not markup
+    email = phone.locator("#tab-email .msg-body").first.text_content() or ""
+    assert company in email  # shown as text, not markup
     assert phone.locator("details.change").get_attribute("open") is None
     assert_words_for_people(phone)
     assert axe_violations(phone) == []
@@ -142,7 +143,7 @@ def test_messages_are_tabs_and_the_email_versions_a_switch(phone: Any) -> None:
     phone.click("nav.tabs a:has-text('Voicemail')")
     assert phone.locator("#tab-voicemail").is_visible()
     assert not phone.locator("#tab-phone-script").is_visible()
-    phone.click("nav.tabs a:has-text('Email')")
+    phone.locator("nav.tabs").get_by_role("link", name="Email", exact=True).click()
     email = phone.locator("#tab-email")
     assert email.locator("article.message:visible").count() == 1
     short = email.locator("article.message:visible .msg-body").inner_text()

@@ -79,7 +79,7 @@ def _reply_yes(case: Case, given: EventInput) -> dict[str, Any]:
     s = case.situation
     if not given.slot:
         raise InputError(
-            "slot", "reply yes needs the new interview time (YYYY-MM-DD HH:MM, their local time)"
+            "slot", "a yes needs the new interview time (YYYY-MM-DD HH:MM, their local time)"
         )
     start = parse_local(given.slot, zone(s.interview.tz), "slot")
     if start <= given.now:
