@@ -10,6 +10,7 @@ from amends.errors import Alternative, InputError
 from amends.web.labels import error_text
 from tests.web_support import (
     PLAN_BODY,
+    api_headers,
     form_token,
     make_client,
     visible_problems,
@@ -95,3 +96,13 @@ def test_no_page_shows_a_flag_a_backtick_or_a_raw_code(tmp_path: Path) -> None:
     pages += [client.get(p).text for p in ("/check", "/offline", "/nowhere", "/plan/nosuch")]
     for html in pages:
         assert visible_problems(visible_text(html)) == []
+
+
+def test_the_api_carries_the_other_fields_choices_as_data() -> None:
+    client = make_client()
+    body = {**PLAN_BODY, "at": "2026-12-05 10:00"}
+    response = client.post("/api/plan", json=body, headers=api_headers(client))
+    assert response.status_code == 422
+    item = response.json()["detail"][0]
+    assert item["loc"] == ["body", "at"] and "--" not in item["msg"]
+    assert item["ctx"]["alternatives"][0] == {"field": "scenario", "value": "late"}

@@ -63,6 +63,7 @@ class CaseView:
     meeting: MeetingView | None
     mode: str
     saved: tuple[MessageView, ...]
+    moved: bool = False
     error: str | None = None
     notice: str | None = None
     written: MessageView | None = None
@@ -118,6 +119,12 @@ def _saved_messages(case: Case) -> tuple[MessageView, ...]:
     return tuple(views)
 
 
+def _by_due(card: CaseCard) -> list[str]:
+    """The message kinds, the one the next due step asks for first."""
+    wanted = [d.write for d in card.due if d.write in card.kinds]
+    return [str(k) for k in dict.fromkeys([*wanted, *card.kinds])]
+
+
 def case_view(card: CaseCard, **extra: Any) -> CaseView:
     """The card of one case (``extra``: an error, a notice or a message just written)."""
     case = card.case
@@ -138,7 +145,8 @@ def case_view(card: CaseCard, **extra: Any) -> CaseView:
             for v, label in VIA_WORDS.items()
             if v != "recruiter" or s.contact.agency_recruiter or s.contact.role == "recruiter"
         ),
-        kinds=tuple(Choice(k, MESSAGE_TITLES.get(k, k)) for k in card.kinds),
+        kinds=tuple(Choice(k, MESSAGE_TITLES.get(k, k)) for k in _by_due(card)),
+        moved=case.state == "rescheduled",
         meeting=MeetingView(
             when=dual_moment_text(meeting.slot.start, s.interview.tz, my_tz),
             mode=modes.get(meeting.mode, meeting.mode),

@@ -16,8 +16,12 @@ from amends.web.views import ErrorPage, Layout
 
 
 def input_error_detail(err: InputError) -> list[dict[str, Any]]:
-    """FastAPI's own 422 shape for one core :class:`InputError`."""
-    return [{"loc": ["body", err.field], "msg": err.message, "type": "value_error"}]
+    """FastAPI's own 422 shape for one core :class:`InputError` (its alternatives in ``ctx``)."""
+    item: dict[str, Any] = {"loc": ["body", err.field], "msg": err.message, "type": "value_error"}
+    if err.alternatives:
+        choices = [{"field": a.field, "value": a.value} for a in err.alternatives]
+        item["ctx"] = {"alternatives": choices}
+    return [item]
 
 
 def install_error_handlers(app: FastAPI) -> None:

@@ -74,6 +74,11 @@
       var titles = groups[g].parentNode.querySelectorAll(".variant-title");
       for (var t = 0; t < titles.length; t++) titles[t].classList.add("visually-hidden");
     }
+    // On a phone the long checklist starts folded; the first hour's actions come first.
+    if (window.matchMedia && window.matchMedia("(max-width: 47.99rem)").matches) {
+      var folds = root.querySelectorAll("details[data-collapse-small]");
+      for (var d = 0; d < folds.length; d++) folds[d].open = false;
+    }
     var last = root.querySelector("[data-last-plan] a");
     if (last && window.caches) {
       caches.open("amends-pages-v1").then(function (cache) { return cache.keys(); }).then(function (keys) {
