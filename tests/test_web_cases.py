@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from icalendar import Calendar
 
-from tests.web_support import PLAN_BODY, api_headers, form_token, make_client
+from tests.web_support import NOW, PLAN_BODY, api_headers, form_token, make_client
 
 
 def _save(client: Any, **changes: Any) -> str:
@@ -187,3 +188,29 @@ def test_cases_api_mirrors_the_cli_contracts(tmp_path: Path) -> None:
         f"/api/cases/{case_id}/write", json={"kind": "apology-email"}, headers=headers
     )
     assert write.status_code == 200 and write.json()["body"]
+
+
+def test_the_whole_follow_through_from_plan_to_thank_you_and_close(tmp_path: Path) -> None:
+    clock = {"now": NOW}
+    client = make_client(db_path=tmp_path / "cases.db", clock=lambda: clock["now"])
+    case_id = _save(client)
+    _record(client, case_id, event="contacted", via="call")
+    _record(client, case_id, event="contacted", via="email")
+    link = "https://meet.example/acme-sam"
+    _record(client, case_id, event="reply-yes", slot="2026-11-25T14:00", link=link)
+    clock["now"] = datetime(2026, 11, 25, 15, 5, tzinfo=UTC)
+    card = _card(client.get("/cases").text, case_id)
+    assert "I had the interview" in card
+    _record(client, case_id, event="interviewed")
+    card = _card(client.get("/cases").text, case_id)
+    assert "Next: Thank-you note" in card and 'value="thank-you"' in card
+    token = form_token(client.get("/cases").text)
+    thanks = client.post(
+        f"/cases/{case_id}/write",
+        data={"csrf_token": token, "kind": "thank-you", "topic": "the Q3 roadmap"},
+    )
+    assert "the Q3 roadmap" in _card(thanks.text, case_id)
+    _record(client, case_id, event="thanked")
+    assert "Close this case" in _card(client.get("/cases").text, case_id)
+    _record(client, case_id, event="close")
+    assert f'id="case-{case_id}"' not in client.get("/cases").text

@@ -48,7 +48,8 @@ PLAN_BODY: dict[str, Any] = {
 
 def make_client(db_path: Path | None = None, **kwargs: Any) -> TestClient:
     """A client on the loopback base URL, clock fixed at :data:`NOW`."""
-    app = create_app(db_path=db_path, clock=lambda: NOW, **kwargs)
+    kwargs.setdefault("clock", lambda: NOW)
+    app = create_app(db_path=db_path, **kwargs)
     return TestClient(app, base_url=BASE)
 
 

@@ -59,6 +59,11 @@ def _problem(err: InputError | StateError, action: str) -> str:
     return error_text(err) if isinstance(err, InputError) else OUT_OF_TURN[action]
 
 
+def _refused(request: Request, case_id: str, problem: str) -> HTMLResponse:
+    """The page again (422) with the problem inside the card that caused it."""
+    return _respond(request, _page(request, case_id=case_id, error=problem), 422)
+
+
 @router.get("/cases", response_class=HTMLResponse)
 def cases_list(request: Request, saved: str | None = None, closed: str = "") -> HTMLResponse:
     """Every open case, most urgent first, with what is due next."""
@@ -94,8 +99,7 @@ def cases_record(
     try:
         result = services.record_event(cfg.db_path, case_id, event, cfg.clock(), options)
     except (InputError, StateError) as err:
-        page = _page(request, case_id=case_id, error=_problem(err, "record"))
-        return _respond(request, page, 422)
+        return _refused(request, case_id, _problem(err, "record"))
     if event == "done":
         notice = "Marked as done."
     else:
@@ -116,8 +120,7 @@ def cases_write(
     try:
         draft = services.write_message(cfg.db_path, case_id, kind, cfg.clock(), topic or None)
     except (InputError, StateError) as err:
-        page = _page(request, case_id=case_id, error=_problem(err, "write"))
-        return _respond(request, page, 422)
+        return _refused(request, case_id, _problem(err, "write"))
     written = MessageView(
         dom_id=f"written-{case_id}",
         kind=str(draft["kind"]),
