@@ -6,6 +6,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from amends.errors import Alternative, InputError
 from amends.web.labels import error_text
 from tests.web_support import (
@@ -106,3 +108,20 @@ def test_the_api_carries_the_other_fields_choices_as_data() -> None:
     item = response.json()["detail"][0]
     assert item["loc"] == ["body", "at"] and "--" not in item["msg"]
     assert item["ctx"]["alternatives"][0] == {"field": "scenario", "value": "late"}
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"recruiter": "Riley Chen", "contact_phone": ""},
+        {"scenario": "late", "at": "2026-11-23T12:00"},
+        {"scenario": "conflict", "at": "2026-11-25T10:00", "reason": ""},
+        {"scenario": "tech-failure", "reason": "", "platform": "Zoom"},
+        {"mode": "in-person", "address": "1 King's Cross, London"},
+    ],
+)
+def test_every_kind_of_plan_page_is_in_words_for_people(changes: dict[str, str]) -> None:
+    made = _post(make_client(), **{**PLAN_BODY, **changes})
+    assert made.status_code == 200, made.text
+    assert "/plan/" in str(made.url)
+    assert visible_problems(visible_text(made.text)) == []
