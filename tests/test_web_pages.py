@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,7 @@ from icalendar import Calendar
 from amends.profile import load_profile
 from amends.web.views import segments
 from tests.conftest import CliRun
-from tests.web_support import PLAN_BODY, form_token, make_client
+from tests.web_support import NOW, PLAN_BODY, form_token, make_client
 
 
 def _form(client: Any, **changes: Any) -> dict[str, Any]:
@@ -214,3 +215,14 @@ def test_check_page_escapes_the_draft() -> None:
     token = form_token(client.get("/check").text)
     html = client.post("/check", data={"csrf_token": token, "text": "<b>sorry</b> " + DRAFT}).text
     assert "<b>sorry</b>" not in html and "&lt;b&gt;sorry" in html
+
+
+def test_a_plan_reopened_later_counts_its_minutes_from_now() -> None:
+    clock = {"now": NOW}
+    client = make_client(clock=lambda: clock["now"])
+    address = client.post("/plan", data=_form(client), follow_redirects=False).headers["location"]
+    assert "60 minutes left" in client.get(address).text
+    clock["now"] = NOW + timedelta(minutes=45)
+    assert "15 minutes left" in client.get(address).text
+    clock["now"] = NOW + timedelta(hours=3)
+    assert "the hour is over, send it anyway" in client.get(address).text

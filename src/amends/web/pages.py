@@ -119,7 +119,8 @@ def _draft_page(
     request: Request, record: DraftRecord, result: services.PlanResult, **extra: Any
 ) -> PlanPage:
     plan = result.plan
-    view = plan_view(plan, services.message_links(plan), True, record.id)
+    now = config(request).clock()
+    view = plan_view(plan, services.message_links(plan), True, record.id, now)
     layout = _layout(request, "plan", f"Your plan: {view.role} at {view.company}")
     form = form_from_request(result.request)
     return plan_page(layout, form, view, saved_case=record.case_id, **extra)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Any
 
 from amends.dates.format import moment_text
@@ -240,8 +241,13 @@ def plan_view(
     links: Sequence[dict[str, Any]],
     ics: bool,
     draft_id: str = "",
+    viewed_at: datetime | None = None,
 ) -> PlanView:
-    """Arrange a :class:`Plan` for display; ``draft_id`` addresses its downloads."""
+    """Arrange a :class:`Plan` for display; ``draft_id`` addresses its downloads.
+
+    ``viewed_at`` is the real time the page is shown: a plan reopened later counts
+    its minutes left from then, not from when it was made.
+    """
     s = plan.situation
     my_tz = s.candidate.tz
     action = plan.first_action
@@ -258,7 +264,9 @@ def plan_view(
         action_why=action.why,
         respond_by_iso=action.respond_by.isoformat(),
         respond_by_text=moment_text(action.respond_by, my_tz),
-        minutes_left=action.minutes_left,
+        minutes_left=action.minutes_left
+        if viewed_at is None
+        else max(0, int((action.respond_by - viewed_at).total_seconds() // 60)),
         messages=messages,
         slots=tuple(
             SlotView(slot.interviewer_local, slot.candidate_local, s.zones_differ)
