@@ -69,3 +69,17 @@ def test_no_page_overflows_sideways_from_360_to_1280_px(phone: Any, width: int) 
         assert overflow <= 0, f"{url} overflows by {overflow}px at {width}px"
         assert_words_for_people(phone)
     assert axe_violations(phone) == []
+
+
+def test_discarding_a_plan_says_so_and_its_address_then_explains_it_is_gone(phone: Any) -> None:
+    make_plan(phone)
+    address = phone.url
+    phone.click("button:has-text('Discard this plan')")
+    phone.locator(".notice", has_text="discarded").wait_for()
+    assert axe_violations(phone) == []
+    screenshot(phone, "plan-discarded")
+    phone.goto(address)
+    assert "no longer kept here" in phone.inner_text("main")
+    assert_words_for_people(phone)
+    assert axe_violations(phone) == []
+    screenshot(phone, "plan-gone")
