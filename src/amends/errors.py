@@ -30,10 +30,12 @@ class InputError(AmendsError):
     """Bad input from the user: a field, and a sentence saying what would be valid.
 
     ``field`` uses the snake_case option name (``contact_email``, ``at``); the
-    CLI shows it as ``--contact-email`` and the API as the JSON key. ``message``
-    is written in words for a person and never names a flag or a command; when
-    the fix lies in *another* field, ``alternatives`` carries it as data and each
-    interface renders it in its own terms (flags, or labels).
+    CLI shows it as ``--contact-email`` and the API as the JSON key. A setting
+    that only exists as an environment variable is named as such
+    (``$AMENDS_SECRET_KEY``) and shown as it is. ``message`` is written in words
+    for a person and never names a flag or a command; when the fix lies in
+    *another* field, ``alternatives`` carries it as data and each interface
+    renders it in its own terms (flags, or labels).
     """
 
     def __init__(
@@ -47,7 +49,7 @@ class InputError(AmendsError):
     def cli_text(self) -> str:
         """The message as the command line shows it (``--field: message; use --other x``)."""
         name = self.field
-        if name and not name.startswith("-") and "/" not in name and "." not in name:
+        if name and not name.startswith(("-", "$")) and "/" not in name and "." not in name:
             name = cli_flag(name)
         text = self.message
         if self.alternatives:
@@ -63,6 +65,10 @@ def cli_flag(field: str) -> str:
 
 class StateError(AmendsError):
     """A request that is well-formed but not allowed now (e.g. an illegal case transition)."""
+
+
+class AccessError(StateError):
+    """Allowed to see this, but not to do it (a coach changing a case shared with them)."""
 
 
 class StoreError(AmendsError):

@@ -15,6 +15,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from amends.errors import InputError, StateError
 from amends.web import services
+from amends.web.auth import current_user
 from amends.web.case_views import CasesPage, case_view, ordered
 from amends.web.context import config, csrf_token, render_page
 from amends.web.labels import EVENT_WORDS, MESSAGE_TITLES, STATE_WORDS, error_text
@@ -30,15 +31,18 @@ def _page(request: Request, show_closed: bool = False, **card: Any) -> CasesPage
     now = cfg.clock()
     cards = ordered(services.case_cards(cfg.db_path, now, include_closed=True))
     target = card.pop("case_id", None)
-    notice = card.pop("notice_top", None)
-    views = tuple(
-        case_view(c, **(card if c.case.id == target else {}))
-        for c in cards
-        if show_closed or c.case.is_open or c.case.id == target
-    )
+    user = current_user.get()  # hosted mode: cases are mine or shared with me
+    views = []
+    for c in cards:
+        if not (show_closed or c.case.is_open or c.case.id == target):
+            continue
+        mine = user is None or c.case.record.owner == user.email
+        coaches = tuple(services.case_coaches(cfg.db_path, c.case.id)) if user and mine else ()
+        extra = card if c.case.id == target else {}
+        views.append(case_view(c, mine, coaches=coaches, **extra))
     closed = sum(1 for c in cards if not c.case.is_open)
     layout = Layout(csrf=csrf_token(request), active="cases", title="Your cases")
-    return CasesPage(layout, views, notice, show_closed, closed)
+    return CasesPage(layout, tuple(views), None, show_closed, closed, sharing=user is not None)
 
 
 def _respond(request: Request, page: CasesPage, status: int = 200) -> HTMLResponse:
@@ -59,9 +63,16 @@ def _problem(err: InputError | StateError, action: str) -> str:
     return error_text(err) if isinstance(err, InputError) else OUT_OF_TURN[action]
 
 
-def _refused(request: Request, case_id: str, problem: str) -> HTMLResponse:
-    """The page again (422) with the problem inside the card that caused it."""
-    return _respond(request, _page(request, case_id=case_id, error=problem), 422)
+def _refused(request: Request, case_id: str, err: InputError | StateError, action: str) -> Response:
+    """The page again (422) with the problem inside the card that caused it.
+
+    An unknown case (or, hosted, another user's) is not a card's problem: it is
+    the error page (a 404 when hosted).
+    """
+    if isinstance(err, InputError) and err.field == "case":
+        raise err
+    page = _page(request, case_id=case_id, error=_problem(err, action))
+    return _respond(request, page, 422)
 
 
 @router.get("/cases", response_class=HTMLResponse)
@@ -85,7 +96,7 @@ def cases_record(
     address: Annotated[str, Form()] = "",
     text: Annotated[str, Form()] = "",
     step: Annotated[str, Form()] = "",
-) -> HTMLResponse:
+) -> Response:
     """Record what happened (a call, their yes with the new time and link, a step done)."""
     cfg = config(request)
     options: dict[str, Any] = {
@@ -97,11 +108,11 @@ def cases_record(
         "step": step.strip() or None,
     }
     try:
-        result = services.record_event(cfg.db_path, case_id, event, cfg.clock(), options)
+        result = services.record_event(cfg.db_path, case_id, event, cfg.clock, options)
     except (InputError, StateError) as err:
-        return _refused(request, case_id, _problem(err, "record"))
-    if event == "done":
-        notice = "Marked as done."
+        return _refused(request, case_id, err, "record")
+    if event in ("done", "note"):
+        notice = "Marked as done." if event == "done" else "Note saved."
     else:
         state = STATE_WORDS.get(str(result["state"]), "")
         notice = f"Recorded “{EVENT_WORDS.get(event, 'done')}”. Now: {state.lower()}."
@@ -114,13 +125,13 @@ def cases_write(
     case_id: str,
     kind: Annotated[str, Form()],
     topic: Annotated[str, Form()] = "",
-) -> HTMLResponse:
+) -> Response:
     """Write the message the case calls for now (thank-you, confirmation, follow-up...)."""
     cfg = config(request)
     try:
         draft = services.write_message(cfg.db_path, case_id, kind, cfg.clock(), topic or None)
     except (InputError, StateError) as err:
-        return _refused(request, case_id, _problem(err, "write"))
+        return _refused(request, case_id, err, "write")
     written = MessageView(
         dom_id=f"written-{case_id}",
         kind=str(draft["kind"]),

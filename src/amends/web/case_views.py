@@ -64,6 +64,9 @@ class CaseView:
     mode: str
     saved: tuple[MessageView, ...]
     moved: bool = False
+    owner: str = ""  # hosted mode: whose case it is, shown when it is someone else's
+    mine: bool = True  # False: shared with me to read (and add notes)
+    coaches: tuple[str, ...] = ()  # hosted mode, my own case: who I shared it with
     error: str | None = None
     notice: str | None = None
     written: MessageView | None = None
@@ -83,6 +86,7 @@ class CasesPage:
     notice: str | None = None
     show_closed: bool = False
     closed_count: int = 0
+    sharing: bool = False  # hosted mode: cases can be shared with a coach
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -125,8 +129,11 @@ def _by_due(card: CaseCard) -> list[str]:
     return [str(k) for k in dict.fromkeys([*wanted, *card.kinds])]
 
 
-def case_view(card: CaseCard, **extra: Any) -> CaseView:
-    """The card of one case (``extra``: an error, a notice or a message just written)."""
+def case_view(card: CaseCard, mine: bool = True, **extra: Any) -> CaseView:
+    """The card of one case (``extra``: an error, a notice or a message just written).
+
+    A case shared with me (``mine`` false, hosted mode) is read-only but for notes.
+    """
     case = card.case
     s = case.situation
     my_tz = s.candidate.tz
@@ -139,13 +146,13 @@ def case_view(card: CaseCard, **extra: Any) -> CaseView:
         contact=s.contact.name,
         is_open=case.is_open,
         due=tuple(_due_view(d, my_tz) for d in card.due),
-        events=tuple(Choice(e, EVENT_WORDS.get(e, e)) for e in allowed(case.state)),
+        events=tuple(Choice(e, EVENT_WORDS.get(e, e)) for e in allowed(case.state)) if mine else (),
         vias=tuple(
             Choice(v, label)
             for v, label in VIA_WORDS.items()
             if v != "recruiter" or s.contact.agency_recruiter or s.contact.role == "recruiter"
         ),
-        kinds=tuple(Choice(k, MESSAGE_TITLES.get(k, k)) for k in _by_due(card)),
+        kinds=tuple(Choice(k, MESSAGE_TITLES.get(k, k)) for k in _by_due(card)) if mine else (),
         moved=case.state == "rescheduled",
         meeting=MeetingView(
             when=dual_moment_text(meeting.slot.start, s.interview.tz, my_tz),
@@ -157,6 +164,8 @@ def case_view(card: CaseCard, **extra: Any) -> CaseView:
         else None,
         mode=s.interview.mode,
         saved=_saved_messages(case),
+        owner=case.record.owner or "",
+        mine=mine,
         **extra,
     )
 

@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from amends.accounts import normal_email
 from amends.cases import (
     EventInput,
     case_json,
@@ -39,7 +40,9 @@ from amends.plan import Plan, PlanRequest
 from amends.plan import make_plan as core_make_plan
 from amends.slots import SlotResult, SlotsInput, slot_request_from_options
 from amends.slots import find_slots as core_find_slots
-from amends.store import DraftRecord, open_store
+from amends.store import DraftRecord
+from amends.web.auth import case_store
+from amends.web.context import Clock
 from amends.web.forms import stored_profile
 
 DRAFT_LIFETIME = timedelta(days=14)  # an unsaved plan outlives its first fortnight only as a case
@@ -76,14 +79,14 @@ def plan_errors(request: PlanRequest, now: datetime) -> list[InputError]:
 def keep_draft(db_path: Path | None, result: PlanResult, now: datetime) -> str:
     """Keep a computed plan as an unsaved draft (expiring old ones); returns its id."""
     payload = result.request.model_dump(mode="json", exclude_defaults=True)
-    with open_store(db_path) as store:
+    with case_store(db_path) as store:
         store.expire_drafts(now - DRAFT_LIFETIME)
         return store.save_draft(now, payload).id
 
 
 def draft(db_path: Path | None, draft_id: str) -> DraftRecord | None:
     """The unsaved plan ``draft_id`` (``None`` once discarded or expired)."""
-    with open_store(db_path) as store:
+    with case_store(db_path) as store:
         return store.get_draft(draft_id)
 
 
@@ -94,13 +97,13 @@ def draft_plan(record: DraftRecord, now: datetime) -> PlanResult:
 
 def discard_draft(db_path: Path | None, draft_id: str) -> None:
     """Forget an unsaved plan (the user chose "Discard")."""
-    with open_store(db_path) as store:
+    with case_store(db_path) as store:
         store.delete_draft(draft_id)
 
 
 def save_draft_case(db_path: Path | None, record: DraftRecord, result: PlanResult) -> str:
     """Save the draft's plan as a new case and remember which case it became."""
-    with open_store(db_path) as store:
+    with case_store(db_path) as store:
         case_id = save_plan(store, result.plan)
         store.mark_draft_saved(record.id, case_id)
     return case_id
@@ -108,7 +111,7 @@ def save_draft_case(db_path: Path | None, record: DraftRecord, result: PlanResul
 
 def same_interview_cases(db_path: Path | None, plan: Plan) -> list[Case]:
     """Open cases about the same interview (asked about before saving a second copy)."""
-    with open_store(db_path) as store:
+    with case_store(db_path) as store:
         return cases_for_interview(store, plan.situation)
 
 
@@ -168,37 +171,42 @@ def ics_file(plan: Plan, now: datetime) -> tuple[str, bytes]:
 
 def save_case(db_path: Path | None, result: PlanResult) -> str:
     """Store the plan as a tracked case (state ``planned``); returns the new case id."""
-    with open_store(db_path) as store:
+    with case_store(db_path) as store:
         return save_plan(store, result.plan)
 
 
 def case_summaries(db_path: Path | None, now: datetime) -> list[dict[str, Any]]:
     """``amends cases --format json``'s ``cases`` list (open cases only)."""
-    with open_store(db_path) as store:
+    with case_store(db_path) as store:
         cases = load_cases(store, include_closed=False)
     return [summary_json(c, case_steps(c, now)) for c in cases]
 
 
 def case_detail(db_path: Path | None, case_id: str, now: datetime) -> dict[str, Any]:
     """``amends case show ID --format json``."""
-    with open_store(db_path) as store:
+    with case_store(db_path) as store:
         case = load_case(store, case_id)
     return case_json(case, case_steps(case, now))
 
 
 def record_event(
-    db_path: Path | None, case_id: str, event: str, now: datetime, options: dict[str, Any]
+    db_path: Path | None, case_id: str, event: str, clock: Clock, options: dict[str, Any]
 ) -> dict[str, Any]:
-    """``amends case record ID EVENT --format json``; ``options`` are the record options."""
+    """``amends case record ID EVENT --format json``; ``options`` are the record options.
+
+    The event's time is read from ``clock`` inside the write transaction, so a
+    request that waited for another worker's write to the same case is never
+    refused as earlier than that write.
+    """
     fields = dict(options)
-    given = EventInput(kind=event_kind(event, fields.pop("answer", None)), now=now, **fields)
-    with open_store(db_path) as store:
-        case, stored = record_case_event(store, case_id, given)
+    given = EventInput(kind=event_kind(event, fields.pop("answer", None)), now=clock(), **fields)
+    with case_store(db_path) as store:
+        case, stored = record_case_event(store, case_id, given, clock)
     return {
         "case_id": case.id,
         "state": case.state,
         "event": event_json(stored),
-        "next": [d.to_json() for d in case_steps(case, now)],
+        "next": [d.to_json() for d in case_steps(case, stored.at)],
     }
 
 
@@ -206,7 +214,7 @@ def write_message(
     db_path: Path | None, case_id: str, kind: str, now: datetime, topic: str | None
 ) -> dict[str, Any]:
     """``amends write KIND --case ID --format json``."""
-    with open_store(db_path) as store:
+    with case_store(db_path) as store:
         case = load_case(store, case_id)
     return write_case_message(case, kind, now, topic).to_json()
 
@@ -222,7 +230,7 @@ class CaseCard:
 
 def case_cards(db_path: Path | None, now: datetime, include_closed: bool) -> list[CaseCard]:
     """Every case with its steps worded for the web and the messages it can have now."""
-    with open_store(db_path) as store:
+    with case_store(db_path) as store:
         cases = load_cases(store, include_closed=include_closed)
     return [CaseCard(c, case_steps(c, now, cli=False), writable_kinds(c, now)) for c in cases]
 
@@ -245,7 +253,7 @@ def writable_kinds(case: Case, now: datetime) -> list[str]:
 
 def interview_calendar(db_path: Path | None, case_id: str, now: datetime) -> tuple[str, bytes]:
     """The confirmed interview's reminders as ``.ics`` (what ``amends prepare`` writes)."""
-    with open_store(db_path) as store:
+    with case_store(db_path) as store:
         case = load_case(store, case_id)
     meeting = case.meeting
     if meeting is None:
@@ -273,3 +281,24 @@ def mailto_for(message: dict[str, Any]) -> str | None:
     if not to or not message.get("subject"):
         return None
     return mailto_link(to, message.get("subject"), message.get("body")).url
+
+
+def case_coaches(db_path: Path | None, case_id: str) -> list[str]:
+    """The coaches one of my cases is shared with (hosted mode)."""
+    with case_store(db_path) as store:
+        return store.shared_with(case_id)
+
+
+def share_case(db_path: Path | None, case_id: str, coach: str, now: datetime) -> list[str]:
+    """Share one of my cases with a coach; returns who it is shared with now."""
+    with case_store(db_path) as store:
+        store.share_case(case_id, normal_email(coach, "coach"), now)
+        return store.shared_with(case_id)
+
+
+def unshare_case(db_path: Path | None, case_id: str, coach: str) -> list[str] | None:
+    """Stop sharing with ``coach``; ``None`` when the case was not shared with them."""
+    with case_store(db_path) as store:
+        if not store.unshare_case(case_id, coach.strip().lower()):
+            return None
+        return store.shared_with(case_id)
