@@ -31,7 +31,7 @@ from tests.zones_edge import (
 )
 
 PHASES = ("contain", "correct", "consolidate")
-FOLLOW_UP = snippet("steps", "consolidate.follow_up")
+FOLLOW_UP = snippet("steps", "consolidate.follow_up", cli=True)
 
 
 def plan_steps(**changes: Any) -> tuple[list[Step], datetime]:

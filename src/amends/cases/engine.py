@@ -65,7 +65,7 @@ def _status(now: datetime, at: datetime, by: datetime | None) -> Status:
 class _Builder:
     """Collects the due steps of one case, skipping those marked done."""
 
-    def __init__(self, case: Case, now: datetime) -> None:
+    def __init__(self, case: Case, now: datetime, cli: bool) -> None:
         self.case, self.now = case, now
         self.items: list[Due] = []
         s = case.situation
@@ -81,6 +81,7 @@ class _Builder:
             "mode": meeting.mode if meeting else s.interview.mode,
             "place": "address" if meeting and meeting.mode == "in-person" else "link",
             "channel": (case.record.plan or {}).get("first_action", {}).get("channel", "email"),
+            "cli": cli,
         }
 
     def add(
@@ -190,11 +191,17 @@ def _closing_steps(b: _Builder) -> None:
         b.add("deliver", promise.at, promise.at + timedelta(hours=24), item=promise.data["text"])
 
 
-def case_steps(case: Case, now: datetime, business_days: int = DEFAULT_BUSINESS_DAYS) -> list[Due]:
-    """Every step due (or coming) for one case, earliest first; none once it is closed."""
+def case_steps(
+    case: Case, now: datetime, business_days: int = DEFAULT_BUSINESS_DAYS, *, cli: bool = True
+) -> list[Due]:
+    """Every step due (or coming) for one case, earliest first; none once it is closed.
+
+    ``cli=False`` words each step for the web app, which offers buttons instead of
+    naming commands.
+    """
     if not case.is_open:
         return []
-    b = _Builder(case, now)
+    b = _Builder(case, now, cli)
     _contact_steps(b, business_days)
     _meeting_steps(b)
     _closing_steps(b)

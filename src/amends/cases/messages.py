@@ -167,7 +167,7 @@ def _kind_context(
     if kind == "thank-you":
         ctx = _meeting_context(case, kind, english)
         if not topic:
-            raise InputError("topic", 'name one topic you discussed, e.g. --topic "the Q3 roadmap"')
+            raise InputError("topic", 'name one topic you discussed, e.g. "the Q3 roadmap"')
         start = ctx["meeting"].slot.start
         same_day = at_zone(start, s.candidate.tz).date() == at_zone(now, s.candidate.tz).date()
         met = "today" if same_day else "on " + long_date(at_zone(start, s.interview.tz), english)
@@ -218,7 +218,7 @@ def _kind_context(
 def _saved_email(case: Case) -> FollowUpMessage:
     message = case.plan_message("email-with-reason", "email")
     if message is None:
-        raise StateError(f"case {case.id} has no saved plan email; see `amends plan --help`")
+        raise StateError(f"case {case.id} has no email saved with its plan")
     to = message.get("to") or {}
     return FollowUpMessage(
         "apology-email",

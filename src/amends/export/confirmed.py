@@ -72,9 +72,7 @@ class Confirmed:
         set_(self, "role", _line(self.role, "role", 120))
         set_(self, "interviewer", _line(self.interviewer, "interviewer", 100))
         if self.link is not None and self.address is not None:
-            raise InputError(
-                "link", "give either --link (video) or --address (in person), not both"
-            )
+            raise InputError("link", "give either a video link or an address (in person), not both")
         if self.link is not None:
             if self.mode != "video":
                 raise InputError("link", f"is for video interviews; this one is {self.mode}")

@@ -162,8 +162,11 @@ def _plan_line(value: str | None, field: str) -> str:
     return one_line(valid_unicode(value, field), field, max_length=200, required=False)
 
 
-def follow_up_calendar(plan: Plan, now: datetime) -> CalendarExport:
-    """Follow-through reminders of a first-hour plan: holds, the one follow-up, moving on."""
+def follow_up_calendar(plan: Plan, now: datetime, *, cli: bool = True) -> CalendarExport:
+    """Follow-through reminders of a first-hour plan: holds, the one follow-up, moving on.
+
+    ``cli=False`` words the descriptions for the web app (no command names).
+    """
     s = plan.situation
     their_tz, my_tz = s.interview.tz, s.candidate.tz
     contact = s.contact
@@ -188,6 +191,7 @@ def follow_up_calendar(plan: Plan, now: datetime) -> CalendarExport:
         "offered_all_passed": bool(plan.slots)
         and all(slot.start < follow.start for slot in plan.slots),
         "follow_up_when": dual_moment_text(follow.start, their_tz, my_tz),
+        "cli": cli,
     }
     events = word_events(entries, common, my_tz=my_tz, their_tz=their_tz)
     basis = case_basis(s.interview.company, s.interview.role, s.interview.start, s.interview.start)

@@ -28,11 +28,12 @@ from amends.slots import find_slots, slot_request_from_options
 from amends.slots.offer import Window
 
 
-def make_plan(request: PlanRequest, clock_now: datetime | None = None) -> Plan:
+def make_plan(request: PlanRequest, clock_now: datetime | None = None, *, cli: bool = True) -> Plan:
     """Validate ``request`` and build the whole first-hour plan, links included.
 
     ``clock_now`` is the interface's real clock, used only when ``request.now``
     is unset. Raises :class:`~amends.errors.InputError` on any bad field.
+    ``cli=False`` words the checklist for the web app (no command names).
     """
     situation = request.to_situation(clock_now)
     # Built (and so validated) even when the user gives their own --slot times.
@@ -47,11 +48,11 @@ def make_plan(request: PlanRequest, clock_now: datetime | None = None) -> Plan:
             Slot(start, start + length, situation.interview.tz, situation.candidate.tz)
             for start in situation.slots_requested
         ]
-        plan = build_plan(situation, slots)
+        plan = build_plan(situation, slots, cli=cli)
     else:
         result = find_slots(slot_request)
         plan = build_plan(
-            situation, result.slots, windows=result.windows, slot_note=result.explanation
+            situation, result.slots, windows=result.windows, slot_note=result.explanation, cli=cli
         )
     return replace(plan, links=plan_links(plan))
 
@@ -73,6 +74,7 @@ def build_plan(
     *,
     windows: Sequence[Window] = (),
     slot_note: str | None = None,
+    cli: bool = True,
 ) -> Plan:
     """Compute the first-hour plan of a validated ``situation`` (no links).
 
@@ -86,7 +88,7 @@ def build_plan(
     chosen = tuple(slots)
     offered = tuple(windows)
     messages = compose_messages(situation, reason, action, chosen, offered)
-    steps = build_steps(situation, reason, action, chosen)
+    steps = build_steps(situation, reason, action, chosen, cli=cli)
     return Plan(
         situation=situation,
         reason=reason,

@@ -46,9 +46,9 @@ def _contain(s: Situation, action: FirstAction) -> list[tuple[int, str]]:
 
 
 def build_steps(
-    s: Situation, reason: Reason, action: FirstAction, slots: Sequence[Slot]
+    s: Situation, reason: Reason, action: FirstAction, slots: Sequence[Slot], *, cli: bool = True
 ) -> list[Step]:
-    """The checklist in order of time, phase by phase."""
+    """The checklist in order of time, phase by phase (``cli``: name the commands that help)."""
     ctx = {
         "contact": contact_label(s),
         "phone": s.contact.phone,
@@ -56,6 +56,7 @@ def build_steps(
         "recruiter": recruiter_label(s),
         "start": time_text(s.interview.start, s.interview.tz),
         "respond_by": time_text(action.respond_by, s.candidate.tz),
+        "cli": cli,
     }
     steps: list[Step] = []
 
