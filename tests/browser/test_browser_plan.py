@@ -111,9 +111,9 @@ def test_do_this_first_holds_the_call_button_the_clock_and_what_to_say(
     assert box and box["y"] + box["height"] < 844  # on the first screen of a phone
     assert "left" in card.locator(".countdown").inner_text()
     assert "Sam Patel" in card.locator(".say").inner_text()
-    # The user's own words are shown as text, never as markup (the email to the
-    # interviewer names the role; the company is in the plan's other messages).
-    assert company in (phone.locator("main").text_content() or "")
+    # The user's own words come back as text, never as markup (the email to the
+    # interviewer names the role; the company stays in "Change the details").
+    assert phone.locator("#f-company").input_value() == company
     assert phone.locator("main labs").count() == 0
     assert phone.locator("details.change").get_attribute("open") is None
     assert_words_for_people(phone)
