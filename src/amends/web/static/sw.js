@@ -57,7 +57,9 @@ self.addEventListener("fetch", function (event) {
     return;
   }
   if (request.mode !== "navigate") return;
-  if (url.pathname === "/plan" && url.searchParams.has("discarded")) {
+  // A discarded plan, and any plan once someone signs out (hosted mode, a shared
+  // computer), must not stay readable here.
+  if ((url.pathname === "/plan" && url.searchParams.has("discarded")) || url.pathname === "/sign-in") {
     caches.delete(PAGES);
   }
   event.respondWith(
