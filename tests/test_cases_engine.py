@@ -39,15 +39,18 @@ def test_follow_up_skips_the_weekend_and_lands_in_their_morning(store: SQLiteSto
     assert follow.write == "follow-up"
 
 
-def test_public_holidays_of_the_interviewers_country_do_not_count(store: SQLiteStore) -> None:
-    # Thanksgiving (Thu 26 Nov 2026) is not a business day in New York.
+def test_public_holidays_and_closures_of_the_interviewers_country_do_not_count(
+    store: SQLiteStore,
+) -> None:
+    # Thanksgiving (Thu 26 Nov 2026) is a holiday in New York, the Friday after a customary
+    # closure: three business days from Tuesday 24 November end on Tuesday 1 December.
     case = apply(
         store,
         new_case(store, tz=US_EAST, at="2026-11-24 10:00", now="2026-11-24T16:00+00:00"),
         ("contacted", "2026-11-24T16:30+00:00", {"via": "email"}),
     )
     follow = steps(case, "2026-11-25T12:00+00:00")["follow-up"]
-    assert local(follow.at, US_EAST) == "Mon 2026-11-30 10:00"
+    assert local(follow.at, US_EAST) == "Tue 2026-12-01 10:00"
 
 
 def test_a_friday_saturday_weekend_is_honoured(store: SQLiteStore) -> None:

@@ -72,5 +72,6 @@ def test_reimport_after_a_later_export_updates_instead_of_duplicating(tmp_path: 
 def test_khal_lists_the_follow_through_calendar(tmp_path: Path) -> None:
     lines = khal_lines(tmp_path, follow_up_calendar(plan(), NOW).data, "Europe/London")
     assert "2026-11-25 14:00 | Hold: offered time 1 for the Data Analyst interview at Acme" in lines
-    assert "2026-11-26 10:00 | If no reply yet: send the one follow-up to Dana Lee" in lines
-    assert any(line.startswith("2026-12-03 10:00 | Still no reply?") for line in lines)
+    # The checklist's own times: inside London's working hours and New York's waking hours.
+    assert "2026-11-26 13:00 | If no reply yet: send the one follow-up to Dana Lee" in lines
+    assert any(line.startswith("2026-12-01 13:00 | Still no reply?") for line in lines)

@@ -282,3 +282,33 @@ def add_business_days(
 ) -> datetime:
     """``at`` on the ``days``-th business day after ``moment`` on the calendar of ``tz``."""
     return calendar_for(tz, country).add_business_days(moment, days, tz, at)
+
+
+SCAN_STEP = timedelta(minutes=15)
+SHARED_SCAN_DAYS = 14
+
+
+def shared_moment(
+    after: datetime,
+    mine: tuple[str, Hours],
+    theirs: tuple[str, Hours, BusinessCalendar],
+    within: timedelta = timedelta(days=SHARED_SCAN_DAYS),
+) -> datetime | None:
+    """The first quarter hour from ``after`` inside both the user's waking hours and the
+    interviewer's working hours on one of their business days; ``None`` when the two never
+    meet within ``within`` (then a message is best written by day and sent on a schedule).
+    """
+    my_tz, my_hours = mine
+    their_tz, their_hours, calendar = theirs
+    base = after.astimezone(ZoneInfo("UTC")).replace(second=0, microsecond=0)
+    moment = base + timedelta(minutes=(-base.minute) % 15)
+    if moment < after:
+        moment += SCAN_STEP
+    end = after + within
+    while moment <= end:
+        if in_hours(moment, my_tz, my_hours) and calendar.is_working_time(
+            moment, their_tz, their_hours
+        ):
+            return moment
+        moment += SCAN_STEP
+    return None

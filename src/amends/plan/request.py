@@ -136,6 +136,7 @@ class PlanRequest(BaseModel):
             link=_link(self.link) if self.link else None,
             tz=my_tz,
             senior=self.senior,
+            hours=Hours.parse(self.slot_options.my_hours, "my_hours", overnight=True).text,
         )
         interviewer = _optional_line(self.interviewer, "interviewer", 100)
         contact_name = _optional_line(self.contact_name, "contact_name", 100)
