@@ -56,8 +56,6 @@ ZONE_COUNTRY = {
 }
 
 
-
-
 def _customary_closures(country: str, year: int) -> set[date]:
     """Customary office closures, restated by hand (not read from amends' catalogue)."""
     days: set[date] = set()

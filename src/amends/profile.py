@@ -2,7 +2,8 @@
 
 Default location: ``<user config dir>/amends/profile.toml`` (see
 :mod:`amends.paths`). Keys: ``name``, ``phone``, ``email``, ``link``, ``tz``,
-``senior``. Values are validated exactly like the matching ``plan`` options.
+``my_hours`` (your waking hours, e.g. ``"07:00-22:00"``), ``senior``. Values are
+validated exactly like the matching ``plan`` options.
 """
 
 from __future__ import annotations
@@ -13,13 +14,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from amends.dates.calendar import Hours
 from amends.dates.zones import zone
 from amends.errors import InputError
 from amends.export.files import write_atomic
 from amends.fields import email_address, one_line, phone_number
 from amends.paths import profile_path
 
-PROFILE_KEYS = ("name", "phone", "email", "link", "tz", "senior")
+PROFILE_KEYS = ("name", "phone", "email", "link", "tz", "my_hours", "senior")
 # profile key -> PlanRequest field
 TO_REQUEST = {
     "name": "name",
@@ -27,6 +29,7 @@ TO_REQUEST = {
     "email": "email",
     "link": "link",
     "tz": "my_tz",
+    "my_hours": "my_hours",
     "senior": "senior",
 }
 
@@ -72,6 +75,7 @@ def _validated(data: dict[str, Any], file: Path) -> dict[str, Any]:
             "email": lambda v: email_address(v, "email"),
             "link": _link,
             "tz": lambda v: zone(v, "tz").key,
+            "my_hours": lambda v: Hours.parse(v, "my_hours", overnight=True).text,
         }[key]
         try:
             values[TO_REQUEST[key]] = check(value)

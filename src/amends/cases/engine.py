@@ -34,7 +34,9 @@ FIRST_HOUR = timedelta(hours=1)
 THANK_YOU_WITHIN = timedelta(hours=24)
 STAY_IN_TOUCH_AFTER = timedelta(days=90)
 STEP_KEYS: tuple[str, ...] = tuple(snippets("next_steps"))
-KEEP_TIME = frozenset({"first-contact", "send-email", "involve-recruiter", "tech-check", "join-early"})
+KEEP_TIME = frozenset(
+    {"first-contact", "send-email", "involve-recruiter", "tech-check", "join-early"}
+)
 """First-hour items run from the moment of realising; the tech check and joining early
 belong to the interview's own time."""
 TO_INTERVIEWER = frozenset({"follow-up"})
@@ -122,7 +124,6 @@ class _Builder:
                 write=write,
             )
         )
-
 
     def waking(self, step: str, at: datetime, by: datetime | None) -> datetime:
         """``at`` moved into the user's waking hours (see the module docstring)."""

@@ -144,7 +144,9 @@ def _preparation(c: Confirmed, now: datetime, local_day: date) -> Timed:
     mine = c.candidate_tz
     length = timedelta(minutes=PREP_MINUTES)
     latest = c.start - PREP_LATEST_BEFORE - length
-    planned = _fit_before(wall_time(local_day - timedelta(days=1), PREP_AT, mine), latest, c, length)
+    planned = _fit_before(
+        wall_time(local_day - timedelta(days=1), PREP_AT, mine), latest, c, length
+    )
     if planned < now:
         soonest = next_waking(_next_quarter(now), mine, c.waking_hours)
         if soonest <= latest:

@@ -127,6 +127,8 @@ class PlanView:
     ics: bool
     company: str
     role: str
+    slot_warnings: tuple[str, ...] = ()
+    """Problems with the user's own times (``plan.warnings``), shown beside the slot field."""
 
 
 @dataclass(frozen=True)
@@ -210,6 +212,7 @@ def plan_view(
         ics=ics,
         company=s.interview.company,
         role=s.interview.role,
+        slot_warnings=tuple(w.message for w in plan.warnings if w.field == "slot"),
     )
 
 
