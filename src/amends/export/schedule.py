@@ -21,7 +21,7 @@ even across a DST change.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from amends.dates.calendar import next_waking, previous_waking
@@ -86,10 +86,10 @@ def _fit_before(moment: datetime, latest: datetime, c: Confirmed, length: timede
 
 def _interview_alarms(c: Confirmed) -> tuple[timedelta, ...]:
     """24 hours, 1 hour and 15 minutes before; the day-before one moved into waking hours."""
-    day_before = c.start - INTERVIEW_ALARMS[0]
+    day_before = c.start.astimezone(UTC) - INTERVIEW_ALARMS[0]  # exact hours, not wall time
     length = timedelta(minutes=CONFIRM_MINUTES)
     fitted = previous_waking(day_before, c.candidate_tz, c.waking_hours, length)
-    return (c.start - fitted, *INTERVIEW_ALARMS[1:])
+    return (c.start.astimezone(UTC) - fitted.astimezone(UTC), *INTERVIEW_ALARMS[1:])
 
 
 def _morning(c: Confirmed, local_day: date) -> datetime | None:
@@ -102,7 +102,7 @@ def _morning(c: Confirmed, local_day: date) -> datetime | None:
 
 def preparation_entries(c: Confirmed, now: datetime) -> tuple[list[Timed], list[str]]:
     """Every reminder for a confirmed interview, and the kinds skipped because they are past."""
-    start = c.start
+    start = c.start.astimezone(UTC)  # arithmetic on instants: 24 hours are 24 hours
     end = start + timedelta(minutes=c.minutes)
     mine = c.candidate_tz
     local_day = start.astimezone(ZoneInfo(mine)).date()
