@@ -100,7 +100,16 @@ def test_calcurse_imports_the_reminders_at_the_candidates_local_times(tmp_path: 
     )
     assert imported.returncode == 0, imported.stderr
     listed = subprocess.run(
-        [*base, "-Q", "--from", "11/25/2026", "--days", "3", "--format-apt", "%(start:%Y-%m-%d %H:%M) %m\\n"],
+        [
+            *base,
+            "-Q",
+            "--from",
+            "11/25/2026",
+            "--days",
+            "3",
+            "--format-apt",
+            "%(start:%Y-%m-%d %H:%M) %m\\n",
+        ],
         capture_output=True,
         text=True,
         env=env,
@@ -108,6 +117,10 @@ def test_calcurse_imports_the_reminders_at_the_candidates_local_times(tmp_path: 
         check=False,
     )
     assert listed.returncode == 0, listed.stderr
-    lines = [line.strip() for line in listed.stdout.splitlines() if line.startswith(" ") or line[:1].isdigit()]
+    lines = [
+        line.strip()
+        for line in listed.stdout.splitlines()
+        if line.startswith(" ") or line[:1].isdigit()
+    ]
     assert "2026-11-26 15:00 Data Analyst interview at Acme with Dana Lee" in lines, listed.stdout
     assert "2026-11-25 18:00 Prepare: Data Analyst interview at Acme" in lines, listed.stdout
