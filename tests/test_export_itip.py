@@ -11,8 +11,6 @@ import shutil
 import subprocess
 from pathlib import Path
 
-import pytest
-
 from amends.export.ics import follow_up_calendar, prepare_calendar
 from tests.conftest import need_system
 from tests.export_support import NOW, confirmed, plan

@@ -13,7 +13,7 @@ from amends.dates.calendar import Hours, in_hours
 from amends.export.ics import follow_up_calendar, prepare_calendar
 from amends.plan import Plan, make_plan
 from amends.plan.request import PlanRequest
-from tests.export_support import NOW, confirmed
+from tests.export_support import confirmed
 from tests.zones_edge import ALL_EDGE_ZONES
 
 WAKING = Hours.parse("08:00-20:00", "my_hours")

@@ -149,8 +149,9 @@ def _print_text(path: Path, export: CalendarExport, confirmed: Confirmed) -> Non
 
 
 def _before(seconds: float) -> str:
-    minutes = int(seconds // 60)
-    if minutes % 60 == 0:
-        hours = minutes // 60
-        return f"{hours} hour{'s' if hours != 1 else ''} before"
-    return f"{minutes} minutes before"
+    """``24 hours before``, ``15 minutes before``, ``26 hours 15 minutes before``."""
+    hours, minutes = divmod(int(seconds // 60), 60)
+    parts = [f"{hours} hour{'s' if hours != 1 else ''}"] if hours else []
+    if minutes or not hours:
+        parts.append(f"{minutes} minute{'s' if minutes != 1 else ''}")
+    return " ".join(parts) + " before"
