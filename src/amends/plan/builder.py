@@ -26,7 +26,7 @@ from amends.plan.situation import Situation
 from amends.plan.steps import build_steps
 from amends.plan.triage import first_action
 from amends.slots import find_slots, slot_request_from_options
-from amends.slots.result import Window
+from amends.slots.offer import Window
 from amends.slots.typed import typed_slot_problems
 
 
