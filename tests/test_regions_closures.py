@@ -7,6 +7,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, available_timezones
 
 import holidays
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -53,24 +54,22 @@ def test_australia_sydney_skips_labour_day_in_new_south_wales() -> None:
     assert str(calendar_for("America/Toronto").country) == str(parse_country("CA-ON"))
 
 
-def test_christmas_eve_in_germany_is_skipped_and_explained_as_a_closure() -> None:
-    result = find_slots(
-        SlotRequest(
-            now=datetime(2026, 12, 22, 10, tzinfo=UTC), interviewer_tz="Europe/Berlin", count=5
-        )
-    )
-    assert date(2026, 12, 24) not in _days(result)
-    assert any("Christmas Eve, not a public holiday" in note for note in result.notes)
-
-
-def test_the_friday_after_thanksgiving_is_never_proposed_in_the_us() -> None:
-    result = find_slots(
-        SlotRequest(
-            now=datetime(2026, 11, 24, 15, tzinfo=UTC), interviewer_tz="America/New_York", count=5
-        )
-    )
-    assert date(2026, 11, 27) not in _days(result)
-    assert any("Day after Thanksgiving" in note for note in result.notes)
+@pytest.mark.parametrize(
+    ("now", "zone_name", "closed", "note"),
+    [
+        (datetime(2026, 12, 22, 10, tzinfo=UTC), "Europe/Berlin", date(2026, 12, 24),
+         "Christmas Eve, not a public holiday"),
+        (datetime(2026, 11, 24, 15, tzinfo=UTC), "America/New_York", date(2026, 11, 27),
+         "Day after Thanksgiving, not a public holiday"),
+    ],
+)  # fmt: skip
+def test_customary_closures_are_never_proposed_and_are_explained(
+    now: datetime, zone_name: str, closed: date, note: str
+) -> None:
+    # Christmas Eve in Germany; the Friday after Thanksgiving in the US.
+    result = find_slots(SlotRequest(now=now, interviewer_tz=zone_name, count=5))
+    assert closed not in _days(result)
+    assert any(note in line for line in result.notes), result.notes
 
 
 def test_every_region_in_the_table_is_a_real_zone_and_a_holidays_subdivision() -> None:
