@@ -20,6 +20,7 @@ from amends.plan.request import PlanRequest
 from amends.slots import SlotRequest, SlotResult, find_slots
 from tests.conftest import CliRun
 from tests.export_support import NOW, confirmed, events
+from tests.web_support import PLAN_BODY, api_headers, form_token, make_client
 
 
 def _days(result: SlotResult) -> set[date]:
@@ -198,3 +199,14 @@ def test_next_names_an_unnamed_contact_by_role_instead_of_an_empty_to(cli: CliRu
     assert saved.exit_code == 0, saved.stderr
     listed = cli(["next", "--now", "2026-11-23T10:45Z"])
     assert "to )" not in listed.stdout and "(email, to the" in listed.stdout, listed.stdout
+
+
+def test_the_web_shows_typed_slot_warnings_beside_the_field_and_in_the_api() -> None:
+    # PLAN_BODY offers Thursday 10:00 GMT, which is 05:00 for the New York candidate.
+    client = make_client()
+    token = form_token(client.get("/plan").text)
+    html = client.post("/plan", data={**PLAN_BODY, "csrf_token": token}).text
+    beside = html.split('id="f-slot-warnings"', 1)[1].split("</ul>", 1)[0]
+    assert "Check:" in beside and "outside your own hours" in beside
+    data = client.post("/api/plan", json=PLAN_BODY, headers=api_headers(client)).json()
+    assert [w["field"] for w in data["warnings"]] == ["slot"]
