@@ -128,7 +128,8 @@ def violations(slot: Slot, rules: Rules) -> list[str]:
     """Every rule ``slot`` breaks (an empty list means it is a valid proposal)."""
     problems: list[str] = []
     their, mine = ZoneInfo(rules.their_tz), ZoneInfo(rules.my_tz)
-    if slot.end - slot.start != rules.duration:
+    # On instants: aware datetimes of one zone subtract as wall times (wrong across DST).
+    if slot.end.astimezone(UTC) - slot.start.astimezone(UTC) != rules.duration:
         problems.append("wrong length")
     if slot.start < rules.now:
         problems.append("in the past")
