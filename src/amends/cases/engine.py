@@ -8,9 +8,10 @@ checklist and the calendar export count the same way.
 
 Every item after the first hour starts inside the user's waking hours (their
 ``my_hours``, stored with the case): the morning-of confirmation is the start of
-the user's own waking day, not 08:00 on the interviewer's clock; the follow-up,
-a message to the interviewer, starts where the user's waking hours meet the
-interviewer's working hours. The first-hour items and those tied to the
+the user's own waking day, not 08:00 on the interviewer's clock; messages to the
+interviewer (the follow-up, confirmations, the thank-you...) start where the user's
+waking hours meet the interviewer's working hours when that still comes before the
+item's deadline, else at the user's next waking time. The first-hour items and those tied to the
 interview itself (tech check, joining early) keep their times.
 """
 
@@ -39,8 +40,19 @@ KEEP_TIME = frozenset(
 )
 """First-hour items run from the moment of realising; the tech check and joining early
 belong to the interview's own time."""
-TO_INTERVIEWER = frozenset({"follow-up"})
-"""Messages whose time must suit the interviewer's working hours as well."""
+TO_INTERVIEWER = frozenset(
+    {
+        "follow-up",
+        "confirm-written",
+        "confirm-24h",
+        "thank-you",
+        "deliver",
+        "decline-reply",
+        "stay-in-touch",
+    }
+)
+"""Messages to the interviewer: timed where my waking hours meet their working hours
+(when that still comes before the item's deadline)."""
 CONFIRM_LENGTH = timedelta(minutes=15)
 
 
@@ -134,7 +146,7 @@ class _Builder:
         if step in TO_INTERVIEWER:
             theirs = (s.interview.tz, s.interviewer_hours, s.interviewer_calendar)
             met = shared_moment(at, mine, theirs)
-            if met is not None:
+            if met is not None and (by is None or met <= by):
                 return met
         later = next_waking(at, *mine)
         if by is None or later <= by:

@@ -300,6 +300,8 @@ def shared_moment(
     """
     my_tz, my_hours = mine
     their_tz, their_hours, calendar = theirs
+    if in_hours(after, my_tz, my_hours) and calendar.is_working_time(after, their_tz, their_hours):
+        return after
     base = after.astimezone(ZoneInfo("UTC")).replace(second=0, microsecond=0)
     moment = base + timedelta(minutes=(-base.minute) % 15)
     if moment < after:
