@@ -297,3 +297,25 @@ def test_next_lists_all_open_cases_earliest_first(store: SQLiteStore) -> None:
     assert {d.case_id for d in items} == {a.id, b.id}
     assert [d.at for d in items] == sorted(d.at for d in items)
     assert all(d.to_json()["status"] in ("upcoming", "due", "overdue") for d in items)
+
+
+def test_a_reply_to_the_interviewer_waits_until_their_working_day_meets_mine(
+    store: SQLiteStore,
+) -> None:
+    # Candidate in London (awake at 09:00 GMT), interviewer in New York (04:00 EST then):
+    # the gracious reply is due from 09:00 EST, when both days have begun.
+    case = apply(
+        store,
+        new_case(
+            store,
+            tz=US_EAST,
+            my_tz="Europe/London",
+            at="2026-11-23 10:00",
+            now="2026-11-23T15:40+00:00",
+        ),  # fmt: skip
+        ("contacted", "2026-11-23T16:00+00:00", {"via": "email"}),
+        ("reply-no", "2026-11-24T09:00+00:00", {}),
+    )
+    reply = steps(case, "2026-11-24T09:05+00:00")["decline-reply"]
+    assert local(reply.at, US_EAST) == "Tue 2026-11-24 09:00"
+    assert reply.status == "upcoming"
