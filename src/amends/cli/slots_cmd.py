@@ -41,8 +41,10 @@ from amends.slots.query import (
 )
 
 SLOTS_HELP = """Propose two or three reschedule times inside the interviewer's working hours
-and your own, on their business days (weekends and public holidays of their
-country skipped), avoiding your busy times, correct across DST changes.
+and your own, on their business days (weekends, public holidays and customary
+closures of their country and region skipped), avoiding your busy times,
+correct across DST changes. Your zone and hours come from your profile when
+--my-tz and --my-hours are not given.
 
 Times are shown on the interviewer's clock with your own alongside. When
 nothing fits, it says so and offers the nearest time or windows instead
