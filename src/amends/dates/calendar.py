@@ -288,6 +288,15 @@ SCAN_STEP = timedelta(minutes=15)
 SHARED_SCAN_DAYS = 14
 
 
+def _next_quarter(moment: datetime) -> datetime:
+    """``moment`` rounded up to a whole quarter hour (in UTC, so on every clock but 45-minute
+    zones a round time)."""
+    base = moment.astimezone(ZoneInfo("UTC")).replace(second=0, microsecond=0)
+    if base < moment:
+        base += timedelta(minutes=1)
+    return base + timedelta(minutes=(-base.minute) % 15)
+
+
 def shared_moment(
     after: datetime,
     mine: tuple[str, Hours],
@@ -302,15 +311,20 @@ def shared_moment(
     their_tz, their_hours, calendar = theirs
     if in_hours(after, my_tz, my_hours) and calendar.is_working_time(after, their_tz, their_hours):
         return after
-    base = after.astimezone(ZoneInfo("UTC")).replace(second=0, microsecond=0)
-    moment = base + timedelta(minutes=(-base.minute) % 15)
-    if moment < after:
-        moment += SCAN_STEP
+    moment = _next_quarter(after)
     end = after + within
+    open_days: dict[date, bool] = {}  # one holiday lookup per day, not per quarter hour
+    their_zone = ZoneInfo(their_tz)
     while moment <= end:
-        if in_hours(moment, my_tz, my_hours) and calendar.is_working_time(
-            moment, their_tz, their_hours
-        ):
-            return moment
+        if not in_hours(moment, my_tz, my_hours):
+            woken = _next_quarter(next_waking(moment, my_tz, my_hours))  # skip my night
+            moment = woken if woken > moment else moment + SCAN_STEP
+            continue
+        if in_hours(moment, their_tz, their_hours):
+            day = moment.astimezone(their_zone).date()
+            if day not in open_days:
+                open_days[day] = calendar.is_business_day(day)
+            if open_days[day]:
+                return moment
         moment += SCAN_STEP
     return None
