@@ -2,8 +2,9 @@
 
 Default location: ``<user config dir>/amends/profile.toml`` (see
 :mod:`amends.paths`). Keys: ``name``, ``phone``, ``email``, ``link``, ``tz``,
-``senior``, ``greeting`` (``first-name`` or ``formal``), ``english`` (``us`` or ``gb``).
-Values are validated exactly like the matching ``plan`` options.
+``senior``, ``greeting`` (``first-name`` or ``formal``), ``english`` (``us`` or ``gb``),
+``my_hours`` (your waking hours, e.g. ``"07:00-22:00"``). Values are validated exactly
+like the matching ``plan`` options.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from amends.dates.calendar import Hours
 from amends.dates.format import ENGLISH_VARIANTS
 from amends.dates.zones import zone
 from amends.errors import InputError
@@ -22,7 +24,7 @@ from amends.fields import email_address, one_line, phone_number
 from amends.paths import profile_path
 from amends.plan.names import GREETINGS
 
-PROFILE_KEYS = ("name", "phone", "email", "link", "tz", "senior", "greeting", "english")
+PROFILE_KEYS = ("name", "phone", "email", "link", "tz", "my_hours", "senior", "greeting", "english")
 # profile key -> PlanRequest field
 TO_REQUEST = {
     "name": "name",
@@ -30,6 +32,7 @@ TO_REQUEST = {
     "email": "email",
     "link": "link",
     "tz": "my_tz",
+    "my_hours": "my_hours",
     "senior": "senior",
     "greeting": "greeting",
     "english": "english",
@@ -79,6 +82,7 @@ def _validated(data: dict[str, Any], file: Path) -> dict[str, Any]:
             "tz": lambda v: zone(v, "tz").key,
             "greeting": lambda v: _one_of(v, GREETINGS, "greeting"),
             "english": lambda v: _one_of(v, ENGLISH_VARIANTS, "english"),
+            "my_hours": lambda v: Hours.parse(v, "my_hours", overnight=True).text,
         }[key]
         try:
             values[TO_REQUEST[key]] = check(value)

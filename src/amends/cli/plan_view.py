@@ -35,6 +35,7 @@ def print_plan(console: Console, plan: Plan) -> None:
     console.print(Panel(headline, border_style="red"))
     if plan.slots or plan.slot_note:
         lines = [Text(f"• {slot.message_text}") for slot in plan.slots]
+        lines.extend(Text(f"⚠ Check: {w.message}", style="yellow") for w in plan.warnings)
         if plan.slot_note:
             lines.append(Text(plan.slot_note, style="dim"))
         console.print(Panel(Group(*lines), title="Times to offer", title_align="left"))

@@ -2,7 +2,9 @@
 
 :func:`make_plan` is the one function every interface calls, so ``amends plan
 --format json`` and ``POST /api/plan`` give the same answer for the same input:
-the user's own ``slot`` times win; otherwise the slot finder proposes times (or
+the user's own ``slot`` times win (each checked against both parties' hours, the
+interviewer's weekend, holidays and closures: problems become ``warnings`` and
+the plan still builds); otherwise the slot finder proposes times (or
 availability windows) within the interviewer's working days and both parties'
 hours. :func:`build_plan` is the step after validation, for callers (tests,
 benchmarks) that already hold a :class:`Situation` and its slots.
@@ -20,12 +22,13 @@ from amends.plan.compose import compose_messages
 from amends.plan.links import plan_links
 from amends.plan.reasons import get_reason
 from amends.plan.request import PlanRequest
-from amends.plan.result import Plan
+from amends.plan.result import Plan, PlanWarning
 from amends.plan.situation import Situation
 from amends.plan.steps import build_steps
 from amends.plan.triage import first_action
 from amends.slots import find_slots, slot_request_from_options
 from amends.slots.offer import Window
+from amends.slots.typed import typed_slot_problems
 
 
 def make_plan(request: PlanRequest, clock_now: datetime | None = None, *, cli: bool = True) -> Plan:
@@ -48,7 +51,11 @@ def make_plan(request: PlanRequest, clock_now: datetime | None = None, *, cli: b
             Slot(start, start + length, situation.interview.tz, situation.candidate.tz)
             for start in situation.slots_requested
         ]
-        plan = build_plan(situation, slots, cli=cli)
+        problems = typed_slot_problems(slots, slot_request)
+        plan = replace(
+            build_plan(situation, slots, cli=cli),
+            warnings=tuple(PlanWarning("slot", message) for message in problems),
+        )
     else:
         result = find_slots(slot_request)
         plan = build_plan(

@@ -194,6 +194,7 @@ class PlanRequest(BaseModel):
             senior=self.senior,
             greeting=_choice(self.greeting or "first-name", GREETINGS, "greeting"),
             english=_choice(self.english, ENGLISH_VARIANTS, "english") if self.english else None,
+            hours=Hours.parse(self.slot_options.my_hours, "my_hours", overnight=True).text,
         )
 
     def _contact(self, contact_role: ContactRole) -> Contact:

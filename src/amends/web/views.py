@@ -140,6 +140,8 @@ class PlanView:
     say: tuple[str, ...] = ()
     say_label: str = ""
     draft_id: str = ""
+    slot_warnings: tuple[str, ...] = ()
+    """Problems with the user's own times (``plan.warnings``), shown beside the slot field."""
 
 
 @dataclass(frozen=True)
@@ -286,6 +288,7 @@ def plan_view(
         say=say,
         say_label=say_label,
         draft_id=draft_id,
+        slot_warnings=tuple(w.message for w in plan.warnings if w.field == "slot"),
     )
 
 
