@@ -11,7 +11,7 @@ import time
 from datetime import UTC, datetime, timedelta
 
 from amends.slots import SlotRequest, find_slots
-from amends.zones import zone_names
+from amends.dates.zones import zone_names
 
 
 def _clock(minute: int) -> str:

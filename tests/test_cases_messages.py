@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from amends.cases import KINDS, Case, Draft, write
+from amends.cases import KINDS, Case, FollowUpMessage, write
 from amends.errors import InputError, StateError
 from amends.store import SQLiteStore
 from tests.case_factory import apply, at, new_case
@@ -47,7 +47,7 @@ def store() -> Iterator[SQLiteStore]:
         yield s
 
 
-def _draft(store: SQLiteStore, kind: str, **overrides: Any) -> tuple[Case, Draft]:
+def _draft(store: SQLiteStore, kind: str, **overrides: Any) -> tuple[Case, FollowUpMessage]:
     events, when = SCENES[kind]
     case = apply(store, new_case(store, **overrides), *events)
     now = at(when if "T" in when else f"2026-11-23T{when}+00:00")

@@ -16,10 +16,10 @@ from typing import Any
 
 import pytest
 
-from amends.model import Situation
-from amends.plan import build_plan
-from amends.request import PlanRequest
-from amends.triage import first_action, in_business_hours
+from amends.plan.builder import build_plan
+from amends.plan.request import PlanRequest
+from amends.plan.situation import Situation
+from amends.plan.triage import first_action, in_business_hours
 from tests.conftest import CliRun
 from tests.zones_edge import EU_WEST, FAR_EAST, NO_DST
 

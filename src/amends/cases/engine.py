@@ -2,7 +2,7 @@
 
 Pure: it reads cases and an injected ``now`` and returns :class:`Due` items;
 wording comes from ``data/next_steps.toml``. Silence is counted in business
-days on the interviewer's calendar (:mod:`amends.workdays`: their country's
+days on the interviewer's calendar (:mod:`amends.dates.workdays`: their country's
 weekend and public holidays), because that is when they read mail; the plan's
 checklist and the calendar export count the same way.
 """
@@ -16,8 +16,8 @@ from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
 from amends.cases.case import Case
+from amends.dates.workdays import add_business_days, wall_time
 from amends.texts import snippet, snippets
-from amends.workdays import add_business_days, wall_time
 
 Status = Literal["upcoming", "due", "overdue"]
 DEFAULT_BUSINESS_DAYS = 3

@@ -11,9 +11,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from amends.cases.case import Case
-from amends.reasons import get_reason
+from amends.dates.format import at_zone, long_date, moment_text
+from amends.plan.reasons import get_reason
 from amends.texts import render
-from amends.timefmt import at_zone, long_date, moment_text
 
 
 def _entry(case: Case) -> dict[str, Any]:

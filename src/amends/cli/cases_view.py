@@ -12,8 +12,8 @@ from datetime import datetime
 from amends.cases import Case, Due, allowed
 from amends.cases.machine import spoken
 from amends.cases.views import case_json, event_json, meeting_json, record_json, summary_json
+from amends.dates.format import at_zone, clock, short_date, zone_label
 from amends.store import EventRecord
-from amends.timefmt import at_zone, clock, short_date, zone_label
 
 __all__ = [
     "case_json",

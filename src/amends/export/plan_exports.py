@@ -10,13 +10,12 @@ from __future__ import annotations
 import re
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from amends.export.eml import eml_for_message
 from amends.export.files import OutFile, write_all
 from amends.export.ics import follow_up_calendar
-from amends.export.links import mailto_link, tel_link
-from amends.plan import Message, Plan
+from amends.export.links import MessageLinks, PlanLinks, mailto_link, tel_link
+from amends.plan.result import Message, Plan
 
 
 def is_written(message: Message) -> bool:
@@ -62,28 +61,20 @@ def write_plan_exports(
     return write_all(plan_files(plan, eml_dir=eml_dir, ics_file=ics_file, now=now), force=force)
 
 
-def plan_links(plan: Plan) -> dict[str, Any]:
+def plan_links(plan: Plan) -> PlanLinks:
     """``mailto:`` and ``tel:`` links for each message of ``plan`` (same order as ``messages``).
 
-    ``{"tel": "tel:+44..." | None, "messages": [{"kind", "variant", "mailto", "tel"}]}``;
-    ``mailto`` is ``{"url", "shortened", "includes_subject"}`` or ``None`` for
-    spoken messages. ``shortened`` means the body was left out (too long for a
-    link): point the user to the ``.eml`` draft instead.
+    ``mailto`` is ``None`` for spoken messages; ``shortened`` means the body was
+    left out (too long for a link): point the user to the ``.eml`` draft instead.
     """
     contact_phone = plan.situation.contact.phone
     contact_tel = tel_link(contact_phone) if contact_phone else None
-    items: list[dict[str, Any]] = []
+    items: list[MessageLinks] = []
     for message in plan.messages:
         phone = message.to_phone or (contact_phone if message.spoken else None)
         mailto = None
         if is_written(message):
-            mailto = mailto_link(message.to_email, message.subject, message.body).to_json()
-        items.append(
-            {
-                "kind": message.kind,
-                "variant": message.variant,
-                "mailto": mailto,
-                "tel": tel_link(phone) if phone and message.spoken else None,
-            }
-        )
-    return {"tel": contact_tel, "messages": items}
+            mailto = mailto_link(message.to_email, message.subject, message.body)
+        tel = tel_link(phone) if phone and message.spoken else None
+        items.append(MessageLinks(message.kind, message.variant, mailto, tel))
+    return PlanLinks(tel=contact_tel, messages=tuple(items))

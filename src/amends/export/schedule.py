@@ -16,8 +16,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from amends.dates.workdays import add_business_days, wall_time
 from amends.export.confirmed import Confirmed
-from amends.workdays import add_business_days, wall_time
 
 INTERVIEW_ALARMS = (timedelta(hours=24), timedelta(hours=1), timedelta(minutes=15))
 AT_START = (timedelta(0),)

@@ -13,10 +13,12 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from amends.cases import KINDS
+from amends.cases.machine import allowed, spoken
 from amends.errors import InputError, StateError
-from amends.request import PlanRequest
+from amends.plan.request import PlanRequest
 from amends.web import services
-from amends.web.app import config, csrf_token, render
+from amends.web.context import config, csrf_token, render
 from amends.web.forms import (
     blank_form,
     forget_profile,
@@ -185,9 +187,6 @@ def check_submit(request: Request, text: Annotated[str, Form()] = "") -> HTMLRes
 
 def _cases_page(request: Request, **extra: Any) -> CasesPage:
     cfg = config(request)
-    from amends.cases import KINDS
-    from amends.cases.machine import allowed, spoken
-
     now = cfg.clock()
     views = []
     for summary in services.case_summaries(cfg.db_path, now):
@@ -237,7 +236,7 @@ def cases_record(
         "text": text.strip() or None,
     }
     try:
-        result = services.record_event(cfg.db_path, case_id, event, cfg.clock(), **options)
+        result = services.record_event(cfg.db_path, case_id, event, cfg.clock(), options)
     except (InputError, StateError) as err:
         message = err.cli_text() if isinstance(err, InputError) else str(err)
         page = _cases_page(request, error=message, error_case=case_id)

@@ -1,7 +1,7 @@
 """The situation amends reasons about, as validated, typed data.
 
 These models are what every core function receives. They are built from the
-flat user input in :mod:`amends.request` and are always consistent: zones are
+flat user input in :mod:`amends.plan.request` and are always consistent: zones are
 valid IANA names, times are timezone-aware, and scenario and times agree.
 """
 

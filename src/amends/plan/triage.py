@@ -13,10 +13,10 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from amends.model import Situation
-from amends.plan import Channel, FirstAction
+from amends.dates.format import moment_text, time_text
+from amends.plan.result import Channel, FirstAction
+from amends.plan.situation import Situation
 from amends.texts import snippet
-from amends.timefmt import moment_text, time_text
 
 RESPOND_WITHIN = timedelta(minutes=60)
 BUSINESS_OPENS = time(9, 0)

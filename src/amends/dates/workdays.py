@@ -13,9 +13,9 @@ from datetime import date, datetime, time, timedelta
 from functools import cache
 from zoneinfo import ZoneInfo
 
+from amends.dates.calendar import BusinessCalendar
+from amends.dates.country import country_for_zone, parse_country
 from amends.errors import InputError
-from amends.slots.country import country_for_zone, parse_country
-from amends.slots.rules import BusinessCalendar
 
 FOLLOW_UP_LOCAL_TIME = time(10, 0)
 _MAX_SCAN_DAYS = 400  # a bound even for a calendar full of holidays

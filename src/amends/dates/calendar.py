@@ -18,8 +18,8 @@ from typing import Any
 
 import holidays
 
+from amends.dates.country import Country
 from amends.errors import InputError
-from amends.slots.country import Country
 
 MINUTES_PER_DAY = 24 * 60
 DEFAULT_WEEKEND = frozenset({5, 6})

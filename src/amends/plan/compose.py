@@ -12,12 +12,12 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from amends.model import Situation
-from amends.plan import FirstAction, Message
-from amends.reasons import Reason
+from amends.dates.format import clock, dual_moment_text, long_date, my_time_suffix, zone_label
+from amends.dates.slot import Slot
+from amends.plan.reasons import Reason
+from amends.plan.result import FirstAction, Message
+from amends.plan.situation import Situation
 from amends.texts import render, snippet
-from amends.timefmt import clock, dual_moment_text, long_date, my_time_suffix, zone_label
-from amends.timeslot import Slot
 
 if TYPE_CHECKING:
     from amends.slots.result import Window

@@ -2,7 +2,7 @@
 
 Clock times are computed from the injected "now" and the respond-by deadline;
 follow-up dates count business days (Monday to Friday) on the interviewer's
-calendar (its weekend and public holidays, see :mod:`amends.workdays`).
+calendar (its weekend and public holidays, see :mod:`amends.dates.workdays`).
 Wording lives in ``data/steps.toml``.
 """
 
@@ -11,14 +11,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from amends.model import Situation
-from amends.plan import FirstAction, Phase, Step
-from amends.reasons import Reason
+from amends.dates.format import time_text
+from amends.dates.slot import Slot
+from amends.dates.workdays import FOLLOW_UP_LOCAL_TIME, add_business_days
+from amends.plan.reasons import Reason
+from amends.plan.result import FirstAction, Phase, Step
+from amends.plan.situation import Situation
+from amends.plan.triage import contact_label, recruiter_label
 from amends.texts import snippet
-from amends.timefmt import time_text
-from amends.timeslot import Slot
-from amends.triage import contact_label, recruiter_label
-from amends.workdays import FOLLOW_UP_LOCAL_TIME, add_business_days
 
 FOLLOW_UP_AFTER_BUSINESS_DAYS = 3
 
