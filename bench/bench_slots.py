@@ -10,8 +10,8 @@ import sys
 import time
 from datetime import UTC, datetime, timedelta
 
-from amends.slots import SlotRequest, find_slots
 from amends.dates.zones import zone_names
+from amends.slots import SlotRequest, find_slots
 
 
 def _clock(minute: int) -> str:

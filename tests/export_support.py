@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar
 
 from amends.dates.slot import Slot
-from amends.export import Confirmed
+from amends.export.confirmed import Confirmed
 from amends.plan import Plan
 from amends.plan.builder import build_plan
 from amends.plan.request import PlanRequest

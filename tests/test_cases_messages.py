@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from contextlib import closing
 from typing import Any
 
 import pytest
@@ -39,12 +37,6 @@ SCENES: dict[str, tuple[tuple[tuple[str, str, dict[str, Any]], ...], str]] = {
 FOLLOW_UP_KINDS = [k for k in KINDS if k != "apology-email"]
 CLOCK = re.compile(r"\b([01]\d|2[0-3]):[0-5]\d\b")
 ZONE_AFTER = re.compile(r"^ (GMT|UTC|[A-Z]{2,5} \(UTC|[A-Z]{2,5}, UTC)")
-
-
-@pytest.fixture
-def store() -> Iterator[SQLiteStore]:
-    with closing(SQLiteStore.memory()) as s:
-        yield s
 
 
 def _draft(store: SQLiteStore, kind: str, **overrides: Any) -> tuple[Case, FollowUpMessage]:

@@ -9,7 +9,8 @@ import pytest
 from icalendar import Calendar
 
 from amends.errors import InputError
-from amends.export import plan_links, write_plan_exports
+from amends.export.plan_exports import write_plan_exports
+from amends.plan.links import plan_links
 from tests.export_support import NOW, parse_eml, plan
 
 

@@ -18,7 +18,7 @@ from amends.cases.machine import STATES, TRANSITIONS, State, allowed, next_state
 from amends.cases.messages import KINDS, FollowUpMessage, write
 from amends.cases.service import export_all, import_all, load_case, load_cases, save_plan
 from amends.cases.views import case_json, event_json, record_json, summary_json
-from amends.dates.workdays import add_business_days
+from amends.dates.calendar import add_business_days
 from amends.store import open_store
 
 __all__ = [

@@ -28,7 +28,7 @@ from amends.dates.slot import Slot
 from amends.errors import InputError, StateError
 from amends.fields import one_line
 from amends.plan.reasons import get_reason
-from amends.texts import render
+from amends.texts import render_text
 
 
 def month_year(moment: datetime) -> str:
@@ -206,8 +206,8 @@ def write(case: Case, kind: str, now: datetime, topic: str | None = None) -> Fol
     return FollowUpMessage(
         kind=name,
         case_id=case.id,
-        subject=render(f"{stem}_subject.txt.j2", **ctx),
-        body=render(f"{stem}.txt.j2", **ctx),
+        subject=render_text(f"{stem}_subject.txt.j2", **ctx),
+        body=render_text(f"{stem}.txt.j2", **ctx),
         to_name=to_name,
         to_email=to_email,
     )

@@ -53,7 +53,7 @@ from amends.cli.common import (
 )
 from amends.cli.options import DbOption, NowOption, ResultFormatOption
 from amends.errors import InputError
-from amends.export import write_atomic
+from amends.export.files import write_atomic
 from amends.store import Store, open_store
 
 

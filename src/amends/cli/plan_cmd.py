@@ -34,7 +34,7 @@ from amends.cli.options import (
     WindowsOption,
 )
 from amends.cli.plan_view import print_plan
-from amends.export import write_plan_exports
+from amends.export.plan_exports import write_plan_exports
 from amends.plan.builder import make_plan
 from amends.plan.markdown import plan_markdown
 from amends.plan.reasons import catalogue

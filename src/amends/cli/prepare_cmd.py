@@ -19,7 +19,9 @@ from amends.cli.options import NowOption, ResultFormatOption
 from amends.dates.format import moment_text
 from amends.dates.zones import parse_local, zone
 from amends.errors import InputError
-from amends.export import CalendarExport, Confirmed, prepare_calendar, write_atomic
+from amends.export.confirmed import Confirmed
+from amends.export.files import write_atomic
+from amends.export.ics import CalendarExport, prepare_calendar
 from amends.plan.situation import MODES, Mode
 
 PREPARE_HELP = """Write the reminder calendar (.ics) for a confirmed interview: the interview

@@ -13,8 +13,8 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from amends.dates.format import dual_moment_text, moment_text
-from amends.export.render import render_block, render_line
 from amends.export.schedule import Timed
+from amends.export.wording import render_block, render_line
 
 
 @dataclass(frozen=True)

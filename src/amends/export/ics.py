@@ -169,7 +169,10 @@ def follow_up_calendar(plan: Plan, now: datetime) -> CalendarExport:
     contact = s.contact
     email = next((m for m in plan.messages if not m.spoken and m.subject), None)
     entries = follow_up_entries(
-        plan.first_action.respond_by, their_tz, tuple((x.start, x.end) for x in plan.slots)
+        plan.first_action.respond_by,
+        their_tz,
+        tuple((x.start, x.end) for x in plan.slots),
+        s.interviewer_calendar,
     )
     follow = next(e for e in entries if e.kind == "follow-up")
     common = {

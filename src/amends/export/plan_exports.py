@@ -1,4 +1,4 @@
-"""Exports of a first-hour plan: ``.eml`` drafts, the follow-through ``.ics``, links.
+"""Exports of a first-hour plan: ``.eml`` drafts and the follow-through ``.ics``.
 
 ``amends plan --eml DIR --ics FILE`` and the web app call these two
 functions; everything is rendered and checked before the first file is
@@ -14,13 +14,7 @@ from pathlib import Path
 from amends.export.eml import eml_for_message
 from amends.export.files import OutFile, write_all
 from amends.export.ics import follow_up_calendar
-from amends.export.links import MessageLinks, PlanLinks, mailto_link, tel_link
 from amends.plan.result import Message, Plan
-
-
-def is_written(message: Message) -> bool:
-    """True for messages that are sent in writing (emails), not said aloud."""
-    return not message.spoken and message.kind != "phone-script"
 
 
 def eml_name(index: int, message: Message) -> str:
@@ -36,7 +30,7 @@ def plan_files(
     """Render every export of ``plan`` in memory (raises InputError before anything is written)."""
     files: list[OutFile] = []
     if eml_dir is not None:
-        written = [m for m in plan.messages if is_written(m)]
+        written = [m for m in plan.messages if m.written]
         for index, message in enumerate(written, start=1):
             data = eml_for_message(message, plan.situation, now)
             files.append(OutFile(eml_dir / eml_name(index, message), data, "eml"))
@@ -59,22 +53,3 @@ def write_plan_exports(
     is never replaced unless ``force``; returns the paths written, in order.
     """
     return write_all(plan_files(plan, eml_dir=eml_dir, ics_file=ics_file, now=now), force=force)
-
-
-def plan_links(plan: Plan) -> PlanLinks:
-    """``mailto:`` and ``tel:`` links for each message of ``plan`` (same order as ``messages``).
-
-    ``mailto`` is ``None`` for spoken messages; ``shortened`` means the body was
-    left out (too long for a link): point the user to the ``.eml`` draft instead.
-    """
-    contact_phone = plan.situation.contact.phone
-    contact_tel = tel_link(contact_phone) if contact_phone else None
-    items: list[MessageLinks] = []
-    for message in plan.messages:
-        phone = message.to_phone or (contact_phone if message.spoken else None)
-        mailto = None
-        if is_written(message):
-            mailto = mailto_link(message.to_email, message.subject, message.body)
-        tel = tel_link(phone) if phone and message.spoken else None
-        items.append(MessageLinks(message.kind, message.variant, mailto, tel))
-    return PlanLinks(tel=contact_tel, messages=tuple(items))

@@ -15,8 +15,8 @@ from dataclasses import replace
 from datetime import datetime
 
 from amends.dates.slot import Slot
-from amends.export.plan_exports import plan_links
 from amends.plan.compose import compose_messages
+from amends.plan.links import plan_links
 from amends.plan.reasons import get_reason
 from amends.plan.request import PlanRequest
 from amends.plan.result import Plan

@@ -12,6 +12,8 @@ from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from amends.dates.calendar import Hours
+from amends.dates.country import parse_country
 from amends.dates.zones import Fold, parse_instant, parse_local, zone
 from amends.errors import InputError
 from amends.fields import MAX_DETAIL, email_address, one_line, phone_number
@@ -157,6 +159,8 @@ class PlanRequest(BaseModel):
             mode=mode,
             platform=_optional_line(self.platform, "platform", 60),
             address=_optional_line(self.address, "address", 200),
+            country=_country(self.slot_options.country),
+            hours=Hours.parse(self.slot_options.hours, "hours").text,
         )
         happening = Happening(
             scenario=scenario,
@@ -173,6 +177,11 @@ class PlanRequest(BaseModel):
             now=now,
             slots_requested=slots,
         )
+
+
+def _country(text: str | None) -> str | None:
+    """The validated ``--country`` label (``GB``, ``US-CA``), or ``None`` to use the zone's."""
+    return parse_country(text).label if text and text.strip() else None
 
 
 def _now(text: str | None, clock_now: datetime | None) -> datetime:

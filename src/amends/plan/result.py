@@ -75,6 +75,11 @@ class Message:
         return self.kind in ("phone-script", "voicemail")
 
     @property
+    def written(self) -> bool:
+        """True for messages sent in writing (emails), not said aloud."""
+        return not self.spoken
+
+    @property
     def speaking_seconds(self) -> int | None:
         """Estimated at 150 words per minute, for what is said aloud."""
         if not self.spoken:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from amends.dates.calendar import BusinessCalendar, Hours
+from amends.dates.calendar import BusinessCalendar, Hours, calendar_for
 from amends.dates.country import Country, country_for_zone, country_names, parse_country
 from amends.dates.zones import zone
 from amends.errors import InputError
@@ -147,6 +147,6 @@ def prepare(req: SlotRequest) -> Prepared:
         my_hours=my_hours,
         country=country,
         country_inferred=inferred,
-        calendar=BusinessCalendar.for_country(country),
+        calendar=calendar_for(their_tz.key, country),
         busy=_busy(req.busy),
     )

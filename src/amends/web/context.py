@@ -48,7 +48,7 @@ def csrf_token(request: Request) -> str:
     return str(getattr(request.state, "csrf_token", ""))
 
 
-def render(request: Request, template: str, page: Any, status: int = 200) -> HTMLResponse:
+def render_page(request: Request, template: str, page: Any, status: int = 200) -> HTMLResponse:
     """Render ``template`` with the single typed context object ``page``."""
     env = config(request).templates
     html = env.get_template(template).render(page=page)

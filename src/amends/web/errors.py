@@ -10,7 +10,7 @@ from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from amends.errors import InputError, StateError, StoreError
-from amends.web.context import csrf_token, render, wants_html
+from amends.web.context import csrf_token, render_page, wants_html
 from amends.web.views import ErrorPage, Layout
 
 
@@ -24,7 +24,7 @@ def install_error_handlers(app: FastAPI) -> None:
 
     def page(request: Request, status: int, message: str) -> Response:
         layout = Layout(csrf=csrf_token(request), active="", title="Something went wrong")
-        return render(request, "error.html", ErrorPage(layout, status, message), status)
+        return render_page(request, "error.html", ErrorPage(layout, status, message), status)
 
     @app.exception_handler(InputError)
     async def input_error(request: Request, exc: InputError) -> Response:

@@ -28,8 +28,9 @@ from amends.cases.service import save_plan
 from amends.check import CheckReport, check_text
 from amends.dates.zones import parse_instant
 from amends.errors import InputError
-from amends.export import eml_for_message, follow_up_calendar
-from amends.export.plan_exports import eml_name, is_written
+from amends.export.eml import eml_for_message
+from amends.export.ics import follow_up_calendar
+from amends.export.plan_exports import eml_name
 from amends.plan import Plan, PlanRequest
 from amends.plan import make_plan as core_make_plan
 from amends.slots import SlotResult, SlotsInput, slot_request_from_options
@@ -94,7 +95,7 @@ def message_links(plan: Plan) -> list[dict[str, Any]]:
                 "mailto": link.mailto.url if link.mailto else None,
                 "mailto_shortened": bool(link.mailto and link.mailto.shortened),
                 "tel": link.tel,
-                "eml": is_written(message),
+                "eml": message.written,
             }
         )
     return result
@@ -102,7 +103,7 @@ def message_links(plan: Plan) -> list[dict[str, Any]]:
 
 def eml_file(plan: Plan, index: int, now: datetime) -> tuple[str, bytes]:
     """File name and bytes of message ``index`` as an ``.eml`` draft."""
-    if not 0 <= index < len(plan.messages) or not is_written(plan.messages[index]):
+    if not 0 <= index < len(plan.messages) or not plan.messages[index].written:
         raise InputError("message", "choose one of the plan's emails")
     message = plan.messages[index]
     return eml_name(index + 1, message), eml_for_message(message, plan.situation, now)
