@@ -13,15 +13,8 @@ from typing import Annotated, Any
 import typer
 
 from amends.cli.app import app
-from amends.cli.common import (
-    EXIT_OK,
-    EXIT_PROBLEMS,
-    NowOption,
-    ResultFormat,
-    ResultFormatOption,
-    print_json,
-    resolve_now,
-)
+from amends.cli.common import EXIT_OK, EXIT_PROBLEMS, ResultFormat, print_json, resolve_now
+from amends.cli.options import NowOption, ResultFormatOption
 from amends.errors import InputError
 from amends.profile import load_profile
 

@@ -43,6 +43,12 @@ def word_set(key: str) -> frozenset[str]:
 
 
 @cache
+def given_names() -> frozenset[str]:
+    """Common given names (``[names] given``), lower case."""
+    return frozenset(data()["names"]["given"])
+
+
+@cache
 def typos() -> dict[str, str]:
     """Phone-typing shortcuts and misspellings, token -> replacement."""
     return dict(data()["typos"])

@@ -4,7 +4,8 @@ Addresses and numbers are found with ``email-validator`` and ``phonenumbers``
 (the region for numbers without a country code comes from the person's own
 zone); the person's *own* address or number ("my email is ...") is never
 taken for the contact's. Names are read only from a phrase that says who they
-are ("interview with Dana Lee", "Tom from Hays", "the recruiter, Priya").
+are ("interviewer: Dana Lee", "Tom from Hays", "with Sam Ortiz at Acme"); an
+agency recruiter is written "Tom (Hays)".
 """
 
 from __future__ import annotations
@@ -12,17 +13,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from amends.intake.lexicon import agencies, cue_pattern, word_set
+from amends.intake.lexicon import agencies, cue_pattern, given_names, word_set
 from amends.intake.text import Story
 
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 _MINE = re.compile(
-    r"\b(?:my|mine|me|i am|im|reach me|contact me|my own)\b[^.@\d]{0,25}$", re.IGNORECASE
+    r"\b(?:my|mine|me|i am|im|reach me|contact me|my own)\b[^@\d]{0,25}$", re.IGNORECASE
 )
-_NAME = (
-    r"(?P<name>(?:(?:dr|mr|mrs|ms|prof)\.? )?[A-Za-z][A-Za-z'\-]+(?: [A-Za-z][A-Za-z'\-]+){0,2})"
-)
-_TITLES = {"dr": "Dr", "mr": "Mr", "mrs": "Mrs", "ms": "Ms", "prof": "Prof"}
+_TITLE = r"(?:(?:dr|mr|mrs|ms|miss|prof)\.? )"
+_NAME = rf"(?P<name>{_TITLE}?[A-Za-z][A-Za-z'\-]+(?: [A-Za-z][A-Za-z'\-]+){{0,2}})"
+_TITLES = frozenset({"dr", "mr", "mrs", "ms", "miss", "prof"})
+_INTRO = r"(?: is| was|,| called| named|:| -|s name is| \(| being)?"
 
 
 @dataclass
@@ -33,8 +34,10 @@ class People:
     contact_phone: str | None = None
     interviewer: str | None = None
     recruiter: str | None = None
+    agency: str | None = None
     contact_role: str | None = None
     spans: list[tuple[int, int]] = field(default_factory=list)
+    contact_at: int = -1
 
 
 def read_people(story: Story, region: str | None) -> People:
@@ -45,13 +48,17 @@ def read_people(story: Story, region: str | None) -> People:
         people.spans.append(m.span())
         address = _valid_email(m.group(0).rstrip("."))
         if address and not _is_mine(text, m.start()) and people.contact_email is None:
-            people.contact_email = address
-    for start, end, number in _phones(text, region):
+            people.contact_email = m.group(0).rstrip(".")
+            people.contact_at = m.start()
+    for start, end, number in _phones(text, region, people.spans):
         people.spans.append((start, end))
         if not _is_mine(text, start) and people.contact_phone is None:
             people.contact_phone = number
-    _names(story, people)
-    people.contact_role = _contact_role(story.low, people)
+            if people.contact_at < 0:
+                people.contact_at = start
+    _recruiter(story, people)
+    people.interviewer = _interviewer(story, people)
+    people.contact_role = _contact_role(story, people)
     return people
 
 
@@ -64,16 +71,24 @@ def _valid_email(candidate: str) -> str | None:
         return None
 
 
-def _phones(text: str, region: str | None) -> list[tuple[int, int, str]]:
+def _phones(
+    text: str, region: str | None, taken: list[tuple[int, int]]
+) -> list[tuple[int, int, str]]:
     import phonenumbers
 
     found: list[tuple[int, int, str]] = []
     matcher = phonenumbers.PhoneNumberMatcher(
-        text, region or "US", leniency=phonenumbers.Leniency.VALID
+        text, region or "US", leniency=phonenumbers.Leniency.POSSIBLE
     )
     for match in matcher:
         raw = match.raw_string.strip()
-        if re.fullmatch(r"\+?[0-9 ().\-/]+", raw):
+        inside = any(s <= match.start < e for s, e in taken)
+        if (
+            not inside
+            and re.fullmatch(r"\+?[0-9 ().\-/]+", raw)
+            and len(re.sub(r"\D", "", raw)) >= 7
+            and not re.fullmatch(r"\d{1,2}[./]\d{1,2}[./]\d{2,4}", raw)
+        ):
             found.append((match.start, match.end, raw))
     return found
 
@@ -82,78 +97,114 @@ def _is_mine(text: str, start: int) -> bool:
     return _MINE.search(text[max(0, start - 40) : start]) is not None
 
 
-def _clean_name(raw: str) -> str | None:
-    """Cut a captured phrase at the first word that cannot be part of a name."""
+def clean_name(raw: str, story: Story) -> str | None:
+    """Cut a captured phrase at the first word that cannot be part of a name.
+
+    In a story typed with capitals, a name is its capitalised words; titles are
+    dropped ("Dr Okafor" -> "Okafor"); lower-case names are capitalised.
+    """
+    cased = story.text != story.low
     words: list[str] = []
     for word in raw.split():
         key = word.lower().rstrip(".")
         if key in _TITLES and not words:
-            words.append(_TITLES[key])
             continue
-        if key in word_set("not_name") or key in word_set("not_company") or not word.isalpha():
+        if key.endswith("s") and word.endswith("'s"):
+            words.append(word[:-2])
+            break
+        stop = key in word_set("not_name") or key in word_set("not_company")
+        if stop or not word.replace("-", "").replace("'", "").isalpha():
+            break
+        if cased and not word[:1].isupper():
             break
         words.append(word if not word.islower() else word.capitalize())
-    if not words or (len(words) == 1 and words[0] in _TITLES.values()):
-        return None
-    return " ".join(words)
+    return " ".join(words) or None
 
 
-_INTERVIEWER = [
-    rf"\binterview(?:ing)? (?:is |was )?(?:with|w) {_NAME}",
-    rf"\b(?:interviewer|hiring manager|line manager|panel lead)(?: is| was|,| called| named|:|s name is| \()? {_NAME}",  # noqa: E501
-    rf"\b{_NAME},? (?:\()?(?:the|my|our|who is the|whos the) (?:interviewer|hiring manager)",
-    rf"\b(?:call|meeting|chat|screen|zoom|teams call) with {_NAME}",
-    rf"\b(?:meet|meeting|speak to|speaking to|talk to|talking to) {_NAME} (?:from|at)",
-]
-_RECRUITER_NAMED = [
-    rf"\b(?:recruiter|agent|consultant|headhunter)(?: is| was|,| called| named|:|s name is| \()? {_NAME}",  # noqa: E501
-    rf"\b{_NAME},? (?:\()?(?:the|my|our|a|an|who is the|whos the|who is my) (?:agency )?(?:recruiter|recruitment consultant|headhunter)",  # noqa: E501
-]
+def _agency_name(story: Story, start: int, end: int) -> str:
+    written = story.text[start:end]
+    return written if written != written.lower() else written.title()
 
 
-def _names(story: Story, people: People) -> None:
+def _recruiter(story: Story, people: People) -> None:
     text = story.text
-    for pattern in _RECRUITER_NAMED:
-        m = re.search(pattern, text, re.IGNORECASE)
-        if m and (name := _clean_name(m.group("name"))):
-            people.recruiter = name
-            break
-    agency_from = re.compile(
-        rf"\b{_NAME} (?:from|at|@|with) (?P<agency>{agencies().pattern})", re.I
-    )
-    m = agency_from.search(text)
-    if people.recruiter is None and m and (name := _clean_name(m.group("name"))):
-        people.recruiter = name
-    for pattern in _INTERVIEWER:
+    found = agencies().search(story.low)
+    if found:
+        people.agency = _agency_name(story, found.start(), found.end())
+    patterns = [
+        rf"\b(?:recruiter|recruitment consultant|agent|consultant|headhunter){_INTRO} {_NAME}",
+        rf"\b{_NAME},? \(?(?:the|my|our|a|an|who is the|whos the|who is my) (?:agency )?"
+        r"(?:recruiter|recruitment consultant|headhunter)",
+        rf"\b{_NAME} (?:from|at|@|with) (?:{agencies().pattern})",
+    ]
+    for pattern in patterns:
         for m in re.finditer(pattern, text, re.IGNORECASE):
-            name = _clean_name(m.group("name"))
-            if name and name != people.recruiter and not _is_company_word(name, story):
-                people.interviewer = name
+            name = clean_name(m.group("name"), story)
+            if name and name.lower() not in agencies().pattern:
+                people.recruiter = f"{name} ({people.agency})" if people.agency else name
                 return
 
 
-def _is_company_word(name: str, story: Story) -> bool:
-    """ "interview with Acme" names a company, not a person: told apart by what follows."""
-    low = story.low
-    key = name.lower()
-    if agencies().fullmatch(key):
+def _interviewer(story: Story, people: People) -> str | None:
+    text = story.text
+    explicit = [
+        rf"\b(?:interviewer|hiring manager|line manager|panel lead){_INTRO} {_NAME}",
+        rf"\b{_NAME},? \(?(?:the|my|our|who is the|whos the) (?:interviewer|hiring manager)",
+    ]
+    for pattern in explicit:
+        for m in re.finditer(pattern, text, re.IGNORECASE):
+            name = clean_name(m.group("name"), story)
+            if name:
+                return name
+    recruiter_first = (people.recruiter or "").split(" ")[0]
+    for m in re.finditer(rf"\b(?:with|w) {_NAME}", text, re.IGNORECASE):
+        name = clean_name(m.group("name"), story)
+        if not name or name.split()[0] == recruiter_first:
+            continue
+        if is_person(m.group("name"), text[m.end() :], story):
+            return name
+    return None
+
+
+def is_person(phrase: str, after: str, story: Story) -> bool:
+    """Whether the phrase after "with" is a person: a title, a given name, or "X from Y"."""
+    words = phrase.lower().split()
+    if not words:
+        return False
+    if words[0].rstrip(".") in _TITLES:
         return True
-    return (
-        re.search(rf"\b{re.escape(key)}(?:s)? (?:interview|office|team|hr|recruit)", low)
-        is not None
-    )
+    name = clean_name(phrase, story) or ""
+    if re.match(r"\s*(?:from|@)\s", after, re.IGNORECASE) or (
+        re.match(r"\s*at\s+(?![\d])(?!noon|midday|the\b|home\b|work\b)", after, re.IGNORECASE)
+        and not re.match(r"\s*at\s+\d", after)
+    ):
+        return bool(name) and name.lower().split()[0] not in word_set("role_heads")
+    return bool(name) and name.lower().split()[0] in given_names()
 
 
-def _contact_role(low: str, people: People) -> str | None:
+def _contact_role(story: Story, people: People) -> str | None:
     """The contact's role, when the story ties the contact to one."""
+    low = story.low
     if cue_pattern("contact_roles", "coordinator").search(low):
         return "coordinator"
-    if people.contact_email or people.contact_phone:
-        near = re.search(
-            r"\b(?:recruiter|recruiters|agency|agent|headhunter)\b[^.]{0,40}(?:@|\+?\d{3})", low
-        )
-        if near:
+    if people.contact_at >= 0:
+        before = low[max(0, people.contact_at - 70) : people.contact_at]
+        address = (people.contact_email or "").lower()
+        if _ties(before, address, "recruiter", people.recruiter, people.agency):
             return "recruiter"
-        if re.search(r"\binterviewers?\b[^.]{0,40}(?:@|\+?\d{3})", low):
+        if _ties(before, address, "interviewer", people.interviewer, None):
             return "interviewer"
+    if re.search(
+        r"\brecruiters? (?:emailed|called|rang|texted|messaged|phoned|reached out|asked)", low
+    ) or re.search(r"\b(?:screen|call|chat) with (?:the|a|my|an) (?:\w+ )?recruiter\b", low):
+        return "recruiter"
     return None
+
+
+def _ties(before: str, address: str, word: str, name: str | None, agency: str | None) -> bool:
+    first = (name or "").split(" ")[0].lower()
+    if re.search(rf"\b{word}s?\b", before[-45:]):
+        return True
+    if first and (re.search(rf"\b{re.escape(first)}\b", before) or first in address):
+        return True
+    return bool(agency and agency.lower().replace(" ", "") in address.replace(".", ""))

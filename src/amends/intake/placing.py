@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from amends.dates.zones import gap_or_fold
 from amends.intake.result import ask
 from amends.intake.when import Stated
-from amends.zones import gap_or_fold
 
 _FMT = "%Y-%m-%d %H:%M"
 

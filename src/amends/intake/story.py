@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from amends.dates.country import country_for_zone
+from amends.dates.zones import zone
 from amends.errors import InputError
 from amends.intake.classify import Cues, read_cues, tense_words
 from amends.intake.org import read_org
@@ -19,8 +21,6 @@ from amends.intake.result import Intake, ask, build
 from amends.intake.text import Story, clean
 from amends.intake.when import When, read_when
 from amends.intake.zonewords import interviewer_place, says_local
-from amends.slots.country import country_for_zone
-from amends.zones import zone
 
 # Countries that write dates month first (3/12 = March 12).
 _MONTH_FIRST = frozenset({"US", "CA", "PH", "FM", "PW", "MH"})
