@@ -2,9 +2,11 @@
 
 Only phrases that say what a word is are read: a role is followed by "role",
 "position" or "job" (or ends in a job-title word such as "analyst"); a company
-follows "at" after the interview or role, precedes "interview", or is where
-the interviewer is "from". Lower-case words are capitalised for the messages
-("acme" -> "Acme"); everything else is kept as typed.
+follows "at" after the interview or role, precedes "interview", is what the
+interview is "with" (when that is not a person) or where the interviewer is
+"from". In a story typed with capitals a name is its capitalised words; in an
+all-lower-case story it runs to the next small word. Lower-case names get
+capitals for the messages ("acme" -> "Acme"); everything else is kept as typed.
 """
 
 from __future__ import annotations
@@ -13,68 +15,46 @@ import re
 from dataclasses import dataclass
 
 from amends.intake.lexicon import agencies, word_set
+from amends.intake.people import WHO, is_person
 from amends.intake.text import Story
 
-_WORD = r"[A-Za-z0-9&][\w&'\-]*(?:\.(?:com|io|ai|co|org|net))?"
-_CO = rf"(?P<co>{_WORD}(?: (?-i:[A-Z0-9&][\w&'\-]*|and|&|of))*)"
+_CO = r"(?P<co>(?!(?:\d+|the|a|an|my|their|our)\b)[A-Za-z0-9&][\w&'\-.]*(?: [\w&'\-]+){0,4})"
 _ROLE = r"(?P<role>[A-Za-z][\w/+#&\-]*(?: [A-Za-z][\w/+#&\-]*){0,5})"
 _KIND = r"(?:role|position|job|post|opening|vacancy|internship|gig|opportunity)"
 _DET = r"(?:the |a |an |my |our |their |this |that )?"
-_ACRONYMS = frozenset(
-    [
-        "ux",
-        "ui",
-        "qa",
-        "sre",
-        "vp",
-        "cto",
-        "cfo",
-        "ceo",
-        "coo",
-        "hr",
-        "it",
-        "pm",
-        "swe",
-        "sde",
-        "ai",
-        "ml",
-        "seo",
-        "bi",
-        "crm",
-        "erp",
-        "ios",
-        "aws",
-        "gcp",
-        "etl",
-        "sql",
-        "api",
-        "nhs",
-        "bbc",
-        "ibm",
-        "hsbc",
-        "kpmg",
-        "pwc",
-        "ey",
-        "bp",
-        "sap",
-    ]
+_EVENT = (
+    r"(?:interview|interviews|call|chat|meeting|screen|screening|onsite|zoom|skype|teams"
+    r"|webex|facetime|conversation|assessment)"
 )
+_GAP = r"(?:[^.,;!?\n()]|(?<=\d)\.(?=\d)){0,40}?"
+_ACRONYMS = frozenset(
+    ["ux", "ui", "qa", "sre", "vp", "cto", "cfo", "ceo", "coo", "hr", "it", "pm", "swe", "sde", "ai", "ml", "seo", "bi", "crm", "erp", "ios", "aws", "gcp", "etl", "sql", "api", "nhs", "bbc", "ibm", "hsbc", "kpmg", "pwc", "ey", "bp", "sap", "po"]
+)
+_STOP = frozenset(
+    ["at", "for", "on", "in", "to", "with", "from", "about", "and", "but", "so", "because", "via", "over", "is", "was", "are", "were", "be", "been", "tomorrow", "today", "tonight", "yesterday", "this", "next", "last", "my", "the", "a", "an", "that", "who", "which", "when", "where", "while", "if", "as", "by", "then", "there", "here", "i", "im", "ive", "we", "they", "he", "she", "it", "its", "said", "says", "emailed", "called", "rang", "texted", "set", "booked", "arranged", "sent", "started", "starts", "start", "starting", "went", "had", "has", "have", "just", "only", "already", "now", "never", "not", "or", "no", "yes", "got", "get"]
+)
+# Words that may be part of a company's name but never are one on their own.
+_NOT_ALONE = frozenset({"group", "partners", "company", "firm", "agency", "bank", "labs"})
 _COMPANY_PATTERNS = [
-    rf"\b(?:{_KIND}) (?:at|with|for) {_CO}",
-    rf"\b(?:interview|interviews|onsite|screen|screening|assessment|call|chat|meeting) (?:at|for) {_CO}",  # noqa: E501
-    rf"\binterview(?:ing)? (?:with|w) [A-Za-z]+(?: [A-Za-z]+)? (?:from|at) {_CO}",
-    rf"\b(?:at|to) {_CO}(?:s)? (?:office|offices|hq|headquarters|building|campus)",
-    rf"(?:^|\b(?:my|the|an?|this|that|todays|tomorrows|yesterdays|for|missed|with) ){_CO}(?:s)? (?:interview|phone screen|video interview|onsite|final round|first round|second round|call|assessment)\b",  # noqa: E501
-    rf"\b[A-Za-z]+ (?:from|at) {_CO}(?: (?:emailed|called|rang|texted|set|booked|arranged|sent|said|is|was)\b)",  # noqa: E501
+    rf"\b{_KIND} (?:at|with|for) {_CO}",
+    rf"\b{_EVENT} (?:at|for) {_CO}",
+    rf"\b(?:manager|team|recruiter|panel|people|someone|director|lead|founder|ceo|cto|head"
+    rf"|interviewer|interviewers|engineer|woman|man|lady|guy|coordinator|hr) (?:at|from) {_CO}",
+    rf"\b(?:at|to|into) (?:the )?{_CO} (?:office|offices|hq|headquarters|building|campus|site)",
+    rf"(?:^|\b(?:my|the|an?|this|that|todays|tomorrows|yesterdays|for|missed|with) ){_CO}"
+    r" (?:interview|phone screen|video interview|onsite|final round|first round|second round"
+    r"|call|assessment)\b",
     rf"\b(?:applied (?:to|at|for)|applying to|work(?:ing)? at|join(?:ing)?) {_CO}",
 ]
 _ROLE_PATTERNS = [
-    rf"\b(?:for|as) {_DET}{_ROLE} {_KIND}\b",
-    rf"\b{_DET}{_ROLE} {_KIND} (?:at|with|for|interview)\b",
-    r"\binterview\s*\((?P<paren>[^)]{2,60})\)",
-    rf"\b(?:for|as) (?:a |an |the ){_ROLE}(?= at | with | interview|[,.]|$)",
-    rf"(?:^|\b(?:my|the|an?|this|that|todays|tomorrows|yesterdays|for|missed) ){_ROLE} interview\b",
+    (rf"\b(?:for|as) {_DET}{_ROLE} {_KIND}\b", False),
+    (rf"\b{_DET}{_ROLE} {_KIND} (?:at|with|for|interview)\b", False),
+    (rf"\b(?:position|role|job title|title|post)(?: is| was|:| -| =)? {_DET}{_ROLE}", True),
+    (rf"\b(?:for|as) (?:a |an |the ){_ROLE}(?= at | with | interview|[,.]|$)", True),
+    (rf"(?:^|\b(?:my|the|an?|this|that|todays|tomorrows|for|missed) ){_ROLE} interview\b", True),
+    (rf"(?:^|[.;!?]\s+|,\s*){_ROLE} {_KIND}\b", True),
 ]
+_PAREN = re.compile(r"(?P<lead>\w+)?\s*\((?P<paren>[^)]{2,60})\)")
 
 
 @dataclass(frozen=True)
@@ -83,96 +63,97 @@ class Org:
     role: str | None
 
 
-def read_org(story: Story) -> Org:
+def read_org(story: Story, interviewer: str | None) -> Org:
     """The company and role a story names (either may be ``None``)."""
-    return Org(company=_company(story.text), role=_role(story.text))
+    return Org(company=_company(story, interviewer), role=_role(story))
 
 
-def _company(text: str) -> str | None:
-    for pattern in _COMPANY_PATTERNS:
-        for m in re.finditer(pattern, text, re.IGNORECASE | re.MULTILINE):
-            name = _clean_company(m.group("co"))
+def _company(story: Story, interviewer: str | None) -> str | None:
+    text = story.text
+    for m in re.finditer(
+        rf"\b{_EVENT}\b{_GAP} (?:with|w) "
+        rf"{WHO}"
+        rf"(?: (?:from|at|@) {_CO})?",
+        text,
+        re.IGNORECASE,
+    ):
+        if m.group("co") and is_person(m.group("name"), text[m.end("name") :], story):
+            name = _clean_company(m.group("co"), story)
             if name:
                 return name
-    return None
+        elif not is_person(m.group("name"), text[m.end("name") :], story):
+            name = _clean_company(text[m.start("name") :], story)
+            if name and (interviewer is None or name.lower() != interviewer.lower()):
+                return name
+    for pattern in _COMPANY_PATTERNS:
+        for m in re.finditer(pattern, text, re.IGNORECASE | re.MULTILINE):
+            name = _clean_company(text[m.start("co") :], story)
+            if name:
+                return name
+    return _paren_company(story)
 
 
-def _clean_company(raw: str) -> str | None:
+def _clean_company(raw: str, story: Story) -> str | None:
+    cased = story.text != story.low
     words: list[str] = []
-    for word in raw.split():
+    for i, token in enumerate(raw.split()[:5]):
+        word = token.rstrip(".,;:!?")
         key = word.lower()
-        if (key in word_set("not_company") or key in _STOP) and key not in ("&", "of", "and"):
-            break
+        possessive = key.endswith("'s")
+        if possessive and not _name_ends(raw, token):
+            word, key = word[:-2], key[:-2]
+        glue = key in ("&", "and", "of") and bool(words)
+        if not glue:
+            if key in word_set("not_company") or key in _STOP or not key:
+                break
+            if re.fullmatch(r"\d+(?:[:.]\d+)?(?:am|pm)?", key):
+                break
+            if i and cased and not word[:1].isupper() and not word[:1].isdigit():
+                break
+            if i and key in word_set("role_heads"):
+                return None  # "warehouse supervisor": a role, not a company
         words.append(word)
-    while words and words[-1].lower() in ("&", "of", "and"):
+        if possessive or (token != word and not token.endswith("'s")):
+            break
+    while words and words[-1].lower() in ("&", "and", "of"):
         words.pop()
     if not words:
         return None
     name = " ".join(words)
     key = name.lower()
-    last = key.split()[-1]
-    if agencies().fullmatch(key) or last in word_set("role_heads") or key.isdigit():
+    if agencies().fullmatch(key) or key.split()[-1] in word_set("role_heads"):
         return None
-    if re.fullmatch(r"\d.*|[a-z]", key):
+    if re.fullmatch(r"[\d\s]+|[a-z]", key) or key in _NOT_ALONE:
         return None
     return _capitalised(name)
 
 
-_STOP = frozenset(
-    [
-        "at",
-        "for",
-        "on",
-        "in",
-        "to",
-        "with",
-        "from",
-        "about",
-        "and",
-        "but",
-        "so",
-        "because",
-        "via",
-        "over",
-        "is",
-        "was",
-        "are",
-        "were",
-        "be",
-        "been",
-        "tomorrow",
-        "today",
-        "tonight",
-        "yesterday",
-        "this",
-        "next",
-        "last",
-        "my",
-        "the",
-        "a",
-        "an",
-        "this",
-        "that",
-        "who",
-        "which",
-        "when",
-        "where",
-        "while",
-        "if",
-        "as",
-        "by",
-        "then",
-        "there",
-        "here",
-    ]
-)
+def _name_ends(raw: str, token: str) -> bool:
+    """ "St Jude's is on ..." keeps its 's (a name); "Deloitte's graduate scheme" drops it."""
+    after = raw.split(token, 1)[1].split()
+    return not after or after[0].lower().strip(".,;:!?") in _STOP or token[-1] in ".,;:!?"
 
 
-def _role(text: str) -> str | None:
-    for pattern in _ROLE_PATTERNS:
+def _paren_company(story: Story) -> str | None:
+    for m in _PAREN.finditer(story.text):
+        parts = [p.strip() for p in m.group("paren").split(",")]
+        if len(parts) == 2 and _clean_role(parts[0], strict=True):
+            return _clean_company(parts[1], story)
+    return None
+
+
+def _role(story: Story) -> str | None:
+    text = story.text
+    for m in _PAREN.finditer(text):
+        lead = (m.group("lead") or "").lower()
+        content = m.group("paren").split(",")[0]
+        content = re.sub(rf"\s+{_KIND}$", "", content.strip(), flags=re.IGNORECASE)
+        role = _clean_role(content, strict=lead not in ("interview", "role", "position"))
+        if role:
+            return role
+    for pattern, strict in _ROLE_PATTERNS:
         for m in re.finditer(pattern, text, re.IGNORECASE | re.MULTILINE):
-            raw = m.groupdict().get("paren") or m.group("role")
-            role = _clean_role(raw, strict=pattern is _ROLE_PATTERNS[3])
+            role = _clean_role(m.group("role"), strict=strict)
             if role:
                 return role
     return None
@@ -184,34 +165,21 @@ def _clean_role(raw: str, strict: bool) -> str | None:
         words.pop(0)
     kept: list[str] = []
     for word in words:
-        key = word.lower()
-        if key in _STOP or key in {
-            "interview",
-            "role",
-            "position",
-            "job",
-            "zoom",
-            "teams",
-            "video",
-        }:
+        key = word.lower().rstrip(".,")
+        if key in _STOP or key in {"interview", "role", "position", "job", "zoom", "teams"}:
             break
-        kept.append(word)
+        kept.append(word.rstrip(".,"))
     if not kept:
         return None
-    last = kept[-1].lower()
-    if kept[0].lower() in word_set("not_company") - {"tech", "technical", "final"}:
+    first, last = kept[0].lower(), kept[-1].lower()
+    heads = word_set("role_heads")
+    if first in word_set("not_company") - {"tech", "technical", "final", "sales"}:
         return None
-    if last not in word_set("role_heads") and (
-        strict or (len(kept) == 1 and _looks_like_company(kept[0]))
-    ):
+    if last not in heads and (strict or last in word_set("not_company")):
         return None
-    if last not in word_set("role_heads") and last in word_set("not_company"):
+    if last not in heads and len(kept) == 1 and kept[0][:1].isupper() and not strict:
         return None
     return _capitalised(" ".join(kept))
-
-
-def _looks_like_company(word: str) -> bool:
-    return word[:1].isupper() and word.lower() not in word_set("role_heads")
 
 
 def _capitalised(text: str) -> str:

@@ -22,6 +22,11 @@ _MINE = re.compile(
 )
 _TITLE = r"(?:(?:dr|mr|mrs|ms|miss|prof)\.? )"
 _NAME = rf"(?P<name>{_TITLE}?[A-Za-z][A-Za-z'\-]+(?: [A-Za-z][A-Za-z'\-]+){{0,2}})"
+# A name after "with", stopping before "from"/"at" so "with Tilly from Bakehouse" splits.
+WHO = (
+    rf"(?P<name>{_TITLE}?(?!(?:from|at)\b)[A-Za-z][A-Za-z'\-]+"
+    r"(?: (?!(?:from|at)\b)[A-Za-z][A-Za-z'\-]+){0,2})"
+)
 _TITLES = frozenset({"dr", "mr", "mrs", "ms", "miss", "prof"})
 _INTRO = r"(?: is| was|,| called| named|:| -|s name is| \(| being)?"
 
@@ -157,7 +162,7 @@ def _interviewer(story: Story, people: People) -> str | None:
             if name:
                 return name
     recruiter_first = (people.recruiter or "").split(" ")[0]
-    for m in re.finditer(rf"\b(?:with|w) {_NAME}", text, re.IGNORECASE):
+    for m in re.finditer(rf"\b(?:with|w) {WHO}", text, re.IGNORECASE):
         name = clean_name(m.group("name"), story)
         if not name or name.split()[0] == recruiter_first:
             continue
@@ -196,7 +201,9 @@ def _contact_role(story: Story, people: People) -> str | None:
             return "interviewer"
     if re.search(
         r"\brecruiters? (?:emailed|called|rang|texted|messaged|phoned|reached out|asked)", low
-    ) or re.search(r"\b(?:screen|call|chat) with (?:the|a|my|an) (?:\w+ )?recruiter\b", low):
+    ) or re.search(
+        r"\b(?:screen|call|chat|interview) with (?:the|a|my|an) (?:\w+ )?recruiter\b", low
+    ):
         return "recruiter"
     return None
 

@@ -30,6 +30,7 @@ class Placed:
 
     at: str | None = None
     start: datetime | None = None
+    approx_start: datetime | None = None  # on the person's clock when their zone is unknown
     realised: str | None = None
     special: dict[str, str] = field(default_factory=dict)
 
@@ -93,6 +94,8 @@ def _place_start(start: Stated, tz: str | None, my_tz: ZoneInfo, placed: Placed)
         # Written without a zone and the interviewer's zone is unknown: keep the time as
         # written; the zone question asks where they are.
         placed.at = start.wall.strftime(_FMT)
+        if gap_or_fold(start.wall, my_tz) is None:
+            placed.approx_start = start.wall.replace(tzinfo=my_tz)
         return
     local = _localize(start.wall, source, placed)
     if local is None:

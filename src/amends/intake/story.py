@@ -24,7 +24,7 @@ from amends.intake.zonewords import interviewer_place, says_local
 
 # Countries that write dates month first (3/12 = March 12).
 _MONTH_FIRST = frozenset({"US", "CA", "PH", "FM", "PW", "MH"})
-SOON = timedelta(hours=3)
+SOON = timedelta(hours=2)
 
 
 def read_story(text: object, now: datetime, my_tz: str) -> Intake:
@@ -39,19 +39,20 @@ def read_story(text: object, now: datetime, my_tz: str) -> Intake:
     story = clean(text)
     country = country_for_zone(mine.key)
     people = read_people(story, country)
-    low = _masked(story, people.spans)
+    masked = _masked(story, people.spans)
+    low = masked.replace("'", "")  # cues read "doctor's" as "doctors"
     cues = read_cues(low)
     if not cues.about_interview:
         return build({}, {"scenario": ask("scenario")})
     tense = cues.tense or tense_words(low)
-    when = read_when(low, now, mine, tense, (country or "") in _MONTH_FIRST)
-    org = read_org(story)
+    when = read_when(masked.replace("'", " "), now, mine, tense, (country or "") in _MONTH_FIRST)
+    org = read_org(story, people.interviewer)
     local = says_local(low) or cues.mode == "in-person"
     tz = interviewer_zone(interviewer_place(low), when.start, local, mine)
     placed = place_times(when.start, when.realised, tz, mine, now)
     special = dict(placed.special)
     _time_questions(when, special)
-    scenario = _scenario(cues, placed.start, now, tense)
+    scenario = _scenario(cues, placed.start or placed.approx_start, now, tense)
     fields = {
         "scenario": scenario,
         "reason": cues.reason,
@@ -106,10 +107,11 @@ def _scenario(cues: Cues, start: datetime | None, now: datetime, tense: str | No
         if found & {"missed", "late"} or cues.reason:
             return "missed"
         return None
+    if start is not None:
+        # Late: the start is close at hand; a clash raised hours ahead is a conflict.
+        return ("late" if start - now <= SOON else "conflict") if found or cues.reason else None
     if "late" in found and "conflict" not in found:
         return "late"
     if "conflict" in found and "late" not in found:
         return "conflict"
-    if (found or cues.reason) and start is not None:
-        return "late" if start - now <= SOON else "conflict"
     return None

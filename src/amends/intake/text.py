@@ -19,6 +19,12 @@ from amends.intake.lexicon import typos
 MAX_STORY = 4000
 _TOKEN = re.compile(r"[A-Za-z0-9/]+")
 _APOSTROPHES = re.compile(r"(?<=\w)['’‘`´](?=\w)")
+# "Deloitte's" keeps its apostrophe (a possessive marks a name); "it's" becomes "its".
+_POSSESSIVE = re.compile(
+    r"(?<![\w'])(?!(?:it|that|what|there|here|he|she|who|let|where|how|everyone)['’]s\b)"
+    r"(\w+)['’]s\b",
+    re.IGNORECASE,
+)
 _SPACES = re.compile(r"[ \t]+")
 
 
@@ -54,7 +60,8 @@ def clean(raw: object) -> Story:
     text = _SPACES.sub(" ", text).strip()
     if not any(ch.isalnum() for ch in text):
         raise InputError("text", "is empty; describe what happened in your own words")
-    text = _APOSTROPHES.sub("", text)
+    text = _POSSESSIVE.sub("\\1\x00s", text)
+    text = _APOSTROPHES.sub("", text).replace("\x00", "'")
     text = _TOKEN.sub(_spell_out, text)
     return Story(original=raw, text=text)
 

@@ -72,9 +72,9 @@ _CLOCKS = [
     re.compile(
         rf"(?:(?<=\bat )|(?<=\bfor )|(?<=\bby )|(?<=\baround )|(?<=\bfrom )|(?<=\b@ )|(?<=@)"
         rf"|(?<=\buntil )|(?<=\btill )|(?<=\babout )|(?<=\bmy ))(?P<h>{_H})"
-        r"(?![\d:./]|\s*(?:minutes|hours|hour|days|weeks|people|%|st\b|nd\b|rd\b|th\b))"
+        r"(?![\d:/]|\.\d|\s*(?:minutes|hours|hour|days|weeks|people|%|st\b|nd\b|rd\b|th\b))"
     ),
-    re.compile(r"(?<=\bat )(?P<hh>[01]\d|2[0-3])(?P<m>[0-5]\d)(?![\d:./])"),
+    re.compile(r"(?<=\bat )(?P<hh>[01]\d|2[0-3])(?P<m>[0-5]\d)(?![\d:/]|\.\d)"),
 ]
 _DAYS = [
     (re.compile(r"(?:the )?day after tomorrow"), 2),

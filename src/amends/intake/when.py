@@ -29,14 +29,17 @@ _OTHER = (
     r"left|leave|leaving|train|bus|flight|plane|arrive|arriving|arrival|eta|be there|get there"
     r"|get in|be in|back|home|until|til|till|landed|land|lands|departs|departing|reach|shift"
     r"|appointment|exam|class|lecture|finish|finishes|ends|free|available|instead|offered"
-    r"|reschedule|rescheduled|move it|moved|alarm|set|asleep|bed|sleep"
+    r"|reschedule|rescheduled|move it|moved|alarm|set|asleep|bed|sleep|by"
 )
 _START = (
     r"interview|interviews|call|screen|screening|chat|meeting|it|its|starts|started|start"
     r"|begins|began|scheduled|booked|supposed|meant|due|slot|for"
 )
 _CUES = re.compile(rf"\b(?:(?P<realise>{_REALISE})|(?P<other>{_OTHER})|(?P<start>{_START}))\b")
-_THOUGHT = re.compile(r"\b(?:thought|assumed|believed|expected|had it (?:down )?as|i had it)\b")
+_THOUGHT = re.compile(
+    r"\b(?:thought|assumed|believed|expected|had it (?:down )?as|i had it)\b"
+    r"|\b(?:wrote|put|had|saved|entered|noted|copied)\b[^,.]{0,40}\bas\b"
+)
 _ACTUAL = re.compile(r"\b(?:actually|really|turns out|turned out|in fact|but it was|it was at)\b")
 _CORRECTION = re.compile(
     r"\bbut (?:it )?(?:was|is)(?: actually| really)?(?: in| on)? (?P<who>theirs|their time|mine|my time)"  # noqa: E501
@@ -235,19 +238,20 @@ class _Context:
         assert clock is not None
         if clock.exact:
             return clock.hour
-        sentence = self._sentence_text(m.start)
+        clause = self._clause_text(m.start)
         part = day.part if day else ""
-        if part in ("afternoon", "evening") or (not part and _PM.search(sentence)):
+        if part in ("afternoon", "evening") or (not part and _PM.search(clause)):
             return clock.hour + 12 if clock.hour < 12 else clock.hour
-        if part == "morning" or _AM.search(sentence):
+        if part == "morning" or (not part and _AM.search(clause)):
             return clock.hour % 12
         # An interview "at 3" is in the afternoon; "at 9" in the morning.
         return clock.hour + 12 if 1 <= clock.hour <= 6 else clock.hour
 
-    def _sentence_text(self, pos: int) -> str:
-        start = max((b.end() for b in _SENTENCE.finditer(self.low, 0, pos)), default=0)
-        end_match = _SENTENCE.search(self.low, pos)
-        return self.low[start : end_match.start() if end_match else len(self.low)]
+    def _clause_text(self, pos: int) -> str:
+        bounds = [b.end() for p in (_SENTENCE, _CLAUSE) for b in p.finditer(self.low, 0, pos)]
+        start = max(bounds, default=0)
+        ends = [m.start() for p in (_SENTENCE, _CLAUSE) if (m := p.search(self.low, pos))]
+        return self.low[start : min(ends, default=len(self.low))]
 
     def _implied_today(
         self, today: date, hour: int, minute: int, tz: ZoneInfo, tense: Tense
@@ -258,6 +262,8 @@ class _Context:
         if tense == "past" and timedelta(hours=-14) <= delta <= timedelta(0):
             return today
         if tense == "future" and timedelta(0) < delta <= timedelta(hours=16):
+            return today
+        if tense is None and abs(delta) <= timedelta(hours=6):
             return today
         return None
 
