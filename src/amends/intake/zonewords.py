@@ -101,7 +101,8 @@ def _location_patterns() -> list[re.Pattern[str]]:
         re.compile(rf"\b(?:time in|time over in|clock in|it is|its|it was) {place}(?!\w) time"),
         re.compile(rf"\bthey(?:re| are| were) (?:over )?in {place}(?!\w)"),
         re.compile(
-            rf"\b(?:interview|call|meeting|chat|screen) (?:with|at) (?:the )?[\w&]+(?: [\w&]+){{0,2}}"
+            rf"\b(?:interview|call|meeting|chat|screen) (?:with|at) (?:the )?"
+            rf"[\w&]+(?: [\w&]+){{0,2}}"
             rf" (?:in|based in|out of) {place}(?!\w)"
         ),
         re.compile(rf"\b(?:the )?(?:interview|role|job|position) is (?:based )?in {place}(?!\w)"),
