@@ -156,6 +156,8 @@ _STOP = frozenset(
 _NOT_ALONE = frozenset({"group", "partners", "company", "firm", "agency", "bank", "labs"})
 _COMPANY_PATTERNS = [
     rf"\b{_KIND} (?:at|with|for) {_CO}",
+    rf"\b(?:company|firm|employer|organisation|organization)(?: is| called| named|:)? {_CO}",
+    rf"\b{_EVENT}\b{_GAP} at {_CO}",
     rf"\b{_EVENT} (?:at|for) {_CO}",
     rf"\b(?:manager|team|recruiter|panel|people|someone|director|lead|founder|ceo|cto|head"
     rf"|interviewer|interviewers|engineer|woman|man|lady|guy|coordinator|hr) (?:at|from) {_CO}",
@@ -203,6 +205,11 @@ def _company(story: Story, interviewer: str | None) -> str | None:
         elif not is_person(m.group("name"), text[m.end("name") :], story):
             name = _clean_company(text[m.start("name") :], story)
             if name and (interviewer is None or name.lower() != interviewer.lower()):
+                return name
+    for m in re.finditer(rf"\b(?:with|w) {WHO} (?:from|at|@) {_CO}", text, re.IGNORECASE):
+        if is_person(m.group("name"), text[m.end("name") :], story):
+            name = _clean_company(m.group("co"), story)
+            if name:
                 return name
     for pattern in _COMPANY_PATTERNS:
         for m in re.finditer(pattern, text, re.IGNORECASE | re.MULTILINE):
@@ -283,8 +290,12 @@ def _clean_role(raw: str, strict: bool) -> str | None:
     while words and words[0].lower() in {"the", "a", "an", "my", "our", "their", "new"}:
         words.pop(0)
     kept: list[str] = []
-    for word in words:
+    for i, word in enumerate(words):
         key = word.lower().rstrip(".,")
+        joins = key in ("in", "of", "and", "for") and 0 < i < len(words) - 1 and bool(kept)
+        if joins and words[i + 1][:1].isupper() and kept[-1].lower() in word_set("role_heads"):
+            kept.append(word)  # "Lecturer in Chemistry", "Head of Sales"
+            continue
         if key in _STOP or key in {"interview", "role", "position", "job", "zoom", "teams"}:
             break
         kept.append(word.rstrip(".,"))
@@ -294,6 +305,8 @@ def _clean_role(raw: str, strict: bool) -> str | None:
     heads = word_set("role_heads")
     if first in word_set("not_company") - {"tech", "technical", "final", "sales"}:
         return None
+    if any(w.lower() in ("in", "of", "and", "for") for w in kept):
+        return _capitalised(" ".join(kept))
     if last not in heads and (strict or last in word_set("not_company")):
         return None
     if last not in heads and len(kept) == 1 and kept[0][:1].isupper() and not strict:

@@ -17,8 +17,10 @@ from amends.intake.lexicon import agencies, cue_pattern, given_names, word_set
 from amends.intake.text import Story
 
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
-_MINE = re.compile(
-    r"\b(?:my|mine|me|i am|im|reach me|contact me|my own)\b[^@\d]{0,25}$", re.IGNORECASE
+_OWNER = re.compile(
+    r"\b(?P<mine>my|mine|(?:reach|call|text|contact|email|ring) me|i am on|im on)\b"
+    r"|\b(?P<other>her|his|their|its|recruiters?|interviewers?|coordinators?|hr|they|[a-z]+'s)\b",
+    re.IGNORECASE,
 )
 _TITLE = r"(?:(?:dr|mr|mrs|ms|miss|prof)\.? )"
 _NAME = rf"(?P<name>{_TITLE}?[A-Za-z][A-Za-z'\-]+(?: [A-Za-z][A-Za-z'\-]+){{0,2}})"
@@ -99,7 +101,10 @@ def _phones(
 
 
 def _is_mine(text: str, start: int) -> bool:
-    return _MINE.search(text[max(0, start - 40) : start]) is not None
+    """ "my email is ..." (the person's own), unless someone else is named after "my"."""
+    window = text[max(0, start - 30) : start]
+    owners = list(_OWNER.finditer(window))
+    return bool(owners) and owners[-1].group("mine") is not None
 
 
 def clean_name(raw: str, story: Story) -> str | None:
@@ -154,6 +159,7 @@ def _interviewer(story: Story, people: People) -> str | None:
     text = story.text
     explicit = [
         rf"\b(?:interviewer|hiring manager|line manager|panel lead){_INTRO} {_NAME}",
+        rf"\b{_NAME} (?:is|was|will be) (?:interviewing me|my interviewer|the interviewer)",
         rf"\b{_NAME},? \(?(?:the|my|our|who is the|whos the) (?:interviewer|hiring manager)",
     ]
     for pattern in explicit:
@@ -162,6 +168,11 @@ def _interviewer(story: Story, people: People) -> str | None:
             if name:
                 return name
     recruiter_first = (people.recruiter or "").split(" ")[0]
+    titled = re.search(
+        rf"\b(?i:dr|mr|mrs|ms|miss|prof)\.? (?P<name>[A-Z][A-Za-z'\-]+)(?!'s)\b", text
+    )
+    if titled and titled.group("name") != recruiter_first:
+        return titled.group("name")
     for m in re.finditer(rf"\b(?:with|w) {WHO}", text, re.IGNORECASE):
         name = clean_name(m.group("name"), story)
         if not name or name.split()[0] == recruiter_first:
@@ -199,10 +210,15 @@ def _contact_role(story: Story, people: People) -> str | None:
             return "recruiter"
         if _ties(before, address, "interviewer", people.interviewer, None):
             return "interviewer"
+    who = re.escape((people.recruiter or "recruiter").split(" ")[0].lower())
     if re.search(
-        r"\brecruiters? (?:emailed|called|rang|texted|messaged|phoned|reached out|asked)", low
+        rf"\b(?:recruiters?|{who})\b[^.]{{0,40}}\b(?:emailed|called|rang|texted|messaged|phoned"
+        r"|reached out|asked)\b",
+        low,
     ) or re.search(
-        r"\b(?:screen|call|chat|interview) with (?:the|a|my|an) (?:\w+ )?recruiter\b", low
+        r"\b(?:screen|call|chat|interview) with (?:the|a|my|an) (?:\w+ )?recruiter\b"
+        r"|\brecruiter\b[^.]{0,40}\b(?:call|ring|phone) me\b",
+        low,
     ):
         return "recruiter"
     return None

@@ -104,9 +104,8 @@ def _scenario(cues: Cues, start: datetime | None, now: datetime, tense: str | No
     if past:
         if "tech-failure" in found:
             return "tech-failure"
-        if found & {"missed", "late"} or cues.reason:
-            return "missed"
-        return None
+        # The start has passed and the story is about it: missed (unless the call failed).
+        return "missed"
     if start is not None:
         # Late: the start is close at hand; a clash raised hours ahead is a conflict.
         return ("late" if start - now <= SOON else "conflict") if found or cues.reason else None

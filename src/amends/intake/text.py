@@ -26,6 +26,9 @@ _POSSESSIVE = re.compile(
     re.IGNORECASE,
 )
 _SPACES = re.compile(r"[ \t]+")
+# "I'll" must not read as "ill", nor "we're" as "were": spelled out before apostrophes go.
+_CONTRACTIONS = re.compile(r"\b(\w+)['’](ll|re|ve|m)\b", re.IGNORECASE)
+_EXPANDED = {"ll": " will", "re": " are", "ve": " have", "m": " am"}
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,7 @@ def clean(raw: object) -> Story:
     text = _SPACES.sub(" ", text).strip()
     if not any(ch.isalnum() for ch in text):
         raise InputError("text", "is empty; describe what happened in your own words")
+    text = _CONTRACTIONS.sub(lambda m: m.group(1) + _EXPANDED[m.group(2).lower()], text)
     text = _POSSESSIVE.sub("\\1\x00s", text)
     text = _APOSTROPHES.sub("", text).replace("\x00", "'")
     text = _TOKEN.sub(_spell_out, text)

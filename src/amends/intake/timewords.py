@@ -67,6 +67,7 @@ _CLOCKS = [
     re.compile(rf"(?<![\d/.:])(?P<h>{_H})\s*{_AP}"),
     re.compile(rf"(?<![\d/.:])(?P<h>{_H})\s*o\s?clock"),
     re.compile(rf"(?P<half>half|quarter)\s+(?P<dir>past|to)\s+(?P<h>{_H})(?:\s*{_AP})?"),
+    re.compile(rf"(?<![\w])(?P<half>half)\s+(?P<h>{_NUM}|\d{{1,2}})(?!\s*(?:an?|hours?|past|to)\b)"),
     re.compile(rf"(?<![\w/.:])(?P<h>{_NUM})\s+(?P<mw>thirty|fifteen|forty[ -]?five)(?:\s*{_AP})?"),
     re.compile(r"(?P<noon>noon|midday|lunchtime|midnight)"),
     re.compile(
@@ -205,7 +206,7 @@ def _clock(m: re.Match[str]) -> Clock | None:
     minute = int(g["m"]) if g.get("m") else 0
     if g.get("half"):
         minute = 30 if g["half"] == "half" else 15
-        if g["dir"] == "to":
+        if g.get("dir") == "to":
             hour, minute = (hour - 1) % 24, 45
             if g["half"] == "half":
                 return None

@@ -29,7 +29,8 @@ _OTHER = (
     r"left|leave|leaving|train|bus|flight|plane|arrive|arriving|arrival|eta|be there|get there"
     r"|get in|be in|back|home|until|til|till|landed|land|lands|departs|departing|reach|shift"
     r"|appointment|exam|class|lecture|finish|finishes|ends|free|available|instead|offered"
-    r"|reschedule|rescheduled|move it|moved|alarm|set|asleep|bed|sleep|by"
+    r"|reschedule|rescheduled|move it|moved|alarm|set|asleep|bed|sleep|by|now|kicked|froze"
+    r"|dialled|dialed|joined|logged"
 )
 _START = (
     r"interview|interviews|call|screen|screening|chat|meeting|it|its|starts|started|start"
@@ -259,9 +260,11 @@ class _Context:
         """A time with no day is today when that fits the tense within 12 hours."""
         moment = datetime(today.year, today.month, today.day, hour, minute, tzinfo=tz)
         delta = moment - self.now
-        if tense == "past" and timedelta(hours=-14) <= delta <= timedelta(0):
+        # The tense words can mislead ("my wifi has been down, the call is at 9"): a time
+        # within three hours either side is today whatever the tense.
+        if tense == "past" and timedelta(hours=-14) <= delta <= timedelta(hours=3):
             return today
-        if tense == "future" and timedelta(0) < delta <= timedelta(hours=16):
+        if tense == "future" and timedelta(hours=-3) < delta <= timedelta(hours=16):
             return today
         if tense is None and abs(delta) <= timedelta(hours=6):
             return today
