@@ -54,10 +54,11 @@ def read_cues(low: str) -> Cues:
     """Classify a (masked, lower-case) story."""
     scenarios = frozenset(s for s in SCENARIO_CUES if cue_pattern("scenario", s).search(low))
     platform = next((name for name, pattern in platforms() if pattern.search(low)), None)
+    reason = read_reason(low)
     return Cues(
         scenarios=scenarios,
-        reason=read_reason(low),
-        mode=_mode(low, platform),
+        reason=reason,
+        mode=_mode(low, platform, reason),
         platform=platform,
         about_interview=bool(_INTERVIEW.search(low)) or platform is not None,
     )
@@ -71,7 +72,7 @@ def read_reason(low: str) -> str | None:
     return None
 
 
-def _mode(low: str, platform: str | None) -> str | None:
+def _mode(low: str, platform: str | None, reason: str | None) -> str | None:
     found: set[str] = {
         str(mode) for mode in data()["modes"] if cue_pattern("modes", mode).search(low)
     }

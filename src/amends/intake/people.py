@@ -136,17 +136,28 @@ def _agency_name(story: Story, start: int, end: int) -> str:
     return written if written != written.lower() else written.title()
 
 
+_AGENCY_WORDS = re.compile(
+    r"\b(?:from|at|with) (?P<org>(?:[A-Z][\w&]*\s){0,3}(?:Recruitment|Recruiting|Staffing|Talent"
+    r"|Personnel|Resourcing|Search|Headhunters|Agency|Careers)\b)"
+)
+
+
 def _recruiter(story: Story, people: People) -> None:
     text = story.text
     found = agencies().search(story.low)
+    named = _AGENCY_WORDS.search(text)
     if found:
         people.agency = _agency_name(story, found.start(), found.end())
+    elif named:
+        people.agency = named.group("org").strip()
     patterns = [
         rf"\b(?:recruiter|recruitment consultant|agent|consultant|headhunter){_INTRO} {_NAME}",
         rf"\b{_NAME},? \(?(?:the|my|our|a|an|who is the|whos the|who is my) (?:agency )?"
         r"(?:recruiter|recruitment consultant|headhunter)",
         rf"\b{_NAME} (?:from|at|@|with) (?:{agencies().pattern})",
     ]
+    if people.agency:
+        patterns.append(rf"\b{WHO} (?:from|at|@|with) (?:the )?{re.escape(people.agency)}")
     for pattern in patterns:
         for m in re.finditer(pattern, text, re.IGNORECASE):
             name = clean_name(m.group("name"), story)
@@ -168,9 +179,7 @@ def _interviewer(story: Story, people: People) -> str | None:
             if name:
                 return name
     recruiter_first = (people.recruiter or "").split(" ")[0]
-    titled = re.search(
-        rf"\b(?i:dr|mr|mrs|ms|miss|prof)\.? (?P<name>[A-Z][A-Za-z'\-]+)(?!'s)\b", text
-    )
+    titled = re.search(rf"\b(?i:dr|mr|mrs|ms|miss|prof)\.? (?P<name>[A-Z][A-Za-z\-]+)\b(?!')", text)
     if titled and titled.group("name") != recruiter_first:
         return titled.group("name")
     for m in re.finditer(rf"\b(?:with|w) {WHO}", text, re.IGNORECASE):
@@ -210,6 +219,11 @@ def _contact_role(story: Story, people: People) -> str | None:
             return "recruiter"
         if _ties(before, address, "interviewer", people.interviewer, None):
             return "interviewer"
+        # Only one kind of person in the story: the address or number is theirs.
+        if people.recruiter and not people.interviewer:
+            return "recruiter"
+        if people.interviewer and not people.recruiter and "recruiter" not in low:
+            return "interviewer"
     who = re.escape((people.recruiter or "recruiter").split(" ")[0].lower())
     if re.search(
         rf"\b(?:recruiters?|{who})\b[^.]{{0,40}}\b(?:emailed|called|rang|texted|messaged|phoned"
@@ -221,6 +235,13 @@ def _contact_role(story: Story, people: People) -> str | None:
         low,
     ):
         return "recruiter"
+    interviewer = re.escape((people.interviewer or "interviewer").split(" ")[0].lower())
+    if re.search(
+        rf"\b(?:interviewer|hiring manager|{interviewer})\b[^.]{{0,30}}\b(?:emailed|called|rang"
+        r"|texted|messaged|phoned|reached out)\b",
+        low,
+    ):
+        return "interviewer"
     return None
 
 

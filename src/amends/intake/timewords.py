@@ -67,7 +67,9 @@ _CLOCKS = [
     re.compile(rf"(?<![\d/.:])(?P<h>{_H})\s*{_AP}"),
     re.compile(rf"(?<![\d/.:])(?P<h>{_H})\s*o\s?clock"),
     re.compile(rf"(?P<half>half|quarter)\s+(?P<dir>past|to)\s+(?P<h>{_H})(?:\s*{_AP})?"),
-    re.compile(rf"(?<![\w])(?P<half>half)\s+(?P<h>{_NUM}|\d{{1,2}})(?!\s*(?:an?|hours?|past|to)\b)"),
+    re.compile(
+        rf"(?<![\w])(?P<half>half)\s+(?P<h>{_NUM}|\d{{1,2}})(?!\s*(?:an?|hours?|past|to)\b)"
+    ),
     re.compile(rf"(?<![\w/.:])(?P<h>{_NUM})\s+(?P<mw>thirty|fifteen|forty[ -]?five)(?:\s*{_AP})?"),
     re.compile(r"(?P<noon>noon|midday|lunchtime|midnight)"),
     re.compile(
