@@ -179,7 +179,7 @@ def _interviewer(story: Story, people: People) -> str | None:
             if name:
                 return name
     recruiter_first = (people.recruiter or "").split(" ")[0]
-    titled = re.search(rf"\b(?i:dr|mr|mrs|ms|miss|prof)\.? (?P<name>[A-Z][A-Za-z\-]+)\b(?!')", text)
+    titled = re.search(r"\b(?i:dr|mr|mrs|ms|miss|prof)\.? (?P<name>[A-Z][A-Za-z\-]+)\b(?!')", text)
     if titled and titled.group("name") != recruiter_first:
         return titled.group("name")
     for m in re.finditer(rf"\b(?:with|w) {WHO}", text, re.IGNORECASE):
