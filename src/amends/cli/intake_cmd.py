@@ -7,6 +7,7 @@ when this command runs, so it adds nothing to the start-up of other commands.
 from __future__ import annotations
 
 import sys
+from datetime import datetime
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -109,3 +110,28 @@ def intake_text(data: dict[str, Any]) -> str:
             for name, question in zip(data["missing"], data["questions"], strict=True)
         ]
     return "\n".join(lines) + "\n"
+
+
+def story_values(
+    story: str, explicit: dict[str, Any], now: datetime, profile: dict[str, Any]
+) -> dict[str, Any]:
+    """`amends plan --story`: the story's fields under the explicit flags, or one clear error.
+
+    Everything a plan needs must come from the story or a flag; the first thing
+    still open is reported with the intake's question and the flag that answers it.
+    """
+    from amends.intake import merged, read_story, unanswered
+
+    my_tz = explicit.get("my_tz") or profile.get("my_tz")
+    try:
+        intake = read_story(read_text_argument(story), now, default_my_tz(my_tz, None))
+    except InputError as err:
+        if err.field != "text":
+            raise
+        raise InputError("story", err.message) from None
+    open_fields = unanswered(intake, explicit)
+    if open_fields:
+        name, question = open_fields[0]
+        flag = "--" + name.replace("_", "-")
+        raise InputError("story", f"{question} (answer with {flag})")
+    return merged(intake, explicit)

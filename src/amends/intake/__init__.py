@@ -8,7 +8,8 @@ the text does not support is left out and asked for instead.
 
 from __future__ import annotations
 
+from amends.intake.merge import merged, unanswered
 from amends.intake.result import Intake
 from amends.intake.story import read_story
 
-__all__ = ["Intake", "read_story"]
+__all__ = ["Intake", "merged", "read_story", "unanswered"]

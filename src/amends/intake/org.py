@@ -150,6 +150,14 @@ _STOP = frozenset(
         "yes",
         "got",
         "get",
+        "interview",
+        "interviews",
+        "call",
+        "meeting",
+        "screen",
+        "screening",
+        "onsite",
+        "chat",
     ]
 )
 # Words that may be part of a company's name but never are one on their own.
@@ -220,7 +228,7 @@ def _company(story: Story, interviewer: str | None) -> str | None:
 
 
 def _clean_company(raw: str, story: Story) -> str | None:
-    cased = story.text != story.low
+    cased = story.text != story.low and raw[:1].isupper()
     words: list[str] = []
     for i, token in enumerate(raw.split()[:5]):
         word = token.rstrip(".,;:!?")

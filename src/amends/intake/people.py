@@ -113,7 +113,8 @@ def clean_name(raw: str, story: Story) -> str | None:
     In a story typed with capitals, a name is its capitalised words; titles are
     dropped ("Dr Okafor" -> "Okafor"); lower-case names are capitalised.
     """
-    cased = story.text != story.low
+    first = next((w for w in raw.split() if w.lower().rstrip(".") not in _TITLES), "")
+    cased = story.text != story.low and first[:1].isupper()
     words: list[str] = []
     for word in raw.split():
         key = word.lower().rstrip(".")
@@ -152,7 +153,7 @@ def _recruiter(story: Story, people: People) -> None:
         people.agency = named.group("org").strip()
     patterns = [
         rf"\b(?:recruiter|recruitment consultant|agent|consultant|headhunter){_INTRO} {_NAME}",
-        rf"\b{_NAME},? \(?(?:the|my|our|a|an|who is the|whos the|who is my) (?:agency )?"
+        rf"\b{_NAME}(?:,| \() ?(?:the|my|our|a|an|who is the|whos the|who is my) (?:agency )?"
         r"(?:recruiter|recruitment consultant|headhunter)",
         rf"\b{_NAME} (?:from|at|@|with) (?:{agencies().pattern})",
     ]
@@ -171,7 +172,7 @@ def _interviewer(story: Story, people: People) -> str | None:
     explicit = [
         rf"\b(?:interviewer|hiring manager|line manager|panel lead){_INTRO} {_NAME}",
         rf"\b{_NAME} (?:is|was|will be) (?:interviewing me|my interviewer|the interviewer)",
-        rf"\b{_NAME},? \(?(?:the|my|our|who is the|whos the) (?:interviewer|hiring manager)",
+        rf"\b{_NAME}(?:,| \() ?(?:the|my|our|who is the|whos the) (?:interviewer|hiring manager)",
     ]
     for pattern in explicit:
         for m in re.finditer(pattern, text, re.IGNORECASE):
