@@ -3,7 +3,7 @@
 A day is read against today *on the clock the story speaks of* and the tense
 of the story: "on thursday" is the coming Thursday when the interview is
 ahead and the last one when it was missed. Calendar phrases go to
-``dateparser`` (imported only when a story has one), which also tells an
+``dateparser``, which also tells an
 impossible date ("30 feb") from a real one.
 """
 
@@ -12,6 +12,8 @@ from __future__ import annotations
 import calendar
 from datetime import date, datetime, timedelta
 from typing import Any
+
+import dateparser
 
 from amends.intake.timewords import Day
 
@@ -60,8 +62,6 @@ def _day_of_month(number: int, today: date, tense: Tense) -> date | None:
 
 
 def _calendar(phrase: str, today: date, tense: Tense, month_first: bool) -> date | None:
-    import dateparser  # heavy: loaded only when a story names a calendar date
-
     settings: dict[str, Any] = {
         "DATE_ORDER": "MDY" if month_first else "DMY",
         "PREFER_DATES_FROM": {"future": "future", "past": "past"}.get(

@@ -13,6 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import phonenumbers
+from email_validator import EmailNotValidError, validate_email
+
 from amends.intake.lexicon import agencies, cue_pattern, given_names, word_set
 from amends.intake.text import Story
 
@@ -70,8 +73,6 @@ def read_people(story: Story, region: str | None) -> People:
 
 
 def _valid_email(candidate: str) -> str | None:
-    from email_validator import EmailNotValidError, validate_email
-
     try:
         return validate_email(candidate, check_deliverability=False).normalized
     except EmailNotValidError:
@@ -81,8 +82,6 @@ def _valid_email(candidate: str) -> str | None:
 def _phones(
     text: str, region: str | None, taken: list[tuple[int, int]]
 ) -> list[tuple[int, int, str]]:
-    import phonenumbers
-
     found: list[tuple[int, int, str]] = []
     matcher = phonenumbers.PhoneNumberMatcher(
         text, region or "US", leniency=phonenumbers.Leniency.POSSIBLE

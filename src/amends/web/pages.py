@@ -24,6 +24,7 @@ from amends.web.forms import (
     blank_form,
     forget_profile,
     form_from_post,
+    form_from_story,
     remember_profile,
     request_from_form,
     stored_profile,
@@ -86,6 +87,29 @@ async def plan_submit(request: Request) -> HTMLResponse:
     if form.remember:
         remember_profile(form)
     return _plan_response(request, plan_page(layout, form, view))
+
+
+@router.post("/plan/story", response_class=HTMLResponse)
+async def plan_story(request: Request) -> HTMLResponse:
+    """ "What happened?": fill the form from the story and ask only what it leaves open."""
+    data = await request.form()
+    story = str(data.get("story") or "")
+    profile = stored_profile()
+    my_tz = str(data.get("my_tz") or "").strip() or profile.get("my_tz")
+    layout = _layout(request, "plan", "Check what we understood")
+    try:
+        result = services.intake(story, None, my_tz, config(request).clock())
+    except InputError as err:
+        form = blank_form(profile)
+        form.story = story
+        form.values["my_tz"] = my_tz or ""
+        form.errors["story" if err.field == "text" else err.field] = err.message
+        return _plan_response(request, plan_page(layout, form), 422)
+    if my_tz:
+        profile = {**profile, "my_tz": my_tz}
+    open_fields = list(zip(result.missing, result.questions, strict=True))
+    form = form_from_story(profile, story, result.fields, open_fields)
+    return _plan_response(request, plan_page(layout, form))
 
 
 def _frozen_request(raw: str) -> PlanRequest:
