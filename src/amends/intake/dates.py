@@ -38,7 +38,8 @@ def resolve_day(day: Day, today: date, tense: Tense, month_first: bool) -> date 
 def _weekday(day: Day, today: date, tense: Tense) -> date | None:
     ahead = (day.weekday - today.weekday()) % 7
     behind = (today.weekday() - day.weekday) % 7
-    direction = {"next": "future", "last": "past"}.get(day.modifier) or tense
+    # A weekday with no tense to go by ("I'm interviewing on Thursday") is the coming one.
+    direction = {"next": "future", "last": "past"}.get(day.modifier) or tense or "future"
     if day.modifier == "this" and ahead == 0:
         return today
     if direction == "future":

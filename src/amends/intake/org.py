@@ -169,7 +169,10 @@ _COMPANY_PATTERNS = [
     rf"\b{_EVENT} (?:at|for) {_CO}",
     rf"\b(?:manager|team|recruiter|panel|people|someone|director|lead|founder|ceo|cto|head"
     rf"|interviewer|interviewers|engineer|woman|man|lady|guy|coordinator|hr) (?:at|from) {_CO}",
-    rf"\b(?:at|to|into) (?:the )?{_CO} (?:office|offices|hq|headquarters|building|campus|site)",
+    rf"\b(?:at|to|into) (?:the )?{_CO} (?:office|offices|hq|headquarters|building|campus|site"
+    r"|store|shop|branch|restaurant|hotel|clinic|warehouse|depot|factory|cafe|plant|studio)",
+    rf"\b(?:office|offices|hq|headquarters|premises) of {_CO}",
+    rf"\b(?i:dr|mr|mrs|ms|miss|prof)\.? [A-Z]\w+(?: [A-Z]\w+)? (?:at|from) {_CO}",
     rf"(?:^|\b(?:my|the|an?|this|that|todays|tomorrows|yesterdays|for|missed|with) ){_CO}"
     r" (?:interview|phone screen|video interview|onsite|final round|first round|second round"
     r"|call|assessment)\b",

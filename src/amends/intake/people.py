@@ -21,7 +21,8 @@ from amends.intake.text import Story
 
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 _OWNER = re.compile(
-    r"\b(?P<mine>my|mine|(?:reach|call|text|contact|email|ring) me|i am on|im on)\b"
+    r"\b(?P<mine>my (?:own )?(?:email|e-mail|mail|address|number|phone|mobile|cell|details|contact)"
+    r"|mine|(?:reach|call|text|contact|email|ring) me|me at|i am on|im on)\b"
     r"|\b(?P<other>her|his|their|its|recruiters?|interviewers?|coordinators?|hr|they|[a-z]+'s)\b",
     re.IGNORECASE,
 )
@@ -169,7 +170,8 @@ def _recruiter(story: Story, people: People) -> None:
 def _interviewer(story: Story, people: People) -> str | None:
     text = story.text
     explicit = [
-        rf"\b(?:interviewer|hiring manager|line manager|panel lead){_INTRO} {_NAME}",
+        rf"\b(?:interviewer|hiring manager|line manager|panel lead|store manager|the manager)"
+        rf"{_INTRO} {_NAME}",
         rf"\b{_NAME} (?:is|was|will be) (?:interviewing me|my interviewer|the interviewer)",
         rf"\b{_NAME}(?:,| \() ?(?:the|my|our|who is the|whos the) (?:interviewer|hiring manager)",
     ]
@@ -179,7 +181,10 @@ def _interviewer(story: Story, people: People) -> str | None:
             if name:
                 return name
     recruiter_first = (people.recruiter or "").split(" ")[0]
-    titled = re.search(r"\b(?i:dr|mr|mrs|ms|miss|prof)\.? (?P<name>[A-Z][A-Za-z\-]+)\b(?!')", text)
+    titled = re.search(
+        r"\b(?i:dr|mr|mrs|ms|miss|prof)\.? (?P<name>[A-Z][A-Za-z\-]+(?: [A-Z][A-Za-z\-]+)?)\b(?!')",
+        text,
+    )
     if titled and titled.group("name") != recruiter_first:
         return titled.group("name")
     for m in re.finditer(rf"\b(?:with|w) {WHO}", text, re.IGNORECASE):
@@ -227,7 +232,7 @@ def _contact_role(story: Story, people: People) -> str | None:
     who = re.escape((people.recruiter or "recruiter").split(" ")[0].lower())
     if re.search(
         rf"\b(?:recruiters?|{who})\b[^.]{{0,40}}\b(?:emailed|called|rang|texted|messaged|phoned"
-        r"|reached out|asked)\b",
+        r"|reached out|asked|texting|emailing|calling|ringing|messaging|asking)\b",
         low,
     ) or re.search(
         r"\b(?:screen|call|chat|interview) with (?:the|a|my|an) (?:\w+ )?recruiter\b"

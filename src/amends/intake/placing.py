@@ -141,3 +141,35 @@ def _instant(stated: Stated, tz: str | None, my_tz: ZoneInfo) -> datetime | None
     if source is None or gap_or_fold(stated.wall, source) is not None:
         return None
     return stated.wall.replace(tzinfo=source)
+
+
+def one_moment(candidates: list[Stated], tz: str | None, my_tz: ZoneInfo) -> Stated | None:
+    """Two ways of writing the same start ("3pm their time, 9:30am for me") are one start.
+
+    Returns the one written on the interviewer's clock when every candidate is the same
+    instant; ``None`` when they really differ (then the story is asked about).
+    """
+    moments = []
+    for stated in candidates:
+        if stated.instant is not None:
+            moments.append(stated.instant)
+            continue
+        assert stated.wall is not None
+        source = _source_zone(stated, tz, my_tz) or my_tz
+        if gap_or_fold(stated.wall, source) is not None:
+            return None
+        moments.append(stated.wall.replace(tzinfo=source))
+    if not candidates or any(m != moments[0] for m in moments):
+        return None
+    ranked = sorted(
+        candidates, key=lambda s: 0 if s.clock and s.clock.kind in ("zone", "theirs") else 1
+    )
+    return ranked[0]
+
+
+def zone_of(candidates: list[Stated]) -> str | None:
+    """The interviewer's zone written on any of the candidate starts."""
+    for stated in candidates:
+        if stated.clock is not None and stated.clock.zone and stated.clock.kind != "mine":
+            return stated.clock.zone
+    return None

@@ -16,7 +16,7 @@ from amends.errors import InputError
 from amends.intake.classify import Cues, read_cues, tense_words
 from amends.intake.org import read_org
 from amends.intake.people import read_people
-from amends.intake.placing import interviewer_zone, place_times
+from amends.intake.placing import interviewer_zone, one_moment, place_times, zone_of
 from amends.intake.result import Intake, ask, build
 from amends.intake.text import Story, clean
 from amends.intake.when import When, read_when
@@ -48,7 +48,13 @@ def read_story(text: object, now: datetime, my_tz: str) -> Intake:
     when = read_when(masked.replace("'", " "), now, mine, tense, (country or "") in _MONTH_FIRST)
     org = read_org(story, people.interviewer)
     local = says_local(low) or cues.mode == "in-person"
-    tz = interviewer_zone(interviewer_place(low), when.start, local, mine)
+    place = interviewer_place(low)
+    if when.conflict:
+        guess = place or zone_of(when.candidates) or (mine.key if local else None)
+        agreed = one_moment(when.candidates, guess, mine)
+        if agreed is not None:
+            when.start, when.conflict = agreed, []
+    tz = interviewer_zone(place, when.start, local, mine)
     placed = place_times(when.start, when.realised, tz, mine, now)
     special = dict(placed.special)
     _time_questions(when, special)

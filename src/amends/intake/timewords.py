@@ -74,7 +74,8 @@ _CLOCKS = [
     re.compile(r"(?P<noon>noon|midday|lunchtime|midnight)"),
     re.compile(
         rf"(?:(?<=\bat )|(?<=\bfor )|(?<=\bby )|(?<=\baround )|(?<=\bfrom )|(?<=\b@ )|(?<=@)"
-        rf"|(?<=\buntil )|(?<=\btill )|(?<=\babout )|(?<=\bmy ))(?P<h>{_H})"
+        rf"|(?<=\buntil )|(?<=\btill )|(?<=\babout )|(?<=\bmy )|(?<=\bsaid )|(?<=\bsays )"
+        rf"|(?<=\bas ))(?P<h>{_H})"
         r"(?![\d:/]|\.\d|\s*(?:minutes|hours|hour|days|weeks|people|%|st\b|nd\b|rd\b|th\b))"
     ),
     re.compile(r"(?<=\bat )(?P<hh>[01]\d|2[0-3])(?P<m>[0-5]\d)(?![\d:/]|\.\d)"),

@@ -30,11 +30,13 @@ _OTHER = (
     r"|get in|be in|back|home|until|til|till|landed|land|lands|departs|departing|reach|shift"
     r"|appointment|exam|class|lecture|finish|finishes|ends|free|available|instead|offered"
     r"|reschedule|rescheduled|move it|moved|alarm|set|asleep|bed|sleep|by|now|kicked|froze"
-    r"|dialled|dialed|joined|logged"
+    r"|dialled|dialed|joined|logged|died|crashed|dropped|broke|cut out"
 )
 _START = (
-    r"interview|interviews|call|screen|screening|chat|meeting|it|its|starts|started|start"
-    r"|begins|began|scheduled|booked|supposed|meant|due|slot|for"
+    r"(?:meant|supposed|due|expected) to be (?:there|in|at|on)|interview|interviews|call|screen"
+    r"|screening|chat|meeting|it (?:is|was|starts|started|begins|began)|its|starts|started|start"
+    r"|begins|began|scheduled|booked|supposed|meant|due|slot|for|invite|invitation|said|says"
+    r"|was it|is it|or"
 )
 _CUES = re.compile(rf"\b(?:(?P<realise>{_REALISE})|(?P<other>{_OTHER})|(?P<start>{_START}))\b")
 _THOUGHT = re.compile(
@@ -45,8 +47,8 @@ _ACTUAL = re.compile(r"\b(?:actually|really|turns out|turned out|in fact|but it 
 _CORRECTION = re.compile(
     r"\bbut (?:it )?(?:was|is)(?: actually| really)?(?: in| on)? (?P<who>theirs|their time|mine|my time)"  # noqa: E501
 )
-_PM = re.compile(r"\b(?:afternoon|evening|tonight|night|pm)\b")
-_AM = re.compile(r"\b(?:morning|am)\b")
+_PM = re.compile(r"\b(?:afternoon|evening|tonight|night)\b")
+_AM = re.compile(r"\bmorning\b")
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,7 @@ class When:
     start: Stated | None = None
     realised: Stated | None = None
     conflict: list[str] = field(default_factory=list)
+    candidates: list[Stated] = field(default_factory=list)  # the conflicting starts
     bad_date: str | None = None
     date_only: date | None = None
     time_only: str | None = None
@@ -95,7 +98,7 @@ def _index(bounds: list[int], pos: int) -> int:
     return sum(1 for b in bounds if b <= pos)
 
 
-_NOUN_AFTER = re.compile(r"\s*(?:[a-z]+ )?(?:interview|call|screen|meeting|chat|slot)\b")
+_NOUN_AFTER = re.compile(r"\s*(?:[a-z]+ ){0,2}(?:interview|call|screen|meeting|chat|slot)\b")
 
 
 def _role(low: str, start: int, end: int, clause_start: int, clause_end: int) -> str:
@@ -307,3 +310,4 @@ def _choose_start(
         when.start = actual[0]
         return
     when.conflict = [s.text for _, s in distinct.values()]
+    when.candidates = actual or [s for _, s in distinct.values()]
