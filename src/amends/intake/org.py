@@ -160,6 +160,11 @@ _STOP = frozenset(
         "chat",
     ]
 )
+_BEFORE_EVENT = (
+    rf"(?:^|\b(?:my|the|an?|this|that|todays|tomorrows|yesterdays|for|missed|with) ){_CO}"
+    r" (?:interview|phone screen|video interview|onsite|final round|first round|second round"
+    r"|call|assessment)\b"
+)
 # Words that may be part of a company's name but never are one on their own.
 _NOT_ALONE = frozenset({"group", "partners", "company", "firm", "agency", "bank", "labs"})
 _COMPANY_PATTERNS = [
@@ -168,14 +173,14 @@ _COMPANY_PATTERNS = [
     rf"\b{_EVENT}\b{_GAP} at {_CO}",
     rf"\b{_EVENT} (?:at|for) {_CO}",
     rf"\b(?:manager|team|recruiter|panel|people|someone|director|lead|founder|ceo|cto|head"
-    rf"|interviewer|interviewers|engineer|woman|man|lady|guy|coordinator|hr) (?:at|from) {_CO}",
-    rf"\b(?:at|to|into) (?:the )?{_CO} (?:office|offices|hq|headquarters|building|campus|site"
+    rf"|interviewer|interviewers|engineer|woman|man|lady|guy|coordinator|hr) (?:at|from|@) {_CO}",
+    rf"\b(?:manager|recruiter|interviewer|coordinator|called|named)(?:,)? [A-Za-z]+(?: [A-Za-z]+)?"
+    rf" (?:at|from|@) {_CO}",
+    rf"\b(?:at|to|into) (?:the )?{_CO} (?:head office|office|offices|hq|headquarters|building|campus|site"
     r"|store|shop|branch|restaurant|hotel|clinic|warehouse|depot|factory|cafe|plant|studio)",
     rf"\b(?:office|offices|hq|headquarters|premises) of {_CO}",
     rf"\b(?i:dr|mr|mrs|ms|miss|prof)\.? [A-Z]\w+(?: [A-Z]\w+)? (?:at|from) {_CO}",
-    rf"(?:^|\b(?:my|the|an?|this|that|todays|tomorrows|yesterdays|for|missed|with) ){_CO}"
-    r" (?:interview|phone screen|video interview|onsite|final round|first round|second round"
-    r"|call|assessment)\b",
+    _BEFORE_EVENT,
     rf"\b(?:applied (?:to|at|for)|applying to|work(?:ing)? at|join(?:ing)?) {_CO}",
 ]
 _ROLE_PATTERNS = [
@@ -223,9 +228,10 @@ def _company(story: Story, interviewer: str | None) -> str | None:
             if name:
                 return name
     for pattern in _COMPANY_PATTERNS:
+        whole = pattern is _BEFORE_EVENT  # "Stripe interview": the name is all of it
         for m in re.finditer(pattern, text, re.IGNORECASE | re.MULTILINE):
             name = _clean_company(text[m.start("co") :], story)
-            if name:
+            if name and (not whole or _same_words(name, m.group("co"))):
                 return name
     return _paren_company(story)
 
@@ -247,6 +253,9 @@ def _clean_company(raw: str, story: Story) -> str | None:
                 break
             if i and cased and not word[:1].isupper() and not word[:1].isdigit():
                 break
+            following = [t.strip(".,;:!?").lower() for t in raw.split()[i + 1 : i + 2]]
+            if key == "head" and following in (["office"], ["offices"]):
+                break  # "Greggs head office"
             if i and key in word_set("role_heads"):
                 return None  # "warehouse supervisor": a role, not a company
         words.append(word)
@@ -263,6 +272,10 @@ def _clean_company(raw: str, story: Story) -> str | None:
     if re.fullmatch(r"[\d\s]+|[a-z]", key) or key in _NOT_ALONE:
         return None
     return _capitalised(name)
+
+
+def _same_words(name: str, raw: str) -> bool:
+    return name.lower().split() == raw.lower().replace("'s", "").split()
 
 
 def _name_ends(raw: str, token: str) -> bool:

@@ -155,10 +155,10 @@ def _recruiter(story: Story, people: People) -> None:
         rf"\b(?:recruiter|recruitment consultant|agent|consultant|headhunter){_INTRO} {_NAME}",
         rf"\b{_NAME}(?:,| \() ?(?:the|my|our|a|an|who is the|whos the|who is my) (?:agency )?"
         r"(?:recruiter|recruitment consultant|headhunter)",
-        rf"\b{_NAME} (?:from|at|@|with) (?:{agencies().pattern})",
+        rf"\b{_NAME} (?:from|at|@|with|of) (?:{agencies().pattern})",
     ]
     if people.agency:
-        patterns.append(rf"\b{WHO} (?:from|at|@|with) (?:the )?{re.escape(people.agency)}")
+        patterns.append(rf"\b{WHO} (?:from|at|@|with|of) (?:the )?{re.escape(people.agency)}")
     for pattern in patterns:
         for m in re.finditer(pattern, text, re.IGNORECASE):
             name = clean_name(m.group("name"), story)
@@ -173,6 +173,7 @@ def _interviewer(story: Story, people: People) -> str | None:
         rf"\b(?:interviewer|hiring manager|line manager|panel lead|store manager|the manager)"
         rf"{_INTRO} {_NAME}",
         rf"\b{_NAME} (?:is|was|will be) (?:interviewing me|my interviewer|the interviewer)",
+        rf"\b(?:guy|man|woman|lady|person|someone|chap) (?:called|named) {_NAME}",
         rf"\b{_NAME}(?:,| \() ?(?:the|my|our|who is the|whos the) (?:interviewer|hiring manager)",
     ]
     for pattern in explicit:
@@ -185,7 +186,9 @@ def _interviewer(story: Story, people: People) -> str | None:
         r"\b(?i:dr|mr|mrs|ms|miss|prof)\.? (?P<name>[A-Z][A-Za-z\-]+(?: [A-Z][A-Za-z\-]+)?)\b(?!')",
         text,
     )
-    if titled and titled.group("name") != recruiter_first:
+    around = text[max(0, titled.start() - 30) : titled.end() + 30].lower() if titled else ""
+    not_them = re.search(r"\b(?:coordinator|hr|assistant|secretary|pa|recruiter)\b", around)
+    if titled and not not_them and not (people.recruiter or "").startswith(titled.group("name")):
         return titled.group("name")
     for m in re.finditer(rf"\b(?:with|w) {WHO}", text, re.IGNORECASE):
         name = clean_name(m.group("name"), story)

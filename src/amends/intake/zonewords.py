@@ -43,6 +43,8 @@ def _place_re() -> str:
 def _after_time() -> re.Pattern[str]:
     abbr = _words(list(_table("abbreviations")))
     return re.compile(
+        r"(?:\s+(?:tonight|today|tomorrow|yesterday|this (?:morning|afternoon|evening)"
+        r"|in the (?:morning|afternoon|evening)))?"
         r"\s*[(\[,]?\s*(?:in\s+|on\s+)?(?:"
         r"(?P<mine>my (?:own )?(?:local )?(?:time(?:zone)?|zone|clock)|mine|local time for me|for me)"  # noqa: E501
         r"|(?P<theirs>their (?:local )?(?:time(?:zone)?|zone|clock|end)|theirs"
