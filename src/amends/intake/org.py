@@ -176,8 +176,8 @@ _COMPANY_PATTERNS = [
     rf"|interviewer|interviewers|engineer|woman|man|lady|guy|coordinator|hr) (?:at|from|@) {_CO}",
     rf"\b(?:manager|recruiter|interviewer|coordinator|called|named)(?:,)? [A-Za-z]+(?: [A-Za-z]+)?"
     rf" (?:at|from|@) {_CO}",
-    rf"\b(?:at|to|into) (?:the )?{_CO} (?:head office|office|offices|hq|headquarters|building|campus|site"
-    r"|store|shop|branch|restaurant|hotel|clinic|warehouse|depot|factory|cafe|plant|studio)",
+    rf"\b(?:at|to|into) (?:the )?{_CO} (?:head office|office|offices|hq|headquarters|building"
+    r"|campus|site|store|shop|branch|restaurant|hotel|clinic|warehouse|depot|factory|cafe|plant|studio)",
     rf"\b(?:office|offices|hq|headquarters|premises) of {_CO}",
     rf"\b(?i:dr|mr|mrs|ms|miss|prof)\.? [A-Z]\w+(?: [A-Z]\w+)? (?:at|from) {_CO}",
     _BEFORE_EVENT,
