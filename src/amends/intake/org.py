@@ -24,7 +24,7 @@ _KIND = r"(?:role|position|job|post|opening|vacancy|internship|gig|opportunity)"
 _DET = r"(?:the |a |an |my |our |their |this |that )?"
 _EVENT = (
     r"(?:interview|interviews|call|chat|meeting|screen|screening|onsite|zoom|skype|teams"
-    r"|webex|facetime|conversation|assessment)"
+    r"|webex|facetime|conversation|assessment|\d{1,2}(?:[:.]\d\d)? ?(?:am|pm))"
 )
 _GAP = r"(?:[^.,;!?\n()]|(?<=\d)\.(?=\d)){0,40}?"
 _ACRONYMS = frozenset(
@@ -165,6 +165,9 @@ _BEFORE_EVENT = (
     r" (?:interview|phone screen|video interview|onsite|final round|first round|second round"
     r"|call|assessment)\b"
 )
+_AGENCY_LIKE = re.compile(
+    r"\b(?:Recruitment|Recruiting|Staffing|Talent|Personnel|Resourcing|Headhunters)\b", re.I
+)
 # Words that may be part of a company's name but never are one on their own.
 _NOT_ALONE = frozenset({"group", "partners", "company", "firm", "agency", "bank", "labs"})
 _COMPANY_PATTERNS = [
@@ -179,6 +182,9 @@ _COMPANY_PATTERNS = [
     rf"\b(?:at|to|into) (?:the )?{_CO} (?:head office|office|offices|hq|headquarters|building"
     r"|campus|site|store|shop|branch|restaurant|hotel|clinic|warehouse|depot|factory|cafe|plant|studio)",
     rf"\b(?:office|offices|hq|headquarters|premises) of {_CO}",
+    r"\bat (?:the )?(?P<co>(?-i:[A-Z][\w&'\-]*(?: [A-Z][\w&'\-]*){0,3} (?:Clinic|Hospital|Hotel"
+    r"|Library|University|College|School|Centre|Center|Council|Surgery|Practice|Museum|Theatre"
+    r"|Trust)))\b",
     rf"\b(?i:dr|mr|mrs|ms|miss|prof)\.? [A-Z]\w+(?: [A-Z]\w+)? (?:at|from) {_CO}",
     _BEFORE_EVENT,
     rf"\b(?:applied (?:to|at|for)|applying to|work(?:ing)? at|join(?:ing)?) {_CO}",
@@ -188,6 +194,7 @@ _ROLE_PATTERNS = [
     (rf"\b{_DET}{_ROLE} {_KIND} (?:at|with|for|interview)\b", False),
     (rf"\b(?:position|role|job title|title|post)(?: is| was|:| -| =)? {_DET}{_ROLE}", True),
     (rf"\b(?:for|as) (?:a |an |the ){_ROLE}(?= at | with | interview|[,.]|$)", True),
+    (rf"\bfor {_ROLE}(?= was| is| at | with | interview|[,.]|$)", True),
     (rf"(?:^|\b(?:my|the|an?|this|that|todays|tomorrows|for|missed) ){_ROLE} interview\b", True),
     (rf"(?:^|[.;!?]\s+|,\s*){_ROLE} {_KIND}\b", True),
 ]
@@ -242,6 +249,8 @@ def _clean_company(raw: str, story: Story) -> str | None:
     for i, token in enumerate(raw.split()[:5]):
         word = token.rstrip(".,;:!?")
         key = word.lower()
+        if "@" in key or "/" in key:
+            break
         possessive = key.endswith("'s")
         if possessive and not _name_ends(raw, token):
             word, key = word[:-2], key[:-2]
@@ -269,6 +278,8 @@ def _clean_company(raw: str, story: Story) -> str | None:
     key = name.lower()
     if agencies().fullmatch(key) or key.split()[-1] in word_set("role_heads"):
         return None
+    if _AGENCY_LIKE.search(name):
+        return None  # "Acorn Talent", "BrightPath Recruitment": the recruiter's firm
     if re.fullmatch(r"[\d\s]+|[a-z]", key) or key in _NOT_ALONE:
         return None
     return _capitalised(name)
@@ -321,6 +332,9 @@ def _clean_role(raw: str, strict: bool) -> str | None:
             kept.append(word)  # "Lecturer in Chemistry", "Head of Sales"
             continue
         if key in _STOP or key in {"interview", "role", "position", "job", "zoom", "teams"}:
+            runs_on = i < len(words) - 1 and key not in {"interview", "role", "position", "job"}
+            if runs_on and not (kept and kept[-1].lower() in word_set("role_heads")):
+                return None  # the phrase runs on past a small word: not a job title
             break
         kept.append(word.rstrip(".,"))
     if not kept:

@@ -174,6 +174,8 @@ def _interviewer(story: Story, people: People) -> str | None:
         rf"{_INTRO} {_NAME}",
         rf"\b{_NAME} (?:is|was|will be) (?:interviewing me|my interviewer|the interviewer)",
         rf"\b(?:guy|man|woman|lady|person|someone|chap) (?:called|named) {_NAME}",
+        rf"\b(?:manager|interviewer|director|lead) (?:at|from) [A-Z][\w&]*(?: [A-Z][\w&]*)*,"
+        rf" {_NAME}",
         rf"\b{_NAME}(?:,| \() ?(?:the|my|our|who is the|whos the) (?:interviewer|hiring manager)",
     ]
     for pattern in explicit:

@@ -90,6 +90,11 @@ class _Mention:
     offset: Offset | None = None
 
 
+def _clause_start(clauses: list[int], pos: int) -> int:
+    ci = _index(clauses, pos)
+    return clauses[ci - 1] if ci else 0
+
+
 def _boundaries(pattern: re.Pattern[str], text: str) -> list[int]:
     return [m.end() for m in pattern.finditer(text)]
 
@@ -136,7 +141,8 @@ def read_when(low: str, now: datetime, my_tz: ZoneInfo, tense: Tense, month_firs
                 offset=item if isinstance(item, Offset) else None,
             )
         )  # fmt: skip
-    attached = _attach_days(days, mentions, sentences, clauses)
+    attached = _attach_days(low, days, mentions, sentences, clauses)
+    days = [d for d in days if not _THOUGHT.search(low, _clause_start(clauses, d.start), d.start)]
     when = When()
     context = _Context(low, now, my_tz, tense, month_first, when)
     starts = [m for m in mentions if m.role == "start"] or [
@@ -157,11 +163,17 @@ def read_when(low: str, now: datetime, my_tz: ZoneInfo, tense: Tense, month_firs
 
 
 def _attach_days(
-    days: list[Day], mentions: list[_Mention], sentences: list[int], clauses: list[int]
+    low: str, days: list[Day], mentions: list[_Mention], sentences: list[int], clauses: list[int]
 ) -> dict[int, Day]:
-    """Each day goes to the nearest time in its sentence (same clause first)."""
+    """Each day goes to the nearest time in its sentence (same clause first).
+
+    A day the person only *thought* it was ("I thought it was tmrw") belongs to no time.
+    """
     attached: dict[int, Day] = {}
     for day in days:
+        ci0 = _index(clauses, day.start)
+        if _THOUGHT.search(low, clauses[ci0 - 1] if ci0 else 0, day.start):
+            continue
         si, ci = _index(sentences, day.start), _index(clauses, day.start)
         near = [m for m in mentions if m.sentence == si]
         if not near:
