@@ -146,7 +146,11 @@ def run_guide(now_text: str | None, profile_file: Path | None) -> None:
     ask("company", lambda v: one_line(v, "company"))
     ask("role", lambda v: one_line(v, "role"))
     ask("tz", lambda v: zone(v, "tz"), profile.get("my_tz") or system_zone() or "UTC")
-    ask("at", lambda v: _start_fits(v, answers, now))
+    if "at" in known and "tz" not in known:
+        # The story's time was read before their zone was known: confirm it on their clock.
+        answers["at"] = _ask("at", lambda v: _start_fits(v, answers, now), default=known["at"])
+    else:
+        ask("at", lambda v: _start_fits(v, answers, now))
     if known.get("fold_open") or _in_fold(answers["at"], answers["tz"]):
         answers["fold"] = _ask("fold", check_fold, default="earlier")
     if not (told and (known.get("interviewer") or known.get("recruiter"))):
