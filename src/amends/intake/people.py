@@ -234,25 +234,28 @@ def _contact_role(story: Story, people: People) -> str | None:
             return "recruiter"
         if people.interviewer and not people.recruiter and "recruiter" not in low:
             return "interviewer"
-    who = re.escape((people.recruiter or "recruiter").split(" ")[0].lower())
-    if re.search(
-        rf"\b(?:recruiters?|{who})\b[^.]{{0,40}}\b(?:emailed|called|rang|texted|messaged|phoned"
-        r"|reached out|asked|texting|emailing|calling|ringing|messaging|asking)\b",
-        low,
-    ) or re.search(
+    if _reached_out(low, "recruiters?", people.recruiter) or re.search(
         r"\b(?:screen|call|chat|interview) with (?:the|a|my|an) (?:\w+ )?recruiter\b"
         r"|\brecruiter\b[^.]{0,40}\b(?:call|ring|phone) me\b",
         low,
     ):
         return "recruiter"
-    interviewer = re.escape((people.interviewer or "interviewer").split(" ")[0].lower())
-    if re.search(
-        rf"\b(?:interviewer|hiring manager|{interviewer})\b[^.]{{0,30}}\b(?:emailed|called|rang"
-        r"|texted|messaged|phoned|reached out)\b",
-        low,
-    ):
+    if _reached_out(low, "interviewer|hiring manager", people.interviewer):
         return "interviewer"
     return None
+
+
+_REACHED = (
+    r"emailed|called|rang|texted|messaged|phoned|reached out|asked|texting|emailing|calling"
+    r"|ringing|messaging|asking"
+)
+
+
+def _reached_out(low: str, words: str, name: str | None) -> bool:
+    """ "the recruiter emailed asking where I was": the one who reached out is the contact."""
+    first = re.escape((name or "").split(" ")[0].lower())
+    who = f"{words}|{first}" if first else words
+    return re.search(rf"\b(?:{who})\b[^.]{{0,40}}\b(?:{_REACHED})\b", low) is not None
 
 
 def _ties(before: str, address: str, word: str, name: str | None, agency: str | None) -> bool:
