@@ -173,6 +173,7 @@ _NOT_ALONE = frozenset({"group", "partners", "company", "firm", "agency", "bank"
 _COMPANY_PATTERNS = [
     rf"\b{_KIND} (?:at|with|for) {_CO}",
     rf"\b(?:company|firm|employer|organisation|organization)(?: is| called| named|:)? {_CO}",
+    rf"\binterview(?: with)?: {_CO}",
     rf"\b{_EVENT}\b{_GAP} at {_CO}",
     rf"\b{_EVENT} (?:at|for) {_CO}",
     rf"\b(?:manager|team|recruiter|panel|people|someone|director|lead|founder|ceo|cto|head"
@@ -256,7 +257,8 @@ def _clean_company(raw: str, story: Story) -> str | None:
             word, key = word[:-2], key[:-2]
         glue = key in ("&", "and", "of") and bool(words)
         if not glue:
-            if key in word_set("not_company") or key in _STOP or not key:
+            place_word = i and cased and word[:1].isupper() and key in word_set("not_company")
+            if (key in word_set("not_company") and not place_word) or key in _STOP or not key:
                 break
             if re.fullmatch(r"\d+(?:[:.]\d+)?(?:am|pm)?", key):
                 break

@@ -163,7 +163,9 @@ def _recruiter(story: Story, people: People) -> None:
         for m in re.finditer(pattern, text, re.IGNORECASE):
             name = clean_name(m.group("name"), story)
             if name and name.lower() not in agencies().pattern:
-                people.recruiter = f"{name} ({people.agency})" if people.agency else name
+                paren = re.match(r"\s*\(([A-Z][\w&' ]{1,40})\)", text[m.end("name") :])
+                agency = people.agency or (paren.group(1).strip() if paren else None)
+                people.recruiter = f"{name} ({agency})" if agency else name
                 return
 
 

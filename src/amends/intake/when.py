@@ -30,7 +30,8 @@ _OTHER = (
     r"|get in|be in|back|home|until|til|till|landed|land|lands|departs|departing|reach|shift"
     r"|appointment|exam|class|lecture|finish|finishes|ends|free|available|instead|offered"
     r"|reschedule|rescheduled|move it|moved|alarm|set|asleep|bed|sleep|by|now|kicked|froze"
-    r"|dialled|dialed|joined|logged|died|crashed|dropped|broke|cut out"
+    r"|dialled|dialed|joined|logged|died|crashed|dropped|broke|cut out|emailed|texted|rang"
+    r"|messaged|phoned|called"
 )
 _START = (
     r"(?:meant|supposed|due|expected) to be (?:there|in|at|on)|interview|interviews|call|screen"
