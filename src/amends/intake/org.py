@@ -174,6 +174,8 @@ _COMPANY_PATTERNS = [
     rf"\b{_KIND} (?:at|with|for) {_CO}",
     rf"\b(?:company|firm|employer|organisation|organization)(?: is| called| named|:)? {_CO}",
     rf"\binterview(?: with)?: {_CO}",
+    r"\binterview(?: at)? \d{1,2}(?:[:.]\d\d)?(?: ?[ap]m)?,? "
+    r"(?P<co>(?-i:[A-Z][\w&']*(?: (?:[A-Z][\w&']*|&))*))",
     rf"\b{_EVENT}\b{_GAP} at {_CO}",
     rf"\b{_EVENT} (?:at|for) {_CO}",
     rf"\b(?:manager|team|recruiter|panel|people|someone|director|lead|founder|ceo|cto|head"
