@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from amends.intake.lexicon import agencies, word_set
+from amends.intake.lexicon import agencies, data, word_set
 from amends.intake.people import WHO, is_person
 from amends.intake.text import Story
 
@@ -165,6 +165,7 @@ _BEFORE_EVENT = (
     r" (?:interview|phone screen|video interview|onsite|final round|first round|second round"
     r"|call|assessment)\b"
 )
+_PLACES = frozenset(data("intake_zones")["places"])
 _AGENCY_LIKE = re.compile(
     r"\b(?:Recruitment|Recruiting|Staffing|Talent|Personnel|Resourcing|Headhunters)\b", re.I
 )
@@ -178,8 +179,10 @@ _COMPANY_PATTERNS = [
     r"(?P<co>(?-i:[A-Z][\w&']*(?: (?:[A-Z][\w&']*|&))*))",
     rf"\b{_EVENT}\b{_GAP} at {_CO}",
     rf"\b{_EVENT} (?:at|for) {_CO}",
+    rf"\binterview in (?:the )?{_CO}",
     rf"\b(?:manager|team|recruiter|panel|people|someone|director|lead|founder|ceo|cto|head"
-    rf"|interviewer|interviewers|engineer|woman|man|lady|guy|coordinator|hr) (?:at|from|@) {_CO}",
+    rf"|interviewer|interviewers|engineer|woman|man|lady|guy|coordinator|hr)"
+    rf" (?:at|from|@|of) {_CO}",
     rf"\b(?:manager|recruiter|interviewer|coordinator|called|named)(?:,)? [A-Za-z]+(?: [A-Za-z]+)?"
     rf" (?:at|from|@) {_CO}",
     rf"\b(?:at|to|into) (?:the )?{_CO} (?:head office|office|offices|hq|headquarters|building"
@@ -282,6 +285,8 @@ def _clean_company(raw: str, story: Story) -> str | None:
     key = name.lower()
     if agencies().fullmatch(key) or key.split()[-1] in word_set("role_heads"):
         return None
+    if key in _PLACES:
+        return None  # "interview in Berlin" names a place
     if _AGENCY_LIKE.search(name):
         return None  # "Acorn Talent", "BrightPath Recruitment": the recruiter's firm
     if re.fullmatch(r"[\d\s]+|[a-z]", key) or key in _NOT_ALONE:

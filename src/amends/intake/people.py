@@ -34,7 +34,7 @@ WHO = (
     r"(?: (?!(?:from|at)\b)[A-Za-z][A-Za-z'\-]+){0,2})"
 )
 _TITLES = frozenset({"dr", "mr", "mrs", "ms", "miss", "prof"})
-_INTRO = r"(?: is| was|,| called| named|:| -|s name is| \(| being)?"
+_INTRO = r"(?: is| was|,| called| named|:| -|s name is| name is| \(| being)?"
 
 
 @dataclass
