@@ -66,6 +66,11 @@ def test_a_complete_story_exits_0_and_stdin_works(cli: CliRun) -> None:
 
 def test_nothing_is_invented_from_a_story_without_details() -> None:
     assert fields("i missed my interview") == {"scenario": "missed"}
+    # The interview need not be named: "going to be late" is about it.
+    assert fields("im going to be late, train stuck outside Reading") == {
+        "scenario": "late",
+        "reason": "transit",
+    }
     assert fields("the weather is awful and my cat knocked over my coffee") == {}
 
 

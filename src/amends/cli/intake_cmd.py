@@ -102,7 +102,7 @@ def intake_text(data: dict[str, Any]) -> str:
         width = max(len(name) for name in fields)
         lines += [f"  {name.ljust(width)}  {value}" for name, value in fields.items()]
     else:
-        lines.append("Nothing about an interview could be read from that yet.")
+        lines.append("Nothing definite could be read from that yet.")
     if data["missing"]:
         lines.append("Still needed:")
         lines += [

@@ -60,7 +60,8 @@ def read_cues(low: str) -> Cues:
         reason=reason,
         mode=_mode(low, platform, reason),
         platform=platform,
-        about_interview=bool(_INTERVIEW.search(low)) or platform is not None,
+        # A scenario cue ("im going to be late") is about the interview even unnamed.
+        about_interview=bool(_INTERVIEW.search(low) or scenarios) or platform is not None,
     )
 
 
