@@ -45,7 +45,8 @@ def _weekday(day: Day, today: date, tense: Tense) -> date | None:
     if direction == "future":
         return today + timedelta(days=ahead or 7)
     if direction == "past":
-        return today - timedelta(days=behind or 7)
+        # "noticed on tuesday" said on a Tuesday is today; "last tuesday" is a week ago.
+        return today - timedelta(days=behind or (7 if day.modifier == "last" else 0))
     return None
 
 

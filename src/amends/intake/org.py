@@ -160,6 +160,12 @@ _STOP = frozenset(
         "chat",
     ]
 )
+# "at St Mary's Hospital": the capitalised name with its place word is the whole name.
+_INSTITUTION = (
+    r"\bat (?:the )?(?P<co>(?-i:[A-Z][\w&'\-]*(?: [A-Z][\w&'\-]*){0,3} (?:Clinic|Hospital|Hotel"
+    r"|Library|University|College|School|Centre|Center|Council|Surgery|Practice|Museum|Theatre"
+    r"|Trust)))\b"
+)
 _BEFORE_EVENT = (
     rf"(?:^|\b(?:my|the|an?|this|that|todays|tomorrows|yesterdays|for|missed|with) ){_CO}"
     r" (?:interview|phone screen|video interview|onsite|final round|first round|second round"
@@ -172,6 +178,8 @@ _AGENCY_LIKE = re.compile(
 # Words that may be part of a company's name but never are one on their own.
 _NOT_ALONE = frozenset({"group", "partners", "company", "firm", "agency", "bank", "labs"})
 _COMPANY_PATTERNS = [
+    _INSTITUTION,
+    rf"\b(?:its|it is|it was|interview is|interview was) with {_CO}",
     rf"\b{_KIND} (?:at|with|for) {_CO}",
     rf"\b(?:company|firm|employer|organisation|organization)(?: is| called| named|:)? {_CO}",
     rf"\binterview(?: with)?: {_CO}",
@@ -188,9 +196,6 @@ _COMPANY_PATTERNS = [
     rf"\b(?:at|to|into) (?:the )?{_CO} (?:head office|office|offices|hq|headquarters|building"
     r"|campus|site|store|shop|branch|restaurant|hotel|clinic|warehouse|depot|factory|cafe|plant|studio)",
     rf"\b(?:office|offices|hq|headquarters|premises) of {_CO}",
-    r"\bat (?:the )?(?P<co>(?-i:[A-Z][\w&'\-]*(?: [A-Z][\w&'\-]*){0,3} (?:Clinic|Hospital|Hotel"
-    r"|Library|University|College|School|Centre|Center|Council|Surgery|Practice|Museum|Theatre"
-    r"|Trust)))\b",
     rf"\b(?i:dr|mr|mrs|ms|miss|prof)\.? [A-Z]\w+(?: [A-Z]\w+)? (?:at|from) {_CO}",
     _BEFORE_EVENT,
     rf"\b(?:applied (?:to|at|for)|applying to|work(?:ing)? at|join(?:ing)?) {_CO}",
@@ -243,6 +248,8 @@ def _company(story: Story, interviewer: str | None) -> str | None:
     for pattern in _COMPANY_PATTERNS:
         whole = pattern is _BEFORE_EVENT  # "Stripe interview": the name is all of it
         for m in re.finditer(pattern, text, re.IGNORECASE | re.MULTILINE):
+            if pattern is _INSTITUTION:
+                return m.group("co")
             name = _clean_company(text[m.start("co") :], story)
             if name and (not whole or _same_words(name, m.group("co"))):
                 return name

@@ -115,6 +115,8 @@ def clean_name(raw: str, story: Story) -> str | None:
     """
     first = next((w for w in raw.split() if w.lower().rstrip(".") not in _TITLES), "")
     cased = story.text != story.low and first[:1].isupper()
+    if first[:1].islower() and first.lower() not in given_names():
+        return None  # an unknown lower-case word ("the recruiter isnt answering") is no name
     words: list[str] = []
     for word in raw.split():
         key = word.lower().rstrip(".")

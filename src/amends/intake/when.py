@@ -256,6 +256,9 @@ class _Context:
         if clock.exact:
             return clock.hour
         clause = self._clause_text(m.start)
+        start = clause.find(self.low[m.start : m.end])
+        if start >= 0:  # only the words around the time hint at its half of the day
+            clause = clause[max(0, start - 25) : start + (m.end - m.start) + 25]
         part = day.part if day else ""
         if part in ("afternoon", "evening") or (not part and _PM.search(clause)):
             return clock.hour + 12 if clock.hour < 12 else clock.hour
