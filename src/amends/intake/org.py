@@ -24,7 +24,7 @@ _KIND = r"(?:role|position|job|post|opening|vacancy|internship|gig|opportunity)"
 _DET = r"(?:the |a |an |my |our |their |this |that )?"
 _EVENT = (
     r"(?:interview|interviews|call|chat|meeting|screen|screening|onsite|zoom|skype|teams"
-    r"|webex|facetime|conversation|assessment|\d{1,2}(?:[:.]\d\d)? ?(?:am|pm))"
+    r"|webex|facetime|conversation|assessment|its|\d{1,2}(?:[:.]\d\d)? ?(?:am|pm))"
 )
 _GAP = r"(?:[^.,;!?\n()]|(?<=\d)\.(?=\d)){0,40}?"
 _ACRONYMS = frozenset(
@@ -179,7 +179,6 @@ _AGENCY_LIKE = re.compile(
 _NOT_ALONE = frozenset({"group", "partners", "company", "firm", "agency", "bank", "labs"})
 _COMPANY_PATTERNS = [
     _INSTITUTION,
-    rf"\b(?:its|it is|it was|interview is|interview was) with {_CO}",
     rf"\b{_KIND} (?:at|with|for) {_CO}",
     rf"\b(?:company|firm|employer|organisation|organization)(?: is| called| named|:)? {_CO}",
     rf"\binterview(?: with)?: {_CO}",
