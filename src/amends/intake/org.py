@@ -313,7 +313,9 @@ def _name_ends(raw: str, token: str) -> bool:
 def _paren_company(story: Story) -> str | None:
     for m in _PAREN.finditer(story.text):
         parts = [p.strip() for p in m.group("paren").split(",")]
-        if len(parts) == 2 and _clean_role(parts[0], strict=True):
+        first = parts[0].lower() if parts else ""
+        contact = first in ("hr", "recruiter", "recruitment", "coordinator", "talent", "people")
+        if len(parts) == 2 and (contact or _clean_role(parts[0], strict=True)):
             return _clean_company(parts[1], story)
     return None
 

@@ -141,7 +141,7 @@ def _agency_name(story: Story, start: int, end: int) -> str:
 
 _AGENCY_WORDS = re.compile(
     r"\b(?:from|at|with) (?P<org>(?:[A-Z][\w&]*\s){0,3}(?:Recruitment|Recruiting|Staffing|Talent"
-    r"|Personnel|Resourcing|Search|Headhunters|Agency|Careers)\b)"
+    r"|Personnel|Resourcing|Search|Headhunters|Agency|Careers|Hire|Jobs|Workforce)\b)"
 )
 
 
@@ -187,6 +187,10 @@ def _interviewer(story: Story, people: People) -> str | None:
             name = clean_name(m.group("name"), story)
             if name:
                 return name
+    for m in re.finditer(rf"\bmanager {_NAME}", text, re.IGNORECASE):
+        name = clean_name(m.group("name"), story)  # "manager Tina rang": only a known given name
+        if name and name.split()[0].lower() in given_names():
+            return name
     recruiter_first = (people.recruiter or "").split(" ")[0]
     titled = re.search(
         r"\b(?i:dr|mr|mrs|ms|miss|prof)\.? (?P<name>[A-Z][A-Za-z\-]+(?: [A-Z][A-Za-z\-]+)?)\b(?!')",
@@ -200,6 +204,8 @@ def _interviewer(story: Story, people: People) -> str | None:
         name = clean_name(m.group("name"), story)
         if not name or name.split()[0] == recruiter_first:
             continue
+        if re.match(r"\s*\((?:hr|recruiter|coordinator|recruitment)\b", text[m.end() :], re.I):
+            continue  # "with Jana (HR, ...)": the coordinator, not the interviewer
         if is_person(m.group("name"), text[m.end() :], story):
             return name
     return None
@@ -213,6 +219,8 @@ def is_person(phrase: str, after: str, story: Story) -> bool:
     if words[0].rstrip(".") in _TITLES:
         return True
     name = clean_name(phrase, story) or ""
+    if re.match(r"\s*\((?:hr|recruiter|interviewer|hiring manager|coordinator)\b", after, re.I):
+        return True  # "with Jana (HR, Orbis Pharma)"
     if re.match(r"\s*(?:from|@)\s", after, re.IGNORECASE) or (
         re.match(r"\s*at\s+(?![\d])(?!noon|midday|the\b|home\b|work\b)", after, re.IGNORECASE)
         and not re.match(r"\s*at\s+\d", after)
