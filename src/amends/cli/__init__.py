@@ -31,6 +31,7 @@ _ABORTS: tuple[type[BaseException], ...] = (click.exceptions.Abort, typer.Abort,
 
 # Command modules register themselves on import (order = order in --help).
 from amends.cli import plan_cmd as _plan_cmd  # noqa: E402, F401  # isort: skip
+from amends.cli import intake_cmd as _intake_cmd  # noqa: E402, F401  # isort: skip
 from amends.cli import check_cmd as _check_cmd  # noqa: E402, F401  # isort: skip
 from amends.cli import slots_cmd as _slots_cmd  # noqa: E402, F401  # isort: skip
 from amends.cli import prepare_cmd as _prepare_cmd  # noqa: E402, F401  # isort: skip

@@ -70,6 +70,12 @@ Example:
   --contact-phone "+44 20 7946 0000" --at "2026-11-23 10:00" --tz Europe/London
   --my-tz America/New_York --scenario missed --reason overslept
   --slot "2026-11-25 14:00" --slot "2026-11-26 10:00" --now 2026-11-23T10:40Z
+
+Or tell it in your own words (the options you add win over the story):
+
+  amends plan --story "missed my 10am zoom interview with dana lee for the data
+  analyst role at Acme, my alarm didnt go off" --tz Europe/London
+  --my-tz Europe/London --now 2026-11-23T10:40Z
 """
 
 
@@ -100,8 +106,9 @@ def plan_command(
         _opt("Name of the person you write to, if not the interviewer.", "--contact-name"),
     ] = None,
     contact_role: Annotated[
-        str, typer.Option("--contact-role", help="interviewer, recruiter or coordinator.")
-    ] = "interviewer",
+        str | None,
+        _opt("interviewer, recruiter or coordinator (default: interviewer).", "--contact-role"),
+    ] = None,
     contact_phone: Annotated[
         str | None, _opt("Contact's direct phone number.", "--contact-phone")
     ] = None,
@@ -111,7 +118,9 @@ def plan_command(
     recruiter: Annotated[
         str | None, _opt("Name of the agency recruiter who arranged it, if any.", "--recruiter")
     ] = None,
-    mode: Annotated[str, typer.Option("--mode", help="in-person, video or phone.")] = "video",
+    mode: Annotated[
+        str | None, _opt("in-person, video or phone (default: video).", "--mode")
+    ] = None,
     platform: Annotated[
         str | None, _opt("Video platform (Zoom, Teams, Meet...).", "--platform")
     ] = None,
@@ -168,6 +177,14 @@ def plan_command(
     db: DbOption = None,
     url: UrlOption = None,
     profile: ProfileOption = None,
+    story: Annotated[
+        str | None,
+        _opt(
+            "What happened, in your own words (or - for standard input); read like "
+            "`amends intake`, options given explicitly win.",
+            "--story",
+        ),
+    ] = None,
     now: NowOption = None,
     output_format: FormatOption = OutputFormat.text,
 ) -> None:
@@ -185,6 +202,10 @@ def plan_command(
         "greeting": greeting, "english": english,
     }  # fmt: skip
     values.update({k: v for k, v in given.items() if v is not None})
+    if story is not None:
+        from amends.cli.intake_cmd import story_values  # loads the story parsers only here
+
+        values = story_values(story, values, resolve_now(now), values)
     if values.get("fold") is not None:
         check_fold(values["fold"])
     # The real clock only when --now is absent: an explicit (even empty) --now is validated.

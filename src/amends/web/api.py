@@ -50,6 +50,23 @@ def post_plan(request: Request, body: PlanRequest) -> dict[str, Any]:
     return result.plan.to_json()
 
 
+class IntakeRequest(BaseModel):
+    """Body of ``POST /api/intake``: the story, and optionally ``now`` and your zone."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str
+    now: str | None = None
+    my_tz: str | None = None
+
+
+@router.post("/intake")
+def post_intake(request: Request, body: IntakeRequest) -> dict[str, Any]:
+    """Exactly what ``amends intake --format json`` prints for the same story."""
+    result = services.intake(body.text, body.now, body.my_tz, config(request).clock())
+    return result.to_json()
+
+
 @router.post("/slots")
 def post_slots(request: Request, body: SlotsRequest) -> dict[str, Any]:
     """Exactly what ``amends slots --format json`` prints for the same options."""

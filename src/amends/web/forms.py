@@ -62,6 +62,10 @@ class PlanForm:
     senior: bool = False
     remember: bool = True
     errors: dict[str, str] = field(default_factory=dict)
+    # Filled from a "What happened?" story: what it gave, and what is still to answer.
+    story: str = ""
+    understood: dict[str, str] = field(default_factory=dict)
+    questions: list[tuple[str, str]] = field(default_factory=list)
 
     def value(self, name: str) -> str:
         return self.values.get(name, "")
@@ -177,6 +181,21 @@ def forget_profile() -> None:
     if _hosted():
         return
     profile_path().unlink(missing_ok=True)
+
+
+def form_from_story(
+    profile: Mapping[str, Any],
+    story: str,
+    fields: Mapping[str, str],
+    open_fields: list[tuple[str, str]],
+) -> PlanForm:
+    """The plan form filled with what a story gave (its start in the date-time input's format)."""
+    form = blank_form(profile)
+    form.values.pop("tz", None)  # the interviewer's zone comes from the story or is asked
+    for name, value in fields.items():
+        form.values[name] = value.replace(" ", "T", 1) if name == "at" else value
+    form.story, form.understood, form.questions = story, dict(fields), list(open_fields)
+    return form
 
 
 def blank_form(profile: Mapping[str, Any]) -> PlanForm:

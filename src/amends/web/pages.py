@@ -24,6 +24,7 @@ from amends.web.forms import (
     forget_profile,
     form_from_post,
     form_from_request,
+    form_from_story,
     remember_profile,
     request_from_form,
     show_errors,
@@ -106,6 +107,29 @@ def _see(request: Request, url: str) -> Response:
     if _htmx(request):
         return Response(status_code=200, headers={"HX-Redirect": url})
     return RedirectResponse(url, status_code=303)
+
+
+@router.post("/plan/story", response_class=HTMLResponse)
+async def plan_story(request: Request) -> HTMLResponse:
+    """ "What happened?": fill the form from the story and ask only what it leaves open."""
+    data = await request.form()
+    story = str(data.get("story") or "")
+    profile = stored_profile()
+    my_tz = str(data.get("my_tz") or "").strip() or profile.get("my_tz")
+    layout = _layout(request, "plan", "Check what we understood")
+    try:
+        result = services.intake(story, None, my_tz, config(request).clock())
+    except InputError as err:
+        form = blank_form(profile)
+        form.story = story
+        form.values["my_tz"] = my_tz or ""
+        form.errors["story" if err.field == "text" else err.field] = err.message
+        return _plan_response(request, plan_page(layout, form), 422)
+    if my_tz:
+        profile = {**profile, "my_tz": my_tz}
+    open_fields = list(zip(result.missing, result.questions, strict=True))
+    form = form_from_story(profile, story, result.fields, open_fields)
+    return _plan_response(request, plan_page(layout, form))
 
 
 def _draft(request: Request, draft_id: str) -> tuple[DraftRecord, services.PlanResult]:

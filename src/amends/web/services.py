@@ -36,6 +36,7 @@ from amends.export.eml import eml_for_message
 from amends.export.ics import follow_up_calendar, prepare_calendar
 from amends.export.links import mailto_link
 from amends.export.plan_exports import eml_name
+from amends.intake import Intake, read_story
 from amends.plan import Plan, PlanRequest
 from amends.plan import make_plan as core_make_plan
 from amends.slots import SlotResult, SlotsInput, slot_request_from_options
@@ -130,6 +131,15 @@ def with_profile(request: PlanRequest) -> PlanRequest:
     values = stored_profile()
     values.update(request.model_dump(exclude_unset=True))
     return PlanRequest.model_validate(values)
+
+
+def intake(text: str, now_text: str | None, my_tz: str | None, clock: datetime) -> Intake:
+    """What ``amends intake`` reads from a story."""
+    moment = parse_instant(now_text, "now") if now_text else clock
+    zone_name = my_tz or stored_profile().get("my_tz")
+    if not zone_name:
+        raise InputError("my_tz", "is needed (no zone in your profile), e.g. Europe/London")
+    return read_story(text, moment, str(zone_name))
 
 
 def check(text: str) -> CheckReport:
