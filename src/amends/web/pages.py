@@ -225,6 +225,19 @@ def _cases_response(request: Request, page: CasesPage, status: int = 200) -> HTM
     )
 
 
+def _case_problem(request: Request, case_id: str, err: InputError | StateError) -> HTMLResponse:
+    """The cases page again with what went wrong beside the case (422).
+
+    An unknown case id — in hosted mode also another user's — is not a problem
+    with the form: it goes to the error handlers (a 404 page when hosted).
+    """
+    if isinstance(err, InputError) and err.field == "case":
+        raise err
+    message = err.cli_text() if isinstance(err, InputError) else str(err)
+    page = _cases_page(request, error=message, error_case=case_id)
+    return _cases_response(request, page, 422)
+
+
 @router.get("/cases", response_class=HTMLResponse)
 def cases_list(request: Request, saved: str | None = None) -> HTMLResponse:
     """Open cases with what is due next."""
@@ -250,14 +263,8 @@ def cases_record(
     }
     try:
         result = services.record_event(cfg.db_path, case_id, event, cfg.clock, options)
-    except InputError as err:
-        if err.field == "case":
-            raise  # no such case (or another user's): the error page, 404 when hosted
-        page = _cases_page(request, error=err.cli_text(), error_case=case_id)
-        return _cases_response(request, page, 422)
-    except StateError as err:
-        page = _cases_page(request, error=str(err), error_case=case_id)
-        return _cases_response(request, page, 422)
+    except (InputError, StateError) as err:
+        return _case_problem(request, case_id, err)
     notice = f"Recorded on case {case_id}: now {result['state']}."
     return _cases_response(request, _cases_page(request, notice=notice))
 
@@ -273,14 +280,8 @@ def cases_write(
     cfg = config(request)
     try:
         draft = services.write_message(cfg.db_path, case_id, kind, cfg.clock(), topic or None)
-    except InputError as err:
-        if err.field == "case":
-            raise  # no such case (or another user's): the error page, 404 when hosted
-        page = _cases_page(request, error=err.cli_text(), error_case=case_id)
-        return _cases_response(request, page, 422)
-    except StateError as err:
-        page = _cases_page(request, error=str(err), error_case=case_id)
-        return _cases_response(request, page, 422)
+    except (InputError, StateError) as err:
+        return _case_problem(request, case_id, err)
     follow = MessageView(
         dom_id="followup",
         kind=str(draft["kind"]),
