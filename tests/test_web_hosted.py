@@ -244,6 +244,8 @@ def test_health_is_503_while_the_database_is_down_and_recovers(
         assert down.json() == {"status": "error", "database": "unreachable"}
         failing = sam.post(f"/api/cases/{case_id}/record", json={"event": "note", "text": "x"})
         assert failing.status_code == 503 and "Traceback" not in failing.text
+        page = sam.get("/cases", follow_redirects=False)
+        assert page.status_code == 503 and "unreachable" in page.text
     finally:
         pg_cluster.start()
     assert site.client().get("/healthz").status_code == 200

@@ -87,12 +87,15 @@ async def _deny(scope: Scope, send: Send, status: int, detail: str) -> None:
     if path.startswith("/api/") or path == "/openapi.json":
         body = json.dumps({"detail": detail}).encode()
         headers = [(b"content-type", b"application/json")]
-    else:
+    elif status == 401:  # a page: on to the sign-in form, back here afterwards
         target = SIGN_IN_PATH
         if scope.get("method") == "GET" and path not in ("/", SIGN_IN_PATH):
             target += "?next=" + quote(path, safe="/")
-        body, status = b"", 303 if status == 401 else status
+        body, status = b"", 303
         headers = [(b"location", target.encode())]
+    else:
+        body = f"amends cannot serve this page right now: {detail}\n".encode()
+        headers = [(b"content-type", b"text/plain; charset=utf-8")]
     headers.append((b"content-length", str(len(body)).encode()))
     await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": body})
