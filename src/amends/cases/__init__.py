@@ -17,7 +17,7 @@ from amends.cases.log import career_log, career_log_markdown
 from amends.cases.machine import STATES, TRANSITIONS, State, allowed, next_state
 from amends.cases.messages import KINDS, FollowUpMessage, write
 from amends.cases.service import export_all, import_all, load_case, load_cases, save_plan
-from amends.cases.views import case_json, event_json, record_json, summary_json
+from amends.cases.shapes import case_json, event_json, record_json, summary_json
 from amends.dates.calendar import add_business_days
 
 __all__ = [

@@ -2,7 +2,7 @@
 
 :func:`create_app` only builds the app: it wires the security middlewares around
 the HTML pages and the JSON API. Shared page context lives in
-:mod:`amends.web.context`, error pages in :mod:`amends.web.errors`. Everything
+:mod:`amends.web.context`, error pages in :mod:`amends.web.error_pages`. Everything
 that varies between a real run and a test (database path, clock, allowed hosts)
 is a parameter, so tests never patch globals.
 """
@@ -19,7 +19,7 @@ from amends import __version__
 from amends.web import api, pages
 from amends.web.auth import Hosted, SignInGate
 from amends.web.context import WEB_DIR, Clock, WebConfig, page_templates, real_clock
-from amends.web.errors import install_error_handlers
+from amends.web.error_pages import install_error_handlers
 from amends.web.hosted import install_hosted
 from amends.web.ops import AccessLog
 from amends.web.security import (
