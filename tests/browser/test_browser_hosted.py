@@ -6,13 +6,10 @@ in a thread on a free loopback port; the pages are checked with axe-core.
 
 from __future__ import annotations
 
-import threading
-import time
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
-import uvicorn
 
 from amends.accounts import add_user
 from amends.cases import save_plan
@@ -20,7 +17,7 @@ from amends.store.postgres import PostgresStore
 from amends.web import create_app
 from amends.web.auth import Hosted
 from amends.web.context import real_clock
-from tests.browser.conftest import PHONE, _free_port, axe_violations, screenshot
+from tests.browser.conftest import PHONE, axe_violations, screenshot, served_in_thread
 from tests.case_factory import at, make_plan
 from tests.hosted_support import PASSWORD, SECRET
 from tests.pg_cluster import Cluster
@@ -35,21 +32,9 @@ def hosted_url(pg_cluster: Cluster) -> Iterator[str]:
         sam = add_user(store, "sam@example.org", "candidate", PASSWORD, when)
         add_user(store, "kim@coaching.example", "coach", PASSWORD, when)
         save_plan(store.for_user(sam), make_plan(company="Harbour Analytics"))
-        port = _free_port()
         app = create_app(hosted=Hosted(store, real_clock), csrf_secret=SECRET)
-        server = uvicorn.Server(
-            uvicorn.Config(app, host="127.0.0.1", port=port, log_level="error", access_log=False)
-        )
-        thread = threading.Thread(target=server.run, daemon=True)
-        thread.start()
-        deadline = time.monotonic() + 10
-        while not server.started:
-            if time.monotonic() > deadline or not thread.is_alive():
-                pytest.fail("the hosted server did not start")
-            time.sleep(0.05)
-        yield f"http://127.0.0.1:{port}"
-        server.should_exit = True
-        thread.join(timeout=5)
+        with served_in_thread(app) as base:
+            yield base
 
 
 @pytest.fixture
