@@ -52,6 +52,18 @@ class SQLStore(AccountQueries, DraftQueries):
     lock_suffix = ""
     _viewer: UserRecord | None = None
     _is_view = False
+    _location: str
+    _version: int
+
+    @property
+    def location(self) -> str:
+        """Where the data lives, for messages (a file path, ``:memory:``, a redacted URL)."""
+        return self._location
+
+    @property
+    def schema_version(self) -> int:
+        """The schema version the data is at (after the upgrade on open)."""
+        return self._version
 
     def _transaction(self, write: bool) -> AbstractContextManager[Tx]:
         raise NotImplementedError

@@ -180,18 +180,23 @@ class CsrfSigner:
         return hmac.compare_digest(sig, self._sign(nonce))
 
 
-def cookie_token(scope: Scope) -> str | None:
-    """The CSRF token from the request's cookie header, if any."""
+def cookie_value(scope: Scope, name: str) -> str | None:
+    """The value of cookie ``name`` in the request's cookie header, if any."""
     raw = _header(scope, b"cookie")
     if not raw:
         return None
     jar: SimpleCookie = SimpleCookie()
     try:
         jar.load(raw)
-    except Exception:  # a malformed cookie header is just "no token"
+    except Exception:  # a malformed cookie header is just "no such cookie"
         return None
-    morsel = jar.get(CSRF_COOKIE)
+    morsel = jar.get(name)
     return morsel.value if morsel else None
+
+
+def cookie_token(scope: Scope) -> str | None:
+    """The CSRF token from the request's cookie header, if any."""
+    return cookie_value(scope, CSRF_COOKIE)
 
 
 class RequestGuard:

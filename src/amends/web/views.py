@@ -344,3 +344,13 @@ class ErrorPage:
     layout: Layout
     status: int
     message: str
+
+
+@dataclass(frozen=True)
+class SignInPage:
+    """Hosted mode's sign-in form: what was typed (never the password) and what went wrong."""
+
+    layout: Layout
+    email: str
+    next: str
+    error: str | None
