@@ -137,7 +137,7 @@ def test_malformed_calendar_names_file_and_line(tmp_path: Path, text: str, expec
 def test_unreadable_files_are_refused(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no such file"):
         load_busy(tmp_path / "missing.ics")
-    with pytest.raises(InputError, match="no such file"):
+    with pytest.raises(InputError, match="is a folder"):
         load_busy(tmp_path)
     binary = tmp_path / "photo.ics"
     binary.write_bytes(b"BEGIN:VCALENDAR\n\xff\xfe\x00")

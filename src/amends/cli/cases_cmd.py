@@ -54,6 +54,7 @@ from amends.cli.common import (
 from amends.cli.options import DbOption, NowOption, ResultFormatOption
 from amends.errors import InputError
 from amends.export.files import write_atomic
+from amends.inputs import STDIN, decode_utf8, load_json, read_capped
 from amends.store import Store, open_store
 
 
@@ -332,19 +333,17 @@ def export_command(file: FileArg, now: NowOption = None, db: DbOption = None) ->
 @app.command(
     "import",
     help=_help(
-        "Add the cases of an `amends export` file (cases already here are skipped).",
+        "Add the cases of an `amends export` file, or - for standard input "
+        "(cases already here are skipped).",
         "amends import amends-export.json",
     ),
 )
 def import_command(
     file: FileArg, fmt: ResultFormatOption = ResultFormat.text, db: DbOption = None
 ) -> None:
-    try:
-        document = json.loads(file.read_text("utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InputError(
-            "file", f"{file} is not a readable JSON export ({type(exc).__name__})"
-        ) from None
+    data = read_capped(file, "file")
+    source = "standard input" if str(file) == STDIN else str(file)
+    document = load_json(decode_utf8(data, "file", source), "file", source)
     with _opened(db) as store:
         added, present = import_all(store, document)
     if fmt == ResultFormat.json:

@@ -87,33 +87,40 @@ def serve_command(
 ) -> None:
     if not 0 < port < 65536:
         raise InputError("port", f"{port} is not a port number between 1 and 65535")
-    if not is_loopback(host):
-        if not allow_remote:
-            raise InputError(
-                "host",
-                f"{host} is not a loopback address; add --allow-remote to expose amends "
-                "to your network",
-            )
-        sys.stderr.write(
-            f"amends: warning: listening on {host}: anyone who can reach this machine on "
-            f"port {port} can read and change your plans and cases.\n"
+    if not is_loopback(host) and not allow_remote:
+        raise InputError(
+            "host",
+            f"{host} is not a loopback address; add --allow-remote to expose amends "
+            "to your network",
         )
     import uvicorn  # the web stack loads only when serving, so other commands start fast
 
     from amends.web import create_app
+    from amends.web.server import TimelyH11Protocol, bind
 
+    listening = bind(host, port)  # before "running at": a taken port is an error, not a lie
+    if not is_loopback(host):
+        sys.stderr.write(
+            f"amends: warning: listening on {host}: anyone who can reach this machine on "
+            f"port {port} can read and change your plans and cases.\n"
+        )
     web = create_app(db_path=db, allowed_hosts=allowed_hosts_for(host))
     url = browser_url(host, port)
-    sys.stdout.write(f"amends is running at {url} (Ctrl+C to stop)\n")
-    sys.stdout.flush()
     server = uvicorn.Server(
         uvicorn.Config(
-            web, host=host.strip("[]"), port=port, log_level="warning", server_header=False
+            web,
+            host=host.strip("[]"),
+            port=port,
+            log_level="warning",
+            server_header=False,
+            http=TimelyH11Protocol,
         )
     )
+    sys.stdout.write(f"amends is running at {url} (Ctrl+C to stop)\n")
+    sys.stdout.flush()
     if not no_browser:
         threading.Thread(target=_open_when_ready, args=(server, url), daemon=True).start()
-    server.run()
+    server.run(sockets=[listening])
 
 
 def _open_when_ready(server: Any, url: str) -> None:

@@ -23,6 +23,7 @@ import icalendar
 from dateutil.rrule import rrule, rruleset, rrulestr
 
 from amends.errors import InputError
+from amends.inputs import STDIN, decode_utf8, read_capped
 from amends.slots.clock import Interval
 from amends.slots.icsscan import EventLines, scan
 
@@ -268,20 +269,7 @@ def parse_busy_text(text: str, source: str) -> BusyCalendar:
 
 
 def load_busy(path: str | Path) -> BusyCalendar:
-    """Read and parse one ``.ics`` file, or raise ``InputError("busy", ...)``."""
-    name = str(path)
-    file = Path(path)
-    try:
-        if not file.is_file():
-            raise InputError("busy", f"{name}: no such file (give an .ics calendar export)")
-        if file.stat().st_size > MAX_FILE_BYTES:
-            raise InputError("busy", f"{name}: file is larger than 20 MB")
-        data = file.read_bytes()
-    except OSError as exc:
-        raise InputError("busy", f"{name}: cannot be read ({exc.strerror or exc})") from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise InputError("busy", f"{name}: line {line}: not UTF-8 text") from None
-    return parse_busy_text(text, name)
+    """Read and parse one ``.ics`` file (``-``: standard input); ``InputError("busy", ...)``."""
+    name = "standard input" if str(path) == STDIN else str(path)
+    data = read_capped(path, "busy", limit=MAX_FILE_BYTES)
+    return parse_busy_text(decode_utf8(data, "busy", name), name)

@@ -20,6 +20,7 @@ from amends.web import api, pages
 from amends.web.context import WEB_DIR, Clock, WebConfig, page_templates, real_clock
 from amends.web.errors import install_error_handlers
 from amends.web.security import (
+    BODY_TIMEOUT,
     DEFAULT_MAX_BODY,
     LOOPBACK_HOSTS,
     CsrfSigner,
@@ -36,6 +37,7 @@ def create_app(
     allowed_hosts: Iterable[str] = LOOPBACK_HOSTS,
     max_body: int = DEFAULT_MAX_BODY,
     csrf_secret: bytes | None = None,
+    body_timeout: float = BODY_TIMEOUT,
 ) -> FastAPI:
     """Build the app. ``clock`` replaces the real time (tests); ``db_path`` the case store."""
     app = FastAPI(
@@ -54,8 +56,9 @@ def create_app(
     app.include_router(pages.router)
     install_error_handlers(app)
     signer = CsrfSigner(csrf_secret) if csrf_secret else CsrfSigner.random()
-    # Added innermost first: HostGuard runs first, then headers, then body/CSRF checks.
-    app.add_middleware(RequestGuard, signer=signer, max_body=max_body)
-    app.add_middleware(SecurityHeaders)
+    # Added innermost first: the headers wrap everything (so even a refused host or a
+    # 500 carries them), then HostGuard, then the body/CSRF checks.
+    app.add_middleware(RequestGuard, signer=signer, max_body=max_body, body_timeout=body_timeout)
     app.add_middleware(HostGuard, allowed_hosts=list(allowed_hosts))
+    app.add_middleware(SecurityHeaders)
     return app

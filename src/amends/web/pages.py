@@ -8,7 +8,6 @@ field and everything the user typed kept.
 
 from __future__ import annotations
 
-import json
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request
@@ -17,6 +16,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from amends.cases import KINDS
 from amends.cases.machine import allowed, spoken
 from amends.errors import InputError, StateError
+from amends.inputs import load_json
 from amends.plan.request import PlanRequest
 from amends.web import services
 from amends.web.context import config, csrf_token, render_page
@@ -91,8 +91,8 @@ async def plan_submit(request: Request) -> HTMLResponse:
 def _frozen_request(raw: str) -> PlanRequest:
 
     try:
-        payload = json.loads(raw)
-    except ValueError:
+        payload = load_json(raw, "request")
+    except InputError:
         raise InputError("request", "the plan data is damaged; make the plan again") from None
     if not isinstance(payload, dict):
         raise InputError("request", "the plan data is damaged; make the plan again")
