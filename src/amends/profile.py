@@ -16,7 +16,7 @@ from typing import Any
 from amends.dates.zones import zone
 from amends.errors import InputError
 from amends.export.files import write_atomic
-from amends.fields import email_address, one_line, phone_number
+from amends.fields import email_address, one_line, phone_number, web_link
 from amends.paths import profile_path
 
 PROFILE_KEYS = ("name", "phone", "email", "link", "tz", "senior")
@@ -82,10 +82,7 @@ def _validated(data: dict[str, Any], file: Path) -> dict[str, Any]:
 
 
 def _link(value: str) -> str:
-    text = one_line(value, "link", max_length=500)
-    if not text.startswith(("https://", "http://")) or " " in text:
-        raise InputError("link", "is not a web address starting with https://")
-    return text
+    return web_link(value, "link")
 
 
 def save_profile(values: dict[str, Any], path: Path | None = None) -> Path:

@@ -16,7 +16,7 @@ from amends.dates.calendar import Hours
 from amends.dates.country import parse_country
 from amends.dates.zones import Fold, parse_instant, parse_local, zone
 from amends.errors import InputError
-from amends.fields import MAX_DETAIL, email_address, one_line, phone_number
+from amends.fields import MAX_DETAIL, email_address, one_line, phone_number, web_link
 from amends.plan.reasons import get_reason
 from amends.plan.situation import (
     CONTACT_ROLES,
@@ -38,6 +38,7 @@ DEFAULT_REASON: dict[str, str] = {"tech-failure": "technical", "conflict": "conf
 MAX_SLOTS = 5
 MAX_LINK = 500
 MAX_PAST = timedelta(days=60)
+MAX_AHEAD = timedelta(days=366)
 MAX_RAW = 2000  # longer than any field allows; refused before pydantic sees it
 _T = TypeVar("_T", bound=str)
 
@@ -133,7 +134,7 @@ class PlanRequest(BaseModel):
             name=one_line(self.name, "name", max_length=100),
             phone=phone_number(self.phone, "phone") if self.phone else None,
             email=email_address(self.email, "email") if self.email else None,
-            link=_link(self.link) if self.link else None,
+            link=web_link(self.link, "link", max_length=MAX_LINK) if self.link else None,
             tz=my_tz,
             senior=self.senior,
         )
@@ -223,13 +224,6 @@ def _optional_line(value: str | None, field: str, max_length: int) -> str | None
     return text or None
 
 
-def _link(value: str) -> str:
-    text = one_line(value, "link", max_length=MAX_LINK)
-    if not text.startswith(("https://", "http://")) or " " in text:
-        raise InputError("link", f"{text[:60]!r} is not a web address starting with https://")
-    return text
-
-
 def check_timing(scenario: Scenario, start: datetime, now: datetime, realised: datetime) -> None:
     """Refuse a start time that contradicts the scenario (e.g. missed but still ahead)."""
     if scenario in ("missed", "tech-failure") and start > now:
@@ -244,6 +238,8 @@ def check_timing(scenario: Scenario, start: datetime, now: datetime, realised: d
             f"the interview already started ({start.isoformat()}); use --scenario missed "
             "(or tech-failure) after the start time",
         )
+    if start - now > MAX_AHEAD:
+        raise InputError("at", "is more than a year ahead; check the year of the interview")
     if now - start > MAX_PAST:
         raise InputError("at", "is more than 60 days ago; amends plans recoveries within 60 days")
     if realised > now:
