@@ -28,6 +28,7 @@ from amends.cases import (
     event_kind,
     export_all,
     import_all,
+    list_cases,
     load_case,
     load_cases,
     next_steps,
@@ -47,6 +48,7 @@ from amends.cli.cases_view import (
     summary_json,
 )
 from amends.cli.common import (
+    EXIT_PROBLEMS,
     ResultFormat,
     print_json,
     resolve_now,
@@ -117,12 +119,24 @@ def cases_command(
 ) -> None:
     moment = resolve_now(now)
     with _opened(db) as store:
-        cases = load_cases(store, include_closed=all_cases)
+        listing = list_cases(store, include_closed=all_cases)
+    cases = listing.cases
     due_of = {c.id: case_steps(c, moment, days) for c in cases}
+    for bad in listing.damaged:
+        sys.stderr.write(
+            f"amends: warning: case {bad.id} is damaged and not listed: {bad.problem}\n"
+        )
     if fmt == ResultFormat.json:
-        print_json({"cases": [summary_json(c, due_of[c.id]) for c in cases]})
+        print_json(
+            {
+                "cases": [summary_json(c, due_of[c.id]) for c in cases],
+                "damaged": [d.to_json() for d in listing.damaged],
+            }
+        )
     else:
         print_cases(cases, due_of)
+    if listing.damaged:
+        raise typer.Exit(EXIT_PROBLEMS)
 
 
 @case_app.command(

@@ -23,7 +23,7 @@ from typing import Any
 from amends.errors import InputError, StateError, StoreError
 from amends.store.base import EventBuilder
 from amends.store.migrations import LATEST, current_version, migrate, newer_error
-from amends.store.records import CaseImport, CaseRecord, EventRecord, NewEvent
+from amends.store.records import CaseImport, CaseRecord, EventRecord, NewEvent, damaged_record
 
 BUSY_TIMEOUT_MS = 5000
 ID_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no 0/o, 1/l/i: easy to read aloud and type
@@ -33,6 +33,27 @@ MAX_ID = 40
 
 def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def _moment(value: Any) -> datetime:
+    """A stored ISO time; anything else (``'yesterday'``, no offset) is damage."""
+    if not isinstance(value, str):
+        raise ValueError(f"time {value!r} is not text")
+    moment = datetime.fromisoformat(value)
+    if moment.tzinfo is None:
+        raise ValueError(f"time {value!r} has no UTC offset")
+    return moment
+
+
+def _object(value: Any) -> dict[str, Any]:
+    """A stored JSON object; malformed JSON or another JSON type is damage."""
+    try:
+        decoded = json.loads(value)
+    except (ValueError, TypeError, RecursionError):
+        raise ValueError("stored data is not valid JSON") from None
+    if not isinstance(decoded, dict):
+        raise ValueError("stored data is not a JSON object")
+    return decoded
 
 
 def _describe(exc: sqlite3.Error) -> str:
@@ -156,7 +177,7 @@ class SQLiteStore:
     @staticmethod
     def _event(row: sqlite3.Row | tuple[Any, ...]) -> EventRecord:
         seq, case_id, kind, at, data = row
-        return EventRecord(int(seq), case_id, kind, datetime.fromisoformat(at), json.loads(data))
+        return EventRecord(int(seq), case_id, kind, _moment(at), _object(data))
 
     def _cases(self, conn: sqlite3.Connection, case_id: str | None) -> list[CaseRecord]:
         where, args = (" WHERE id = ?", (case_id,)) if case_id is not None else ("", ())
@@ -165,21 +186,33 @@ class SQLiteStore:
         ).fetchall()
         ev_where = " WHERE case_id = ?" if case_id is not None else ""
         events: dict[str, list[EventRecord]] = {}
+        broken: dict[str, str] = {}
         for row in conn.execute(
             "SELECT seq, case_id, kind, at, data FROM events" + ev_where + " ORDER BY seq", args
         ):
-            event = self._event(row)
+            try:
+                event = self._event(row)
+            except (ValueError, TypeError) as exc:
+                broken.setdefault(str(row[1]), f"event {row[0]}: {exc}")
+                continue
             events.setdefault(event.case_id, []).append(event)
-        return [
-            CaseRecord(
-                id=cid,
-                created_at=datetime.fromisoformat(created),
-                situation=json.loads(situation),
-                plan=json.loads(plan) if plan is not None else None,
-                events=tuple(events.get(cid, ())),
-            )
-            for cid, created, situation, plan in rows
-        ]
+        records = []
+        for cid, created, situation, plan in rows:
+            try:
+                if cid in broken:
+                    raise ValueError(broken[cid])
+                records.append(
+                    CaseRecord(
+                        id=cid,
+                        created_at=_moment(created),
+                        situation=_object(situation),
+                        plan=_object(plan) if plan is not None else None,
+                        events=tuple(events.get(cid, ())),
+                    )
+                )
+            except (ValueError, TypeError) as exc:
+                records.append(damaged_record(str(cid), str(exc)))
+        return records
 
     def _get(self, conn: sqlite3.Connection, case_id: str) -> CaseRecord:
         key = case_id.strip() if isinstance(case_id, str) else ""

@@ -68,7 +68,7 @@ def post_check(body: CheckRequest) -> dict[str, Any]:
 def get_cases(request: Request) -> dict[str, Any]:
     """Exactly what ``amends cases --format json`` prints (open cases)."""
     cfg = config(request)
-    return {"cases": services.case_summaries(cfg.db_path, cfg.clock())}
+    return services.case_listing(cfg.db_path, cfg.clock())
 
 
 @router.get("/cases/{case_id}")

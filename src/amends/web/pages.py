@@ -189,7 +189,11 @@ def _cases_page(request: Request, **extra: Any) -> CasesPage:
     cfg = config(request)
     now = cfg.clock()
     views = []
-    for summary in services.case_summaries(cfg.db_path, now):
+    listing = services.case_listing(cfg.db_path, now)
+    if listing["damaged"] and "error" not in extra:
+        ids = ", ".join(str(d["id"]) for d in listing["damaged"])
+        extra["error"] = f"Some saved cases are damaged and cannot be shown ({ids}); the rest are."
+    for summary in listing["cases"]:
         nxt = summary.get("next") or {}
         state = str(summary["state"])
         views.append(
