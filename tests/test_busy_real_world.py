@@ -19,7 +19,10 @@ from amends.slots import load_busy, parse_busy_text
 
 SPAN = (datetime(2026, 11, 23, tzinfo=UTC), datetime(2026, 12, 5, tzinfo=UTC))
 LONDON = ZoneInfo("Europe/London")
-GOOD = "BEGIN:VEVENT\r\nUID:good\r\nDTSTART:20261124T100000Z\r\nDTEND:20261124T110000Z\r\nEND:VEVENT\r\n"
+GOOD = (
+    "BEGIN:VEVENT\r\nUID:good\r\nDTSTART:20261124T100000Z\r\nDTEND:20261124T110000Z\r\n"
+    "END:VEVENT\r\n"
+)
 HEAD = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Example Corp//Calendar 1.0//EN\r\n"
 TAIL = "END:VCALENDAR\r\n"
 BERLIN_TZ = (
