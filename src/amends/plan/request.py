@@ -13,7 +13,7 @@ from typing import Any, Literal, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from amends.dates.calendar import Hours
-from amends.dates.country import parse_country
+from amends.dates.country import country_for_zone, parse_country
 from amends.dates.zones import Fold, parse_instant, parse_local, zone
 from amends.errors import InputError
 from amends.fields import MAX_DETAIL, email_address, one_line, phone_number, web_link
@@ -132,7 +132,9 @@ class PlanRequest(BaseModel):
 
         candidate = Candidate(
             name=one_line(self.name, "name", max_length=100),
-            phone=phone_number(self.phone, "phone") if self.phone else None,
+            phone=phone_number(self.phone, "phone", country_for_zone(my_tz))
+            if self.phone
+            else None,
             email=email_address(self.email, "email") if self.email else None,
             link=web_link(self.link, "link", max_length=MAX_LINK) if self.link else None,
             tz=my_tz,
@@ -146,7 +148,9 @@ class PlanRequest(BaseModel):
             name=contact_name or "",
             role=contact_role,
             interviewer=interviewer,
-            phone=phone_number(self.contact_phone, "contact_phone") if self.contact_phone else None,
+            phone=phone_number(self.contact_phone, "contact_phone", _their_region(self, their_tz))
+            if self.contact_phone
+            else None,
             email=email_address(self.contact_email, "contact_email")
             if self.contact_email
             else None,
@@ -178,6 +182,12 @@ class PlanRequest(BaseModel):
             now=now,
             slots_requested=slots,
         )
+
+
+def _their_region(request: PlanRequest, their_tz: str) -> str | None:
+    """The country a national contact number belongs to: ``--country``, else the zone's."""
+    label = _country(request.slot_options.country)
+    return label.split("-")[0] if label else country_for_zone(their_tz)
 
 
 def _country(text: str | None) -> str | None:
