@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import io
 import json
+import tomllib
 from pathlib import Path
 
 import pytest
 
+from amends import __version__
 from amends.errors import InputError
 from amends.inputs import MAX_JSON_DEPTH, load_json, read_capped
 from tests.conftest import CliRun
@@ -73,3 +75,21 @@ def test_import_dash_reads_the_export_from_standard_input(cli: CliRun, tmp_path:
     result = cli(["import", "-", "--format", "json"], input=json.dumps(document))
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout) == {"added": 0, "already_present": 0}
+
+
+def test_the_licence_file_matches_the_declared_licence() -> None:
+    root = Path(__file__).resolve().parents[1]
+    declared = tomllib.loads((root / "pyproject.toml").read_text())["project"]["license"]
+    text = (root / "LICENSE").read_text()
+    assert declared == "MIT" and text.startswith("MIT License")
+    assert "Permission is hereby granted, free of charge" in text
+
+
+def test_version_prints_the_package_version(cli: CliRun) -> None:
+    result = cli(["--version"])
+    assert result.exit_code == 0 and result.stdout.strip() == f"amends {__version__}"
+
+
+def test_shell_completion_is_available(cli: CliRun) -> None:
+    result = cli(["--show-completion", "bash"])
+    assert result.exit_code == 0 and "_amends_completion" in result.stdout

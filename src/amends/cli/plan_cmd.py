@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from contextlib import nullcontext
 from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any
@@ -34,7 +35,8 @@ from amends.cli.options import (
     WindowsOption,
 )
 from amends.cli.plan_view import print_plan
-from amends.export.plan_exports import write_plan_exports
+from amends.export.files import write_all
+from amends.export.plan_exports import plan_files
 from amends.plan.builder import make_plan
 from amends.plan.markdown import plan_markdown
 from amends.plan.reasons import catalogue
@@ -184,15 +186,14 @@ def plan_command(
         check_fold(values["fold"])
     # The real clock only when --now is absent: an explicit (even empty) --now is validated.
     plan = make_plan(PlanRequest(**values), resolve_now(None) if now is None else None)
-    written = (
-        write_plan_exports(plan, eml_dir=eml, ics_file=ics, force=force, now=plan.situation.now)
-        if eml or ics
-        else []
-    )
-    if written:
-        plan = replace(plan, files=tuple(str(path) for path in written))
-    if save:
-        with open_store(db) as store:
+    # Everything is validated before anything is written: the files' contents, then the
+    # database (a corrupt or locked one is refused here), then the files, then the case.
+    files = plan_files(plan, eml_dir=eml, ics_file=ics, now=plan.situation.now)
+    with open_store(db) if save else nullcontext() as store:
+        written = write_all(files, force=force) if files else []
+        if written:
+            plan = replace(plan, files=tuple(str(path) for path in written))
+        if store is not None:
             plan = replace(plan, case_id=save_plan(store, plan))
     show_plan(plan, output_format)
     if plan.case_id is not None and output_format is not OutputFormat.json:
