@@ -68,7 +68,9 @@ def _one_line_refusable(value: str, max_length: int) -> bool:
     control = any(unicodedata.category(ch) in {"Cc", "Zl", "Zp"} for ch in value)
     invisible = all(ch.isspace() or unicodedata.category(ch) == "Cf" for ch in value.strip())
     bidi = any(ch in BIDI_CONTROLS for ch in value)
-    return control or bidi or (invisible and bool(value.strip())) or len(value.strip()) > max_length
+    encoded = bool(_ENCODED_WORD.search(value))
+    blank = invisible and bool(value.strip())
+    return control or bidi or encoded or blank or len(value.strip()) > max_length
 
 
 @SETTINGS

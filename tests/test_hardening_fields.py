@@ -110,3 +110,13 @@ def test_an_interview_years_ahead_is_not_accepted_as_late(cli: CliRun) -> None:
     args = [a if a != "missed" else "late" for a in PLAN]
     args[args.index("2026-11-23 10:00")] = "2199-01-01 10:00"
     _refused(cli(args), "--at", "more than a year ahead")
+
+
+@pytest.mark.parametrize("flag", ["--interviewer", "--role", "--company", "--contact-name"])
+def test_an_encoded_word_is_reported_on_the_field_that_holds_it(flag: str, cli: CliRun) -> None:
+    args = [*PLAN, "--contact-email", "dana@acme.example", flag, "=?utf-8?q?Dana?="]
+    _refused(cli(args), flag, "encoded-word")
+
+
+def test_twelve_hour_hours_say_what_they_were_read_as(cli: CliRun) -> None:
+    _refused(cli([*PLAN, "--hours", "9 to 5"]), "--hours", "24-hour clock, e.g. 09:00-17:00")

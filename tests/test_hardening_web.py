@@ -156,3 +156,10 @@ def test_bind_names_the_host_for_an_address_not_on_this_machine() -> None:
     with pytest.raises(InputError) as caught:
         bind("192.0.2.1", 0)  # TEST-NET-1: never assigned to a real interface
     assert caught.value.field == "host"
+
+
+def test_an_unknown_case_is_404_not_422() -> None:
+    client = make_client()
+    response = client.get("/api/cases/nosuch", headers=api_headers(client))
+    assert response.status_code == 404
+    assert "nosuch" in response.json()["detail"]

@@ -31,6 +31,10 @@ _PHONE_SHAPE = re.compile(
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 
+# An RFC 2047 encoded word: mail readers would decode it, so the recipient would see other text.
+ENCODED_WORD = re.compile(r"=\?[^?\s]*\?[bBqQ]\?[^?\s]*\?=")
+
+
 def _has_control(text: str) -> bool:
     return any(unicodedata.category(ch) in {"Cc", "Zl", "Zp"} for ch in text)
 
@@ -58,6 +62,10 @@ def one_line(
     if any(ch in BIDI_CONTROLS for ch in value):
         raise InputError(
             field, "contains invisible text-direction controls (such as U+202E); type it without"
+        )
+    if ENCODED_WORD.search(value):
+        raise InputError(
+            field, "contains an encoded-word sequence like =?utf-8?q?...?=; write the text itself"
         )
     if _invisible(text):
         if required:

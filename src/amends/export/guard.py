@@ -13,7 +13,7 @@ import re
 import unicodedata
 
 from amends.errors import InputError
-from amends.fields import BIDI_CONTROLS
+from amends.fields import BIDI_CONTROLS, ENCODED_WORD
 
 # Every character Python's str.splitlines() treats as a line boundary, plus NUL.
 LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029\x00")
@@ -21,7 +21,7 @@ LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029\x00")
 _CONTROL = frozenset({"Cc", "Zl", "Zp"})
 # An RFC 2047 encoded word: mail readers would decode it, so it cannot be carried literally.
 _SPACE_RUN = re.compile(r"\s{2,}")
-_ENCODED_WORD = re.compile(r"=\?[^?\s]*\?[bBqQ]\?[^?\s]*\?=")
+_ENCODED_WORD = ENCODED_WORD
 
 
 def valid_unicode(value: str, field: str) -> str:

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, HTTPException, Request
 from pydantic import BaseModel, ConfigDict, Field
 
+from amends.errors import InputError
 from amends.plan.request import PlanRequest
 from amends.slots import SlotsInput
 from amends.web import services
@@ -75,7 +76,12 @@ def get_cases(request: Request) -> dict[str, Any]:
 def get_case(request: Request, case_id: str) -> dict[str, Any]:
     """Exactly what ``amends case show ID --format json`` prints."""
     cfg = config(request)
-    return services.case_detail(cfg.db_path, case_id, cfg.clock())
+    try:
+        return services.case_detail(cfg.db_path, case_id, cfg.clock())
+    except InputError as err:
+        if err.field != "case":
+            raise
+        raise HTTPException(404, detail=f"There is no case {case_id[:40]!r}.") from None
 
 
 @router.post("/cases", status_code=201)
