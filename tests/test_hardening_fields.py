@@ -120,3 +120,17 @@ def test_an_encoded_word_is_reported_on_the_field_that_holds_it(flag: str, cli: 
 
 def test_twelve_hour_hours_say_what_they_were_read_as(cli: CliRun) -> None:
     _refused(cli([*PLAN, "--hours", "9 to 5"]), "--hours", "24-hour clock, e.g. 09:00-17:00")
+
+
+def test_an_event_far_ahead_of_the_real_clock_is_refused(cli: CliRun) -> None:
+    case = _saved_case(cli)
+    far = "2062-11-23T11:00Z"
+    _refused(cli(["case", "record", case, "note", "--text", "x", "--now", far]), "--now", "ahead")
+    later = cli(["case", "record", case, "note", "--text", "still fine", "--now", NOW])
+    assert later.exit_code == 0, later.stderr
+
+
+def test_a_case_cannot_be_saved_far_ahead_of_the_real_clock(cli: CliRun) -> None:
+    args = [a if a != NOW else "2062-11-23T10:40Z" for a in PLAN]
+    args[args.index("2026-11-23 10:00")] = "2062-11-23 10:00"
+    _refused(cli([*args, "--save"]), "--now", "more than a day ahead")

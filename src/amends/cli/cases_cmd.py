@@ -51,6 +51,7 @@ from amends.cli.common import (
     EXIT_PROBLEMS,
     ResultFormat,
     print_json,
+    resolve_event_now,
     resolve_now,
 )
 from amends.cli.options import DbOption, NowOption, ResultFormatOption
@@ -206,7 +207,7 @@ def case_record(
 ) -> None:
     given = EventInput(
         kind=event_kind(event, answer),
-        now=resolve_now(now),
+        now=resolve_event_now(now),
         via=via.strip().lower() if via else None,
         slot=slot,
         minutes=minutes,

@@ -18,6 +18,7 @@ from amends.cli.common import (
     ResultFormat,
     out,
     print_json,
+    resolve_event_now,
     resolve_now,
 )
 from amends.cli.options import (
@@ -182,6 +183,8 @@ def plan_command(
         "days": days, "count": count, "busy": busy or [], "windows": windows,
     }  # fmt: skip
     values.update({k: v for k, v in given.items() if v is not None})
+    if save and now is not None:
+        resolve_event_now(now)  # a saved case starts its history: no far-future typo
     if values.get("fold") is not None:
         check_fold(values["fold"])
     # The real clock only when --now is absent: an explicit (even empty) --now is validated.
