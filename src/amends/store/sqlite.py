@@ -216,7 +216,8 @@ class SQLiteStore:
 
     def _get(self, conn: sqlite3.Connection, case_id: str) -> CaseRecord:
         key = case_id.strip() if isinstance(case_id, str) else ""
-        found = self._cases(conn, key) if 0 < len(key) <= MAX_ID else []
+        # Ids are short ASCII; anything else (even text that is not UTF-8) is simply unknown.
+        found = self._cases(conn, key) if 0 < len(key) <= MAX_ID and key.isascii() else []
         if not found:
             shown = key[:MAX_ID] or "an empty id"
             raise InputError("case", f"there is no case {shown!r}; `amends cases` lists the ids")
