@@ -26,9 +26,8 @@ from amends.cases.service import (
     load_cases,
     save_plan,
 )
-from amends.cases.views import case_json, event_json, record_json, summary_json
+from amends.cases.shapes import case_json, event_json, record_json, summary_json
 from amends.dates.calendar import add_business_days
-from amends.store import open_store
 
 __all__ = [
     "DEFAULT_BUSINESS_DAYS",
@@ -59,7 +58,6 @@ __all__ = [
     "load_cases",
     "next_state",
     "next_steps",
-    "open_store",
     "record",
     "record_json",
     "save_plan",

@@ -36,6 +36,7 @@ from amends.cli.options import (
     WindowsOption,
 )
 from amends.cli.plan_view import print_plan
+from amends.cli.store_options import UrlOption
 from amends.export.files import write_all
 from amends.export.plan_exports import plan_files
 from amends.plan.builder import make_plan
@@ -51,7 +52,6 @@ from amends.slots.query import (
     DEFAULT_MINUTES,
     DEFAULT_MY_HOURS,
 )
-from amends.store import open_store
 
 PLAN_HELP = """Build the first-hour plan: what to do first and by when, the phone script,
 the voicemail, the email (two variants) and the checklist.
@@ -164,6 +164,7 @@ def plan_command(
         typer.Option("--save", help="Keep this plan as a case to track (its id is printed)."),
     ] = False,
     db: DbOption = None,
+    url: UrlOption = None,
     profile: Annotated[
         Path | None, _opt("Profile TOML file (default: your config folder).", "--profile")
     ] = None,
@@ -192,7 +193,9 @@ def plan_command(
     # Everything is validated before anything is written: the files' contents, then the
     # database (a corrupt or locked one is refused here), then the files, then the case.
     files = plan_files(plan, eml_dir=eml, ics_file=ics, now=plan.situation.now)
-    with open_store(db) if save else nullcontext() as store:
+    if save:
+        from amends.store.opening import open_store  # psycopg loads only when saving
+    with open_store(db, url) if save else nullcontext() as store:
         written = write_all(files, force=force) if files else []
         if written:
             plan = replace(plan, files=tuple(str(path) for path in written))

@@ -22,8 +22,8 @@ from icalendar import Alarm, Calendar, Event
 
 from amends.dates.format import dual_moment_text, moment_text
 from amends.errors import InputError
+from amends.export.calendar_events import CalendarEvent, word_events
 from amends.export.confirmed import Confirmed
-from amends.export.events import CalendarEvent, word_events
 from amends.export.guard import valid_unicode
 from amends.export.schedule import follow_up_entries, preparation_entries
 from amends.fields import one_line

@@ -24,7 +24,7 @@ from amends.plan.situation import Situation
 from amends.plan.steps import build_steps
 from amends.plan.triage import first_action
 from amends.slots import find_slots, slot_request_from_options
-from amends.slots.result import Window
+from amends.slots.offer import Window
 
 
 def make_plan(request: PlanRequest, clock_now: datetime | None = None) -> Plan:

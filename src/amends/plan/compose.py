@@ -20,7 +20,7 @@ from amends.plan.situation import Situation
 from amends.texts import render_text, snippet, snippets
 
 if TYPE_CHECKING:
-    from amends.slots.result import Window
+    from amends.slots.offer import Window
 
 DELAY_WORTH_MENTIONING = timedelta(hours=3)
 

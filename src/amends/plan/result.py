@@ -17,7 +17,7 @@ from amends.plan.situation import Situation
 
 if TYPE_CHECKING:
     from amends.export.links import PlanLinks
-    from amends.slots.result import Window
+    from amends.slots.offer import Window
 
 Channel = Literal["call", "call-voicemail-email", "email", "recruiter"]
 MessageKind = Literal[

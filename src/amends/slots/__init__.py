@@ -20,9 +20,9 @@ from amends.dates.country import Country, country_for_zone, parse_country
 from amends.slots.busy import BusyCalendar, load_busy, parse_busy_text
 from amends.slots.clock import Interval
 from amends.slots.finder import find_slots
+from amends.slots.offer import NearMiss, SlotResult, Window
 from amends.slots.options import SlotOptions, SlotsInput, slot_request_from_options
 from amends.slots.query import MAX_COUNT, MAX_DAYS, SlotRequest
-from amends.slots.result import NearMiss, SlotResult, Window
 
 __all__ = [
     "MAX_COUNT",

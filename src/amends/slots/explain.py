@@ -14,7 +14,7 @@ from babel.dates import format_date
 
 from amends.dates.format import LOCALE, clock, long_date, moment_text, short_date, zone_label
 from amends.slots.clock import Interval
-from amends.slots.result import NearMiss
+from amends.slots.offer import NearMiss
 from amends.texts import snippet
 
 if TYPE_CHECKING:

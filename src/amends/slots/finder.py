@@ -24,8 +24,8 @@ from amends.slots.clock import (
     subtract,
     windows_over,
 )
+from amends.slots.offer import NearMiss, Side, SlotResult
 from amends.slots.query import Prepared, SlotRequest, prepare
-from amends.slots.result import NearMiss, Side, SlotResult
 from amends.slots.windows import build_windows
 
 STEP = timedelta(minutes=15)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from amends.dates.format import clock, short_date, zone_label
 from amends.slots.clock import Interval
-from amends.slots.result import Window
+from amends.slots.offer import Window
 from amends.texts import snippet
 
 if TYPE_CHECKING:
