@@ -120,6 +120,12 @@ def test_case_id_gives_a_result_or_one_clean_error(value: str, cli: CliRun) -> N
     _clean(cli(["case", "show", value]))
 
 
+def _post(client: Any, url: str, body: dict[str, Any]) -> Any:
+    """POST ``body`` as JSON; lone surrogates travel as ``\\udc80`` escapes, as in real JSON."""
+    headers = {**api_headers(client), "content-type": "application/json"}
+    return client.post(url, content=json.dumps(body), headers=headers)
+
+
 API_FIELDS = [k for k in PLAN_BODY if k != "slot"] + ["detail", "recruiter", "link", "hours"]
 
 
@@ -129,7 +135,7 @@ API_FIELDS = [k for k in PLAN_BODY if k != "slot"] + ["detail", "recruiter", "li
 def test_api_plan_field_gives_200_or_422(field: str, value: str) -> None:
     client = make_client()
     body = {**PLAN_BODY, field: value}
-    response = client.post("/api/plan", json=body, headers=api_headers(client))
+    response = _post(client, "/api/plan", body)
     assert response.status_code in (200, 422), response.text
     detail = response.json().get("detail")
     if response.status_code == 422:
@@ -142,7 +148,7 @@ def test_api_plan_field_gives_200_or_422(field: str, value: str) -> None:
 def test_api_slots_field_gives_200_or_422(field: str, value: str) -> None:
     client = make_client()
     body = {"tz": "Europe/London", "now": "2026-11-23T10:00Z", field: value}
-    response = client.post("/api/slots", json=body, headers=api_headers(client))
+    response = _post(client, "/api/slots", body)
     assert response.status_code in (200, 422), response.text
 
 
@@ -150,10 +156,9 @@ def test_api_slots_field_gives_200_or_422(field: str, value: str) -> None:
 @given(value=nasty_text, field=st.sampled_from(["text", "via", "slot", "link", "event"]))
 def test_api_record_field_never_crashes(value: str, field: str, tmp_path_factory: Any) -> None:
     client = make_client(tmp_path_factory.mktemp("db") / "cases.db")
-    headers = api_headers(client)
-    created = client.post("/api/cases", json=PLAN_BODY, headers=headers)
+    created = _post(client, "/api/cases", PLAN_BODY)
     assert created.status_code == 201, created.text
     case = created.json()["id"]
     body = {"event": "note", "text": "x", field: value}
-    response = client.post(f"/api/cases/{case}/record", json=body, headers=headers)
+    response = _post(client, f"/api/cases/{case}/record", body)
     assert response.status_code in (200, 404, 409, 422), response.text
