@@ -44,6 +44,22 @@ def _invisible(text: str) -> bool:
     return all(ch.isspace() or unicodedata.category(ch) == "Cf" for ch in text)
 
 
+def refuse_disguised(value: str, field: str) -> None:
+    """Refuse text that would be shown as something else: direction overrides, encoded words.
+
+    A reader sees ``U+202E``-reordered text backwards, and a mail reader decodes an
+    RFC 2047 encoded word (``=?utf-8?q?...?=``) into other text.
+    """
+    if any(ch in BIDI_CONTROLS for ch in value):
+        raise InputError(
+            field, "contains invisible text-direction controls (such as U+202E); type it without"
+        )
+    if ENCODED_WORD.search(value):
+        raise InputError(
+            field, "contains an encoded-word sequence like =?utf-8?q?...?=; write the text itself"
+        )
+
+
 def one_line(
     value: str, field: str, *, max_length: int = MAX_ONE_LINE, required: bool = True
 ) -> str:
@@ -59,14 +75,7 @@ def one_line(
     # Checked on the raw value: a trailing newline or tab is refused too, not silently trimmed.
     if _has_control(value):
         raise InputError(field, "must be a single line without control characters or line breaks")
-    if any(ch in BIDI_CONTROLS for ch in value):
-        raise InputError(
-            field, "contains invisible text-direction controls (such as U+202E); type it without"
-        )
-    if ENCODED_WORD.search(value):
-        raise InputError(
-            field, "contains an encoded-word sequence like =?utf-8?q?...?=; write the text itself"
-        )
+    refuse_disguised(value, field)
     if _invisible(text):
         if required:
             raise InputError(field, "must not be empty" if not text else "has no visible text")

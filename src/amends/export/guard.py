@@ -13,7 +13,7 @@ import re
 import unicodedata
 
 from amends.errors import InputError
-from amends.fields import BIDI_CONTROLS, ENCODED_WORD
+from amends.fields import ENCODED_WORD, refuse_disguised
 
 # Every character Python's str.splitlines() treats as a line boundary, plus NUL.
 LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029\x00")
@@ -42,14 +42,7 @@ def header_text(value: str, field: str) -> str:
     valid_unicode(value, field)
     if any(ch in LINE_BREAKS or unicodedata.category(ch) in _CONTROL for ch in value):
         raise InputError(field, "must be a single line without control characters or line breaks")
-    if any(ch in BIDI_CONTROLS for ch in value):
-        raise InputError(
-            field, "contains invisible text-direction controls (such as U+202E); type it without"
-        )
-    if _ENCODED_WORD.search(value):
-        raise InputError(
-            field, "contains an encoded-word sequence like =?utf-8?q?...?=; write the text itself"
-        )
+    refuse_disguised(value, field)
     return _SPACE_RUN.sub(" ", value.strip())
 
 
