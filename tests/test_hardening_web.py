@@ -163,3 +163,21 @@ def test_an_unknown_case_is_404_not_422() -> None:
     response = client.get("/api/cases/nosuch", headers=api_headers(client))
     assert response.status_code == 404
     assert "nosuch" in response.json()["detail"]
+
+
+def test_openapi_declares_the_csrf_header_and_the_error_answers() -> None:
+    schema = make_client().get("/openapi.json").json()
+    assert schema["components"]["securitySchemes"]["csrf"] == {
+        "type": "apiKey",
+        "in": "header",
+        "name": "X-CSRF-Token",
+        "description": "The session's CSRF token from GET /api/csrf, with its cookie.",
+    }
+    for path, methods in schema["paths"].items():
+        if not path.startswith("/api/"):
+            continue
+        for method, operation in methods.items():
+            if method == "post" and path.startswith(("/api/plan", "/api/slots", "/api/cases")):
+                assert {"csrf": []} in operation.get("security", []), (path, method)
+            if path.startswith(("/api/plan", "/api/slots", "/api/check", "/api/cases")):
+                assert {"403", "413", "422"} <= set(operation["responses"]), (path, method)
