@@ -7,6 +7,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 import uvicorn
@@ -16,7 +17,7 @@ from amends.web import create_app
 from amends.web.security import CSP
 from amends.web.server import TimelyH11Protocol, bind
 from tests.conftest import CliRun
-from tests.web_support import BASE, NOW, TestClient, api_headers, make_client
+from tests.web_support import BASE, NOW, PLAN_BODY, TestClient, api_headers, make_client
 
 DEEP = "[" * 2000 + "]" * 2000
 
@@ -181,3 +182,24 @@ def test_openapi_declares_the_csrf_header_and_the_error_answers() -> None:
                 assert {"csrf": []} in operation.get("security", []), (path, method)
             if path.startswith(("/api/plan", "/api/slots", "/api/check", "/api/cases")):
                 assert {"403", "413", "422"} <= set(operation["responses"]), (path, method)
+
+
+def test_api_exports_the_same_eml_and_ics_files_as_the_cli(cli: CliRun, tmp_path: Path) -> None:
+    client = make_client()
+    body = {**PLAN_BODY, "now": NOW.isoformat()}
+    headers = {**api_headers(client), "content-type": "application/json"}
+    eml = client.post("/api/plan/eml?message=1", content=json.dumps(body), headers=headers)
+    ics = client.post("/api/plan/ics", content=json.dumps(body), headers=headers)
+    assert eml.status_code == 200 and eml.headers["content-type"] == "message/rfc822"
+    assert ics.status_code == 200 and ics.headers["content-type"].startswith("text/calendar")
+    args = ["plan", "--now", NOW.isoformat(), "--eml", str(tmp_path / "d"), "--ics"]
+    args.append(str(tmp_path / "f.ics"))
+    for key, value in PLAN_BODY.items():
+        for item in value if isinstance(value, list) else [value]:
+            args += ["--" + key.replace("_", "-"), str(item)]
+    assert cli(args).exit_code == 0
+    first = sorted((tmp_path / "d").iterdir())[0]
+    assert eml.content == first.read_bytes()
+    assert ics.content == (tmp_path / "f.ics").read_bytes()
+    missing = client.post("/api/plan/eml?message=9", content=json.dumps(body), headers=headers)
+    assert missing.status_code == 422

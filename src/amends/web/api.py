@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, HTTPException, Request, Security
+from fastapi import APIRouter, HTTPException, Request, Response, Security
 from fastapi.security import APIKeyHeader
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -86,6 +86,44 @@ def post_plan(request: Request, body: PlanRequest) -> dict[str, Any]:
     """Exactly what ``amends plan --format json`` prints for the same options."""
     result = services.make_plan(services.with_profile(body), config(request).clock())
     return result.plan.to_json()
+
+
+def _attachment(data: bytes, name: str, media_type: str) -> Response:
+    return Response(
+        data,
+        media_type=media_type,
+        headers={"content-disposition": f'attachment; filename="{name}"'},
+    )
+
+
+@router.post(
+    "/plan/eml",
+    dependencies=_CSRF,
+    response_class=Response,
+    responses={200: {"content": {"message/rfc822": {}}, "description": "The .eml draft."}},
+)
+def post_plan_eml(request: Request, body: PlanRequest, message: int = 1) -> Response:
+    """Email ``message`` (1 = the first email) of the plan as an ``.eml`` draft, as ``--eml``."""
+    now = config(request).clock()
+    result = services.make_plan(services.with_profile(body), now)
+    emails = [i for i, m in enumerate(result.plan.messages) if m.written]
+    if not 1 <= message <= len(emails):
+        raise InputError("message", f"choose an email from 1 to {len(emails)}")
+    name, data = services.eml_file(result.plan, emails[message - 1], result.plan.situation.now)
+    return _attachment(data, name, "message/rfc822")
+
+
+@router.post(
+    "/plan/ics",
+    dependencies=_CSRF,
+    response_class=Response,
+    responses={200: {"content": {"text/calendar": {}}, "description": "The .ics calendar."}},
+)
+def post_plan_ics(request: Request, body: PlanRequest) -> Response:
+    """The plan's follow-through reminders as an ``.ics`` calendar, as ``--ics`` writes it."""
+    result = services.make_plan(services.with_profile(body), config(request).clock())
+    name, data = services.ics_file(result.plan, result.plan.situation.now)
+    return _attachment(data, name, "text/calendar; charset=utf-8")
 
 
 @router.post("/slots", dependencies=_CSRF)
