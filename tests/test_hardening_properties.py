@@ -35,7 +35,7 @@ nasty_text = st.one_of(
     ),
 )  # fmt: skip
 SETTINGS = settings(
-    max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=4, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 
 PLAN = {
