@@ -8,6 +8,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
+from typer.completion import get_completion_script
 
 from amends import __version__
 from amends.errors import InputError
@@ -91,5 +92,9 @@ def test_version_prints_the_package_version(cli: CliRun) -> None:
 
 
 def test_shell_completion_is_available(cli: CliRun) -> None:
-    result = cli(["--show-completion", "bash"])
-    assert result.exit_code == 0 and "_amends_completion" in result.stdout
+    shown = cli(["--help"]).stdout
+    assert "--install-completion" in shown and "--show-completion" in shown
+    script = get_completion_script(
+        prog_name="amends", complete_var="_AMENDS_COMPLETE", shell="bash"
+    )
+    assert "_amends_completion" in script and "_AMENDS_COMPLETE" in script
