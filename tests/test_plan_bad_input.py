@@ -312,7 +312,7 @@ def test_invalid_email_address_is_refused(cli: CliRun, option: str, value: str) 
 BAD_PHONES = [
     "call me",
     "12",
-    "+44 20 7946 0000 ext 5",
+    "+999 123",
     "1234567890123456",
     "++44 20 7946 0000",
     "44+20 7946 0000",

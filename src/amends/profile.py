@@ -20,7 +20,7 @@ from amends.dates.format import ENGLISH_VARIANTS
 from amends.dates.zones import zone
 from amends.errors import InputError
 from amends.export.files import write_atomic
-from amends.fields import email_address, one_line, phone_number
+from amends.fields import email_address, one_line, phone_number, web_link
 from amends.paths import profile_path
 from amends.plan.names import GREETINGS
 
@@ -100,10 +100,7 @@ def _one_of(value: str, allowed: tuple[str, ...], field: str) -> str:
 
 
 def _link(value: str) -> str:
-    text = one_line(value, "link", max_length=500)
-    if not text.startswith(("https://", "http://")) or " " in text:
-        raise InputError("link", "is not a web address starting with https://")
-    return text
+    return web_link(value, "link")
 
 
 def save_profile(values: dict[str, Any], path: Path | None = None) -> Path:

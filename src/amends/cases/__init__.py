@@ -16,7 +16,16 @@ from amends.cases.events import EventInput, build_event, event_kind, record
 from amends.cases.log import career_log, career_log_markdown
 from amends.cases.machine import STATES, TRANSITIONS, State, allowed, next_state
 from amends.cases.messages import KINDS, FollowUpMessage, write
-from amends.cases.service import export_all, import_all, load_case, load_cases, save_plan
+from amends.cases.service import (
+    CaseListing,
+    DamagedCase,
+    export_all,
+    import_all,
+    list_cases,
+    load_case,
+    load_cases,
+    save_plan,
+)
 from amends.cases.shapes import case_json, event_json, record_json, summary_json
 from amends.dates.calendar import add_business_days
 
@@ -26,6 +35,8 @@ __all__ = [
     "STATES",
     "TRANSITIONS",
     "Case",
+    "CaseListing",
+    "DamagedCase",
     "Due",
     "EventInput",
     "FollowUpMessage",
@@ -42,6 +53,7 @@ __all__ = [
     "event_kind",
     "export_all",
     "import_all",
+    "list_cases",
     "load_case",
     "load_cases",
     "next_state",

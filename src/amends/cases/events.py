@@ -26,7 +26,7 @@ from amends.cases.machine import (
 from amends.dates.format import moment_text
 from amends.dates.zones import parse_local, zone
 from amends.errors import InputError
-from amends.fields import one_line
+from amends.fields import one_line, web_link
 from amends.plan.reasons import catalogue
 from amends.plan.situation import MODES
 from amends.store.base import Store
@@ -98,7 +98,7 @@ def _reply_yes(case: Case, given: EventInput) -> dict[str, Any]:
         "start": start.isoformat(),
         "end": (start + timedelta(minutes=given.minutes)).isoformat(),
         "mode": mode,
-        "link": one_line(given.link, "link", max_length=500) if given.link else None,
+        "link": web_link(given.link, "link") if given.link else None,
         "address": one_line(given.address, "address") if given.address else None,
     }
 

@@ -6,6 +6,7 @@ CLI, the web app and the tests share one code path whatever the backend.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -15,7 +16,7 @@ from amends.cases.case import Case
 from amends.cases.events import RECORDABLE
 from amends.cases.machine import OPENING
 from amends.dates.zones import is_zone
-from amends.errors import InputError, StateError
+from amends.errors import InputError, StateError, StoreError
 from amends.plan.reasons import catalogue
 from amends.plan.result import Plan
 from amends.plan.situation import Situation
@@ -57,17 +58,65 @@ def cases_for_interview(store: Store, situation: Situation) -> list[Case]:
         and case.situation.interview.start == interview.start
     ]
     return sorted(found, key=lambda c: c.record.created_at, reverse=True)
+@dataclass(frozen=True)
+class DamagedCase:
+    """A stored case that cannot be read: its id and what is wrong with it."""
+
+    id: str
+    problem: str
+
+    def to_json(self) -> dict[str, str]:
+        return {"id": self.id, "problem": self.problem}
+
+
+@dataclass(frozen=True)
+class CaseListing:
+    """The readable cases, and the damaged ones reported instead of crashing the listing."""
+
+    cases: list[Case]
+    damaged: list[DamagedCase]
+
+
+def _damage(case: Case) -> str:
+    """Why ``case`` cannot be used ("" when it can): its stored row, situation or history."""
+    if case.record.damage:
+        return case.record.damage
+    try:
+        case.situation  # noqa: B018 - decoding is the check
+        case.state  # noqa: B018
+    except ValidationError:
+        return "the stored situation is incomplete or malformed"
+    except (StateError, InputError, ValueError, KeyError, TypeError) as exc:
+        return f"the stored history cannot be replayed ({exc})"
+    return ""
 
 
 def load_case(store: Store, case_id: str) -> Case:
-    """One case (``InputError`` on ``--case`` when the id is unknown)."""
-    return Case(store.get_case(case_id))
+    """One case (``InputError`` on ``--case`` when the id is unknown; ``StoreError`` if damaged)."""
+    case = Case(store.get_case(case_id))
+    problem = _damage(case)
+    if problem:
+        raise StoreError(f"case {case.id} is damaged in the database: {problem}")
+    return case
+
+
+def list_cases(store: Store, include_closed: bool = True) -> CaseListing:
+    """Every readable case, oldest first (closed ones only when asked), and the damaged ones."""
+    cases: list[Case] = []
+    damaged: list[DamagedCase] = []
+    for record in store.list_cases():
+        case = Case(record)
+        problem = _damage(case)
+        if problem:
+            damaged.append(DamagedCase(case.id, problem))
+        elif include_closed or case.is_open:
+            cases.append(case)
+    return CaseListing(cases, damaged)
 
 
 def load_cases(store: Store, include_closed: bool = True) -> list[Case]:
-    """Every case, oldest first; closed ones only when asked."""
-    cases = [Case(r) for r in store.list_cases()]
-    return cases if include_closed else [c for c in cases if c.is_open]
+    """Every readable case, oldest first; closed ones only when asked (damaged ones skipped)."""
+    return list_cases(store, include_closed).cases
 
 
 def export_all(store: Store, now: datetime) -> dict[str, Any]:

@@ -14,7 +14,7 @@ app = typer.Typer(
         '--contact-email dana@acme.example --at "2026-11-23 10:00" --tz Europe/London '
         "--scenario missed --reason overslept"
     ),
-    add_completion=False,
+    add_completion=True,  # --install-completion / --show-completion (bash, zsh, fish)
     pretty_exceptions_enable=False,
     no_args_is_help=False,
     context_settings={"help_option_names": ["-h", "--help"]},

@@ -32,6 +32,7 @@ from amends.cli.common import (
 )
 from amends.cli.options import ResultFormatOption
 from amends.errors import InputError
+from amends.inputs import MAX_DRAFT_FILE, read_capped
 
 CONTEXT_CHARS = 60
 
@@ -72,7 +73,7 @@ def _read_source(source: str) -> tuple[str, bytes]:
     if path.is_dir():
         fail(InputError("", f"{source}: is a directory, not a draft file"))
     try:
-        return source, path.read_bytes()
+        return source, read_capped(path, "", limit=MAX_DRAFT_FILE)
     except FileNotFoundError:
         fail(InputError("", f"{source}: no such file"))
     except PermissionError:

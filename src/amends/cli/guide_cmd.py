@@ -15,6 +15,7 @@ from typing import Annotated, Any
 
 import typer
 
+from amends import __version__
 from amends.cli.app import app
 from amends.cli.common import (
     OutputFormat,
@@ -195,8 +196,25 @@ def guide_command(
     run_guide(now, profile)
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"amends {__version__}")
+        raise typer.Exit(0)
+
+
 @app.callback(invoke_without_command=True)
-def root(ctx: typer.Context) -> None:
+def root(
+    ctx: typer.Context,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            help="Print the version of amends and exit.",
+            callback=_print_version,
+            is_eager=True,
+        ),
+    ] = False,
+) -> None:
     """With no command: the guided interview in a terminal, otherwise the help."""
     if ctx.invoked_subcommand is not None:
         return

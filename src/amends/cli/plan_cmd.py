@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from contextlib import nullcontext
 from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any
@@ -17,6 +18,7 @@ from amends.cli.common import (
     ResultFormat,
     out,
     print_json,
+    resolve_event_now,
     resolve_now,
 )
 from amends.cli.options import (
@@ -38,7 +40,8 @@ from amends.cli.options import (
 )
 from amends.cli.plan_view import print_plan
 from amends.cli.store_options import UrlOption
-from amends.export.plan_exports import write_plan_exports
+from amends.export.files import write_all
+from amends.export.plan_exports import plan_files
 from amends.plan.builder import make_plan
 from amends.plan.markdown import plan_markdown
 from amends.plan.reasons import catalogue
@@ -206,21 +209,22 @@ def plan_command(
         from amends.cli.intake_cmd import story_values  # loads the story parsers only here
 
         values = story_values(story, values, resolve_now(now), values)
+    if save and now is not None:
+        resolve_event_now(now)  # a saved case starts its history: no far-future typo
     if values.get("fold") is not None:
         check_fold(values["fold"])
     # The real clock only when --now is absent: an explicit (even empty) --now is validated.
     plan = make_plan(PlanRequest(**values), resolve_now(None) if now is None else None)
-    written = (
-        write_plan_exports(plan, eml_dir=eml, ics_file=ics, force=force, now=plan.situation.now)
-        if eml or ics
-        else []
-    )
-    if written:
-        plan = replace(plan, files=tuple(str(path) for path in written))
+    # Everything is validated before anything is written: the files' contents, then the
+    # database (a corrupt or locked one is refused here), then the files, then the case.
+    files = plan_files(plan, eml_dir=eml, ics_file=ics, now=plan.situation.now)
     if save:
         from amends.store.opening import open_store  # psycopg loads only when saving
-
-        with open_store(db, url) as store:
+    with open_store(db, url) if save else nullcontext() as store:
+        written = write_all(files, force=force) if files else []
+        if written:
+            plan = replace(plan, files=tuple(str(path) for path in written))
+        if store is not None:
             plan = replace(plan, case_id=save_plan(store, plan))
     show_plan(plan, output_format)
     if plan.case_id is not None and output_format is not OutputFormat.json:

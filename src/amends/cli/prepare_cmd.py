@@ -62,7 +62,9 @@ def _mode(value: str) -> Mode:
 def prepare_command(
     at: Annotated[str, _opt('Confirmed start, "YYYY-MM-DD HH:MM", in the --tz zone.', "--at")],
     tz: Annotated[str, _opt("Interviewer's IANA time zone, e.g. America/New_York.", "--tz")],
-    ics: Annotated[Path, _opt("Calendar file to write, e.g. interview.ics.", "--ics")],
+    ics: Annotated[
+        Path, _opt("Calendar file to write, e.g. interview.ics (- for standard output).", "--ics")
+    ],
     mode: Annotated[str, _opt("video, in-person or phone.", "--mode")] = "video",
     my_tz: Annotated[
         str | None, _opt("Your own IANA time zone (default: the --tz zone).", "--my-tz")
@@ -121,6 +123,10 @@ def prepare_command(
             round=round_number,
         )
         export = prepare_calendar(confirmed, moment)
+        if str(ics) == "-":  # the calendar itself on standard output, nothing else
+            sys.stdout.buffer.write(export.data)
+            sys.stdout.flush()
+            return
         path = write_atomic(ics, export.data, force=force, field="ics")
     except InputError as err:
         fail(err)

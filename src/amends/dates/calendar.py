@@ -102,6 +102,13 @@ class Hours:
                 field, f"{raw.strip()} is an empty window; give a start and a later end"
             )
         if start > end and not overnight:
+            if h2 < 12 and h2 + 12 > h1:  # "9 to 5": a 12-hour clock read as 24-hour
+                raise InputError(
+                    field,
+                    f"{raw.strip()!r} reads as {clock_text(start)} to {clock_text(end)}; "
+                    f"write the hours on the 24-hour clock, e.g. {clock_text(start)}-"
+                    f"{clock_text(end + 12 * 60)}",
+                )
             raise InputError(
                 field, f"{raw.strip()} ends before it starts; give hours like {example}"
             )

@@ -14,21 +14,13 @@ from amends.dates.calendar import WAKING_HOURS, Hours
 from amends.dates.zones import zone
 from amends.errors import InputError
 from amends.export.guard import valid_unicode
-from amends.fields import one_line
+from amends.fields import one_line, web_link
 from amends.plan.situation import MODES, Mode
 
 MAX_LINK = 500
 MAX_MINUTES = 8 * 60
 MAX_ROUND = 20
 CONFIRM_MINUTES_NEEDED = 60
-
-
-def web_link(value: str, field: str = "link") -> str:
-    """A meeting link: one line, ``https://`` (or ``http://``), no spaces."""
-    text = one_line(valid_unicode(value, field), field, max_length=MAX_LINK)
-    if not text.lower().startswith(("https://", "http://")) or any(ch.isspace() for ch in text):
-        raise InputError(field, f"{text[:60]!r} is not a web address starting with https://")
-    return text
 
 
 def _line(value: str, field: str, max_length: int) -> str:

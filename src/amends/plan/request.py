@@ -14,11 +14,11 @@ from typing import Any, Literal, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from amends.dates.calendar import Hours
-from amends.dates.country import parse_country
+from amends.dates.country import country_for_zone, parse_country
 from amends.dates.format import ENGLISH_VARIANTS, moment_text
 from amends.dates.zones import Fold, parse_instant, parse_local, zone
 from amends.errors import Alternative, InputError
-from amends.fields import MAX_DETAIL, email_address, one_line, phone_number
+from amends.fields import MAX_DETAIL, email_address, one_line, phone_number, web_link
 from amends.plan.names import GREETINGS
 from amends.plan.reasons import Reason, get_reason, reason_codes
 from amends.plan.situation import (
@@ -41,6 +41,7 @@ DEFAULT_REASON: dict[str, str] = {"tech-failure": "technical", "conflict": "conf
 MAX_SLOTS = 5
 MAX_LINK = 500
 MAX_PAST = timedelta(days=60)
+MAX_AHEAD = timedelta(days=366)
 MAX_RAW = 2000  # longer than any field allows; refused before pydantic sees it
 _T = TypeVar("_T", bound=str)
 _V = TypeVar("_V")
@@ -158,7 +159,7 @@ class PlanRequest(BaseModel):
         if scenario and start and now and realised:
             c.get(lambda: check_timing(scenario, start, now, realised))
         candidate = c.get(lambda: self._candidate(my_tz or "UTC"))
-        contact = c.get(lambda: self._contact(role or "interviewer"))
+        contact = c.get(lambda: self._contact(role or "interviewer", their_tz or "UTC"))
         interview = c.get(
             lambda: self._interview(start or now or datetime.now(UTC), their_tz, mode or "video")
         )
@@ -187,9 +188,9 @@ class PlanRequest(BaseModel):
     def _candidate(self, my_tz: str) -> Candidate:
         return Candidate(
             name=one_line(self.name, "name", max_length=100),
-            phone=phone_number(self.phone, "phone") if self.phone else None,
+            phone=phone_number(self.phone, "phone", country_for_zone(my_tz)) if self.phone else None,
             email=email_address(self.email, "email") if self.email else None,
-            link=_link(self.link) if self.link else None,
+            link=web_link(self.link, "link", max_length=MAX_LINK) if self.link else None,
             tz=my_tz,
             senior=self.senior,
             greeting=_choice(self.greeting or "first-name", GREETINGS, "greeting"),
@@ -197,7 +198,7 @@ class PlanRequest(BaseModel):
             hours=Hours.parse(self.slot_options.my_hours, "my_hours", overnight=True).text,
         )
 
-    def _contact(self, contact_role: ContactRole) -> Contact:
+    def _contact(self, contact_role: ContactRole, their_tz: str) -> Contact:
         c = _Collector()
         interviewer = c.get(lambda: _optional_line(self.interviewer, "interviewer", 100))
         contact_name = c.get(lambda: _optional_line(self.contact_name, "contact_name", 100))
@@ -208,7 +209,9 @@ class PlanRequest(BaseModel):
             contact_name = contact_name or recruiter
         phone = c.get(
             lambda: (
-                phone_number(self.contact_phone, "contact_phone") if self.contact_phone else None
+                phone_number(self.contact_phone, "contact_phone", _their_region(self, their_tz))
+                if self.contact_phone
+                else None
             )
         )
         email = c.get(
@@ -289,6 +292,12 @@ def _reason(code: str | None, scenario: str | None) -> Reason:
     return get_reason(chosen, "reason")
 
 
+def _their_region(request: PlanRequest, their_tz: str) -> str | None:
+    """The country a national contact number belongs to: ``--country``, else the zone's."""
+    label = _country(request.slot_options.country)
+    return label.split("-")[0] if label else country_for_zone(their_tz)
+
+
 def _country(text: str | None) -> str | None:
     """The validated ``--country`` label (``GB``, ``US-CA``), or ``None`` to use the zone's."""
     return parse_country(text).label if text and text.strip() else None
@@ -333,13 +342,6 @@ def _optional_line(value: str | None, field: str, max_length: int) -> str | None
     return text or None
 
 
-def _link(value: str) -> str:
-    text = one_line(value, "link", max_length=MAX_LINK)
-    if not text.startswith(("https://", "http://")) or " " in text:
-        raise InputError("link", f"{text[:60]!r} is not a web address starting with https://")
-    return text
-
-
 def _shown(moment: datetime) -> str:
     """A start time as people read it, on its own clock (``Saturday 5 December 2026 at 10:00``)."""
     return moment_text(moment, getattr(moment.tzinfo, "key", "UTC"))
@@ -359,6 +361,8 @@ def check_timing(scenario: Scenario, start: datetime, now: datetime, realised: d
             f"the interview already started ({_shown(start)}), so it counts as missed",
             (Alternative("scenario", "missed"), Alternative("scenario", "tech-failure")),
         )
+    if start - now > MAX_AHEAD:
+        raise InputError("at", "is more than a year ahead; check the year of the interview")
     if now - start > MAX_PAST:
         raise InputError("at", "is more than 60 days ago; amends plans recoveries within 60 days")
     if realised > now:

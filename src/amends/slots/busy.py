@@ -7,12 +7,14 @@ event's own wall clock across DST changes, ``EXDATE`` removes occurrences,
 moved or cancelled single occurrences (``RECURRENCE-ID``) replace theirs,
 all-day and floating events are on the candidate's own clock, and events marked
 free (``TRANSP:TRANSPARENT``) or cancelled block nothing. A file that cannot
-be read or parsed is refused with the file name and line, never half-used.
+be read as a calendar at all is refused with the file name and line; inside a
+calendar, events amends cannot use are skipped and counted in warnings.
 """
 
 from __future__ import annotations
 
 import re
+import warnings
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from pathlib import Path
@@ -23,6 +25,7 @@ import icalendar
 from dateutil.rrule import rrule, rruleset, rrulestr
 
 from amends.errors import InputError
+from amends.inputs import STDIN, decode_utf8, read_capped
 from amends.slots.clock import Interval
 from amends.slots.icsscan import EventLines, scan
 
@@ -53,6 +56,7 @@ class BusyCalendar:
     source: str
     events: tuple[BusyEvent, ...]
     cancelled: tuple[tuple[str, When], ...] = ()
+    warnings: tuple[str, ...] = ()
 
     def intervals(self, span: Interval, floating: ZoneInfo) -> list[Interval]:
         """Busy spans (UTC) overlapping ``span``; floating and all-day times use ``floating``."""
@@ -131,13 +135,16 @@ def _expand(event: BusyEvent, span: Interval, floating: ZoneInfo, source: str) -
     zone = _zone_of(event.start, floating)
     first = _naive_in(event.start, zone, floating)
     where = f"{source}: line {event.line}"
+    margin = event.length + timedelta(days=2)
+    low = span[0].astimezone(zone).replace(tzinfo=None) - margin
+    high = span[1].astimezone(zone).replace(tzinfo=None) + timedelta(days=2)
     rules = rruleset()
     try:
         if event.rule:
             parsed = rrulestr(_rule_text(event, zone, floating), dtstart=first, ignoretz=True)
             if not isinstance(parsed, rrule):
                 raise ValueError("expected a single RRULE")
-            rules.rrule(parsed)
+            rules.rrule(_bounded(parsed, high))
         else:
             rules.rdate(first)
     except (ValueError, TypeError) as exc:
@@ -146,9 +153,6 @@ def _expand(event: BusyEvent, span: Interval, floating: ZoneInfo, source: str) -
         rules.rdate(_naive_in(extra, zone, floating))
     for skip in event.exdates:
         rules.exdate(_naive_in(skip, zone, floating))
-    margin = event.length + timedelta(days=2)
-    low = span[0].astimezone(zone).replace(tzinfo=None) - margin
-    high = span[1].astimezone(zone).replace(tzinfo=None) + timedelta(days=2)
     found: list[When] = []
     for count, occurrence in enumerate(rules):
         if occurrence > high:
@@ -158,6 +162,15 @@ def _expand(event: BusyEvent, span: Interval, floating: ZoneInfo, source: str) -
         if occurrence >= low:
             found.append(_rebuild(occurrence, event.start, zone))
     return found
+
+
+def _bounded(rule: rrule, high: datetime) -> rrule:
+    """``rule`` cut off at ``high``: a rule that never matches (``BYMONTHDAY=30`` in
+    February) then stops searching at the end of the period instead of year 9999."""
+    until = getattr(rule, "_until", None)
+    with warnings.catch_warnings():  # dateutil deprecates COUNT with UNTIL; it honours both
+        warnings.simplefilter("ignore", DeprecationWarning)
+        return rule.replace(until=min(until, high) if until is not None else high)
 
 
 def _rebuild(naive: datetime, like: When, zone: tzinfo) -> When:
@@ -245,43 +258,84 @@ def _blocks_time(component: Any) -> bool:
     return status != "CANCELLED" and transp != "TRANSPARENT"
 
 
-def parse_busy_text(text: str, source: str) -> BusyCalendar:
-    """Parse the text of an ``.ics`` file (``source`` names it in errors)."""
-    blocks = scan(text, source)
+class _Skip(Exception):
+    """One event amends cannot use; the reason is what the warning counts."""
+
+
+_TOO_FINE = re.compile(r"FREQ=(SECONDLY|MINUTELY)", re.IGNORECASE)
+
+
+def _readable_event(component: Any, lines: EventLines, source: str) -> BusyEvent:
+    """The event, or :class:`_Skip` with a short reason when it cannot be used."""
+    if component.get("DTSTART") is None:
+        raise _Skip("no start time")
     try:
-        calendars = icalendar.Calendar.from_ical(text, multiple=True)
-    except (ValueError, KeyError, IndexError, TypeError) as exc:
+        event = _event(component, lines, source)
+    except InputError as err:
+        raise _Skip(err.message.split(": ", 2)[-1]) from None  # the reason, without file/line
+    except (ValueError, TypeError, KeyError, OverflowError):
+        raise _Skip("a date or time that cannot be read") from None
+    if event.rule:
+        if _TOO_FINE.search(event.rule):
+            raise _Skip("repeats every minute or second")
+        try:
+            parsed = rrulestr(event.rule, dtstart=datetime(2000, 1, 1), ignoretz=True)
+        except (ValueError, TypeError, KeyError, OverflowError):
+            raise _Skip("a recurrence rule amends cannot read") from None
+        if not isinstance(parsed, rrule):
+            raise _Skip("a recurrence rule amends cannot read")
+    return event
+
+
+def _warnings(
+    source: str, skipped: dict[str, list[int]], dropped: dict[str, int]
+) -> tuple[str, ...]:
+    out = []
+    for reason, at in skipped.items():
+        noun = "event" if len(at) == 1 else "events"
+        where = ", ".join(str(n) for n in at[:5]) + (", ..." if len(at) > 5 else "")
+        lines = "line" if len(at) == 1 else "lines"
+        out.append(f"{source}: {len(at)} {noun} skipped: {reason} ({lines} {where})")
+    for what, count in dropped.items():
+        out.append(f"{source}: {count} × {what} ignored")
+    return tuple(out)
+
+
+def parse_busy_text(text: str, source: str) -> BusyCalendar:
+    """Parse the text of an ``.ics`` file (``source`` names it in errors and warnings).
+
+    Like a calendar client, every event that can be read is used and the rest
+    are skipped and counted in :attr:`BusyCalendar.warnings` ("2 events
+    skipped: no start time"); only a file that is not a calendar is refused.
+    """
+    scanned = scan(text, source)
+    try:
+        calendars = icalendar.Calendar.from_ical(scanned.text, multiple=True)
+    except (ValueError, KeyError, IndexError, TypeError, RecursionError) as exc:
         raise InputError("busy", f"{source}: not a valid calendar file ({exc})") from None
     components = [sub for cal in calendars for sub in cal.subcomponents if sub.name == "VEVENT"]
-    if len(components) != len(blocks):  # pragma: no cover - the scanner mirrors the parser
+    if len(components) != len(scanned.events):  # pragma: no cover - the scanner mirrors the parser
         raise InputError("busy", f"{source}: the calendar's events could not be read")
     events: list[BusyEvent] = []
     cancelled: list[tuple[str, When]] = []
-    for component, lines in zip(components, blocks, strict=True):
-        event = _event(component, lines, source)
+    skipped: dict[str, list[int]] = {}
+    for component, lines in zip(components, scanned.events, strict=True):
+        try:
+            event = _readable_event(component, lines, source)
+        except _Skip as why:
+            skipped.setdefault(str(why), []).append(lines.begin)
+            continue
         if _blocks_time(component):
             if event.length > timedelta(0) or event.recurrence_id is not None:
                 events.append(event)
         elif event.recurrence_id is not None:
             cancelled.append((event.uid, event.recurrence_id))
-    return BusyCalendar(source, tuple(events), tuple(cancelled))
+    warnings = _warnings(source, skipped, scanned.dropped)
+    return BusyCalendar(source, tuple(events), tuple(cancelled), warnings)
 
 
 def load_busy(path: str | Path) -> BusyCalendar:
-    """Read and parse one ``.ics`` file, or raise ``InputError("busy", ...)``."""
-    name = str(path)
-    file = Path(path)
-    try:
-        if not file.is_file():
-            raise InputError("busy", f"{name}: no such file (give an .ics calendar export)")
-        if file.stat().st_size > MAX_FILE_BYTES:
-            raise InputError("busy", f"{name}: file is larger than 20 MB")
-        data = file.read_bytes()
-    except OSError as exc:
-        raise InputError("busy", f"{name}: cannot be read ({exc.strerror or exc})") from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise InputError("busy", f"{name}: line {line}: not UTF-8 text") from None
-    return parse_busy_text(text, name)
+    """Read and parse one ``.ics`` file (``-``: standard input); ``InputError("busy", ...)``."""
+    name = "standard input" if str(path) == STDIN else str(path)
+    data = read_capped(path, "busy", limit=MAX_FILE_BYTES)
+    return parse_busy_text(decode_utf8(data, "busy", name), name)

@@ -151,4 +151,5 @@ def notes(p: Prepared, dates: Sequence[date], earliest: datetime) -> list[str]:
                 out.append(snippet("slots", key, day=long_date(dt), holiday=closed[1]))
             day += timedelta(days=1)
     out.append(snippet("slots", "note.notice", earliest=moment_text(earliest, zone_name)))
+    out.extend(warning for calendar in p.request.calendars for warning in calendar.warnings)
     return out

@@ -22,7 +22,14 @@ from amends.errors import AccessError, InputError, StateError
 from amends.store.accounts import AccountQueries
 from amends.store.base import EventBuilder
 from amends.store.drafts import DraftQueries
-from amends.store.records import CaseImport, CaseRecord, EventRecord, NewEvent, UserRecord
+from amends.store.records import (
+    CaseImport,
+    CaseRecord,
+    EventRecord,
+    NewEvent,
+    UserRecord,
+    damaged_record,
+)
 from amends.store.tx import Tx
 
 ID_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no 0/o, 1/l/i: easy to read aloud and type
@@ -30,6 +37,14 @@ ID_LENGTH = 6
 MAX_ID = 40
 #: what a coach may add to a case shared with them (everything else is the owner's)
 SHARED: frozenset[str] = frozenset({"note"})
+
+
+def _moment(value: Any) -> datetime:
+    """A stored time; anything else (``'yesterday'``, no UTC offset) is damage (``ValueError``)."""
+    moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+    if moment.tzinfo is None:
+        raise ValueError(f"time {value!r} has no UTC offset")
+    return moment
 
 
 def dumps(value: Any) -> str:
@@ -125,11 +140,40 @@ class SQLStore(AccountQueries, DraftQueries):
 
     def _event(self, row: tuple[Any, ...]) -> EventRecord:
         seq, case_id, kind, at, data = row
-        return EventRecord(
-            int(seq), case_id, kind, datetime.fromisoformat(at), self._json_out(data)
-        )
+        return EventRecord(int(seq), case_id, kind, _moment(at), self._object(data))
 
-    def _events(self, tx: Tx, case_id: str | None) -> Iterator[EventRecord]:
+    def _object(self, value: Any) -> dict[str, Any]:
+        """A stored JSON object; malformed JSON or another JSON type is damage (``ValueError``)."""
+        try:
+            decoded = self._json_out(value)
+        except (ValueError, TypeError, RecursionError):
+            raise ValueError("stored data is not valid JSON") from None
+        if not isinstance(decoded, dict):
+            raise ValueError("stored data is not a JSON object")
+        return decoded
+
+    def _record(
+        self, row: tuple[Any, ...], events: dict[str, list[EventRecord]], broken: dict[str, str]
+    ) -> CaseRecord:
+        """One case row, or a damaged stand-in: one bad row never takes the listing down."""
+        cid, created, situation, plan, owner = row
+        try:
+            if cid in broken:
+                raise ValueError(broken[cid])
+            return CaseRecord(
+                id=cid,
+                created_at=_moment(created),
+                situation=self._object(situation),
+                plan=self._object(plan) if plan is not None else None,
+                events=tuple(events.get(cid, ())),
+                owner=owner,
+            )
+        except (ValueError, TypeError) as exc:
+            return damaged_record(str(cid), str(exc))
+
+    def _events(
+        self, tx: Tx, case_id: str | None, broken: dict[str, str] | None = None
+    ) -> Iterator[EventRecord]:
         where: str
         args: tuple[Any, ...]
         if case_id is not None:
@@ -142,7 +186,12 @@ class SQLStore(AccountQueries, DraftQueries):
         for row in tx.rows(
             "SELECT seq, case_id, kind, at, data FROM events" + where + " ORDER BY seq", args
         ):
-            yield self._event(row)
+            try:
+                yield self._event(row)
+            except (ValueError, TypeError) as exc:
+                if broken is None:
+                    raise
+                broken.setdefault(str(row[1]), f"event {row[0]}: {exc}")
 
     def _cases(self, tx: Tx, case_id: str | None) -> list[CaseRecord]:
         scope, args = self._scope()
@@ -156,19 +205,10 @@ class SQLStore(AccountQueries, DraftQueries):
         if not rows:
             return []
         events: dict[str, list[EventRecord]] = {}
-        for event in self._events(tx, case_id):
+        broken: dict[str, str] = {}
+        for event in self._events(tx, case_id, broken):
             events.setdefault(event.case_id, []).append(event)
-        return [
-            CaseRecord(
-                id=cid,
-                created_at=datetime.fromisoformat(created),
-                situation=self._json_out(situation),
-                plan=self._json_out(plan) if plan is not None else None,
-                events=tuple(events.get(cid, ())),
-                owner=owner,
-            )
-            for cid, created, situation, plan, owner in rows
-        ]
+        return [self._record(row, events, broken) for row in rows]
 
     def _get(self, tx: Tx, case_id: str, lock: bool = False) -> CaseRecord:
         key = case_id.strip() if isinstance(case_id, str) else ""
@@ -176,7 +216,8 @@ class SQLStore(AccountQueries, DraftQueries):
             # Taken before the history is read: a second writer waits here, then
             # sees the first writer's event and builds on it.
             tx.rows("SELECT id FROM cases WHERE id = ?" + self.lock_suffix, (key,))
-        found = self._cases(tx, key) if 0 < len(key) <= MAX_ID else []
+        # Ids are short ASCII; anything else (even text that is not UTF-8) is simply unknown.
+        found = self._cases(tx, key) if 0 < len(key) <= MAX_ID and key.isascii() else []
         if not found:
             shown = key[:MAX_ID] or "an empty id"
             raise InputError("case", f"there is no case {shown!r}")

@@ -29,7 +29,8 @@ def _page(request: Request, show_closed: bool = False, **card: Any) -> CasesPage
     """The cases page; ``card`` holds what one card shows extra (``case_id`` names it)."""
     cfg = config(request)
     now = cfg.clock()
-    cards = ordered(services.case_cards(cfg.db_path, now, include_closed=True))
+    readable, damaged = services.case_cards(cfg.db_path, now, include_closed=True)
+    cards = ordered(readable)
     target = card.pop("case_id", None)
     user = current_user.get()  # hosted mode: cases are mine or shared with me
     views = []
@@ -42,7 +43,13 @@ def _page(request: Request, show_closed: bool = False, **card: Any) -> CasesPage
         views.append(case_view(c, mine, coaches=coaches, **extra))
     closed = sum(1 for c in cards if not c.case.is_open)
     layout = Layout(csrf=csrf_token(request), active="cases", title="Your cases")
-    return CasesPage(layout, tuple(views), None, show_closed, closed, sharing=user is not None)
+    notice = None
+    if damaged:
+        notice = (
+            f"Some saved cases are damaged and cannot be shown ({', '.join(damaged)}); "
+            "the others are below."
+        )
+    return CasesPage(layout, tuple(views), notice, show_closed, closed, sharing=user is not None)
 
 
 def _respond(request: Request, page: CasesPage, status: int = 200) -> HTMLResponse:

@@ -18,8 +18,8 @@ from amends.cases import (
     case_json,
     event_json,
     event_kind,
+    list_cases,
     load_case,
-    load_cases,
     summary_json,
 )
 from amends.cases import record as record_case_event
@@ -187,9 +187,18 @@ def save_case(db_path: Path | None, result: PlanResult) -> str:
 
 def case_summaries(db_path: Path | None, now: datetime) -> list[dict[str, Any]]:
     """``amends cases --format json``'s ``cases`` list (open cases only)."""
+    cases: list[dict[str, Any]] = case_listing(db_path, now)["cases"]
+    return cases
+
+
+def case_listing(db_path: Path | None, now: datetime) -> dict[str, Any]:
+    """``amends cases --format json``: open cases, and the damaged ones that cannot be shown."""
     with case_store(db_path) as store:
-        cases = load_cases(store, include_closed=False)
-    return [summary_json(c, case_steps(c, now)) for c in cases]
+        listing = list_cases(store, include_closed=False)
+    return {
+        "cases": [summary_json(c, case_steps(c, now)) for c in listing.cases],
+        "damaged": [d.to_json() for d in listing.damaged],
+    }
 
 
 def case_detail(db_path: Path | None, case_id: str, now: datetime) -> dict[str, Any]:
@@ -238,11 +247,15 @@ class CaseCard:
     kinds: list[str]
 
 
-def case_cards(db_path: Path | None, now: datetime, include_closed: bool) -> list[CaseCard]:
-    """Every case with its steps worded for the web and the messages it can have now."""
+def case_cards(
+    db_path: Path | None, now: datetime, include_closed: bool
+) -> tuple[list[CaseCard], list[str]]:
+    """Every readable case with its steps worded for the web and the messages it can have
+    now, and the ids of damaged cases (reported, never allowed to take the page down)."""
     with case_store(db_path) as store:
-        cases = load_cases(store, include_closed=include_closed)
-    return [CaseCard(c, case_steps(c, now, cli=False), writable_kinds(c, now)) for c in cases]
+        listing = list_cases(store, include_closed=include_closed)
+    cards = [CaseCard(c, case_steps(c, now, cli=False), writable_kinds(c, now)) for c in listing.cases]
+    return cards, [d.id for d in listing.damaged]
 
 
 def writable_kinds(case: Case, now: datetime) -> list[str]:
