@@ -43,9 +43,47 @@ def apology_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
 
 
 def absence_hits(scan: Scan, rule: Rule) -> list[Hit]:
-    """Fire (zero width, at the start of the body) when no pattern appears in the body."""
+    """Fire (zero width, at the start of the body) when the body never does what is needed.
+
+    Present means a catalogue pattern matches, or the classifier says a sentence
+    does one of ``rule.labels`` (ownership phrased in ways no list foresees) and
+    none of ``rule.unless_labels`` (a bare excuse is not ownership).
+    Rules with ``waive_outside_control`` do not fire when the cause was outside
+    the user's control.
+    """
+    if rule.waive_outside_control and scan.outside_control:
+        return []
     if scan.body_has(rule.patterns):
         return []
+    for span in scan.body_sentences:
+        if any(scan.does(span, label) for label in rule.labels) and not any(
+            scan.does(span, label) for label in rule.unless_labels
+        ):
+            return []
+    return [Hit(rule, scan.anchor, scan.anchor)]
+
+
+def is_reference(scan: Scan, span: tuple[int, int], cat: Catalogue) -> bool:
+    """A sentence that mentions a time already past ("sorry I missed the 10am call").
+
+    Such a time is referred to, not offered: it does not count as availability
+    and needs no zone (both sides know when the interview was).
+    """
+    if scan.does(span, "offers-times"):
+        return False
+    return scan.search_any(cat.lexicon["time_reference"], *span)
+
+
+def availability_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
+    """Fire when nothing offers a time or invites one: times referred to do not count."""
+    if any(scan.anywhere(label) for label in rule.labels):
+        return []
+    offer = (*cat.lexicon["clock"], *cat.lexicon["dayref"])
+    for span in scan.body_sentences:
+        if scan.search_any(rule.patterns, *span):
+            return []
+        if scan.search_any(offer, *span) and not is_reference(scan, span, cat):
+            return []
     return [Hit(rule, scan.anchor, scan.anchor)]
 
 
@@ -61,7 +99,7 @@ def clock_zone_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
             if has_zone and scan.search_any(cat.lexicon["zone_declaration"], s, e):
                 declared = True
             continue
-        if not has_zone:
+        if not has_zone and not is_reference(scan, (s, e), cat):
             pending[(s, e)] = [m.span() for m in times]
     if declared:
         return []

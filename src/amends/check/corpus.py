@@ -10,6 +10,7 @@ benchmark and the tests; the runtime never reads the corpus.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,3 +53,16 @@ def load_split(folder: Path, known: tuple[str, ...] | None = None) -> list[Sente
                 raise ValueError(f"{where}: no sentence before '||'")
             out.append(Sentence(text=text, labels=labels, source=where))
     return out
+
+
+def digest(folder: Path) -> str:
+    """SHA-256 over a split's files (name and bytes): recorded in the model it trained."""
+    h = hashlib.sha256()
+    for path in sorted(folder.glob("*.txt")):
+        h.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def labels_of(folder: Path) -> tuple[str, ...]:
+    """The label set: one per corpus file (``neutral`` and ``mixed`` are not labels)."""
+    return tuple(sorted(p.stem for p in folder.glob("*.txt") if p.stem not in (NEUTRAL, MIXED)))

@@ -52,3 +52,25 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             merged.append((start, end))
     return merged
+
+
+def classifier_hits(scan: Scan, rule: Rule) -> list[Hit]:
+    """Body sentences the classifier says do ``rule.labels`` (the whole sentence is the span).
+
+    ``unless`` patterns and ``unless_labels`` veto a sentence, so "I overslept,
+    and that's on me" is ownership rather than a bare excuse; with ``requires``,
+    one of those patterns must also appear (a template slot needs a bracket or
+    a capitalised slot word to point at).
+    """
+    hits: list[Hit] = []
+    for span in scan.body_sentences:
+        if not any(scan.does(span, label, rule.threshold) for label in rule.labels):
+            continue
+        if any(scan.does(span, label) for label in rule.unless_labels):
+            continue
+        if rule.unless and scan.search_any(rule.unless, *span):
+            continue
+        if rule.requires and not scan.search_any(rule.requires, *span):
+            continue
+        hits.append(Hit(rule, *span))
+    return hits

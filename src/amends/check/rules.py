@@ -26,9 +26,13 @@ Check = Literal[
     "narrative",
     "subject-missing",
     "subject-vague",
+    "classifier",
+    "availability",
 ]
 CHECKS: tuple[Check, ...] = get_args(Check)
-WHOLE_DRAFT_CHECKS = frozenset({"absence", "length", "narrative", "subject-missing"})
+WHOLE_DRAFT_CHECKS = frozenset(
+    {"absence", "availability", "length", "narrative", "subject-missing"}
+)
 _RULE_KEYS = {
     "id",
     "category",
@@ -40,6 +44,11 @@ _RULE_KEYS = {
     "patterns",
     "requires",
     "unless",
+    "labels",
+    "unless_labels",
+    "threshold",
+    "waive_outside_control",
+    "suggestion_for_reason",
 }
 Patterns = tuple[re.Pattern[str], ...]
 
@@ -58,6 +67,11 @@ class Rule:
     requires: Patterns
     unless: Patterns
     applies_to: frozenset[DraftKind]
+    labels: tuple[str, ...] = ()
+    unless_labels: tuple[str, ...] = ()
+    threshold: float | None = None
+    waive_outside_control: bool = False
+    suggestion_for_reason: str = ""
 
     @property
     def whole_draft(self) -> bool:
@@ -84,6 +98,7 @@ class Catalogue:
     lexicon: dict[str, Patterns]
     limits: Limits
     subject_common_words: frozenset[str]
+    reason_cues: dict[str, Patterns]
 
     def rule(self, rule_id: str) -> Rule:
         return next(r for r in self.rules if r.id == rule_id)
@@ -158,6 +173,8 @@ def _rule(entry: dict[str, Any], lexicon: dict[str, Patterns]) -> Rule:
     if check not in CHECKS:
         raise ValueError(f"{where}: unknown check {check!r}")
     kinds = entry.get("applies_to", list(DRAFT_KINDS))
+    if check in ("classifier", "availability") and not entry.get("labels"):
+        raise ValueError(f"{where}: a {check} rule needs the classifier labels it reads")
     if not set(kinds) <= set(DRAFT_KINDS):
         raise ValueError(f"{where}: applies_to must be a subset of {DRAFT_KINDS}")
     return Rule(
@@ -171,6 +188,11 @@ def _rule(entry: dict[str, Any], lexicon: dict[str, Patterns]) -> Rule:
         requires=_expand(list(entry.get("requires", [])), lexicon, where),
         unless=_expand(list(entry.get("unless", [])), lexicon, where),
         applies_to=frozenset(cast(list[DraftKind], kinds)),
+        labels=tuple(str(x) for x in entry.get("labels", [])),
+        unless_labels=tuple(str(x) for x in entry.get("unless_labels", [])),
+        threshold=None if "threshold" not in entry else float(entry["threshold"]),
+        waive_outside_control=bool(entry.get("waive_outside_control", False)),
+        suggestion_for_reason=str(entry.get("suggestion_for_reason", "")).strip(),
     )
 
 
@@ -190,7 +212,17 @@ def parse_catalogue(text: str) -> Catalogue:
         raise ValueError(f"check rule ids must be kebab-case: {bad_ids}")
     limits = Limits(**{k: int(v) for k, v in data["limits"].items()})
     common = frozenset(w.lower() for w in data.get("subject", {}).get("common_words", []))
-    return Catalogue(rules=rules, lexicon=lexicon, limits=limits, subject_common_words=common)
+    cues = {
+        code: _expand(list(sources), lexicon, f"reason_cues {code}")
+        for code, sources in data.get("reason_cues", {}).items()
+    }
+    return Catalogue(
+        rules=rules,
+        lexicon=lexicon,
+        limits=limits,
+        subject_common_words=common,
+        reason_cues=cues,
+    )
 
 
 @cache

@@ -11,10 +11,13 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
+from amends.check.classifier import model
 from amends.check.draft import Draft
 from amends.check.model import DraftKind
 from amends.check.rules import Rule
 from amends.check.text import blank_markers, fold, sentences
+
+Span = tuple[int, int]
 
 
 @dataclass(frozen=True)
@@ -32,6 +35,9 @@ class Scan:
 
     draft: Draft
     kind: DraftKind
+    reason: str | None = None
+    reason_outside_control: bool | None = None
+    """From ``--reason``: whether the cause was outside the user's control (None: not given)."""
 
     @cached_property
     def folded(self) -> str:
@@ -65,6 +71,32 @@ class Scan:
             if start <= pos < end:
                 return start, end
         return pos, pos
+
+    @cached_property
+    def probs(self) -> dict[Span, dict[str, float]]:
+        """The classifier's probability of every sentence function, per body sentence."""
+        m = model()
+        return {(s, e): m.probabilities(self.folded[s:e]) for s, e in self.body_sentences}
+
+    def does(self, span: Span, label: str, threshold: float | None = None) -> bool:
+        """Whether the classifier says the sentence at ``span`` does ``label``."""
+        cut = model().thresholds[label] if threshold is None else threshold
+        return self.probs.get(span, {}).get(label, 0.0) >= cut
+
+    def anywhere(self, label: str, threshold: float | None = None) -> bool:
+        """Whether any body sentence does ``label``."""
+        return any(self.does(span, label, threshold) for span in self.body_sentences)
+
+    @cached_property
+    def outside_control(self) -> bool:
+        """The cause was outside the user's control: from ``--reason``, else from the draft.
+
+        Without a reason code, a draft that names an outside cause ("my train was
+        cancelled") and gives no weak excuse is read as such.
+        """
+        if self.reason_outside_control is not None:
+            return self.reason_outside_control
+        return self.anywhere("outside-reason") and not self.anywhere("excuse")
 
     def search_any(self, patterns: tuple[re.Pattern[str], ...], start: int, end: int) -> bool:
         return any(p.search(self.folded, start, end) for p in patterns)

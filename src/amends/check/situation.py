@@ -1,0 +1,92 @@
+"""What the draft is about: its kind (given or inferred) and the reason code, if any.
+
+The same sentence is right in one message and wrong in another: an advance
+request to move an interview owes no ownership line, a confirmation no
+apology, and a short factual reason outside the user's control ("my train was
+cancelled") needs no "that was my responsibility". The reason codes and whether
+each is outside the user's control are read from ``data/reasons.toml`` — the
+one catalogue the plan messages use too.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from amends.check.model import DRAFT_KINDS, KIND_ALIASES, DraftKind
+from amends.check.rules import Catalogue, Patterns
+from amends.errors import InputError
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One reason code as the checker needs it."""
+
+    code: str
+    outside_control: bool
+    framing: str
+
+
+@cache
+def reasons() -> dict[str, Reason]:
+    """Every reason code in ``data/reasons.toml``."""
+    text = resources.files("amends.data").joinpath("reasons.toml").read_text("utf-8")
+    table = tomllib.loads(text)["reasons"]
+    return {
+        code: Reason(code, bool(entry["outside_control"]), str(entry["framing"]).strip())
+        for code, entry in table.items()
+    }
+
+
+def resolve_reason(code: str | None) -> Reason | None:
+    """The reason for ``--reason CODE``; an unknown code is bad input naming the valid ones."""
+    if code is None or not code.strip():
+        return None
+    found = reasons().get(code.strip().lower())
+    if found is None:
+        valid = ", ".join(sorted(reasons()))
+        shown = code.strip()[:40]
+        raise InputError("reason", f"{shown!r} is not a reason code; use one of: {valid}")
+    return found
+
+
+def resolve_kind(kind: str | None) -> DraftKind | None:
+    """A valid kind (old names mapped), ``None`` to infer it; bad input otherwise."""
+    if kind is None:
+        return None
+    name = kind.strip().lower()
+    if name in KIND_ALIASES:
+        return KIND_ALIASES[name]
+    for valid in DRAFT_KINDS:
+        if name == valid:
+            return valid
+    raise InputError(
+        "kind", f"{kind.strip()[:40]!r} is not a draft kind; use one of: {', '.join(DRAFT_KINDS)}"
+    )
+
+
+def _found(text: str, start: int, patterns: Patterns) -> bool:
+    return any(p.search(text, start) for p in patterns)
+
+
+def infer_kind(text: str, body_start: int, has_subject: bool, cat: Catalogue) -> DraftKind:
+    """Guess the kind from the words of the body (``kind_*`` lexicon entries).
+
+    A confirmation or a follow-up says so ("confirming Tuesday at 10", "following
+    up on my email") even when it mentions the miss; otherwise a draft about a
+    miss is an apology, one about an interview still ahead is a request, and
+    text without a subject that reads as speech is a script.
+    """
+    lex = cat.lexicon
+    if _found(text, body_start, lex["kind_confirmation"]):
+        return "confirmation"
+    if _found(text, body_start, lex["kind_follow_up"]):
+        return "follow-up"
+    missed = _found(text, body_start, lex["kind_missed"])
+    if not has_subject and _found(text, body_start, lex["kind_spoken"]):
+        return "script"
+    if not missed and _found(text, body_start, lex["kind_request"]):
+        return "request"
+    return "apology"
