@@ -15,20 +15,18 @@ from __future__ import annotations
 import re
 
 from amends.check.rules import Catalogue, Rule
-from amends.check.scan import Hit, Scan
+from amends.check.scan import Hit, Scan, Span, within
 from amends.check.text import paragraphs, words
 
 _LIST_LINE = re.compile(r"[ \t]*(?:[-*\u2022\u25aa\u25cf>]|\d{1,2}[.)])[ \t]+")
 _SUBJECT_WORD = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
 
 
-def _matches(scan: Scan, lexicon: str, cat: Catalogue, start: int, end: int) -> list[re.Match[str]]:
-    found = [m for p in cat.lexicon[lexicon] for m in p.finditer(scan.folded, start, end)]
-    found.sort(key=lambda m: m.start())
-    kept: list[re.Match[str]] = []
-    for m in found:
-        if m.end() > m.start() and (not kept or m.start() >= kept[-1].end()):
-            kept.append(m)
+def _matches(scan: Scan, lexicon: str, cat: Catalogue, start: int, end: int) -> list[Span]:
+    kept: list[Span] = []
+    for a, b in within(scan.spans_any(cat.lexicon[lexicon]), start, end):
+        if not kept or a >= kept[-1][1]:
+            kept.append((a, b))
     return kept
 
 
@@ -39,7 +37,7 @@ def apology_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
     if len(found) <= limit:
         return []
     extra = found[limit]
-    return [Hit(rule, extra.start(), found[-1].end() if len(found) > limit + 1 else extra.end())]
+    return [Hit(rule, extra[0], found[-1][1] if len(found) > limit + 1 else extra[1])]
 
 
 def absence_hits(scan: Scan, rule: Rule) -> list[Hit]:
@@ -100,7 +98,7 @@ def clock_zone_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
                 declared = True
             continue
         if not has_zone and not is_reference(scan, (s, e), cat):
-            pending[(s, e)] = [m.span() for m in times]
+            pending[(s, e)] = times
     if declared:
         return []
     return [Hit(rule, spans[0][0], spans[-1][1]) for spans in pending.values()]
@@ -125,7 +123,7 @@ def _prose_words(scan: Scan, cat: Catalogue) -> list[tuple[int, int]]:
 def length_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
     """Fire on the words beyond the limit (email prose, or everything said in a script)."""
     if scan.kind == "script":
-        counted = words(scan.folded, scan.draft.body_start)
+        counted = scan.body_words
         limit = cat.limits.script_words
     else:
         counted = _prose_words(scan, cat)

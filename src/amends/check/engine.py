@@ -20,7 +20,7 @@ from amends.check.model import CATEGORIES, CheckReport, Finding
 from amends.check.rules import Catalogue, Check, Rule, catalogue, selectors
 from amends.check.scan import Hit, Scan
 from amends.check.situation import Reason, infer_kind, resolve_kind, resolve_reason
-from amends.check.text import Marker, blank_markers, find_markers, fold, words
+from amends.check.text import Marker, find_markers, fold
 from amends.errors import InputError
 
 _CHECKS: dict[Check, Callable[[Scan, Rule, Catalogue], list[Hit]]] = {
@@ -125,14 +125,13 @@ def check_draft(
     found_reason = resolve_reason(reason)
     ignored = resolve_ignore(ignore)
     cat = catalogue()
-    folded = fold(blank_markers(draft.text))
-    resolved = given or infer_kind(folded, draft.body_start, draft.subject is not None, cat)
     scan = Scan(
         draft=draft,
-        kind=resolved,
+        kind=given or "apology",
         reason=None if found_reason is None else found_reason.code,
         reason_outside_control=None if found_reason is None else found_reason.outside_control,
     )
+    resolved = scan.kind = given or infer_kind(scan, cat)
     markers = find_markers(fold(draft.text))
     findings: list[tuple[int, Finding]] = []
     for order, rule in enumerate(cat.rules):
@@ -152,7 +151,7 @@ def check_draft(
                 suggestion=_suggestion(rule, hit, scan, found_reason, cat),
             )
             findings.append((order, finding))
-    body_words = len(words(scan.folded, draft.body_start))
+    body_words = len(scan.body_words)
     return CheckReport(
         text=draft.text,
         kind=resolved,

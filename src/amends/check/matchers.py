@@ -11,29 +11,27 @@ sentence disowns the miss. Each rule therefore has ``patterns`` (the trigger),
 from __future__ import annotations
 
 from amends.check.rules import Rule
-from amends.check.scan import Hit, Scan
+from amends.check.scan import Hit, Scan, within
 
 
 def sentence_hits(scan: Scan, rule: Rule) -> list[Hit]:
     """Every non-overlapping place ``rule`` fires, one sentence at a time."""
     hits: list[Hit] = []
-    text = scan.folded
+    per_pattern = [found for p in rule.patterns if (found := scan.spans(p))]
+    if not per_pattern:
+        return hits
     for s, e in scan.sentences:
-        found: list[tuple[int, int]] = []
-        for pattern in rule.patterns:
-            for m in pattern.finditer(text, s, e):
-                if m.end() > m.start():
-                    found.append(m.span())
+        found = [span for spans in per_pattern for span in within(spans, s, e)]
         if not found:
             continue
         if rule.unless and scan.search_any(rule.unless, s, e):
             continue
         extra: tuple[int, int] | None = None
         if rule.requires:
-            req = next((p.search(text, s, e) for p in rule.requires if p.search(text, s, e)), None)
+            req = next((w[0] for p in rule.requires if (w := within(scan.spans(p), s, e))), None)
             if req is None:
                 continue
-            extra = req.span()
+            extra = req
         for start, end in _merge(found):
             if extra is not None:
                 start, end = min(start, extra[0]), max(end, extra[1])

@@ -8,16 +8,33 @@ sentence, which is what keeps ``amends check`` fast enough for editor use.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cached_property
 
 from amends.check.classifier import model
 from amends.check.draft import Draft
 from amends.check.model import DraftKind
+from amends.check.prefilter import may_match
 from amends.check.rules import Rule
-from amends.check.text import blank_markers, fold, sentences
+from amends.check.text import blank_markers, fold, sentences, words
 
 Span = tuple[int, int]
+
+
+def within(spans: list[Span], start: int, end: int) -> list[Span]:
+    """The spans (sorted) that lie inside ``[start, end]``."""
+    i = bisect_left(spans, (start, -1))
+    out: list[Span] = []
+    while i < len(spans) and spans[i][0] < end:
+        if spans[i][1] <= end:
+            out.append(spans[i])
+        i += 1
+    return out
+
+
+def _thresholds() -> dict[str, float]:
+    return model().thresholds
 
 
 @dataclass(frozen=True)
@@ -29,9 +46,13 @@ class Hit:
     end: int
 
 
-@dataclass(frozen=True)
+@dataclass
 class Scan:
-    """A draft ready for matching: ``folded`` has the same length as ``draft.text``."""
+    """A draft ready for matching: ``folded`` has the same length as ``draft.text``.
+
+    ``kind`` may be settled after creation (inferring it reads the scan itself);
+    everything else is computed once, on first use.
+    """
 
     draft: Draft
     kind: DraftKind
@@ -80,8 +101,10 @@ class Scan:
 
     def does(self, span: Span, label: str, threshold: float | None = None) -> bool:
         """Whether the classifier says the sentence at ``span`` does ``label``."""
-        cut = model().thresholds[label] if threshold is None else threshold
-        return self.probs.get(span, {}).get(label, 0.0) >= cut
+        probs = self.probs.get(span)
+        if probs is None:
+            return False
+        return probs[label] >= (_thresholds()[label] if threshold is None else threshold)
 
     def anywhere(self, label: str, threshold: float | None = None) -> bool:
         """Whether any body sentence does ``label``."""
@@ -98,8 +121,50 @@ class Scan:
             return self.reason_outside_control
         return self.anywhere("outside-reason") and not self.anywhere("excuse")
 
+    @cached_property
+    def _found(self) -> dict[re.Pattern[str], list[Span]]:
+        return {}
+
+    @cached_property
+    def _found_any(self) -> dict[tuple[re.Pattern[str], ...], list[Span]]:
+        return {}
+
+    def spans(self, pattern: re.Pattern[str]) -> list[Span]:
+        """Where ``pattern`` matches in the whole text (non-empty matches, in order).
+
+        Each pattern runs once per draft and every sentence query reads the result:
+        one pass per pattern instead of one per pattern and sentence.
+        """
+        found = self._found.get(pattern)
+        if found is None:
+            if may_match(pattern, self.lowered):
+                found = [m.span() for m in pattern.finditer(self.folded) if m.end() > m.start()]
+            else:
+                found = []
+            self._found[pattern] = found
+        return found
+
+    @cached_property
+    def body_words(self) -> list[Span]:
+        """Spans of the words of the body."""
+        return words(self.folded, self.draft.body_start)
+
+    @cached_property
+    def lowered(self) -> str:
+        """The folded text in lower case, for the prefilter's substring tests only."""
+        return self.folded.lower()
+
+    def spans_any(self, patterns: tuple[re.Pattern[str], ...]) -> list[Span]:
+        """Where any of ``patterns`` matches, sorted."""
+        found = self._found_any.get(patterns)
+        if found is None:
+            found = sorted(span for p in patterns for span in self.spans(p))
+            self._found_any[patterns] = found
+        return found
+
     def search_any(self, patterns: tuple[re.Pattern[str], ...], start: int, end: int) -> bool:
-        return any(p.search(self.folded, start, end) for p in patterns)
+        """Whether any of ``patterns`` matches inside ``[start, end)``."""
+        return bool(within(self.spans_any(patterns), start, end))
 
     def body_has(self, patterns: tuple[re.Pattern[str], ...]) -> bool:
         return any(self.search_any(patterns, s, e) for s, e in self.body_sentences)

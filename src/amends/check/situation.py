@@ -16,7 +16,8 @@ from functools import cache
 from importlib import resources
 
 from amends.check.model import DRAFT_KINDS, KIND_ALIASES, DraftKind
-from amends.check.rules import Catalogue, Patterns
+from amends.check.rules import Catalogue
+from amends.check.scan import Scan
 from amends.errors import InputError
 
 
@@ -67,11 +68,7 @@ def resolve_kind(kind: str | None) -> DraftKind | None:
     )
 
 
-def _found(text: str, start: int, patterns: Patterns) -> bool:
-    return any(p.search(text, start) for p in patterns)
-
-
-def infer_kind(text: str, body_start: int, has_subject: bool, cat: Catalogue) -> DraftKind:
+def infer_kind(scan: Scan, cat: Catalogue) -> DraftKind:
     """Guess the kind from the words of the body (``kind_*`` lexicon entries).
 
     A confirmation or a follow-up says so ("confirming Tuesday at 10", "following
@@ -80,13 +77,14 @@ def infer_kind(text: str, body_start: int, has_subject: bool, cat: Catalogue) ->
     text without a subject that reads as speech is a script.
     """
     lex = cat.lexicon
-    if _found(text, body_start, lex["kind_confirmation"]):
+    start, end = scan.draft.body_start, len(scan.folded)
+    if scan.search_any(lex["kind_confirmation"], start, end):
         return "confirmation"
-    if _found(text, body_start, lex["kind_follow_up"]):
+    if scan.search_any(lex["kind_follow_up"], start, end):
         return "follow-up"
-    missed = _found(text, body_start, lex["kind_missed"])
-    if not has_subject and _found(text, body_start, lex["kind_spoken"]):
+    missed = scan.search_any(lex["kind_missed"], start, end)
+    if scan.draft.subject is None and scan.search_any(lex["kind_spoken"], start, end):
         return "script"
-    if not missed and _found(text, body_start, lex["kind_request"]):
+    if not missed and scan.search_any(lex["kind_request"], start, end):
         return "request"
     return "apology"

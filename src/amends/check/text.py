@@ -62,6 +62,7 @@ _NO_BREAK_BEFORE = re.compile(
     r"(?:\b(?:[ap]\.m|e\.g|i\.e|etc|vs|mr|mrs|ms|dr|st|approx|incl|dept|jr|sr)|\b[A-Z])$",
     re.IGNORECASE,
 )
+_ABBREVIATION_WINDOW = 12
 _WORD = re.compile(r"[^\W_]+(?:['\-.][^\W_]+)*")
 
 
@@ -108,7 +109,9 @@ def sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """
     pos = start
     for m in _BOUNDARY.finditer(text, start, end):
-        if m.group(0) != "\n" and _NO_BREAK_BEFORE.search(text, pos, m.start()):
+        # An abbreviation is a few letters: look at the end of the sentence only.
+        window = max(pos, m.start() - _ABBREVIATION_WINDOW)
+        if m.group(0) != "\n" and _NO_BREAK_BEFORE.search(text, window, m.start()):
             continue
         yield from _trimmed(text, pos, m.end())
         pos = m.end()
