@@ -18,9 +18,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from tests.plan_cases import MATRIX, request_fields
 
-from amends.plan import build_plan
-from amends.request import PlanRequest
-from amends.timeslot import Slot
+from amends.dates.slot import Slot
+from amends.plan.builder import build_plan
+from amends.plan.request import PlanRequest
 
 CLI_ARGS = [
     "plan", "--name", "Sam Patel", "--company", "Acme", "--role", "Data Analyst",

@@ -10,8 +10,8 @@ import sys
 import time
 from datetime import UTC, datetime, timedelta
 
+from amends.dates.zones import zone_names
 from amends.slots import SlotRequest, find_slots
-from amends.zones import zone_names
 
 
 def _clock(minute: int) -> str:

@@ -10,10 +10,11 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from amends.cases import Case, EventInput, load_case, record, save_plan
-from amends.plan import Plan, build_plan
-from amends.request import PlanRequest
+from amends.dates.slot import Slot
+from amends.plan import Plan
+from amends.plan.builder import build_plan
+from amends.plan.request import PlanRequest
 from amends.store import Store
-from amends.timeslot import Slot
 
 DEFAULTS: dict[str, Any] = {
     "name": "Sam Rivera",

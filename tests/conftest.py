@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from hypothesis import settings
 
 from amends.cli import main
+from amends.store.sqlite import SQLiteStore
 
 # CI runs property tests with a fixed seed so a submission's result is reproducible;
 # locally they explore new examples on every run.
@@ -49,6 +50,13 @@ class CliResult:
 
 
 CliRun = Callable[..., CliResult]
+
+
+@pytest.fixture
+def store() -> Iterator[SQLiteStore]:
+    """One fresh in-memory case store per test, closed afterwards (shared by every test file)."""
+    with SQLiteStore.memory() as s:
+        yield s
 
 
 @pytest.fixture

@@ -13,10 +13,11 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar
 
-from amends.export import Confirmed
-from amends.plan import Plan, build_plan
-from amends.request import PlanRequest
-from amends.timeslot import Slot
+from amends.dates.slot import Slot
+from amends.export.confirmed import Confirmed
+from amends.plan import Plan
+from amends.plan.builder import build_plan
+from amends.plan.request import PlanRequest
 
 NOW = datetime(2026, 11, 23, 10, 40, tzinfo=UTC)
 

@@ -12,8 +12,8 @@ from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from amends.model import MODES, SCENARIOS
-from amends.reasons import reason_codes
+from amends.plan.reasons import reason_codes
+from amends.plan.situation import MODES, SCENARIOS
 
 NOW = datetime(2026, 11, 23, 10, 40, tzinfo=ZoneInfo("Europe/London"))  # a Monday
 

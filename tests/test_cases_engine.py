@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import closing
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -16,12 +13,6 @@ from amends.cases.engine import case_steps
 from amends.store import SQLiteStore
 from tests.case_factory import apply, at, new_case
 from tests.zones_edge import FAR_EAST, FIXED_OFFSET, FRI_SAT_WEEKEND, US_EAST
-
-
-@pytest.fixture
-def store() -> Iterator[SQLiteStore]:
-    with closing(SQLiteStore.memory()) as s:
-        yield s
 
 
 def steps(case: Case, now: str, days: int = 3) -> dict[str, Due]:

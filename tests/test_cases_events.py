@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import closing
 from typing import Any
 
 import pytest
@@ -14,12 +12,6 @@ from amends.store import SQLiteStore
 from tests.case_factory import apply, at, new_case
 
 EMAIL = ("contacted", "2026-11-23T11:00+00:00", {"via": "email"})
-
-
-@pytest.fixture
-def store() -> Iterator[SQLiteStore]:
-    with closing(SQLiteStore.memory()) as s:
-        yield s
 
 
 def _refused(store: SQLiteStore, case_id: str, field: str, **given: Any) -> str:

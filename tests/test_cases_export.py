@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import json
-from collections.abc import Iterator
 from contextlib import closing
 from typing import Any
 
@@ -16,12 +15,6 @@ from amends.store import SQLiteStore
 from tests.case_factory import apply, at, new_case
 
 NOW = at("2026-12-01T09:00+00:00")
-
-
-@pytest.fixture
-def store() -> Iterator[SQLiteStore]:
-    with closing(SQLiteStore.memory()) as s:
-        yield s
 
 
 def _fill(store: SQLiteStore) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from contextlib import closing
 from typing import Any
 
 import pytest
@@ -76,12 +75,6 @@ OPTIONS: dict[str, dict[str, Any]] = {
     "reply-yes": {"slot": "2026-12-10 14:00"},
 }
 LATER = "2026-12-01T09:00+00:00"
-
-
-@pytest.fixture
-def store() -> Any:
-    with closing(SQLiteStore.memory()) as s:
-        yield s
 
 
 def _in_state(store: SQLiteStore, state: str) -> Case:

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from contextlib import closing
 from typing import Any
 
 import pytest
 
-from amends.cases import KINDS, Case, Draft, write
+from amends.cases import KINDS, Case, FollowUpMessage, write
 from amends.errors import InputError, StateError
 from amends.store import SQLiteStore
 from tests.case_factory import apply, at, new_case
@@ -41,13 +39,7 @@ CLOCK = re.compile(r"\b([01]\d|2[0-3]):[0-5]\d\b")
 ZONE_AFTER = re.compile(r"^ (GMT|UTC|[A-Z]{2,5} \(UTC|[A-Z]{2,5}, UTC)")
 
 
-@pytest.fixture
-def store() -> Iterator[SQLiteStore]:
-    with closing(SQLiteStore.memory()) as s:
-        yield s
-
-
-def _draft(store: SQLiteStore, kind: str, **overrides: Any) -> tuple[Case, Draft]:
+def _draft(store: SQLiteStore, kind: str, **overrides: Any) -> tuple[Case, FollowUpMessage]:
     events, when = SCENES[kind]
     case = apply(store, new_case(store, **overrides), *events)
     now = at(when if "T" in when else f"2026-11-23T{when}+00:00")

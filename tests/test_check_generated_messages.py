@@ -12,9 +12,10 @@ from datetime import timedelta
 import pytest
 
 from amends.check import check_email
-from amends.plan import Plan, build_plan
-from amends.request import PlanRequest
-from amends.timeslot import Slot
+from amends.dates.slot import Slot
+from amends.plan import Plan
+from amends.plan.builder import build_plan
+from amends.plan.request import PlanRequest
 from tests.plan_cases import MATRIX, request_fields
 
 SPOKEN = {"phone-script", "voicemail"}

@@ -8,10 +8,9 @@ from email.utils import parsedate_to_datetime
 import pytest
 
 from amends.errors import InputError
-from amends.export import eml_for_message
-from amends.export.eml import address, build_email, eml_bytes
-from amends.model import Situation
+from amends.export.eml import address, build_email, eml_bytes, eml_for_message
 from amends.plan import Message
+from amends.plan.situation import Situation
 from tests.export_support import NOW, parse_eml, plan
 
 

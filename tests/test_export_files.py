@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 
 from amends.errors import InputError
-from amends.export import write_atomic
-from amends.export.files import OutFile, write_all
+from amends.export.files import OutFile, write_all, write_atomic
 
 
 def test_new_file_is_written_with_exact_bytes(tmp_path: Path) -> None:

@@ -8,9 +8,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from amends.dates.calendar import add_business_days
 from amends.errors import InputError
-from amends.export import follow_up_calendar, prepare_calendar
-from amends.workdays import add_business_days
+from amends.export.ics import follow_up_calendar, prepare_calendar
 from tests.export_support import NOW, by_kind, confirmed, events, plan
 from tests.zones_edge import ALL_EDGE_ZONES, FRI_SAT_WEEKEND, HALF_HOUR_DST, SKIPPED_DAY
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from amends.export import follow_up_calendar, prepare_calendar
+from amends.export.ics import follow_up_calendar, prepare_calendar
 from tests.conftest import need_system
 from tests.export_support import NOW, confirmed, khal_list, plan
 

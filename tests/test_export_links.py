@@ -7,7 +7,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 
 from amends.errors import InputError
-from amends.export import MAX_MAILTO, mailto_link, tel_link
+from amends.export.links import MAX_MAILTO, mailto_link, tel_link
 
 
 def _decode(url: str) -> tuple[str, dict[str, str]]:

@@ -9,7 +9,8 @@ import pytest
 from icalendar import Calendar
 
 from amends.errors import InputError
-from amends.export import plan_links, write_plan_exports
+from amends.export.plan_exports import write_plan_exports
+from amends.plan.links import plan_links
 from tests.export_support import NOW, parse_eml, plan
 
 
@@ -56,7 +57,7 @@ def test_either_export_can_be_asked_for_alone(tmp_path: Path) -> None:
 
 def test_plan_links_give_mailto_for_emails_and_tel_for_calls() -> None:
     p = plan()
-    links = plan_links(p)
+    links = plan_links(p).to_json()
     assert links["tel"] == "tel:+442079460000"
     assert len(links["messages"]) == len(p.messages)
     for item, message in zip(links["messages"], p.messages, strict=True):
@@ -75,7 +76,7 @@ def test_plan_links_give_mailto_for_emails_and_tel_for_calls() -> None:
 
 def test_plan_links_without_contact_details() -> None:
     p = plan(contact_email=None, contact_phone=None)
-    links = plan_links(p)
+    links = plan_links(p).to_json()
     assert links["tel"] is None
     written = [m for m in links["messages"] if m["mailto"]]
     assert written and all(m["mailto"]["url"].startswith("mailto:?subject=") for m in written)

@@ -16,8 +16,10 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from amends.errors import InputError
-from amends.export import eml_for_message, mailto_link, prepare_calendar, tel_link
+from amends.export.eml import eml_for_message
 from amends.export.guard import LINE_BREAKS
+from amends.export.ics import prepare_calendar
+from amends.export.links import mailto_link, tel_link
 from tests.export_support import NOW, by_kind, confirmed, parse_eml, plan
 
 TRICKY = [

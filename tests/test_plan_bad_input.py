@@ -14,8 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from amends.errors import InputError
-from amends.reasons import reason_codes
-from amends.request import PlanRequest
+from amends.plan.reasons import reason_codes
+from amends.plan.request import PlanRequest
 from tests.conftest import CliResult, CliRun
 
 NOW = "2026-11-23T10:40Z"  # a Monday; the interview was at 10:00 London time

@@ -11,10 +11,11 @@ from datetime import timedelta
 
 import pytest
 
-from amends.plan import Plan, build_plan
-from amends.reasons import catalogue
-from amends.request import PlanRequest
-from amends.timeslot import Slot
+from amends.dates.slot import Slot
+from amends.plan import Plan
+from amends.plan.builder import build_plan
+from amends.plan.reasons import catalogue
+from amends.plan.request import PlanRequest
 from tests.plan_cases import MATRIX, request_fields
 
 APOLOGY = re.compile(r"\b(apolog\w*|sorry)\b", re.I)

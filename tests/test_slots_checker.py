@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 import holidays
 import pytest
 
-from amends.timeslot import Slot
+from amends.dates.slot import Slot
 
 # Official weekends, written out by hand (Monday = 0). Countries with declared
 # weekend working days (China, Russia, ...) are deliberately not listed.

@@ -15,8 +15,8 @@ from zoneinfo import ZoneInfo
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from amends.dates.zones import zone_names
 from amends.slots import SlotRequest, find_slots
-from amends.zones import zone_names
 from tests.test_slots_checker import WEEKENDS, ZONE_COUNTRY, Rules, assert_all_valid, violations
 from tests.zones_edge import ALL_EDGE_ZONES
 
@@ -135,7 +135,7 @@ def test_windows_only_cover_times_that_keep_every_rule(case: tuple[SlotRequest, 
             assert end - start >= request.duration
             # Every interview-length piece of the window, at its start and its end, is valid.
             for begin in (start, end - request.duration):
-                from amends.timeslot import Slot
+                from amends.dates.slot import Slot
 
                 piece = Slot(begin, begin + request.duration, rules.their_tz, rules.my_tz)
                 assert violations(piece, rules) == [], (window.to_json(), violations(piece, rules))

@@ -15,9 +15,10 @@ from zoneinfo import ZoneInfo
 import holidays
 import pytest
 
-from amends.plan import Step, build_plan
-from amends.request import PlanRequest
-from amends.steps import FOLLOW_UP_AFTER_BUSINESS_DAYS, add_business_days
+from amends.plan import Step
+from amends.plan.builder import build_plan
+from amends.plan.request import PlanRequest
+from amends.plan.steps import FOLLOW_UP_AFTER_BUSINESS_DAYS, add_business_days
 from amends.texts import snippet
 from tests.zones_edge import (
     ALL_EDGE_ZONES,
@@ -192,7 +193,7 @@ def test_consolidate_ends_with_move_on_after_the_follow_up() -> None:
 
 
 def test_reason_safeguards_appear_in_the_correct_phase() -> None:
-    from amends.reasons import get_reason
+    from amends.plan.reasons import get_reason
 
     steps, _ = plan_steps(reason="timezone-mistake")
     correct = [step.text for step in steps if step.phase == "correct"]

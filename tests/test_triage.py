@@ -13,13 +13,15 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 
-from amends.model import Situation
-from amends.plan import build_plan
-from amends.request import PlanRequest
-from amends.triage import first_action, in_business_hours
+from amends.plan import make_plan
+from amends.plan.builder import build_plan
+from amends.plan.request import PlanRequest
+from amends.plan.situation import Situation
+from amends.plan.triage import first_action, in_business_hours
 from tests.conftest import CliRun
 from tests.zones_edge import EU_WEST, FAR_EAST, NO_DST
 
@@ -313,3 +315,58 @@ def test_text_output_names_the_first_action(cli: CliRun) -> None:
     assert result.exit_code == 0, result.stderr
     assert result.stderr == ""
     assert "Dana Lee" in result.stdout
+
+
+# --- one business calendar ------------------------------------------------------------
+# Saudi Arabia works Sunday to Thursday; its weekend is Friday and Saturday.
+RIYADH = "Asia/Riyadh"
+
+
+def test_a_sunday_in_riyadh_is_a_working_day_so_a_same_day_miss_is_a_call() -> None:
+    # Sunday 6 December 2026, 10:00 in Riyadh (07:00 UTC), noticed at 10:40.
+    s = situation(tz=RIYADH, my_tz=RIYADH, at="2026-12-06 10:00", now="2026-12-06T07:40Z")
+    assert first_action(s).channel == "call-voicemail-email"
+
+
+def test_a_friday_in_riyadh_is_the_weekend_so_a_same_day_miss_is_an_email() -> None:
+    # Friday 4 December 2026, 10:00 in Riyadh: the office is closed for the weekend.
+    s = situation(tz=RIYADH, my_tz=RIYADH, at="2026-12-04 10:00", now="2026-12-04T07:40Z")
+    assert first_action(s).channel == "email"
+    assert "missed_email_after_hours" not in first_action(s).why
+
+
+def test_triage_and_the_slot_finder_ask_the_same_calendar() -> None:
+    s = situation(tz=RIYADH, my_tz=RIYADH, at="2026-12-06 10:00", now="2026-12-06T07:40Z")
+    plan = make_plan(
+        PlanRequest(
+            name="Sam Patel",
+            company="Acme",
+            role="Data Analyst",
+            contact_email="dana@acme.example",
+            contact_phone=PHONE,
+            at="2026-12-06 10:00",
+            tz=RIYADH,
+            scenario="missed",
+            reason="overslept",
+            now="2026-12-06T07:40Z",
+        )
+    )
+    calendar = s.interviewer_calendar
+    days = [slot.start.astimezone(ZoneInfo(RIYADH)).date() for slot in plan.slots]
+    assert days
+    assert all(calendar.is_business_day(day) for day in days)
+    assert all(day.weekday() not in (4, 5) for day in days)
+    assert plan.first_action.channel == "call-voicemail-email"
+
+
+def test_the_country_option_reaches_triage_as_well_as_the_slot_finder() -> None:
+    # A Sunday in London is not a working day; told the office runs on the Saudi week, it is.
+    sunday = {"at": "2026-12-06 10:00", "now": "2026-12-06T10:40Z"}
+    assert first_action(situation(**sunday)).channel == "email"
+    assert first_action(situation(country="SA", **sunday)).channel == "call-voicemail-email"
+
+
+def test_the_hours_option_decides_whether_the_office_is_open_for_a_call() -> None:
+    late = {"at": "2026-11-23 15:00", "now": "2026-11-23T16:10Z"}
+    assert first_action(situation(**late)).channel == "call-voicemail-email"
+    assert first_action(situation(hours="08:00-16:00", **late)).channel == "email"

@@ -15,9 +15,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from amends.dates.zones import gap_or_fold, is_zone, parse_instant, parse_local, zone, zone_names
 from amends.errors import InputError
-from amends.request import PlanRequest
-from amends.zones import gap_or_fold, is_zone, parse_instant, parse_local, zone, zone_names
+from amends.plan.request import PlanRequest
 from tests.conftest import CliResult, CliRun
 from tests.zones_edge import (
     ALL_EDGE_ZONES,

@@ -13,11 +13,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from amends.dates.zones import zone
 from amends.errors import InputError
 from amends.export.files import write_atomic
 from amends.fields import email_address, one_line, phone_number
 from amends.paths import profile_path
-from amends.zones import zone
 
 PROFILE_KEYS = ("name", "phone", "email", "link", "tz", "senior")
 # profile key -> PlanRequest field

@@ -54,7 +54,7 @@ def snippet(name: str, key: str, **context: Any) -> str:
     return tidy(_snippet_template(name, key).render(**context))
 
 
-def render(template: str, **context: Any) -> str:
+def render_text(template: str, **context: Any) -> str:
     """Render ``templates/<template>`` and tidy its whitespace."""
     return tidy(environment().get_template(template).render(**context))
 

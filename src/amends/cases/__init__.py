@@ -15,11 +15,11 @@ from amends.cases.engine import (
 from amends.cases.events import EventInput, build_event, event_kind, record
 from amends.cases.log import career_log, career_log_markdown
 from amends.cases.machine import STATES, TRANSITIONS, State, allowed, next_state
-from amends.cases.messages import KINDS, Draft, write
+from amends.cases.messages import KINDS, FollowUpMessage, write
 from amends.cases.service import export_all, import_all, load_case, load_cases, save_plan
-from amends.cases.views import case_json, event_json, record_json, summary_json
+from amends.cases.shapes import case_json, event_json, record_json, summary_json
+from amends.dates.calendar import add_business_days
 from amends.store import open_store
-from amends.workdays import add_business_days
 
 __all__ = [
     "DEFAULT_BUSINESS_DAYS",
@@ -27,9 +27,9 @@ __all__ = [
     "STATES",
     "TRANSITIONS",
     "Case",
-    "Draft",
     "Due",
     "EventInput",
+    "FollowUpMessage",
     "Meeting",
     "State",
     "add_business_days",

@@ -13,9 +13,9 @@ from functools import cached_property
 from typing import Any
 
 from amends.cases.machine import OPEN_STATES, WRITTEN, State, next_state
-from amends.model import Situation
+from amends.dates.slot import Slot
+from amends.plan.situation import Situation
 from amends.store.records import CaseRecord, EventRecord
-from amends.timeslot import Slot
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 Pure: it reads cases and an injected ``now`` and returns :class:`Due` items;
 wording comes from ``data/next_steps.toml``. Silence is counted in business
-days on the interviewer's calendar (:mod:`amends.workdays`: their country's
+days on the interviewer's calendar (:mod:`amends.dates.calendar`: their country's
 weekend and public holidays), because that is when they read mail; the plan's
 checklist and the calendar export count the same way.
 """
@@ -16,8 +16,8 @@ from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
 from amends.cases.case import Case
+from amends.dates.zones import wall_time
 from amends.texts import snippet, snippets
-from amends.workdays import add_business_days, wall_time
 
 Status = Literal["upcoming", "due", "overdue"]
 DEFAULT_BUSINESS_DAYS = 3
@@ -111,6 +111,7 @@ class _Builder:
 def _contact_steps(b: _Builder, days: int) -> None:
     case, s = b.case, b.case.situation
     state, tz = case.state, s.interview.tz
+    calendar = s.interviewer_calendar
     if state == "planned":
         plan = case.record.plan or {}
         by_text = plan.get("first_action", {}).get("respond_by")
@@ -127,11 +128,13 @@ def _contact_steps(b: _Builder, days: int) -> None:
     if state in ("awaiting-reply", "no-reply"):
         written = [e for e in case.of_kind("contacted") if e.data["via"] in ("email", "recruiter")]
         since = written[-1].at if written else case.last_at
-        b.add("follow-up", add_business_days(since, days, tz), write="follow-up", days=days)
+        b.add(
+            "follow-up", calendar.add_business_days(since, days, tz), write="follow-up", days=days
+        )
     if state == "followed-up":
         followed = case.last("followed-up")
         assert followed is not None
-        b.add("move-on", add_business_days(followed.at, days, tz))
+        b.add("move-on", calendar.add_business_days(followed.at, days, tz))
 
 
 def _meeting_steps(b: _Builder) -> None:

@@ -22,14 +22,14 @@ from amends.cases.machine import (
     next_state,
     spoken,
 )
+from amends.dates.format import moment_text
+from amends.dates.zones import parse_local, zone
 from amends.errors import InputError
 from amends.fields import one_line
-from amends.model import MODES
-from amends.reasons import catalogue
+from amends.plan.reasons import catalogue
+from amends.plan.situation import MODES
 from amends.store.base import Store
 from amends.store.records import CaseRecord, EventRecord, NewEvent
-from amends.timefmt import moment_text
-from amends.zones import parse_local, zone
 
 MAX_TEXT = 500
 DEFAULT_MINUTES = 60

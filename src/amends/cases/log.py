@@ -11,9 +11,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from amends.cases.case import Case
-from amends.reasons import get_reason
-from amends.texts import render
-from amends.timefmt import at_zone, long_date, moment_text
+from amends.dates.format import at_zone, long_date, moment_text
+from amends.plan.reasons import get_reason
+from amends.texts import render_text
 
 
 def _entry(case: Case) -> dict[str, Any]:
@@ -63,4 +63,4 @@ def career_log(cases: Sequence[Case]) -> dict[str, Any]:
 
 def career_log_markdown(cases: Sequence[Case]) -> str:
     """The log as a Markdown playbook."""
-    return render("followup/career_log.md.j2", **career_log(cases)) + "\n"
+    return render_text("followup/career_log.md.j2", **career_log(cases)) + "\n"

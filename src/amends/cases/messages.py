@@ -15,11 +15,7 @@ from typing import Any
 from babel.dates import format_date
 
 from amends.cases.case import Case
-from amends.errors import InputError, StateError
-from amends.fields import one_line
-from amends.reasons import get_reason
-from amends.texts import render
-from amends.timefmt import (
+from amends.dates.format import (
     LOCALE,
     at_zone,
     dual_moment_text,
@@ -28,7 +24,11 @@ from amends.timefmt import (
     short_date,
     time_text,
 )
-from amends.timeslot import Slot
+from amends.dates.slot import Slot
+from amends.errors import InputError, StateError
+from amends.fields import one_line
+from amends.plan.reasons import get_reason
+from amends.texts import render_text
 
 
 def month_year(moment: datetime) -> str:
@@ -50,7 +50,7 @@ MAX_TOPIC = 120
 
 
 @dataclass(frozen=True)
-class Draft:
+class FollowUpMessage:
     """A message ready to send; ``to_json`` has the shape of a plan message."""
 
     kind: str
@@ -176,12 +176,12 @@ def _kind_context(case: Case, kind: str, now: datetime, topic: str | None) -> di
     raise InputError("kind", f"{kind!r} is not a message; use one of: {', '.join(KINDS)}")
 
 
-def _saved_email(case: Case) -> Draft:
+def _saved_email(case: Case) -> FollowUpMessage:
     message = case.plan_message("email-with-reason", "email")
     if message is None:
         raise StateError(f"case {case.id} has no saved plan email; see `amends plan --help`")
     to = message.get("to") or {}
-    return Draft(
+    return FollowUpMessage(
         "apology-email",
         case.id,
         message.get("subject"),
@@ -191,7 +191,7 @@ def _saved_email(case: Case) -> Draft:
     )
 
 
-def write(case: Case, kind: str, now: datetime, topic: str | None = None) -> Draft:
+def write(case: Case, kind: str, now: datetime, topic: str | None = None) -> FollowUpMessage:
     """The message ``kind`` for ``case``; ``StateError`` when it does not fit the case now."""
     name = kind.strip().lower()
     if name not in KINDS:
@@ -203,11 +203,11 @@ def write(case: Case, kind: str, now: datetime, topic: str | None = None) -> Dra
     stem = "followup/" + name.replace("-", "_")
     to_name = ctx["recruiter"] if name == "recruiter" else ctx["to_name"]
     to_email = None if name == "recruiter" else case.situation.contact.email
-    return Draft(
+    return FollowUpMessage(
         kind=name,
         case_id=case.id,
-        subject=render(f"{stem}_subject.txt.j2", **ctx),
-        body=render(f"{stem}.txt.j2", **ctx),
+        subject=render_text(f"{stem}_subject.txt.j2", **ctx),
+        body=render_text(f"{stem}.txt.j2", **ctx),
         to_name=to_name,
         to_email=to_email,
     )

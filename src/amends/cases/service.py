@@ -14,14 +14,14 @@ from pydantic import ValidationError
 from amends.cases.case import Case
 from amends.cases.events import RECORDABLE
 from amends.cases.machine import OPENING
+from amends.dates.zones import is_zone
 from amends.errors import InputError, StateError
-from amends.model import Situation
-from amends.plan import Plan
-from amends.reasons import catalogue
+from amends.plan.reasons import catalogue
+from amends.plan.result import Plan
+from amends.plan.situation import Situation
 from amends.store.base import Store
 from amends.store.migrations import LATEST
 from amends.store.records import CaseImport, CaseRecord, EventRecord, NewEvent
-from amends.zones import is_zone
 
 EXPORT_FORMAT = "amends-export"
 EXPORT_VERSION = 1

@@ -47,14 +47,13 @@ from amends.cli.cases_view import (
     summary_json,
 )
 from amends.cli.common import (
-    NowOption,
     ResultFormat,
-    ResultFormatOption,
     print_json,
     resolve_now,
 )
+from amends.cli.options import DbOption, NowOption, ResultFormatOption
 from amends.errors import InputError
-from amends.export import write_atomic
+from amends.export.files import write_atomic
 from amends.store import Store, open_store
 
 
@@ -62,14 +61,6 @@ def _help(summary: str, example: str) -> str:
     return f"{summary}\n\nExample: {example}"
 
 
-DbOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--db",
-        help="Case database file. Default: $AMENDS_DB, else amends.db in the data folder.",
-        show_default=False,
-    ),
-]
 DaysOption = Annotated[
     int,
     typer.Option(

@@ -1,6 +1,6 @@
 """Text renderings of cases, events and due steps for the case commands.
 
-The JSON shapes live in :mod:`amends.cases.views` (shared with the web app) and
+The JSON shapes live in :mod:`amends.cases.shapes` (shared with the web app) and
 are re-exported here for callers that import them from this module.
 """
 
@@ -11,9 +11,9 @@ from datetime import datetime
 
 from amends.cases import Case, Due, allowed
 from amends.cases.machine import spoken
-from amends.cases.views import case_json, event_json, meeting_json, record_json, summary_json
+from amends.cases.shapes import case_json, event_json, meeting_json, record_json, summary_json
+from amends.dates.format import at_zone, clock, short_date, zone_label
 from amends.store import EventRecord
-from amends.timefmt import at_zone, clock, short_date, zone_label
 
 __all__ = [
     "case_json",

@@ -26,11 +26,11 @@ from amends.cli.common import (
     EXIT_OK,
     EXIT_PROBLEMS,
     ResultFormat,
-    ResultFormatOption,
     fail,
     out,
     print_json,
 )
+from amends.cli.options import ResultFormatOption
 from amends.errors import InputError
 
 CONTEXT_CHARS = 60

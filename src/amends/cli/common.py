@@ -9,13 +9,13 @@ import json
 import sys
 from datetime import UTC, datetime
 from enum import StrEnum
-from typing import Annotated, Any, NoReturn
+from typing import Any, NoReturn
 
 import typer
 from rich.console import Console
 
+from amends.dates.zones import parse_instant
 from amends.errors import InputError
-from amends.zones import parse_instant
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -35,24 +35,6 @@ class ResultFormat(StrEnum):
 
     text = "text"
     json = "json"
-
-
-FormatOption = Annotated[
-    OutputFormat,
-    typer.Option("--format", "-f", help="Output as readable text, Markdown, or JSON."),
-]
-ResultFormatOption = Annotated[
-    ResultFormat, typer.Option("--format", "-f", help="Output as readable text or JSON.")
-]
-NowOption = Annotated[
-    str | None,
-    typer.Option(
-        "--now",
-        help="Treat this ISO-8601 instant as the current time, e.g. 2026-11-22T09:05+00:00 "
-        "(for reproducible output). Default: the real clock.",
-        show_default=False,
-    ),
-]
 
 
 def resolve_now(text: str | None) -> datetime:

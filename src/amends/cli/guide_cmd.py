@@ -16,16 +16,20 @@ from typing import Annotated, Any
 import typer
 
 from amends.cli.app import app
-from amends.cli.common import NowOption, OutputFormat, resolve_now
+from amends.cli.common import (
+    OutputFormat,
+    resolve_now,
+)
+from amends.cli.options import NowOption
 from amends.cli.plan_cmd import show_plan
+from amends.dates.zones import gap_or_fold, is_zone, parse_local, zone
 from amends.errors import InputError
 from amends.fields import email_address, one_line, phone_number
-from amends.planning import make_plan
+from amends.plan.builder import make_plan
+from amends.plan.reasons import get_reason, reason_codes
+from amends.plan.request import DEFAULT_REASON, PlanRequest, check_fold, check_timing
 from amends.profile import load_profile, save_profile
-from amends.reasons import get_reason, reason_codes
-from amends.request import DEFAULT_REASON, PlanRequest, check_fold, check_timing
 from amends.texts import snippet
-from amends.zones import gap_or_fold, is_zone, parse_local, zone
 
 GUIDE_HELP = """Answer a few questions and get the first-hour plan (the same as `amends plan`).
 Running `amends` with no arguments in a terminal starts this too.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -11,39 +12,42 @@ from rich.table import Table
 
 from amends.cases import save_plan
 from amends.cli.app import app
-from amends.cli.cases_cmd import DbOption
 from amends.cli.common import (
-    FormatOption,
-    NowOption,
     OutputFormat,
     ResultFormat,
-    ResultFormatOption,
     out,
     print_json,
     resolve_now,
 )
-from amends.cli.plan_view import print_plan
-from amends.cli.slot_options import (
-    DEFAULT_COUNT,
-    DEFAULT_DAYS,
-    DEFAULT_DURATION,
+from amends.cli.options import (
     BusyOption,
     CountOption,
     CountryOption,
     DaysOption,
+    DbOption,
     DurationOption,
+    FormatOption,
     HoursOption,
     MyHoursOption,
+    NowOption,
+    ResultFormatOption,
     WindowsOption,
 )
-from amends.export import write_plan_exports
-from amends.plan import Plan
-from amends.planning import make_plan
+from amends.cli.plan_view import print_plan
+from amends.export.plan_exports import write_plan_exports
+from amends.plan.builder import make_plan
+from amends.plan.markdown import plan_markdown
+from amends.plan.reasons import catalogue
+from amends.plan.request import PlanRequest, check_fold
+from amends.plan.result import Plan
 from amends.profile import load_profile
-from amends.reasons import catalogue
-from amends.render import plan_markdown
-from amends.request import PlanRequest, check_fold
-from amends.slots.request import DEFAULT_HOURS, DEFAULT_MY_HOURS
+from amends.slots.query import (
+    DEFAULT_COUNT,
+    DEFAULT_DAYS,
+    DEFAULT_HOURS,
+    DEFAULT_MINUTES,
+    DEFAULT_MY_HOURS,
+)
 from amends.store import open_store
 
 PLAN_HELP = """Build the first-hour plan: what to do first and by when, the phone script,
@@ -136,7 +140,7 @@ def plan_command(
     country: CountryOption = None,
     hours: HoursOption = DEFAULT_HOURS,
     my_hours: MyHoursOption = DEFAULT_MY_HOURS,
-    duration: DurationOption = DEFAULT_DURATION,
+    duration: DurationOption = DEFAULT_MINUTES,
     days: DaysOption = DEFAULT_DAYS,
     count: CountOption = DEFAULT_COUNT,
     busy: BusyOption = None,
@@ -186,18 +190,13 @@ def plan_command(
         else []
     )
     if written:
-        plan.extra["files"] = [str(path) for path in written]
+        plan = replace(plan, files=tuple(str(path) for path in written))
     if save:
-        store = open_store(db)
-        try:
-            plan.extra["case_id"] = save_plan(store, plan)
-        finally:
-            store.close()
+        with open_store(db) as store:
+            plan = replace(plan, case_id=save_plan(store, plan))
     show_plan(plan, output_format)
-    if save and output_format is not OutputFormat.json:
-        sys.stderr.write(
-            f"saved as case {plan.extra['case_id']} (amends case show {plan.extra['case_id']})\n"
-        )
+    if plan.case_id is not None and output_format is not OutputFormat.json:
+        sys.stderr.write(f"saved as case {plan.case_id} (amends case show {plan.case_id})\n")
     if written and output_format is not OutputFormat.json:
         sys.stderr.write("".join(f"wrote {path}\n" for path in written))
 

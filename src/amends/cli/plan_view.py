@@ -8,10 +8,10 @@ from rich.rule import Rule
 from rich.table import Table
 from rich.text import Text
 
-from amends.plan import Plan
-from amends.render import checklist
+from amends.dates.format import time_text
+from amends.plan.markdown import checklist
+from amends.plan.result import Plan
 from amends.texts import snippets
-from amends.timefmt import time_text
 
 
 def print_plan(console: Console, plan: Plan) -> None:

@@ -10,18 +10,19 @@ import typer
 
 from amends.cli.app import app
 from amends.cli.common import (
-    NowOption,
     ResultFormat,
-    ResultFormatOption,
     fail,
     print_json,
     resolve_now,
 )
+from amends.cli.options import NowOption, ResultFormatOption
+from amends.dates.format import moment_text
+from amends.dates.zones import parse_local, zone
 from amends.errors import InputError
-from amends.export import CalendarExport, Confirmed, prepare_calendar, write_atomic
-from amends.model import MODES, Mode
-from amends.timefmt import moment_text
-from amends.zones import parse_local, zone
+from amends.export.confirmed import Confirmed
+from amends.export.files import write_atomic
+from amends.export.ics import CalendarExport, prepare_calendar
+from amends.plan.situation import MODES, Mode
 
 PREPARE_HELP = """Write the reminder calendar (.ics) for a confirmed interview: the interview
 with alarms 24 hours, 1 hour and 15 minutes before, a confirmation 24 hours

@@ -11,30 +11,32 @@ from amends.cli.app import app
 from amends.cli.common import (
     EXIT_OK,
     EXIT_PROBLEMS,
-    FormatOption,
-    NowOption,
     OutputFormat,
     fail,
     print_json,
     resolve_now,
 )
-from amends.cli.slot_options import (
-    DEFAULT_COUNT,
-    DEFAULT_DAYS,
-    DEFAULT_DURATION,
+from amends.cli.options import (
     BusyOption,
     CountOption,
     CountryOption,
     DaysOption,
     DurationOption,
+    FormatOption,
     HoursOption,
     MyHoursOption,
+    NowOption,
     WindowsOption,
-    slot_request_from_options,
 )
 from amends.errors import InputError
-from amends.slots import SlotResult, find_slots
-from amends.slots.request import DEFAULT_HOURS, DEFAULT_MY_HOURS
+from amends.slots import SlotOptions, SlotResult, find_slots, slot_request_from_options
+from amends.slots.query import (
+    DEFAULT_COUNT,
+    DEFAULT_DAYS,
+    DEFAULT_HOURS,
+    DEFAULT_MINUTES,
+    DEFAULT_MY_HOURS,
+)
 
 SLOTS_HELP = """Propose two or three reschedule times inside the interviewer's working hours
 and your own, on their business days (weekends and public holidays of their
@@ -90,7 +92,7 @@ def slots_command(
     country: CountryOption = None,
     hours: HoursOption = DEFAULT_HOURS,
     my_hours: MyHoursOption = DEFAULT_MY_HOURS,
-    duration: DurationOption = DEFAULT_DURATION,
+    duration: DurationOption = DEFAULT_MINUTES,
     days: DaysOption = DEFAULT_DAYS,
     count: CountOption = DEFAULT_COUNT,
     busy: BusyOption = None,
@@ -99,19 +101,17 @@ def slots_command(
     fmt: FormatOption = OutputFormat.text,
 ) -> None:
     try:
-        request = slot_request_from_options(
-            resolve_now(now),
-            tz,
-            my_tz,
+        options = SlotOptions(
             country=country,
             hours=hours,
             my_hours=my_hours,
             duration=duration,
             days=days,
             count=count,
-            busy=busy,
+            busy=tuple(busy or ()),
             windows=windows,
         )
+        request = slot_request_from_options(resolve_now(now), tz, my_tz, options)
         result = find_slots(request)
     except InputError as err:
         fail(err)

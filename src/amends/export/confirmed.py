@@ -10,11 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from amends.dates.zones import zone
 from amends.errors import InputError
 from amends.export.guard import valid_unicode
 from amends.fields import one_line
-from amends.model import MODES, Mode
-from amends.zones import zone
+from amends.plan.situation import MODES, Mode
 
 MAX_LINK = 500
 MAX_MINUTES = 8 * 60

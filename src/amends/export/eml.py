@@ -21,8 +21,8 @@ from email.utils import format_datetime
 from amends.errors import InputError
 from amends.export.guard import LINE_BREAKS, body_text, header_text
 from amends.fields import email_address
-from amends.model import Situation
-from amends.plan import Message
+from amends.plan.result import Message
+from amends.plan.situation import Situation
 
 # RFC 5322 files use CRLF line endings.
 WRITE_POLICY = policy.default.clone(linesep="\r\n")

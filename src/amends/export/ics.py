@@ -20,14 +20,14 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Alarm, Calendar, Event
 
+from amends.dates.format import dual_moment_text, moment_text
 from amends.errors import InputError
+from amends.export.calendar_events import CalendarEvent, word_events
 from amends.export.confirmed import Confirmed
-from amends.export.events import CalendarEvent, word_events
 from amends.export.guard import valid_unicode
 from amends.export.schedule import follow_up_entries, preparation_entries
 from amends.fields import one_line
-from amends.plan import Plan
-from amends.timefmt import dual_moment_text, moment_text
+from amends.plan.result import Plan
 
 PRODID = "-//amends//amends calendar export//EN"
 UID_NAMESPACE = uuid.UUID("6f1d3c52-5b7e-4a43-9d0e-2c4a8f0b7e11")
@@ -169,7 +169,10 @@ def follow_up_calendar(plan: Plan, now: datetime) -> CalendarExport:
     contact = s.contact
     email = next((m for m in plan.messages if not m.spoken and m.subject), None)
     entries = follow_up_entries(
-        plan.first_action.respond_by, their_tz, tuple((x.start, x.end) for x in plan.slots)
+        plan.first_action.respond_by,
+        their_tz,
+        tuple((x.start, x.end) for x in plan.slots),
+        s.interviewer_calendar,
     )
     follow = next(e for e in entries if e.kind == "follow-up")
     common = {

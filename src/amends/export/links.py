@@ -34,6 +34,35 @@ class MailtoLink:
         }
 
 
+@dataclass(frozen=True)
+class MessageLinks:
+    """The links of one plan message: ``mailto`` for what is written, ``tel`` for what is said."""
+
+    kind: str
+    variant: str
+    mailto: MailtoLink | None
+    tel: str | None
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "kind": self.kind,
+            "variant": self.variant,
+            "mailto": self.mailto.to_json() if self.mailto else None,
+            "tel": self.tel,
+        }
+
+
+@dataclass(frozen=True)
+class PlanLinks:
+    """Every link of a plan, in the order of its messages, and the contact's own ``tel:``."""
+
+    tel: str | None
+    messages: tuple[MessageLinks, ...]
+
+    def to_json(self) -> dict[str, object]:
+        return {"tel": self.tel, "messages": [m.to_json() for m in self.messages]}
+
+
 def _encode(text: str) -> str:
     return quote(text, safe="", encoding="utf-8", errors="strict")
 

@@ -1,4 +1,4 @@
-"""Exports of a first-hour plan: ``.eml`` drafts, the follow-through ``.ics``, links.
+"""Exports of a first-hour plan: ``.eml`` drafts and the follow-through ``.ics``.
 
 ``amends plan --eml DIR --ics FILE`` and the web app call these two
 functions; everything is rendered and checked before the first file is
@@ -10,18 +10,11 @@ from __future__ import annotations
 import re
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from amends.export.eml import eml_for_message
 from amends.export.files import OutFile, write_all
 from amends.export.ics import follow_up_calendar
-from amends.export.links import mailto_link, tel_link
-from amends.plan import Message, Plan
-
-
-def is_written(message: Message) -> bool:
-    """True for messages that are sent in writing (emails), not said aloud."""
-    return not message.spoken and message.kind != "phone-script"
+from amends.plan.result import Message, Plan
 
 
 def eml_name(index: int, message: Message) -> str:
@@ -37,7 +30,7 @@ def plan_files(
     """Render every export of ``plan`` in memory (raises InputError before anything is written)."""
     files: list[OutFile] = []
     if eml_dir is not None:
-        written = [m for m in plan.messages if is_written(m)]
+        written = [m for m in plan.messages if m.written]
         for index, message in enumerate(written, start=1):
             data = eml_for_message(message, plan.situation, now)
             files.append(OutFile(eml_dir / eml_name(index, message), data, "eml"))
@@ -60,30 +53,3 @@ def write_plan_exports(
     is never replaced unless ``force``; returns the paths written, in order.
     """
     return write_all(plan_files(plan, eml_dir=eml_dir, ics_file=ics_file, now=now), force=force)
-
-
-def plan_links(plan: Plan) -> dict[str, Any]:
-    """``mailto:`` and ``tel:`` links for each message of ``plan`` (same order as ``messages``).
-
-    ``{"tel": "tel:+44..." | None, "messages": [{"kind", "variant", "mailto", "tel"}]}``;
-    ``mailto`` is ``{"url", "shortened", "includes_subject"}`` or ``None`` for
-    spoken messages. ``shortened`` means the body was left out (too long for a
-    link): point the user to the ``.eml`` draft instead.
-    """
-    contact_phone = plan.situation.contact.phone
-    contact_tel = tel_link(contact_phone) if contact_phone else None
-    items: list[dict[str, Any]] = []
-    for message in plan.messages:
-        phone = message.to_phone or (contact_phone if message.spoken else None)
-        mailto = None
-        if is_written(message):
-            mailto = mailto_link(message.to_email, message.subject, message.body).to_json()
-        items.append(
-            {
-                "kind": message.kind,
-                "variant": message.variant,
-                "mailto": mailto,
-                "tel": tel_link(phone) if phone and message.spoken else None,
-            }
-        )
-    return {"tel": contact_tel, "messages": items}

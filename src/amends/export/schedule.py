@@ -1,7 +1,7 @@
 """When each reminder happens: the timing rules of the prevention calendar.
 
 This module only computes instants; the wording comes from templates
-(:mod:`amends.export.render`). Rules, from the product brief: confirm 24 hours
+(:mod:`amends.export.wording`). Rules, from the product brief: confirm 24 hours
 before and on the morning of; a tech check 30-60 minutes before a video (or
 phone) interview; for in person, a travel block that lands 15 minutes early;
 a preparation block the day before; alarms 24 h, 1 h and 15 min before the
@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from amends.dates.calendar import BusinessCalendar
+from amends.dates.zones import wall_time
 from amends.export.confirmed import Confirmed
-from amends.workdays import add_business_days, wall_time
 
 INTERVIEW_ALARMS = (timedelta(hours=24), timedelta(hours=1), timedelta(minutes=15))
 AT_START = (timedelta(0),)
@@ -142,6 +143,7 @@ def follow_up_entries(
     sent_by: datetime,
     their_tz: str,
     slots: tuple[tuple[datetime, datetime], ...],
+    calendar: BusinessCalendar,
 ) -> list[Timed]:
     """Holds for the offered times, the one follow-up, and the move-on check."""
     entries = [
@@ -158,8 +160,8 @@ def follow_up_entries(
         )
         for n, (s, e) in enumerate(slots, start=1)
     ]
-    follow = add_business_days(sent_by, FOLLOW_UP_BUSINESS_DAYS, their_tz, FOLLOW_UP_AT)
+    follow = calendar.add_business_days(sent_by, FOLLOW_UP_BUSINESS_DAYS, their_tz, FOLLOW_UP_AT)
     entries.append(Timed("follow-up", follow, follow + timedelta(minutes=15), their_tz, AT_START))
-    move = add_business_days(follow, MOVE_ON_BUSINESS_DAYS, their_tz, FOLLOW_UP_AT)
+    move = calendar.add_business_days(follow, MOVE_ON_BUSINESS_DAYS, their_tz, FOLLOW_UP_AT)
     entries.append(Timed("move-on", move, move + timedelta(minutes=15), their_tz, AT_START))
     return sorted(entries, key=lambda e: (e.start, e.uid_key))

@@ -15,13 +15,14 @@ Public API::
 
 from __future__ import annotations
 
+from amends.dates.calendar import BusinessCalendar, Hours
+from amends.dates.country import Country, country_for_zone, parse_country
 from amends.slots.busy import BusyCalendar, load_busy, parse_busy_text
 from amends.slots.clock import Interval
-from amends.slots.country import Country, country_for_zone, parse_country
 from amends.slots.finder import find_slots
-from amends.slots.request import MAX_COUNT, MAX_DAYS, SlotRequest, slot_request_from_options
-from amends.slots.result import NearMiss, SlotResult, Window
-from amends.slots.rules import BusinessCalendar, Hours
+from amends.slots.offer import NearMiss, SlotResult, Window
+from amends.slots.options import SlotOptions, SlotsInput, slot_request_from_options
+from amends.slots.query import MAX_COUNT, MAX_DAYS, SlotRequest
 
 __all__ = [
     "MAX_COUNT",
@@ -32,8 +33,10 @@ __all__ = [
     "Hours",
     "Interval",
     "NearMiss",
+    "SlotOptions",
     "SlotRequest",
     "SlotResult",
+    "SlotsInput",
     "Window",
     "country_for_zone",
     "find_slots",

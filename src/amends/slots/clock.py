@@ -16,8 +16,8 @@ from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from amends.slots.rules import Hours
-from amends.zones import gap_or_fold
+from amends.dates.calendar import Hours
+from amends.dates.zones import gap_or_fold
 
 Interval = tuple[datetime, datetime]
 """A half-open span of time ``[start, end)`` of aware datetimes (UTC in the finder)."""

@@ -12,14 +12,14 @@ from typing import TYPE_CHECKING
 
 from babel.dates import format_date
 
+from amends.dates.format import LOCALE, clock, long_date, moment_text, short_date, zone_label
 from amends.slots.clock import Interval
-from amends.slots.result import NearMiss
+from amends.slots.offer import NearMiss
 from amends.texts import snippet
-from amends.timefmt import LOCALE, clock, long_date, moment_text, short_date, zone_label
 
 if TYPE_CHECKING:
     from amends.slots.finder import Day
-    from amends.slots.request import Prepared
+    from amends.slots.query import Prepared
 
 
 def _fits(spans: Sequence[Interval], length: timedelta) -> bool:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
+from amends.dates.slot import Slot
 from amends.slots import explain
 from amends.slots.clock import (
     Interval,
@@ -23,10 +24,9 @@ from amends.slots.clock import (
     subtract,
     windows_over,
 )
-from amends.slots.request import Prepared, SlotRequest, prepare
-from amends.slots.result import NearMiss, Side, SlotResult
+from amends.slots.offer import NearMiss, Side, SlotResult
+from amends.slots.query import Prepared, SlotRequest, prepare
 from amends.slots.windows import build_windows
-from amends.timeslot import Slot
 
 STEP = timedelta(minutes=15)
 NOON = 12 * 60

@@ -15,13 +15,13 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
+from amends.dates.format import clock, short_date, zone_label
 from amends.slots.clock import Interval
-from amends.slots.result import Window
+from amends.slots.offer import Window
 from amends.texts import snippet
-from amends.timefmt import clock, short_date, zone_label
 
 if TYPE_CHECKING:
-    from amends.slots.request import Prepared
+    from amends.slots.query import Prepared
 
 NOON = 12 * 60
 

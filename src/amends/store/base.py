@@ -74,3 +74,9 @@ class Store(Protocol):
     def close(self) -> None:
         """Release the connection; the store cannot be used afterwards."""
         ...
+
+    def __enter__(self) -> Store:
+        """``with open_store() as store:`` closes the store however the block ends."""
+        ...
+
+    def __exit__(self, *exc: object) -> None: ...

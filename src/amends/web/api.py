@@ -13,16 +13,10 @@ from typing import Any
 from fastapi import APIRouter, Request
 from pydantic import BaseModel, ConfigDict, Field
 
-from amends.request import PlanRequest
-from amends.slots.request import (
-    DEFAULT_COUNT,
-    DEFAULT_DAYS,
-    DEFAULT_HOURS,
-    DEFAULT_MINUTES,
-    DEFAULT_MY_HOURS,
-)
+from amends.plan.request import PlanRequest
+from amends.slots import SlotsInput
 from amends.web import services
-from amends.web.app import config, csrf_token
+from amends.web.context import config, csrf_token
 
 router = APIRouter(prefix="/api", tags=["api"])
 MAX_DRAFT = 20_000
@@ -36,24 +30,11 @@ class CheckRequest(BaseModel):
     text: str = Field(min_length=1, max_length=MAX_DRAFT)
 
 
-class SlotsRequest(BaseModel):
+class SlotsRequest(SlotsInput):
     """Body of ``POST /api/slots``: the ``amends slots`` options in snake_case.
 
-    ``--busy`` calendar files are a command-line feature and are not accepted here.
+    ``--busy`` calendar files are a command-line feature and are refused here.
     """
-
-    model_config = ConfigDict(extra="forbid", str_max_length=200)
-
-    tz: str
-    my_tz: str | None = None
-    country: str | None = None
-    hours: str = DEFAULT_HOURS
-    my_hours: str = DEFAULT_MY_HOURS
-    duration: int = DEFAULT_MINUTES
-    days: int = DEFAULT_DAYS
-    count: int = DEFAULT_COUNT
-    windows: bool = False
-    now: str | None = None
 
 
 @router.get("/csrf")
@@ -128,7 +109,7 @@ def post_record(request: Request, case_id: str, body: RecordRequest) -> dict[str
     """Exactly what ``amends case record ID EVENT --format json`` prints."""
     cfg = config(request)
     options = body.model_dump(exclude={"event"})
-    return services.record_event(cfg.db_path, case_id, body.event, cfg.clock(), **options)
+    return services.record_event(cfg.db_path, case_id, body.event, cfg.clock(), options)
 
 
 class WriteRequest(BaseModel):

@@ -1,28 +1,24 @@
 """The FastAPI application factory for ``amends serve``.
 
-:func:`create_app` wires the security middlewares around the HTML pages and the
-JSON API. Everything that varies between a real run and a test (database path,
-clock, allowed hosts) is a parameter, so tests never patch globals.
+:func:`create_app` only builds the app: it wires the security middlewares around
+the HTML pages and the JSON API. Shared page context lives in
+:mod:`amends.web.context`, error pages in :mod:`amends.web.error_pages`. Everything
+that varies between a real run and a test (database path, clock, allowed hosts)
+is a parameter, so tests never patch globals.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from datetime import UTC, datetime
-from importlib import resources
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
-from fastapi import FastAPI, Request
-from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
-from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from amends import __version__
-from amends.errors import InputError, StateError, StoreError
+from amends.web import api, pages
+from amends.web.context import WEB_DIR, Clock, WebConfig, page_templates, real_clock
+from amends.web.error_pages import install_error_handlers
 from amends.web.security import (
     DEFAULT_MAX_BODY,
     LOOPBACK_HOSTS,
@@ -31,57 +27,6 @@ from amends.web.security import (
     RequestGuard,
     SecurityHeaders,
 )
-
-Clock = Callable[[], datetime]
-WEB_DIR = Path(str(resources.files("amends.web")))
-
-
-def real_clock() -> datetime:
-    """The only place the web app reads the real time."""
-    return datetime.now(UTC)
-
-
-@dataclass(frozen=True)
-class WebConfig:
-    """Per-app settings the routes read from ``request.app.state.config``."""
-
-    db_path: Path | None
-    clock: Clock
-    templates: Environment
-
-
-def config(request: Request) -> WebConfig:
-    """The running app's :class:`WebConfig`."""
-    cfg: WebConfig = request.app.state.config
-    return cfg
-
-
-def csrf_token(request: Request) -> str:
-    """The session's CSRF token (set by :class:`RequestGuard` on every request)."""
-    return str(getattr(request.state, "csrf_token", ""))
-
-
-def render(request: Request, template: str, page: Any, status: int = 200) -> HTMLResponse:
-    """Render ``template`` with the single typed context object ``page``."""
-    env = config(request).templates
-    html = env.get_template(template).render(page=page)
-    return HTMLResponse(html, status_code=status)
-
-
-def wants_html(request: Request) -> bool:
-    return not request.url.path.startswith("/api/")
-
-
-def _templates() -> Environment:
-    env = Environment(
-        loader=FileSystemLoader(str(WEB_DIR / "templates")),
-        autoescape=select_autoescape(default=True, default_for_string=True),
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    env.globals["version"] = __version__
-    return env
 
 
 def create_app(
@@ -93,8 +38,6 @@ def create_app(
     csrf_secret: bytes | None = None,
 ) -> FastAPI:
     """Build the app. ``clock`` replaces the real time (tests); ``db_path`` the case store."""
-    from amends.web import api, pages
-
     app = FastAPI(
         title="amends",
         version=__version__,
@@ -103,61 +46,16 @@ def create_app(
         docs_url=None,
         redoc_url=None,
     )
-    app.state.config = WebConfig(db_path=db_path, clock=clock or real_clock, templates=_templates())
+    app.state.config = WebConfig(
+        db_path=db_path, clock=clock or real_clock, templates=page_templates()
+    )
     app.mount("/static", StaticFiles(directory=str(WEB_DIR / "static")), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)
-    _error_handlers(app)
+    install_error_handlers(app)
     signer = CsrfSigner(csrf_secret) if csrf_secret else CsrfSigner.random()
     # Added innermost first: HostGuard runs first, then headers, then body/CSRF checks.
     app.add_middleware(RequestGuard, signer=signer, max_body=max_body)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(HostGuard, allowed_hosts=list(allowed_hosts))
     return app
-
-
-def input_error_detail(err: InputError) -> list[dict[str, Any]]:
-    """FastAPI's own 422 shape for one core :class:`InputError`."""
-    return [{"loc": ["body", err.field], "msg": err.message, "type": "value_error"}]
-
-
-def _error_handlers(app: FastAPI) -> None:
-    from amends.web.views import ErrorPage, Layout
-
-    def page(request: Request, status: int, message: str) -> Response:
-        layout = Layout(csrf=csrf_token(request), active="", title="Something went wrong")
-        return render(request, "error.html", ErrorPage(layout, status, message), status)
-
-    @app.exception_handler(InputError)
-    async def input_error(request: Request, exc: InputError) -> Response:
-        if wants_html(request):
-            return page(request, 422, exc.cli_text())
-        return JSONResponse({"detail": input_error_detail(exc)}, status_code=422)
-
-    @app.exception_handler(StateError)
-    async def state_error(request: Request, exc: StateError) -> Response:
-        if wants_html(request):
-            return page(request, 409, str(exc))
-        return JSONResponse({"detail": str(exc)}, status_code=409)
-
-    @app.exception_handler(StoreError)
-    async def store_error(request: Request, exc: StoreError) -> Response:
-        if wants_html(request):
-            return page(request, 503, str(exc))
-        return JSONResponse({"detail": str(exc)}, status_code=503)
-
-    @app.exception_handler(StarletteHTTPException)
-    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
-        if wants_html(request):
-            return page(request, exc.status_code, str(exc.detail))
-        return JSONResponse({"detail": exc.detail}, status_code=exc.status_code)
-
-    @app.exception_handler(RequestValidationError)
-    async def validation_error(request: Request, exc: RequestValidationError) -> Response:
-        detail = [
-            {"loc": list(e.get("loc", ())), "msg": e.get("msg", ""), "type": e.get("type", "")}
-            for e in exc.errors()
-        ]
-        if wants_html(request):
-            return page(request, 422, "; ".join(f"{d['loc'][-1]}: {d['msg']}" for d in detail))
-        return JSONResponse({"detail": detail}, status_code=422)

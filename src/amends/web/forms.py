@@ -15,8 +15,8 @@ from pydantic import ValidationError
 
 from amends.errors import InputError
 from amends.paths import profile_path
+from amends.plan.request import PlanRequest
 from amends.profile import TO_REQUEST, load_profile, save_profile
-from amends.request import PlanRequest
 
 MAX_FORM_SLOTS = 3
 _TEXT_FIELDS = tuple(name for name in PlanRequest.model_fields if name not in ("senior", "slot"))
@@ -74,7 +74,8 @@ def validated_request(payload: Mapping[str, Any]) -> PlanRequest:
     except ValidationError as exc:
         first = exc.errors()[0]
         loc = first.get("loc") or ("request",)
-        raise InputError(str(loc[0]), str(first.get("msg", "is not valid"))) from None
+        name = loc[1] if loc[0] == "slot_options" and len(loc) > 1 else loc[0]
+        raise InputError(str(name), str(first.get("msg", "is not valid"))) from None
 
 
 def stored_profile() -> dict[str, Any]:

@@ -8,15 +8,18 @@ field and everything the user typed kept.
 
 from __future__ import annotations
 
+import json
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+from amends.cases import KINDS
+from amends.cases.machine import allowed, spoken
 from amends.errors import InputError, StateError
-from amends.request import PlanRequest
+from amends.plan.request import PlanRequest
 from amends.web import services
-from amends.web.app import config, csrf_token, render
+from amends.web.context import config, csrf_token, render_page
 from amends.web.forms import (
     blank_form,
     forget_profile,
@@ -54,7 +57,7 @@ def _htmx(request: Request) -> bool:
 
 def _plan_response(request: Request, page: PlanPage, status: int = 200) -> HTMLResponse:
     template = "_plan_main.html" if _htmx(request) else "plan.html"
-    return render(request, template, page, status)
+    return render_page(request, template, page, status)
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -63,7 +66,7 @@ def plan_form(request: Request) -> HTMLResponse:
     """The empty plan form, prefilled with the remembered profile."""
     profile = stored_profile()
     layout = _layout(request, "plan", "Plan your recovery")
-    return render(request, "plan.html", plan_page(layout, blank_form(profile)))
+    return render_page(request, "plan.html", plan_page(layout, blank_form(profile)))
 
 
 @router.post("/plan", response_class=HTMLResponse)
@@ -86,7 +89,6 @@ async def plan_submit(request: Request) -> HTMLResponse:
 
 
 def _frozen_request(raw: str) -> PlanRequest:
-    import json
 
     try:
         payload = json.loads(raw)
@@ -145,7 +147,7 @@ def _download(data: bytes, filename: str, media_type: str) -> Response:
 @router.get("/check", response_class=HTMLResponse)
 def check_form(request: Request) -> HTMLResponse:
     """The draft checker: paste a draft."""
-    return render(request, "check.html", CheckPage(_layout(request, "check", "Check a draft")))
+    return render_page(request, "check.html", CheckPage(_layout(request, "check", "Check a draft")))
 
 
 @router.post("/check", response_class=HTMLResponse)
@@ -155,10 +157,10 @@ def check_submit(request: Request, text: Annotated[str, Form()] = "") -> HTMLRes
     template = "_check_main.html" if _htmx(request) else "check.html"
     if not text.strip():
         page = CheckPage(layout, text=text, error="Paste the draft you want to check.")
-        return render(request, template, page, 422)
+        return render_page(request, template, page, 422)
     if len(text) > MAX_DRAFT:
         page = CheckPage(layout, text=text, error=f"Keep the draft under {MAX_DRAFT} characters.")
-        return render(request, template, page, 422)
+        return render_page(request, template, page, 422)
     report = services.check(text).to_json()
     findings = report.get("findings", [])
     page = CheckPage(
@@ -180,14 +182,11 @@ def check_submit(request: Request, text: Annotated[str, Form()] = "") -> HTMLRes
         ),
         summary=dict(report.get("summary", {})),
     )
-    return render(request, template, page)
+    return render_page(request, template, page)
 
 
 def _cases_page(request: Request, **extra: Any) -> CasesPage:
     cfg = config(request)
-    from amends.cases import KINDS
-    from amends.cases.machine import allowed, spoken
-
     now = cfg.clock()
     views = []
     for summary in services.case_summaries(cfg.db_path, now):
@@ -210,7 +209,9 @@ def _cases_page(request: Request, **extra: Any) -> CasesPage:
 
 
 def _cases_response(request: Request, page: CasesPage, status: int = 200) -> HTMLResponse:
-    return render(request, "_cases_main.html" if _htmx(request) else "cases.html", page, status)
+    return render_page(
+        request, "_cases_main.html" if _htmx(request) else "cases.html", page, status
+    )
 
 
 @router.get("/cases", response_class=HTMLResponse)
@@ -237,7 +238,7 @@ def cases_record(
         "text": text.strip() or None,
     }
     try:
-        result = services.record_event(cfg.db_path, case_id, event, cfg.clock(), **options)
+        result = services.record_event(cfg.db_path, case_id, event, cfg.clock(), options)
     except (InputError, StateError) as err:
         message = err.cli_text() if isinstance(err, InputError) else str(err)
         page = _cases_page(request, error=message, error_case=case_id)

@@ -12,9 +12,31 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from amends.cases import (
+    EventInput,
+    case_json,
+    event_json,
+    event_kind,
+    load_case,
+    load_cases,
+    summary_json,
+)
+from amends.cases import record as record_case_event
+from amends.cases import write as write_case_message
+from amends.cases.engine import case_steps
+from amends.cases.service import save_plan
+from amends.check import CheckReport, check_text
+from amends.dates.zones import parse_instant
 from amends.errors import InputError
-from amends.plan import Plan
-from amends.request import PlanRequest
+from amends.export.eml import eml_for_message
+from amends.export.ics import follow_up_calendar
+from amends.export.plan_exports import eml_name
+from amends.plan import Plan, PlanRequest
+from amends.plan import make_plan as core_make_plan
+from amends.slots import SlotResult, SlotsInput, slot_request_from_options
+from amends.slots import find_slots as core_find_slots
+from amends.store import open_store
+from amends.web.forms import stored_profile
 
 
 @dataclass(frozen=True)
@@ -29,71 +51,51 @@ def make_plan(request: PlanRequest, now: datetime) -> PlanResult:
     """Validate ``request`` and compute the plan exactly as ``amends plan`` does.
 
     ``now`` is frozen into the returned request so downloads and "save as case"
-    later reproduce the same plan.
+    later reproduce the same plan. Calendar files are the command line's own:
+    the web never reads a path on the server.
     """
-    from amends.planning import make_plan as core_make_plan
-
+    if request.slot_options.busy:
+        raise InputError("busy", "calendar files can only be read by the command line")
     frozen = request.model_copy(update={"now": request.now or now.isoformat()})
     return PlanResult(core_make_plan(frozen, now), frozen)
 
 
-def find_slots(body: Any, now: datetime) -> Any:
+def find_slots(body: SlotsInput, now: datetime) -> SlotResult:
     """The slot finder's result for an ``/api/slots`` body (as ``amends slots`` builds it)."""
-    from amends.slots import find_slots as core_find_slots
-    from amends.slots import slot_request_from_options
-    from amends.zones import parse_instant
-
-    request = slot_request_from_options(
-        parse_instant(body.now, "now") if body.now else now,
-        body.tz,
-        body.my_tz,
-        country=body.country,
-        hours=body.hours,
-        my_hours=body.my_hours,
-        duration=body.duration,
-        days=body.days,
-        count=body.count,
-        windows=body.windows,
+    if body.slot_options.busy:
+        raise InputError("busy", "calendar files can only be read by the command line")
+    moment = parse_instant(body.now, "now") if body.now else now
+    return core_find_slots(
+        slot_request_from_options(moment, body.tz, body.my_tz, body.slot_options)
     )
-    return core_find_slots(request)
 
 
 def with_profile(request: PlanRequest) -> PlanRequest:
     """Fill the fields the request leaves unset from the profile file, as the CLI does."""
-    from amends.web.forms import stored_profile
-
     values = stored_profile()
     values.update(request.model_dump(exclude_unset=True))
     return PlanRequest.model_validate(values)
 
 
-def check(text: str) -> Any:
+def check(text: str) -> CheckReport:
     """The draft checker's report for ``text`` (``.to_json()`` is the CLI contract)."""
-    from amends.check import check_text
-
     return check_text(text)
 
 
-def default_db(db_path: Path | None) -> Path | None:
-    """The database the web app uses (``None`` means the store's own default)."""
-    return db_path
-
-
 def message_links(plan: Plan) -> list[dict[str, Any]]:
-    """Per message, in order: ``mailto``/``tel`` URLs and whether an ``.eml`` draft exists."""
-    from amends.export import plan_links
-    from amends.export.plan_exports import is_written
+    """Per message, in order: ``mailto``/``tel`` URLs and whether an ``.eml`` draft exists.
 
-    links = plan_links(plan)["messages"]
+    The links come with the plan (:func:`amends.plan.make_plan` computes them once).
+    """
+    links = plan.links.messages if plan.links else ()
     result: list[dict[str, Any]] = []
     for message, link in zip(plan.messages, links, strict=True):
-        mailto = link.get("mailto")
         result.append(
             {
-                "mailto": mailto["url"] if mailto else None,
-                "mailto_shortened": bool(mailto and mailto.get("shortened")),
-                "tel": link.get("tel"),
-                "eml": is_written(message),
+                "mailto": link.mailto.url if link.mailto else None,
+                "mailto_shortened": bool(link.mailto and link.mailto.shortened),
+                "tel": link.tel,
+                "eml": message.written,
             }
         )
     return result
@@ -101,10 +103,7 @@ def message_links(plan: Plan) -> list[dict[str, Any]]:
 
 def eml_file(plan: Plan, index: int, now: datetime) -> tuple[str, bytes]:
     """File name and bytes of message ``index`` as an ``.eml`` draft."""
-    from amends.export import eml_for_message
-    from amends.export.plan_exports import eml_name, is_written
-
-    if not 0 <= index < len(plan.messages) or not is_written(plan.messages[index]):
+    if not 0 <= index < len(plan.messages) or not plan.messages[index].written:
         raise InputError("message", "choose one of the plan's emails")
     message = plan.messages[index]
     return eml_name(index + 1, message), eml_for_message(message, plan.situation, now)
@@ -112,68 +111,37 @@ def eml_file(plan: Plan, index: int, now: datetime) -> tuple[str, bytes]:
 
 def ics_file(plan: Plan, now: datetime) -> tuple[str, bytes]:
     """File name and bytes of the plan's follow-through calendar."""
-    from amends.export import follow_up_calendar
-
     return "amends-follow-up.ics", follow_up_calendar(plan, now).data
 
 
 def save_case(db_path: Path | None, result: PlanResult) -> str:
     """Store the plan as a tracked case (state ``planned``); returns the new case id."""
-    from amends.cases.service import save_plan
-    from amends.store import open_store
-
-    store = open_store(db_path)
-    try:
+    with open_store(db_path) as store:
         return save_plan(store, result.plan)
-    finally:
-        store.close()
-
-
-def _store(db_path: Path | None) -> Any:
-    from amends.store import open_store
-
-    return open_store(db_path)
 
 
 def case_summaries(db_path: Path | None, now: datetime) -> list[dict[str, Any]]:
     """``amends cases --format json``'s ``cases`` list (open cases only)."""
-    from amends.cases import load_cases, summary_json
-    from amends.cases.engine import case_steps
-
-    store = _store(db_path)
-    try:
+    with open_store(db_path) as store:
         cases = load_cases(store, include_closed=False)
-    finally:
-        store.close()
     return [summary_json(c, case_steps(c, now)) for c in cases]
 
 
 def case_detail(db_path: Path | None, case_id: str, now: datetime) -> dict[str, Any]:
     """``amends case show ID --format json``."""
-    from amends.cases import case_json, load_case
-    from amends.cases.engine import case_steps
-
-    store = _store(db_path)
-    try:
+    with open_store(db_path) as store:
         case = load_case(store, case_id)
-    finally:
-        store.close()
     return case_json(case, case_steps(case, now))
 
 
 def record_event(
-    db_path: Path | None, case_id: str, event: str, now: datetime, **options: Any
+    db_path: Path | None, case_id: str, event: str, now: datetime, options: dict[str, Any]
 ) -> dict[str, Any]:
-    """``amends case record ID EVENT --format json``; options are the record options."""
-    from amends.cases import EventInput, event_json, event_kind, record
-    from amends.cases.engine import case_steps
-
-    given = EventInput(kind=event_kind(event, options.pop("answer", None)), now=now, **options)
-    store = _store(db_path)
-    try:
-        case, stored = record(store, case_id, given)
-    finally:
-        store.close()
+    """``amends case record ID EVENT --format json``; ``options`` are the record options."""
+    fields = dict(options)
+    given = EventInput(kind=event_kind(event, fields.pop("answer", None)), now=now, **fields)
+    with open_store(db_path) as store:
+        case, stored = record_case_event(store, case_id, given)
     return {
         "case_id": case.id,
         "state": case.state,
@@ -186,12 +154,6 @@ def write_message(
     db_path: Path | None, case_id: str, kind: str, now: datetime, topic: str | None
 ) -> dict[str, Any]:
     """``amends write KIND --case ID --format json``."""
-    from amends.cases import load_case, write
-
-    store = _store(db_path)
-    try:
+    with open_store(db_path) as store:
         case = load_case(store, case_id)
-    finally:
-        store.close()
-    draft: dict[str, Any] = write(case, kind, now, topic).to_json()
-    return draft
+    return write_case_message(case, kind, now, topic).to_json()

@@ -13,12 +13,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from amends.plan import Message, Plan
-from amends.reasons import catalogue
-from amends.request import PlanRequest
-from amends.timefmt import moment_text
+from amends.dates.format import moment_text
+from amends.dates.zones import zone_names
+from amends.plan.reasons import catalogue
+from amends.plan.request import PlanRequest
+from amends.plan.result import Message, Plan
 from amends.web.forms import PlanForm
-from amends.zones import zone_names
 
 MESSAGE_TITLES: dict[str, str] = {
     "phone-script": "Phone script",

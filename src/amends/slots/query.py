@@ -12,12 +12,12 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from amends.dates.calendar import BusinessCalendar, Hours, calendar_for
+from amends.dates.country import Country, country_for_zone, country_names, parse_country
+from amends.dates.zones import zone
 from amends.errors import InputError
-from amends.slots.busy import BusyCalendar, load_busy
+from amends.slots.busy import BusyCalendar
 from amends.slots.clock import Interval
-from amends.slots.country import Country, country_for_zone, country_names, parse_country
-from amends.slots.rules import BusinessCalendar, Hours
-from amends.zones import zone
 
 MAX_DAYS = 60
 MAX_COUNT = 5
@@ -29,7 +29,6 @@ DEFAULT_MY_HOURS = "08:00-20:00"
 DEFAULT_MINUTES = 45
 DEFAULT_DAYS = 5
 DEFAULT_COUNT = 3
-_MAX_MINUTES_TYPED = 10_000  # beyond this a typed number is nonsense; refused as length 0
 
 
 @dataclass(frozen=True)
@@ -60,39 +59,6 @@ class SlotRequest:
 
     def __post_init__(self) -> None:
         prepare(self)
-
-
-def slot_request_from_options(
-    now: datetime,
-    interviewer_tz: str,
-    candidate_tz: str | None,
-    *,
-    country: str | None = None,
-    hours: str = DEFAULT_HOURS,
-    my_hours: str = DEFAULT_MY_HOURS,
-    duration: int = DEFAULT_MINUTES,
-    days: int = DEFAULT_DAYS,
-    count: int = DEFAULT_COUNT,
-    busy: Sequence[str] | None = None,
-    windows: bool = False,
-) -> SlotRequest:
-    """The validated request from plain option values (``duration`` in minutes, ``busy``
-    as ``.ics`` paths), as every interface types them. Raises ``InputError`` on bad input.
-    """
-    length = timedelta(minutes=duration) if 0 < duration <= _MAX_MINUTES_TYPED else timedelta(0)
-    return SlotRequest(
-        now=now,
-        interviewer_tz=interviewer_tz,
-        candidate_tz=candidate_tz,
-        country=country,
-        hours=hours,
-        my_hours=my_hours,
-        duration=length,
-        days=days,
-        count=count,
-        calendars=tuple(load_busy(path) for path in busy or ()),
-        windows=windows,
-    )
 
 
 @dataclass(frozen=True)
@@ -181,6 +147,6 @@ def prepare(req: SlotRequest) -> Prepared:
         my_hours=my_hours,
         country=country,
         country_inferred=inferred,
-        calendar=BusinessCalendar.for_country(country),
+        calendar=calendar_for(their_tz.key, country),
         busy=_busy(req.busy),
     )

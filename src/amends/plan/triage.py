@@ -10,40 +10,49 @@ minutes from the moment the person realised.
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from amends.model import Situation
-from amends.plan import Channel, FirstAction
+from amends.dates.calendar import Hours, calendar_for
+from amends.dates.format import moment_text, time_text
+from amends.plan.result import Channel, FirstAction
+from amends.plan.situation import Situation
 from amends.texts import snippet
-from amends.timefmt import moment_text, time_text
 
 RESPOND_WITHIN = timedelta(minutes=60)
-BUSINESS_OPENS = time(9, 0)
-BUSINESS_CLOSES = time(17, 30)
 CALL_AHEAD_WINDOW = timedelta(hours=24)
 
 
-def in_business_hours(moment: datetime, tz: str) -> bool:
-    """Monday to Friday, 09:00 to 17:30 on the contact's own clock."""
-    local = moment.astimezone(ZoneInfo(tz))
-    return local.weekday() < 5 and BUSINESS_OPENS <= local.time() < BUSINESS_CLOSES
+def in_business_hours(
+    moment: datetime, tz: str, country: str | None = None, hours: Hours | None = None
+) -> bool:
+    """A working day of the contact's country, inside their working hours, on their clock.
+
+    Asks the one business calendar (:func:`amends.dates.calendar.calendar_for`), so a
+    Sunday in Riyadh is a working day here exactly as it is for the slot finder.
+    """
+    return calendar_for(tz, country).is_working_time(moment, tz, hours)
+
+
+def _open_now(s: Situation) -> bool:
+    tz = s.interview.tz
+    return in_business_hours(s.now, tz, s.interview.country, s.interviewer_hours)
 
 
 def contact_label(s: Situation) -> str:
     """How triage names the person to reach."""
     if s.contact.name:
         return s.contact.name
-    return {"interviewer": "the interviewer", "recruiter": "the recruiter"}.get(
-        s.contact.role, "the hiring coordinator"
-    )
+    return snippet("triage", f"unnamed.{s.contact.role}")
 
 
 def recruiter_label(s: Situation) -> str:
     """The recruiter to involve: the agency's, else the contact when they are one."""
     if s.contact.agency_recruiter:
         return s.contact.agency_recruiter
-    return s.contact.name if s.contact.role == "recruiter" and s.contact.name else "your recruiter"
+    if s.contact.role == "recruiter" and s.contact.name:
+        return s.contact.name
+    return snippet("triage", "unnamed.your_recruiter")
 
 
 def respond_by(s: Situation) -> datetime:
@@ -60,7 +69,7 @@ def _choose(s: Situation) -> tuple[Channel, str]:
     if scenario == "late":
         return ("call", "late_call") if phone else ("email", "late_email")
     if scenario == "conflict":
-        soon = start - now <= CALL_AHEAD_WINDOW and in_business_hours(now, tz)
+        soon = start - now <= CALL_AHEAD_WINDOW and _open_now(s)
         return ("call", "conflict_call") if phone and soon else ("email", "conflict_email")
     if scenario == "tech-failure":  # the interviewer is waiting right now
         return ("call", "tech_call") if phone else ("email", "tech_email")
@@ -73,7 +82,7 @@ def _choose(s: Situation) -> tuple[Channel, str]:
         return "email", "missed_email_no_phone"
     if not same_day:
         return "email", "missed_email_later"
-    if not in_business_hours(now, tz):
+    if not _open_now(s):
         return "email", "missed_email_after_hours"
     return "call-voicemail-email", "missed_call"
 

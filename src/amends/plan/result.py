@@ -1,23 +1,23 @@
-"""The first-hour recovery plan: what to do first, what to say, when to propose.
+"""The result types of a first-hour plan: what to do first, what to say, when to propose.
 
-:func:`build_plan` is the one entry point interfaces call. :meth:`Plan.to_json`
-is the stable JSON contract documented in the README (``first_action``,
-``messages``, ``slots``, ``steps``).
+:func:`amends.plan.make_plan` builds them; :meth:`Plan.to_json` is the stable JSON
+contract documented in the README (``first_action``, ``messages``, ``slots``,
+``steps``, ``links``, and ``files`` / ``case_id`` when an interface filled them).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal
 
-from amends.model import Situation
-from amends.reasons import Reason, get_reason
-from amends.timeslot import Slot
+from amends.dates.slot import Slot
+from amends.plan.reasons import Reason
+from amends.plan.situation import Situation
 
 if TYPE_CHECKING:
-    from amends.slots.result import Window
+    from amends.export.links import PlanLinks
+    from amends.slots.offer import Window
 
 Channel = Literal["call", "call-voicemail-email", "email", "recruiter"]
 MessageKind = Literal[
@@ -75,6 +75,11 @@ class Message:
         return self.kind in ("phone-script", "voicemail")
 
     @property
+    def written(self) -> bool:
+        """True for messages sent in writing (emails), not said aloud."""
+        return not self.spoken
+
+    @property
     def speaking_seconds(self) -> int | None:
         """Estimated at 150 words per minute, for what is said aloud."""
         if not self.spoken:
@@ -117,7 +122,12 @@ class Plan:
     steps: tuple[Step, ...]
     slot_note: str | None = None
     windows: tuple[Window, ...] = ()
-    extra: dict[str, Any] = field(default_factory=dict)
+    links: PlanLinks | None = None
+    """``mailto:``/``tel:`` per message; filled by :func:`amends.plan.make_plan`."""
+    files: tuple[str, ...] = ()
+    """Paths of the ``.eml``/``.ics`` files an interface wrote for this plan."""
+    case_id: str | None = None
+    """The case this plan was saved as, when an interface saved it."""
 
     def message(self, kind: MessageKind) -> Message | None:
         """The message of ``kind``, if this plan has one."""
@@ -146,41 +156,10 @@ class Plan:
                 "now": s.now.isoformat(),
             },
         }
-        data.update(self.extra)
+        if self.links is not None:
+            data["links"] = self.links.to_json()
+        if self.files:
+            data["files"] = list(self.files)
+        if self.case_id is not None:
+            data["case_id"] = self.case_id
         return data
-
-
-def build_plan(
-    situation: Situation,
-    slots: Sequence[Slot] = (),
-    *,
-    windows: Sequence[Window] = (),
-    slot_note: str | None = None,
-) -> Plan:
-    """Compute the whole first-hour plan.
-
-    ``slots`` are the reschedule proposals (from the slot finder or the user's
-    ``--slot`` options, already validated) and ``windows`` availability windows
-    (window mode); with neither, the messages invite the contact to propose a
-    time instead. ``slot_note`` says plainly why fewer times than asked fit.
-    """
-    from amends.compose import compose_messages
-    from amends.steps import build_steps
-    from amends.triage import first_action
-
-    reason = get_reason(situation.happening.reason)
-    action = first_action(situation)
-    chosen = tuple(slots)
-    offered = tuple(windows)
-    messages = compose_messages(situation, reason, action, chosen, offered)
-    steps = build_steps(situation, reason, action, chosen)
-    return Plan(
-        situation=situation,
-        reason=reason,
-        first_action=action,
-        messages=tuple(messages),
-        slots=chosen,
-        steps=tuple(steps),
-        slot_note=slot_note,
-        windows=offered,
-    )

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from amends.timefmt import dual_moment_text, moment_text
+from amends.dates.format import dual_moment_text, moment_text
 
 
 @dataclass(frozen=True)

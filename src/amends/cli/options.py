@@ -1,26 +1,20 @@
-"""The slot-finder options shared by ``amends slots`` and ``amends plan``.
+"""Every option more than one command takes, declared once as an ``Annotated`` alias.
 
-Declared once as ``Annotated`` aliases so both commands show the same names,
-defaults and help; the core's :func:`~amends.slots.slot_request_from_options`
-turns the values into a request for every interface, so they cannot drift apart.
+Commands then show the same names, defaults and help: ``--format``, ``--now``,
+``--db`` and the slot-finder options shared by ``amends slots`` and ``amends plan``
+(the core's :class:`~amends.slots.SlotOptions` holds their values for every
+interface, so they cannot drift apart).
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from amends.slots.request import (
-    DEFAULT_COUNT,
-    DEFAULT_DAYS,
-    DEFAULT_MINUTES,
-    MAX_COUNT,
-    MAX_DAYS,
-    slot_request_from_options,
-)
-
-DEFAULT_DURATION = DEFAULT_MINUTES
+from amends.cli.common import OutputFormat, ResultFormat
+from amends.slots.query import MAX_COUNT, MAX_DAYS
 
 CountryOption = Annotated[
     str | None,
@@ -68,10 +62,27 @@ WindowsOption = Annotated[
     ),
 ]
 
-
-__all__ = [
-    "DEFAULT_COUNT",
-    "DEFAULT_DAYS",
-    "DEFAULT_DURATION",
-    "slot_request_from_options",
+FormatOption = Annotated[
+    OutputFormat,
+    typer.Option("--format", "-f", help="Output as readable text, Markdown, or JSON."),
+]
+ResultFormatOption = Annotated[
+    ResultFormat, typer.Option("--format", "-f", help="Output as readable text or JSON.")
+]
+NowOption = Annotated[
+    str | None,
+    typer.Option(
+        "--now",
+        help="Treat this ISO-8601 instant as the current time, e.g. 2026-11-22T09:05+00:00 "
+        "(for reproducible output). Default: the real clock.",
+        show_default=False,
+    ),
+]
+DbOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--db",
+        help="Case database file. Default: $AMENDS_DB, else amends.db in the data folder.",
+        show_default=False,
+    ),
 ]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import difflib
 import re
 import tomllib
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
 from importlib import resources
 from typing import Literal
@@ -188,3 +188,10 @@ def parse_instant(text: str, field: str = "now") -> datetime:
             field, f"{raw!r} is not an ISO-8601 time with offset, e.g. 2026-11-22T09:05+00:00"
         )
     return moment
+
+
+def wall_time(day: date, clock: time, tz: str) -> datetime:
+    """``clock`` on ``day`` in ``tz``; a time inside a DST gap moves forward past it."""
+    zone_info = ZoneInfo(tz)
+    naive = datetime.combine(day, clock)
+    return datetime.fromtimestamp(naive.replace(tzinfo=zone_info).timestamp(), zone_info)

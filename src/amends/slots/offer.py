@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Literal
 
-from amends.timeslot import Slot
+from amends.dates.slot import Slot
 
 Side = Literal["before", "after"]
 

@@ -1,4 +1,8 @@
-"""The rules a proposed time must keep: working hours, weekends and public holidays.
+"""The one business calendar: working hours, the country's weekend and holidays, business days.
+
+Triage ("is the office open now?"), the checklist and the case engine ("the
+second business day after"), the slot finder ("which days may be proposed?")
+and the calendar export all ask :func:`calendar_for`, so they can never disagree.
 
 Working hours are wall-clock minutes of a day in one zone (``09:00-17:00``).
 Weekends are the interviewer country's (Friday-Saturday in Saudi Arabia,
@@ -12,17 +16,24 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import holidays
 
+from amends.dates.country import Country, country_for_zone, parse_country
+from amends.dates.zones import wall_time
 from amends.errors import InputError
-from amends.slots.country import Country
 
 MINUTES_PER_DAY = 24 * 60
 DEFAULT_WEEKEND = frozenset({5, 6})
+WORKING_HOURS = "09:00-17:00"
+"""The interviewer's working hours when nobody says otherwise (``--hours``)."""
+FOLLOW_UP_LOCAL_TIME = time(10, 0)
+"""Follow-ups are timed for the recipient's morning, when they are most likely read."""
+_MAX_SCAN_DAYS = 400  # a bound even for a calendar full of holidays
 _HOURS = re.compile(
     r"^\s*(\d{1,2})(?::?(\d{2}))?\s*(?:-|–|—|to)\s*(\d{1,2})(?::?(\d{2}))?\s*$", re.IGNORECASE
 )
@@ -140,8 +151,62 @@ class BusinessCalendar:
             return day.weekday() not in self.weekend
         return bool(self._data.is_working_day(day))
 
+    def is_working_time(self, moment: datetime, tz: str, hours: Hours | None = None) -> bool:
+        """True when ``moment`` falls on a business day inside ``hours`` on ``tz``'s clock."""
+        window = hours or Hours.parse(WORKING_HOURS, "hours")
+        local = moment.astimezone(ZoneInfo(tz))
+        minute = local.hour * 60 + local.minute
+        return self.is_business_day(local.date()) and window.start <= minute < window.end
+
+    def add_business_days(
+        self, moment: datetime, days: int, tz: str, at: time = FOLLOW_UP_LOCAL_TIME
+    ) -> datetime:
+        """``at`` (default 10:00) on the ``days``-th business day after ``moment``, on ``tz``."""
+        day = moment.astimezone(ZoneInfo(tz)).date()
+        counted = 0
+        for _ in range(_MAX_SCAN_DAYS):
+            if counted >= days:
+                break
+            day += timedelta(days=1)
+            if self.is_business_day(day):
+                counted += 1
+        return wall_time(day, at, tz)
+
 
 @lru_cache(maxsize=64)
 def _calendar(country: Country | None) -> BusinessCalendar:
     """One calendar per country: ``holidays`` data is read once and extended by year."""
     return BusinessCalendar._load(country)
+
+
+def calendar_for(tz: str, country: str | Country | None = None) -> BusinessCalendar:
+    """The calendar of the interviewer in ``tz``: ``country`` when given, else the zone's.
+
+    Zones that serve no country (``Etc/*``, ``UTC``) and countries without holiday
+    data get Monday to Friday with no holidays, and say so through ``has_holiday_data``.
+    """
+    if isinstance(country, Country):
+        return BusinessCalendar.for_country(country)
+    if country is not None and country.strip():
+        return BusinessCalendar.for_country(parse_country(country))
+    return _zone_calendar(tz)
+
+
+@lru_cache(maxsize=256)
+def _zone_calendar(tz: str) -> BusinessCalendar:
+    code = country_for_zone(tz)
+    try:
+        return BusinessCalendar.for_country(parse_country(code) if code else None)
+    except InputError:
+        return BusinessCalendar.for_country(None)
+
+
+def add_business_days(
+    moment: datetime,
+    days: int,
+    tz: str,
+    at: time = FOLLOW_UP_LOCAL_TIME,
+    country: str | None = None,
+) -> datetime:
+    """``at`` on the ``days``-th business day after ``moment`` on the calendar of ``tz``."""
+    return calendar_for(tz, country).add_business_days(moment, days, tz, at)

@@ -12,9 +12,13 @@ from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from amends.dates.calendar import Hours
+from amends.dates.country import parse_country
+from amends.dates.zones import Fold, parse_instant, parse_local, zone
 from amends.errors import InputError
 from amends.fields import MAX_DETAIL, email_address, one_line, phone_number
-from amends.model import (
+from amends.plan.reasons import get_reason
+from amends.plan.situation import (
     CONTACT_ROLES,
     MODES,
     SCENARIOS,
@@ -27,15 +31,7 @@ from amends.model import (
     Scenario,
     Situation,
 )
-from amends.reasons import get_reason
-from amends.slots.request import (
-    DEFAULT_COUNT,
-    DEFAULT_DAYS,
-    DEFAULT_HOURS,
-    DEFAULT_MINUTES,
-    DEFAULT_MY_HOURS,
-)
-from amends.zones import Fold, parse_instant, parse_local, zone
+from amends.slots.options import SlotOptions, nest_slot_options
 
 # A reason that fits a scenario when the user gives none.
 DEFAULT_REASON: dict[str, str] = {"tech-failure": "technical", "conflict": "conflict"}
@@ -78,14 +74,8 @@ class PlanRequest(BaseModel):
     slot: list[str] = Field(default_factory=list)
     now: str | None = None
     # Slot-finder options (used when no ``slot`` is given); see ``amends slots``.
-    country: str | None = None
-    hours: str = DEFAULT_HOURS
-    my_hours: str = DEFAULT_MY_HOURS
-    duration: int = DEFAULT_MINUTES
-    days: int = DEFAULT_DAYS
-    count: int = DEFAULT_COUNT
-    busy: list[str] = Field(default_factory=list)
-    windows: bool = False
+    # Given flat (``{"hours": ...}``, as every interface types them) or nested.
+    slot_options: SlotOptions = Field(default_factory=SlotOptions)
 
     @model_validator(mode="before")
     @classmethod
@@ -97,7 +87,12 @@ class PlanRequest(BaseModel):
         """
         if not isinstance(data, dict):
             return data
-        for key, value in data.items():
+        data = nest_slot_options(data)
+        nested = data.get("slot_options")
+        items = list(data.items())
+        if isinstance(nested, dict):
+            items += list(nested.items())
+        for key, value in items:
             for item in value if isinstance(value, list) else [value]:
                 if not isinstance(item, str):
                     continue
@@ -164,6 +159,8 @@ class PlanRequest(BaseModel):
             mode=mode,
             platform=_optional_line(self.platform, "platform", 60),
             address=_optional_line(self.address, "address", 200),
+            country=_country(self.slot_options.country),
+            hours=Hours.parse(self.slot_options.hours, "hours").text,
         )
         happening = Happening(
             scenario=scenario,
@@ -180,6 +177,11 @@ class PlanRequest(BaseModel):
             now=now,
             slots_requested=slots,
         )
+
+
+def _country(text: str | None) -> str | None:
+    """The validated ``--country`` label (``GB``, ``US-CA``), or ``None`` to use the zone's."""
+    return parse_country(text).label if text and text.strip() else None
 
 
 def _now(text: str | None, clock_now: datetime | None) -> datetime:

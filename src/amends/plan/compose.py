@@ -12,24 +12,17 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from amends.model import Situation
-from amends.plan import FirstAction, Message
-from amends.reasons import Reason
-from amends.texts import render, snippet
-from amends.timefmt import clock, dual_moment_text, long_date, my_time_suffix, zone_label
-from amends.timeslot import Slot
+from amends.dates.format import clock, dual_moment_text, long_date, my_time_suffix, zone_label
+from amends.dates.slot import Slot
+from amends.plan.reasons import Reason
+from amends.plan.result import FirstAction, Message
+from amends.plan.situation import Situation
+from amends.texts import render_text, snippet, snippets
 
 if TYPE_CHECKING:
-    from amends.slots.result import Window
+    from amends.slots.offer import Window
 
 DELAY_WORTH_MENTIONING = timedelta(hours=3)
-OTHER_PLATFORMS = {
-    "zoom": "Microsoft Teams or Google Meet",
-    "teams": "Zoom or Google Meet",
-    "microsoft teams": "Zoom or Google Meet",
-    "google meet": "Zoom or Microsoft Teams",
-    "meet": "Zoom or Microsoft Teams",
-}
 
 
 def _day_word(moment: datetime, now: datetime, tz: str) -> str | None:
@@ -61,7 +54,8 @@ def spoken_when(moment: datetime, s: Situation, *, on: bool = True) -> str:
 
 def _platforms(platform: str | None) -> str:
     key = (platform or "").strip().lower()
-    return OTHER_PLATFORMS.get(key, "Zoom, Microsoft Teams or Google Meet")
+    others: dict[str, str] = snippets("compose")["other_platforms"]
+    return others.get(key, others["other"])
 
 
 def _delay_line(s: Situation, reason: Reason) -> str | None:
@@ -73,10 +67,10 @@ def _delay_line(s: Situation, reason: Reason) -> str | None:
         return snippet("compose", "delay.outside")
     local = s.happening.realised.astimezone(ZoneInfo(s.interview.tz))
     day = _day_word(s.happening.realised, s.now, s.interview.tz)
-    realised = "afterwards" if day != "today" else "later in the day"
+    when = "another_day" if day != "today" else "later_today"
     if local.hour >= 12 and day == "today":
-        realised = "this afternoon" if local.hour < 18 else "this evening"
-    return snippet("compose", "delay.own", realised=realised)
+        when = "this_afternoon" if local.hour < 18 else "this_evening"
+    return snippet("compose", "delay.own", realised=snippet("compose", f"realised.{when}"))
 
 
 def _context(
@@ -98,12 +92,12 @@ def _context(
     )
     delay_line = _delay_line(s, reason)
     control = "_outside" if reason.outside_control else ""
-    with_them = ct.role == "interviewer"
+    whose = "with_them" if ct.role == "interviewer" else "with_other"
     other = ct.interviewer if ct.interviewer and ct.interviewer != ct.name else iv.company
     scenario = s.happening.scenario
     return {
-        "our_interview": "our interview" if with_them else f"my interview with {other}",
-        "our_interview_short": "our interview" if with_them else "my interview",
+        "our_interview": snippet("compose", f"interview_name.{whose}", other=other),
+        "our_interview_short": snippet("compose", f"interview_name.{whose}_short"),
         "ownership": snippet("compose", f"ownership.{scenario}{control}"),
         "ownership_spoken": snippet("compose", f"ownership_spoken.{scenario}{control}"),
         "candidate": c,
@@ -156,7 +150,7 @@ def compose_messages(
         messages.append(
             Message(
                 kind="phone-script",
-                body=render("messages/phone_script.txt.j2", **ctx),
+                body=render_text("messages/phone_script.txt.j2", **ctx),
                 to_name=ct.name or None,
                 to_phone=ct.phone,
                 variant=variant,
@@ -166,13 +160,13 @@ def compose_messages(
             messages.append(
                 Message(
                     kind="voicemail",
-                    body=render("messages/voicemail.txt.j2", **ctx),
+                    body=render_text("messages/voicemail.txt.j2", **ctx),
                     to_name=ct.name or None,
                     to_phone=ct.phone,
                     variant=variant,
                 )
             )
-    subject = render("messages/email_subject.txt.j2", **ctx)
+    subject = render_text("messages/email_subject.txt.j2", **ctx)
     email_to: dict[str, Any] = {
         "to_name": ct.name or None,
         "to_email": ct.email,
@@ -183,7 +177,7 @@ def compose_messages(
         Message(
             kind="email",
             subject=subject,
-            body=render("messages/email.txt.j2", **short_ctx),
+            body=render_text("messages/email.txt.j2", **short_ctx),
             **email_to,
         )
     )
@@ -193,7 +187,7 @@ def compose_messages(
             Message(
                 kind="email-with-reason",
                 subject=subject,
-                body=render("messages/email.txt.j2", **reason_ctx),
+                body=render_text("messages/email.txt.j2", **reason_ctx),
                 **email_to,
             )
         )
@@ -201,8 +195,8 @@ def compose_messages(
         messages.append(
             Message(
                 kind="recruiter-email",
-                subject=render("messages/recruiter_subject.txt.j2", **ctx),
-                body=render("messages/recruiter_email.txt.j2", **ctx),
+                subject=render_text("messages/recruiter_subject.txt.j2", **ctx),
+                body=render_text("messages/recruiter_email.txt.j2", **ctx),
                 to_name=ct.agency_recruiter,
                 variant=variant,
             )
@@ -211,8 +205,8 @@ def compose_messages(
         messages.append(
             Message(
                 kind="alternative-mode",
-                subject=render("messages/alternative_subject.txt.j2", **ctx),
-                body=render("messages/alternative_mode.txt.j2", **ctx),
+                subject=render_text("messages/alternative_subject.txt.j2", **ctx),
+                body=render_text("messages/alternative_mode.txt.j2", **ctx),
                 **email_to,
             )
         )

@@ -2,7 +2,7 @@
 
 Clock times are computed from the injected "now" and the respond-by deadline;
 follow-up dates count business days (Monday to Friday) on the interviewer's
-calendar (its weekend and public holidays, see :mod:`amends.workdays`).
+calendar (its weekend and public holidays, see :mod:`amends.dates.calendar`).
 Wording lives in ``data/steps.toml``.
 """
 
@@ -11,14 +11,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from amends.model import Situation
-from amends.plan import FirstAction, Phase, Step
-from amends.reasons import Reason
+from amends.dates.calendar import FOLLOW_UP_LOCAL_TIME, add_business_days
+from amends.dates.format import time_text
+from amends.dates.slot import Slot
+from amends.plan.reasons import Reason
+from amends.plan.result import FirstAction, Phase, Step
+from amends.plan.situation import Situation
+from amends.plan.triage import contact_label, recruiter_label
 from amends.texts import snippet
-from amends.timefmt import time_text
-from amends.timeslot import Slot
-from amends.triage import contact_label, recruiter_label
-from amends.workdays import FOLLOW_UP_LOCAL_TIME, add_business_days
 
 FOLLOW_UP_AFTER_BUSINESS_DAYS = 3
 
@@ -73,14 +73,12 @@ def build_steps(
     add("correct", later + timedelta(hours=1), "prepare")
 
     add("consolidate", later + timedelta(hours=2), "log")
-    add("consolidate", add_business_days(s.now, 1, s.interview.tz), "reply_watch")
-    follow = add_business_days(s.now, FOLLOW_UP_AFTER_BUSINESS_DAYS, s.interview.tz)
+    calendar, tz = s.interviewer_calendar, s.interview.tz
+    add("consolidate", calendar.add_business_days(s.now, 1, tz), "reply_watch")
+    follow = calendar.add_business_days(s.now, FOLLOW_UP_AFTER_BUSINESS_DAYS, tz)
     add("consolidate", follow, "follow_up")
-    add(
-        "consolidate",
-        add_business_days(follow, FOLLOW_UP_AFTER_BUSINESS_DAYS, s.interview.tz),
-        "move_on",
-    )
+    move_on = calendar.add_business_days(follow, FOLLOW_UP_AFTER_BUSINESS_DAYS, tz)
+    add("consolidate", move_on, "move_on")
     return steps
 
 

@@ -1,7 +1,7 @@
 """The situation amends reasons about, as validated, typed data.
 
 These models are what every core function receives. They are built from the
-flat user input in :mod:`amends.request` and are always consistent: zones are
+flat user input in :mod:`amends.plan.request` and are always consistent: zones are
 valid IANA names, times are timezone-aware, and scenario and times agree.
 """
 
@@ -9,8 +9,11 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import Literal, get_args
+from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from amends.dates.calendar import WORKING_HOURS, BusinessCalendar, Hours, calendar_for
 
 Scenario = Literal["late", "conflict", "missed", "tech-failure"]
 Mode = Literal["in-person", "video", "phone"]
@@ -52,6 +55,10 @@ class Interview(_Frozen):
     mode: Mode = "video"
     platform: str | None = None
     address: str | None = None
+    country: str | None = None
+    """The interviewer's country for weekends and holidays (``--country``); default: the zone's."""
+    hours: str = WORKING_HOURS
+    """The interviewer's working hours on their own clock (``--hours``)."""
 
     _check_start = field_validator("start")(_aware)
 
@@ -95,10 +102,18 @@ class Situation(_Frozen):
     _check_now = field_validator("now")(_aware)
 
     @property
+    def interviewer_calendar(self) -> BusinessCalendar:
+        """The interviewer's working days and holidays: the one calendar every rule asks."""
+        return calendar_for(self.interview.tz, self.interview.country)
+
+    @property
+    def interviewer_hours(self) -> Hours:
+        """The interviewer's working hours as a window of the day."""
+        return Hours.parse(self.interview.hours, "hours")
+
+    @property
     def zones_differ(self) -> bool:
         """True when the two parties' clocks show different times now."""
-        from zoneinfo import ZoneInfo
-
         theirs = self.now.astimezone(ZoneInfo(self.interview.tz)).utcoffset()
         mine = self.now.astimezone(ZoneInfo(self.candidate.tz)).utcoffset()
         return theirs != mine

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from amends.plan import Plan
+from amends.dates.format import at_zone, clock, short_date, time_text, zone_label
+from amends.plan.result import Plan
 from amends.texts import environment, snippets
-from amends.timefmt import at_zone, clock, short_date, time_text, zone_label
 
 
 def checklist(plan: Plan) -> list[tuple[str, list[tuple[str, str]]]]:

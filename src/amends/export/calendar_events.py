@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from amends.export.render import render_block, render_line
+from amends.dates.format import dual_moment_text, moment_text
 from amends.export.schedule import Timed
-from amends.timefmt import dual_moment_text, moment_text
+from amends.export.wording import render_block, render_line
 
 
 @dataclass(frozen=True)

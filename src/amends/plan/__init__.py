@@ -1,0 +1,25 @@
+"""The first-hour plan: the situation, its validation, triage, messages, steps and result.
+
+One entry point for every interface::
+
+    from amends.plan import Plan, PlanRequest, make_plan
+
+    plan = make_plan(PlanRequest(scenario="missed", at="2026-12-03 10:00", tz="Europe/London",
+                                 company="Acme", role="Analyst", name="Sam Lee"), clock_now)
+    plan.first_action.channel   # "call-voicemail-email"
+    plan.to_json()              # the JSON contract of ``amends plan --format json``
+
+Modules: ``situation`` (the validated model), ``request`` (the flat input and its
+rules), ``reasons`` (the catalogue), ``triage`` (first action and clock),
+``compose`` (messages from templates), ``steps`` (the checklist), ``result``
+(the typed result), ``markdown`` (the Markdown view), ``builder`` (``make_plan``).
+"""
+
+from __future__ import annotations
+
+from amends.plan.builder import make_plan
+from amends.plan.request import PlanRequest
+from amends.plan.result import FirstAction, Message, Plan, Step
+from amends.plan.situation import Situation
+
+__all__ = ["FirstAction", "Message", "Plan", "PlanRequest", "Situation", "Step", "make_plan"]

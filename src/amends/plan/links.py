@@ -1,0 +1,29 @@
+"""The ``mailto:`` and ``tel:`` links of a plan's messages, computed once by the builder.
+
+Every interface shows the same links (the CLI's JSON ``links``, the web's buttons),
+so they are part of the plan result instead of being recomputed per interface.
+"""
+
+from __future__ import annotations
+
+from amends.export.links import MessageLinks, PlanLinks, mailto_link, tel_link
+from amends.plan.result import Plan
+
+
+def plan_links(plan: Plan) -> PlanLinks:
+    """``mailto:`` and ``tel:`` links for each message of ``plan`` (same order as ``messages``).
+
+    ``mailto`` is ``None`` for spoken messages; ``shortened`` means the body was
+    left out (too long for a link): point the user to the ``.eml`` draft instead.
+    """
+    contact_phone = plan.situation.contact.phone
+    contact_tel = tel_link(contact_phone) if contact_phone else None
+    items: list[MessageLinks] = []
+    for message in plan.messages:
+        phone = message.to_phone or (contact_phone if message.spoken else None)
+        mailto = None
+        if message.written:
+            mailto = mailto_link(message.to_email, message.subject, message.body)
+        tel = tel_link(phone) if phone and message.spoken else None
+        items.append(MessageLinks(message.kind, message.variant, mailto, tel))
+    return PlanLinks(tel=contact_tel, messages=tuple(items))
