@@ -3,7 +3,8 @@
 - apology counting: one apology is required, a third one is grovelling;
 - absence: something every apology needs (thanks, interest, times) is nowhere;
 - clock times: ``10:00`` is fine when a zone is written for it (in its sentence,
-  or in a line such as "All times are London time"), flagged otherwise;
+  or in a line such as "All times are London time"), flagged otherwise; a time
+  the draft only refers to ("sorry I missed the 10am call") needs none;
 - length and narrative: the prose a recruiter has to read, and long retellings;
 - subject: missing, or naming neither a person nor the interview.
 
@@ -94,8 +95,8 @@ def clock_zone_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
         times = _matches(scan, "clock", cat, s, e)
         has_zone = scan.search_any(zones, s, e)
         if not times:
-            if has_zone and scan.search_any(cat.lexicon["zone_declaration"], s, e):
-                declared = True
+            # "All times are London time", "(all CET)", "I'm on Eastern": covers the draft
+            declared = declared or has_zone
             continue
         if not has_zone and not is_reference(scan, (s, e), cat):
             pending[(s, e)] = times
@@ -146,10 +147,28 @@ def narrative_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
     return hits
 
 
+_GREETING_LINE = re.compile(
+    r"^[ \t]*(?:dear|hi|hello|good (?:morning|afternoon|evening))\b[^\n.?]{0,50}[,:!]?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def looks_like_email(scan: Scan) -> bool:
+    """An e-mail's shape: a greeting on a line of its own ("Dear Dana,").
+
+    Without a ``Subject:`` line that shape is the tell; a message that runs on
+    from its greeting ("hi dana, so sorry…") is a text or a chat message, which
+    has no subject.
+    """
+    return bool(_GREETING_LINE.search(scan.folded, scan.draft.body_start))
+
+
 def subject_missing_hits(scan: Scan, rule: Rule) -> list[Hit]:
-    """No subject line, or an empty one."""
+    """No subject line (on a draft shaped like an e-mail), or an empty one."""
     subject = scan.draft.subject
     if subject is not None and subject.strip():
+        return []
+    if subject is None and not looks_like_email(scan):
         return []
     at = scan.draft.subject_start if scan.draft.subject_start is not None else scan.anchor
     return [Hit(rule, at, at)]

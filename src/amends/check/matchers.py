@@ -58,11 +58,18 @@ def classifier_hits(scan: Scan, rule: Rule) -> list[Hit]:
     ``unless`` patterns and ``unless_labels`` veto a sentence, so "I overslept,
     and that's on me" is ownership rather than a bare excuse; with ``requires``,
     one of those patterns must also appear (a template slot needs a bracket or
-    a capitalised slot word to point at).
+    a capitalised slot word to point at). With ``waive_outside_control`` the rule
+    is off when ``--reason`` names a cause outside the user's control; with
+    ``threshold_weak_reason`` it is more sensitive when ``--reason`` names a weak one.
     """
     hits: list[Hit] = []
+    if rule.waive_outside_control and scan.reason_outside_control:
+        return hits
+    cut = rule.threshold
+    if scan.reason_outside_control is False and rule.threshold_weak_reason is not None:
+        cut = rule.threshold_weak_reason
     for span in scan.body_sentences:
-        if not any(scan.does(span, label, rule.threshold) for label in rule.labels):
+        if not any(scan.does(span, label, cut) for label in rule.labels):
             continue
         if any(scan.does(span, label) for label in rule.unless_labels):
             continue

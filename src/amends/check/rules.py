@@ -49,6 +49,7 @@ _RULE_KEYS = {
     "threshold",
     "waive_outside_control",
     "suggestion_for_reason",
+    "threshold_weak_reason",
 }
 Patterns = tuple[re.Pattern[str], ...]
 
@@ -72,6 +73,7 @@ class Rule:
     threshold: float | None = None
     waive_outside_control: bool = False
     suggestion_for_reason: str = ""
+    threshold_weak_reason: float | None = None
 
     @property
     def whole_draft(self) -> bool:
@@ -193,6 +195,9 @@ def _rule(entry: dict[str, Any], lexicon: dict[str, Patterns]) -> Rule:
         threshold=None if "threshold" not in entry else float(entry["threshold"]),
         waive_outside_control=bool(entry.get("waive_outside_control", False)),
         suggestion_for_reason=str(entry.get("suggestion_for_reason", "")).strip(),
+        threshold_weak_reason=(
+            float(entry["threshold_weak_reason"]) if "threshold_weak_reason" in entry else None
+        ),
     )
 
 
