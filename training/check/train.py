@@ -36,9 +36,10 @@ PRESENCE = frozenset(
     {"apology", "ownership", "interest", "thanks", "offers-times", "invites-proposal"}
     | {"outside-reason"}
 )
-"""Labels whose absence is a finding: a missed one flags a good draft, so recall weighs more
-(F2). For the flaws (blame, demand, ...) a false alarm flags a good draft: precision weighs
-more (F0.5). Both are picked per label in cross-validation on the training split."""
+"""Labels whose absence is a finding: a missed one flags a good draft, a false one hides a
+real gap, so both weigh the same (F1). For the flaws (blame, demand, ...) a false alarm flags
+a good draft: precision weighs more (F0.5). Picked per label in cross-validation on the
+training split."""
 
 
 def matrix(sentences: list[Sentence]) -> csr_matrix:
@@ -100,7 +101,7 @@ def train() -> dict[str, object]:
         weights[i] = w
         scale.append(float(f"{s:.6g}"))
         bias.append(float(f"{float(clf.intercept_[0]):.6g}"))
-        cuts[label] = threshold(x, y, 2.0 if label in PRESENCE else 0.5)
+        cuts[label] = threshold(x, y, 1.0 if label in PRESENCE else 0.5)
         print(f"  {label:<18} positives {int(y.sum()):>4}  threshold {cuts[label]:.2f}", flush=True)
     quantised: dict[int, list[int]] = {}
     for col, b in enumerate(used):

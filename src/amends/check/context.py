@@ -41,7 +41,7 @@ def apology_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
     return [Hit(rule, extra[0], found[-1][1] if len(found) > limit + 1 else extra[1])]
 
 
-def absence_hits(scan: Scan, rule: Rule) -> list[Hit]:
+def absence_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
     """Fire (zero width, at the start of the body) when the body never does what is needed.
 
     Present means a catalogue pattern matches, or the classifier says a sentence
@@ -52,6 +52,12 @@ def absence_hits(scan: Scan, rule: Rule) -> list[Hit]:
     """
     if rule.waive_outside_control and scan.outside_control:
         return []
+    if (
+        rule.only_after_miss
+        and scan.kind == "script"
+        and not scan.body_has(cat.lexicon["kind_missed"])
+    ):
+        return []  # a "running late" call owes no pitch for the role
     if scan.body_has(rule.patterns):
         return []
     for span in scan.body_sentences:

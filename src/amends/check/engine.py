@@ -25,7 +25,7 @@ from amends.errors import InputError
 
 _CHECKS: dict[Check, Callable[[Scan, Rule, Catalogue], list[Hit]]] = {
     "sentence": lambda scan, rule, cat: sentence_hits(scan, rule),
-    "absence": lambda scan, rule, cat: context.absence_hits(scan, rule),
+    "absence": context.absence_hits,
     "apology-count": context.apology_hits,
     "clock-zone": context.clock_zone_hits,
     "length": context.length_hits,

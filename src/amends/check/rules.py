@@ -50,6 +50,7 @@ _RULE_KEYS = {
     "waive_outside_control",
     "suggestion_for_reason",
     "threshold_weak_reason",
+    "only_after_miss",
 }
 Patterns = tuple[re.Pattern[str], ...]
 
@@ -74,6 +75,7 @@ class Rule:
     waive_outside_control: bool = False
     suggestion_for_reason: str = ""
     threshold_weak_reason: float | None = None
+    only_after_miss: bool = False
 
     @property
     def whole_draft(self) -> bool:
@@ -195,6 +197,7 @@ def _rule(entry: dict[str, Any], lexicon: dict[str, Patterns]) -> Rule:
         threshold=None if "threshold" not in entry else float(entry["threshold"]),
         waive_outside_control=bool(entry.get("waive_outside_control", False)),
         suggestion_for_reason=str(entry.get("suggestion_for_reason", "")).strip(),
+        only_after_miss=bool(entry.get("only_after_miss", False)),
         threshold_weak_reason=(
             float(entry["threshold_weak_reason"]) if "threshold_weak_reason" in entry else None
         ),

@@ -22,6 +22,29 @@ from amends.check.text import blank_markers, fold, sentences, words
 Span = tuple[int, int]
 
 
+_CLAUSE_BREAK = re.compile(r"\s*(?:[,;:]|\s[-\u2013\u2014]\s|\.\.+)\s*")
+_MIN_CLAUSE_WORDS = 3
+
+
+def clauses(sentence: str) -> list[str]:
+    """The clauses of a sentence joined by commas, semicolons or dashes (none if it is one).
+
+    Pieces shorter than three words stay with the clause before them ("Hi Dana,"
+    is not a clause of its own worth reading).
+    """
+    parts = [p for p in _CLAUSE_BREAK.split(sentence) if p.strip()]
+    if len(parts) < 2:
+        return []
+    out: list[str] = []
+    for part in parts:
+        short = len(part.split()) < _MIN_CLAUSE_WORDS
+        if out and (short or len(out[-1].split()) < _MIN_CLAUSE_WORDS):
+            out[-1] = f"{out[-1]}, {part}"
+        else:
+            out.append(part)
+    return out if len(out) > 1 else []
+
+
 def within(spans: list[Span], start: int, end: int) -> list[Span]:
     """The spans (sorted) that lie inside ``[start, end]``."""
     i = bisect_left(spans, (start, -1))
@@ -95,9 +118,24 @@ class Scan:
 
     @cached_property
     def probs(self) -> dict[Span, dict[str, float]]:
-        """The classifier's probability of every sentence function, per body sentence."""
+        """The classifier's probability of every sentence function, per body sentence.
+
+        A sentence that runs several clauses together with commas or dashes ("so
+        sorry i missed it, the link u sent never loaded, can we do tues?") is
+        also read clause by clause, and each function keeps its highest reading,
+        so one clause's blame is not diluted by its neighbours' apology.
+        """
         m = model()
-        return {(s, e): m.probabilities(self.folded[s:e]) for s, e in self.body_sentences}
+        out: dict[Span, dict[str, float]] = {}
+        for s, e in self.body_sentences:
+            text = self.folded[s:e]
+            best = m.probabilities(text)
+            for clause in clauses(text):
+                for label, p in m.probabilities(clause).items():
+                    if p > best[label]:
+                        best[label] = p
+            out[(s, e)] = best
+        return out
 
     def does(self, span: Span, label: str, threshold: float | None = None) -> bool:
         """Whether the classifier says the sentence at ``span`` does ``label``."""
