@@ -68,13 +68,17 @@ def absence_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
     return [Hit(rule, scan.anchor, scan.anchor)]
 
 
+_OFFER_CUT = 0.4
+"""A sentence this likely to offer a time counts as an offer even if it mentions the miss."""
+
+
 def is_reference(scan: Scan, span: tuple[int, int], cat: Catalogue) -> bool:
     """A sentence that mentions a time already past ("sorry I missed the 10am call").
 
     Such a time is referred to, not offered: it does not count as availability
     and needs no zone (both sides know when the interview was).
     """
-    if scan.does(span, "offers-times"):
+    if scan.does(span, "offers-times", _OFFER_CUT):
         return False
     return scan.search_any(cat.lexicon["time_reference"], *span)
 

@@ -68,6 +68,8 @@ def classifier_hits(scan: Scan, rule: Rule) -> list[Hit]:
     cut = rule.threshold
     if scan.reason_outside_control is False and rule.threshold_weak_reason is not None:
         cut = rule.threshold_weak_reason
+    if scan.reason_outside_control and rule.threshold_outside_control is not None:
+        cut = rule.threshold_outside_control
     for span in scan.body_sentences:
         if not any(scan.does(span, label, cut) for label in rule.labels):
             continue

@@ -51,6 +51,7 @@ _RULE_KEYS = {
     "suggestion_for_reason",
     "threshold_weak_reason",
     "only_after_miss",
+    "threshold_outside_control",
 }
 Patterns = tuple[re.Pattern[str], ...]
 
@@ -76,6 +77,7 @@ class Rule:
     suggestion_for_reason: str = ""
     threshold_weak_reason: float | None = None
     only_after_miss: bool = False
+    threshold_outside_control: float | None = None
 
     @property
     def whole_draft(self) -> bool:
@@ -198,6 +200,11 @@ def _rule(entry: dict[str, Any], lexicon: dict[str, Patterns]) -> Rule:
         waive_outside_control=bool(entry.get("waive_outside_control", False)),
         suggestion_for_reason=str(entry.get("suggestion_for_reason", "")).strip(),
         only_after_miss=bool(entry.get("only_after_miss", False)),
+        threshold_outside_control=(
+            float(entry["threshold_outside_control"])
+            if "threshold_outside_control" in entry
+            else None
+        ),
         threshold_weak_reason=(
             float(entry["threshold_weak_reason"]) if "threshold_weak_reason" in entry else None
         ),
