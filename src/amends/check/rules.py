@@ -121,10 +121,13 @@ def compile_pattern(source: str) -> re.Pattern[str]:
     """Compile one catalogue pattern, case-insensitive.
 
     A space outside ``[...]`` matches any run of whitespace (``" ?"`` optional
-    whitespace), so "I  overslept" or a phrase wrapped over two lines still matches.
+    whitespace), so "I  overslept" or a phrase wrapped over two lines still matches;
+    the apostrophe of a contraction is optional (outside lookbehinds), so
+    "wasn't" also matches "wasnt".
     """
     out: list[str] = []
     in_class = escaped = False
+    groups: list[bool] = []  # for each open group: is it a lookbehind?
     i = 0
     while i < len(source):
         ch = source[i]
@@ -139,12 +142,24 @@ def compile_pattern(source: str) -> re.Pattern[str]:
         elif ch == "[":
             out.append(ch)
             in_class = True
+        elif ch == "(":
+            out.append(ch)
+            groups.append(source.startswith(("?<=", "?<!"), i) or any(groups))
+        elif ch == ")":
+            out.append(ch)
+            if groups:
+                groups.pop()
+        elif ch == "'" and not any(groups) and _CONTRACTION.match(source, i):
+            out.append("'?")  # "wasn't" also matches "wasnt", as people type it
         elif ch == " " and i < len(source) and source[i] in "?*":
             out.append(r"\s*")
             i += 1
         else:
             out.append(r"\s+" if ch == " " else ch)
     return re.compile("".join(out), re.IGNORECASE)
+
+
+_CONTRACTION = re.compile(r"(?:t|s|m|ll|re|ve|d)\b")
 
 
 def _expand(sources: list[str], lexicon: dict[str, Patterns], where: str) -> Patterns:
