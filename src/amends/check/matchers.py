@@ -71,9 +71,7 @@ def classifier_hits(scan: Scan, rule: Rule) -> list[Hit]:
     if scan.reason_outside_control and rule.threshold_outside_control is not None:
         cut = rule.threshold_outside_control
     for span in scan.body_sentences:
-        if not any(scan.does(span, label, cut) for label in rule.labels):
-            continue
-        if any(scan.does(span, label) for label in rule.unless_labels):
+        if not scan.reads_as(span, rule.labels, cut, rule.unless_labels):
             continue
         if rule.unless and scan.search_any(rule.unless, *span):
             continue

@@ -117,25 +117,46 @@ class Scan:
         return pos, pos
 
     @cached_property
-    def probs(self) -> dict[Span, dict[str, float]]:
-        """The classifier's probability of every sentence function, per body sentence.
+    def readings(self) -> dict[Span, list[dict[str, float]]]:
+        """The classifier's probabilities per body sentence: the whole sentence, then each clause.
 
         A sentence that runs several clauses together with commas or dashes ("so
         sorry i missed it, the link u sent never loaded, can we do tues?") is
-        also read clause by clause, and each function keeps its highest reading,
-        so one clause's blame is not diluted by its neighbours' apology.
+        also read clause by clause, so one clause's blame is not diluted by its
+        neighbours' apology.
         """
         m = model()
-        out: dict[Span, dict[str, float]] = {}
+        out: dict[Span, list[dict[str, float]]] = {}
         for s, e in self.body_sentences:
             text = self.folded[s:e]
-            best = m.probabilities(text)
-            for clause in clauses(text):
-                for label, p in m.probabilities(clause).items():
+            out[(s, e)] = [m.probabilities(text), *(m.probabilities(c) for c in clauses(text))]
+        return out
+
+    @cached_property
+    def probs(self) -> dict[Span, dict[str, float]]:
+        """Per body sentence, each function's highest probability over its readings."""
+        out: dict[Span, dict[str, float]] = {}
+        for span, readings in self.readings.items():
+            best = dict(readings[0])
+            for reading in readings[1:]:
+                for label, p in reading.items():
                     if p > best[label]:
                         best[label] = p
-            out[(s, e)] = best
+            out[span] = best
         return out
+
+    def reads_as(
+        self, span: Span, labels: tuple[str, ...], cut: float | None, vetoes: tuple[str, ...]
+    ) -> bool:
+        """Whether one reading of the sentence (whole, or a clause) does one of ``labels``
+        and, in that same reading, none of ``vetoes``."""
+        thresholds = _thresholds()
+        for reading in self.readings.get(span, ()):
+            if any(
+                reading[x] >= (thresholds[x] if cut is None else cut) for x in labels
+            ) and not any(reading[v] >= thresholds[v] for v in vetoes):
+                return True
+        return False
 
     def does(self, span: Span, label: str, threshold: float | None = None) -> bool:
         """Whether the classifier says the sentence at ``span`` does ``label``."""
