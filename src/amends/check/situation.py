@@ -77,7 +77,9 @@ def infer_kind(scan: Scan, cat: Catalogue) -> DraftKind:
     text without a subject that reads as speech is a script.
     """
     lex = cat.lexicon
-    start, end = scan.draft.body_start, len(scan.folded)
+    end = len(scan.folded)
+    subject = scan.draft.subject_start
+    start = scan.draft.body_start if subject is None else subject  # "Running late for…" too
     if scan.search_any(lex["kind_confirmation"], start, end):
         return "confirmation"
     if scan.search_any(lex["kind_follow_up"], start, end):
