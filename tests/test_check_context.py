@@ -64,7 +64,7 @@ def test_unknown_reason_on_the_command_line_exits_2(cli: CliRun, tmp_path: Path)
     path.write_text(_apology("I overslept, which is on me."), encoding="utf-8")
     result = cli(["check", str(path), "--reason", "aliens"])
     assert result.exit_code == 2 and result.stdout == ""
-    assert result.stderr.startswith("amends: error: --reason: 'aliens' is not a reason code")
+    assert result.stderr.startswith("amends: error: --reason: 'aliens' is not a known reason")
     assert "transit" in result.stderr and result.stderr.count("\n") == 1
 
 

@@ -4,21 +4,20 @@ The same sentence is right in one message and wrong in another: an advance
 request to move an interview owes no ownership line, a confirmation no
 apology, and a short factual reason outside the user's control ("my train was
 cancelled") needs no "that was my responsibility". The reason codes and whether
-each is outside the user's control are read from ``data/reasons.toml`` — the
-one catalogue the plan messages use too.
+each is outside the user's control come from the reason catalogue the plan
+messages use (``amends.plan.reasons``, ``data/reasons.toml``).
 """
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 from amends.check.model import DRAFT_KINDS, KIND_ALIASES, DraftKind
 from amends.check.rules import Catalogue
 from amends.check.scan import Scan
 from amends.errors import InputError
+from amends.plan.reasons import catalogue, get_reason
 
 
 @dataclass(frozen=True)
@@ -32,12 +31,10 @@ class Reason:
 
 @cache
 def reasons() -> dict[str, Reason]:
-    """Every reason code in ``data/reasons.toml``."""
-    text = resources.files("amends.data").joinpath("reasons.toml").read_text("utf-8")
-    table = tomllib.loads(text)["reasons"]
+    """Every reason code of the catalogue (``amends.plan.reasons``), as the checker reads it."""
     return {
-        code: Reason(code, bool(entry["outside_control"]), str(entry["framing"]).strip())
-        for code, entry in table.items()
+        code: Reason(code, entry.outside_control, entry.framing.strip())
+        for code, entry in catalogue().items()
     }
 
 
@@ -45,12 +42,7 @@ def resolve_reason(code: str | None) -> Reason | None:
     """The reason for ``--reason CODE``; an unknown code is bad input naming the valid ones."""
     if code is None or not code.strip():
         return None
-    found = reasons().get(code.strip().lower())
-    if found is None:
-        valid = ", ".join(sorted(reasons()))
-        shown = code.strip()[:40]
-        raise InputError("reason", f"{shown!r} is not a reason code; use one of: {valid}")
-    return found
+    return reasons()[get_reason(code, "reason").code]
 
 
 def resolve_kind(kind: str | None) -> DraftKind | None:
