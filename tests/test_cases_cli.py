@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 
 from amends.cases import save_plan
-from amends.store import LATEST, open_store
+from amends.store import LATEST
+from amends.store.opening import open_store
 from tests.case_factory import make_plan
-from tests.conftest import CliRun
+from tests.conftest import Backend, CliRun
 
 T = {
     "voicemail": "2026-11-23T10:45+00:00",
@@ -22,12 +23,16 @@ T = {
 }
 
 
+@pytest.fixture(autouse=True)
+def _on_each_backend(backend: Backend, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every command here runs once on SQLite and once with $AMENDS_DATABASE_URL set."""
+    if backend.url is not None:
+        monkeypatch.setenv("AMENDS_DATABASE_URL", backend.url)
+
+
 def _saved(db: Path | None = None, **overrides: object) -> str:
-    store = open_store(db)
-    try:
+    with open_store(db) as store:
         return save_plan(store, make_plan(**overrides))
-    finally:
-        store.close()
 
 
 def _json(result: object) -> dict[str, object]:
@@ -214,6 +219,7 @@ def test_amends_db_environment_variable_chooses_the_file(
     cli: CliRun, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     db = tmp_path / "env" / "cases.db"
+    monkeypatch.delenv("AMENDS_DATABASE_URL", raising=False)
     monkeypatch.setenv("AMENDS_DB", str(db))
     cid = _saved()
     assert db.exists()

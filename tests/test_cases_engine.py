@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from amends.cases import Case, Due, add_business_days, next_steps
 from amends.cases.engine import case_steps
-from amends.store import SQLiteStore
+from amends.store import Store
 from tests.case_factory import apply, at, new_case
 from tests.zones_edge import FAR_EAST, FIXED_OFFSET, FRI_SAT_WEEKEND, US_EAST
 
@@ -26,7 +26,7 @@ def local(moment: datetime, tz: str) -> str:
 # -- business days ---------------------------------------------------------------
 
 
-def test_follow_up_skips_the_weekend_and_lands_in_their_morning(store: SQLiteStore) -> None:
+def test_follow_up_skips_the_weekend_and_lands_in_their_morning(store: Store) -> None:
     # Email on Friday 20 Nov 2026 in London: three business days is Wednesday.
     case = apply(
         store,
@@ -39,7 +39,7 @@ def test_follow_up_skips_the_weekend_and_lands_in_their_morning(store: SQLiteSto
     assert follow.write == "follow-up"
 
 
-def test_public_holidays_of_the_interviewers_country_do_not_count(store: SQLiteStore) -> None:
+def test_public_holidays_of_the_interviewers_country_do_not_count(store: Store) -> None:
     # Thanksgiving (Thu 26 Nov 2026) is not a business day in New York.
     case = apply(
         store,
@@ -50,7 +50,7 @@ def test_public_holidays_of_the_interviewers_country_do_not_count(store: SQLiteS
     assert local(follow.at, US_EAST) == "Mon 2026-11-30 10:00"
 
 
-def test_a_friday_saturday_weekend_is_honoured(store: SQLiteStore) -> None:
+def test_a_friday_saturday_weekend_is_honoured(store: Store) -> None:
     # Riyadh: Wednesday email -> Thursday (1), Sunday (2), Monday (3).
     case = apply(
         store,
@@ -61,7 +61,7 @@ def test_a_friday_saturday_weekend_is_honoured(store: SQLiteStore) -> None:
     assert local(follow.at, FRI_SAT_WEEKEND) == "Mon 2026-11-23 10:00"
 
 
-def test_days_are_counted_on_the_interviewers_calendar_not_mine(store: SQLiteStore) -> None:
+def test_days_are_counted_on_the_interviewers_calendar_not_mine(store: Store) -> None:
     # Thursday 23:00 in London is already Friday noon in Auckland: count from Friday there.
     case = apply(
         store,
@@ -79,7 +79,7 @@ def test_days_are_counted_on_the_interviewers_calendar_not_mine(store: SQLiteSto
     assert local(follow.at, "Europe/London") == "Tue 2026-11-24 21:00"
 
 
-def test_the_number_of_business_days_is_a_setting(store: SQLiteStore) -> None:
+def test_the_number_of_business_days_is_a_setting(store: Store) -> None:
     case = apply(
         store,
         new_case(store, at="2026-11-20 10:00", now="2026-11-20T10:40+00:00"),
@@ -111,7 +111,7 @@ def test_adding_business_days_counts_exactly_that_many_weekdays(start: datetime,
 # -- from first contact to moving on ---------------------------------------------
 
 
-def test_a_fresh_case_asks_for_first_contact_within_the_hour(store: SQLiteStore) -> None:
+def test_a_fresh_case_asks_for_first_contact_within_the_hour(store: Store) -> None:
     case = new_case(store)
     first = steps(case, "2026-11-23T10:41+00:00")["first-contact"]
     assert first.status == "due" and first.by is not None
@@ -119,7 +119,7 @@ def test_a_fresh_case_asks_for_first_contact_within_the_hour(store: SQLiteStore)
     assert steps(case, "2026-11-23T12:00+00:00")["first-contact"].status == "overdue"
 
 
-def test_voicemail_alone_calls_for_the_email_and_the_email_clears_it(store: SQLiteStore) -> None:
+def test_voicemail_alone_calls_for_the_email_and_the_email_clears_it(store: Store) -> None:
     case = apply(
         store, new_case(store), ("contacted", "2026-11-23T10:45+00:00", {"via": "voicemail"})
     )
@@ -131,7 +131,7 @@ def test_voicemail_alone_calls_for_the_email_and_the_email_clears_it(store: SQLi
     assert "send-email" not in steps(case, "2026-11-23T11:05+00:00")
 
 
-def test_the_recruiter_is_involved_until_contacted(store: SQLiteStore) -> None:
+def test_the_recruiter_is_involved_until_contacted(store: Store) -> None:
     case = apply(store, new_case(store), ("contacted", "2026-11-23T10:45+00:00", {"via": "email"}))
     assert steps(case, "2026-11-23T10:50+00:00")["involve-recruiter"].write == "recruiter"
     case = apply(store, case, ("contacted", "2026-11-23T11:00+00:00", {"via": "recruiter"}))
@@ -144,7 +144,7 @@ def test_the_recruiter_is_involved_until_contacted(store: SQLiteStore) -> None:
     assert "involve-recruiter" not in steps(no_recruiter, "2026-11-23T10:50+00:00")
 
 
-def test_silence_then_one_follow_up_then_move_on(store: SQLiteStore) -> None:
+def test_silence_then_one_follow_up_then_move_on(store: Store) -> None:
     case = apply(store, new_case(store), ("contacted", "2026-11-23T11:00+00:00", {"via": "email"}))
     assert steps(case, "2026-11-25T09:00+00:00")["follow-up"].status == "upcoming"
     assert steps(case, "2026-11-26T10:00+00:00")["follow-up"].status == "due"
@@ -165,7 +165,7 @@ def test_silence_then_one_follow_up_then_move_on(store: SQLiteStore) -> None:
 # -- after they said yes ---------------------------------------------------------
 
 
-def _rescheduled(store: SQLiteStore, slot: str, **overrides: object) -> Case:
+def _rescheduled(store: Store, slot: str, **overrides: object) -> Case:
     return apply(
         store,
         new_case(store, **overrides),
@@ -174,7 +174,7 @@ def _rescheduled(store: SQLiteStore, slot: str, **overrides: object) -> Case:
     )
 
 
-def test_yes_brings_confirmations_checks_and_joining_early(store: SQLiteStore) -> None:
+def test_yes_brings_confirmations_checks_and_joining_early(store: Store) -> None:
     case = _rescheduled(store, "2026-11-27 14:00")
     due = steps(case, "2026-11-24T09:05+00:00")
     assert due["confirm-written"].status == "due" and due["confirm-written"].write == "confirmation"
@@ -190,14 +190,14 @@ def test_yes_brings_confirmations_checks_and_joining_early(store: SQLiteStore) -
 
 
 def test_morning_confirmation_uses_their_clock_and_precedes_an_early_start(
-    store: SQLiteStore,
+    store: Store,
 ) -> None:
     case = _rescheduled(store, "2026-11-27 08:30", tz=US_EAST, at="2026-11-23 05:00")
     morning = steps(case, "2026-11-24T15:00+00:00")["confirm-morning"]
     assert local(morning.at, US_EAST) == "Fri 2026-11-27 07:30"
 
 
-def test_no_tech_check_for_an_in_person_interview(store: SQLiteStore) -> None:
+def test_no_tech_check_for_an_in_person_interview(store: Store) -> None:
     case = apply(
         store,
         new_case(store),
@@ -208,7 +208,7 @@ def test_no_tech_check_for_an_in_person_interview(store: SQLiteStore) -> None:
     assert "tech-check" not in due and "join-early" in due
 
 
-def test_after_the_interview_the_thank_you_is_due_within_24_hours(store: SQLiteStore) -> None:
+def test_after_the_interview_the_thank_you_is_due_within_24_hours(store: Store) -> None:
     case = _rescheduled(store, "2026-11-27 14:00")
     during = steps(case, "2026-11-27T14:30+00:00")
     assert not {"confirm-24h", "confirm-morning", "tech-check", "join-early"} & set(during)
@@ -223,13 +223,13 @@ def test_after_the_interview_the_thank_you_is_due_within_24_hours(store: SQLiteS
     assert "log-lessons" in steps(case, "2026-11-28T16:10+00:00")
 
 
-def test_marking_a_step_done_removes_it(store: SQLiteStore) -> None:
+def test_marking_a_step_done_removes_it(store: Store) -> None:
     case = _rescheduled(store, "2026-11-27 14:00")
     case = apply(store, case, ("done", "2026-11-24T09:30+00:00", {"step": "confirm-written"}))
     assert "confirm-written" not in steps(case, "2026-11-24T09:35+00:00")
 
 
-def test_promised_material_is_due_until_delivered(store: SQLiteStore) -> None:
+def test_promised_material_is_due_until_delivered(store: Store) -> None:
     case = _rescheduled(store, "2026-11-27 14:00")
     case = apply(
         store, case, ("promised", "2026-11-27T15:00+00:00", {"text": "the churn case study"})
@@ -247,7 +247,7 @@ def test_promised_material_is_due_until_delivered(store: SQLiteStore) -> None:
 
 
 def test_no_brings_a_gracious_reply_and_a_stay_in_touch_note_months_later(
-    store: SQLiteStore,
+    store: Store,
 ) -> None:
     case = apply(
         store,
@@ -261,7 +261,7 @@ def test_no_brings_a_gracious_reply_and_a_stay_in_touch_note_months_later(
     assert due["stay-in-touch"].at == at("2026-11-24T09:00+00:00") + timedelta(days=90)
 
 
-def test_next_lists_all_open_cases_earliest_first(store: SQLiteStore) -> None:
+def test_next_lists_all_open_cases_earliest_first(store: Store) -> None:
     a = apply(store, new_case(store), ("contacted", "2026-11-23T11:00+00:00", {"via": "email"}))
     b = new_case(store, company="Globex", now="2026-11-23T12:00+00:00")
     items = next_steps([a, b], at("2026-11-23T12:05+00:00"))

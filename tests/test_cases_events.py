@@ -8,13 +8,13 @@ import pytest
 
 from amends.cases import EventInput, event_kind, record
 from amends.errors import InputError
-from amends.store import SQLiteStore
+from amends.store import Store
 from tests.case_factory import apply, at, new_case
 
 EMAIL = ("contacted", "2026-11-23T11:00+00:00", {"via": "email"})
 
 
-def _refused(store: SQLiteStore, case_id: str, field: str, **given: Any) -> str:
+def _refused(store: Store, case_id: str, field: str, **given: Any) -> str:
     before = store.get_case(case_id).events
     with pytest.raises(InputError) as err:
         record(store, case_id, EventInput(**given))
@@ -23,7 +23,7 @@ def _refused(store: SQLiteStore, case_id: str, field: str, **given: Any) -> str:
     return err.value.message
 
 
-def test_events_cannot_be_recorded_before_the_last_one(store: SQLiteStore) -> None:
+def test_events_cannot_be_recorded_before_the_last_one(store: Store) -> None:
     case = apply(store, new_case(store), EMAIL)
     message = _refused(
         store, case.id, "now", kind="note", now=at("2026-11-23T10:59+00:00"), text="x"
@@ -31,7 +31,7 @@ def test_events_cannot_be_recorded_before_the_last_one(store: SQLiteStore) -> No
     assert "before this case's last event" in message
 
 
-def test_the_new_interview_must_come_after_the_reply(store: SQLiteStore) -> None:
+def test_the_new_interview_must_come_after_the_reply(store: Store) -> None:
     case = apply(store, new_case(store), EMAIL)
     message = _refused(
         store,
@@ -44,7 +44,7 @@ def test_the_new_interview_must_come_after_the_reply(store: SQLiteStore) -> None
     assert "is not after the reply" in message and "GMT" in message
 
 
-def test_a_new_time_inside_a_dst_gap_is_refused(store: SQLiteStore) -> None:
+def test_a_new_time_inside_a_dst_gap_is_refused(store: Store) -> None:
     case = apply(
         store,
         new_case(store, at="2027-03-22 10:00", now="2027-03-22T10:40+00:00"),
@@ -61,7 +61,7 @@ def test_a_new_time_inside_a_dst_gap_is_refused(store: SQLiteStore) -> None:
     assert "does not exist" in message
 
 
-def test_reply_yes_needs_a_slot_and_contacted_needs_a_channel(store: SQLiteStore) -> None:
+def test_reply_yes_needs_a_slot_and_contacted_needs_a_channel(store: Store) -> None:
     case = apply(store, new_case(store), EMAIL)
     later = at("2026-11-24T09:00+00:00")
     assert "--slot" in _refused(store, case.id, "slot", kind="reply-yes", now=later)
@@ -73,7 +73,7 @@ def test_reply_yes_needs_a_slot_and_contacted_needs_a_channel(store: SQLiteStore
     )
 
 
-def test_interviewed_before_the_new_time_starts_is_refused(store: SQLiteStore) -> None:
+def test_interviewed_before_the_new_time_starts_is_refused(store: Store) -> None:
     case = apply(
         store,
         new_case(store),
@@ -84,7 +84,7 @@ def test_interviewed_before_the_new_time_starts_is_refused(store: SQLiteStore) -
     assert "after it has started" in message
 
 
-def test_text_events_need_one_clean_line(store: SQLiteStore) -> None:
+def test_text_events_need_one_clean_line(store: Store) -> None:
     case = new_case(store)
     now = at("2026-11-23T11:00+00:00")
     assert "--text" in _refused(store, case.id, "text", kind="lesson", now=now)
@@ -94,7 +94,7 @@ def test_text_events_need_one_clean_line(store: SQLiteStore) -> None:
     assert "under 500" in _refused(store, case.id, "text", kind="note", now=now, text="x" * 501)
 
 
-def test_delivered_must_match_something_promised(store: SQLiteStore) -> None:
+def test_delivered_must_match_something_promised(store: Store) -> None:
     case = apply(
         store, new_case(store), ("promised", "2026-11-23T11:00+00:00", {"text": "portfolio"})
     )
@@ -104,7 +104,7 @@ def test_delivered_must_match_something_promised(store: SQLiteStore) -> None:
     assert "open: portfolio" in message
 
 
-def test_done_names_a_known_step(store: SQLiteStore) -> None:
+def test_done_names_a_known_step(store: Store) -> None:
     case = new_case(store)
     message = _refused(
         store, case.id, "step", kind="done", now=at("2026-11-23T11:00+00:00"), step="laundry"
@@ -112,7 +112,7 @@ def test_done_names_a_known_step(store: SQLiteStore) -> None:
     assert "follow-up" in message
 
 
-def test_a_catalogue_safeguard_id_is_recorded_with_its_wording(store: SQLiteStore) -> None:
+def test_a_catalogue_safeguard_id_is_recorded_with_its_wording(store: Store) -> None:
     case = apply(
         store,
         new_case(store),
@@ -148,6 +148,6 @@ def test_bad_event_names_are_bad_input(words: tuple[str, str | None], field: str
     assert err.value.field == field
 
 
-def test_unknown_case_is_bad_input(store: SQLiteStore) -> None:
+def test_unknown_case_is_bad_input(store: Store) -> None:
     with pytest.raises(InputError, match="no case 'zzz'"):
         record(store, "zzz", EventInput("note", at("2026-11-23T11:00+00:00"), text="x"))

@@ -11,13 +11,13 @@ import pytest
 
 from amends.cases import career_log, career_log_markdown, export_all, import_all, load_cases
 from amends.errors import InputError, StateError
-from amends.store import SQLiteStore
+from amends.store import SQLiteStore, Store
 from tests.case_factory import apply, at, new_case
 
 NOW = at("2026-12-01T09:00+00:00")
 
 
-def _fill(store: SQLiteStore) -> None:
+def _fill(store: Store) -> None:
     apply(
         store,
         new_case(store),
@@ -53,7 +53,7 @@ def _roundtrip(document: dict[str, Any]) -> dict[str, Any]:
     return json.loads(json.dumps(document, ensure_ascii=False))
 
 
-def test_export_then_import_loses_nothing(store: SQLiteStore) -> None:
+def test_export_then_import_loses_nothing(store: Store) -> None:
     _fill(store)
     exported = _roundtrip(export_all(store, NOW))
     with closing(SQLiteStore.memory()) as other:
@@ -64,14 +64,14 @@ def test_export_then_import_loses_nothing(store: SQLiteStore) -> None:
     assert states == ["interviewed", "closed"]
 
 
-def test_importing_the_same_file_twice_adds_nothing(store: SQLiteStore) -> None:
+def test_importing_the_same_file_twice_adds_nothing(store: Store) -> None:
     _fill(store)
     exported = _roundtrip(export_all(store, NOW))
     assert import_all(store, exported) == (0, 2)
     assert len(store.list_cases()) == 2
 
 
-def test_a_conflicting_case_stops_the_whole_import(store: SQLiteStore) -> None:
+def test_a_conflicting_case_stops_the_whole_import(store: Store) -> None:
     _fill(store)
     exported = _roundtrip(export_all(store, NOW))
     changed = copy.deepcopy(exported)
@@ -112,7 +112,7 @@ def _broken(exported: dict[str, Any], path: tuple[Any, ...], value: Any) -> dict
     ],
 )
 def test_a_bad_export_file_is_refused_and_adds_nothing(
-    store: SQLiteStore, path: tuple[Any, ...], value: Any, message: str
+    store: Store, path: tuple[Any, ...], value: Any, message: str
 ) -> None:
     _fill(store)
     exported = _roundtrip(export_all(store, NOW))
@@ -123,7 +123,7 @@ def test_a_bad_export_file_is_refused_and_adds_nothing(
         assert other.list_cases() == []
 
 
-def test_career_log_lists_lessons_adopted_and_suggested_safeguards(store: SQLiteStore) -> None:
+def test_career_log_lists_lessons_adopted_and_suggested_safeguards(store: Store) -> None:
     _fill(store)
     log = career_log(load_cases(store))
     first = log["entries"][0]
@@ -137,6 +137,6 @@ def test_career_log_lists_lessons_adopted_and_suggested_safeguards(store: SQLite
     assert "## Data Analyst at Globex" in markdown and "None recorded yet." in markdown
 
 
-def test_empty_career_log_says_how_cases_start(store: SQLiteStore) -> None:
+def test_empty_career_log_says_how_cases_start(store: Store) -> None:
     assert "amends plan ... --save" in career_log_markdown([])
     assert career_log([]) == {"entries": []}

@@ -9,7 +9,7 @@ import pytest
 from amends.cases import STATES, Case, EventInput, record
 from amends.cases.machine import ANNOTATIONS, TRANSITION_EVENTS, next_state
 from amends.errors import StateError
-from amends.store import SQLiteStore
+from amends.store import Store
 from tests.case_factory import apply, at, new_case
 
 # The lifecycle of issue 6, written out independently of the implementation's table.
@@ -77,7 +77,7 @@ OPTIONS: dict[str, dict[str, Any]] = {
 LATER = "2026-12-01T09:00+00:00"
 
 
-def _in_state(store: SQLiteStore, state: str) -> Case:
+def _in_state(store: Store, state: str) -> Case:
     case = apply(store, new_case(store), *PATHS[state])
     assert case.state == state
     return case
@@ -90,7 +90,7 @@ def test_every_state_is_reachable_and_only_closed_is_final() -> None:
 
 @pytest.mark.parametrize(("state", "event"), sorted(LEGAL))
 def test_legal_transition_moves_to_the_documented_state(
-    store: SQLiteStore, state: str, event: str
+    store: Store, state: str, event: str
 ) -> None:
     case = _in_state(store, state)
     before = case.events
@@ -104,7 +104,7 @@ def test_legal_transition_moves_to_the_documented_state(
 
 @pytest.mark.parametrize(("state", "event"), ILLEGAL)
 def test_illegal_transition_is_refused_naming_state_and_allowed_events(
-    store: SQLiteStore, state: str, event: str
+    store: Store, state: str, event: str
 ) -> None:
     case = _in_state(store, state)
     with pytest.raises(StateError) as err:
@@ -117,12 +117,12 @@ def test_illegal_transition_is_refused_naming_state_and_allowed_events(
 
 
 @pytest.mark.parametrize("via", ["email", "recruiter"])
-def test_a_written_message_means_a_reply_is_awaited(store: SQLiteStore, via: str) -> None:
+def test_a_written_message_means_a_reply_is_awaited(store: Store, via: str) -> None:
     case = apply(store, new_case(store), ("contacted", T0, {"via": via}))
     assert case.state == "awaiting-reply"
 
 
-def test_spoken_contact_alone_leaves_the_case_contacted(store: SQLiteStore) -> None:
+def test_spoken_contact_alone_leaves_the_case_contacted(store: Store) -> None:
     case = apply(
         store,
         new_case(store),
@@ -135,7 +135,7 @@ def test_spoken_contact_alone_leaves_the_case_contacted(store: SQLiteStore) -> N
 @pytest.mark.parametrize("state", STATES)
 @pytest.mark.parametrize("annotation", ["note", "lesson", "safeguard", "promised"])
 def test_annotations_are_allowed_in_every_state_and_change_nothing(
-    store: SQLiteStore, state: str, annotation: str
+    store: Store, state: str, annotation: str
 ) -> None:
     case = _in_state(store, state)
     updated, _ = record(store, case.id, EventInput(annotation, at(LATER), text="kept"))
@@ -143,7 +143,7 @@ def test_annotations_are_allowed_in_every_state_and_change_nothing(
     assert set(ANNOTATIONS) >= {"note", "lesson", "safeguard", "promised", "delivered", "done"}
 
 
-def test_closed_case_refuses_every_transition_but_keeps_notes(store: SQLiteStore) -> None:
+def test_closed_case_refuses_every_transition_but_keeps_notes(store: Store) -> None:
     case = _in_state(store, "closed")
     with pytest.raises(StateError, match="none \\(the case is closed\\)"):
         record(store, case.id, EventInput("thanked", at(LATER)))
@@ -152,7 +152,7 @@ def test_closed_case_refuses_every_transition_but_keeps_notes(store: SQLiteStore
 
 
 def test_a_later_reply_yes_moves_the_interview_and_keeps_the_first_in_history(
-    store: SQLiteStore,
+    store: Store,
 ) -> None:
     case = _in_state(store, "rescheduled")
     updated, _ = record(store, case.id, EventInput("reply-yes", at(LATER), slot="2026-12-03 11:00"))

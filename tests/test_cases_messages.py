@@ -9,7 +9,7 @@ import pytest
 
 from amends.cases import KINDS, Case, FollowUpMessage, write
 from amends.errors import InputError, StateError
-from amends.store import SQLiteStore
+from amends.store import Store
 from tests.case_factory import apply, at, new_case
 
 EMAIL = ("contacted", "2026-11-23T11:00+00:00", {"via": "email"})
@@ -39,7 +39,7 @@ CLOCK = re.compile(r"\b([01]\d|2[0-3]):[0-5]\d\b")
 ZONE_AFTER = re.compile(r"^ (GMT|UTC|[A-Z]{2,5} \(UTC|[A-Z]{2,5}, UTC)")
 
 
-def _draft(store: SQLiteStore, kind: str, **overrides: Any) -> tuple[Case, FollowUpMessage]:
+def _draft(store: Store, kind: str, **overrides: Any) -> tuple[Case, FollowUpMessage]:
     events, when = SCENES[kind]
     case = apply(store, new_case(store, **overrides), *events)
     now = at(when if "T" in when else f"2026-11-23T{when}+00:00")
@@ -51,20 +51,20 @@ def test_every_kind_has_a_scene() -> None:
 
 
 @pytest.mark.parametrize("kind", FOLLOW_UP_KINDS)
-def test_subject_names_the_person_and_the_role(store: SQLiteStore, kind: str) -> None:
+def test_subject_names_the_person_and_the_role(store: Store, kind: str) -> None:
     _, draft = _draft(store, kind)
     assert draft.subject and "Sam Rivera" in draft.subject and "Data Analyst" in draft.subject
 
 
 @pytest.mark.parametrize("kind", FOLLOW_UP_KINDS)
-def test_signature_carries_contact_details(store: SQLiteStore, kind: str) -> None:
+def test_signature_carries_contact_details(store: Store, kind: str) -> None:
     _, draft = _draft(store, kind)
     tail = draft.body.splitlines()[-3:]
     assert tail[1] == "Sam Rivera" and "+1 212 555 0100" in tail[2] and "sam@example.org" in tail[2]
 
 
 @pytest.mark.parametrize("kind", FOLLOW_UP_KINDS)
-def test_every_clock_time_carries_its_zone(store: SQLiteStore, kind: str) -> None:
+def test_every_clock_time_carries_its_zone(store: Store, kind: str) -> None:
     _, draft = _draft(store, kind)
     for text in (draft.subject or "", draft.body):
         for match in CLOCK.finditer(text):
@@ -72,9 +72,7 @@ def test_every_clock_time_carries_its_zone(store: SQLiteStore, kind: str) -> Non
 
 
 @pytest.mark.parametrize("kind", FOLLOW_UP_KINDS)
-def test_concise_without_over_apology_begging_demands_or_blame(
-    store: SQLiteStore, kind: str
-) -> None:
+def test_concise_without_over_apology_begging_demands_or_blame(store: Store, kind: str) -> None:
     _, draft = _draft(store, kind)
     body = draft.body.lower()
     assert draft.words <= 160
@@ -84,14 +82,14 @@ def test_concise_without_over_apology_begging_demands_or_blame(
     assert "!!" not in body
 
 
-def test_confirmation_states_date_both_zones_link_and_interviewer(store: SQLiteStore) -> None:
+def test_confirmation_states_date_both_zones_link_and_interviewer(store: Store) -> None:
     _, draft = _draft(store, "confirmation")
     assert "Friday 27 November 2026 at 14:00 GMT" in draft.body
     assert "09:00 EST, UTC−5, my time" in draft.body
     assert "https://meet.example/abc" in draft.body and "With: Dana Lee" in draft.body
 
 
-def test_confirmation_gives_the_address_for_an_in_person_interview(store: SQLiteStore) -> None:
+def test_confirmation_gives_the_address_for_an_in_person_interview(store: Store) -> None:
     case = apply(
         store,
         new_case(store),
@@ -106,12 +104,12 @@ def test_confirmation_gives_the_address_for_an_in_person_interview(store: SQLite
     assert "Address: 1 King St, London" in body and "link" not in body.lower()
 
 
-def test_joined_early_says_so_with_the_time_on_both_clocks(store: SQLiteStore) -> None:
+def test_joined_early_says_so_with_the_time_on_both_clocks(store: Store) -> None:
     _, draft = _draft(store, "joined-early")
     assert "joined the call" in draft.body and "14:00 GMT (09:00 EST, UTC−5, my time)" in draft.body
 
 
-def test_thank_you_names_the_topic_and_the_open_promise(store: SQLiteStore) -> None:
+def test_thank_you_names_the_topic_and_the_open_promise(store: Store) -> None:
     case = apply(
         store,
         new_case(store),
@@ -123,25 +121,25 @@ def test_thank_you_names_the_topic_and_the_open_promise(store: SQLiteStore) -> N
     assert "missed" not in body.lower()
 
 
-def test_thank_you_without_a_topic_is_bad_input(store: SQLiteStore) -> None:
+def test_thank_you_without_a_topic_is_bad_input(store: Store) -> None:
     case = apply(store, new_case(store), *SCENES["thank-you"][0])
     with pytest.raises(InputError) as err:
         write(case, "thank-you", at("2026-11-27T16:00+00:00"))
     assert err.value.field == "topic"
 
 
-def test_decline_reply_keeps_the_door_open_without_arguing(store: SQLiteStore) -> None:
+def test_decline_reply_keeps_the_door_open_without_arguing(store: Store) -> None:
     _, draft = _draft(store, "decline-reply")
     assert "future roles" in draft.body and "stay in touch" in draft.body
     assert "but" not in draft.body.split()
 
 
-def test_follow_up_names_the_date_of_the_first_email(store: SQLiteStore) -> None:
+def test_follow_up_names_the_date_of_the_first_email(store: Store) -> None:
     _, draft = _draft(store, "follow-up")
     assert "Monday 23 November 2026" in draft.body
 
 
-def test_follow_up_repeats_only_the_offered_times_still_ahead(store: SQLiteStore) -> None:
+def test_follow_up_repeats_only_the_offered_times_still_ahead(store: Store) -> None:
     case = apply(
         store,
         new_case(store, slot=["2026-11-25 14:00", "2026-12-01 10:00"]),
@@ -151,7 +149,7 @@ def test_follow_up_repeats_only_the_offered_times_still_ahead(store: SQLiteStore
     assert "Tuesday 1 December 2026 at 10:00 GMT" in body and "25 November" not in body
 
 
-def test_recruiter_message_goes_to_the_recruiter_and_owns_the_miss(store: SQLiteStore) -> None:
+def test_recruiter_message_goes_to_the_recruiter_and_owns_the_miss(store: Store) -> None:
     _, draft = _draft(store, "recruiter")
     assert draft.to_name == "Chris Wong" and draft.body.startswith("Dear Chris Wong,")
     assert "Monday 23 November 2026 at 10:00 GMT" in draft.body
@@ -169,25 +167,25 @@ def test_recruiter_message_goes_to_the_recruiter_and_owns_the_miss(store: SQLite
     ],
 )
 def test_a_message_that_does_not_fit_the_case_is_refused(
-    store: SQLiteStore, kind: str, events: tuple[tuple[str, str, dict[str, Any]], ...]
+    store: Store, kind: str, events: tuple[tuple[str, str, dict[str, Any]], ...]
 ) -> None:
     case = apply(store, new_case(store), *events)
     with pytest.raises(StateError, match=f"'{kind}' is for"):
         write(case, kind, at("2026-11-24T10:00+00:00"), topic=TOPIC)
 
 
-def test_recruiter_message_needs_a_recruiter(store: SQLiteStore) -> None:
+def test_recruiter_message_needs_a_recruiter(store: Store) -> None:
     case = apply(store, new_case(store, recruiter=None), EMAIL)
     with pytest.raises(StateError, match="agency recruiter"):
         write(case, "recruiter", at("2026-11-24T10:00+00:00"))
 
 
-def test_unknown_message_kind_lists_the_valid_ones(store: SQLiteStore) -> None:
+def test_unknown_message_kind_lists_the_valid_ones(store: Store) -> None:
     with pytest.raises(InputError, match="thank-you"):
         write(new_case(store), "haiku", at("2026-11-24T10:00+00:00"))
 
 
-def test_apology_email_is_the_one_saved_with_the_plan(store: SQLiteStore) -> None:
+def test_apology_email_is_the_one_saved_with_the_plan(store: Store) -> None:
     case, draft = _draft(store, "apology-email")
     saved = case.plan_message("email-with-reason", "email")
     assert saved is not None and draft.body == saved["body"] and draft.subject == saved["subject"]
@@ -216,7 +214,7 @@ def _checker() -> Any:
 
 
 @pytest.mark.parametrize("kind", FOLLOW_UP_KINDS)
-def test_every_follow_up_message_passes_the_draft_checker(store: SQLiteStore, kind: str) -> None:
+def test_every_follow_up_message_passes_the_draft_checker(store: Store, kind: str) -> None:
     check = _checker()
     _, draft = _draft(store, kind)
     ignore = (*NOT_THIS_MESSAGE, *ALSO_NOT.get(kind, ()))
@@ -225,7 +223,7 @@ def test_every_follow_up_message_passes_the_draft_checker(store: SQLiteStore, ki
 
 
 @pytest.mark.parametrize("kind", [k for k in FOLLOW_UP_KINDS if k != "recruiter"])
-def test_after_the_reply_the_apology_is_not_repeated(store: SQLiteStore, kind: str) -> None:
+def test_after_the_reply_the_apology_is_not_repeated(store: Store, kind: str) -> None:
     # The recruiter hears about the miss for the first time; everyone else already has.
     _, draft = _draft(store, kind)
     assert not re.search(r"\b(sorry|apologi[sz]e|apologies|apologised)\b", draft.body.lower())

@@ -16,7 +16,9 @@ class InputError(AmendsError):
     """Bad input from the user: a field, and a sentence saying what would be valid.
 
     ``field`` uses the snake_case option name (``contact_email``, ``at``); the
-    CLI shows it as ``--contact-email`` and the API as the JSON key.
+    CLI shows it as ``--contact-email`` and the API as the JSON key. A setting
+    that only exists as an environment variable is named as such
+    (``$AMENDS_SECRET_KEY``) and shown as it is.
     """
 
     def __init__(self, field: str, message: str) -> None:
@@ -27,13 +29,17 @@ class InputError(AmendsError):
     def cli_text(self) -> str:
         """The message as the command line shows it (``--field: message``)."""
         name = self.field
-        if name and not name.startswith("-") and "/" not in name and "." not in name:
+        if name and not name.startswith(("-", "$")) and "/" not in name and "." not in name:
             name = "--" + name.replace("_", "-")
         return f"{name}: {self.message}" if name else self.message
 
 
 class StateError(AmendsError):
     """A request that is well-formed but not allowed now (e.g. an illegal case transition)."""
+
+
+class AccessError(StateError):
+    """Allowed to see this, but not to do it (a coach changing a case shared with them)."""
 
 
 class StoreError(AmendsError):

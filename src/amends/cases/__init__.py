@@ -19,7 +19,6 @@ from amends.cases.messages import KINDS, FollowUpMessage, write
 from amends.cases.service import export_all, import_all, load_case, load_cases, save_plan
 from amends.cases.shapes import case_json, event_json, record_json, summary_json
 from amends.dates.calendar import add_business_days
-from amends.store import open_store
 
 __all__ = [
     "DEFAULT_BUSINESS_DAYS",
@@ -47,7 +46,6 @@ __all__ = [
     "load_cases",
     "next_state",
     "next_steps",
-    "open_store",
     "record",
     "record_json",
     "save_plan",

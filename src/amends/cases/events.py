@@ -8,7 +8,8 @@ single reasonable line. Nothing is written when any check fails.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -148,11 +149,20 @@ def build_event(case: Case, given: EventInput) -> NewEvent:
     return NewEvent(kind=given.kind, at=given.now, data=_data(case, given))
 
 
-def record(store: Store, case_id: str, given: EventInput) -> tuple[Case, EventRecord]:
-    """Append one event (validated inside the write transaction); returns the updated case."""
+def record(
+    store: Store, case_id: str, given: EventInput, clock: Callable[[], datetime] | None = None
+) -> tuple[Case, EventRecord]:
+    """Append one event (validated inside the write transaction); returns the updated case.
+
+    With ``clock`` (the real clock, when no ``--now`` was given) the event's
+    time is read inside the transaction, after the case is locked: a writer
+    that waited for another one is then never refused as "before the last
+    event" by a few milliseconds it spent waiting.
+    """
 
     def build(record: CaseRecord) -> NewEvent:
-        return build_event(Case(record), given)
+        current = replace(given, now=clock()) if clock is not None else given
+        return build_event(Case(record), current)
 
     event = store.append_event(case_id, build)
     return Case(store.get_case(case_id)), event

@@ -32,7 +32,9 @@ def meeting_json(case: Case) -> dict[str, Any] | None:
 
 
 def summary_json(case: Case, due: list[Due]) -> dict[str, Any]:
+    """The list entry of a case; ``owner`` (hosted mode only) says whose case it is."""
     s = case.situation
+    owner = {"owner": case.record.owner} if case.record.owner is not None else {}
     return {
         "id": case.id,
         "state": case.state,
@@ -42,6 +44,7 @@ def summary_json(case: Case, due: list[Due]) -> dict[str, Any]:
         "interview_start": s.interview.start.isoformat(),
         "opened": case.record.created_at.isoformat(),
         "next": due[0].to_json() if due else None,
+        **owner,
     }
 
 

@@ -37,6 +37,8 @@ from amends.cli import prepare_cmd as _prepare_cmd  # noqa: E402, F401  # isort:
 from amends.cli import guide_cmd as _guide_cmd  # noqa: E402, F401  # isort: skip
 from amends.cli import cases_cmd as _cases_cmd  # noqa: E402, F401  # isort: skip
 from amends.cli import serve_cmd as _serve_cmd  # noqa: E402, F401  # isort: skip
+from amends.cli import users_cmd as _users_cmd  # noqa: E402, F401  # isort: skip
+from amends.cli import db_cmd as _db_cmd  # noqa: E402, F401  # isort: skip
 
 __all__ = ["app", "main"]
 

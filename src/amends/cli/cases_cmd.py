@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -52,9 +50,9 @@ from amends.cli.common import (
     resolve_now,
 )
 from amends.cli.options import DbOption, NowOption, ResultFormatOption
+from amends.cli.store_options import UrlOption, opened
 from amends.errors import InputError
 from amends.export.files import write_atomic
-from amends.store import Store, open_store
 
 
 def _help(summary: str, example: str) -> str:
@@ -89,15 +87,6 @@ app.add_typer(case_app, name="case")
 app.add_typer(log_app, name="log")
 
 
-@contextmanager
-def _opened(db: Path | None) -> Iterator[Store]:
-    store = open_store(db)
-    try:
-        yield store
-    finally:
-        store.close()
-
-
 def _tz_of(cases: list[Case]) -> dict[str, str]:
     return {c.id: c.situation.candidate.tz for c in cases}
 
@@ -113,9 +102,10 @@ def cases_command(
     now: NowOption = None,
     fmt: ResultFormatOption = ResultFormat.text,
     db: DbOption = None,
+    url: UrlOption = None,
 ) -> None:
     moment = resolve_now(now)
-    with _opened(db) as store:
+    with opened(db, url) as store:
         cases = load_cases(store, include_closed=all_cases)
     due_of = {c.id: case_steps(c, moment, days) for c in cases}
     if fmt == ResultFormat.json:
@@ -137,9 +127,10 @@ def case_show(
     now: NowOption = None,
     fmt: ResultFormatOption = ResultFormat.text,
     db: DbOption = None,
+    url: UrlOption = None,
 ) -> None:
     moment = resolve_now(now)
-    with _opened(db) as store:
+    with opened(db, url) as store:
         case = load_case(store, case_id)
     due = case_steps(case, moment, days)
     if fmt == ResultFormat.json:
@@ -188,6 +179,7 @@ def case_record(
     now: NowOption = None,
     fmt: ResultFormatOption = ResultFormat.text,
     db: DbOption = None,
+    url: UrlOption = None,
 ) -> None:
     given = EventInput(
         kind=event_kind(event, answer),
@@ -201,9 +193,11 @@ def case_record(
         text=text,
         step=step,
     )
-    with _opened(db) as store:
-        case, stored = record(store, case_id, given)
-    due = case_steps(case, given.now)
+    with opened(db, url) as store:
+        # without --now, the event's time is read once the case is locked
+        clock = None if now is not None else (lambda: resolve_now(None))
+        case, stored = record(store, case_id, given, clock)
+    due = case_steps(case, stored.at)
     if fmt == ResultFormat.json:
         print_json(record_json(case, stored, due))
         return
@@ -228,9 +222,10 @@ def write_command(
     now: NowOption = None,
     fmt: ResultFormatOption = ResultFormat.text,
     db: DbOption = None,
+    url: UrlOption = None,
 ) -> None:
     moment = resolve_now(now)
-    with _opened(db) as store:
+    with opened(db, url) as store:
         case = load_case(store, case_id)
     draft = write(case, kind, moment, topic)
     if fmt == ResultFormat.json:
@@ -253,9 +248,10 @@ def next_command(
     now: NowOption = None,
     fmt: ResultFormatOption = ResultFormat.text,
     db: DbOption = None,
+    url: UrlOption = None,
 ) -> None:
     moment = resolve_now(now)
-    with _opened(db) as store:
+    with opened(db, url) as store:
         cases = load_cases(store, include_closed=False)
     items = next_steps(cases, moment, days)
     if fmt == ResultFormat.json:
@@ -286,8 +282,9 @@ def log_export(
         Path | None, _opt("Write to this file instead of the screen.", "--output", "-o")
     ] = None,
     db: DbOption = None,
+    url: UrlOption = None,
 ) -> None:
-    with _opened(db) as store:
+    with opened(db, url) as store:
         cases = load_cases(store)
     if fmt == LogFormat.json:
         text = json.dumps(career_log(cases), ensure_ascii=False, indent=2) + "\n"
@@ -317,9 +314,11 @@ FileArg = Annotated[Path, typer.Argument(metavar="FILE", help="The file.")]
         "amends export amends-export.json",
     ),
 )
-def export_command(file: FileArg, now: NowOption = None, db: DbOption = None) -> None:
+def export_command(
+    file: FileArg, now: NowOption = None, db: DbOption = None, url: UrlOption = None
+) -> None:
     moment = resolve_now(now)
-    with _opened(db) as store:
+    with opened(db, url) as store:
         document = export_all(store, moment)
     text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     if str(file) == "-":
@@ -337,7 +336,10 @@ def export_command(file: FileArg, now: NowOption = None, db: DbOption = None) ->
     ),
 )
 def import_command(
-    file: FileArg, fmt: ResultFormatOption = ResultFormat.text, db: DbOption = None
+    file: FileArg,
+    fmt: ResultFormatOption = ResultFormat.text,
+    db: DbOption = None,
+    url: UrlOption = None,
 ) -> None:
     try:
         document = json.loads(file.read_text("utf-8"))
@@ -345,7 +347,7 @@ def import_command(
         raise InputError(
             "file", f"{file} is not a readable JSON export ({type(exc).__name__})"
         ) from None
-    with _opened(db) as store:
+    with opened(db, url) as store:
         added, present = import_all(store, document)
     if fmt == ResultFormat.json:
         print_json({"added": added, "already_present": present})
@@ -361,9 +363,12 @@ def import_command(
     ),
 )
 def backup_command(
-    file: FileArg, fmt: ResultFormatOption = ResultFormat.text, db: DbOption = None
+    file: FileArg,
+    fmt: ResultFormatOption = ResultFormat.text,
+    db: DbOption = None,
+    url: UrlOption = None,
 ) -> None:
-    with _opened(db) as store:
+    with opened(db, url) as store:
         store.backup(file.expanduser())
         source = store.location
     if fmt == ResultFormat.json:

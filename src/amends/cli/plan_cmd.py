@@ -34,6 +34,7 @@ from amends.cli.options import (
     WindowsOption,
 )
 from amends.cli.plan_view import print_plan
+from amends.cli.store_options import UrlOption
 from amends.export.plan_exports import write_plan_exports
 from amends.plan.builder import make_plan
 from amends.plan.markdown import plan_markdown
@@ -48,7 +49,6 @@ from amends.slots.query import (
     DEFAULT_MINUTES,
     DEFAULT_MY_HOURS,
 )
-from amends.store import open_store
 
 PLAN_HELP = """Build the first-hour plan: what to do first and by when, the phone script,
 the voicemail, the email (two variants) and the checklist.
@@ -161,6 +161,7 @@ def plan_command(
         typer.Option("--save", help="Keep this plan as a case to track (its id is printed)."),
     ] = False,
     db: DbOption = None,
+    url: UrlOption = None,
     profile: Annotated[
         Path | None, _opt("Profile TOML file (default: your config folder).", "--profile")
     ] = None,
@@ -192,7 +193,9 @@ def plan_command(
     if written:
         plan = replace(plan, files=tuple(str(path) for path in written))
     if save:
-        with open_store(db) as store:
+        from amends.store.opening import open_store  # psycopg loads only when saving
+
+        with open_store(db, url) as store:
             plan = replace(plan, case_id=save_plan(store, plan))
     show_plan(plan, output_format)
     if plan.case_id is not None and output_format is not OutputFormat.json:

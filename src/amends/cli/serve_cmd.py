@@ -14,16 +14,26 @@ from typing import Annotated, Any
 import typer
 
 from amends.cli.app import app
+from amends.cli.hosted_serve import check_workers, hosted_url, run_hosted
+from amends.cli.store_options import UrlOption
 from amends.errors import InputError
+from amends.store import resolve_target
 
 SERVE_HELP = """Start the amends web app: plan, check a draft and track cases in your browser.
 
 It listens on this computer only (127.0.0.1) and opens your browser. Binding to
 any other address exposes your data to your network: it needs --allow-remote.
 
+Hosted mode (--hosted) serves a career centre or a coach's candidates: everyone
+signs in, each sees only their own cases and those shared with them, and
+several processes (--workers) share one PostgreSQL database. It needs
+--database-url (or $AMENDS_DATABASE_URL) and $AMENDS_SECRET_KEY.
+
 Example:
 
   amends serve --port 8765 --no-browser
+
+  AMENDS_SECRET_KEY=... amends serve --hosted --workers 4 --database-url postgresql://amends@localhost/amends
 """
 
 
@@ -84,9 +94,30 @@ def serve_command(
             show_default=False,
         ),
     ] = None,
+    hosted: Annotated[
+        bool,
+        typer.Option(
+            "--hosted",
+            help="Serve many people: sign-in on every page, PostgreSQL, $AMENDS_SECRET_KEY.",
+        ),
+    ] = False,
+    workers: Annotated[
+        int, typer.Option("--workers", help="Hosted mode: number of app processes.")
+    ] = 1,
+    url: UrlOption = None,
 ) -> None:
     if not 0 < port < 65536:
         raise InputError("port", f"{port} is not a port number between 1 and 65535")
+    check_workers(workers)
+    if hosted:
+        database = hosted_url(db is not None, url)
+    elif workers != 1:
+        raise InputError("workers", "several processes need hosted mode: add --hosted")
+    elif url is not None or resolve_target(db, None).url is not None:
+        raise InputError(
+            "database_url",
+            "a PostgreSQL database is served with --hosted (sign-in, private cases per person)",
+        )
     if not is_loopback(host):
         if not allow_remote:
             raise InputError(
@@ -94,10 +125,14 @@ def serve_command(
                 f"{host} is not a loopback address; add --allow-remote to expose amends "
                 "to your network",
             )
-        sys.stderr.write(
-            f"amends: warning: listening on {host}: anyone who can reach this machine on "
-            f"port {port} can read and change your plans and cases.\n"
-        )
+        if not hosted:  # hosted mode signs every request in
+            sys.stderr.write(
+                f"amends: warning: listening on {host}: anyone who can reach this machine on "
+                f"port {port} can read and change your plans and cases.\n"
+            )
+    if hosted:
+        run_hosted(host, port, workers, database, allowed_hosts_for(host))
+        return
     import uvicorn  # the web stack loads only when serving, so other commands start fast
 
     from amends.web import create_app

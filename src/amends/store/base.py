@@ -1,11 +1,12 @@
 """The repository interface every case store implements.
 
 The CLI, the web app and the case logic only talk to :class:`Store`, so the
-SQLite file used on a personal machine and a server database used for hosted
-use (a later issue) are interchangeable. A backend must make
-:meth:`Store.append_event` atomic: the state check and the insert happen in one
+SQLite file used on a personal machine and the PostgreSQL database of a hosted
+install are interchangeable. A backend must make :meth:`Store.append_event`
+atomic and serialised per case: the state check and the insert happen in one
 write transaction, so two processes can never both move a case out of the
-same state.
+same state, nor lose or reorder an event. Every store is a context manager:
+``with open_store(...) as store:`` closes it however the block ends.
 """
 
 from __future__ import annotations
@@ -13,9 +14,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, Self
 
-from amends.store.records import CaseImport, CaseRecord, EventRecord, NewEvent
+from amends.store.records import CaseImport, CaseRecord, EventRecord, NewEvent, UserRecord
 
 EventBuilder = Callable[[CaseRecord], NewEvent]
 
@@ -75,8 +76,94 @@ class Store(Protocol):
         """Release the connection; the store cannot be used afterwards."""
         ...
 
-    def __enter__(self) -> Store:
-        """``with open_store() as store:`` closes the store however the block ends."""
+    def __enter__(self) -> Self:
+        """The store itself, closed when the ``with`` block ends."""
         ...
 
-    def __exit__(self, *exc: object) -> None: ...
+    def __exit__(self, *exc: object) -> None:
+        """Close the store (exceptions propagate)."""
+        ...
+
+
+class HostedStore(Store, Protocol):
+    """A :class:`Store` that also keeps accounts, sessions and shares (hosted mode).
+
+    Both backends implement it (:mod:`amends.store.accounts`); hosted mode runs
+    it on PostgreSQL. :meth:`for_user` is the tenancy boundary: every case query
+    of the returned store is limited to what that user owns or was shared.
+    """
+
+    def for_user(self, user: UserRecord) -> HostedStore:
+        """This store as ``user`` sees it (same connection; closing it is a no-op)."""
+        ...
+
+    def ping(self) -> None:
+        """Raise ``StoreError`` unless the database answers right now (``/healthz``)."""
+        ...
+
+    @property
+    def viewer(self) -> UserRecord | None:
+        """The user queries are scoped to, or ``None`` for an unscoped store."""
+        ...
+
+    def add_user(self, email: str, role: str, password_hash: str, now: datetime) -> UserRecord:
+        """A new account (``InputError('email')`` when the address has one)."""
+        ...
+
+    def user_with_hash(self, email: str) -> tuple[UserRecord, str] | None:
+        """The account with this email and its password hash."""
+        ...
+
+    def list_users(self) -> list[UserRecord]:
+        """Every account, oldest first."""
+        ...
+
+    def set_disabled(self, user_id: int, disabled: bool, now: datetime) -> None:
+        """Disable (ending its sessions) or re-enable an account."""
+        ...
+
+    def set_password_hash(self, user_id: int, password_hash: str, now: datetime) -> None:
+        """Store a new password hash and end every session of the account."""
+        ...
+
+    def create_session(
+        self, token_hash: str, user_id: int, now: datetime, expires_at: datetime
+    ) -> None:
+        """Keep a new session by the hash of its token."""
+        ...
+
+    def session_user(self, token_hash: str, now: datetime) -> UserRecord | None:
+        """The enabled user of a live session."""
+        ...
+
+    def revoke_session(self, token_hash: str, now: datetime) -> None:
+        """End one session."""
+        ...
+
+    def failures_since(self, keys: Sequence[str], since: datetime) -> int:
+        """The most failed sign-ins any of ``keys`` had since ``since``."""
+        ...
+
+    def record_failure(self, keys: Sequence[str], now: datetime, forget_before: datetime) -> None:
+        """Count a failed sign-in against each key."""
+        ...
+
+    def clear_failures(self, key: str) -> None:
+        """Forget a key's failures."""
+        ...
+
+    def share_case(self, case_id: str, coach_email: str, now: datetime) -> None:
+        """Share one of the viewer's cases with a coach."""
+        ...
+
+    def unshare_case(self, case_id: str, coach_email: str) -> bool:
+        """Stop sharing; False when it was not shared with that coach."""
+        ...
+
+    def shared_with(self, case_id: str) -> list[str]:
+        """The coaches a visible case is shared with."""
+        ...
+
+    def erase_user(self, user_id: int) -> int:
+        """Delete an account and everything it owns; returns the cases erased."""
+        ...

@@ -1,78 +1,212 @@
-"""Schema migrations: ordered, named functions recorded in ``schema_migrations``.
+"""Schema migrations: one ordered list, each step written once per SQL dialect.
 
-A database file says which migrations it has had; opening it runs the missing
-ones, in order, inside one ``BEGIN IMMEDIATE`` transaction, so an older file is
-upgraded in place and either fully or not at all. Never edit a released
-migration: add a new one at the end. ``tests/fixtures/store_v1.sql`` is a file
-at version 1 that the tests upgrade.
+A database says which migrations it has had (table ``schema_migrations``);
+opening it runs the missing ones, in order, inside one transaction, so an older
+database is upgraded in place and either fully or not at all. Both backends
+walk the same list, so a version number means the same schema on SQLite and
+PostgreSQL. Never edit a released migration: add a new one at the end.
+``tests/fixtures/store_v1.sql`` (SQLite) and ``store_v1_postgres.sql`` are
+databases at version 1 that the tests upgrade.
+
+The dialects differ only where they must: SQLite's ``AUTOINCREMENT`` and
+``RAISE(ABORT)`` triggers against PostgreSQL's identity columns, ``jsonb`` and
+PL/pgSQL trigger functions. Instants are ISO-8601 text with the offset the
+user gave on both, so an export is the same whichever backend wrote it.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from amends.errors import StoreError
 
+APPEND_ONLY = "case history is append-only"
+
 
 @dataclass(frozen=True)
 class Migration:
-    """One schema step: its version (1, 2, ...), a stable name and the change."""
+    """One schema step: its version (1, 2, ...), a stable name and its SQL per dialect."""
 
     version: int
     name: str
-    apply: Callable[[sqlite3.Connection], None]
+    sqlite: tuple[str, ...]
+    postgres: tuple[str, ...]
+
+    def apply_sqlite(self, conn: sqlite3.Connection) -> None:
+        """Run this step's SQLite statements on ``conn`` (inside the caller's transaction)."""
+        for statement in self.sqlite:
+            conn.execute(statement)
 
 
-def _initial(conn: sqlite3.Connection) -> None:
-    conn.execute(
+_INITIAL = Migration(
+    1,
+    "initial",
+    sqlite=(
         "CREATE TABLE schema_migrations ("
         " version INTEGER PRIMARY KEY,"
         " name TEXT NOT NULL,"
-        " applied_at TEXT NOT NULL)"
-    )
-    conn.execute(
+        " applied_at TEXT NOT NULL)",
         "CREATE TABLE cases ("
         " id TEXT PRIMARY KEY,"
         " created_at TEXT NOT NULL,"
-        " situation TEXT NOT NULL)"
-    )
-    conn.execute(
+        " situation TEXT NOT NULL)",
         "CREATE TABLE events ("
         " seq INTEGER PRIMARY KEY AUTOINCREMENT,"
         " case_id TEXT NOT NULL REFERENCES cases(id),"
         " kind TEXT NOT NULL,"
         " at TEXT NOT NULL,"
-        " data TEXT NOT NULL)"
-    )
-
-
-def _plan_snapshot_and_append_only(conn: sqlite3.Connection) -> None:
-    # The plan as first computed, so `case show` and `write apology-email` can
-    # quote the exact messages; older cases simply have none.
-    conn.execute("ALTER TABLE cases ADD COLUMN plan TEXT")
-    conn.execute("CREATE INDEX events_by_case ON events(case_id, seq)")
-    # History is append-only: refuse edits even from other tools using the file.
-    conn.execute(
-        "CREATE TRIGGER events_no_update BEFORE UPDATE ON events "
-        "BEGIN SELECT RAISE(ABORT, 'case history is append-only'); END"
-    )
-    conn.execute(
-        "CREATE TRIGGER events_no_delete BEFORE DELETE ON events "
-        "BEGIN SELECT RAISE(ABORT, 'case history is append-only'); END"
-    )
-
-
-MIGRATIONS: tuple[Migration, ...] = (
-    Migration(1, "initial", _initial),
-    Migration(2, "plan_snapshot_and_append_only", _plan_snapshot_and_append_only),
+        " data TEXT NOT NULL)",
+    ),
+    postgres=(
+        "CREATE TABLE schema_migrations ("
+        " version INTEGER PRIMARY KEY,"
+        " name TEXT NOT NULL,"
+        " applied_at TIMESTAMPTZ NOT NULL DEFAULT now())",
+        # ``ordinal`` gives "oldest case first" the meaning SQLite's rowid has.
+        "CREATE TABLE cases ("
+        " id TEXT PRIMARY KEY,"
+        " ordinal BIGINT GENERATED ALWAYS AS IDENTITY UNIQUE,"
+        " created_at TEXT NOT NULL,"
+        " situation JSONB NOT NULL)",
+        "CREATE TABLE events ("
+        " seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+        " case_id TEXT NOT NULL REFERENCES cases(id),"
+        " kind TEXT NOT NULL,"
+        " at TEXT NOT NULL,"
+        " data JSONB NOT NULL)",
+    ),
 )
+
+_PLAN_AND_APPEND_ONLY = Migration(
+    2,
+    "plan_snapshot_and_append_only",
+    # The plan as first computed, so `case show` and `write apology-email` can
+    # quote the exact messages; older cases simply have none. History is
+    # append-only in the database itself: edits are refused even from other tools.
+    sqlite=(
+        "ALTER TABLE cases ADD COLUMN plan TEXT",
+        "CREATE INDEX events_by_case ON events(case_id, seq)",
+        "CREATE TRIGGER events_no_update BEFORE UPDATE ON events "
+        f"BEGIN SELECT RAISE(ABORT, '{APPEND_ONLY}'); END",
+        "CREATE TRIGGER events_no_delete BEFORE DELETE ON events "
+        f"BEGIN SELECT RAISE(ABORT, '{APPEND_ONLY}'); END",
+    ),
+    postgres=(
+        "ALTER TABLE cases ADD COLUMN plan JSONB",
+        "CREATE INDEX events_by_case ON events(case_id, seq)",
+        "CREATE FUNCTION amends_refuse_history_change() RETURNS trigger LANGUAGE plpgsql AS $$ "
+        f"BEGIN RAISE EXCEPTION '{APPEND_ONLY}' USING ERRCODE = 'restrict_violation'; END $$",
+        "CREATE TRIGGER events_no_update BEFORE UPDATE ON events "
+        "FOR EACH ROW EXECUTE FUNCTION amends_refuse_history_change()",
+        "CREATE TRIGGER events_no_delete BEFORE DELETE ON events "
+        "FOR EACH ROW EXECUTE FUNCTION amends_refuse_history_change()",
+        "CREATE TRIGGER events_no_truncate BEFORE TRUNCATE ON events "
+        "FOR EACH STATEMENT EXECUTE FUNCTION amends_refuse_history_change()",
+    ),
+)
+
+_ACCOUNTS = Migration(
+    3,
+    "accounts_sessions_shares",
+    # Hosted mode (issue 14): users, server-side sessions (only a hash of the
+    # token is kept), failed sign-ins for rate limiting, an owner for every case
+    # (NULL for the single user of a personal install) and shares with coaches.
+    # Deleting one's account must erase one's history too: the delete trigger
+    # now lets through exactly the cases listed in case_erasures, which only the
+    # erasure transaction writes (and empties again before it commits).
+    sqlite=(
+        "CREATE TABLE users ("
+        " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+        " email TEXT NOT NULL UNIQUE,"
+        " role TEXT NOT NULL CHECK (role IN ('candidate', 'coach', 'admin')),"
+        " password_hash TEXT NOT NULL,"
+        " disabled INTEGER NOT NULL DEFAULT 0,"
+        " created_at TEXT NOT NULL)",
+        "CREATE TABLE sessions ("
+        " token_hash TEXT PRIMARY KEY,"
+        " user_id INTEGER NOT NULL REFERENCES users(id),"
+        " created_at TEXT NOT NULL,"
+        " expires_at TEXT NOT NULL,"
+        " revoked_at TEXT)",
+        "CREATE INDEX sessions_by_user ON sessions(user_id)",
+        "CREATE TABLE sign_in_failures ("
+        " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+        " key TEXT NOT NULL,"
+        " at TEXT NOT NULL)",
+        "CREATE INDEX sign_in_failures_by_key ON sign_in_failures(key, at)",
+        "ALTER TABLE cases ADD COLUMN owner_id INTEGER REFERENCES users(id)",
+        "CREATE INDEX cases_by_owner ON cases(owner_id)",
+        "CREATE TABLE shares ("
+        " case_id TEXT NOT NULL REFERENCES cases(id),"
+        " coach_id INTEGER NOT NULL REFERENCES users(id),"
+        " created_at TEXT NOT NULL,"
+        " PRIMARY KEY (case_id, coach_id))",
+        "CREATE INDEX shares_by_coach ON shares(coach_id)",
+        "CREATE TABLE case_erasures (case_id TEXT PRIMARY KEY)",
+        "DROP TRIGGER events_no_delete",
+        "CREATE TRIGGER events_no_delete BEFORE DELETE ON events "
+        "WHEN NOT EXISTS (SELECT 1 FROM case_erasures WHERE case_id = OLD.case_id) "
+        f"BEGIN SELECT RAISE(ABORT, '{APPEND_ONLY}'); END",
+    ),
+    postgres=(
+        "CREATE TABLE users ("
+        " id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+        " email TEXT NOT NULL UNIQUE,"
+        " role TEXT NOT NULL CHECK (role IN ('candidate', 'coach', 'admin')),"
+        " password_hash TEXT NOT NULL,"
+        " disabled BOOLEAN NOT NULL DEFAULT false,"
+        " created_at TEXT NOT NULL)",
+        "CREATE TABLE sessions ("
+        " token_hash TEXT PRIMARY KEY,"
+        " user_id BIGINT NOT NULL REFERENCES users(id),"
+        " created_at TEXT NOT NULL,"
+        " expires_at TEXT NOT NULL,"
+        " revoked_at TEXT)",
+        "CREATE INDEX sessions_by_user ON sessions(user_id)",
+        "CREATE TABLE sign_in_failures ("
+        " id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+        " key TEXT NOT NULL,"
+        " at TEXT NOT NULL)",
+        "CREATE INDEX sign_in_failures_by_key ON sign_in_failures(key, at)",
+        "ALTER TABLE cases ADD COLUMN owner_id BIGINT REFERENCES users(id)",
+        "CREATE INDEX cases_by_owner ON cases(owner_id)",
+        "CREATE TABLE shares ("
+        " case_id TEXT NOT NULL REFERENCES cases(id),"
+        " coach_id BIGINT NOT NULL REFERENCES users(id),"
+        " created_at TEXT NOT NULL,"
+        " PRIMARY KEY (case_id, coach_id))",
+        "CREATE INDEX shares_by_coach ON shares(coach_id)",
+        "CREATE TABLE case_erasures (case_id TEXT PRIMARY KEY)",
+        "CREATE FUNCTION amends_refuse_history_delete() RETURNS trigger LANGUAGE plpgsql AS $$ "
+        "BEGIN IF EXISTS (SELECT 1 FROM case_erasures WHERE case_id = OLD.case_id) "
+        "THEN RETURN OLD; END IF; "
+        f"RAISE EXCEPTION '{APPEND_ONLY}' USING ERRCODE = 'restrict_violation'; END $$",
+        "DROP TRIGGER events_no_delete ON events",
+        "CREATE TRIGGER events_no_delete BEFORE DELETE ON events "
+        "FOR EACH ROW EXECUTE FUNCTION amends_refuse_history_delete()",
+    ),
+)
+
+MIGRATIONS: tuple[Migration, ...] = (_INITIAL, _PLAN_AND_APPEND_ONLY, _ACCOUNTS)
 LATEST = MIGRATIONS[-1].version
 
 
+def newer_error(version: int) -> StoreError:
+    """The refusal for a database written by a newer amends (it is left untouched)."""
+    return StoreError(
+        f"was created by a newer amends (schema version {version}; this amends knows up to "
+        f"{LATEST}); upgrade amends to use it — nothing was changed"
+    )
+
+
+def foreign_error(kind: str) -> StoreError:
+    """The refusal for someone else's database: amends never adds its tables to it."""
+    return StoreError(f"is {kind} database but not an amends one; nothing was changed")
+
+
 def current_version(conn: sqlite3.Connection) -> int:
-    """The highest migration recorded in the file (0 for a new, empty file).
+    """The highest migration recorded in the SQLite file (0 for a new, empty file).
 
     Refuses an SQLite file that holds other tables but no amends schema, so
     amends never adds its tables to someone else's database.
@@ -83,27 +217,20 @@ def current_version(conn: sqlite3.Connection) -> int:
     }
     if "schema_migrations" not in names:
         if names - {"sqlite_sequence"}:
-            raise StoreError("is an SQLite database but not an amends one; nothing was changed")
+            raise foreign_error("an SQLite")
         return 0
     row = conn.execute("SELECT coalesce(max(version), 0) FROM schema_migrations").fetchone()
     return int(row[0])
 
 
-def newer_error(version: int) -> StoreError:
-    """The refusal for a file written by a newer amends (it is left untouched)."""
-    return StoreError(
-        f"was created by a newer amends (schema version {version}; this amends knows up to "
-        f"{LATEST}); upgrade amends to use it — nothing was changed"
-    )
-
-
 def migrate(conn: sqlite3.Connection) -> int:
-    """Bring the schema up to :data:`LATEST`; returns the version the file was at.
+    """Bring an SQLite file up to :data:`LATEST`; returns the version it was at.
 
     The version is read again under the write lock, so two processes opening a
     new file at once apply each migration exactly once.
     """
-    if current_version(conn) == LATEST:
+    found = current_version(conn)
+    if found == LATEST:
         return LATEST
     conn.execute("BEGIN IMMEDIATE")
     try:
@@ -111,7 +238,7 @@ def migrate(conn: sqlite3.Connection) -> int:
         if found > LATEST:
             raise newer_error(found)
         for step in MIGRATIONS[found:]:
-            step.apply(conn)
+            step.apply_sqlite(conn)
             conn.execute(
                 "INSERT INTO schema_migrations (version, name, applied_at) "
                 "VALUES (?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",

@@ -43,13 +43,18 @@ class EventRecord:
 
 @dataclass(frozen=True)
 class CaseRecord:
-    """One case: what was planned, and every event since, oldest first."""
+    """One case: what was planned, and every event since, oldest first.
+
+    ``owner`` is the owner's email in hosted mode (``None`` on a personal
+    install); it is shown to a coach a case was shared with, never exported.
+    """
 
     id: str
     created_at: datetime
     situation: dict[str, Any]
     plan: dict[str, Any] | None
     events: tuple[EventRecord, ...] = ()
+    owner: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         """The case as ``amends export`` writes it; :func:`case_from_json` reads it back."""
@@ -82,3 +87,26 @@ class CaseImport:
             and self.plan == record.plan
             and mine == theirs
         )
+
+
+ROLES: tuple[str, ...] = ("candidate", "coach", "admin")
+
+
+@dataclass(frozen=True)
+class UserRecord:
+    """An account of a hosted install (the password hash never leaves the store)."""
+
+    id: int
+    email: str
+    role: str
+    disabled: bool
+    created_at: datetime
+
+    def to_json(self) -> dict[str, Any]:
+        """The account as ``amends users list --format json`` and the export show it."""
+        return {
+            "email": self.email,
+            "role": self.role,
+            "disabled": self.disabled,
+            "created_at": self.created_at.isoformat(),
+        }

@@ -10,29 +10,19 @@ so the module, not the driver, decides where transactions begin and end.
 
 from __future__ import annotations
 
-import json
 import os
-import secrets
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from amends.errors import InputError, StateError, StoreError
-from amends.store.base import EventBuilder
+from amends.errors import InputError, StoreError
 from amends.store.migrations import LATEST, current_version, migrate, newer_error
-from amends.store.records import CaseImport, CaseRecord, EventRecord, NewEvent
+from amends.store.sqlbase import SQLStore
+from amends.store.tx import Tx
 
 BUSY_TIMEOUT_MS = 5000
-ID_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no 0/o, 1/l/i: easy to read aloud and type
-ID_LENGTH = 6
-MAX_ID = 40
-
-
-def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
 def _describe(exc: sqlite3.Error) -> str:
@@ -67,7 +57,20 @@ def _make_private(path: Path) -> None:
         raise StoreError(f"database {path} cannot be created: {exc.strerror}") from None
 
 
-class SQLiteStore:
+class _SQLiteTx:
+    """:class:`~amends.store.sqlbase.Tx` over an sqlite3 connection."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+
+    def rows(self, sql: str, args: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        return self._conn.execute(sql, tuple(args)).fetchall()
+
+    def run(self, sql: str, args: Sequence[Any] = ()) -> None:
+        self._conn.execute(sql, tuple(args))
+
+
+class SQLiteStore(SQLStore):
     """:class:`amends.store.base.Store` on an SQLite file (or ``:memory:`` for tests)."""
 
     def __init__(self, conn: sqlite3.Connection, location: str, version: int) -> None:
@@ -122,19 +125,13 @@ class SQLiteStore:
     def schema_version(self) -> int:
         return self._version
 
-    def close(self) -> None:
+    def _release(self) -> None:
         self._conn.close()
-
-    def __enter__(self) -> SQLiteStore:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
     # -- transactions ----------------------------------------------------------
 
     @contextmanager
-    def _transaction(self, write: bool) -> Iterator[sqlite3.Connection]:
+    def _transaction(self, write: bool) -> Iterator[Tx]:
         """One transaction; any SQLite failure becomes a one-line :class:`StoreError`."""
         conn = self._conn
         try:
@@ -142,7 +139,7 @@ class SQLiteStore:
         except sqlite3.Error as exc:
             raise StoreError(f"database {self._location} {_describe(exc)}") from None
         try:
-            yield conn
+            yield _SQLiteTx(conn)
             conn.execute("COMMIT")
         except BaseException as exc:
             if conn.in_transaction:
@@ -150,123 +147,6 @@ class SQLiteStore:
             if isinstance(exc, sqlite3.Error):
                 raise StoreError(f"database {self._location} {_describe(exc)}") from None
             raise
-
-    # -- reading ---------------------------------------------------------------
-
-    @staticmethod
-    def _event(row: sqlite3.Row | tuple[Any, ...]) -> EventRecord:
-        seq, case_id, kind, at, data = row
-        return EventRecord(int(seq), case_id, kind, datetime.fromisoformat(at), json.loads(data))
-
-    def _cases(self, conn: sqlite3.Connection, case_id: str | None) -> list[CaseRecord]:
-        where, args = (" WHERE id = ?", (case_id,)) if case_id is not None else ("", ())
-        rows = conn.execute(
-            "SELECT id, created_at, situation, plan FROM cases" + where + " ORDER BY rowid", args
-        ).fetchall()
-        ev_where = " WHERE case_id = ?" if case_id is not None else ""
-        events: dict[str, list[EventRecord]] = {}
-        for row in conn.execute(
-            "SELECT seq, case_id, kind, at, data FROM events" + ev_where + " ORDER BY seq", args
-        ):
-            event = self._event(row)
-            events.setdefault(event.case_id, []).append(event)
-        return [
-            CaseRecord(
-                id=cid,
-                created_at=datetime.fromisoformat(created),
-                situation=json.loads(situation),
-                plan=json.loads(plan) if plan is not None else None,
-                events=tuple(events.get(cid, ())),
-            )
-            for cid, created, situation, plan in rows
-        ]
-
-    def _get(self, conn: sqlite3.Connection, case_id: str) -> CaseRecord:
-        key = case_id.strip() if isinstance(case_id, str) else ""
-        found = self._cases(conn, key) if 0 < len(key) <= MAX_ID else []
-        if not found:
-            shown = key[:MAX_ID] or "an empty id"
-            raise InputError("case", f"there is no case {shown!r}; `amends cases` lists the ids")
-        return found[0]
-
-    def get_case(self, case_id: str) -> CaseRecord:
-        with self._transaction(write=False) as conn:
-            return self._get(conn, case_id)
-
-    def list_cases(self) -> list[CaseRecord]:
-        with self._transaction(write=False) as conn:
-            return self._cases(conn, None)
-
-    # -- writing ---------------------------------------------------------------
-
-    @staticmethod
-    def _insert_event(conn: sqlite3.Connection, case_id: str, event: NewEvent) -> EventRecord:
-        cur = conn.execute(
-            "INSERT INTO events (case_id, kind, at, data) VALUES (?, ?, ?, ?)",
-            (case_id, event.kind, event.at.isoformat(), _dumps(event.data)),
-        )
-        assert cur.lastrowid is not None
-        return EventRecord(
-            cur.lastrowid, case_id, event.kind, event.at, json.loads(_dumps(event.data))
-        )
-
-    @staticmethod
-    def _insert_case(
-        conn: sqlite3.Connection,
-        case_id: str,
-        created_at: datetime,
-        situation: dict[str, Any],
-        plan: dict[str, Any] | None,
-    ) -> None:
-        conn.execute(
-            "INSERT INTO cases (id, created_at, situation, plan) VALUES (?, ?, ?, ?)",
-            (
-                case_id,
-                created_at.isoformat(),
-                _dumps(situation),
-                _dumps(plan) if plan is not None else None,
-            ),
-        )
-
-    def create_case(
-        self,
-        created_at: datetime,
-        situation: dict[str, Any],
-        plan: dict[str, Any] | None,
-        first: NewEvent,
-    ) -> CaseRecord:
-        with self._transaction(write=True) as conn:
-            while True:
-                case_id = "".join(secrets.choice(ID_ALPHABET) for _ in range(ID_LENGTH))
-                if not conn.execute("SELECT 1 FROM cases WHERE id = ?", (case_id,)).fetchone():
-                    break
-            self._insert_case(conn, case_id, created_at, situation, plan)
-            self._insert_event(conn, case_id, first)
-            return self._get(conn, case_id)
-
-    def append_event(self, case_id: str, build: EventBuilder) -> EventRecord:
-        with self._transaction(write=True) as conn:
-            case = self._get(conn, case_id)
-            return self._insert_event(conn, case.id, build(case))
-
-    def import_cases(self, cases: Sequence[CaseImport]) -> tuple[int, int]:
-        added = present = 0
-        with self._transaction(write=True) as conn:
-            for case in cases:
-                existing = self._cases(conn, case.id)
-                if existing and case.same_as(existing[0]):
-                    present += 1
-                    continue
-                if existing:
-                    raise StateError(
-                        f"case {case.id} already exists here with different content; "
-                        "nothing was imported"
-                    )
-                self._insert_case(conn, case.id, case.created_at, case.situation, case.plan)
-                for event in case.events:
-                    self._insert_event(conn, case.id, event)
-                added += 1
-        return added, present
 
     def backup(self, destination: Path) -> None:
         """Copy with the SQLite backup API (consistent even while others write)."""

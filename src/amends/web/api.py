@@ -109,7 +109,7 @@ def post_record(request: Request, case_id: str, body: RecordRequest) -> dict[str
     """Exactly what ``amends case record ID EVENT --format json`` prints."""
     cfg = config(request)
     options = body.model_dump(exclude={"event"})
-    return services.record_event(cfg.db_path, case_id, body.event, cfg.clock(), options)
+    return services.record_event(cfg.db_path, case_id, body.event, cfg.clock, options)
 
 
 class WriteRequest(BaseModel):

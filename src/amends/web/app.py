@@ -17,8 +17,11 @@ from fastapi.staticfiles import StaticFiles
 
 from amends import __version__
 from amends.web import api, pages
+from amends.web.auth import Hosted, SignInGate
 from amends.web.context import WEB_DIR, Clock, WebConfig, page_templates, real_clock
 from amends.web.error_pages import install_error_handlers
+from amends.web.hosted import install_hosted
+from amends.web.ops import AccessLog
 from amends.web.security import (
     DEFAULT_MAX_BODY,
     LOOPBACK_HOSTS,
@@ -36,8 +39,16 @@ def create_app(
     allowed_hosts: Iterable[str] = LOOPBACK_HOSTS,
     max_body: int = DEFAULT_MAX_BODY,
     csrf_secret: bytes | None = None,
+    hosted: Hosted | None = None,
 ) -> FastAPI:
-    """Build the app. ``clock`` replaces the real time (tests); ``db_path`` the case store."""
+    """Build the app. ``clock`` replaces the real time (tests); ``db_path`` the case store.
+
+    With ``hosted`` (issue 14) every route but sign-in, static files and
+    ``/healthz`` needs a session, cases come from the user's scoped store and
+    ``csrf_secret`` must be the configured key every worker shares.
+    """
+    if hosted is not None and not csrf_secret:
+        raise ValueError("hosted mode needs the configured csrf_secret (AMENDS_SECRET_KEY)")
     app = FastAPI(
         title="amends",
         version=__version__,
@@ -53,9 +64,16 @@ def create_app(
     app.include_router(api.router)
     app.include_router(pages.router)
     install_error_handlers(app)
+    if hosted is not None:
+        install_hosted(app, hosted)
     signer = CsrfSigner(csrf_secret) if csrf_secret else CsrfSigner.random()
-    # Added innermost first: HostGuard runs first, then headers, then body/CSRF checks.
+    # Added innermost first: HostGuard runs first, then headers, then (hosted) the
+    # sign-in gate — so a signed-out API call is a 401 — then body/CSRF checks.
     app.add_middleware(RequestGuard, signer=signer, max_body=max_body)
+    if hosted is not None:
+        app.add_middleware(SignInGate, hosted=hosted)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(HostGuard, allowed_hosts=list(allowed_hosts))
+    if hosted is not None:
+        app.add_middleware(AccessLog)  # outermost: every request, refused or not
     return app

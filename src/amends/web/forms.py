@@ -17,6 +17,7 @@ from amends.errors import InputError
 from amends.paths import profile_path
 from amends.plan.request import PlanRequest
 from amends.profile import TO_REQUEST, load_profile, save_profile
+from amends.web.auth import current_user
 
 MAX_FORM_SLOTS = 3
 _TEXT_FIELDS = tuple(name for name in PlanRequest.model_fields if name not in ("senior", "slot"))
@@ -78,8 +79,16 @@ def validated_request(payload: Mapping[str, Any]) -> PlanRequest:
         raise InputError(str(name), str(first.get("msg", "is not valid"))) from None
 
 
+def _hosted() -> bool:
+    """True while serving a signed-in user of a hosted install: the server's profile
+    file belongs to nobody there, so it is never read or written."""
+    return current_user.get() is not None
+
+
 def stored_profile() -> dict[str, Any]:
     """The profile file's values (``PlanRequest`` names); a broken file counts as none."""
+    if _hosted():
+        return {}
     try:
         return load_profile()
     except InputError:
@@ -88,6 +97,8 @@ def stored_profile() -> dict[str, Any]:
 
 def remember_profile(form: PlanForm) -> None:
     """Save the form's own-details part to the profile file the CLI also reads."""
+    if _hosted():
+        return
     values: dict[str, Any] = {
         key: form.values.get(field, "").strip() for key, field in TO_REQUEST.items()
     }
@@ -97,6 +108,8 @@ def remember_profile(form: PlanForm) -> None:
 
 def forget_profile() -> None:
     """Delete the profile file (the user asked this device to forget them)."""
+    if _hosted():
+        return
     profile_path().unlink(missing_ok=True)
 
 

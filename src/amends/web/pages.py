@@ -19,6 +19,7 @@ from amends.cases.machine import allowed, spoken
 from amends.errors import InputError, StateError
 from amends.plan.request import PlanRequest
 from amends.web import services
+from amends.web.auth import current_user
 from amends.web.context import config, csrf_token, render_page
 from amends.web.forms import (
     blank_form,
@@ -188,24 +189,34 @@ def check_submit(request: Request, text: Annotated[str, Form()] = "") -> HTMLRes
 def _cases_page(request: Request, **extra: Any) -> CasesPage:
     cfg = config(request)
     now = cfg.clock()
+    user = current_user.get()  # hosted mode: cases are mine or shared with me
     views = []
     for summary in services.case_summaries(cfg.db_path, now):
         nxt = summary.get("next") or {}
         state = str(summary["state"])
+        case_id = str(summary["id"])
+        owner = str(summary.get("owner") or "")
+        mine = user is None or owner == user.email
+        # a coach reading a case shared with them adds notes only
+        events: tuple[str, ...] = tuple(allowed(state)) if mine else ("note",)  # type: ignore[arg-type]
         views.append(
             CaseView(
-                id=str(summary["id"]),
+                id=case_id,
                 title=f"{summary['role']} at {summary['company']}",
                 state=state,
                 next_due=str(nxt.get("title")) if nxt else None,
                 next_text=str(nxt.get("text")) if nxt else None,
-                outcomes=tuple(Choice(kind, spoken(kind)) for kind in allowed(state)),  # type: ignore[arg-type]
+                outcomes=tuple(Choice(kind, spoken(kind)) for kind in events),
                 contact=str(summary.get("contact") or ""),
+                owner=owner,
+                mine=mine,
+                coaches=tuple(services.case_coaches(cfg.db_path, case_id)) if user and mine else (),
             )
         )
     layout = _layout(request, "cases", "Your cases")
     kinds = tuple(Choice(k, k.replace("-", " ")) for k in KINDS)
-    return CasesPage(layout, cases=tuple(views), kinds=kinds, **extra)
+    sharing = user is not None
+    return CasesPage(layout, cases=tuple(views), kinds=kinds, sharing=sharing, **extra)
 
 
 def _cases_response(request: Request, page: CasesPage, status: int = 200) -> HTMLResponse:
@@ -238,10 +249,14 @@ def cases_record(
         "text": text.strip() or None,
     }
     try:
-        result = services.record_event(cfg.db_path, case_id, event, cfg.clock(), options)
-    except (InputError, StateError) as err:
-        message = err.cli_text() if isinstance(err, InputError) else str(err)
-        page = _cases_page(request, error=message, error_case=case_id)
+        result = services.record_event(cfg.db_path, case_id, event, cfg.clock, options)
+    except InputError as err:
+        if err.field == "case":
+            raise  # no such case (or another user's): the error page, 404 when hosted
+        page = _cases_page(request, error=err.cli_text(), error_case=case_id)
+        return _cases_response(request, page, 422)
+    except StateError as err:
+        page = _cases_page(request, error=str(err), error_case=case_id)
         return _cases_response(request, page, 422)
     notice = f"Recorded on case {case_id}: now {result['state']}."
     return _cases_response(request, _cases_page(request, notice=notice))
@@ -258,9 +273,13 @@ def cases_write(
     cfg = config(request)
     try:
         draft = services.write_message(cfg.db_path, case_id, kind, cfg.clock(), topic or None)
-    except (InputError, StateError) as err:
-        message = err.cli_text() if isinstance(err, InputError) else str(err)
-        page = _cases_page(request, error=message, error_case=case_id)
+    except InputError as err:
+        if err.field == "case":
+            raise  # no such case (or another user's): the error page, 404 when hosted
+        page = _cases_page(request, error=err.cli_text(), error_case=case_id)
+        return _cases_response(request, page, 422)
+    except StateError as err:
+        page = _cases_page(request, error=str(err), error_case=case_id)
         return _cases_response(request, page, 422)
     follow = MessageView(
         dom_id="followup",

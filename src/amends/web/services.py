@@ -12,6 +12,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from amends.accounts import normal_email
 from amends.cases import (
     EventInput,
     case_json,
@@ -35,7 +36,8 @@ from amends.plan import Plan, PlanRequest
 from amends.plan import make_plan as core_make_plan
 from amends.slots import SlotResult, SlotsInput, slot_request_from_options
 from amends.slots import find_slots as core_find_slots
-from amends.store import open_store
+from amends.web.auth import case_store
+from amends.web.context import Clock
 from amends.web.forms import stored_profile
 
 
@@ -116,37 +118,42 @@ def ics_file(plan: Plan, now: datetime) -> tuple[str, bytes]:
 
 def save_case(db_path: Path | None, result: PlanResult) -> str:
     """Store the plan as a tracked case (state ``planned``); returns the new case id."""
-    with open_store(db_path) as store:
+    with case_store(db_path) as store:
         return save_plan(store, result.plan)
 
 
 def case_summaries(db_path: Path | None, now: datetime) -> list[dict[str, Any]]:
     """``amends cases --format json``'s ``cases`` list (open cases only)."""
-    with open_store(db_path) as store:
+    with case_store(db_path) as store:
         cases = load_cases(store, include_closed=False)
     return [summary_json(c, case_steps(c, now)) for c in cases]
 
 
 def case_detail(db_path: Path | None, case_id: str, now: datetime) -> dict[str, Any]:
     """``amends case show ID --format json``."""
-    with open_store(db_path) as store:
+    with case_store(db_path) as store:
         case = load_case(store, case_id)
     return case_json(case, case_steps(case, now))
 
 
 def record_event(
-    db_path: Path | None, case_id: str, event: str, now: datetime, options: dict[str, Any]
+    db_path: Path | None, case_id: str, event: str, clock: Clock, options: dict[str, Any]
 ) -> dict[str, Any]:
-    """``amends case record ID EVENT --format json``; ``options`` are the record options."""
+    """``amends case record ID EVENT --format json``; ``options`` are the record options.
+
+    The event's time is read from ``clock`` inside the write transaction, so a
+    request that waited for another worker's write to the same case is never
+    refused as earlier than that write.
+    """
     fields = dict(options)
-    given = EventInput(kind=event_kind(event, fields.pop("answer", None)), now=now, **fields)
-    with open_store(db_path) as store:
-        case, stored = record_case_event(store, case_id, given)
+    given = EventInput(kind=event_kind(event, fields.pop("answer", None)), now=clock(), **fields)
+    with case_store(db_path) as store:
+        case, stored = record_case_event(store, case_id, given, clock)
     return {
         "case_id": case.id,
         "state": case.state,
         "event": event_json(stored),
-        "next": [d.to_json() for d in case_steps(case, now)],
+        "next": [d.to_json() for d in case_steps(case, stored.at)],
     }
 
 
@@ -154,6 +161,27 @@ def write_message(
     db_path: Path | None, case_id: str, kind: str, now: datetime, topic: str | None
 ) -> dict[str, Any]:
     """``amends write KIND --case ID --format json``."""
-    with open_store(db_path) as store:
+    with case_store(db_path) as store:
         case = load_case(store, case_id)
     return write_case_message(case, kind, now, topic).to_json()
+
+
+def case_coaches(db_path: Path | None, case_id: str) -> list[str]:
+    """The coaches one of my cases is shared with (hosted mode)."""
+    with case_store(db_path) as store:
+        return store.shared_with(case_id)
+
+
+def share_case(db_path: Path | None, case_id: str, coach: str, now: datetime) -> list[str]:
+    """Share one of my cases with a coach; returns who it is shared with now."""
+    with case_store(db_path) as store:
+        store.share_case(case_id, normal_email(coach, "coach"), now)
+        return store.shared_with(case_id)
+
+
+def unshare_case(db_path: Path | None, case_id: str, coach: str) -> list[str] | None:
+    """Stop sharing with ``coach``; ``None`` when the case was not shared with them."""
+    with case_store(db_path) as store:
+        if not store.unshare_case(case_id, coach.strip().lower()):
+            return None
+        return store.shared_with(case_id)

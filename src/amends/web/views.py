@@ -271,6 +271,9 @@ class CaseView:
     next_text: str | None
     outcomes: tuple[Choice, ...]
     contact: str = ""
+    owner: str = ""  # hosted mode: whose case it is, shown when it is someone else's
+    mine: bool = True  # False: shared with me to read (and add notes)
+    coaches: tuple[str, ...] = ()  # hosted mode, my own case: who I shared it with
 
 
 @dataclass(frozen=True)
@@ -283,6 +286,7 @@ class CasesPage:
     kinds: tuple[Choice, ...] = ()
     followups: tuple[MessageView, ...] = ()
     followup_case: str | None = None
+    sharing: bool = False  # hosted mode: cases can be shared with a coach
 
 
 @dataclass(frozen=True)
