@@ -43,46 +43,60 @@ class SentenceModel:
     table: dict[int, int]
     meta: dict[str, Any]
     _words: dict[str, tuple[int, int]] = field(default_factory=dict, repr=False)
+    _pairs: dict[str, tuple[int, int]] = field(default_factory=dict, repr=False)
 
     def _word(self, word: str) -> tuple[int, int]:
-        hit = self._words.get(word)
-        if hit is None:
-            packed = count = 0
-            for feature in word_features(word):
-                value = self.table.get(bucket(feature))
-                if value is not None:
-                    packed += value
-                    count += 1
-            if len(self._words) > _CACHE_LIMIT:
-                self._words.clear()
-            hit = self._words[word] = (packed, count)
-        return hit
-
-    def raw_scores(self, sentence: str) -> list[float]:
-        """The logit of every label, in :attr:`labels` order."""
-        words = tokens(sentence)[:MAX_TOKENS]
+        """The packed weights (and feature count) of one word's unigram and character n-grams."""
         packed = count = 0
-        for word in words:
-            p, n = self._word(word)
-            packed += p
-            count += n
         table = self.table
-        for feature in pair_features(words):
+        for feature in word_features(word):
             value = table.get(bucket(feature))
             if value is not None:
                 packed += value
                 count += 1
+        if len(self._words) > _CACHE_LIMIT:
+            self._words.clear()
+        hit = self._words[word] = (packed, count)
+        return hit
+
+    def _pair(self, pair: str) -> tuple[int, int]:
+        """The packed weight of one bigram feature (``"b:first second"``)."""
+        value = self.table.get(bucket(pair))
+        if len(self._pairs) > _CACHE_LIMIT:
+            self._pairs.clear()
+        hit = self._pairs[pair] = (0, 0) if value is None else (value, 1)
+        return hit
+
+    def raw_scores(self, sentence: str) -> list[float]:
+        """The logit of every label, in :attr:`labels` order.
+
+        Every word's and every bigram's packed weights are computed once and
+        kept, so a sentence costs one dictionary look-up per word and per pair.
+        """
+        words = tokens(sentence)[:MAX_TOKENS]
+        packed = count = 0
+        cached_word, cached_pair = self._words.get, self._pairs.get
+        for word in words:
+            hit = cached_word(word) or self._word(word)
+            packed += hit[0]
+            count += hit[1]
+        for pair in pair_features(words):
+            hit = cached_pair(pair) or self._pair(pair)
+            packed += hit[0]
+            count += hit[1]
         mask = (1 << FIELD_BITS) - 1
-        fields = [0] * len(self.labels)
-        for i in range(len(self.labels) - 1, -1, -1):
+        n = len(self.labels)
+        fields = [0] * n
+        for i in range(n - 1, -1, -1):
             fields[i] = (packed & mask) - OFFSET * count
             packed >>= FIELD_BITS
         return [b + s * f for b, s, f in zip(self.bias, self.scale, fields, strict=True)]
 
     def probabilities(self, sentence: str) -> dict[str, float]:
         """Probability per label that the sentence does that thing."""
+        exp = math.exp
         return {
-            label: 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
+            label: 1.0 / (1.0 + exp(-max(-60.0, min(60.0, z))))
             for label, z in zip(self.labels, self.raw_scores(sentence), strict=True)
         }
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import re._constants as sre  # type: ignore[import-not-found]
 import re._parser as sre_parse  # type: ignore[import-not-found]
+from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
@@ -74,3 +75,77 @@ def may_match(pattern: re.Pattern[str], lowered: str) -> bool:
     """False only when ``pattern`` certainly has no match in the text ``lowered`` came from."""
     need = required(pattern)
     return need is None or any(s in lowered for s in need)
+
+
+def trie_pattern(literals: Iterable[str]) -> str:
+    """A regular expression matching, at any position, the longest of ``literals`` there.
+
+    The literals are laid out as a trie (``sorr(?:y)?``), so the engine tries
+    one branch per next character instead of every literal at every position;
+    an optional tail is greedy, so the deepest literal on the path wins.
+    """
+    root: dict[str, Any] = {}
+    for word in literals:
+        node = root
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, Any]) -> str:
+        kids = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not kids:
+            return ""
+        body = kids[0] if len(kids) == 1 else "(?:" + "|".join(kids) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(root)
+
+
+class Gate:
+    """One pass for many patterns: which of them can match a given text at all.
+
+    Each pattern's required strings (:func:`required`) are indexed once. For a
+    draft, one regular expression built as a trie of every required string
+    reports, at each position, the longest string starting there; every other
+    string starting there is a prefix of it, so the strings present are exactly
+    those reported and their prefixes. The patterns they belong to — plus those
+    with no usable test — are the ones worth running. Patterns the gate was not
+    built from fall back to :func:`may_match`, so the answer is always the same
+    as asking pattern by pattern.
+    """
+
+    def __init__(self, patterns: Iterable[re.Pattern[str]]) -> None:
+        by_literal: dict[str, set[re.Pattern[str]]] = {}
+        always: set[re.Pattern[str]] = set()
+        known: set[re.Pattern[str]] = set()
+        for pattern in patterns:
+            known.add(pattern)
+            need = required(pattern)
+            if need is None:
+                always.add(pattern)
+                continue
+            for literal in need:
+                by_literal.setdefault(literal, set()).add(pattern)
+        self.known = frozenset(known)
+        self.always = frozenset(always)
+        literals = sorted(by_literal)
+        self._unlocks: dict[str, frozenset[re.Pattern[str]]] = {
+            longer: frozenset(
+                p
+                for n in range(1, len(longer) + 1)
+                if longer[:n] in by_literal
+                for p in by_literal[longer[:n]]
+            )
+            for longer in literals
+        }
+        self._finder = re.compile(f"(?=({trie_pattern(literals)}))") if literals else None
+
+    def possible(self, lowered: str) -> set[re.Pattern[str]]:
+        """The known patterns that may match the text ``lowered`` came from."""
+        out = set(self.always)
+        if self._finder is None:
+            return out
+        unlocks = self._unlocks
+        for longest in {m.group(1) for m in self._finder.finditer(lowered)}:
+            out |= unlocks[longest]
+        return out

@@ -116,6 +116,13 @@ class Catalogue:
     def rule_ids(self) -> list[str]:
         return [r.id for r in self.rules]
 
+    def all_patterns(self) -> list[re.Pattern[str]]:
+        """Every compiled pattern in the catalogue (rules, lexicon, reason cues), repeats kept."""
+        out = [p for r in self.rules for p in (*r.patterns, *r.requires, *r.unless)]
+        out.extend(p for group in self.lexicon.values() for p in group)
+        out.extend(p for group in self.reason_cues.values() for p in group)
+        return out
+
 
 def compile_pattern(source: str) -> re.Pattern[str]:
     """Compile one catalogue pattern, case-insensitive.

@@ -10,13 +10,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 
 from amends.check.classifier import model
 from amends.check.draft import Draft
 from amends.check.model import DraftKind
-from amends.check.prefilter import may_match
-from amends.check.rules import Rule
+from amends.check.prefilter import Gate, may_match
+from amends.check.rules import Rule, catalogue
 from amends.check.text import blank_markers, fold, sentences, words
 
 Span = tuple[int, int]
@@ -58,6 +58,12 @@ def within(spans: list[Span], start: int, end: int) -> list[Span]:
 
 def _thresholds() -> dict[str, float]:
     return model().thresholds
+
+
+@cache
+def _gate() -> Gate:
+    """The substring gate over every catalogue pattern, built once."""
+    return Gate(catalogue().all_patterns())
 
 
 @dataclass(frozen=True)
@@ -196,12 +202,18 @@ class Scan:
         """
         found = self._found.get(pattern)
         if found is None:
-            if may_match(pattern, self.lowered):
+            if pattern in self._possible or (
+                pattern not in _gate().known and may_match(pattern, self.lowered)
+            ):
                 found = [m.span() for m in pattern.finditer(self.folded) if m.end() > m.start()]
             else:
                 found = []
             self._found[pattern] = found
         return found
+
+    @cached_property
+    def _possible(self) -> set[re.Pattern[str]]:
+        return _gate().possible(self.lowered)
 
     @cached_property
     def body_words(self) -> list[Span]:

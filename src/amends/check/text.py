@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-_FOLD = str.maketrans(
+FOLD_TABLE: dict[int, str] = str.maketrans(
     {
         "\u2018": "'",
         "\u2019": "'",
@@ -68,7 +68,7 @@ _WORD = re.compile(r"[^\W_]+(?:['\-.][^\W_]+)*")
 
 def fold(text: str) -> str:
     """Same-length text with quotes, dashes and spaces in one canonical form."""
-    return text.translate(_FOLD)
+    return text.translate(FOLD_TABLE)
 
 
 @dataclass(frozen=True)
