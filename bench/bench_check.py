@@ -12,7 +12,8 @@ Prints, in order:
    error, and drafts with an error-level flaw that exit 1;
 3. drafts of about 120 words checked per second, in-process.
 
-Run: ``.venv/bin/python bench/bench_check.py`` (``--quick`` skips the throughput run).
+Run: ``.venv/bin/python bench/bench_check.py`` (``--quick`` skips the throughput run,
+``--no-heldout`` the held-out drafts).
 Only aggregate figures are printed, never the drafts themselves.
 """
 
@@ -39,6 +40,7 @@ from amends.check.corpus import load_split  # noqa: E402
 SENTENCE_EVAL = ROOT / "training" / "check" / "eval"
 OWN_DRAFTS = ROOT / "training" / "check" / "drafts" / "eval.toml"
 DEV_DRAFTS = ROOT / "training" / "check" / "drafts" / "dev.toml"
+DEV2_DRAFTS = ROOT / "training" / "check" / "drafts" / "dev2.toml"
 HELDOUT = ROOT / "tests" / "heldout" / "check_drafts.toml"
 THROUGHPUT_SECONDS = 3.0
 _FLAW_KEYS = ("flaws", "labels", "categories", "expected", "findings")
@@ -219,11 +221,16 @@ def throughput() -> None:
 def main(argv: list[str]) -> None:
     sentence_classifier()
     print_tally("own evaluation drafts (training/check/drafts/eval.toml)", load_drafts(OWN_DRAFTS))
-    if HELDOUT.exists():
+    if "--no-heldout" in argv:
+        print("\n(held-out drafts skipped: --no-heldout)")
+    elif HELDOUT.exists():
         print_tally("held-out drafts (tests/heldout/check_drafts.toml)", load_drafts(HELDOUT))
     else:
         print("\n(held-out drafts tests/heldout/check_drafts.toml not present)")
     print_tally("development drafts (training/check/drafts/dev.toml)", load_drafts(DEV_DRAFTS))
+    print_tally(
+        "second development set (training/check/drafts/dev2.toml)", load_drafts(DEV2_DRAFTS)
+    )
     corpus_accuracy()
     if "--quick" not in argv:
         throughput()
