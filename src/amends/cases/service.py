@@ -43,6 +43,22 @@ def save_plan(store: Store, plan: Plan) -> str:
     return record.id
 
 
+def cases_for_interview(store: Store, situation: Situation) -> list[Case]:
+    """Open cases about the same interview (company, role and start), newest first.
+
+    Saving the same plan twice is then a question, not a silent second case.
+    """
+    interview = situation.interview
+    found = [
+        case
+        for case in load_cases(store, include_closed=False)
+        if case.situation.interview.company.casefold() == interview.company.casefold()
+        and case.situation.interview.role.casefold() == interview.role.casefold()
+        and case.situation.interview.start == interview.start
+    ]
+    return sorted(found, key=lambda c: c.record.created_at, reverse=True)
+
+
 def load_case(store: Store, case_id: str) -> Case:
     """One case (``InputError`` on ``--case`` when the id is unknown)."""
     return Case(store.get_case(case_id))

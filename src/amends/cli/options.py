@@ -29,10 +29,19 @@ HoursOption = Annotated[
     str, typer.Option("--hours", help="Interviewer's working hours on their own clock.")
 ]
 MyHoursOption = Annotated[
-    str,
+    str | None,
     typer.Option(
         "--my-hours",
-        help="Hours you can do on your own clock; may run past midnight (20:00-01:00).",
+        help="Your waking hours on your own clock, may run past midnight (20:00-01:00): "
+        "reschedule times and every task after the first hour fall inside them. "
+        "Default: profile my_hours, else 08:00-20:00.",
+        show_default=False,
+    ),
+]
+ProfileOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--profile", help="Profile TOML file (default: your config folder).", show_default=False
     ),
 ]
 DurationOption = Annotated[
@@ -83,6 +92,25 @@ DbOption = Annotated[
     typer.Option(
         "--db",
         help="Case database file. Default: $AMENDS_DB, else amends.db in the data folder.",
+        show_default=False,
+    ),
+]
+
+GreetingOption = Annotated[
+    str | None,
+    typer.Option(
+        "--greeting",
+        help="How messages greet people: first-name (Dear Dana, Dear Dr Moore) or formal "
+        "(Dear Ms Whitfield, when you give the title). Default: profile, else first-name.",
+        show_default=False,
+    ),
+]
+EnglishOption = Annotated[
+    str | None,
+    typer.Option(
+        "--english",
+        help="English of the messages: us (American, 12-hour clock) or gb (British). "
+        "Default: profile, else American for recipients in the US and Canada, British elsewhere.",
         show_default=False,
     ),
 ]

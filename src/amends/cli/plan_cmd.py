@@ -26,10 +26,13 @@ from amends.cli.options import (
     DaysOption,
     DbOption,
     DurationOption,
+    EnglishOption,
     FormatOption,
+    GreetingOption,
     HoursOption,
     MyHoursOption,
     NowOption,
+    ProfileOption,
     ResultFormatOption,
     WindowsOption,
 )
@@ -47,7 +50,6 @@ from amends.slots.query import (
     DEFAULT_DAYS,
     DEFAULT_HOURS,
     DEFAULT_MINUTES,
-    DEFAULT_MY_HOURS,
 )
 
 PLAN_HELP = """Build the first-hour plan: what to do first and by when, the phone script,
@@ -57,8 +59,9 @@ Reschedule times: your own --slot times if given; otherwise amends proposes
 two or three within the interviewer's working days and both parties' hours
 (the same finder as `amends slots`, with the same options).
 
-Your own details (name, phone, email, link, zone) come from your profile file
-when you do not pass them (see --profile).
+Your own details (name, phone, email, link, zone, waking hours) come from your
+profile file when you do not pass them (see --profile). Every task after the
+first hour falls inside your waking hours (--my-hours, default 08:00-20:00).
 
 Example:
 
@@ -129,6 +132,8 @@ def plan_command(
     senior: Annotated[
         bool | None, typer.Option("--senior/--not-senior", help="Senior-candidate wording.")
     ] = None,
+    greeting: GreetingOption = None,
+    english: EnglishOption = None,
     slot: Annotated[
         list[str] | None,
         _opt('Reschedule time to offer, "YYYY-MM-DD HH:MM" in --tz (repeatable).', "--slot"),
@@ -139,7 +144,7 @@ def plan_command(
     ] = None,
     country: CountryOption = None,
     hours: HoursOption = DEFAULT_HOURS,
-    my_hours: MyHoursOption = DEFAULT_MY_HOURS,
+    my_hours: MyHoursOption = None,
     duration: DurationOption = DEFAULT_MINUTES,
     days: DaysOption = DEFAULT_DAYS,
     count: CountOption = DEFAULT_COUNT,
@@ -162,9 +167,7 @@ def plan_command(
     ] = False,
     db: DbOption = None,
     url: UrlOption = None,
-    profile: Annotated[
-        Path | None, _opt("Profile TOML file (default: your config folder).", "--profile")
-    ] = None,
+    profile: ProfileOption = None,
     now: NowOption = None,
     output_format: FormatOption = OutputFormat.text,
 ) -> None:
@@ -179,6 +182,7 @@ def plan_command(
         "my_tz": my_tz, "senior": senior, "slot": slot or [], "realised": realised, "now": now,
         "country": country, "hours": hours, "my_hours": my_hours, "duration": duration,
         "days": days, "count": count, "busy": busy or [], "windows": windows,
+        "greeting": greeting, "english": english,
     }  # fmt: skip
     values.update({k: v for k, v in given.items() if v is not None})
     if values.get("fold") is not None:

@@ -188,7 +188,33 @@ _ACCOUNTS = Migration(
     ),
 )
 
-MIGRATIONS: tuple[Migration, ...] = (_INITIAL, _PLAN_AND_APPEND_ONLY, _ACCOUNTS)
+_PLAN_DRAFTS = Migration(
+    4,
+    "plan_drafts",
+    # Plans the web app computed but the user has not saved (post/redirect/get):
+    # /plan/<id> reads them back. Unlike case history they are deleted (discarded
+    # or expired); created_at is UTC text so expiry compares instants.
+    sqlite=(
+        "CREATE TABLE plan_drafts ("
+        " id TEXT PRIMARY KEY,"
+        " created_at TEXT NOT NULL,"
+        " request TEXT NOT NULL,"
+        " case_id TEXT REFERENCES cases(id),"
+        " owner_id INTEGER REFERENCES users(id))",
+        "CREATE INDEX plan_drafts_by_age ON plan_drafts(created_at)",
+    ),
+    postgres=(
+        "CREATE TABLE plan_drafts ("
+        " id TEXT PRIMARY KEY,"
+        " created_at TEXT NOT NULL,"
+        " request JSONB NOT NULL,"
+        " case_id TEXT REFERENCES cases(id),"
+        " owner_id BIGINT REFERENCES users(id))",
+        "CREATE INDEX plan_drafts_by_age ON plan_drafts(created_at)",
+    ),
+)
+
+MIGRATIONS: tuple[Migration, ...] = (_INITIAL, _PLAN_AND_APPEND_ONLY, _ACCOUNTS, _PLAN_DRAFTS)
 LATEST = MIGRATIONS[-1].version
 
 

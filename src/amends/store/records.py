@@ -110,3 +110,17 @@ class UserRecord:
             "disabled": self.disabled,
             "created_at": self.created_at.isoformat(),
         }
+
+
+@dataclass(frozen=True)
+class DraftRecord:
+    """A computed but unsaved plan: the request it came from, kept so its page survives reloads.
+
+    ``request`` is the plan request as JSON (with ``now`` frozen), so the same
+    plan can be recomputed; ``case_id`` is set once the user saved it as a case.
+    """
+
+    id: str
+    created_at: datetime
+    request: dict[str, Any]
+    case_id: str | None = None

@@ -21,6 +21,7 @@ from typing import Any, Self
 from amends.errors import AccessError, InputError, StateError
 from amends.store.accounts import AccountQueries
 from amends.store.base import EventBuilder
+from amends.store.drafts import DraftQueries
 from amends.store.records import CaseImport, CaseRecord, EventRecord, NewEvent, UserRecord
 from amends.store.tx import Tx
 
@@ -36,7 +37,7 @@ def dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-class SQLStore(AccountQueries):
+class SQLStore(AccountQueries, DraftQueries):
     """Shared implementation of the case queries; subclasses supply the rest.
 
     Tenancy lives here, in the queries themselves: a store seen through
@@ -166,7 +167,7 @@ class SQLStore(AccountQueries):
         found = self._cases(tx, key) if 0 < len(key) <= MAX_ID else []
         if not found:
             shown = key[:MAX_ID] or "an empty id"
-            raise InputError("case", f"there is no case {shown!r}; `amends cases` lists the ids")
+            raise InputError("case", f"there is no case {shown!r}")
         return found[0]
 
     def get_case(self, case_id: str) -> CaseRecord:

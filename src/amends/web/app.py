@@ -16,7 +16,7 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from amends import __version__
-from amends.web import api, pages
+from amends.web import api, case_pages, pages, shell
 from amends.web.auth import Hosted, SignInGate
 from amends.web.context import WEB_DIR, Clock, WebConfig, page_templates, real_clock
 from amends.web.error_pages import install_error_handlers
@@ -63,6 +63,8 @@ def create_app(
     app.mount("/static", StaticFiles(directory=str(WEB_DIR / "static")), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.include_router(case_pages.router)
+    app.include_router(shell.router)
     install_error_handlers(app)
     if hosted is not None:
         install_hosted(app, hosted)
