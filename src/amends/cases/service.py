@@ -58,6 +58,8 @@ def cases_for_interview(store: Store, situation: Situation) -> list[Case]:
         and case.situation.interview.start == interview.start
     ]
     return sorted(found, key=lambda c: c.record.created_at, reverse=True)
+
+
 @dataclass(frozen=True)
 class DamagedCase:
     """A stored case that cannot be read: its id and what is wrong with it."""

@@ -188,7 +188,9 @@ class PlanRequest(BaseModel):
     def _candidate(self, my_tz: str) -> Candidate:
         return Candidate(
             name=one_line(self.name, "name", max_length=100),
-            phone=phone_number(self.phone, "phone", country_for_zone(my_tz)) if self.phone else None,
+            phone=phone_number(self.phone, "phone", country_for_zone(my_tz))
+            if self.phone
+            else None,
             email=email_address(self.email, "email") if self.email else None,
             link=web_link(self.link, "link", max_length=MAX_LINK) if self.link else None,
             tz=my_tz,

@@ -127,6 +127,8 @@ class DraftRecord:
     created_at: datetime
     request: dict[str, Any]
     case_id: str | None = None
+
+
 def damaged_record(case_id: str, problem: str) -> CaseRecord:
     """A stand-in for a stored case whose content cannot be decoded."""
     return CaseRecord(

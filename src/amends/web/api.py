@@ -105,7 +105,6 @@ def post_intake(request: Request, body: IntakeRequest) -> dict[str, Any]:
     return result.to_json()
 
 
-
 def _attachment(data: bytes, name: str, media_type: str) -> Response:
     return Response(
         data,

@@ -254,7 +254,9 @@ def case_cards(
     now, and the ids of damaged cases (reported, never allowed to take the page down)."""
     with case_store(db_path) as store:
         listing = list_cases(store, include_closed=include_closed)
-    cards = [CaseCard(c, case_steps(c, now, cli=False), writable_kinds(c, now)) for c in listing.cases]
+    cards = [
+        CaseCard(c, case_steps(c, now, cli=False), writable_kinds(c, now)) for c in listing.cases
+    ]
     return cards, [d.id for d in listing.damaged]
 
 
