@@ -56,8 +56,8 @@ def task_run(args: list[str]) -> None:
 def task_check(args: list[str]) -> None:
     """Formatting, lint and strict type-check (no tests)."""
     ensure_venv()
-    _run([str(BIN / "ruff"), "format", "--check", "src", "tests", "bench", "tasks.py"])
-    _run([str(BIN / "ruff"), "check", "src", "tests", "bench", "tasks.py"])
+    _run([str(BIN / "ruff"), "format", "--check", "src", "tests", "bench", "training", "tasks.py"])
+    _run([str(BIN / "ruff"), "check", "src", "tests", "bench", "training", "tasks.py"])
     _run([str(BIN / "mypy")])
 
 
@@ -84,11 +84,18 @@ def task_bench(args: list[str]) -> None:
         _run([_python(), str(script), *args])
 
 
+def task_train(args: list[str]) -> None:
+    """Retrain the draft checker's sentence classifier (writes src/amends/data/check_model.json)."""
+    ensure_venv()
+    env = dict(os.environ, PYTHONHASHSEED="0")
+    _run([_python(), str(ROOT / "training" / "check" / "train.py"), *args], env=env)
+
+
 def task_format(args: list[str]) -> None:
     """Apply ruff's formatter and safe fixes."""
     ensure_venv()
-    _run([str(BIN / "ruff"), "format", "src", "tests", "bench", "tasks.py"])
-    _run([str(BIN / "ruff"), "check", "--fix", "src", "tests", "bench", "tasks.py"])
+    _run([str(BIN / "ruff"), "format", "src", "tests", "bench", "training", "tasks.py"])
+    _run([str(BIN / "ruff"), "check", "--fix", "src", "tests", "bench", "training", "tasks.py"])
 
 
 TASKS = {
@@ -97,6 +104,7 @@ TASKS = {
     "check": task_check,
     "golden": task_golden,
     "bench": task_bench,
+    "train": task_train,
     "format": task_format,
 }
 

@@ -104,22 +104,15 @@ def khal_list(tmp: Path, ics: Path, local_tz: str, start: str, end: str) -> list
     )
     env = {"HOME": str(tmp), "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "PATH": "/usr/bin:/bin"}
     base = ["khal", "-c", str(config)]
-    imported = subprocess.run(
-        [*base, "import", "--batch", "-a", "scratch", str(ics)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=60,
-        check=False,
+    run_tool([*base, "import", "--batch", "-a", "scratch", str(ics)], env)
+    listed = run_tool(
+        [*base, "list", "--format", "{start} | {title}", "--day-format", "", start, end], env
     )
-    assert imported.returncode == 0, imported.stderr
-    listed = subprocess.run(
-        [*base, "list", "--format", "{start} | {title}", "--day-format", "", start, end],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=60,
-        check=False,
-    )
-    assert listed.returncode == 0, listed.stderr
-    return [line for line in listed.stdout.splitlines() if line.strip()]
+    return [line for line in listed.splitlines() if line.strip()]
+
+
+def run_tool(args: list[str], env: dict[str, str]) -> str:
+    """Run a calendar program (khal, calcurse) and return its output; it must succeed."""
+    done = subprocess.run(args, capture_output=True, text=True, env=env, timeout=60, check=False)
+    assert done.returncode == 0, done.stderr
+    return done.stdout

@@ -12,7 +12,11 @@ from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from amends.dates.slot import Slot
+from amends.plan import Plan
+from amends.plan.builder import build_plan
 from amends.plan.reasons import reason_codes
+from amends.plan.request import PlanRequest
 from amends.plan.situation import MODES, SCENARIOS
 
 NOW = datetime(2026, 11, 23, 10, 40, tzinfo=ZoneInfo("Europe/London"))  # a Monday
@@ -71,3 +75,13 @@ def request_fields(scenario: str, reason: str, mode: str, contact: str) -> dict[
 
 
 MATRIX = list(itertools.product(SCENARIOS, reason_codes(), MODES, list(CONTACTS)))
+
+
+def plan_for(fields: dict[str, Any]) -> Plan:
+    """The plan of ``fields`` with its ``slot`` times as given (45 minutes each)."""
+    situation = PlanRequest(**fields).to_situation()
+    slots = [
+        Slot(t, t + timedelta(minutes=45), situation.interview.tz, situation.candidate.tz)
+        for t in situation.slots_requested
+    ]
+    return build_plan(situation, slots)

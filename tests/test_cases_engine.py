@@ -30,7 +30,8 @@ def test_follow_up_skips_the_weekend_and_lands_in_their_morning(store: Store) ->
     # Email on Friday 20 Nov 2026 in London: three business days is Wednesday.
     case = apply(
         store,
-        new_case(store, at="2026-11-20 10:00", now="2026-11-20T10:40+00:00"),
+        # Awake at any hour: this test is about business days, not waking hours.
+        new_case(store, at="2026-11-20 10:00", now="2026-11-20T10:40+00:00", my_hours="0-24"),
         ("contacted", "2026-11-20T16:30+00:00", {"via": "email"}),
     )
     follow = steps(case, "2026-11-21T09:00+00:00")["follow-up"]
@@ -39,22 +40,31 @@ def test_follow_up_skips_the_weekend_and_lands_in_their_morning(store: Store) ->
     assert follow.write == "follow-up"
 
 
-def test_public_holidays_of_the_interviewers_country_do_not_count(store: Store) -> None:
-    # Thanksgiving (Thu 26 Nov 2026) is not a business day in New York.
+def test_public_holidays_and_closures_of_the_interviewers_country_do_not_count(
+    store: Store,
+) -> None:
+    # Thanksgiving (Thu 26 Nov 2026) is a holiday in New York, the Friday after a customary
+    # closure: three business days from Tuesday 24 November end on Tuesday 1 December.
     case = apply(
         store,
         new_case(store, tz=US_EAST, at="2026-11-24 10:00", now="2026-11-24T16:00+00:00"),
         ("contacted", "2026-11-24T16:30+00:00", {"via": "email"}),
     )
     follow = steps(case, "2026-11-25T12:00+00:00")["follow-up"]
-    assert local(follow.at, US_EAST) == "Mon 2026-11-30 10:00"
+    assert local(follow.at, US_EAST) == "Tue 2026-12-01 10:00"
 
 
 def test_a_friday_saturday_weekend_is_honoured(store: Store) -> None:
     # Riyadh: Wednesday email -> Thursday (1), Sunday (2), Monday (3).
     case = apply(
         store,
-        new_case(store, tz=FRI_SAT_WEEKEND, at="2026-11-18 10:00", now="2026-11-18T08:00+00:00"),
+        new_case(
+            store,
+            tz=FRI_SAT_WEEKEND,
+            at="2026-11-18 10:00",
+            now="2026-11-18T08:00+00:00",
+            my_hours="0-24",
+        ),
         ("contacted", "2026-11-18T08:30+00:00", {"via": "email"}),
     )
     follow = steps(case, "2026-11-18T09:00+00:00")["follow-up"]
@@ -71,6 +81,7 @@ def test_days_are_counted_on_the_interviewers_calendar_not_mine(store: Store) ->
             my_tz="Europe/London",
             at="2026-11-19 10:00",
             now="2026-11-19T22:40+00:00",
+            my_hours="0-24",
         ),
         ("contacted", "2026-11-19T23:00+00:00", {"via": "email"}),
     )
@@ -82,7 +93,7 @@ def test_days_are_counted_on_the_interviewers_calendar_not_mine(store: Store) ->
 def test_the_number_of_business_days_is_a_setting(store: Store) -> None:
     case = apply(
         store,
-        new_case(store, at="2026-11-20 10:00", now="2026-11-20T10:40+00:00"),
+        new_case(store, at="2026-11-20 10:00", now="2026-11-20T10:40+00:00", my_hours="0-24"),
         ("contacted", "2026-11-20T16:30+00:00", {"via": "email"}),
     )
     assert local(steps(case, "2026-11-21T09:00+00:00", days=5)["follow-up"].at, "UTC") == (
@@ -147,7 +158,9 @@ def test_the_recruiter_is_involved_until_contacted(store: Store) -> None:
 def test_silence_then_one_follow_up_then_move_on(store: Store) -> None:
     case = apply(store, new_case(store), ("contacted", "2026-11-23T11:00+00:00", {"via": "email"}))
     assert steps(case, "2026-11-25T09:00+00:00")["follow-up"].status == "upcoming"
-    assert steps(case, "2026-11-26T10:00+00:00")["follow-up"].status == "due"
+    # The follow-up goes out where London's working day meets New York's waking day.
+    assert steps(case, "2026-11-26T12:55+00:00")["follow-up"].status == "upcoming"
+    assert steps(case, "2026-11-26T13:00+00:00")["follow-up"].status == "due"
     case = apply(
         store,
         case,
@@ -156,8 +169,9 @@ def test_silence_then_one_follow_up_then_move_on(store: Store) -> None:
     )
     after = steps(case, "2026-11-26T10:15+00:00")
     assert "follow-up" not in after
-    assert local(after["move-on"].at, "Europe/London") == "Tue 2026-12-01 10:00"
-    assert steps(case, "2026-12-01T10:00+00:00")["move-on"].status == "due"
+    # 10:00 in London is 05:00 in New York: moving on waits for my 08:00 (13:00 GMT).
+    assert local(after["move-on"].at, "Europe/London") == "Tue 2026-12-01 13:00"
+    assert steps(case, "2026-12-01T13:00+00:00")["move-on"].status == "due"
     case = apply(store, case, ("close", "2026-12-01T10:30+00:00", {}))
     assert next_steps([case], at("2026-12-01T10:31+00:00")) == []
 
@@ -176,11 +190,12 @@ def _rescheduled(store: Store, slot: str, **overrides: object) -> Case:
 
 def test_yes_brings_confirmations_checks_and_joining_early(store: Store) -> None:
     case = _rescheduled(store, "2026-11-27 14:00")
-    due = steps(case, "2026-11-24T09:05+00:00")
+    due = steps(case, "2026-11-24T13:05+00:00")
     assert due["confirm-written"].status == "due" and due["confirm-written"].write == "confirmation"
     start = at("2026-11-27T14:00+00:00")
     assert due["confirm-24h"].at == start - timedelta(hours=24)
-    assert local(due["confirm-morning"].at, "Europe/London") == "Fri 2026-11-27 08:00"
+    # The morning of the interview is the candidate's own (New York), not London's 08:00.
+    assert local(due["confirm-morning"].at, US_EAST) == "Fri 2026-11-27 08:00"
     assert (due["tech-check"].at, due["tech-check"].by) == (
         start - timedelta(minutes=60),
         start - timedelta(minutes=30),
@@ -189,12 +204,23 @@ def test_yes_brings_confirmations_checks_and_joining_early(store: Store) -> None
     assert "follow-up" not in due and "thank-you" not in due
 
 
-def test_morning_confirmation_uses_their_clock_and_precedes_an_early_start(
+def test_morning_confirmation_starts_my_waking_day_not_the_interviewers(
+    store: Store,
+) -> None:
+    # A London interview at 14:00 GMT for a candidate in New York: "this morning" is 08:00
+    # EST on the candidate's clock, never 08:00 GMT (03:00 EST).
+    case = _rescheduled(store, "2026-12-03 14:00")
+    morning = steps(case, "2026-11-24T15:00+00:00")["confirm-morning"]
+    assert local(morning.at, US_EAST) == "Thu 2026-12-03 08:00"
+
+
+def test_morning_confirmation_is_left_out_before_an_interview_earlier_than_my_morning(
     store: Store,
 ) -> None:
     case = _rescheduled(store, "2026-11-27 08:30", tz=US_EAST, at="2026-11-23 05:00")
-    morning = steps(case, "2026-11-24T15:00+00:00")["confirm-morning"]
-    assert local(morning.at, US_EAST) == "Fri 2026-11-27 07:30"
+    due = steps(case, "2026-11-24T15:00+00:00")
+    assert "confirm-morning" not in due
+    assert local(due["confirm-24h"].at, US_EAST) == "Thu 2026-11-26 08:30"
 
 
 def test_no_tech_check_for_an_in_person_interview(store: Store) -> None:
@@ -255,10 +281,13 @@ def test_no_brings_a_gracious_reply_and_a_stay_in_touch_note_months_later(
         ("contacted", "2026-11-23T11:00+00:00", {"via": "email"}),
         ("reply-no", "2026-11-24T09:00+00:00", {}),
     )
-    due = steps(case, "2026-11-24T09:05+00:00")
+    # Recorded at 04:00 in New York: the reply is due from my 08:00, not in the night.
+    early = steps(case, "2026-11-24T09:05+00:00")["decline-reply"]
+    assert local(early.at, US_EAST) == "Tue 2026-11-24 08:00" and early.status == "upcoming"
+    due = steps(case, "2026-11-24T13:05+00:00")
     assert due["decline-reply"].status == "due" and due["decline-reply"].write == "decline-reply"
     assert due["stay-in-touch"].status == "upcoming"
-    assert due["stay-in-touch"].at == at("2026-11-24T09:00+00:00") + timedelta(days=90)
+    assert due["stay-in-touch"].at == at("2026-11-24T13:00+00:00") + timedelta(days=90)
 
 
 def test_next_lists_all_open_cases_earliest_first(store: Store) -> None:
@@ -268,3 +297,25 @@ def test_next_lists_all_open_cases_earliest_first(store: Store) -> None:
     assert {d.case_id for d in items} == {a.id, b.id}
     assert [d.at for d in items] == sorted(d.at for d in items)
     assert all(d.to_json()["status"] in ("upcoming", "due", "overdue") for d in items)
+
+
+def test_a_reply_to_the_interviewer_waits_until_their_working_day_meets_mine(
+    store: Store,
+) -> None:
+    # Candidate in London (awake at 09:00 GMT), interviewer in New York (04:00 EST then):
+    # the gracious reply is due from 09:00 EST, when both days have begun.
+    case = apply(
+        store,
+        new_case(
+            store,
+            tz=US_EAST,
+            my_tz="Europe/London",
+            at="2026-11-23 10:00",
+            now="2026-11-23T15:40+00:00",
+        ),
+        ("contacted", "2026-11-23T16:00+00:00", {"via": "email"}),
+        ("reply-no", "2026-11-24T09:00+00:00", {}),
+    )
+    reply = steps(case, "2026-11-24T09:05+00:00")["decline-reply"]
+    assert local(reply.at, US_EAST) == "Tue 2026-11-24 09:00"
+    assert reply.status == "upcoming"

@@ -64,7 +64,9 @@ def test_a_new_time_inside_a_dst_gap_is_refused(store: Store) -> None:
 def test_reply_yes_needs_a_slot_and_contacted_needs_a_channel(store: Store) -> None:
     case = apply(store, new_case(store), EMAIL)
     later = at("2026-11-24T09:00+00:00")
-    assert "--slot" in _refused(store, case.id, "slot", kind="reply-yes", now=later)
+    needs_time = _refused(store, case.id, "slot", kind="reply-yes", now=later)
+    assert "new interview time" in needs_time
+    assert "--" not in needs_time  # the core names the need in words; the CLI adds the flag
     assert "call, voicemail" in _refused(
         store, case.id, "via", kind="contacted", now=later, via="fax"
     )
@@ -87,7 +89,9 @@ def test_interviewed_before_the_new_time_starts_is_refused(store: Store) -> None
 def test_text_events_need_one_clean_line(store: Store) -> None:
     case = new_case(store)
     now = at("2026-11-23T11:00+00:00")
-    assert "--text" in _refused(store, case.id, "text", kind="lesson", now=now)
+    needs_text = _refused(store, case.id, "text", kind="lesson", now=now)
+    assert "needs a short text" in needs_text
+    assert "--" not in needs_text
     assert "single line" in _refused(
         store, case.id, "text", kind="note", now=now, text="two\nlines"
     )

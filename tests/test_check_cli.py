@@ -87,7 +87,8 @@ def test_ignore_accepts_rule_id_and_category(cli: CliRun, tmp_path: Path) -> Non
     by_category = cli(["check", path, "--ignore", "blame", "-f", "json"])
     assert by_category.exit_code == 0
     assert not [f for f in json.loads(by_category.stdout)["findings"] if f["category"] == "blame"]
-    by_rule = cli(["check", path, "-i", "blame-not-my-fault", "-i", "blame-interviewer"])
+    rules = ["blame-not-my-fault", "blame-interviewer", "blame-sentence"]
+    by_rule = cli(["check", path, *(arg for r in rules for arg in ("-i", r))])
     assert by_rule.exit_code == 0
 
 
@@ -118,10 +119,22 @@ def test_script_kind_needs_no_subject(cli: CliRun, tmp_path: Path) -> None:
         "I'm still very interested. Could we find a time that suits you? Thank you."
     )
     path = _write(tmp_path, "call.txt", script)
-    as_email = json.loads(cli(["check", path, "-f", "json"]).stdout)
+    as_email = json.loads(cli(["check", path, "--kind", "email", "-f", "json"]).stdout)
     as_script = json.loads(cli(["check", path, "--kind", "script", "-f", "json"]).stdout)
-    assert "subject" in as_email["summary"]["by_category"]
-    assert as_script["findings"] == []
+    inferred = json.loads(cli(["check", path, "-f", "json"]).stdout)
+    assert "missing-ownership" in as_email["summary"]["by_category"]
+    assert as_script["findings"] == [] and inferred["summary"]["kind"] == "script"
+
+
+def test_an_email_shaped_draft_without_subject_is_told_a_text_message_is_not(
+    cli: CliRun, tmp_path: Path
+) -> None:
+    body = GOOD.split("\n", 2)[2]
+    email = json.loads(cli(["check", _write(tmp_path, "e.txt", body), "-f", "json"]).stdout)
+    assert [f["rule"] for f in email["findings"]] == ["subject-missing"]
+    text = " ".join(body.split())
+    message = json.loads(cli(["check", _write(tmp_path, "t.txt", text), "-f", "json"]).stdout)
+    assert message["findings"] == []
 
 
 def test_eml_file_is_read_with_its_subject(cli: CliRun, tmp_path: Path) -> None:

@@ -76,3 +76,24 @@ def test_readme_plan_example_is_the_real_output(cli: CliRun) -> None:
 
 def test_changelog_has_an_unreleased_section() -> None:
     assert "## Unreleased" in (ROOT / "CHANGELOG.md").read_text("utf-8")
+
+
+def test_no_merge_conflict_markers_are_left_in_the_tree() -> None:
+    root = Path(__file__).resolve().parent.parent
+    markers = ("<" * 7 + " ", ">" * 7 + " ")
+    offenders = []
+    for folder in ("src", "tests", "docs", "bench", "deploy", "training", ".ci"):
+        for path in (root / folder).rglob("*"):
+            if not path.is_file() or path.suffix in {".png", ".json", ".pyc", ".sqlite", ".db"}:
+                continue
+            try:
+                lines = path.read_text("utf-8").splitlines()
+            except (UnicodeDecodeError, OSError):
+                continue
+            offenders += [
+                f"{path}:{n}" for n, line in enumerate(lines, 1) if line.startswith(markers)
+            ]
+    for name in ("README.md", "CHANGELOG.md", "pyproject.toml", "tasks.py"):
+        lines = (root / name).read_text("utf-8").splitlines()
+        offenders += [f"{name}:{n}" for n, line in enumerate(lines, 1) if line.startswith(markers)]
+    assert not offenders, offenders

@@ -26,9 +26,10 @@ def _vtimezones(data: bytes) -> set[bytes]:
     return set(re.findall(rb"\r\nTZID:([^\r]+)\r\n", data))
 
 
-def test_calendar_is_publish_with_crlf_line_endings() -> None:
+def test_calendar_without_an_organizer_has_no_method_and_crlf_line_endings() -> None:
     data = prepare_calendar(confirmed(), NOW).data
-    assert b"\r\nMETHOD:PUBLISH\r\n" in data
+    # iTIP's PUBLISH requires an ORGANIZER (RFC 5546, 3.2.1): no address, no METHOD.
+    assert b"METHOD" not in data and b"ORGANIZER" not in data
     assert data.startswith(b"BEGIN:VCALENDAR\r\n") and data.endswith(b"END:VCALENDAR\r\n")
     assert b"\n" not in data.replace(b"\r\n", b""), "every line ends with CRLF"
     assert all(len(line) <= 75 for line in data.split(b"\r\n")), "lines are folded"
@@ -157,12 +158,15 @@ def test_follow_up_calendar_has_holds_the_one_follow_up_and_move_on() -> None:
     assert "follow-up" in kinds and "move-on" in kinds
     data = by_kind(export.data)
     follow = data["follow-up"].decoded("dtstart").astimezone(LONDON)
-    # Sent by Monday 23 November; three UK business days later is Thursday 26 November.
-    assert follow == datetime(2026, 11, 26, 10, 0, tzinfo=LONDON)
+    # Sent by Monday 23 November; three UK business days later is Thursday 26 November,
+    # at 13:00 GMT: the first time inside both London's working hours and the New York
+    # candidate's waking hours (08:00 EST), not 10:00 GMT (05:00 EST).
+    assert follow == datetime(2026, 11, 26, 13, 0, tzinfo=LONDON)
     text = str(data["follow-up"]["description"])
-    assert "Thursday 26 November 2026 at 10:00 GMT" in text
-    assert "05:00 EST" in text, "both zones are written out"
-    assert b"METHOD:PUBLISH" in export.data
+    assert "Thursday 26 November 2026 at 13:00 GMT" in text
+    assert "08:00 EST" in text, "both zones are written out"
+    assert b"\r\nMETHOD:PUBLISH\r\n" in export.data
+    assert all(str(e["organizer"]) == "mailto:sam@example.org" for e in events(export.data))
     holds = [e for e in events(export.data) if str(e["categories"].cats[1]) == "slot-hold"]
     assert all(str(e["status"]) == "TENTATIVE" for e in holds)
 

@@ -72,5 +72,27 @@ def test_reimport_after_a_later_export_updates_instead_of_duplicating(tmp_path: 
 def test_khal_lists_the_follow_through_calendar(tmp_path: Path) -> None:
     lines = khal_lines(tmp_path, follow_up_calendar(plan(), NOW).data, "Europe/London")
     assert "2026-11-25 14:00 | Hold: offered time 1 for the Data Analyst interview at Acme" in lines
-    assert "2026-11-26 10:00 | If no reply yet: send the one follow-up to Dana Lee" in lines
-    assert any(line.startswith("2026-12-03 10:00 | Still no reply?") for line in lines)
+    # The checklist's own times: inside London's working hours and New York's waking hours.
+    assert "2026-11-26 13:00 | If no reply yet: send the one follow-up to Dana Lee" in lines
+    assert any(line.startswith("2026-12-01 13:00 | Still no reply?") for line in lines)
+
+
+def test_a_second_rounds_reminders_sit_beside_the_first_rounds_in_khal(tmp_path: Path) -> None:
+    first = prepare_calendar(confirmed(), NOW).data
+    khal_lines(tmp_path, first, "Europe/London")
+    second_start = datetime(2026, 12, 3, 10, 0, tzinfo=confirmed().start.tzinfo)
+    second = prepare_calendar(confirmed(start=second_start, round=2), NOW + timedelta(days=1))
+    lines = khal_lines(tmp_path, second.data, "Europe/London")
+    interviews = [line for line in lines if "interview at Acme with" in line]
+    assert interviews == [
+        "2026-11-26 15:00 | Data Analyst interview at Acme with Dana Lee",
+        "2026-12-03 15:00 | Data Analyst interview at Acme with Dana Lee",
+    ]
+    assert len(lines) == 12, "six reminders per round, none replaced"
+
+
+def test_re_exporting_a_round_with_original_at_updates_it_in_khal(tmp_path: Path) -> None:
+    khal_lines(tmp_path, prepare_calendar(confirmed(), NOW).data, "Europe/London")
+    missed = datetime(2026, 11, 23, 10, 0, tzinfo=confirmed().start.tzinfo)
+    again = prepare_calendar(confirmed(original_start=missed), NOW + timedelta(hours=1)).data
+    assert len(khal_lines(tmp_path, again, "Europe/London")) == 6

@@ -20,6 +20,7 @@ from amends.export.eml import eml_for_message
 from amends.export.guard import LINE_BREAKS
 from amends.export.ics import prepare_calendar
 from amends.export.links import mailto_link, tel_link
+from amends.fields import BIDI_CONTROLS
 from tests.export_support import NOW, by_kind, confirmed, parse_eml, plan
 
 TRICKY = [
@@ -54,12 +55,22 @@ def _one_space(value: str) -> str:
 
 def _header_refusable(value: str) -> bool:
     control = any(unicodedata.category(ch) in {"Cc", "Zl", "Zp"} for ch in value)
-    return control or any(ch in LINE_BREAKS for ch in value) or bool(_ENCODED_WORD.search(value))
+    bidi = any(ch in BIDI_CONTROLS for ch in value)
+    return (
+        control
+        or bidi
+        or any(ch in LINE_BREAKS for ch in value)
+        or bool(_ENCODED_WORD.search(value))
+    )
 
 
 def _one_line_refusable(value: str, max_length: int) -> bool:
     control = any(unicodedata.category(ch) in {"Cc", "Zl", "Zp"} for ch in value)
-    return control or len(value.strip()) > max_length
+    invisible = all(ch.isspace() or unicodedata.category(ch) == "Cf" for ch in value.strip())
+    bidi = any(ch in BIDI_CONTROLS for ch in value)
+    encoded = bool(_ENCODED_WORD.search(value))
+    blank = invisible and bool(value.strip())
+    return control or bidi or encoded or blank or len(value.strip()) > max_length
 
 
 @SETTINGS

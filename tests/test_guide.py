@@ -43,7 +43,7 @@ ANSWERS = {
 
 def typed(answers: Mapping[str, str | list[str]], save: str | None = "y") -> str:
     """The keyboard input: each answer on its own line (lists = wrong tries first)."""
-    lines: list[str] = []
+    lines: list[str] = [""]  # "What happened?" left blank: question by question
     for value in answers.values():
         lines += value if isinstance(value, list) else [value]
     if save is not None:
@@ -157,7 +157,7 @@ def test_guide_asks_which_one_when_the_start_falls_in_a_dst_fold(cli: CliRun) ->
     # London's clocks go back on 25 October 2026: 01:30 happens twice.
     answers = dict(ANSWERS, at="2026-10-25 01:30")
     keys = list(answers)
-    lines = [answers[k] for k in keys[: keys.index("at") + 1]] + ["sideways", "later"]
+    lines = ["", *[answers[k] for k in keys[: keys.index("at") + 1]], "sideways", "later"]
     lines += [answers[k] for k in keys[keys.index("at") + 1 :]] + ["n"]
     result = cli(["guide", "--now", "2026-10-25T09:40:00+00:00"], input="\n".join(lines) + "\n")
     assert result.exit_code == 0, result.stderr
@@ -184,3 +184,32 @@ def test_guide_help_has_an_example(cli: CliRun) -> None:
     result = cli(["guide", "--help"])
     assert result.exit_code == 0
     assert "Example:" in result.stdout
+
+
+def test_guide_starts_with_what_happened_and_asks_only_what_the_story_leaves_open(
+    cli: CliRun,
+) -> None:
+    story = (
+        "missed my 10am zoom interview with Dana Lee for the data analyst role at Acme, "
+        "my alarm didnt go off. her email is dana@acme.example. they are in London"
+    )
+    # The story gives all but the interviewer's zone is said ("in London"); left to ask:
+    # nothing about the interview, then your own details.
+    mine = ["Sam Patel", "America/New_York", "", ""]
+    result = cli(["guide", *NOW], input="\n".join([story, *mine, "n"]) + "\n")
+    assert result.exit_code == 0, result.stderr
+    assert "What happened?" in result.stdout
+    for question in ("Company", "Role (job title)", "Interview start", "Reason code"):
+        assert question not in result.stdout
+    assert "Data Analyst at Acme" in result.stdout
+    assert "Dana Lee" in result.stdout
+
+
+def test_guide_asks_what_a_story_cannot_tell(cli: CliRun) -> None:
+    story = "i missed my interview this morning, overslept"
+    answers = ["Acme", "Data Analyst", "Europe/London", "2026-11-23 09:00", "", "", "", ""]
+    mine = ["Sam Patel", "Europe/London", "", ""]
+    result = cli(["guide", *NOW], input="\n".join([story, *answers, *mine, "n"]) + "\n")
+    assert result.exit_code == 0, result.stderr
+    assert "Company" in result.stdout and "Interview start" in result.stdout
+    assert "What happened? late / conflict" not in result.stdout  # scenario came from the story

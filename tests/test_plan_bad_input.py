@@ -9,6 +9,8 @@ usage errors (unknown option, bad --format) look the same as input errors.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -310,7 +312,7 @@ def test_invalid_email_address_is_refused(cli: CliRun, option: str, value: str) 
 BAD_PHONES = [
     "call me",
     "12",
-    "+44 20 7946 0000 ext 5",
+    "+999 123",
     "1234567890123456",
     "++44 20 7946 0000",
     "44+20 7946 0000",
@@ -439,3 +441,20 @@ def test_slot_options_are_refused_with_or_without_explicit_slots(
     for extra in ([], ["--slot", "2026-11-25 14:00"]):
         result = cli([*args_with(), *extra, option, value])
         assert_refused(result, option)
+
+
+def test_a_future_start_for_a_missed_interview_points_at_the_scenario_in_cli_terms(
+    cli: CliRun,
+) -> None:
+    message = assert_refused(cli(args_with(at="2026-12-05 10:00")), "--at")
+    assert "use --scenario late or --scenario conflict" in message
+
+
+def test_every_bad_field_is_reported_at_once_for_forms() -> None:
+    request = PlanRequest(name="", company="", role="", at="", tz="", scenario="")
+    situation, errors = request.validate_all(datetime(2026, 11, 23, 10, 0, tzinfo=UTC))
+    assert situation is None
+    fields = [e.field for e in errors]
+    assert {"tz", "scenario", "reason", "name", "company", "role"} <= set(fields)
+    assert len(fields) == len(set(fields))  # one message per field
+    assert all("--" not in e.message for e in errors)

@@ -110,35 +110,43 @@ def test_until_in_utc_and_daily_count_rules_expand() -> None:
     assert len([s for s in starts if s.hour == 8]) == 2
 
 
+def test_a_file_that_is_not_a_calendar_is_refused_with_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "bad.ics"
+    path.write_text("hello")
+    with pytest.raises(InputError) as caught:
+        load_busy(path)
+    assert caught.value.field == "busy"
+    assert f"{path}: line 1: not an iCalendar file" in caught.value.message
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("hello", "line 1: not an iCalendar file"),
-        ("BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:20261124T100000\nEND:VCALENDAR\n", "line 4"),
-        ("BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:garbage\nEND:VEVENT\nEND:VCALENDAR\n", "line 3"),
-        ("BEGIN:VCALENDAR\nBEGIN:VEVENT\nthis is not a property\nEND:VEVENT\n", "line 3"),
-        ("BEGIN:VCALENDAR\nBEGIN:VEVENT\nSUMMARY:x\nEND:VEVENT\nEND:VCALENDAR\n", "no DTSTART"),
+        ("BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:garbage\nEND:VEVENT\nEND:VCALENDAR\n", "line 2"),
+        ("BEGIN:VCALENDAR\nBEGIN:VEVENT\nSUMMARY:x\nEND:VEVENT\nEND:VCALENDAR\n", "no start time"),
         (
             "BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:20261124T100000Z\n"
             "RRULE:FREQ=SOMETIMES\nEND:VEVENT\nEND:VCALENDAR\n",
-            "line ",
+            "RRULE",
         ),
-        ("BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:20261124T100000Z\nEND:VEVENT\n", "never closed"),
     ],
 )
-def test_malformed_calendar_names_file_and_line(tmp_path: Path, text: str, expected: str) -> None:
-    path = tmp_path / "bad.ics"
+def test_an_unusable_event_is_skipped_with_a_counted_warning(
+    tmp_path: Path, text: str, expected: str
+) -> None:
+    path = tmp_path / "odd.ics"
     path.write_text(text)
-    with pytest.raises(InputError) as caught:
-        load_busy(path).intervals(SPAN, LONDON)
-    assert caught.value.field == "busy"
-    assert str(path) in caught.value.message and expected in caught.value.message
+    calendar = load_busy(path)
+    assert calendar.events == ()
+    assert len(calendar.warnings) == 1
+    assert calendar.warnings[0].startswith(f"{path}: 1 event skipped: ")
+    assert expected in calendar.warnings[0]
 
 
 def test_unreadable_files_are_refused(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no such file"):
         load_busy(tmp_path / "missing.ics")
-    with pytest.raises(InputError, match="no such file"):
+    with pytest.raises(InputError, match="is a folder"):
         load_busy(tmp_path)
     binary = tmp_path / "photo.ics"
     binary.write_bytes(b"BEGIN:VCALENDAR\n\xff\xfe\x00")

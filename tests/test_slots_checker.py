@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 import holidays
 import pytest
+from dateutil.easter import easter as dateutil_easter
 
 from amends.dates.slot import Slot
 
@@ -30,7 +31,7 @@ WEEKENDS: dict[str, frozenset[int]] = {
 }
 # Zones whose country the checker knows without asking amends.
 ZONE_COUNTRY = {
-    "Europe/London": "GB",
+    "Europe/London": "GB-ENG",
     "Europe/Dublin": "IE",
     "Europe/Berlin": "DE",
     "Europe/Paris": "FR",
@@ -38,11 +39,12 @@ ZONE_COUNTRY = {
     "America/New_York": "US",
     "America/Chicago": "US",
     "America/Los_Angeles": "US",
-    "America/Toronto": "CA",
+    "America/Toronto": "CA-ON",
     "America/Sao_Paulo": "BR",
     "America/Mexico_City": "MX",
-    "Australia/Sydney": "AU",
-    "Australia/Lord_Howe": "AU",
+    "Australia/Sydney": "AU-NSW",
+    "Australia/Melbourne": "AU-VIC",
+    "Australia/Lord_Howe": "AU-NSW",
     "Pacific/Auckland": "NZ",
     "Asia/Tokyo": "JP",
     "Asia/Kolkata": "IN",
@@ -52,6 +54,25 @@ ZONE_COUNTRY = {
     "Asia/Tehran": "IR",
     "Africa/Johannesburg": "ZA",
 }
+
+
+def _customary_closures(country: str, year: int) -> set[date]:
+    """Customary office closures, restated by hand (not read from amends' catalogue)."""
+    days: set[date] = set()
+    if country in ("DE", "AT", "CH", "DK", "NO", "SE", "IS", "LU", "LI"):
+        days |= {date(year, 12, 24), date(year, 12, 31)}
+    if country == "SE":
+        days |= {d for d in (date(year, 6, n) for n in range(19, 26)) if d.weekday() == 4}
+    if country == "US":
+        thursdays = [date(year, 11, n) for n in range(1, 31) if date(year, 11, n).weekday() == 3]
+        days.add(thursdays[3] + timedelta(days=1))
+    if country == "JP":
+        days |= {date(year, 12, 29), date(year, 12, 30), date(year, 12, 31)}
+        days |= {date(year, 1, 2), date(year, 1, 3)}
+    if country == "BR":
+        sunday = dateutil_easter(year)
+        days |= {sunday - timedelta(days=48), sunday - timedelta(days=47)}
+    return days
 
 
 @dataclass(frozen=True)
@@ -75,10 +96,14 @@ def _minutes(moment: datetime) -> int:
 
 
 def is_business_day(country: str, day: date) -> bool:
-    """Not a weekend day (hand table) and not a public holiday (``holidays``)."""
-    if day.weekday() in WEEKENDS[country]:
+    """Not a weekend day (hand table), not a public holiday of the country or its region
+    (``holidays``), not a customary closure (hand table)."""
+    code, _, region = country.partition("-")
+    if day.weekday() in WEEKENDS[code]:
         return False
-    return day not in holidays.country_holidays(country, years=day.year)
+    if day in _customary_closures(code, day.year):
+        return False
+    return day not in holidays.country_holidays(code, subdiv=region or None, years=day.year)
 
 
 def allowed_days(rules: Rules) -> list[date]:
@@ -103,7 +128,8 @@ def violations(slot: Slot, rules: Rules) -> list[str]:
     """Every rule ``slot`` breaks (an empty list means it is a valid proposal)."""
     problems: list[str] = []
     their, mine = ZoneInfo(rules.their_tz), ZoneInfo(rules.my_tz)
-    if slot.end - slot.start != rules.duration:
+    # On instants: aware datetimes of one zone subtract as wall times (wrong across DST).
+    if slot.end.astimezone(UTC) - slot.start.astimezone(UTC) != rules.duration:
         problems.append("wrong length")
     if slot.start < rules.now:
         problems.append("in the past")

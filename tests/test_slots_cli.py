@@ -91,13 +91,15 @@ def test_bad_input_is_one_line_and_exit_2(cli: CliRun, extra: list[str], message
     assert message in lines[0]
 
 
-def test_malformed_ics_is_one_line_with_file_and_line(cli: CliRun, tmp_path: Path) -> None:
+def test_an_unreadable_event_is_skipped_and_reported_in_the_notes(
+    cli: CliRun, tmp_path: Path
+) -> None:
     path = tmp_path / "broken.ics"
     path.write_text("BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:nonsense\nEND:VEVENT\nEND:VCALENDAR\n")
-    result = cli([*BASE, "--busy", str(path)])
-    assert result.exit_code == 2
-    assert result.stderr.count("\n") == 1
-    assert f"{path}: line 3" in result.stderr
+    result = cli([*BASE, "--busy", str(path), "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    notes = json.loads(result.stdout)["notes"]
+    assert any(n.startswith(f"{path}: 1 event skipped:") and "line 2" in n for n in notes)
 
 
 def test_missing_tz_is_a_usage_error(cli: CliRun) -> None:

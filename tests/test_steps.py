@@ -31,7 +31,7 @@ from tests.zones_edge import (
 )
 
 PHASES = ("contain", "correct", "consolidate")
-FOLLOW_UP = snippet("steps", "consolidate.follow_up")
+FOLLOW_UP = snippet("steps", "consolidate.follow_up", cli=True)
 
 
 def plan_steps(**changes: Any) -> tuple[list[Step], datetime]:
@@ -156,9 +156,15 @@ def test_add_business_days_lands_on_a_business_day_at_ten_local(
                "Europe/Dublin": "IE", "Asia/Riyadh": "SA", "Asia/Tokyo": "JP"}.get(tz)  # fmt: skip
     weekend = {4, 5} if country == "SA" else {5, 6}
     public = holidays.country_holidays(country, years=[2026, 2027]) if country else {}
+    # Customary closures, by hand: the day after Thanksgiving (US), 24 and 31 December (DE).
+    closed = {"US": {date(2026, 11, 27)}, "DE": {date(2026, 12, 24), date(2026, 12, 31)}}
 
     def working(day: date) -> bool:
-        return day.weekday() not in weekend and day not in public
+        return (
+            day.weekday() not in weekend
+            and day not in public
+            and day not in closed.get(country or "", set())
+        )
 
     assert working(local.date())
     start_day = moment.astimezone(ZoneInfo(tz)).date()
@@ -167,20 +173,22 @@ def test_add_business_days_lands_on_a_business_day_at_ten_local(
         assert sum(1 for day in between if working(day)) == FOLLOW_UP_AFTER_BUSINESS_DAYS
 
 
-def test_follow_up_skips_a_friday_saturday_weekend_and_thanksgiving() -> None:
+def test_follow_up_skips_a_friday_saturday_weekend_thanksgiving_and_the_day_after() -> None:
     thursday = datetime(2026, 11, 26, 12, 0, tzinfo=UTC)
     riyadh = add_business_days(thursday, 1, FRI_SAT_WEEKEND).astimezone(ZoneInfo(FRI_SAT_WEEKEND))
     assert riyadh.date() == date(2026, 11, 29)  # Sunday is a working day there
     wednesday = datetime(2026, 11, 25, 15, 0, tzinfo=UTC)
     new_york = add_business_days(wednesday, 1, US_EAST).astimezone(ZoneInfo(US_EAST))
-    assert new_york.date() == date(2026, 11, 27)  # Thanksgiving (Thursday) is skipped
+    # Thanksgiving (Thursday) is a holiday, the Friday after a customary closure.
+    assert new_york.date() == date(2026, 11, 30)
 
 
 def test_add_business_days_on_a_half_hour_dst_change() -> None:
     # Lord Howe moves 30 minutes on Sunday 4 October 2026; 10:00 still means 10:00 there.
+    # The island is part of New South Wales, whose Labour Day is Monday 5 October.
     result = add_business_days(datetime(2026, 10, 2, 1, 0, tzinfo=UTC), 1, HALF_HOUR_DST)
     local = result.astimezone(ZoneInfo(HALF_HOUR_DST))
-    assert (local.date().isoformat(), local.time()) == ("2026-10-05", time(10, 0))
+    assert (local.date().isoformat(), local.time()) == ("2026-10-06", time(10, 0))
     assert local.utcoffset() == timedelta(hours=11)
 
 

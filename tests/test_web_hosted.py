@@ -215,6 +215,20 @@ def test_my_export_and_deleting_my_account(site: HostedSite) -> None:
     assert site.store.list_cases() == []
 
 
+def test_changing_my_password_ends_my_other_sessions_but_not_this_one(site: HostedSite) -> None:
+    here = site.signed_in("sam@example.org")
+    elsewhere = site.signed_in("sam@example.org")
+    wrong = here.put("/api/me/password", json={"password": "nope", "new_password": "x" * 12})
+    assert wrong.status_code == 403
+    weak = here.put("/api/me/password", json={"password": PASSWORD, "new_password": "short"})
+    assert weak.status_code == 422 and weak.json()["detail"][0]["loc"] == ["body", "new_password"]
+    body = {"password": PASSWORD, "new_password": "a whole new phrase"}
+    assert here.put("/api/me/password", json=body).status_code == 200
+    assert here.get("/api/me").status_code == 200
+    assert elsewhere.get("/api/me").status_code == 401
+    assert site.signed_in("sam@example.org", "a whole new phrase").get("/api/me").status_code == 200
+
+
 def test_admins_list_export_and_delete_users_and_nobody_else_can(site: HostedSite) -> None:
     sam = site.signed_in("sam@example.org")
     case_id = _new_case(sam)
@@ -244,6 +258,8 @@ def test_health_is_503_while_the_database_is_down_and_recovers(
         assert down.json() == {"status": "error", "database": "unreachable"}
         failing = sam.post(f"/api/cases/{case_id}/record", json={"event": "note", "text": "x"})
         assert failing.status_code == 503 and "Traceback" not in failing.text
+        page = sam.get("/cases", follow_redirects=False)
+        assert page.status_code == 503 and "unreachable" in page.text
     finally:
         pg_cluster.start()
     assert site.client().get("/healthz").status_code == 200

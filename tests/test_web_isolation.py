@@ -27,11 +27,12 @@ BODIES: dict[str, dict[str, Any]] = {
     "/api/cases/{case_id}/share": {"coach": COACH},
     "/api/session": {"email": SECOND, "password": PASSWORD},
     "/api/me": {"password": "not the password"},
+    "/api/me/password": {"password": "not the password", "new_password": "a whole new phrase"},
     "/api/check": {"text": "Sorry I missed it."},
     "/api/slots": {"tz": "Europe/London", "now": "2026-11-23T11:30+00:00"},
 }
 # Routes whose purpose is the caller's own account, answered for the second user.
-OWN = {"/api/me", "/api/me/export", "/api/session", "/api/csrf", "/healthz"}
+OWN = {"/api/me", "/api/me/export", "/api/me/password", "/api/session", "/api/csrf", "/healthz"}
 
 
 @pytest.fixture(scope="module")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,7 @@ from icalendar import Calendar
 from amends.profile import load_profile
 from amends.web.views import segments
 from tests.conftest import CliRun
-from tests.web_support import PLAN_BODY, form_token, make_client
+from tests.web_support import NOW, PLAN_BODY, form_token, make_client
 
 
 def _form(client: Any, **changes: Any) -> dict[str, Any]:
@@ -29,11 +30,13 @@ def test_plan_form_has_a_label_for_every_control() -> None:
     assert re.search(r'<form method="post" action="/plan"', html)  # works without JavaScript
 
 
-def test_plain_post_returns_the_full_plan_page() -> None:
+def test_make_my_plan_redirects_to_the_plans_own_address() -> None:
     client = make_client()
-    response = client.post("/plan", data=_form(client))
-    assert response.status_code == 200
-    html = response.text
+    response = client.post("/plan", data=_form(client), follow_redirects=False)
+    assert response.status_code == 303
+    address = response.headers["location"]
+    assert re.fullmatch(r"/plan/[A-Za-z0-9_-]{16}", address)
+    html = client.get(address).text
     assert html.startswith("<!doctype html>")
     assert "Do this first" in html
     assert 'data-countdown="2026-11-23T12:30:00+00:00"' in html
@@ -41,15 +44,39 @@ def test_plain_post_returns_the_full_plan_page() -> None:
     assert 'href="tel:+442079460000"' in html
     assert 'href="mailto:dana@acme.example?' in html
     assert "(UTC−5)" in html and "GMT" in html  # slots on both clocks
-    assert 'action="/plan/ics"' in html and 'action="/plan/save"' in html
+    assert f'href="{address}/follow-up.ics"' in html
+    assert f'action="{address}/save"' in html and f'action="{address}/discard"' in html
 
 
-def test_htmx_post_returns_only_the_fragment() -> None:
+def test_the_plan_page_survives_a_reload_with_the_same_plan() -> None:
     client = make_client()
-    response = client.post("/plan", data=_form(client), headers={"HX-Request": "true"})
+    address = client.post("/plan", data=_form(client), follow_redirects=False).headers["location"]
+    first, again = client.get(address), client.get(address)
+    assert first.status_code == again.status_code == 200
+    body = re.compile(r'<div class="msg-body" id="msg-0-body">(.*?)</div>', re.S)
+    found_first, found_again = body.search(first.text), body.search(again.text)
+    assert found_first and found_again
+    assert found_first.group(1) == found_again.group(1)
+
+
+def test_htmx_submit_is_sent_to_the_plans_address_as_a_full_page() -> None:
+    client = make_client()
+    response = client.post(
+        "/plan", data=_form(client), headers={"HX-Request": "true"}, follow_redirects=False
+    )
     assert response.status_code == 200
-    assert "<html" not in response.text
-    assert 'id="result-title"' in response.text
+    assert re.fullmatch(r"/plan/[A-Za-z0-9_-]+", response.headers["hx-redirect"])
+
+
+def test_a_discarded_plan_is_gone_with_a_clear_page() -> None:
+    client = make_client()
+    address = client.post("/plan", data=_form(client), follow_redirects=False).headers["location"]
+    token = form_token(client.get(address).text)
+    gone = client.post(f"{address}/discard", data={"csrf_token": token})
+    assert gone.status_code == 200 and "The plan was discarded." in gone.text
+    missing = client.get(address)
+    assert missing.status_code == 404
+    assert "no longer kept here" in missing.text
 
 
 @pytest.mark.parametrize(
@@ -100,48 +127,35 @@ def test_profile_is_remembered_in_the_profile_file(_hermetic_home: Path) -> None
     assert load_profile() == {}
 
 
-def test_ics_download_is_a_calendar() -> None:
-    client = make_client()
-    html = client.post("/plan", data=_form(client)).text
-    frozen = re.search(r'name="plan_request" value="([^"]+)"', html)
-    assert frozen
-    import html as html_lib
+def _plan_address(client: Any) -> str:
+    response = client.post("/plan", data=_form(client), follow_redirects=False)
+    return str(response.headers["location"])
 
-    data = {"csrf_token": form_token(html), "plan_request": html_lib.unescape(frozen.group(1))}
-    response = client.post("/plan/ics", data=data)
+
+def test_ics_download_is_a_calendar_without_command_names() -> None:
+    client = make_client()
+    response = client.get(f"{_plan_address(client)}/follow-up.ics")
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/calendar")
     assert "attachment" in response.headers["content-disposition"]
     calendar = Calendar.from_ical(response.content)
-    assert list(calendar.walk("VEVENT"))
+    events = list(calendar.walk("VEVENT"))
+    assert events
+    text = " ".join(str(e.get("DESCRIPTION", "")) for e in events)
+    assert "record their yes in amends" in text
+    assert "amends prepare" not in text
 
 
 def test_eml_download_is_a_draft_email() -> None:
     client = make_client()
-    html = client.post("/plan", data=_form(client)).text
-    import html as html_lib
-
-    frozen = re.search(r'name="plan_request" value="([^"]+)"', html)
-    index = re.search(r'name="message" value="(\d+)"', html)
-    assert frozen and index
-    data = {
-        "csrf_token": form_token(html),
-        "plan_request": html_lib.unescape(frozen.group(1)),
-        "message": index.group(1),
-    }
-    response = client.post("/plan/eml", data=data)
+    address = _plan_address(client)
+    html = client.get(address).text
+    link = re.search(rf'href="({address}/message-\d+\.eml)"', html)
+    assert link
+    response = client.get(link.group(1))
     assert response.status_code == 200
     assert b"To: " in response.content and b"Subject: " in response.content
-    data["message"] = "0"  # the phone script is not an email
-    assert client.post("/plan/eml", data=data).status_code == 422
-
-
-def test_damaged_plan_data_is_a_clear_error() -> None:
-    client = make_client()
-    token = form_token(client.get("/plan").text)
-    response = client.post("/plan/ics", data={"csrf_token": token, "plan_request": "{nope"})
-    assert response.status_code == 422
-    assert "make the plan again" in response.text
+    assert client.get(f"{address}/message-1.eml").status_code == 422  # the phone script
 
 
 def test_unknown_page_is_a_404_page() -> None:
@@ -201,3 +215,14 @@ def test_check_page_escapes_the_draft() -> None:
     token = form_token(client.get("/check").text)
     html = client.post("/check", data={"csrf_token": token, "text": "<b>sorry</b> " + DRAFT}).text
     assert "<b>sorry</b>" not in html and "&lt;b&gt;sorry" in html
+
+
+def test_a_plan_reopened_later_counts_its_minutes_from_now() -> None:
+    clock = {"now": NOW}
+    client = make_client(clock=lambda: clock["now"])
+    address = client.post("/plan", data=_form(client), follow_redirects=False).headers["location"]
+    assert "60 minutes left" in client.get(address).text
+    clock["now"] = NOW + timedelta(minutes=45)
+    assert "15 minutes left" in client.get(address).text
+    clock["now"] = NOW + timedelta(hours=3)
+    assert "the hour is over, send it anyway" in client.get(address).text

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import warnings
 from datetime import UTC, datetime
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,10 @@ with warnings.catch_warnings():
     warnings.filterwarnings("ignore", message=".*starlette.testclient.*")
     from fastapi.testclient import TestClient
 
+from amends.cases import KINDS, STATES
+from amends.cases.engine import STEP_KEYS
+from amends.cases.machine import TRANSITION_EVENTS
+from amends.plan.situation import SCENARIOS
 from amends.web import create_app
 
 BASE = "http://127.0.0.1:8765"
@@ -43,7 +48,8 @@ PLAN_BODY: dict[str, Any] = {
 
 def make_client(db_path: Path | None = None, **kwargs: Any) -> TestClient:
     """A client on the loopback base URL, clock fixed at :data:`NOW`."""
-    app = create_app(db_path=db_path, clock=lambda: NOW, **kwargs)
+    kwargs.setdefault("clock", lambda: NOW)
+    app = create_app(db_path=db_path, **kwargs)
     return TestClient(app, base_url=BASE)
 
 
@@ -65,3 +71,56 @@ def form_token(html: str) -> str:
 
 def api_headers(client: TestClient) -> dict[str, str]:
     return {"X-CSRF-Token": token(client), "Origin": BASE}
+
+
+# Codes people should never read on a page: hyphenated state, event, step, message and
+# channel codes, and the CLI's spoken "reply yes|no". Hyphenated English words are fine.
+ENGLISH = {"follow-up", "thank-you", "stay-in-touch", "in-person", "follow-ups"}
+
+
+def raw_codes() -> set[str]:
+    """Every code of the core that is not also an English word."""
+    codes = {*STATES, *TRANSITION_EVENTS, *STEP_KEYS, *KINDS, *SCENARIOS}
+    codes |= {"call-voicemail-email", "phone-script", "email-with-reason", "recruiter-email"}
+    codes |= {"alternative-mode", "contact_email", "contact_phone", "my_tz", "contact_role"}
+    return {c for c in codes if ("-" in c or "_" in c) and c not in ENGLISH} | {"reply yes"}
+
+
+def visible_problems(text: str) -> list[str]:
+    """Command-line leftovers in text a person reads: ``--flag``, backticks, raw codes."""
+    problems = [m.group(0) for m in re.finditer(r"--[A-Za-z]", text)]
+    problems += ["`"] if "`" in text else []
+    lowered = text.lower()
+    problems += sorted(
+        code for code in raw_codes() if re.search(rf"(?<![\w-]){re.escape(code)}(?![\w-])", lowered)
+    )
+    return problems
+
+
+class _Visible(HTMLParser):
+    """The text of a page a person can see (no scripts, styles, datalists or attributes)."""
+
+    HIDDEN = frozenset({"script", "style", "datalist", "template", "head"})
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.depth = 0
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self.HIDDEN:
+            self.depth += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.HIDDEN and self.depth:
+            self.depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self.depth:
+            self.parts.append(data)
+
+
+def visible_text(html: str) -> str:
+    parser = _Visible()
+    parser.feed(html)
+    return " ".join(parser.parts)

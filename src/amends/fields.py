@@ -10,68 +10,176 @@ from __future__ import annotations
 import re
 import unicodedata
 
+import email_validator
+import phonenumbers
+from phonenumbers import NumberParseException
+
 from amends.errors import InputError
 
 MAX_ONE_LINE = 200
 MAX_DETAIL = 300
 
-_EMAIL = re.compile(
-    r"^[^@\s<>\"(),;:\\\[\]]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+$"
-)
 _PHONE_ALLOWED = re.compile(r"^\+?[0-9 ().\-/]+$")
+# The same, with an optional extension: "ext. 42", "x42", "#42".
+_PHONE_SHAPE = re.compile(
+    r"^\+?[0-9 ().\-/]+(?:,?\s*(?:ext\.?|extension|x|#)\s*[0-9]{1,7})?$", re.I
+)
+
+
+# Embeddings, overrides and isolates reorder what a reader sees ("moc.elpmaxe" shown as
+# "example.com"): no name, subject or place needs them, so they are refused outright.
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+# An RFC 2047 encoded word: mail readers would decode it, so the recipient would see other text.
+ENCODED_WORD = re.compile(r"=\?[^?\s]*\?[bBqQ]\?[^?\s]*\?=")
 
 
 def _has_control(text: str) -> bool:
     return any(unicodedata.category(ch) in {"Cc", "Zl", "Zp"} for ch in text)
 
 
+def _invisible(text: str) -> bool:
+    """True when nothing in ``text`` would show: only spaces and format characters (U+200B...)."""
+    return all(ch.isspace() or unicodedata.category(ch) == "Cf" for ch in text)
+
+
+def refuse_disguised(value: str, field: str) -> None:
+    """Refuse text that would be shown as something else: direction overrides, encoded words.
+
+    A reader sees ``U+202E``-reordered text backwards, and a mail reader decodes an
+    RFC 2047 encoded word (``=?utf-8?q?...?=``) into other text.
+    """
+    if any(ch in BIDI_CONTROLS for ch in value):
+        raise InputError(
+            field, "contains invisible text-direction controls (such as U+202E); type it without"
+        )
+    if ENCODED_WORD.search(value):
+        raise InputError(
+            field, "contains an encoded-word sequence like =?utf-8?q?...?=; write the text itself"
+        )
+
+
 def one_line(
     value: str, field: str, *, max_length: int = MAX_ONE_LINE, required: bool = True
 ) -> str:
-    """Return ``value`` stripped, or raise if it is empty, multi-line or absurdly long."""
+    """Return ``value`` stripped, or raise if it is empty, multi-line or absurdly long.
+
+    Text that is not valid Unicode (bytes that were not UTF-8 arrive as lone
+    surrogates), text-direction overrides and text made only of invisible
+    characters are refused too: each would be stored or shown as something else.
+    """
+    if any("\ud800" <= ch <= "\udfff" for ch in value):
+        raise InputError(field, "contains text that is not valid UTF-8")
     text = value.strip()
     # Checked on the raw value: a trailing newline or tab is refused too, not silently trimmed.
     if _has_control(value):
         raise InputError(field, "must be a single line without control characters or line breaks")
-    if not text:
+    refuse_disguised(value, field)
+    if _invisible(text):
         if required:
-            raise InputError(field, "must not be empty")
-        return text
+            raise InputError(field, "must not be empty" if not text else "has no visible text")
+        return ""
     if len(text) > max_length:
         raise InputError(field, f"is {len(text)} characters long; keep it under {max_length}")
     return text
 
 
 def email_address(value: str, field: str) -> str:
-    """Return a plausible email address (``name@example.org``) or raise."""
+    """Return the address normalised (``Dana@EXAMPLE.org`` -> ``Dana@example.org``) or raise.
+
+    Internationalised domains (``dana@exämple.de``, or its ``xn--`` form) and
+    mailboxes (``jürgen@example.de``) are accepted, as mail servers do; the
+    domain is kept in its Unicode form. No network lookup is made.
+    """
     text = one_line(value, field, max_length=254)
-    if not _EMAIL.match(text):
-        raise InputError(field, f"{text!r} is not an email address like name@example.org")
-    return text
+    try:
+        checked = email_validator.validate_email(
+            text, check_deliverability=False, allow_smtputf8=True
+        )
+    except email_validator.EmailNotValidError as exc:
+        raise InputError(
+            field, f"{text!r} is not an email address like name@example.org ({exc})"
+        ) from None
+    return str(checked.normalized)
 
 
-def phone_number(value: str, field: str) -> str:
-    """Return a phone number written with digits and usual separators, or raise.
+def split_address(address: str) -> tuple[str, str]:
+    """``(mailbox, domain)`` of a validated address, the domain in ASCII (``xn--``) form.
 
-    The number keeps the user's own spelling for display; :func:`phone_e164`
-    gives the normalised form for ``tel:`` links.
+    Every mail client and server understands an ASCII domain; a mailbox with
+    non-ASCII letters needs SMTPUTF8 (RFC 6531) whatever is done to it.
+    """
+    checked = email_validator.validate_email(
+        address, check_deliverability=False, allow_smtputf8=True
+    )
+    return str(checked.local_part), str(checked.ascii_domain)
+
+
+_PHONE_HINT = "use digits with an optional leading + and country code, e.g. +44 20 7946 0000"
+
+
+def _parse_phone(text: str, region: str | None) -> phonenumbers.PhoneNumber | None:
+    """The number ``phonenumbers`` reads in ``text`` (``region`` for national numbers)."""
+    try:
+        number = phonenumbers.parse(text, None if text.startswith("+") else region)
+    except NumberParseException:
+        return None
+    possible = phonenumbers.is_possible_number_with_reason(number)
+    return number if possible == phonenumbers.ValidationResult.IS_POSSIBLE else None
+
+
+def phone_number(value: str, field: str, region: str | None = None) -> str:
+    """Return a phone number fit to show and dial, or raise naming ``field``.
+
+    A number with its country code (``+44 (0)20 7946 0000``, ``+1 212 555 0100
+    ext. 42``) keeps the user's own spelling. A national number (``020 7946
+    0000``) takes its country from ``region`` (the ISO code of the zone or
+    profile) and is written in international format, so whoever reads it abroad
+    can dial it. Numbers that cannot exist (``+999 123``, too short for their
+    country) are refused. Without a country code or region only the shape is checked.
     """
     text = one_line(value, field, max_length=40)
+    region = region if region in phonenumbers.SUPPORTED_REGIONS else None
+    known_country = text.startswith("+") or region is not None
+    if not _PHONE_SHAPE.match(text):
+        raise InputError(field, f"{text!r} is not a phone number; {_PHONE_HINT}")
+    if known_country:
+        number = _parse_phone(text, region)
+        if number is None:
+            raise InputError(field, f"{text!r} is not a phone number that can exist; {_PHONE_HINT}")
+        if text.startswith("+"):
+            return text
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
     digits = re.sub(r"\D", "", text)
-    if not _PHONE_ALLOWED.match(text) or not 5 <= len(digits) <= 15 or "+" in text[1:]:
-        raise InputError(
-            field,
-            f"{text!r} is not a phone number; use digits with an optional leading + "
-            "and country code, e.g. +44 20 7946 0000",
-        )
+    if not _PHONE_ALLOWED.match(text) or not 5 <= len(digits) <= 15:
+        raise InputError(field, f"{text!r} is not a phone number; {_PHONE_HINT}")
     return text
 
 
 def phone_e164(value: str) -> str:
-    """Normalise a validated phone number: ``+44 (20) 7946-0000`` -> ``+442079460000``.
+    """The ``tel:`` form of a validated number: ``+44 (0)20 7946 0000`` -> ``+442079460000``.
 
-    Numbers written without a leading ``+`` (no country code) keep only their
-    digits; that is still a valid ``tel:`` local number.
+    An extension becomes ``;ext=42`` (RFC 3966). A number without a country
+    code (none was known) keeps only its digits: still a valid local ``tel:``.
     """
-    digits = re.sub(r"\D", "", value)
-    return ("+" + digits) if value.strip().startswith("+") else digits
+    text = value.strip()
+    number = _parse_phone(text, None) if text.startswith("+") else None
+    if number is None:
+        return re.sub(r"\D", "", text)
+    dial = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    return dial + (f";ext={number.extension}" if number.extension else "")
+
+
+def web_link(value: str, field: str = "link", *, max_length: int = 500) -> str:
+    """A meeting or profile link: one line, ``https://`` (or ``http://``), no spaces.
+
+    Anything else (``javascript:``, ``data:``, ``file:``) is refused: these links
+    end up in messages and calendar files other people open.
+    """
+    text = one_line(value, field, max_length=max_length)
+    if not text.lower().startswith(("https://", "http://")) or any(ch.isspace() for ch in text):
+        raise InputError(field, f"{text[:60]!r} is not a web address starting with https://")
+    if len(text.split("://", 1)[1].split("/", 1)[0]) == 0:
+        raise InputError(field, f"{text[:60]!r} has no host name after https://")
+    return text

@@ -2,7 +2,9 @@
 
 Default location: ``<user config dir>/amends/profile.toml`` (see
 :mod:`amends.paths`). Keys: ``name``, ``phone``, ``email``, ``link``, ``tz``,
-``senior``. Values are validated exactly like the matching ``plan`` options.
+``senior``, ``greeting`` (``first-name`` or ``formal``), ``english`` (``us`` or ``gb``),
+``my_hours`` (your waking hours, e.g. ``"07:00-22:00"``). Values are validated exactly
+like the matching ``plan`` options.
 """
 
 from __future__ import annotations
@@ -13,13 +15,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from amends.dates.calendar import Hours
+from amends.dates.format import ENGLISH_VARIANTS
 from amends.dates.zones import zone
 from amends.errors import InputError
 from amends.export.files import write_atomic
-from amends.fields import email_address, one_line, phone_number
+from amends.fields import email_address, one_line, phone_number, web_link
 from amends.paths import profile_path
+from amends.plan.names import GREETINGS
 
-PROFILE_KEYS = ("name", "phone", "email", "link", "tz", "senior")
+PROFILE_KEYS = ("name", "phone", "email", "link", "tz", "my_hours", "senior", "greeting", "english")
 # profile key -> PlanRequest field
 TO_REQUEST = {
     "name": "name",
@@ -27,7 +32,10 @@ TO_REQUEST = {
     "email": "email",
     "link": "link",
     "tz": "my_tz",
+    "my_hours": "my_hours",
     "senior": "senior",
+    "greeting": "greeting",
+    "english": "english",
 }
 
 
@@ -72,6 +80,9 @@ def _validated(data: dict[str, Any], file: Path) -> dict[str, Any]:
             "email": lambda v: email_address(v, "email"),
             "link": _link,
             "tz": lambda v: zone(v, "tz").key,
+            "greeting": lambda v: _one_of(v, GREETINGS, "greeting"),
+            "english": lambda v: _one_of(v, ENGLISH_VARIANTS, "english"),
+            "my_hours": lambda v: Hours.parse(v, "my_hours", overnight=True).text,
         }[key]
         try:
             values[TO_REQUEST[key]] = check(value)
@@ -81,11 +92,15 @@ def _validated(data: dict[str, Any], file: Path) -> dict[str, Any]:
     return values
 
 
+def _one_of(value: str, allowed: tuple[str, ...], field: str) -> str:
+    key = value.strip().lower()
+    if key not in allowed:
+        raise InputError(field, f"{value[:20]!r} is not valid; use one of: {', '.join(allowed)}")
+    return key
+
+
 def _link(value: str) -> str:
-    text = one_line(value, "link", max_length=500)
-    if not text.startswith(("https://", "http://")) or " " in text:
-        raise InputError("link", "is not a web address starting with https://")
-    return text
+    return web_link(value, "link")
 
 
 def save_profile(values: dict[str, Any], path: Path | None = None) -> Path:

@@ -29,7 +29,31 @@ def environment() -> Environment:
     )
     env.filters["lower_first"] = lambda text: text[:1].lower() + text[1:]
     env.filters["upper_first"] = lambda text: text[:1].upper() + text[1:]
+    env.filters["md"] = markdown_text
+    env.filters["fence"] = code_fence
     return env
+
+
+# Characters that Markdown or the HTML inside it would read as markup.
+_MARKDOWN_SPECIAL = frozenset("\\`*_[]<>&|~#")
+
+
+def markdown_text(value: object) -> str:
+    """User text for a Markdown document: every markup character backslash-escaped.
+
+    ``<img src=x onerror=...>`` then shows as text in any Markdown renderer instead
+    of becoming HTML; ordinary words are untouched.
+    """
+    return "".join("\\" + ch if ch in _MARKDOWN_SPECIAL else ch for ch in str(value))
+
+
+def code_fence(body: object) -> str:
+    """A backtick fence longer than any backtick run in ``body``, so it cannot be closed early."""
+    longest = run = 0
+    for ch in str(body):
+        run = run + 1 if ch == "`" else 0
+        longest = max(longest, run)
+    return "`" * max(3, longest + 1)
 
 
 @cache

@@ -13,7 +13,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from amends.accounts.passwords import hash_password, needs_rehash, verify_password
+from amends.accounts.passwords import (
+    check_password,
+    hash_password,
+    needs_rehash,
+    verify_password,
+)
 from amends.accounts.sessions import SESSION_HOURS, new_token, token_hash
 from amends.errors import AmendsError, InputError
 from amends.fields import email_address
@@ -142,3 +147,18 @@ def confirm_password(store: HostedStore, user: UserRecord, password: str) -> Non
     found = store.user_with_hash(user.email)
     if found is None or not verify_password(found[1], password):
         raise SignInRefused("the password is not right; nothing was deleted")
+
+
+def change_password(
+    store: HostedStore, user: UserRecord, current: str, new: str, now: datetime
+) -> Session:
+    """The user's own password change: every session ends, a fresh one is returned."""
+    check_password(new, "new_password")
+    found = store.user_with_hash(user.email)
+    if found is None or not verify_password(found[1], current):
+        raise SignInRefused("the current password is not right; nothing was changed")
+    store.set_password_hash(user.id, hash_password(new), now)
+    token = new_token()
+    expires = now + timedelta(hours=SESSION_HOURS)
+    store.create_session(token_hash(token), user.id, now, expires)
+    return Session(token, user, expires)

@@ -17,9 +17,12 @@ from amends.cases.log import career_log, career_log_markdown
 from amends.cases.machine import STATES, TRANSITIONS, State, allowed, next_state
 from amends.cases.messages import KINDS, FollowUpMessage, write
 from amends.cases.service import (
+    CaseListing,
+    DamagedCase,
     export_all,
     export_text,
     import_all,
+    list_cases,
     load_case,
     load_cases,
     save_plan,
@@ -33,6 +36,8 @@ __all__ = [
     "STATES",
     "TRANSITIONS",
     "Case",
+    "CaseListing",
+    "DamagedCase",
     "Due",
     "EventInput",
     "FollowUpMessage",
@@ -50,6 +55,7 @@ __all__ = [
     "export_all",
     "export_text",
     "import_all",
+    "list_cases",
     "load_case",
     "load_cases",
     "next_state",

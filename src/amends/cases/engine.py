@@ -5,6 +5,14 @@ wording comes from ``data/next_steps.toml``. Silence is counted in business
 days on the interviewer's calendar (:mod:`amends.dates.calendar`: their country's
 weekend and public holidays), because that is when they read mail; the plan's
 checklist and the calendar export count the same way.
+
+Every item after the first hour starts inside the user's waking hours (their
+``my_hours``, stored with the case): the morning-of confirmation is the start of
+the user's own waking day, not 08:00 on the interviewer's clock; messages to the
+interviewer (the follow-up, confirmations, the thank-you...) start where the user's
+waking hours meet the interviewer's working hours when that still comes before the
+item's deadline, else at the user's next waking time. The first-hour items and those tied to the
+interview itself (tech check, joining early) keep their times.
 """
 
 from __future__ import annotations
@@ -16,7 +24,9 @@ from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
 from amends.cases.case import Case
+from amends.dates.calendar import next_waking, previous_waking, shared_moment
 from amends.dates.zones import wall_time
+from amends.plan.triage import contact_label
 from amends.texts import snippet, snippets
 
 Status = Literal["upcoming", "due", "overdue"]
@@ -24,8 +34,26 @@ DEFAULT_BUSINESS_DAYS = 3
 FIRST_HOUR = timedelta(hours=1)
 THANK_YOU_WITHIN = timedelta(hours=24)
 STAY_IN_TOUCH_AFTER = timedelta(days=90)
-MORNING = time(8, 0)
 STEP_KEYS: tuple[str, ...] = tuple(snippets("next_steps"))
+KEEP_TIME = frozenset(
+    {"first-contact", "send-email", "involve-recruiter", "tech-check", "join-early"}
+)
+"""First-hour items run from the moment of realising; the tech check and joining early
+belong to the interview's own time."""
+TO_INTERVIEWER = frozenset(
+    {
+        "follow-up",
+        "confirm-written",
+        "confirm-24h",
+        "thank-you",
+        "deliver",
+        "decline-reply",
+        "stay-in-touch",
+    }
+)
+"""Messages to the interviewer: timed where my waking hours meet their working hours
+(when that still comes before the item's deadline)."""
+CONFIRM_LENGTH = timedelta(minutes=15)
 
 
 @dataclass(frozen=True)
@@ -65,22 +93,24 @@ def _status(now: datetime, at: datetime, by: datetime | None) -> Status:
 class _Builder:
     """Collects the due steps of one case, skipping those marked done."""
 
-    def __init__(self, case: Case, now: datetime) -> None:
+    def __init__(self, case: Case, now: datetime, cli: bool) -> None:
         self.case, self.now = case, now
         self.items: list[Due] = []
         s = case.situation
         meeting = case.meeting
-        recruiter = s.contact.agency_recruiter or s.contact.name
+        named = contact_label(s)
+        recruiter = s.contact.agency_recruiter or named
         self.context = {
             "id": case.id,
-            "contact": s.contact.name,
-            "interviewer": s.contact.interviewer or s.contact.name,
+            "contact": named,
+            "interviewer": s.contact.interviewer or named,
             "recruiter": recruiter,
             "company": s.interview.company,
             "role": s.interview.role,
             "mode": meeting.mode if meeting else s.interview.mode,
             "place": "address" if meeting and meeting.mode == "in-person" else "link",
             "channel": (case.record.plan or {}).get("first_action", {}).get("channel", "email"),
+            "cli": cli,
         }
 
     def add(
@@ -93,6 +123,7 @@ class _Builder:
     ) -> None:
         if step in self.case.done_steps:
             return
+        at = self.waking(step, at, by)
         ctx = {**self.context, **extra}
         self.items.append(
             Due(
@@ -106,6 +137,22 @@ class _Builder:
                 write=write,
             )
         )
+
+    def waking(self, step: str, at: datetime, by: datetime | None) -> datetime:
+        """``at`` moved into the user's waking hours (see the module docstring)."""
+        if step in KEEP_TIME:
+            return at
+        s = self.case.situation
+        mine = (s.candidate.tz, s.candidate_hours)
+        if step in TO_INTERVIEWER:
+            theirs = (s.interview.tz, s.interviewer_hours, s.interviewer_calendar)
+            met = shared_moment(at, mine, theirs)
+            if met is not None and (by is None or met <= by):
+                return met
+        later = next_waking(at, *mine)
+        if by is None or later <= by:
+            return later
+        return previous_waking(at, *mine, CONFIRM_LENGTH)
 
 
 def _contact_steps(b: _Builder, days: int) -> None:
@@ -146,17 +193,18 @@ def _meeting_steps(b: _Builder) -> None:
     if case.state == "rescheduled" and now < start:
         b.add("confirm-written", agreed, min(agreed + timedelta(hours=24), start), "confirmation")
         b.add("prepare", agreed, start - timedelta(hours=2))
-        local = start.astimezone(ZoneInfo(case.situation.interview.tz))
-        morning = min(
-            wall_time(local.date(), MORNING, case.situation.interview.tz), start - FIRST_HOUR
-        )
+        mine = case.situation.candidate.tz
+        day = start.astimezone(ZoneInfo(mine)).date()
+        woken = next_waking(wall_time(day, time(0, 0), mine), mine, case.situation.candidate_hours)
+        # Before an interview earlier than my waking day, the day-before confirmation covers it.
+        morning = woken if woken <= start - FIRST_HOUR else None
         if start - timedelta(hours=24) > agreed:
             b.add(
                 "confirm-24h",
                 start - timedelta(hours=24),
-                max(morning, start - timedelta(hours=12)),
+                max(morning or start, start - timedelta(hours=12)),
             )
-        if morning > agreed:
+        if morning is not None and morning > agreed:
             b.add("confirm-morning", morning, start - timedelta(minutes=30))
         if meeting.mode == "video":
             b.add("tech-check", start - FIRST_HOUR, start - timedelta(minutes=30))
@@ -190,11 +238,17 @@ def _closing_steps(b: _Builder) -> None:
         b.add("deliver", promise.at, promise.at + timedelta(hours=24), item=promise.data["text"])
 
 
-def case_steps(case: Case, now: datetime, business_days: int = DEFAULT_BUSINESS_DAYS) -> list[Due]:
-    """Every step due (or coming) for one case, earliest first; none once it is closed."""
+def case_steps(
+    case: Case, now: datetime, business_days: int = DEFAULT_BUSINESS_DAYS, *, cli: bool = True
+) -> list[Due]:
+    """Every step due (or coming) for one case, earliest first; none once it is closed.
+
+    ``cli=False`` words each step for the web app, which offers buttons instead of
+    naming commands.
+    """
     if not case.is_open:
         return []
-    b = _Builder(case, now)
+    b = _Builder(case, now, cli)
     _contact_steps(b, business_days)
     _meeting_steps(b)
     _closing_steps(b)

@@ -26,7 +26,7 @@ from amends.cases.machine import (
 from amends.dates.format import moment_text
 from amends.dates.zones import parse_local, zone
 from amends.errors import InputError
-from amends.fields import one_line
+from amends.fields import one_line, web_link
 from amends.plan.reasons import catalogue
 from amends.plan.situation import MODES
 from amends.store.base import Store
@@ -59,7 +59,7 @@ def event_kind(event: str, answer: str | None = None) -> str:
     if name == "reply":
         choice = (answer or "").strip().lower()
         if choice not in ("yes", "no"):
-            raise InputError("answer", "reply needs yes or no, e.g. `reply yes --slot ...`")
+            raise InputError("answer", "a reply is either yes or no")
         return f"reply-{choice}"
     if answer is not None:
         raise InputError("answer", f"'{name}' takes no extra word (only reply yes|no does)")
@@ -72,14 +72,16 @@ def event_kind(event: str, answer: str | None = None) -> str:
 
 def _text(value: str | None, kind: str) -> str:
     if value is None:
-        raise InputError("text", f'{kind} needs --text, e.g. {kind} --text "..."')
+        raise InputError("text", f"{kind} needs a short text saying what it is")
     return one_line(value, "text", max_length=MAX_TEXT)
 
 
 def _reply_yes(case: Case, given: EventInput) -> dict[str, Any]:
     s = case.situation
     if not given.slot:
-        raise InputError("slot", 'reply yes needs the new time: --slot "YYYY-MM-DD HH:MM"')
+        raise InputError(
+            "slot", "a yes needs the new interview time (YYYY-MM-DD HH:MM, their local time)"
+        )
     start = parse_local(given.slot, zone(s.interview.tz), "slot")
     if start <= given.now:
         raise InputError(
@@ -96,7 +98,7 @@ def _reply_yes(case: Case, given: EventInput) -> dict[str, Any]:
         "start": start.isoformat(),
         "end": (start + timedelta(minutes=given.minutes)).isoformat(),
         "mode": mode,
-        "link": one_line(given.link, "link", max_length=500) if given.link else None,
+        "link": web_link(given.link, "link") if given.link else None,
         "address": one_line(given.address, "address") if given.address else None,
     }
 
@@ -105,7 +107,9 @@ def _data(case: Case, given: EventInput) -> dict[str, Any]:
     kind = given.kind
     if kind == "contacted":
         if given.via not in VIAS:
-            raise InputError("via", f"contacted needs --via, one of: {', '.join(VIAS)}")
+            raise InputError(
+                "via", f"contacted needs how you made contact, one of: {', '.join(VIAS)}"
+            )
         return {"via": given.via}
     if kind == "reply-yes":
         return _reply_yes(case, given)
@@ -125,7 +129,9 @@ def _data(case: Case, given: EventInput) -> dict[str, Any]:
         return {"text": text}
     if kind == "done":
         if given.step not in STEP_KEYS:
-            raise InputError("step", f"done needs --step, one of: {', '.join(STEP_KEYS)}")
+            raise InputError(
+                "step", f"done needs the step you finished, one of: {', '.join(STEP_KEYS)}"
+            )
         return {"step": given.step}
     return {}
 

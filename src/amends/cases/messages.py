@@ -9,7 +9,7 @@ saved with the plan, for a case where only a voicemail went out.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from babel.dates import format_date
@@ -17,6 +17,7 @@ from babel.dates import format_date
 from amends.cases.case import Case
 from amends.dates.format import (
     LOCALE,
+    English,
     at_zone,
     dual_moment_text,
     long_date,
@@ -24,11 +25,20 @@ from amends.dates.format import (
     short_date,
     time_text,
 )
-from amends.dates.slot import Slot
 from amends.errors import InputError, StateError
 from amends.fields import one_line
+from amends.plan.english import english_for, localise, render
+from amends.plan.names import parse_name
 from amends.plan.reasons import get_reason
-from amends.texts import render_text
+from amends.plan.situation import Situation
+from amends.plan.wording import slot_text
+from amends.slots import find_slots
+from amends.slots.query import SlotRequest
+
+FRESH_SLOTS = 3
+"""How many times a follow-up offers when the plan's own have passed or are too close."""
+MIN_NOTICE = timedelta(hours=18)
+"""A time offered again must be at least this far ahead (never "in two hours")."""
 
 
 def month_year(moment: datetime) -> str:
@@ -75,29 +85,56 @@ class FollowUpMessage:
         }
 
 
-def _base(case: Case) -> dict[str, Any]:
+def _base(case: Case, english: English) -> dict[str, Any]:
     s = case.situation
+    greeting = s.candidate.greeting
+    contact = parse_name(s.contact.name)
+    interviewer = parse_name(s.contact.interviewer) or contact
+    recruiter = parse_name(s.contact.agency_recruiter)
     return {
+        "english": english,
         "candidate": s.candidate,
         "interview": s.interview,
         "contact": s.contact,
-        "to_name": s.contact.name or None,
-        "interviewer": s.contact.interviewer or s.contact.name,
-        "interviewer_or_company": s.contact.interviewer or s.interview.company,
-        "recruiter": s.contact.agency_recruiter,
+        "to_name": contact.address(english, greeting) if contact else None,
+        "contact_name": contact.full(english) if contact else None,
+        "interviewer": interviewer.full(english) if interviewer else s.interview.company,
+        "interviewer_or_company": interviewer.full(english) if interviewer else s.interview.company,
+        "recruiter": recruiter.address(english, greeting) if recruiter else None,
     }
 
 
-def _open_slots(case: Case, now: datetime) -> list[str]:
-    """The plan's proposed times that are still ahead, as messages write them."""
+def fresh_slots(case: Case, now: datetime) -> list[datetime]:
+    """Times to offer now: the plan's that are still a day or so ahead, else new ones.
+
+    A follow-up written days later must not offer times already past, or only
+    hours away; when fewer than two of the plan's remain, the slot finder is
+    asked again from ``now`` (the interviewer's working days and hours).
+    """
     s = case.situation
-    texts = []
-    for raw in (case.record.plan or {}).get("slots", []):
-        start = datetime.fromisoformat(raw["start"])
-        if start > now:
-            slot = Slot(start, datetime.fromisoformat(raw["end"]), s.interview.tz, s.candidate.tz)
-            texts.append(slot.message_text)
-    return texts
+    kept = [
+        start
+        for raw in (case.record.plan or {}).get("slots", [])
+        if (start := datetime.fromisoformat(raw["start"])) >= now + MIN_NOTICE
+    ]
+    if len(kept) >= 2:
+        return kept
+    request = SlotRequest(
+        now=now,
+        interviewer_tz=s.interview.tz,
+        candidate_tz=s.candidate.tz,
+        country=s.interview.country,
+        hours=s.interview.hours,
+        count=FRESH_SLOTS,
+    )
+    found = [slot.start for slot in find_slots(request).slots if slot.start >= now + MIN_NOTICE]
+    return sorted({*kept, *found})[:FRESH_SLOTS]
+
+
+def _open_slots(case: Case, now: datetime, english: English) -> list[str]:
+    """The times to offer, as messages write them (their clock, mine beside it)."""
+    at_now: Situation = case.situation.model_copy(update={"now": now})
+    return [slot_text(start, at_now, english) for start in fresh_slots(case, now)]
 
 
 def _need(condition: bool, case: Case, kind: str, needs: str) -> None:
@@ -105,7 +142,7 @@ def _need(condition: bool, case: Case, kind: str, needs: str) -> None:
         raise StateError(f"case {case.id} is {case.state}: '{kind}' is for {needs}")
 
 
-def _meeting_context(case: Case, kind: str) -> dict[str, Any]:
+def _meeting_context(case: Case, kind: str, english: English) -> dict[str, Any]:
     meeting = case.meeting
     _need(meeting is not None, case, kind, "a case with an accepted new time (reply yes)")
     assert meeting is not None
@@ -113,25 +150,27 @@ def _meeting_context(case: Case, kind: str) -> dict[str, Any]:
     start = meeting.slot.start
     return {
         "meeting": meeting,
-        "when": meeting.slot.message_text,
-        "when_short": short_date(at_zone(start, s.interview.tz)),
-        "their_time": time_text(start, s.interview.tz),
-        "both_times": time_text(start, s.interview.tz)
-        + my_time_suffix(start, s.interview.tz, s.candidate.tz),
+        "when": dual_moment_text(start, s.interview.tz, s.candidate.tz, english),
+        "when_short": short_date(at_zone(start, s.interview.tz), english),
+        "their_time": time_text(start, s.interview.tz, english),
+        "both_times": time_text(start, s.interview.tz, english)
+        + my_time_suffix(start, s.interview.tz, s.candidate.tz, english),
     }
 
 
-def _kind_context(case: Case, kind: str, now: datetime, topic: str | None) -> dict[str, Any]:
+def _kind_context(
+    case: Case, kind: str, now: datetime, topic: str | None, english: English
+) -> dict[str, Any]:
     s, state = case.situation, case.state
     if kind in ("confirmation", "joined-early"):
-        return _meeting_context(case, kind)
+        return _meeting_context(case, kind, english)
     if kind == "thank-you":
-        ctx = _meeting_context(case, kind)
+        ctx = _meeting_context(case, kind, english)
         if not topic:
-            raise InputError("topic", 'name one topic you discussed, e.g. --topic "the Q3 roadmap"')
+            raise InputError("topic", 'name one topic you discussed, e.g. "the Q3 roadmap"')
         start = ctx["meeting"].slot.start
         same_day = at_zone(start, s.candidate.tz).date() == at_zone(now, s.candidate.tz).date()
-        met = "today" if same_day else "on " + long_date(at_zone(start, s.interview.tz))
+        met = "today" if same_day else "on " + long_date(at_zone(start, s.interview.tz), english)
         promises = [str(p.data["text"]) for p in case.open_promises]
         return {**ctx, "topic": topic, "met_when": met, "promises": promises}
     if kind == "decline-reply":
@@ -142,8 +181,8 @@ def _kind_context(case: Case, kind: str, now: datetime, topic: str | None) -> di
         written = [e for e in case.of_kind("contacted") if e.data["via"] in ("email", "recruiter")]
         first = written[0].at if written else case.record.created_at
         return {
-            "written_on": long_date(at_zone(first, s.interview.tz)),
-            "slots": _open_slots(case, now),
+            "written_on": long_date(at_zone(first, s.interview.tz), english),
+            "slots": _open_slots(case, now, english),
         }
     if kind == "recruiter":
         has_recruiter = bool(s.contact.agency_recruiter) and s.contact.role != "recruiter"
@@ -154,15 +193,15 @@ def _kind_context(case: Case, kind: str, now: datetime, topic: str | None) -> di
         return {
             "ahead": ahead,
             "missed_when": "on "
-            + dual_moment_text(s.interview.start, s.interview.tz, s.candidate.tz),
-            "framing": (reason.framing_ahead if ahead else reason.framing)
+            + dual_moment_text(s.interview.start, s.interview.tz, s.candidate.tz, english),
+            "framing": localise(reason.framing_ahead if ahead else reason.framing, english)
             if reason.mention
             else "",
-            "contacted_on": long_date(at_zone(contacted[0].at, s.interview.tz))
+            "contacted_on": long_date(at_zone(contacted[0].at, s.interview.tz), english)
             if contacted
             else None,
             "silent": state in ("awaiting-reply", "no-reply", "followed-up"),
-            "slots": _open_slots(case, now),
+            "slots": _open_slots(case, now, english),
         }
     if kind == "stay-in-touch":
         _need(
@@ -179,7 +218,7 @@ def _kind_context(case: Case, kind: str, now: datetime, topic: str | None) -> di
 def _saved_email(case: Case) -> FollowUpMessage:
     message = case.plan_message("email-with-reason", "email")
     if message is None:
-        raise StateError(f"case {case.id} has no saved plan email; see `amends plan --help`")
+        raise StateError(f"case {case.id} has no email saved with its plan")
     to = message.get("to") or {}
     return FollowUpMessage(
         "apology-email",
@@ -199,15 +238,17 @@ def write(case: Case, kind: str, now: datetime, topic: str | None = None) -> Fol
     if name == "apology-email":
         return _saved_email(case)
     clean_topic = one_line(topic, "topic", max_length=MAX_TOPIC) if topic is not None else None
-    ctx = {**_base(case), **_kind_context(case, name, now, clean_topic)}
+    english = english_for(case.situation)
+    ctx = {**_base(case, english), **_kind_context(case, name, now, clean_topic, english)}
     stem = "followup/" + name.replace("-", "_")
-    to_name = ctx["recruiter"] if name == "recruiter" else ctx["to_name"]
-    to_email = None if name == "recruiter" else case.situation.contact.email
+    contact = case.situation.contact
+    to_name = contact.agency_recruiter if name == "recruiter" else contact.name or None
+    to_email = None if name == "recruiter" else contact.email
     return FollowUpMessage(
         kind=name,
         case_id=case.id,
-        subject=render_text(f"{stem}_subject.txt.j2", **ctx),
-        body=render_text(f"{stem}.txt.j2", **ctx),
+        subject=render(f"{stem}_subject.txt.j2", english, **ctx),
+        body=render(f"{stem}.txt.j2", english, **ctx),
         to_name=to_name,
         to_email=to_email,
     )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -17,7 +18,7 @@ from amends.cases.case import Case
 from amends.cases.events import RECORDABLE
 from amends.cases.machine import OPENING
 from amends.dates.zones import is_zone
-from amends.errors import InputError, StateError
+from amends.errors import InputError, StateError, StoreError
 from amends.plan.reasons import catalogue
 from amends.plan.result import Plan
 from amends.plan.situation import Situation
@@ -45,20 +46,89 @@ def save_plan(store: Store, plan: Plan) -> str:
     return record.id
 
 
+def cases_for_interview(store: Store, situation: Situation) -> list[Case]:
+    """Open cases about the same interview (company, role and start), newest first.
+
+    Saving the same plan twice is then a question, not a silent second case.
+    """
+    interview = situation.interview
+    found = [
+        case
+        for case in load_cases(store, include_closed=False)
+        if case.situation.interview.company.casefold() == interview.company.casefold()
+        and case.situation.interview.role.casefold() == interview.role.casefold()
+        and case.situation.interview.start == interview.start
+    ]
+    return sorted(found, key=lambda c: c.record.created_at, reverse=True)
+
+
+@dataclass(frozen=True)
+class DamagedCase:
+    """A stored case that cannot be read: its id and what is wrong with it."""
+
+    id: str
+    problem: str
+
+    def to_json(self) -> dict[str, str]:
+        return {"id": self.id, "problem": self.problem}
+
+
+@dataclass(frozen=True)
+class CaseListing:
+    """The readable cases, and the damaged ones reported instead of crashing the listing."""
+
+    cases: list[Case]
+    damaged: list[DamagedCase]
+
+
+def _damage(case: Case) -> str:
+    """Why ``case`` cannot be used ("" when it can): its stored row, situation or history."""
+    if case.record.damage:
+        return case.record.damage
+    try:
+        case.situation  # noqa: B018 - decoding is the check
+        case.state  # noqa: B018
+    except ValidationError:
+        return "the stored situation is incomplete or malformed"
+    except (StateError, InputError, ValueError, KeyError, TypeError) as exc:
+        return f"the stored history cannot be replayed ({exc})"
+    return ""
+
+
 def load_case(store: Store, case_id: str) -> Case:
-    """One case (``InputError`` on ``--case`` when the id is unknown)."""
-    return Case(store.get_case(case_id))
+    """One case (``InputError`` on ``--case`` when the id is unknown; ``StoreError`` if damaged)."""
+    case = Case(store.get_case(case_id))
+    problem = _damage(case)
+    if problem:
+        raise StoreError(f"case {case.id} is damaged in the database: {problem}")
+    return case
+
+
+def list_cases(store: Store, include_closed: bool = True, brief: bool = False) -> CaseListing:
+    """Every readable case, oldest first (closed ones only when asked), and the damaged ones.
+
+    ``brief`` as for :func:`load_cases`.
+    """
+    cases: list[Case] = []
+    damaged: list[DamagedCase] = []
+    for record in store.list_cases(brief=brief):
+        case = Case(record)
+        problem = _damage(case)
+        if problem:
+            damaged.append(DamagedCase(case.id, problem))
+        elif include_closed or case.is_open:
+            cases.append(case)
+    return CaseListing(cases, damaged)
 
 
 def load_cases(store: Store, include_closed: bool = True, brief: bool = False) -> list[Case]:
-    """Every case, oldest first; closed ones only when asked.
+    """Every readable case, oldest first; closed ones only when asked (damaged ones skipped).
 
     ``brief`` keeps only what listings and next steps read of each saved plan
     (see :meth:`~amends.store.base.Store.list_cases`); ``case show`` and ``write``
     load one whole case instead.
     """
-    cases = [Case(r) for r in store.list_cases(brief=brief)]
-    return cases if include_closed else [c for c in cases if c.is_open]
+    return list_cases(store, include_closed, brief).cases
 
 
 def _export_head(now: datetime) -> dict[str, Any]:

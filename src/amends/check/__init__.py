@@ -8,9 +8,15 @@ character offsets into ``report.text`` — the text as given for ``check_text``,
 severity, the offending excerpt, what is wrong and a suggested fix. The rules
 and all their wording live in ``data/check_rules.toml``.
 
-``kind="script"`` checks something said aloud (phone script, voicemail): no
-subject is expected, ownership may wait for the e-mail, and the length limit is
-what fits in a minute of speech.
+``kind`` says what the draft is — ``apology`` (after a miss), ``request`` (to
+move an interview still ahead, or a "running late" call), ``follow-up``,
+``confirmation`` or ``script`` (said aloud: no subject, ownership may wait for
+the e-mail, a minute of speech) — and is inferred from the words when not
+given; ``email`` is accepted as the older name of ``apology``. ``reason`` is a
+code from ``data/reasons.toml``: a cause outside the user's control needs no
+ownership line. Sentence functions (blame, demands, pleading, offered times, …)
+are decided by the catalogue's patterns and a small sentence classifier
+(``data/check_model.json``) together.
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ from amends.check.model import (
     CATEGORIES,
     DRAFT_KINDS,
     ERROR_CATEGORIES,
+    KIND_ALIASES,
     CheckReport,
     DraftKind,
     Finding,
@@ -30,11 +37,13 @@ from amends.check.model import (
     severity_of,
 )
 from amends.check.rules import Rule, catalogue
+from amends.check.situation import reasons
 
 __all__ = [
     "CATEGORIES",
     "DRAFT_KINDS",
     "ERROR_CATEGORIES",
+    "KIND_ALIASES",
     "CheckReport",
     "Draft",
     "DraftKind",
@@ -49,23 +58,42 @@ __all__ = [
     "looks_like_eml",
     "parse_draft",
     "read_eml",
+    "reasons",
     "resolve_ignore",
     "severity_of",
 ]
 
 
-def check_text(text: str, *, ignore: Iterable[str] = (), kind: DraftKind = "email") -> CheckReport:
+def check_text(
+    text: str,
+    *,
+    ignore: Iterable[str] = (),
+    kind: str | None = None,
+    reason: str | None = None,
+) -> CheckReport:
     """Check plain text; an optional first line ``Subject: …`` is read as the subject."""
-    return check_draft(parse_draft(text), kind=kind, ignore=ignore)
+    return check_draft(parse_draft(text), kind=kind, reason=reason, ignore=ignore)
 
 
 def check_email(
-    subject: str | None, body: str, *, ignore: Iterable[str] = (), kind: DraftKind = "email"
+    subject: str | None,
+    body: str,
+    *,
+    ignore: Iterable[str] = (),
+    kind: str | None = None,
+    reason: str | None = None,
 ) -> CheckReport:
     """Check a subject and body given separately (``None``: the message has no subject)."""
-    return check_draft(compose_draft(subject, body), kind=kind, ignore=ignore)
+    return check_draft(compose_draft(subject, body), kind=kind, reason=reason, ignore=ignore)
 
 
-def check_eml(data: bytes, *, ignore: Iterable[str] = (), name: str = "message") -> CheckReport:
+def check_eml(
+    data: bytes,
+    *,
+    ignore: Iterable[str] = (),
+    name: str = "message",
+    kind: str | None = None,
+    reason: str | None = None,
+) -> CheckReport:
     """Check an RFC 5322 message (the bytes of an ``.eml`` file)."""
-    return check_draft(read_eml(data, name), kind="email", ignore=ignore)
+    return check_draft(read_eml(data, name), kind=kind, reason=reason, ignore=ignore)

@@ -3,7 +3,8 @@
 - apology counting: one apology is required, a third one is grovelling;
 - absence: something every apology needs (thanks, interest, times) is nowhere;
 - clock times: ``10:00`` is fine when a zone is written for it (in its sentence,
-  or in a line such as "All times are London time"), flagged otherwise;
+  or in a line such as "All times are London time"), flagged otherwise; a time
+  the draft only refers to ("sorry I missed the 10am call") needs none;
 - length and narrative: the prose a recruiter has to read, and long retellings;
 - subject: missing, or naming neither a person nor the interview.
 
@@ -15,20 +16,18 @@ from __future__ import annotations
 import re
 
 from amends.check.rules import Catalogue, Rule
-from amends.check.scan import Hit, Scan
+from amends.check.scan import Hit, Scan, Span, within
 from amends.check.text import paragraphs, words
 
 _LIST_LINE = re.compile(r"[ \t]*(?:[-*\u2022\u25aa\u25cf>]|\d{1,2}[.)])[ \t]+")
 _SUBJECT_WORD = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
 
 
-def _matches(scan: Scan, lexicon: str, cat: Catalogue, start: int, end: int) -> list[re.Match[str]]:
-    found = [m for p in cat.lexicon[lexicon] for m in p.finditer(scan.folded, start, end)]
-    found.sort(key=lambda m: m.start())
-    kept: list[re.Match[str]] = []
-    for m in found:
-        if m.end() > m.start() and (not kept or m.start() >= kept[-1].end()):
-            kept.append(m)
+def _matches(scan: Scan, lexicon: str, cat: Catalogue, start: int, end: int) -> list[Span]:
+    kept: list[Span] = []
+    for a, b in within(scan.spans_any(cat.lexicon[lexicon]), start, end):
+        if not kept or a >= kept[-1][1]:
+            kept.append((a, b))
     return kept
 
 
@@ -39,13 +38,61 @@ def apology_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
     if len(found) <= limit:
         return []
     extra = found[limit]
-    return [Hit(rule, extra.start(), found[-1].end() if len(found) > limit + 1 else extra.end())]
+    return [Hit(rule, extra[0], found[-1][1] if len(found) > limit + 1 else extra[1])]
 
 
-def absence_hits(scan: Scan, rule: Rule) -> list[Hit]:
-    """Fire (zero width, at the start of the body) when no pattern appears in the body."""
+def absence_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
+    """Fire (zero width, at the start of the body) when the body never does what is needed.
+
+    Present means a catalogue pattern matches, or the classifier says a sentence
+    does one of ``rule.labels`` (ownership phrased in ways no list foresees) and
+    none of ``rule.unless_labels`` (a bare excuse is not ownership).
+    Rules with ``waive_outside_control`` do not fire when the cause was outside
+    the user's control.
+    """
+    if rule.waive_outside_control and scan.outside_control:
+        return []
+    if (
+        rule.only_after_miss
+        and scan.kind == "script"
+        and not scan.body_has(cat.lexicon["kind_missed"])
+    ):
+        return []  # a "running late" call owes no pitch for the role
     if scan.body_has(rule.patterns):
         return []
+    for span in scan.body_sentences:
+        if any(scan.does(span, label) for label in rule.labels) and not any(
+            scan.does(span, label) for label in rule.unless_labels
+        ):
+            return []
+    return [Hit(rule, scan.anchor, scan.anchor)]
+
+
+_OFFER_CUT = 0.4
+"""A sentence this likely to offer a time counts as an offer even if it mentions the miss."""
+
+
+def is_reference(scan: Scan, span: tuple[int, int], cat: Catalogue) -> bool:
+    """A sentence that mentions a time already past ("sorry I missed the 10am call").
+
+    Such a time is referred to, not offered: it does not count as availability
+    and needs no zone (both sides know when the interview was).
+    """
+    if scan.does(span, "offers-times", _OFFER_CUT):
+        return False
+    return scan.search_any(cat.lexicon["time_reference"], *span)
+
+
+def availability_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
+    """Fire when nothing offers a time or invites one: times referred to do not count."""
+    if any(scan.anywhere(label) for label in rule.labels):
+        return []
+    offer = (*cat.lexicon["clock"], *cat.lexicon["dayref"])
+    for span in scan.body_sentences:
+        if scan.search_any(rule.patterns, *span):
+            return []
+        if scan.search_any(offer, *span) and not is_reference(scan, span, cat):
+            return []
     return [Hit(rule, scan.anchor, scan.anchor)]
 
 
@@ -58,11 +105,11 @@ def clock_zone_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
         times = _matches(scan, "clock", cat, s, e)
         has_zone = scan.search_any(zones, s, e)
         if not times:
-            if has_zone and scan.search_any(cat.lexicon["zone_declaration"], s, e):
-                declared = True
+            # "All times are London time", "(all CET)", "I'm on Eastern": covers the draft
+            declared = declared or has_zone
             continue
-        if not has_zone:
-            pending[(s, e)] = [m.span() for m in times]
+        if not has_zone and not is_reference(scan, (s, e), cat):
+            pending[(s, e)] = times
     if declared:
         return []
     return [Hit(rule, spans[0][0], spans[-1][1]) for spans in pending.values()]
@@ -87,7 +134,7 @@ def _prose_words(scan: Scan, cat: Catalogue) -> list[tuple[int, int]]:
 def length_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
     """Fire on the words beyond the limit (email prose, or everything said in a script)."""
     if scan.kind == "script":
-        counted = words(scan.folded, scan.draft.body_start)
+        counted = scan.body_words
         limit = cat.limits.script_words
     else:
         counted = _prose_words(scan, cat)
@@ -110,10 +157,28 @@ def narrative_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
     return hits
 
 
+_GREETING_LINE = re.compile(
+    r"^[ \t]*(?:dear|hi|hello|good (?:morning|afternoon|evening))\b[^\n.?]{0,50}[,:!]?[ \t]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def looks_like_email(scan: Scan) -> bool:
+    """An e-mail's shape: a greeting on a line of its own ("Dear Dana,").
+
+    Without a ``Subject:`` line that shape is the tell; a message that runs on
+    from its greeting ("hi dana, so sorry…") is a text or a chat message, which
+    has no subject.
+    """
+    return bool(_GREETING_LINE.search(scan.folded, scan.draft.body_start))
+
+
 def subject_missing_hits(scan: Scan, rule: Rule) -> list[Hit]:
-    """No subject line, or an empty one."""
+    """No subject line (on a draft shaped like an e-mail), or an empty one."""
     subject = scan.draft.subject
     if subject is not None and subject.strip():
+        return []
+    if subject is None and not looks_like_email(scan):
         return []
     at = scan.draft.subject_start if scan.draft.subject_start is not None else scan.anchor
     return [Hit(rule, at, at)]

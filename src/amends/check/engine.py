@@ -1,32 +1,39 @@
 """Run every applicable rule over a draft and turn hits into findings.
 
-The order of work: prepare the draft once, run each rule's check, drop what the
-user silenced (``--ignore`` or an inline marker), then sort by position so the
-report reads top to bottom like the draft.
+The order of work: settle what the draft is (its kind, given or inferred, and
+the reason code), prepare the draft once, run each rule's check — catalogue
+patterns and the sentence classifier side by side — drop what the user
+silenced (``--ignore`` or an inline marker), merge findings that say the same
+thing about the same words, then order them errors first, each group top to
+bottom like the draft.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 
 from amends.check import context
 from amends.check.draft import Draft
-from amends.check.matchers import sentence_hits
-from amends.check.model import CATEGORIES, DRAFT_KINDS, CheckReport, DraftKind, Finding
+from amends.check.matchers import classifier_hits, sentence_hits
+from amends.check.model import CATEGORIES, CheckReport, Finding
 from amends.check.rules import Catalogue, Check, Rule, catalogue, selectors
 from amends.check.scan import Hit, Scan
-from amends.check.text import Marker, find_markers, fold, words
+from amends.check.situation import Reason, infer_kind, resolve_kind, resolve_reason
+from amends.check.text import Marker, find_markers, fold
 from amends.errors import InputError
 
 _CHECKS: dict[Check, Callable[[Scan, Rule, Catalogue], list[Hit]]] = {
     "sentence": lambda scan, rule, cat: sentence_hits(scan, rule),
-    "absence": lambda scan, rule, cat: context.absence_hits(scan, rule),
+    "absence": context.absence_hits,
     "apology-count": context.apology_hits,
     "clock-zone": context.clock_zone_hits,
     "length": context.length_hits,
     "narrative": context.narrative_hits,
     "subject-missing": lambda scan, rule, cat: context.subject_missing_hits(scan, rule),
     "subject-vague": context.subject_vague_hits,
+    "classifier": lambda scan, rule, cat: classifier_hits(scan, rule),
+    "availability": context.availability_hits,
 }
 
 
@@ -61,19 +68,74 @@ def _silenced(rule: Rule, hit: Hit, markers: list[Marker]) -> bool:
     return False
 
 
+def _suggestion(rule: Rule, hit: Hit, scan: Scan, reason: Reason | None, cat: Catalogue) -> str:
+    """The rule's rewrite, made concrete with the reason's own honest framing when known."""
+    if not rule.suggestion_for_reason:
+        return rule.suggestion
+    if reason is None:
+        for code, cues in cat.reason_cues.items():
+            if scan.search_any(cues, hit.start, hit.end):
+                reason = resolve_reason(code)
+                break
+    if reason is None or reason.outside_control:
+        return rule.suggestion
+    return rule.suggestion_for_reason.replace("{framing}", reason.framing)
+
+
+def _merge(findings: list[tuple[int, Finding]], scan: Scan, cat: Catalogue) -> list[Finding]:
+    """One finding per category and sentence, then errors first, each group in text order.
+
+    Findings of one category in one sentence say the same thing (a pattern for
+    "wasn't my fault", another for "the invite was wrong", the classifier for the
+    whole sentence): the first in catalogue order speaks for all, over the
+    words the patterns found (the whole sentence when only the model did).
+    """
+    groups: dict[tuple[str, int, int], list[tuple[int, Finding]]] = {}
+    for order, f in findings:
+        place = (f.start, f.end) if f.start == f.end else scan.sentence_at(f.start)
+        groups.setdefault((f.category, *place), []).append((order, f))
+    merged: list[tuple[int, Finding]] = []
+    for group in groups.values():
+        group.sort(key=lambda item: item[0])
+        order, first = group[0]
+        spans = [(f.start, f.end) for _, f in group if cat.rule(f.rule).check == "sentence"]
+        if spans:
+            start, end = min(a for a, _ in spans), max(b for _, b in spans)
+            if (start, end) != (first.start, first.end):
+                text = scan.draft.text
+                first = replace(first, start=start, end=end, excerpt=text[start:end])
+        merged.append((order, first))
+    merged.sort(key=lambda item: (item[1].severity != "error", item[1].start, item[1].end, item[0]))
+    return [f for _, f in merged]
+
+
 def check_draft(
-    draft: Draft, *, kind: DraftKind = "email", ignore: Iterable[str] = ()
+    draft: Draft,
+    *,
+    kind: str | None = None,
+    reason: str | None = None,
+    ignore: Iterable[str] = (),
 ) -> CheckReport:
-    """Check a prepared :class:`Draft`; offsets in the report refer to ``draft.text``."""
-    if kind not in DRAFT_KINDS:
-        raise InputError("kind", f"{kind!r} is not a draft kind; use one of: email, script")
+    """Check a prepared :class:`Draft`; offsets in the report refer to ``draft.text``.
+
+    ``kind`` is one of :data:`amends.check.DRAFT_KINDS` (``None``: inferred from the
+    words); ``reason`` a code from ``data/reasons.toml`` (``amends reasons``).
+    """
+    given = resolve_kind(kind)
+    found_reason = resolve_reason(reason)
     ignored = resolve_ignore(ignore)
     cat = catalogue()
-    scan = Scan(draft=draft, kind=kind)
+    scan = Scan(
+        draft=draft,
+        kind=given or "apology",
+        reason=None if found_reason is None else found_reason.code,
+        reason_outside_control=None if found_reason is None else found_reason.outside_control,
+    )
+    resolved = scan.kind = given or infer_kind(scan, cat)
     markers = find_markers(fold(draft.text))
-    findings: list[tuple[int, int, int, Finding]] = []
+    findings: list[tuple[int, Finding]] = []
     for order, rule in enumerate(cat.rules):
-        if kind not in rule.applies_to or rule.id in ignored or rule.category in ignored:
+        if resolved not in rule.applies_to or rule.id in ignored or rule.category in ignored:
             continue
         for hit in _CHECKS[rule.check](scan, rule, cat):
             if _silenced(rule, hit, markers):
@@ -86,15 +148,16 @@ def check_draft(
                 end=hit.end,
                 excerpt=draft.text[hit.start : hit.end],
                 message=rule.message,
-                suggestion=rule.suggestion,
+                suggestion=_suggestion(rule, hit, scan, found_reason, cat),
             )
-            findings.append((hit.start, hit.end, order, finding))
-    findings.sort(key=lambda item: item[:3])
-    body_words = len(words(scan.folded, draft.body_start))
+            findings.append((order, finding))
+    body_words = len(scan.body_words)
     return CheckReport(
         text=draft.text,
-        kind=kind,
-        findings=tuple(f for *_, f in findings),
+        kind=resolved,
+        findings=tuple(_merge(findings, scan, cat)),
         words=body_words,
         has_subject=draft.subject is not None,
+        kind_inferred=given is None,
+        reason=scan.reason,
     )

@@ -11,29 +11,27 @@ sentence disowns the miss. Each rule therefore has ``patterns`` (the trigger),
 from __future__ import annotations
 
 from amends.check.rules import Rule
-from amends.check.scan import Hit, Scan
+from amends.check.scan import Hit, Scan, within
 
 
 def sentence_hits(scan: Scan, rule: Rule) -> list[Hit]:
     """Every non-overlapping place ``rule`` fires, one sentence at a time."""
     hits: list[Hit] = []
-    text = scan.folded
+    per_pattern = [found for p in rule.patterns if (found := scan.spans(p))]
+    if not per_pattern:
+        return hits
     for s, e in scan.sentences:
-        found: list[tuple[int, int]] = []
-        for pattern in rule.patterns:
-            for m in pattern.finditer(text, s, e):
-                if m.end() > m.start():
-                    found.append(m.span())
+        found = [span for spans in per_pattern for span in within(spans, s, e)]
         if not found:
             continue
         if rule.unless and scan.search_any(rule.unless, s, e):
             continue
         extra: tuple[int, int] | None = None
         if rule.requires:
-            req = next((p.search(text, s, e) for p in rule.requires if p.search(text, s, e)), None)
+            req = next((w[0] for p in rule.requires if (w := within(scan.spans(p), s, e))), None)
             if req is None:
                 continue
-            extra = req.span()
+            extra = req
         for start, end in _merge(found):
             if extra is not None:
                 start, end = min(start, extra[0]), max(end, extra[1])
@@ -52,3 +50,32 @@ def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             merged.append((start, end))
     return merged
+
+
+def classifier_hits(scan: Scan, rule: Rule) -> list[Hit]:
+    """Body sentences the classifier says do ``rule.labels`` (the whole sentence is the span).
+
+    ``unless`` patterns and ``unless_labels`` veto a sentence, so "I overslept,
+    and that's on me" is ownership rather than a bare excuse; with ``requires``,
+    one of those patterns must also appear (a template slot needs a bracket or
+    a capitalised slot word to point at). With ``waive_outside_control`` the rule
+    is off when ``--reason`` names a cause outside the user's control; with
+    ``threshold_weak_reason`` it is more sensitive when ``--reason`` names a weak one.
+    """
+    hits: list[Hit] = []
+    if rule.waive_outside_control and scan.reason_outside_control:
+        return hits
+    cut = rule.threshold
+    if scan.reason_outside_control is False and rule.threshold_weak_reason is not None:
+        cut = rule.threshold_weak_reason
+    if scan.reason_outside_control and rule.threshold_outside_control is not None:
+        cut = rule.threshold_outside_control
+    for span in scan.body_sentences:
+        if not scan.reads_as(span, rule.labels, cut, rule.unless_labels):
+            continue
+        if rule.unless and scan.search_any(rule.unless, *span):
+            continue
+        if rule.requires and not scan.search_any(rule.requires, *span):
+            continue
+        hits.append(Hit(rule, *span))
+    return hits

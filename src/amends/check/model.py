@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 Severity = Literal["error", "warning"]
-DraftKind = Literal["email", "script"]
+DraftKind = Literal["apology", "request", "follow-up", "confirmation", "script"]
 
 CATEGORIES: tuple[str, ...] = (
     "missing-apology",
@@ -42,7 +42,13 @@ ERROR_CATEGORIES: frozenset[str] = frozenset(
 )
 """Categories whose findings mean "never send this as it is" (severity ``error``)."""
 
-DRAFT_KINDS: tuple[DraftKind, ...] = ("email", "script")
+DRAFT_KINDS: tuple[DraftKind, ...] = get_args(DraftKind)
+"""What a draft can be: the apology after a miss, an advance request to move (or a
+"running late" call), a follow-up after no reply or after their answer, a
+confirmation of the new time, or a script said aloud (phone call, voicemail)."""
+
+KIND_ALIASES: dict[str, DraftKind] = {"email": "apology"}
+"""Older names still accepted: ``email`` was the only written kind before kinds existed."""
 
 
 def severity_of(category: str) -> Severity:
@@ -88,13 +94,15 @@ class Finding:
 
 @dataclass(frozen=True)
 class CheckReport:
-    """Every finding for one draft, in text order, with the text they point into."""
+    """Every finding for one draft (errors first, then text order) and the text they point into."""
 
     text: str
     kind: DraftKind
     findings: tuple[Finding, ...]
     words: int
     has_subject: bool
+    kind_inferred: bool = False
+    reason: str | None = None
 
     @property
     def errors(self) -> int:
@@ -122,6 +130,8 @@ class CheckReport:
             "total": len(self.findings),
             "passed": self.passed,
             "kind": self.kind,
+            "kind_inferred": self.kind_inferred,
+            "reason": self.reason,
             "words": self.words,
             "has_subject": self.has_subject,
             "by_category": {c: counts[c] for c in CATEGORIES if counts[c]},

@@ -26,9 +26,13 @@ Check = Literal[
     "narrative",
     "subject-missing",
     "subject-vague",
+    "classifier",
+    "availability",
 ]
 CHECKS: tuple[Check, ...] = get_args(Check)
-WHOLE_DRAFT_CHECKS = frozenset({"absence", "length", "narrative", "subject-missing"})
+WHOLE_DRAFT_CHECKS = frozenset(
+    {"absence", "availability", "length", "narrative", "subject-missing"}
+)
 _RULE_KEYS = {
     "id",
     "category",
@@ -40,6 +44,14 @@ _RULE_KEYS = {
     "patterns",
     "requires",
     "unless",
+    "labels",
+    "unless_labels",
+    "threshold",
+    "waive_outside_control",
+    "suggestion_for_reason",
+    "threshold_weak_reason",
+    "only_after_miss",
+    "threshold_outside_control",
 }
 Patterns = tuple[re.Pattern[str], ...]
 
@@ -58,6 +70,14 @@ class Rule:
     requires: Patterns
     unless: Patterns
     applies_to: frozenset[DraftKind]
+    labels: tuple[str, ...] = ()
+    unless_labels: tuple[str, ...] = ()
+    threshold: float | None = None
+    waive_outside_control: bool = False
+    suggestion_for_reason: str = ""
+    threshold_weak_reason: float | None = None
+    only_after_miss: bool = False
+    threshold_outside_control: float | None = None
 
     @property
     def whole_draft(self) -> bool:
@@ -84,6 +104,7 @@ class Catalogue:
     lexicon: dict[str, Patterns]
     limits: Limits
     subject_common_words: frozenset[str]
+    reason_cues: dict[str, Patterns]
 
     def rule(self, rule_id: str) -> Rule:
         return next(r for r in self.rules if r.id == rule_id)
@@ -95,15 +116,25 @@ class Catalogue:
     def rule_ids(self) -> list[str]:
         return [r.id for r in self.rules]
 
+    def all_patterns(self) -> list[re.Pattern[str]]:
+        """Every compiled pattern in the catalogue (rules, lexicon, reason cues), repeats kept."""
+        out = [p for r in self.rules for p in (*r.patterns, *r.requires, *r.unless)]
+        out.extend(p for group in self.lexicon.values() for p in group)
+        out.extend(p for group in self.reason_cues.values() for p in group)
+        return out
+
 
 def compile_pattern(source: str) -> re.Pattern[str]:
     """Compile one catalogue pattern, case-insensitive.
 
     A space outside ``[...]`` matches any run of whitespace (``" ?"`` optional
-    whitespace), so "I  overslept" or a phrase wrapped over two lines still matches.
+    whitespace), so "I  overslept" or a phrase wrapped over two lines still matches;
+    the apostrophe of a contraction is optional (outside lookbehinds), so
+    "wasn't" also matches "wasnt".
     """
     out: list[str] = []
     in_class = escaped = False
+    groups: list[bool] = []  # for each open group: is it a lookbehind?
     i = 0
     while i < len(source):
         ch = source[i]
@@ -118,12 +149,24 @@ def compile_pattern(source: str) -> re.Pattern[str]:
         elif ch == "[":
             out.append(ch)
             in_class = True
+        elif ch == "(":
+            out.append(ch)
+            groups.append(source.startswith(("?<=", "?<!"), i) or any(groups))
+        elif ch == ")":
+            out.append(ch)
+            if groups:
+                groups.pop()
+        elif ch == "'" and not any(groups) and _CONTRACTION.match(source, i):
+            out.append("'?")  # "wasn't" also matches "wasnt", as people type it
         elif ch == " " and i < len(source) and source[i] in "?*":
             out.append(r"\s*")
             i += 1
         else:
             out.append(r"\s+" if ch == " " else ch)
     return re.compile("".join(out), re.IGNORECASE)
+
+
+_CONTRACTION = re.compile(r"(?:t|s|m|ll|re|ve|d)\b")
 
 
 def _expand(sources: list[str], lexicon: dict[str, Patterns], where: str) -> Patterns:
@@ -158,6 +201,8 @@ def _rule(entry: dict[str, Any], lexicon: dict[str, Patterns]) -> Rule:
     if check not in CHECKS:
         raise ValueError(f"{where}: unknown check {check!r}")
     kinds = entry.get("applies_to", list(DRAFT_KINDS))
+    if check in ("classifier", "availability") and not entry.get("labels"):
+        raise ValueError(f"{where}: a {check} rule needs the classifier labels it reads")
     if not set(kinds) <= set(DRAFT_KINDS):
         raise ValueError(f"{where}: applies_to must be a subset of {DRAFT_KINDS}")
     return Rule(
@@ -171,6 +216,20 @@ def _rule(entry: dict[str, Any], lexicon: dict[str, Patterns]) -> Rule:
         requires=_expand(list(entry.get("requires", [])), lexicon, where),
         unless=_expand(list(entry.get("unless", [])), lexicon, where),
         applies_to=frozenset(cast(list[DraftKind], kinds)),
+        labels=tuple(str(x) for x in entry.get("labels", [])),
+        unless_labels=tuple(str(x) for x in entry.get("unless_labels", [])),
+        threshold=None if "threshold" not in entry else float(entry["threshold"]),
+        waive_outside_control=bool(entry.get("waive_outside_control", False)),
+        suggestion_for_reason=str(entry.get("suggestion_for_reason", "")).strip(),
+        only_after_miss=bool(entry.get("only_after_miss", False)),
+        threshold_outside_control=(
+            float(entry["threshold_outside_control"])
+            if "threshold_outside_control" in entry
+            else None
+        ),
+        threshold_weak_reason=(
+            float(entry["threshold_weak_reason"]) if "threshold_weak_reason" in entry else None
+        ),
     )
 
 
@@ -190,7 +249,29 @@ def parse_catalogue(text: str) -> Catalogue:
         raise ValueError(f"check rule ids must be kebab-case: {bad_ids}")
     limits = Limits(**{k: int(v) for k, v in data["limits"].items()})
     common = frozenset(w.lower() for w in data.get("subject", {}).get("common_words", []))
-    return Catalogue(rules=rules, lexicon=lexicon, limits=limits, subject_common_words=common)
+    cues = {
+        code: _expand(list(sources), lexicon, f"reason_cues {code}")
+        for code, sources in data.get("reason_cues", {}).items()
+    }
+    return Catalogue(
+        rules=rules,
+        lexicon=lexicon,
+        limits=limits,
+        subject_common_words=common,
+        reason_cues=cues,
+    )
+
+
+@cache
+def combined(patterns: Patterns) -> re.Pattern[str] | None:
+    """One alternation of ``patterns``: ``search`` finds whether any of them matches.
+
+    A single pass over the text instead of one per pattern is what keeps a
+    hundred-odd patterns fast; ``None`` when there is nothing to combine.
+    """
+    if not patterns:
+        return None
+    return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), re.IGNORECASE)
 
 
 @cache

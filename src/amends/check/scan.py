@@ -8,13 +8,62 @@ sentence, which is what keeps ``amends check`` fast enough for editor use.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 
+from amends.check.classifier import model
 from amends.check.draft import Draft
 from amends.check.model import DraftKind
-from amends.check.rules import Rule
-from amends.check.text import blank_markers, fold, sentences
+from amends.check.prefilter import Gate, may_match
+from amends.check.rules import Rule, catalogue
+from amends.check.text import blank_markers, fold, sentences, words
+
+Span = tuple[int, int]
+
+
+_CLAUSE_BREAK = re.compile(r"\s*(?:[,;:]|\s[-\u2013\u2014]\s|\.\.+)\s*")
+_MIN_CLAUSE_WORDS = 3
+
+
+def clauses(sentence: str) -> list[str]:
+    """The clauses of a sentence joined by commas, semicolons or dashes (none if it is one).
+
+    Pieces shorter than three words stay with the clause before them ("Hi Dana,"
+    is not a clause of its own worth reading).
+    """
+    parts = [p for p in _CLAUSE_BREAK.split(sentence) if p.strip()]
+    if len(parts) < 2:
+        return []
+    out: list[str] = []
+    for part in parts:
+        short = len(part.split()) < _MIN_CLAUSE_WORDS
+        if out and (short or len(out[-1].split()) < _MIN_CLAUSE_WORDS):
+            out[-1] = f"{out[-1]}, {part}"
+        else:
+            out.append(part)
+    return out if len(out) > 1 else []
+
+
+def within(spans: list[Span], start: int, end: int) -> list[Span]:
+    """The spans (sorted) that lie inside ``[start, end]``."""
+    i = bisect_left(spans, (start, -1))
+    out: list[Span] = []
+    while i < len(spans) and spans[i][0] < end:
+        if spans[i][1] <= end:
+            out.append(spans[i])
+        i += 1
+    return out
+
+
+def _thresholds() -> dict[str, float]:
+    return model().thresholds
+
+
+@cache
+def _gate() -> Gate:
+    """The substring gate over every catalogue pattern, built once."""
+    return Gate(catalogue().all_patterns())
 
 
 @dataclass(frozen=True)
@@ -26,12 +75,19 @@ class Hit:
     end: int
 
 
-@dataclass(frozen=True)
+@dataclass
 class Scan:
-    """A draft ready for matching: ``folded`` has the same length as ``draft.text``."""
+    """A draft ready for matching: ``folded`` has the same length as ``draft.text``.
+
+    ``kind`` may be settled after creation (inferring it reads the scan itself);
+    everything else is computed once, on first use.
+    """
 
     draft: Draft
     kind: DraftKind
+    reason: str | None = None
+    reason_outside_control: bool | None = None
+    """From ``--reason``: whether the cause was outside the user's control (None: not given)."""
 
     @cached_property
     def folded(self) -> str:
@@ -66,8 +122,120 @@ class Scan:
                 return start, end
         return pos, pos
 
+    @cached_property
+    def readings(self) -> dict[Span, list[dict[str, float]]]:
+        """The classifier's probabilities per body sentence: the whole sentence, then each clause.
+
+        A sentence that runs several clauses together with commas or dashes ("so
+        sorry i missed it, the link u sent never loaded, can we do tues?") is
+        also read clause by clause, so one clause's blame is not diluted by its
+        neighbours' apology.
+        """
+        m = model()
+        out: dict[Span, list[dict[str, float]]] = {}
+        for s, e in self.body_sentences:
+            text = self.folded[s:e]
+            out[(s, e)] = [m.probabilities(text), *(m.probabilities(c) for c in clauses(text))]
+        return out
+
+    @cached_property
+    def probs(self) -> dict[Span, dict[str, float]]:
+        """Per body sentence, each function's highest probability over its readings."""
+        out: dict[Span, dict[str, float]] = {}
+        for span, readings in self.readings.items():
+            best = dict(readings[0])
+            for reading in readings[1:]:
+                for label, p in reading.items():
+                    if p > best[label]:
+                        best[label] = p
+            out[span] = best
+        return out
+
+    def reads_as(
+        self, span: Span, labels: tuple[str, ...], cut: float | None, vetoes: tuple[str, ...]
+    ) -> bool:
+        """Whether one reading of the sentence (whole, or a clause) does one of ``labels``
+        and, in that same reading, none of ``vetoes``."""
+        thresholds = _thresholds()
+        for reading in self.readings.get(span, ()):
+            if any(
+                reading[x] >= (thresholds[x] if cut is None else cut) for x in labels
+            ) and not any(reading[v] >= thresholds[v] for v in vetoes):
+                return True
+        return False
+
+    def does(self, span: Span, label: str, threshold: float | None = None) -> bool:
+        """Whether the classifier says the sentence at ``span`` does ``label``."""
+        probs = self.probs.get(span)
+        if probs is None:
+            return False
+        return probs[label] >= (_thresholds()[label] if threshold is None else threshold)
+
+    def anywhere(self, label: str, threshold: float | None = None) -> bool:
+        """Whether any body sentence does ``label``."""
+        return any(self.does(span, label, threshold) for span in self.body_sentences)
+
+    @cached_property
+    def outside_control(self) -> bool:
+        """The cause was outside the user's control: from ``--reason``, else from the draft.
+
+        Without a reason code, a draft that names an outside cause ("my train was
+        cancelled") and gives no weak excuse is read as such.
+        """
+        if self.reason_outside_control is not None:
+            return self.reason_outside_control
+        return self.anywhere("outside-reason") and not self.anywhere("excuse")
+
+    @cached_property
+    def _found(self) -> dict[re.Pattern[str], list[Span]]:
+        return {}
+
+    @cached_property
+    def _found_any(self) -> dict[tuple[re.Pattern[str], ...], list[Span]]:
+        return {}
+
+    def spans(self, pattern: re.Pattern[str]) -> list[Span]:
+        """Where ``pattern`` matches in the whole text (non-empty matches, in order).
+
+        Each pattern runs once per draft and every sentence query reads the result:
+        one pass per pattern instead of one per pattern and sentence.
+        """
+        found = self._found.get(pattern)
+        if found is None:
+            if pattern in self._possible or (
+                pattern not in _gate().known and may_match(pattern, self.lowered)
+            ):
+                found = [m.span() for m in pattern.finditer(self.folded) if m.end() > m.start()]
+            else:
+                found = []
+            self._found[pattern] = found
+        return found
+
+    @cached_property
+    def _possible(self) -> set[re.Pattern[str]]:
+        return _gate().possible(self.lowered)
+
+    @cached_property
+    def body_words(self) -> list[Span]:
+        """Spans of the words of the body."""
+        return words(self.folded, self.draft.body_start)
+
+    @cached_property
+    def lowered(self) -> str:
+        """The folded text in lower case, for the prefilter's substring tests only."""
+        return self.folded.lower()
+
+    def spans_any(self, patterns: tuple[re.Pattern[str], ...]) -> list[Span]:
+        """Where any of ``patterns`` matches, sorted."""
+        found = self._found_any.get(patterns)
+        if found is None:
+            found = sorted(span for p in patterns for span in self.spans(p))
+            self._found_any[patterns] = found
+        return found
+
     def search_any(self, patterns: tuple[re.Pattern[str], ...], start: int, end: int) -> bool:
-        return any(p.search(self.folded, start, end) for p in patterns)
+        """Whether any of ``patterns`` matches inside ``[start, end)``."""
+        return bool(within(self.spans_any(patterns), start, end))
 
     def body_has(self, patterns: tuple[re.Pattern[str], ...]) -> bool:
         return any(self.search_any(patterns, s, e) for s, e in self.body_sentences)

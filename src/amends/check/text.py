@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-_FOLD = str.maketrans(
+FOLD_TABLE: dict[int, str] = str.maketrans(
     {
         "\u2018": "'",
         "\u2019": "'",
@@ -62,12 +62,13 @@ _NO_BREAK_BEFORE = re.compile(
     r"(?:\b(?:[ap]\.m|e\.g|i\.e|etc|vs|mr|mrs|ms|dr|st|approx|incl|dept|jr|sr)|\b[A-Z])$",
     re.IGNORECASE,
 )
+_ABBREVIATION_WINDOW = 12
 _WORD = re.compile(r"[^\W_]+(?:['\-.][^\W_]+)*")
 
 
 def fold(text: str) -> str:
     """Same-length text with quotes, dashes and spaces in one canonical form."""
-    return text.translate(_FOLD)
+    return text.translate(FOLD_TABLE)
 
 
 @dataclass(frozen=True)
@@ -108,7 +109,9 @@ def sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """
     pos = start
     for m in _BOUNDARY.finditer(text, start, end):
-        if m.group(0) != "\n" and _NO_BREAK_BEFORE.search(text, pos, m.start()):
+        # An abbreviation is a few letters: look at the end of the sentence only.
+        window = max(pos, m.start() - _ABBREVIATION_WINDOW)
+        if m.group(0) != "\n" and _NO_BREAK_BEFORE.search(text, window, m.start()):
             continue
         yield from _trimmed(text, pos, m.end())
         pos = m.end()

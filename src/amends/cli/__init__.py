@@ -22,9 +22,19 @@ _ABORTS: tuple[type[BaseException], ...] = (typer.Abort, KeyboardInterrupt)
 __all__ = ["app", "main"]
 
 
+def _never_crash_on_output() -> None:
+    """Under a strict locale (ASCII, Latin-1) unencodable text prints as escapes, not a crash."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None and encoding not in ("utf8", "utf8sig"):
+            reconfigure(errors="backslashreplace")
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     """Entry point of the ``amends`` console script."""
     args = list(sys.argv[1:] if argv is None else argv)
+    _never_crash_on_output()
     try:
         code = app(args=args, prog_name="amends", standalone_mode=False)
     except _USAGE_ERRORS as exc:

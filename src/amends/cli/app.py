@@ -14,10 +14,12 @@ import importlib
 import sys
 from dataclasses import dataclass
 from difflib import get_close_matches
-from typing import Any
+from typing import Annotated, Any
 
 import typer
 from typer.core import TyperCommand, TyperGroup
+
+from amends import __version__
 
 try:  # Typer >= 0.25 vendors its own copy of Click; older Typer uses Click itself.
     from typer._click.exceptions import UsageError
@@ -50,6 +52,13 @@ COMMANDS: dict[str, Entry] = {
         "List the reason catalogue: each code, whether it was outside your control,\n"
         "whether the email names it, and the honest one-line framing amends uses.",
     ),
+    "intake": Entry(
+        "amends.cli.intake_cmd",
+        "Read what happened, as you would type it on your phone, and show the\n"
+        "fields a plan needs: what was understood, what is missing, and a short\n"
+        "question for each missing field. Nothing is guessed: a field the story does\n"
+        "not state or clearly imply is listed as missing.",
+    ),
     "check": Entry(
         "amends.cli.check_cmd",
         "Check your own apology e-mail or call script for what hurts it: blame,\n"
@@ -60,8 +69,10 @@ COMMANDS: dict[str, Entry] = {
     "slots": Entry(
         "amends.cli.slots_cmd",
         "Propose two or three reschedule times inside the interviewer's working hours\n"
-        "and your own, on their business days (weekends and public holidays of their\n"
-        "country skipped), avoiding your busy times, correct across DST changes.",
+        "and your own, on their business days (weekends, public holidays and customary\n"
+        "closures of their country and region skipped), avoiding your busy times,\n"
+        "correct across DST changes. Your zone and hours come from your profile when\n"
+        "--my-tz and --my-hours are not given.",
     ),
     "prepare": Entry(
         "amends.cli.prepare_cmd",
@@ -70,7 +81,8 @@ COMMANDS: dict[str, Entry] = {
         "before and on the morning, a tech check (video) or travel block (in person),\n"
         "a preparation hour the day before and a thank-you reminder. Every reminder\n"
         "time is also written in each event's description, because some calendar apps\n"
-        "drop alarms on import. Re-export with --force to update the same events.",
+        "drop alarms on import. Every reminder you act on falls inside your waking\n"
+        "hours (--my-hours or the profile's my_hours, default 08:00-20:00).",
     ),
     "guide": Entry(
         "amends.cli.guide_cmd",
@@ -87,7 +99,10 @@ COMMANDS: dict[str, Entry] = {
     "export": _cases(
         "Write every case with its full history to a JSON file (or - for the screen)."
     ),
-    "import": _cases("Add the cases of an `amends export` file (cases already here are skipped)."),
+    "import": _cases(
+        "Add the cases of an `amends export` file, or - for standard input "
+        "(cases already here are skipped)."
+    ),
     "backup": _cases("Copy the case database safely (SQLite backup API), even while it is in use."),
     "serve": Entry(
         "amends.cli.serve_cmd",
@@ -152,15 +167,32 @@ app = typer.Typer(
         '--contact-email dana@acme.example --at "2026-11-23 10:00" --tz Europe/London '
         "--scenario missed --reason overslept"
     ),
-    add_completion=False,
+    add_completion=True,  # --install-completion / --show-completion (bash, zsh, fish)
     pretty_exceptions_enable=False,
     no_args_is_help=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"amends {__version__}")
+        raise typer.Exit(0)
+
+
 @app.callback(invoke_without_command=True)
-def root(ctx: typer.Context) -> None:
+def root(
+    ctx: typer.Context,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            help="Print the version of amends and exit.",
+            callback=_print_version,
+            is_eager=True,
+        ),
+    ] = False,
+) -> None:
     """With no command: the guided interview in a terminal, otherwise the help."""
     if ctx.invoked_subcommand is not None:
         return

@@ -27,6 +27,7 @@ from amends.cases import (
     event_kind,
     export_text,
     import_all,
+    list_cases,
     load_case,
     load_cases,
     next_steps,
@@ -46,14 +47,17 @@ from amends.cli.cases_view import (
     summary_json,
 )
 from amends.cli.common import (
+    EXIT_PROBLEMS,
     ResultFormat,
     print_json,
+    resolve_event_now,
     resolve_now,
 )
 from amends.cli.options import DbOption, NowOption, ResultFormatOption
 from amends.cli.store_options import UrlOption, opened
 from amends.errors import InputError
 from amends.export.files import write_atomic
+from amends.inputs import STDIN, decode_utf8, load_json, read_capped
 
 
 def _help(summary: str, example: str) -> str:
@@ -124,12 +128,24 @@ def cases_command(
 ) -> None:
     moment = resolve_now(now)
     with opened(db, url) as store:
-        cases = _page(load_cases(store, include_closed=all_cases, brief=True), limit, offset)
+        listing = list_cases(store, include_closed=all_cases, brief=True)
+    cases = _page(listing.cases, limit, offset)
     due_of = {c.id: case_steps(c, moment, days) for c in cases}
+    for bad in listing.damaged:
+        sys.stderr.write(
+            f"amends: warning: case {bad.id} is damaged and not listed: {bad.problem}\n"
+        )
     if fmt == ResultFormat.json:
-        print_json({"cases": [summary_json(c, due_of[c.id]) for c in cases]})
+        print_json(
+            {
+                "cases": [summary_json(c, due_of[c.id]) for c in cases],
+                "damaged": [d.to_json() for d in listing.damaged],
+            }
+        )
     else:
         print_cases(cases, due_of)
+    if listing.damaged:
+        raise typer.Exit(EXIT_PROBLEMS)
 
 
 @case_app.command(
@@ -201,7 +217,7 @@ def case_record(
 ) -> None:
     given = EventInput(
         kind=event_kind(event, answer),
-        now=resolve_now(now),
+        now=resolve_event_now(now),
         via=via.strip().lower() if via else None,
         slot=slot,
         minutes=minutes,
@@ -359,7 +375,8 @@ def export_command(
 @app.command(
     "import",
     help=_help(
-        "Add the cases of an `amends export` file (cases already here are skipped).",
+        "Add the cases of an `amends export` file, or - for standard input "
+        "(cases already here are skipped).",
         "amends import amends-export.json",
     ),
 )
@@ -369,12 +386,9 @@ def import_command(
     db: DbOption = None,
     url: UrlOption = None,
 ) -> None:
-    try:
-        document = json.loads(file.read_text("utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InputError(
-            "file", f"{file} is not a readable JSON export ({type(exc).__name__})"
-        ) from None
+    data = read_capped(file, "file")
+    source = "standard input" if str(file) == STDIN else str(file)
+    document = load_json(decode_utf8(data, "file", source), "file", source)
     with opened(db, url) as store:
         added, present = import_all(store, document)
     if fmt == ResultFormat.json:

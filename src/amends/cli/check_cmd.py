@@ -32,6 +32,7 @@ from amends.cli.common import (
 )
 from amends.cli.options import ResultFormatOption
 from amends.errors import InputError
+from amends.inputs import MAX_DRAFT_FILE, read_capped
 
 CONTEXT_CHARS = 60
 
@@ -39,6 +40,12 @@ CHECK_HELP = f"""Check your own apology e-mail or call script for what hurts it:
 excuses, demands, begging, oversharing, too many apologies, times without a
 zone, unfilled placeholders, and what is missing (apology, ownership, interest,
 thanks, availability, a clear subject).
+
+Each sentence is read for what it does (blames, demands, pleads, owns the
+mistake, offers times, ...) by the rule catalogue and a small sentence
+classifier together. What is required depends on the draft: --kind (inferred
+from the words when absent) and --reason (a code from `amends reasons`; a cause
+outside your control needs no ownership line).
 
 FILE is plain text (an optional first line `Subject: ...`) or an .eml message;
 use - to read standard input. Each finding shows the words in context and a
@@ -51,15 +58,19 @@ one line with the marker <!-- amends: ignore RULE --> at the end of that line
 
 Categories: {", ".join(CATEGORIES)}.
 
-Example: amends check draft.txt --ignore missing-timezone
+Example: amends check draft.txt --kind apology --reason transit
 """
 
 
 class KindChoice(StrEnum):
-    """What the draft is: something sent in writing, or something said aloud."""
+    """What the draft is (``email`` is the older name of ``apology``)."""
 
-    email = "email"
+    apology = "apology"
+    request = "request"
+    follow_up = "follow-up"
+    confirmation = "confirmation"
     script = "script"
+    email = "email"
 
 
 def _read_source(source: str) -> tuple[str, bytes]:
@@ -72,7 +83,7 @@ def _read_source(source: str) -> tuple[str, bytes]:
     if path.is_dir():
         fail(InputError("", f"{source}: is a directory, not a draft file"))
     try:
-        return source, path.read_bytes()
+        return source, read_capped(path, "", limit=MAX_DRAFT_FILE)
     except FileNotFoundError:
         fail(InputError("", f"{source}: no such file"))
     except PermissionError:
@@ -180,18 +191,31 @@ def check_command(
         ),
     ] = None,
     kind: Annotated[
-        KindChoice,
+        KindChoice | None,
         typer.Option(
             "--kind",
-            help="email (written, needs a subject) or script (said aloud: phone call, voicemail).",
+            help="apology (after a miss), request (to move an interview still ahead, or "
+            "running late), follow-up, confirmation, or script (said aloud: phone call, "
+            "voicemail). Default: inferred from the draft. email = apology.",
+            show_default=False,
         ),
-    ] = KindChoice.email,
+    ] = None,
+    reason: Annotated[
+        str | None,
+        typer.Option(
+            "--reason",
+            help="Why it happened, as a code from `amends reasons` (e.g. transit, "
+            "overslept). A cause outside your control needs no ownership line.",
+            show_default=False,
+        ),
+    ] = None,
     fmt: ResultFormatOption = ResultFormat.text,
 ) -> None:
     try:
         ignored = resolve_ignore(ignore or [])
         name, draft = load_draft(file)
-        report = check_draft(draft, kind=kind.value, ignore=ignored)
+        chosen = None if kind is None else kind.value
+        report = check_draft(draft, kind=chosen, reason=reason, ignore=ignored)
     except InputError as err:
         fail(err)
     if fmt is ResultFormat.json:

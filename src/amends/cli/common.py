@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -44,6 +44,28 @@ def resolve_now(text: str | None) -> datetime:
     if text is None:
         return datetime.now(UTC)
     return parse_instant(text, "now")
+
+
+MAX_EVENT_AHEAD = timedelta(days=1)
+
+
+def resolve_event_now(text: str | None) -> datetime:
+    """``--now`` for something that is *recorded* (an event, a saved case).
+
+    A typo such as 2062 for 2026 would otherwise stay in the history and refuse
+    every later event as "before this case's last event", so a recorded time may
+    be at most a day ahead of this computer's clock (time zones and slightly
+    wrong clocks stay well inside that).
+    """
+    moment = resolve_now(text)
+    real = datetime.now(UTC)
+    if moment - real > MAX_EVENT_AHEAD:
+        raise InputError(
+            "now",
+            f"{moment.isoformat()} is more than a day ahead of this computer's clock "
+            f"({real.isoformat(timespec='minutes')}); events are recorded when they happen",
+        )
+    return moment
 
 
 def out() -> Console:

@@ -95,36 +95,71 @@ def _start_fits(text: str, answers: dict[str, Any], now: datetime) -> None:
     check_timing(answers["scenario"], start, now, now)
 
 
+def _story(now: datetime, profile: dict[str, Any]) -> tuple[dict[str, Any], bool]:
+    """ "What happened?": the fields the person's own account gives (and whether one was given)."""
+    text: str = typer.prompt(snippet("guide", "story"), default="", show_default=False)
+    if not text.strip():
+        return {}, False
+    from amends.intake import read_story  # the story parsers load only when a story is told
+
+    try:
+        intake = read_story(text, now, profile.get("my_tz") or system_zone() or "UTC")
+    except InputError as err:
+        typer.echo(snippet("guide", "story_unreadable", message=err.message), err=True)
+        return {}, False
+    known: dict[str, Any] = dict(intake.fields)
+    if "fold" in intake.missing:
+        known["fold_open"] = True
+    if known:
+        shown = ", ".join(f"{k} {v}" for k, v in intake.fields.items())
+        typer.echo(snippet("guide", "understood", fields=shown))
+    return known, True
+
+
+def _fits(check: Callable[[str], Any], value: Any) -> bool:
+    try:
+        check(str(value))
+    except InputError as err:
+        typer.echo(f"  {err.message}", err=True)
+        return False
+    return True
+
+
 def run_guide(now_text: str | None, profile_file: Path | None) -> None:
-    """Ask, validate, build and print the plan."""
+    """Ask, validate, build and print the plan; with a story, ask only what it leaves open."""
     now = resolve_now(now_text)
     profile = load_profile(profile_file)
     typer.echo(snippet("guide", "intro"))
-    answers: dict[str, Any] = {}
-    answers["scenario"] = _ask(
-        "scenario",
-        lambda v: PlanRequest(scenario=v)._check_choice("scenario"),
-        default="missed",
-    )
-    answers["company"] = _ask("company", lambda v: one_line(v, "company"))
-    answers["role"] = _ask("role", lambda v: one_line(v, "role"))
-    their_default = profile.get("my_tz") or system_zone() or "UTC"
-    answers["tz"] = _ask("tz", lambda v: zone(v, "tz"), default=their_default)
-    answers["at"] = _ask("at", lambda v: _start_fits(v, answers, now))
-    if _in_fold(answers["at"], answers["tz"]):
+    known, told = _story(now, profile)
+    answers: dict[str, Any] = {
+        k: known[k] for k in ("contact_role", "platform", "realised") if k in known
+    }
+
+    def ask(key: str, check: Callable[[str], Any], default: str | None = None, **ctx: Any) -> None:
+        if key in known and _fits(check, known[key]):
+            answers[key] = known[key]
+        elif not (told and default == "" and key not in ("interviewer", "contact_email")):
+            answers[key] = _ask(key, check, default, **ctx)
+
+    ask("scenario", lambda v: PlanRequest(scenario=v)._check_choice("scenario"), "missed")
+    ask("company", lambda v: one_line(v, "company"))
+    ask("role", lambda v: one_line(v, "role"))
+    ask("tz", lambda v: zone(v, "tz"), profile.get("my_tz") or system_zone() or "UTC")
+    if "at" in known and "tz" not in known:
+        # The story's time was read before their zone was known: confirm it on their clock.
+        answers["at"] = _ask("at", lambda v: _start_fits(v, answers, now), default=known["at"])
+    else:
+        ask("at", lambda v: _start_fits(v, answers, now))
+    if known.get("fold_open") or _in_fold(answers["at"], answers["tz"]):
         answers["fold"] = _ask("fold", check_fold, default="earlier")
-    answers["interviewer"] = _ask("interviewer", lambda v: one_line(v, "interviewer"), default="")
-    answers["contact_email"] = _ask(
-        "contact_email", lambda v: email_address(v, "contact_email"), default=""
-    )
-    answers["contact_phone"] = _ask(
-        "contact_phone", lambda v: phone_number(v, "contact_phone"), default=""
-    )
-    answers["recruiter"] = _ask("recruiter", lambda v: one_line(v, "recruiter"), default="")
-    answers["mode"] = _ask(
-        "mode", lambda v: PlanRequest(mode=v)._check_choice("mode"), default="video"
-    )
-    answers["reason"] = _ask(
+    if not (told and (known.get("interviewer") or known.get("recruiter"))):
+        ask("interviewer", lambda v: one_line(v, "interviewer"), default="")
+    if not (told and (known.get("contact_email") or known.get("contact_phone"))):
+        ask("contact_email", lambda v: email_address(v, "contact_email"), default="")
+        ask("contact_phone", lambda v: phone_number(v, "contact_phone"), default="")
+    ask("recruiter", lambda v: one_line(v, "recruiter"), default="")
+    ask("mode", lambda v: PlanRequest(mode=v)._check_choice("mode"), default="video")
+    ask(
         "reason",
         lambda v: get_reason(v),
         default=DEFAULT_REASON.get(answers["scenario"], "forgot"),
@@ -139,7 +174,7 @@ def run_guide(now_text: str | None, profile_file: Path | None) -> None:
         mine["phone"] = _ask("phone", lambda v: phone_number(v, "phone"), default="")
     if "email" not in profile:
         mine["email"] = _ask("email", lambda v: email_address(v, "email"), default="")
-    values = {**profile, **{k: v for k, v in {**answers, **mine}.items() if v != ""}}
+    values = {**profile, **{k: v for k, v in {**answers, **mine}.items() if v not in ("", None)}}
     plan = make_plan(PlanRequest(**values), now)
     if not profile and typer.confirm(snippet("guide", "save_profile"), default=True):
         stored = {"name": values["name"], "tz": values["my_tz"], "phone": values.get("phone"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from contextlib import nullcontext
 from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any
@@ -15,9 +16,19 @@ from amends.cli.common import (
     ResultFormat,
     out,
     print_json,
+    resolve_event_now,
     resolve_now,
 )
-from amends.cli.options import DbOption, FormatOption, NowOption, ResultFormatOption
+from amends.cli.options import (
+    DbOption,
+    EnglishOption,
+    FormatOption,
+    GreetingOption,
+    MyHoursOption,
+    NowOption,
+    ProfileOption,
+    ResultFormatOption,
+)
 from amends.cli.slot_options import (
     BusyOption,
     CountOption,
@@ -25,10 +36,10 @@ from amends.cli.slot_options import (
     DaysOption,
     DurationOption,
     HoursOption,
-    MyHoursOption,
     WindowsOption,
 )
 from amends.cli.store_options import UrlOption
+from amends.export.files import OutFile, write_all
 from amends.plan.builder import make_plan
 from amends.plan.reasons import catalogue
 from amends.plan.request import PlanRequest, check_fold
@@ -39,7 +50,6 @@ from amends.slots.query import (
     DEFAULT_DAYS,
     DEFAULT_HOURS,
     DEFAULT_MINUTES,
-    DEFAULT_MY_HOURS,
 )
 
 PLAN_HELP = """Build the first-hour plan: what to do first and by when, the phone script,
@@ -49,8 +59,9 @@ Reschedule times: your own --slot times if given; otherwise amends proposes
 two or three within the interviewer's working days and both parties' hours
 (the same finder as `amends slots`, with the same options).
 
-Your own details (name, phone, email, link, zone) come from your profile file
-when you do not pass them (see --profile).
+Your own details (name, phone, email, link, zone, waking hours) come from your
+profile file when you do not pass them (see --profile). Every task after the
+first hour falls inside your waking hours (--my-hours, default 08:00-20:00).
 
 Example:
 
@@ -59,6 +70,12 @@ Example:
   --contact-phone "+44 20 7946 0000" --at "2026-11-23 10:00" --tz Europe/London
   --my-tz America/New_York --scenario missed --reason overslept
   --slot "2026-11-25 14:00" --slot "2026-11-26 10:00" --now 2026-11-23T10:40Z
+
+Or tell it in your own words (the options you add win over the story):
+
+  amends plan --story "missed my 10am zoom interview with dana lee for the data
+  analyst role at Acme, my alarm didnt go off" --tz Europe/London
+  --my-tz Europe/London --now 2026-11-23T10:40Z
 """
 
 
@@ -89,8 +106,9 @@ def plan_command(
         _opt("Name of the person you write to, if not the interviewer.", "--contact-name"),
     ] = None,
     contact_role: Annotated[
-        str, typer.Option("--contact-role", help="interviewer, recruiter or coordinator.")
-    ] = "interviewer",
+        str | None,
+        _opt("interviewer, recruiter or coordinator (default: interviewer).", "--contact-role"),
+    ] = None,
     contact_phone: Annotated[
         str | None, _opt("Contact's direct phone number.", "--contact-phone")
     ] = None,
@@ -100,7 +118,9 @@ def plan_command(
     recruiter: Annotated[
         str | None, _opt("Name of the agency recruiter who arranged it, if any.", "--recruiter")
     ] = None,
-    mode: Annotated[str, typer.Option("--mode", help="in-person, video or phone.")] = "video",
+    mode: Annotated[
+        str | None, _opt("in-person, video or phone (default: video).", "--mode")
+    ] = None,
     platform: Annotated[
         str | None, _opt("Video platform (Zoom, Teams, Meet...).", "--platform")
     ] = None,
@@ -121,6 +141,8 @@ def plan_command(
     senior: Annotated[
         bool | None, typer.Option("--senior/--not-senior", help="Senior-candidate wording.")
     ] = None,
+    greeting: GreetingOption = None,
+    english: EnglishOption = None,
     slot: Annotated[
         list[str] | None,
         _opt('Reschedule time to offer, "YYYY-MM-DD HH:MM" in --tz (repeatable).', "--slot"),
@@ -131,7 +153,7 @@ def plan_command(
     ] = None,
     country: CountryOption = None,
     hours: HoursOption = DEFAULT_HOURS,
-    my_hours: MyHoursOption = DEFAULT_MY_HOURS,
+    my_hours: MyHoursOption = None,
     duration: DurationOption = DEFAULT_MINUTES,
     days: DaysOption = DEFAULT_DAYS,
     count: CountOption = DEFAULT_COUNT,
@@ -154,8 +176,14 @@ def plan_command(
     ] = False,
     db: DbOption = None,
     url: UrlOption = None,
-    profile: Annotated[
-        Path | None, _opt("Profile TOML file (default: your config folder).", "--profile")
+    profile: ProfileOption = None,
+    story: Annotated[
+        str | None,
+        _opt(
+            "What happened, in your own words (or - for standard input); read like "
+            "`amends intake`, options given explicitly win.",
+            "--story",
+        ),
     ] = None,
     now: NowOption = None,
     output_format: FormatOption = OutputFormat.text,
@@ -171,28 +199,36 @@ def plan_command(
         "my_tz": my_tz, "senior": senior, "slot": slot or [], "realised": realised, "now": now,
         "country": country, "hours": hours, "my_hours": my_hours, "duration": duration,
         "days": days, "count": count, "busy": busy or [], "windows": windows,
+        "greeting": greeting, "english": english,
     }  # fmt: skip
     values.update({k: v for k, v in given.items() if v is not None})
+    if story is not None:
+        from amends.cli.intake_cmd import story_values  # loads the story parsers only here
+
+        values = story_values(story, values, resolve_now(now), values)
+    if save and now is not None:
+        resolve_event_now(now)  # a saved case starts its history: no far-future typo
     if values.get("fold") is not None:
         check_fold(values["fold"])
     # The real clock only when --now is absent: an explicit (even empty) --now is validated.
     plan = make_plan(PlanRequest(**values), resolve_now(None) if now is None else None)
-    # Exports, the case store and the text view are imported only when asked for,
+    # Everything is validated before anything is written: the files' contents, then the
+    # database (a corrupt or locked one is refused here), then the files, then the case.
+    # The exporters, the case store and the text view are imported only when asked for,
     # so `amends plan --format json` starts without them (see amends.cli.app).
-    written: list[Path] = []
+    files: list[OutFile] = []
     if eml or ics:
-        from amends.export.plan_exports import write_plan_exports
+        from amends.export.plan_exports import plan_files
 
-        written = write_plan_exports(
-            plan, eml_dir=eml, ics_file=ics, force=force, now=plan.situation.now
-        )
-    if written:
-        plan = replace(plan, files=tuple(str(path) for path in written))
+        files = plan_files(plan, eml_dir=eml, ics_file=ics, now=plan.situation.now)
     if save:
         from amends.cases import save_plan
         from amends.store.opening import open_store  # psycopg loads only when saving
-
-        with open_store(db, url) as store:
+    with open_store(db, url) if save else nullcontext() as store:
+        written = write_all(files, force=force) if files else []
+        if written:
+            plan = replace(plan, files=tuple(str(path) for path in written))
+        if store is not None:
             plan = replace(plan, case_id=save_plan(store, plan))
     show_plan(plan, output_format)
     if plan.case_id is not None and output_format is not OutputFormat.json:

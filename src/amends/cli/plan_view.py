@@ -35,6 +35,7 @@ def print_plan(console: Console, plan: Plan) -> None:
     console.print(Panel(headline, border_style="red"))
     if plan.slots or plan.slot_note:
         lines = [Text(f"• {slot.message_text}") for slot in plan.slots]
+        lines.extend(Text(f"⚠ Check: {w.message}", style="yellow") for w in plan.warnings)
         if plan.slot_note:
             lines.append(Text(plan.slot_note, style="dim"))
         console.print(Panel(Group(*lines), title="Times to offer", title_align="left"))
@@ -54,6 +55,8 @@ def print_plan(console: Console, plan: Plan) -> None:
         )
         if recipient:
             parts.append(Text(f"To: {recipient}", style="dim"))
+        if message.note:
+            parts.append(Text(message.note, style="italic"))
         if message.subject:
             parts.append(Text.assemble(("Subject: ", "dim"), (message.subject, "bold")))
         if parts:

@@ -118,37 +118,43 @@ def serve_command(
             "database_url",
             "a PostgreSQL database is served with --hosted (sign-in, private cases per person)",
         )
-    if not is_loopback(host):
-        if not allow_remote:
-            raise InputError(
-                "host",
-                f"{host} is not a loopback address; add --allow-remote to expose amends "
-                "to your network",
-            )
-        if not hosted:  # hosted mode signs every request in
-            sys.stderr.write(
-                f"amends: warning: listening on {host}: anyone who can reach this machine on "
-                f"port {port} can read and change your plans and cases.\n"
-            )
+    if not is_loopback(host) and not allow_remote:
+        raise InputError(
+            "host",
+            f"{host} is not a loopback address; add --allow-remote to expose amends "
+            "to your network",
+        )
     if hosted:
         run_hosted(host, port, workers, database, allowed_hosts_for(host))
         return
     import uvicorn  # the web stack loads only when serving, so other commands start fast
 
     from amends.web import create_app
+    from amends.web.server import TimelyH11Protocol, bind
 
+    listening = bind(host, port)  # before "running at": a taken port is an error, not a lie
+    if not is_loopback(host):  # (hosted mode signs every request in, so it has no warning)
+        sys.stderr.write(
+            f"amends: warning: listening on {host}: anyone who can reach this machine on "
+            f"port {port} can read and change your plans and cases.\n"
+        )
     web = create_app(db_path=db, allowed_hosts=allowed_hosts_for(host))
     url = browser_url(host, port)
-    sys.stdout.write(f"amends is running at {url} (Ctrl+C to stop)\n")
-    sys.stdout.flush()
     server = uvicorn.Server(
         uvicorn.Config(
-            web, host=host.strip("[]"), port=port, log_level="warning", server_header=False
+            web,
+            host=host.strip("[]"),
+            port=port,
+            log_level="warning",
+            server_header=False,
+            http=TimelyH11Protocol,
         )
     )
+    sys.stdout.write(f"amends is running at {url} (Ctrl+C to stop)\n")
+    sys.stdout.flush()
     if not no_browser:
         threading.Thread(target=_open_when_ready, args=(server, url), daemon=True).start()
-    server.run()
+    server.run(sockets=[listening])
 
 
 def _open_when_ready(server: Any, url: str) -> None:

@@ -26,13 +26,6 @@ CountryOption = Annotated[
 HoursOption = Annotated[
     str, typer.Option("--hours", help="Interviewer's working hours on their own clock.")
 ]
-MyHoursOption = Annotated[
-    str,
-    typer.Option(
-        "--my-hours",
-        help="Hours you can do on your own clock; may run past midnight (20:00-01:00).",
-    ),
-]
 DurationOption = Annotated[
     int, typer.Option("--duration", help="Interview length in minutes (5 to 480).")
 ]

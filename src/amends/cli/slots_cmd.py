@@ -16,7 +16,7 @@ from amends.cli.common import (
     print_json,
     resolve_now,
 )
-from amends.cli.options import FormatOption, NowOption
+from amends.cli.options import FormatOption, MyHoursOption, NowOption, ProfileOption
 from amends.cli.slot_options import (
     BusyOption,
     CountOption,
@@ -24,10 +24,10 @@ from amends.cli.slot_options import (
     DaysOption,
     DurationOption,
     HoursOption,
-    MyHoursOption,
     WindowsOption,
 )
 from amends.errors import InputError
+from amends.profile import load_profile
 from amends.slots import SlotOptions, SlotResult, find_slots, slot_request_from_options
 from amends.slots.query import (
     DEFAULT_COUNT,
@@ -38,8 +38,10 @@ from amends.slots.query import (
 )
 
 SLOTS_HELP = """Propose two or three reschedule times inside the interviewer's working hours
-and your own, on their business days (weekends and public holidays of their
-country skipped), avoiding your busy times, correct across DST changes.
+and your own, on their business days (weekends, public holidays and customary
+closures of their country and region skipped), avoiding your busy times,
+correct across DST changes. Your zone and hours come from your profile when
+--my-tz and --my-hours are not given.
 
 Times are shown on the interviewer's clock with your own alongside. When
 nothing fits, it says so and offers the nearest time or windows instead
@@ -84,26 +86,30 @@ def slots_command(
         str | None,
         typer.Option(
             "--my-tz",
-            help="Your IANA time zone. Default: the same as --tz.",
+            help="Your IANA time zone. Default: your profile's tz, else the same as --tz.",
             show_default=False,
         ),
     ] = None,
     country: CountryOption = None,
     hours: HoursOption = DEFAULT_HOURS,
-    my_hours: MyHoursOption = DEFAULT_MY_HOURS,
+    my_hours: MyHoursOption = None,
     duration: DurationOption = DEFAULT_MINUTES,
     days: DaysOption = DEFAULT_DAYS,
     count: CountOption = DEFAULT_COUNT,
     busy: BusyOption = None,
     windows: WindowsOption = False,
     now: NowOption = None,
+    profile: ProfileOption = None,
     fmt: FormatOption = OutputFormat.text,
 ) -> None:
     try:
+        # Your zone and hours come from your profile, as in `amends plan`.
+        mine = load_profile(profile)
+        my_tz = my_tz or mine.get("my_tz")
         options = SlotOptions(
             country=country,
             hours=hours,
-            my_hours=my_hours,
+            my_hours=my_hours or mine.get("my_hours") or DEFAULT_MY_HOURS,
             duration=duration,
             days=days,
             count=count,

@@ -12,6 +12,16 @@ days honoured, and public holidays include observed and substitute days
 ``holidays`` package so the data can be updated without touching code, read
 through a per-country table cached on disk (:mod:`amends.dates.holiday_table`)
 so that the package itself is loaded only when a table is first built.
+Customary closures that are not public holidays (24 December in Germany, the
+day after Thanksgiving in the US) come from ``data/closures.toml`` and close the
+day just as a holiday does; :meth:`BusinessCalendar.closed_reason` says which.
+When no ``--country`` is given, the zone's country and, where the zone implies
+one, its holiday region are used (``Europe/London`` -> England); the table is
+kept per country and region.
+
+The user's own waking hours (``my_hours``, default 08:00-20:00) are a window of
+the same kind: :func:`next_waking` moves a task that would fall outside them to
+the next waking moment.
 """
 
 from __future__ import annotations
@@ -22,7 +32,8 @@ from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from amends.dates.country import Country, country_for_zone, parse_country
+from amends.dates.closures import closure_on
+from amends.dates.country import Country, country_of_zone, parse_country
 from amends.dates.holiday_table import HolidayTable, holiday_table, supported_countries
 from amends.dates.zones import wall_time
 from amends.errors import InputError
@@ -31,6 +42,8 @@ MINUTES_PER_DAY = 24 * 60
 DEFAULT_WEEKEND = frozenset({5, 6})
 WORKING_HOURS = "09:00-17:00"
 """The interviewer's working hours when nobody says otherwise (``--hours``)."""
+WAKING_HOURS = "08:00-20:00"
+"""The user's own waking hours when nobody says otherwise (``--my-hours``, profile ``my_hours``)."""
 FOLLOW_UP_LOCAL_TIME = time(10, 0)
 """Follow-ups are timed for the recipient's morning, when they are most likely read."""
 _MAX_SCAN_DAYS = 400  # a bound even for a calendar full of holidays
@@ -90,6 +103,13 @@ class Hours:
                 field, f"{raw.strip()} is an empty window; give a start and a later end"
             )
         if start > end and not overnight:
+            if h2 < 12 and h2 + 12 > h1:  # "9 to 5": a 12-hour clock read as 24-hour
+                raise InputError(
+                    field,
+                    f"{raw.strip()!r} reads as {clock_text(start)} to {clock_text(end)}; "
+                    f"write the hours on the 24-hour clock, e.g. {clock_text(start)}-"
+                    f"{clock_text(end + 12 * 60)}",
+                )
             raise InputError(
                 field, f"{raw.strip()} ends before it starts; give hours like {example}"
             )
@@ -144,11 +164,28 @@ class BusinessCalendar:
             return None
         return self._data.holiday_name(day)
 
+    def closure_name(self, day: date) -> str | None:
+        """A customary closure on ``day`` (``data/closures.toml``) that is not a public holiday."""
+        if self.country is None or self.holiday_name(day):
+            return None
+        return closure_on(self.country.code, day)
+
+    def closed_reason(self, day: date) -> tuple[str, str] | None:
+        """``("holiday", name)`` or ``("closure", name)`` for a weekday the office is shut."""
+        holiday = self.holiday_name(day)
+        if holiday:
+            return ("holiday", holiday)
+        closure = self.closure_name(day)
+        return ("closure", closure) if closure else None
+
     def is_business_day(self, day: date) -> bool:
-        """A working day: not weekend (or a declared weekend working day), not a holiday."""
+        """A working day: not weekend (or a declared weekend working day), not a holiday,
+        not a customary closure."""
         if self._data is None:
-            return day.weekday() not in self.weekend
-        return self._data.is_working_day(day)
+            open_day = day.weekday() not in self.weekend
+        else:
+            open_day = self._data.is_working_day(day)
+        return open_day and self.closure_name(day) is None
 
     def is_working_time(self, moment: datetime, tz: str, hours: Hours | None = None) -> bool:
         """True when ``moment`` falls on a business day inside ``hours`` on ``tz``'s clock."""
@@ -193,11 +230,54 @@ def calendar_for(tz: str, country: str | Country | None = None) -> BusinessCalen
 
 @lru_cache(maxsize=256)
 def _zone_calendar(tz: str) -> BusinessCalendar:
-    code = country_for_zone(tz)
     try:
-        return BusinessCalendar.for_country(parse_country(code) if code else None)
+        return BusinessCalendar.for_country(country_of_zone(tz))
     except InputError:
         return BusinessCalendar.for_country(None)
+
+
+def in_hours(moment: datetime, tz: str, hours: Hours) -> bool:
+    """True when ``moment`` shows a wall time inside ``hours`` on ``tz``'s clock."""
+    local = moment.astimezone(ZoneInfo(tz))
+    minute = local.hour * 60 + local.minute
+    if hours.overnight:
+        return minute >= hours.start or minute < hours.end
+    return hours.start <= minute < hours.end
+
+
+def next_waking(moment: datetime, tz: str, hours: Hours) -> datetime:
+    """``moment`` when it is inside ``hours`` on ``tz``'s clock, else the next start of them.
+
+    A task the user is asked to do at 03:10 moves to 08:00 that morning; one at
+    21:00 to 08:00 the next day. DST gaps resolve through :func:`wall_time`.
+    """
+    if in_hours(moment, tz, hours):
+        return moment
+    day = moment.astimezone(ZoneInfo(tz)).date()
+    start = time(hours.start // 60, hours.start % 60)
+    for offset in range(3):
+        candidate = wall_time(day + timedelta(days=offset), start, tz)
+        if candidate > moment:
+            return candidate
+    return moment  # pragma: no cover - a start always comes within two days
+
+
+def previous_waking(moment: datetime, tz: str, hours: Hours, length: timedelta) -> datetime:
+    """The latest start at or before ``moment`` from which ``length`` fits inside ``hours``.
+
+    Used for reminders that must come before something (the morning-of
+    confirmation before an early interview): moving them later would be too late.
+    """
+    if in_hours(moment, tz, hours) and in_hours(moment + length - timedelta(minutes=1), tz, hours):
+        return moment
+    day = moment.astimezone(ZoneInfo(tz)).date()
+    for offset in range(0, -3, -1):
+        end_day = day + timedelta(days=offset + (1 if hours.overnight or hours.end == 1440 else 0))
+        end = wall_time(end_day, time((hours.end % MINUTES_PER_DAY) // 60, hours.end % 60), tz)
+        candidate = end - length
+        if candidate <= moment and in_hours(candidate, tz, hours):
+            return candidate
+    return moment  # pragma: no cover - a window always ends within two days
 
 
 def add_business_days(
@@ -209,3 +289,49 @@ def add_business_days(
 ) -> datetime:
     """``at`` on the ``days``-th business day after ``moment`` on the calendar of ``tz``."""
     return calendar_for(tz, country).add_business_days(moment, days, tz, at)
+
+
+SCAN_STEP = timedelta(minutes=15)
+SHARED_SCAN_DAYS = 14
+
+
+def _next_quarter(moment: datetime) -> datetime:
+    """``moment`` rounded up to a whole quarter hour (in UTC, so on every clock but 45-minute
+    zones a round time)."""
+    base = moment.astimezone(ZoneInfo("UTC")).replace(second=0, microsecond=0)
+    if base < moment:
+        base += timedelta(minutes=1)
+    return base + timedelta(minutes=(-base.minute) % 15)
+
+
+def shared_moment(
+    after: datetime,
+    mine: tuple[str, Hours],
+    theirs: tuple[str, Hours, BusinessCalendar],
+    within: timedelta = timedelta(days=SHARED_SCAN_DAYS),
+) -> datetime | None:
+    """The first quarter hour from ``after`` inside both the user's waking hours and the
+    interviewer's working hours on one of their business days; ``None`` when the two never
+    meet within ``within`` (then a message is best written by day and sent on a schedule).
+    """
+    my_tz, my_hours = mine
+    their_tz, their_hours, calendar = theirs
+    if in_hours(after, my_tz, my_hours) and calendar.is_working_time(after, their_tz, their_hours):
+        return after
+    moment = _next_quarter(after)
+    end = after + within
+    open_days: dict[date, bool] = {}  # one holiday lookup per day, not per quarter hour
+    their_zone = ZoneInfo(their_tz)
+    while moment <= end:
+        if not in_hours(moment, my_tz, my_hours):
+            woken = _next_quarter(next_waking(moment, my_tz, my_hours))  # skip my night
+            moment = woken if woken > moment else moment + SCAN_STEP
+            continue
+        if in_hours(moment, their_tz, their_hours):
+            day = moment.astimezone(their_zone).date()
+            if day not in open_days:
+                open_days[day] = calendar.is_business_day(day)
+            if open_days[day]:
+                return moment
+        moment += SCAN_STEP
+    return None

@@ -6,11 +6,15 @@ finder needs one. The zone tables shipped with ``tzdata`` (``zone.tab``,
 names that the tables do not list (``US/Eastern``, ``Asia/Calcutta``) are
 matched by their compiled rules. Zones that serve no country (``Etc/GMT-14``,
 ``UTC``) give ``None`` and the caller says so plainly instead of guessing.
+
+Where a zone implies a holiday region (Europe/London -> England, Australia/Sydney
+-> New South Wales), :func:`country_of_zone` adds it from ``data/zone_regions.toml``.
 """
 
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -67,6 +71,11 @@ def _zone1970_tab() -> dict[str, str]:
     return {row[2]: row[0].split(",")[0] for row in _table("zone1970.tab") if len(row) >= 3}
 
 
+def canonical_zones() -> tuple[str, ...]:
+    """The tz database's canonical zones (``zone1970.tab``): one per region of shared clocks."""
+    return tuple(_zone1970_tab())
+
+
 def _compiled(name: str) -> bytes | None:
     try:
         return resources.files("tzdata").joinpath("zoneinfo", *name.split("/")).read_bytes()
@@ -95,6 +104,29 @@ def country_for_zone(zone_name: str) -> str | None:
         return code
     data = _compiled(zone_name)
     return _by_rules().get(data) if data is not None else None
+
+
+@cache
+def zone_regions() -> dict[str, str]:
+    """Zone -> ``CC-REGION`` label, from ``data/zone_regions.toml``."""
+    text = resources.files("amends.data").joinpath("zone_regions.toml").read_text("utf-8")
+    return {str(k): str(v) for k, v in tomllib.loads(text)["regions"].items()}
+
+
+@cache
+def country_of_zone(zone_name: str) -> Country | None:
+    """The country (with its holiday region when the zone implies one) a zone serves.
+
+    ``Europe/London`` -> ``GB-ENG``, ``Australia/Sydney`` -> ``AU-NSW``,
+    ``America/New_York`` -> ``US`` (the zone spans many states), ``UTC`` -> ``None``.
+    """
+    region = zone_regions().get(zone_name)
+    code = country_for_zone(zone_name)
+    if region is not None and (code is None or region.startswith(f"{code}-")):
+        return parse_country(region)
+    if code is None or code not in country_names():
+        return None
+    return Country(code, None, country_names()[code])
 
 
 def parse_country(text: str, field: str = "country") -> Country:

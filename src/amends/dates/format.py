@@ -1,20 +1,37 @@
 """Human-readable dates and times that always carry their time zone.
 
 Every time amends writes for a person says which zone it is in, and shows the
-UTC offset too, because abbreviations are ambiguous (CST, IST, BST each name
-several zones) and many zones have only numeric abbreviations. Dates are
-formatted with Babel so wording can follow a locale later.
+UTC offset too, because many zones have only numeric abbreviations. Where an
+abbreviation names more than one zone (CST is Chicago, Shanghai and Havana;
+IST is India, Ireland and Israel; BST is British and Bangladesh time) the place
+is written too: ``CST (UTC+8, Shanghai)`` never reads as US Central.
+
+Dates are formatted with Babel in one of two English variants: British
+(``Tuesday 24 November 2026 at 14:30``) and American (``Tuesday, November 24,
+2026 at 2:30 PM``), so a message never mixes the two.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
-from functools import lru_cache
+from datetime import UTC, date, datetime, timedelta
+from functools import cache, lru_cache
+from typing import Literal, get_args
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_date
+from babel.dates import format_date, get_timezone_location
 
+from amends.dates.country import canonical_zones
+
+English = Literal["gb", "us"]
+ENGLISH_VARIANTS: tuple[English, ...] = get_args(English)
 LOCALE = "en_GB"
+_LOCALES: dict[English, str] = {"gb": "en_GB", "us": "en_US"}
+_LONG_DATE: dict[English, str] = {"gb": "EEEE d MMMM y", "us": "EEEE, MMMM d, y"}
+_SHORT_DATE: dict[English, str] = {"gb": "EEE d MMM", "us": "EEE, MMM d"}
+_DAY_MONTH: dict[English, str] = {"gb": "EEEE d MMMM", "us": "EEEE, MMMM d"}
+# Abbreviations the tz database gives one zone but people use for another too
+# (Bangladesh, Arabia, the Gulf and Singapore are numeric there).
+_SHARED_OUTSIDE_TZDATA = frozenset({"BST", "AST", "GST", "SST"})
 
 
 def utc_offset_label(offset: timedelta) -> str:
@@ -25,8 +42,34 @@ def utc_offset_label(offset: timedelta) -> str:
     return f"UTC{sign}{hours}" + (f":{mins:02d}" if mins else "")
 
 
+@cache
+def shared_abbreviations() -> frozenset[str]:
+    """Zone abbreviations that stand for more than one UTC offset somewhere today.
+
+    Read from the tz database (winter and summer of the current year), so a
+    future tzdata release that reuses an abbreviation is picked up by itself.
+    """
+    year = datetime.now(UTC).year
+    offsets: dict[str, set[timedelta | None]] = {}
+    for name in canonical_zones():
+        for month in (1, 7):
+            local = datetime(year, month, 15, 12, tzinfo=ZoneInfo(name))
+            abbr = local.tzname() or ""
+            if abbr and abbr[0] not in "+-":
+                offsets.setdefault(abbr, set()).add(local.utcoffset())
+    shared = {abbr for abbr, seen in offsets.items() if len(seen) > 1}
+    return frozenset(shared | _SHARED_OUTSIDE_TZDATA)
+
+
+def _place(moment: datetime) -> str | None:
+    key = getattr(moment.tzinfo, "key", None)
+    if not key:
+        return None
+    return str(get_timezone_location(key, locale="en", return_city=True))
+
+
 def zone_label(moment: datetime) -> str:
-    """The zone of an aware time as people read it: ``EST (UTC−5)`` or ``UTC+4``."""
+    """The zone as people read it: ``EST (UTC−5)``, ``UTC+4``, ``IST (UTC+5:30, Kolkata)``."""
     offset = moment.utcoffset()
     assert offset is not None, "zone_label needs an aware datetime"
     abbr = moment.tzname() or ""
@@ -35,27 +78,36 @@ def zone_label(moment: datetime) -> str:
         return utc
     if abbr.upper() in {"UTC", "GMT"}:
         return abbr
-    return f"{abbr} ({utc})"
+    place = _place(moment) if abbr in shared_abbreviations() else None
+    return f"{abbr} ({utc}, {place})" if place else f"{abbr} ({utc})"
 
 
 @lru_cache(maxsize=4096)
-def _date_text(day: date, pattern: str) -> str:
+def _date_text(day: date, pattern: str, locale: str) -> str:
     """Babel's formatting of ``day``; pure and slow, so each date is formatted once."""
-    return str(format_date(day, pattern, locale=LOCALE))
+    return str(format_date(day, pattern, locale=locale))
 
 
-def long_date(moment: datetime) -> str:
-    """``Tuesday 24 November 2026``."""
-    return _date_text(moment.date(), "EEEE d MMMM y")
+def long_date(moment: datetime, english: English = "gb") -> str:
+    """``Tuesday 24 November 2026`` (British) or ``Tuesday, November 24, 2026`` (American)."""
+    return _date_text(moment.date(), _LONG_DATE[english], _LOCALES[english])
 
 
-def short_date(moment: datetime) -> str:
-    """``Tue 24 Nov``."""
-    return _date_text(moment.date(), "EEE d MMM")
+def day_and_month(moment: datetime, english: English = "gb") -> str:
+    """``Tuesday 24 November`` or ``Tuesday, November 24`` (for dates within the year)."""
+    return _date_text(moment.date(), _DAY_MONTH[english], _LOCALES[english])
 
 
-def clock(moment: datetime) -> str:
-    """``14:30``."""
+def short_date(moment: datetime, english: English = "gb") -> str:
+    """``Tue 24 Nov`` or ``Tue, Nov 24``."""
+    return _date_text(moment.date(), _SHORT_DATE[english], _LOCALES[english])
+
+
+def clock(moment: datetime, english: English = "gb") -> str:
+    """``14:30`` (British, 24-hour) or ``2:30 PM`` (American, 12-hour)."""
+    if english == "us":
+        hour = moment.hour % 12 or 12
+        return f"{hour}:{moment.minute:02d} {'AM' if moment.hour < 12 else 'PM'}"
     return moment.strftime("%H:%M")
 
 
@@ -64,35 +116,35 @@ def at_zone(moment: datetime, tz: str) -> datetime:
     return moment.astimezone(ZoneInfo(tz))
 
 
-def moment_text(moment: datetime, tz: str) -> str:
+def moment_text(moment: datetime, tz: str, english: English = "gb") -> str:
     """``Tuesday 24 November 2026 at 10:00 EST (UTC−5)`` in zone ``tz``."""
     local = at_zone(moment, tz)
-    return f"{long_date(local)} at {clock(local)} {zone_label(local)}"
+    return f"{long_date(local, english)} at {clock(local, english)} {zone_label(local)}"
 
 
-def time_text(moment: datetime, tz: str) -> str:
+def time_text(moment: datetime, tz: str, english: English = "gb") -> str:
     """``10:00 EST (UTC−5)`` in zone ``tz`` (for same-day references)."""
     local = at_zone(moment, tz)
-    return f"{clock(local)} {zone_label(local)}"
+    return f"{clock(local, english)} {zone_label(local)}"
 
 
-def dual_moment_text(moment: datetime, their_tz: str, my_tz: str) -> str:
+def dual_moment_text(moment: datetime, their_tz: str, my_tz: str, english: English = "gb") -> str:
     """Their local time, with mine alongside when the clocks differ.
 
     ``Tuesday 24 November 2026 at 10:00 EST (UTC−5) (15:00 GMT my time)``; when
     the candidate's date differs, their date is written out too.
     """
-    return moment_text(moment, their_tz) + my_time_suffix(moment, their_tz, my_tz)
+    return moment_text(moment, their_tz, english) + my_time_suffix(moment, their_tz, my_tz, english)
 
 
-def my_time_suffix(moment: datetime, their_tz: str, my_tz: str) -> str:
-    """`` (15:00 GMT my time)`` when the candidate's clock differs, else ``""``."""
+def my_time_suffix(moment: datetime, their_tz: str, my_tz: str, english: English = "gb") -> str:
+    """`` (15:00 GMT, my time)`` when the candidate's clock differs, else ``""``."""
     theirs = at_zone(moment, their_tz)
     mine = at_zone(moment, my_tz)
     if theirs.utcoffset() == mine.utcoffset():
         return ""
     label = zone_label(mine).replace(" (", ", ").rstrip(")")
-    mine_text = f"{clock(mine)} {label}"
+    mine_text = f"{clock(mine, english)} {label}"
     if theirs.date() != mine.date():
-        mine_text = f"{short_date(mine)}, {mine_text}"
+        mine_text = f"{short_date(mine, english)}, {mine_text}"
     return f" ({mine_text}, my time)"

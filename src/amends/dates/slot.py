@@ -7,7 +7,7 @@ This is the structure the slot finder produces, the plan embeds in its JSON
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 from amends.dates.format import dual_moment_text, moment_text
@@ -25,7 +25,8 @@ class Slot:
     def __post_init__(self) -> None:
         if self.start.tzinfo is None or self.end.tzinfo is None:
             raise ValueError("Slot times must be timezone-aware")
-        if self.end <= self.start:
+        # On instants: two times of one zone compare as wall times, wrong in a DST fold.
+        if self.end.astimezone(UTC) <= self.start.astimezone(UTC):
             raise ValueError("Slot must end after it starts")
 
     @property

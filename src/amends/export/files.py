@@ -28,13 +28,34 @@ class OutFile:
     field: str
 
 
+# /dev/stdout and friends lead into /proc: never a file amends should replace.
+_SYSTEM = ("/dev/", "/proc/", "/sys/")
+
+
+def target_of(path: Path) -> Path:
+    """Where writing ``path`` really lands: a symlink's final target, else ``path`` itself.
+
+    Replacing a symlink with a file would silently cut the link the user made;
+    amends writes through it instead, to the file it points at.
+    """
+    return path.resolve() if path.is_symlink() else path
+
+
 def check_writable(path: Path, *, force: bool, field: str) -> None:
     """Raise :class:`InputError` if ``path`` cannot be written as an export file."""
-    if path.is_dir():
+    if str(path) == "-":
+        raise InputError(field, "standard output cannot take this file here; give a file name")
+    target = target_of(path)
+    if target.is_dir():
         raise InputError(field, f"{path} is a folder; give a file name")
-    if path.exists() and not force:
+    system = any(str(p.absolute()).startswith(_SYSTEM) for p in (path, target))
+    if system or (target.exists() and not target.is_file()):
+        raise InputError(
+            field, f"{path} is not a regular file (a device or pipe); amends writes only files"
+        )
+    if target.exists() and not force:
         raise InputError("force", f"{path} exists; use --force to overwrite")
-    parent = path.parent
+    parent = target.parent
     if parent.exists() and not parent.is_dir():
         raise InputError(field, f"{parent} is not a folder")
 
@@ -49,11 +70,12 @@ def write_atomic(path: Path, data: bytes | Iterable[bytes], *, force: bool, fiel
     fall back to a checked :func:`os.replace`.
     """
     check_writable(path, force=force, field=field)
+    target = target_of(path)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as exc:
-        raise InputError(field, f"cannot write to {path.parent}: {exc.strerror}") from None
+        raise InputError(field, f"cannot write to {target.parent}: {exc.strerror}") from None
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -61,7 +83,7 @@ def write_atomic(path: Path, data: bytes | Iterable[bytes], *, force: bool, fiel
                 handle.write(chunk)
             handle.flush()
             os.fsync(handle.fileno())
-        _move_into_place(tmp, path, force=force)
+        _move_into_place(tmp, target, force=force)
     except OSError as exc:
         raise InputError(field, f"cannot write {path}: {exc.strerror}") from None
     finally:
@@ -72,6 +94,8 @@ def write_atomic(path: Path, data: bytes | Iterable[bytes], *, force: bool, fiel
 
 def _move_into_place(tmp: Path, path: Path, *, force: bool) -> None:
     if force:
+        if path.exists() and not path.is_file():  # became a device or pipe since the check
+            raise InputError("force", f"{path} is not a regular file; nothing was replaced")
         os.replace(tmp, path)
         return
     try:
@@ -88,7 +112,7 @@ def write_all(files: Sequence[OutFile], *, force: bool) -> list[Path]:
     """Check every target first, then write each atomically; return the paths written."""
     seen: set[Path] = set()
     for item in files:
-        resolved = item.path.resolve()
+        resolved = target_of(item.path).resolve()
         if resolved in seen:
             raise InputError(item.field, f"{item.path} would be written twice")
         seen.add(resolved)

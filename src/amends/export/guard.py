@@ -13,6 +13,7 @@ import re
 import unicodedata
 
 from amends.errors import InputError
+from amends.fields import ENCODED_WORD, refuse_disguised
 
 # Every character Python's str.splitlines() treats as a line boundary, plus NUL.
 LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029\x00")
@@ -20,7 +21,7 @@ LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029\x00")
 _CONTROL = frozenset({"Cc", "Zl", "Zp"})
 # An RFC 2047 encoded word: mail readers would decode it, so it cannot be carried literally.
 _SPACE_RUN = re.compile(r"\s{2,}")
-_ENCODED_WORD = re.compile(r"=\?[^?\s]*\?[bBqQ]\?[^?\s]*\?=")
+_ENCODED_WORD = ENCODED_WORD
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -42,10 +43,7 @@ def header_text(value: str, field: str) -> str:
     valid_unicode(value, field)
     if any(ch in LINE_BREAKS or unicodedata.category(ch) in _CONTROL for ch in value):
         raise InputError(field, "must be a single line without control characters or line breaks")
-    if _ENCODED_WORD.search(value):
-        raise InputError(
-            field, "contains an encoded-word sequence like =?utf-8?q?...?=; write the text itself"
-        )
+    refuse_disguised(value, field)
     return _SPACE_RUN.sub(" ", value.strip())
 
 

@@ -2,11 +2,19 @@
 
 Two calendars: the prevention calendar for a confirmed interview
 (:func:`prepare_calendar`) and the follow-through calendar of a first-hour
-plan (:func:`follow_up_calendar`). Both are ``METHOD:PUBLISH`` (reminders for
-oneself: nothing to accept or decline), carry a VTIMEZONE for every TZID so
-Outlook places them correctly, and give each event a UID derived from the case
-plus a SEQUENCE that grows with the export time, so importing a newer export
-updates the events instead of duplicating them.
+plan (:func:`follow_up_calendar`). They are reminders for oneself, nothing to
+accept or decline: with the user's address known they are ``METHOD:PUBLISH``
+with the ``ORGANIZER`` iTIP requires (RFC 5546, 3.2.1), otherwise they carry
+no ``METHOD`` at all, so libical's restriction check passes either way. Every
+TZID has its VTIMEZONE so Outlook places events correctly.
+
+Each event's UID comes from one identity per interview round (the case, or the
+company and role when no case is given, plus the round number), never from the
+times: re-exporting the same round, with or without ``--original-at`` or after
+the slot moved, updates its events (SEQUENCE grows with the export time), and a
+second round gets new UIDs so its reminders sit beside the first round's.
+Alarm triggers are written in hours and minutes (``-PT24H``), never days: a
+"day" is 23 or 25 hours across a DST change and clients disagree on it.
 """
 
 from __future__ import annotations
@@ -18,7 +26,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from icalendar import Alarm, Calendar, Event
+from icalendar import Alarm, Calendar, Event, vCalAddress, vText
 
 from amends.dates.format import dual_moment_text, moment_text
 from amends.errors import InputError
@@ -60,15 +68,23 @@ def sequence_for(now: datetime) -> int:
     return max(0, int((_aware_now(now) - SEQUENCE_EPOCH).total_seconds()))
 
 
+def _key(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
 def case_basis(company: str, role: str, original: datetime | None, fallback: datetime) -> str:
-    """What identifies one interview case across exports (company, role, original start)."""
-    if original is not None:
-        when = original.astimezone(UTC).isoformat()
-    elif company or role:
-        when = ""
-    else:
-        when = fallback.astimezone(UTC).isoformat()
-    return "|".join([" ".join(company.casefold().split()), " ".join(role.casefold().split()), when])
+    """The identity of a first-hour plan's follow-through: company, role, missed start."""
+    when = (original or fallback).astimezone(UTC).isoformat()
+    return "|".join([_key(company), _key(role), when])
+
+
+def round_basis(case: str, company: str, role: str, round_number: int) -> str:
+    """The identity of one interview round: the case (else company and role) and the round.
+
+    Never the times: the same round re-exported keeps its UIDs wherever the slot moved.
+    """
+    who = f"case:{case.strip()}" if case.strip() else f"{_key(company)}|{_key(role)}"
+    return f"{who}|round:{round_number}"
 
 
 def uid_for(basis: str, key: str) -> str:
@@ -76,21 +92,50 @@ def uid_for(basis: str, key: str) -> str:
     return f"{uuid.uuid5(UID_NAMESPACE, basis + '|' + key)}@amends"
 
 
-def calendar_bytes(events: Sequence[CalendarEvent], basis: str, now: datetime) -> bytes:
-    """Serialise ``events`` as one ``METHOD:PUBLISH`` calendar with every VTIMEZONE."""
+def trigger_text(before: timedelta) -> str:
+    """``-PT24H``, ``-PT1H``, ``-PT15M``, ``PT0S``: exact hours and minutes, never days."""
+    minutes = int(before.total_seconds() // 60)
+    if minutes == 0:
+        return "PT0S"
+    hours, rest = divmod(abs(minutes), 60)
+    body = (f"{hours}H" if hours else "") + (f"{rest}M" if rest else "")
+    return f"{'-' if minutes > 0 else ''}PT{body}"
+
+
+@dataclass(frozen=True)
+class Organizer:
+    """Who publishes the calendar (the user); without one the file carries no METHOD."""
+
+    email: str
+    name: str = ""
+
+
+def calendar_bytes(
+    events: Sequence[CalendarEvent],
+    basis: str,
+    now: datetime,
+    organizer: Organizer | None = None,
+) -> bytes:
+    """Serialise ``events`` as one calendar with every VTIMEZONE (see the module docstring)."""
     stamp = _aware_now(now).astimezone(UTC).replace(microsecond=0)
     sequence = sequence_for(now)
     cal = Calendar()
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("method", "PUBLISH")
+    if organizer is not None:
+        cal.add("method", "PUBLISH")
     for item in events:
         event = Event()
         event.add("uid", uid_for(basis, item.uid_key))
         event.add("dtstamp", stamp)
         event.add("last-modified", stamp)
         event.add("sequence", sequence)
+        if organizer is not None:
+            address = vCalAddress(f"mailto:{organizer.email}")
+            if organizer.name:
+                address.params["CN"] = vText(organizer.name)
+            event.add("organizer", address)
         event.add("summary", item.title)
         event.add("description", item.description)
         event.add("dtstart", item.start)
@@ -106,7 +151,8 @@ def calendar_bytes(events: Sequence[CalendarEvent], basis: str, now: datetime) -
             alarm = Alarm()
             alarm.add("action", "DISPLAY")
             alarm.add("description", text)
-            alarm.add("trigger", -before)
+            alarm.add("trigger", timedelta(0))
+            alarm["TRIGGER"] = _Trigger(trigger_text(before))
             event.add_component(alarm)
         cal.add_component(event)
     if events:
@@ -114,8 +160,18 @@ def calendar_bytes(events: Sequence[CalendarEvent], basis: str, now: datetime) -
         first = min(e.start for e in events).date() - timedelta(days=366)
         last = max(e.end for e in events).date() + timedelta(days=366)
         cal.add_missing_timezones(first_date=first, last_date=last)
+        for timezone in cal.walk("VTIMEZONE"):
+            # icalendar notes the span it covers in a COMMENT, which iTIP forbids there.
+            timezone.pop("COMMENT", None)
     data: bytes = cal.to_ical()
     return data
+
+
+class _Trigger(vText):
+    """A TRIGGER value written exactly as given (``-PT24H``), without text escaping."""
+
+    def to_ical(self) -> bytes:
+        return str(self).encode("utf-8")
 
 
 def _confirmed_common(c: Confirmed) -> dict[str, Any]:
@@ -152,7 +208,8 @@ def prepare_calendar(confirmed: Confirmed, now: datetime) -> CalendarExport:
         their_tz=confirmed.interviewer_tz,
         places=places,
     )
-    basis = case_basis(confirmed.company, confirmed.role, confirmed.original_start, confirmed.start)
+    c = confirmed
+    basis = round_basis(c.case, c.company, c.role, c.round)
     return CalendarExport(calendar_bytes(events, basis, now), tuple(events), tuple(skipped))
 
 
@@ -162,17 +219,20 @@ def _plan_line(value: str | None, field: str) -> str:
     return one_line(valid_unicode(value, field), field, max_length=200, required=False)
 
 
-def follow_up_calendar(plan: Plan, now: datetime) -> CalendarExport:
-    """Follow-through reminders of a first-hour plan: holds, the one follow-up, moving on."""
+def follow_up_calendar(plan: Plan, now: datetime, *, cli: bool = True) -> CalendarExport:
+    """Follow-through reminders of a first-hour plan: holds, the one follow-up, moving on.
+
+    ``cli=False`` words the descriptions for the web app (no command names).
+    """
     s = plan.situation
     their_tz, my_tz = s.interview.tz, s.candidate.tz
     contact = s.contact
     email = next((m for m in plan.messages if not m.spoken and m.subject), None)
     entries = follow_up_entries(
-        plan.first_action.respond_by,
-        their_tz,
         tuple((x.start, x.end) for x in plan.slots),
-        s.interviewer_calendar,
+        their_tz,
+        (_step_at(plan, "follow_up", "follow_up_scheduled"), their_tz),
+        (_step_at(plan, "move_on"), my_tz),
     )
     follow = next(e for e in entries if e.kind == "follow-up")
     common = {
@@ -188,7 +248,14 @@ def follow_up_calendar(plan: Plan, now: datetime) -> CalendarExport:
         "offered_all_passed": bool(plan.slots)
         and all(slot.start < follow.start for slot in plan.slots),
         "follow_up_when": dual_moment_text(follow.start, their_tz, my_tz),
+        "cli": cli,
     }
     events = word_events(entries, common, my_tz=my_tz, their_tz=their_tz)
     basis = case_basis(s.interview.company, s.interview.role, s.interview.start, s.interview.start)
-    return CalendarExport(calendar_bytes(events, basis, now), tuple(events))
+    organizer = Organizer(s.candidate.email, s.candidate.name) if s.candidate.email else None
+    return CalendarExport(calendar_bytes(events, basis, now, organizer), tuple(events))
+
+
+def _step_at(plan: Plan, *keys: str) -> datetime:
+    """When the plan's checklist times the step ``keys`` (the one list both views read)."""
+    return next(step.at for step in plan.steps if step.key in keys)

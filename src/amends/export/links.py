@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from amends.export.guard import body_text, header_text
-from amends.fields import email_address, phone_e164, phone_number
+from amends.fields import email_address, phone_e164, phone_number, split_address
 
 MAX_MAILTO = 1900
 
@@ -82,7 +82,8 @@ def mailto_link(
     """
     address = ""
     if to:
-        address = quote(email_address(to, to_field), safe="@", encoding="utf-8")
+        local, domain = split_address(email_address(to, to_field))
+        address = quote(local, safe="", encoding="utf-8") + "@" + domain
     fields: list[tuple[str, str]] = []
     if subject:
         fields.append(("subject", _encode(header_text(subject, "subject"))))

@@ -13,13 +13,39 @@ Modules: ``situation`` (the validated model), ``request`` (the flat input and it
 rules), ``reasons`` (the catalogue), ``triage`` (first action and clock),
 ``compose`` (messages from templates), ``steps`` (the checklist), ``result``
 (the typed result), ``markdown`` (the Markdown view), ``builder`` (``make_plan``).
+
+The names below load their module on first use, so importing one submodule
+(``amends check`` reads only ``amends.plan.reasons``) does not load the planner,
+the slot finder and the calendars behind it.
 """
 
 from __future__ import annotations
 
-from amends.plan.builder import make_plan
-from amends.plan.request import PlanRequest
-from amends.plan.result import FirstAction, Message, Plan, Step
-from amends.plan.situation import Situation
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from amends.plan.builder import make_plan
+    from amends.plan.request import PlanRequest
+    from amends.plan.result import FirstAction, Message, Plan, Step
+    from amends.plan.situation import Situation
+
+_WHERE = {
+    "make_plan": "amends.plan.builder",
+    "PlanRequest": "amends.plan.request",
+    "FirstAction": "amends.plan.result",
+    "Message": "amends.plan.result",
+    "Plan": "amends.plan.result",
+    "Step": "amends.plan.result",
+    "Situation": "amends.plan.situation",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module 'amends.plan' has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)
+
 
 __all__ = ["FirstAction", "Message", "Plan", "PlanRequest", "Situation", "Step", "make_plan"]

@@ -2,7 +2,9 @@
 
 :func:`make_plan` is the one function every interface calls, so ``amends plan
 --format json`` and ``POST /api/plan`` give the same answer for the same input:
-the user's own ``slot`` times win; otherwise the slot finder proposes times (or
+the user's own ``slot`` times win (each checked against both parties' hours, the
+interviewer's weekend, holidays and closures: problems become ``warnings`` and
+the plan still builds); otherwise the slot finder proposes times (or
 availability windows) within the interviewer's working days and both parties'
 hours. :func:`build_plan` is the step after validation, for callers (tests,
 benchmarks) that already hold a :class:`Situation` and its slots.
@@ -12,45 +14,65 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from amends.dates.slot import Slot
 from amends.plan.compose import compose_messages
 from amends.plan.links import plan_links
 from amends.plan.reasons import get_reason
 from amends.plan.request import PlanRequest
-from amends.plan.result import Plan
+from amends.plan.result import Plan, PlanWarning
 from amends.plan.situation import Situation
 from amends.plan.steps import build_steps
 from amends.plan.triage import first_action
 from amends.slots import find_slots, slot_request_from_options
 from amends.slots.offer import Window
+from amends.slots.typed import typed_slot_problems
 
 
-def make_plan(request: PlanRequest, clock_now: datetime | None = None) -> Plan:
+def make_plan(request: PlanRequest, clock_now: datetime | None = None, *, cli: bool = True) -> Plan:
     """Validate ``request`` and build the whole first-hour plan, links included.
 
     ``clock_now`` is the interface's real clock, used only when ``request.now``
     is unset. Raises :class:`~amends.errors.InputError` on any bad field.
+    ``cli=False`` words the checklist for the web app (no command names).
     """
     situation = request.to_situation(clock_now)
     # Built (and so validated) even when the user gives their own --slot times.
     slot_request = slot_request_from_options(
         situation.now, situation.interview.tz, situation.candidate.tz, request.slot_options
     )
+    if situation.happening.scenario == "conflict":
+        slot_request = replace(slot_request, busy=(*slot_request.busy, clash_day(situation)))
     if situation.slots_requested:
         length = slot_request.duration
         slots = [
             Slot(start, start + length, situation.interview.tz, situation.candidate.tz)
             for start in situation.slots_requested
         ]
-        plan = build_plan(situation, slots)
+        problems = typed_slot_problems(slots, slot_request)
+        plan = replace(
+            build_plan(situation, slots, cli=cli),
+            warnings=tuple(PlanWarning("slot", message) for message in problems),
+        )
     else:
         result = find_slots(slot_request)
         plan = build_plan(
-            situation, result.slots, windows=result.windows, slot_note=result.explanation
+            situation, result.slots, windows=result.windows, slot_note=result.explanation, cli=cli
         )
     return replace(plan, links=plan_links(plan))
+
+
+def clash_day(s: Situation) -> tuple[datetime, datetime]:
+    """The candidate's whole day of a clash known ahead, kept free of proposals.
+
+    The commitment that clashes is rarely only as long as the interview (an exam,
+    a funeral, a flight), so no new time is offered within hours of it.
+    """
+    day = s.interview.start.astimezone(ZoneInfo(s.candidate.tz)).date()
+    start = datetime.combine(day, time(0), ZoneInfo(s.candidate.tz))
+    return start, start + timedelta(days=1)
 
 
 def build_plan(
@@ -59,6 +81,7 @@ def build_plan(
     *,
     windows: Sequence[Window] = (),
     slot_note: str | None = None,
+    cli: bool = True,
 ) -> Plan:
     """Compute the first-hour plan of a validated ``situation`` (no links).
 
@@ -72,7 +95,7 @@ def build_plan(
     chosen = tuple(slots)
     offered = tuple(windows)
     messages = compose_messages(situation, reason, action, chosen, offered)
-    steps = build_steps(situation, reason, action, chosen)
+    steps = build_steps(situation, reason, action, chosen, cli=cli)
     return Plan(
         situation=situation,
         reason=reason,

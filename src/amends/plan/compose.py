@@ -1,55 +1,35 @@
 """Compose every first-hour message from the templates in ``templates/messages``.
 
 This module only decides *which* messages a situation needs and gathers the
-facts they quote (times with zones, the reason's honest framing, the
-safeguard); every sentence lives in the templates or in ``data/compose.toml``.
+facts they state (when it happened relative to now, who is written to and by
+name, which mode, what is offered, which safeguard fits the cause and the
+mode); every sentence lives in the templates or in ``data/compose.toml``, in
+one English variant per message (:mod:`amends.plan.english`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
-from zoneinfo import ZoneInfo
 
-from amends.dates.format import clock, dual_moment_text, long_date, my_time_suffix, zone_label
+from amends.dates.country import country_for_zone
+from amends.dates.format import English
 from amends.dates.slot import Slot
+from amends.plan.english import english_for, localise, render, snippet_in, snippets
+from amends.plan.names import FAMILY_NAME_FIRST, PersonName, parse_name
 from amends.plan.reasons import Reason
-from amends.plan.result import FirstAction, Message
+from amends.plan.result import FirstAction, Message, MessageKind
 from amends.plan.situation import Situation
-from amends.texts import render_text, snippet, snippets
+from amends.plan.wording import (
+    delay_line,
+    slot_text,
+    spoken_when,
+    window_text,
+    written_when,
+)
 
 if TYPE_CHECKING:
     from amends.slots.offer import Window
-
-DELAY_WORTH_MENTIONING = timedelta(hours=3)
-
-
-def _day_word(moment: datetime, now: datetime, tz: str) -> str | None:
-    days = (moment.astimezone(ZoneInfo(tz)).date() - now.astimezone(ZoneInfo(tz)).date()).days
-    return {0: "today", 1: "tomorrow", -1: "yesterday"}.get(days)
-
-
-def written_when(moment: datetime, s: Situation) -> str:
-    """``today at 10:00 GMT (05:00 EST, UTC−5, my time)`` or ``on Wednesday 25 …``.
-
-    Today, tomorrow and yesterday are named as such (the email is dated, so they
-    are unambiguous and shorter); other days are written out in full.
-    """
-    if _day_word(moment, s.now, s.interview.tz):
-        return spoken_when(moment, s) + my_time_suffix(moment, s.interview.tz, s.candidate.tz)
-    return "on " + dual_moment_text(moment, s.interview.tz, s.candidate.tz)
-
-
-def spoken_when(moment: datetime, s: Situation, *, on: bool = True) -> str:
-    """``today at 10:00 GMT`` or ``on Tuesday 24 November at 10:00 EST (UTC−5)``."""
-    local = moment.astimezone(ZoneInfo(s.interview.tz))
-    day = _day_word(moment, s.now, s.interview.tz)
-    at = f"{clock(local)} {zone_label(local)}"
-    if day:
-        return f"{day} at {at}"
-    prefix = "on " if on else ""
-    return f"{prefix}{long_date(local).rsplit(' ', 1)[0]} at {at}"
 
 
 def _platforms(platform: str | None) -> str:
@@ -58,80 +38,159 @@ def _platforms(platform: str | None) -> str:
     return others.get(key, others["other"])
 
 
-def _delay_line(s: Situation, reason: Reason) -> str | None:
-    if s.happening.scenario != "missed":
-        return None
-    if s.now - s.interview.start < DELAY_WORTH_MENTIONING:
-        return None
-    if reason.outside_control:
-        return snippet("compose", "delay.outside")
-    local = s.happening.realised.astimezone(ZoneInfo(s.interview.tz))
-    day = _day_word(s.happening.realised, s.now, s.interview.tz)
-    when = "another_day" if day != "today" else "later_today"
-    if local.hour >= 12 and day == "today":
-        when = "this_afternoon" if local.hour < 18 else "this_evening"
-    return snippet("compose", "delay.own", realised=snippet("compose", f"realised.{when}"))
+def _address(name: PersonName | None, s: Situation, english: English) -> str | None:
+    country = (s.interview.country or country_for_zone(s.interview.tz) or "").split("-")[0]
+    family_first = country in FAMILY_NAME_FIRST
+    return name.address(english, s.candidate.greeting, family_first=family_first) if name else None
+
+
+def _who(s: Situation, english: English) -> dict[str, Any]:
+    """Names: how each person is greeted and how the others are named to them."""
+    ct = s.contact
+    contact = parse_name(ct.name)
+    interviewer = parse_name(ct.interviewer) or (contact if ct.role == "interviewer" else None)
+    recruiter = parse_name(ct.agency_recruiter)
+    other = interviewer.full(english) if interviewer else s.interview.company
+    whose = "with_them" if ct.role == "interviewer" else "with_other"
+    return {
+        "greet": _address(contact, s, english),
+        "greet_recruiter": _address(recruiter, s, english),
+        "interviewer_name": interviewer.full(english) if interviewer else None,
+        "interviewer_or_company": other,
+        "our_interview": snippet_in("compose", f"interview_name.{whose}", english, other=other),
+        "our_interview_short": snippet_in("compose", f"interview_name.{whose}_short", english),
+        "to_recruiter": ct.role == "recruiter",
+    }
+
+
+def _told_contact(s: Situation, english: English, interviewer: str | None) -> str:
+    """What the recruiter email says about the interviewer, true when it is sent first."""
+    ct = s.contact
+    who = interviewer or s.interview.company
+    key = "email" if ct.email else "phone" if ct.phone else "none"
+    return snippet_in("compose", f"told_contact.{key}", english, contact=who)
+
+
+def _reason_words(s: Situation, reason: Reason, english: English) -> dict[str, Any]:
+    scenario = s.happening.scenario
+    ahead = scenario in ("late", "conflict")
+    control = "_outside" if reason.outside_control else ""
+    mode = s.interview.mode
+    # A note sent before the start (running late, a clash) is a request, kept short:
+    # the prevention step belongs to the apology after the event.
+    safeguard = "" if ahead else reason.email_safeguard(mode)
+    return {
+        "because": localise(reason.framing_ahead if ahead else reason.framing, english),
+        "spoken_reason": localise(reason.spoken_ahead if ahead else reason.spoken, english),
+        "mention": reason.mention,
+        "outside": reason.outside_control,
+        "absent": scenario == "late" and reason.absent_ahead,
+        "ownership": snippet_in("compose", f"ownership.{scenario}{control}", english),
+        "ownership_spoken": snippet_in("compose", f"ownership_spoken.{scenario}{control}", english),
+        "safeguard": localise(safeguard, english),
+        "delay_line": delay_line(s, reason, english) or "",
+    }
+
+
+def _offers(
+    s: Situation,
+    english: English,
+    slots: Sequence[Slot],
+    windows: Sequence[Window],
+    interviewer: str | None,
+) -> dict[str, Any]:
+    iv, c = s.interview, s.candidate
+    live = s.happening.scenario == "tech-failure"
+    platforms = _platforms(iv.platform)
+    # To the interviewer "you"; to a recruiter or coordinator, the interviewer by name.
+    other = "_other" if s.contact.role != "interviewer" else ""
+    them = interviewer or snippet_in("triage", "unnamed.interviewer", english)
+    return {
+        "slots": [slot_text(slot.start, s, english) for slot in slots]
+        or [window_text(w, s, english) for w in windows],
+        "windows_mode": not slots and bool(windows),
+        "spoken_slots": [spoken_when(slot.start, s, english, on=False) for slot in slots[:2]]
+        or [window_text(w, s, english) for w in windows[:2]],
+        "alt_mode": "" if live else snippet_in("compose", f"alt_mode.{iv.mode}", english),
+        "other_mode": snippet_in("compose", "alt_mode.in-person", english),
+        "now_options": snippet_in(
+            "compose",
+            f"now_options.written{other}.{iv.mode}",
+            english,
+            phone=c.phone,
+            platforms=platforms,
+            interviewer=them,
+        )
+        if live
+        else "",
+        "now_spoken": snippet_in(
+            "compose",
+            f"now_options.spoken{other}.{iv.mode}",
+            english,
+            platforms=platforms,
+            interviewer=them,
+        )
+        if live
+        else "",
+        "goodwill": snippet_in("compose", "goodwill.link", english)
+        if c.link
+        else snippet_in("compose", "goodwill.offer", english),
+    }
 
 
 def _context(
     s: Situation,
     reason: Reason,
-    action: FirstAction,
     slots: Sequence[Slot],
     windows: Sequence[Window] = (),
 ) -> dict[str, Any]:
-    c, iv, ct = s.candidate, s.interview, s.contact
-    to_name = ct.name or None
-    alt = (
-        snippet("compose", f"alt_mode.{iv.mode}") if s.happening.scenario != "tech-failure" else ""
-    )
-    goodwill = (
-        snippet("compose", "goodwill.link", link=c.link)
-        if c.link
-        else snippet("compose", "goodwill.offer")
-    )
-    delay_line = _delay_line(s, reason)
-    control = "_outside" if reason.outside_control else ""
-    whose = "with_them" if ct.role == "interviewer" else "with_other"
-    other = ct.interviewer if ct.interviewer and ct.interviewer != ct.name else iv.company
-    scenario = s.happening.scenario
+    english = english_for(s)
+    who = _who(s, english)
     return {
-        "our_interview": snippet("compose", f"interview_name.{whose}", other=other),
-        "our_interview_short": snippet("compose", f"interview_name.{whose}_short"),
-        "ownership": snippet("compose", f"ownership.{scenario}{control}"),
-        "ownership_spoken": snippet("compose", f"ownership_spoken.{scenario}{control}"),
-        "candidate": c,
-        "interview": iv,
-        "contact": ct,
-        "reason": reason,
+        **who,
+        **_reason_words(s, reason, english),
+        **_offers(s, english, slots, windows, who["interviewer_name"]),
+        "english": english,
+        "candidate": s.candidate,
+        "interview": s.interview,
+        "contact": s.contact,
         "scenario": s.happening.scenario,
-        "senior": c.senior,
-        "mention": reason.mention,
-        "to_name": to_name,
-        "to_first": to_name.split()[0] if to_name else None,
-        "when": written_when(iv.start, s),
-        "when_spoken": spoken_when(iv.start, s),
-        "slots": [slot.message_text for slot in slots] or [w.message_text for w in windows],
-        "windows_mode": not slots and bool(windows),
-        "spoken_slots": [spoken_when(slot.start, s, on=False) for slot in slots[:2]]
-        or [w.message_text for w in windows[:2]],
-        "alt_mode": alt or None,
-        "safeguard": reason.email_safeguard,
-        "goodwill": goodwill,
-        "delayed": delay_line is not None,
-        "delay_line": delay_line or "",
-        "now_options": snippet(
-            "compose", "now_options.text", phone=c.phone, platforms=_platforms(iv.platform)
-        ),
-        "now_spoken": snippet("compose", "now_spoken.text"),
-        "recruiter": ct.agency_recruiter,
-        "interviewer_or_company": ct.interviewer or iv.company,
-        "contact_reached": snippet(
-            "compose", f"contact_reached.{action.channel}", contact=ct.interviewer or ct.name
-        )
-        if (ct.interviewer or ct.name)
-        else "",
+        "senior": s.candidate.senior,
+        "when": written_when(s.interview.start, s, english),
+        "when_spoken": spoken_when(s.interview.start, s, english),
+        "recruiter": s.contact.agency_recruiter,
+        "told_contact": _told_contact(s, english, who["interviewer_name"]),
     }
+
+
+def _spoken(s: Situation, ctx: dict[str, Any], variant: str) -> list[Message]:
+    """The phone script and voicemail: always there, even without a direct number."""
+    ct = s.contact
+    note: dict[str, str | None] = {"phone-script": None, "voicemail": None}
+    if not ct.phone:
+        person = parse_name(ct.name) or parse_name(ct.interviewer)
+        label = (
+            person.full(ctx["english"])
+            if person
+            else snippet_in("triage", f"unnamed.{ct.role}", ctx["english"])
+        )
+        for kind, key in (("phone-script", "script"), ("voicemail", "voicemail")):
+            note[kind] = snippet_in("compose", f"no_number.{key}", ctx["english"], contact=label)
+    kinds: tuple[tuple[MessageKind, str], ...] = (
+        ("phone-script", "messages/phone_script.txt.j2"),
+        ("voicemail", "messages/voicemail.txt.j2"),
+    )
+    return [
+        Message(
+            kind=kind,
+            body=render(template, ctx["english"], **ctx),
+            to_name=ct.name or None,
+            to_phone=ct.phone,
+            variant=variant,
+            note=note[kind],
+        )
+        for kind, template in kinds
+    ]
 
 
 def compose_messages(
@@ -141,62 +200,46 @@ def compose_messages(
     slots: Sequence[Slot],
     windows: Sequence[Window] = (),
 ) -> list[Message]:
-    """Every message this situation calls for, most urgent first."""
-    ctx = _context(s, reason, action, slots, windows)
+    """Every message this situation calls for, most urgent first.
+
+    ``action`` is the triage decision; the messages themselves never claim a
+    contact was reached, because the user sends them.
+    """
+    del action  # the order of sending is the checklist's business, not the wording's
+    ctx = _context(s, reason, slots, windows)
+    english: English = ctx["english"]
     variant = "senior" if s.candidate.senior else "standard"
     ct = s.contact
-    messages: list[Message] = []
-    if ct.phone:
-        messages.append(
-            Message(
-                kind="phone-script",
-                body=render_text("messages/phone_script.txt.j2", **ctx),
-                to_name=ct.name or None,
-                to_phone=ct.phone,
-                variant=variant,
-            )
-        )
-        if s.happening.scenario != "tech-failure":
-            messages.append(
-                Message(
-                    kind="voicemail",
-                    body=render_text("messages/voicemail.txt.j2", **ctx),
-                    to_name=ct.name or None,
-                    to_phone=ct.phone,
-                    variant=variant,
-                )
-            )
-    subject = render_text("messages/email_subject.txt.j2", **ctx)
+    messages = _spoken(s, ctx, variant)
+    subject = render("messages/email_subject.txt.j2", english, **ctx)
     email_to: dict[str, Any] = {
         "to_name": ct.name or None,
         "to_email": ct.email,
         "variant": variant,
     }
-    short_ctx = {**ctx, "with_reason": False}
     messages.append(
         Message(
             kind="email",
             subject=subject,
-            body=render_text("messages/email.txt.j2", **short_ctx),
+            body=render("messages/email.txt.j2", english, **ctx, with_reason=False),
             **email_to,
         )
     )
     if reason.mention:
-        reason_ctx = {**ctx, "with_reason": True}
         messages.append(
             Message(
                 kind="email-with-reason",
                 subject=subject,
-                body=render_text("messages/email.txt.j2", **reason_ctx),
+                body=render("messages/email.txt.j2", english, **ctx, with_reason=True),
                 **email_to,
             )
         )
-    if ct.agency_recruiter:
+    if ct.agency_recruiter and ct.role != "recruiter":
         messages.append(
             Message(
                 kind="recruiter-email",
-                subject=render_text("messages/recruiter_subject.txt.j2", **ctx),
-                body=render_text("messages/recruiter_email.txt.j2", **ctx),
+                subject=render("messages/recruiter_subject.txt.j2", english, **ctx),
+                body=render("messages/recruiter_email.txt.j2", english, **ctx),
                 to_name=ct.agency_recruiter,
                 variant=variant,
             )
@@ -205,8 +248,8 @@ def compose_messages(
         messages.append(
             Message(
                 kind="alternative-mode",
-                subject=render_text("messages/alternative_subject.txt.j2", **ctx),
-                body=render_text("messages/alternative_mode.txt.j2", **ctx),
+                subject=render("messages/alternative_subject.txt.j2", english, **ctx),
+                body=render("messages/alternative_mode.txt.j2", english, **ctx),
                 **email_to,
             )
         )

@@ -10,19 +10,31 @@ import tomllib
 from functools import cache
 from importlib import resources
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from amends.errors import InputError
 
 
 class Safeguard(BaseModel):
-    """A concrete prevention step: its email line (may be empty) and checklist item."""
+    """A concrete prevention step: its email line per mode (may be empty) and checklist item."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 
     id: str
     email: str
+    email_in_person: str | None = Field(default=None, alias="email_in-person")
+    email_video: str | None = None
+    email_phone: str | None = None
     checklist: str
+
+    def email_line(self, mode: str) -> str:
+        """The email line for an interview in ``mode`` ("" where the step does not fit it)."""
+        specific = {
+            "in-person": self.email_in_person,
+            "video": self.email_video,
+            "phone": self.email_phone,
+        }.get(mode)
+        return self.email if specific is None else specific
 
 
 class Reason(BaseModel):
@@ -37,13 +49,21 @@ class Reason(BaseModel):
     framing: str
     framing_ahead: str
     spoken: str
+    spoken_ahead: str
+    absent_ahead: bool
+    promise: bool
     proof_if_asked: bool
     safeguards: tuple[Safeguard, ...]
 
-    @property
-    def email_safeguard(self) -> str:
-        """The first safeguard that has an email line (every reason has one)."""
-        return next(s.email for s in self.safeguards if s.email)
+    def email_safeguard(self, mode: str) -> str:
+        """The prevention line for the email, or ``""`` when none honestly fits.
+
+        The first safeguard with a line for the interview's ``mode``; nothing at all
+        for causes no safeguard prevents (``promise = false``: illness, emergencies).
+        """
+        if not self.promise:
+            return ""
+        return next((line for g in self.safeguards if (line := g.email_line(mode))), "")
 
 
 @cache

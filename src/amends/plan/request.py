@@ -7,17 +7,20 @@ the field, so the CLI can print one line and the API can answer 422.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from amends.dates.calendar import Hours
-from amends.dates.country import parse_country
+from amends.dates.country import country_for_zone, parse_country
+from amends.dates.format import ENGLISH_VARIANTS, moment_text
 from amends.dates.zones import Fold, parse_instant, parse_local, zone
-from amends.errors import InputError
-from amends.fields import MAX_DETAIL, email_address, one_line, phone_number
-from amends.plan.reasons import get_reason
+from amends.errors import Alternative, InputError
+from amends.fields import MAX_DETAIL, email_address, one_line, phone_number, web_link
+from amends.plan.names import GREETINGS
+from amends.plan.reasons import Reason, get_reason, reason_codes
 from amends.plan.situation import (
     CONTACT_ROLES,
     MODES,
@@ -38,8 +41,10 @@ DEFAULT_REASON: dict[str, str] = {"tech-failure": "technical", "conflict": "conf
 MAX_SLOTS = 5
 MAX_LINK = 500
 MAX_PAST = timedelta(days=60)
+MAX_AHEAD = timedelta(days=366)
 MAX_RAW = 2000  # longer than any field allows; refused before pydantic sees it
 _T = TypeVar("_T", bound=str)
+_V = TypeVar("_V")
 
 
 class PlanRequest(BaseModel):
@@ -53,6 +58,8 @@ class PlanRequest(BaseModel):
     link: str | None = None
     my_tz: str | None = None
     senior: bool = False
+    greeting: str | None = None
+    english: str | None = None
     company: str = ""
     role: str = ""
     interviewer: str | None = None
@@ -114,62 +121,61 @@ class PlanRequest(BaseModel):
         """Validate every field and return the consistent :class:`Situation`.
 
         ``clock_now`` is the interface's real clock, used only when ``now`` is unset.
+        Raises the first :class:`InputError` in field order (the CLI's one line).
         """
-        now = _now(self.now, clock_now)
-        their_tz = zone(self.tz, "tz").key
-        my_tz = zone(self.my_tz, "my_tz").key if self.my_tz is not None else their_tz
-        scenario = _choice(self.scenario, SCENARIOS, "scenario")
-        mode: Mode = _choice(self.mode, MODES, "mode")
-        contact_role: ContactRole = _choice(self.contact_role, CONTACT_ROLES, "contact_role")
-        reason_code = self.reason or DEFAULT_REASON.get(scenario)
-        if not reason_code:
-            get_reason("", "reason")
-        reason = get_reason(reason_code or "", "reason")
-        start = parse_local(self.at, zone(their_tz), "at", _fold(self.fold))
-        realised = parse_instant(self.realised, "realised") if self.realised else now
-        check_timing(scenario, start, now, realised)
+        situation, errors = self.validate_all(clock_now)
+        if errors:
+            raise errors[0]
+        assert situation is not None
+        return situation
 
-        candidate = Candidate(
-            name=one_line(self.name, "name", max_length=100),
-            phone=phone_number(self.phone, "phone") if self.phone else None,
-            email=email_address(self.email, "email") if self.email else None,
-            link=_link(self.link) if self.link else None,
-            tz=my_tz,
-            senior=self.senior,
+    def validate_all(
+        self, clock_now: datetime | None = None
+    ) -> tuple[Situation | None, list[InputError]]:
+        """Check every field independently: the situation, or *every* field's error.
+
+        A form can then mark all its problems at once. A check that needs another
+        field's value (the start needs the zone) is skipped while that one is wrong.
+        """
+        c = _Collector()
+        now = c.get(lambda: _now(self.now, clock_now))
+        their_tz = c.get(lambda: zone(self.tz, "tz").key)
+        given_tz, given_realised = self.my_tz, self.realised
+        my_tz = c.get(lambda: zone(given_tz, "my_tz").key) if given_tz is not None else their_tz
+        scenario = c.get(lambda: _choice(self.scenario, SCENARIOS, "scenario"))
+        mode: Mode | None = c.get(lambda: _choice(self.mode, MODES, "mode"))
+        role: ContactRole | None = c.get(
+            lambda: _choice(self.contact_role, CONTACT_ROLES, "contact_role")
         )
-        interviewer = _optional_line(self.interviewer, "interviewer", 100)
-        contact_name = _optional_line(self.contact_name, "contact_name", 100)
-        if contact_role == "interviewer":
-            contact_name = contact_name or interviewer
-        contact = Contact(
-            name=contact_name or "",
-            role=contact_role,
-            interviewer=interviewer,
-            phone=phone_number(self.contact_phone, "contact_phone") if self.contact_phone else None,
-            email=email_address(self.contact_email, "contact_email")
-            if self.contact_email
-            else None,
-            agency_recruiter=_optional_line(self.recruiter, "recruiter", 100),
+        reason = c.get(lambda: _reason(self.reason, scenario))
+        # Without a valid zone the start is still checked for its shape (in UTC).
+        at_tz = their_tz or "UTC"
+        start = c.get(lambda: parse_local(self.at, zone(at_tz), "at", _fold(self.fold)))
+        if their_tz is None:
+            start = None
+        realised = (
+            c.get(lambda: parse_instant(given_realised, "realised")) if given_realised else now
         )
-        interview = Interview(
-            company=one_line(self.company, "company", max_length=120),
-            role=one_line(self.role, "role", max_length=120),
-            start=start,
-            tz=their_tz,
-            mode=mode,
-            platform=_optional_line(self.platform, "platform", 60),
-            address=_optional_line(self.address, "address", 200),
-            country=_country(self.slot_options.country),
-            hours=Hours.parse(self.slot_options.hours, "hours").text,
+        if scenario and start and now and realised:
+            c.get(lambda: check_timing(scenario, start, now, realised))
+        candidate = c.get(lambda: self._candidate(my_tz or "UTC"))
+        contact = c.get(lambda: self._contact(role or "interviewer", their_tz or "UTC"))
+        interview = c.get(
+            lambda: self._interview(start or now or datetime.now(UTC), their_tz, mode or "video")
         )
-        happening = Happening(
-            scenario=scenario,
-            reason=reason.code,
-            detail=_optional_line(self.detail, "detail", MAX_DETAIL),
-            realised=realised,
+        happening = c.get(
+            lambda: Happening(
+                scenario=scenario or "missed",
+                reason=reason.code if reason else "",
+                detail=_optional_line(self.detail, "detail", MAX_DETAIL),
+                realised=realised or datetime.now(UTC),
+            )
         )
-        slots = _slots(self.slot, their_tz, now)
-        return Situation(
+        slots = c.get(lambda: _slots(self.slot, their_tz, now)) if their_tz and now else None
+        if c.errors:
+            return None, c.errors
+        assert candidate and contact and interview and happening and now and slots is not None
+        situation = Situation(
             candidate=candidate,
             interview=interview,
             contact=contact,
@@ -177,6 +183,121 @@ class PlanRequest(BaseModel):
             now=now,
             slots_requested=slots,
         )
+        return situation, []
+
+    def _candidate(self, my_tz: str) -> Candidate:
+        return Candidate(
+            name=one_line(self.name, "name", max_length=100),
+            phone=phone_number(self.phone, "phone", country_for_zone(my_tz))
+            if self.phone
+            else None,
+            email=email_address(self.email, "email") if self.email else None,
+            link=web_link(self.link, "link", max_length=MAX_LINK) if self.link else None,
+            tz=my_tz,
+            senior=self.senior,
+            greeting=_choice(self.greeting or "first-name", GREETINGS, "greeting"),
+            english=_choice(self.english, ENGLISH_VARIANTS, "english") if self.english else None,
+            hours=Hours.parse(self.slot_options.my_hours, "my_hours", overnight=True).text,
+        )
+
+    def _contact(self, contact_role: ContactRole, their_tz: str) -> Contact:
+        c = _Collector()
+        interviewer = c.get(lambda: _optional_line(self.interviewer, "interviewer", 100))
+        contact_name = c.get(lambda: _optional_line(self.contact_name, "contact_name", 100))
+        recruiter = c.get(lambda: _optional_line(self.recruiter, "recruiter", 100))
+        if contact_role == "interviewer":
+            contact_name = contact_name or interviewer
+        elif contact_role == "recruiter":
+            contact_name = contact_name or recruiter
+        phone = c.get(
+            lambda: (
+                phone_number(self.contact_phone, "contact_phone", _their_region(self, their_tz))
+                if self.contact_phone
+                else None
+            )
+        )
+        email = c.get(
+            lambda: (
+                email_address(self.contact_email, "contact_email") if self.contact_email else None
+            )
+        )
+        c.raise_all()
+        return Contact(
+            name=contact_name or "",
+            role=contact_role,
+            interviewer=interviewer,
+            phone=phone,
+            email=email,
+            agency_recruiter=recruiter,
+        )
+
+    def _interview(self, start: datetime, their_tz: str | None, mode: Mode) -> Interview:
+        c = _Collector()
+        company = c.get(lambda: one_line(self.company, "company", max_length=120))
+        role = c.get(lambda: one_line(self.role, "role", max_length=120))
+        platform = c.get(lambda: _optional_line(self.platform, "platform", 60))
+        address = c.get(lambda: _optional_line(self.address, "address", 200))
+        country = c.get(lambda: _country(self.slot_options.country))
+        hours = c.get(lambda: Hours.parse(self.slot_options.hours, "hours").text)
+        c.raise_all()
+        return Interview(
+            company=company or "",
+            role=role or "",
+            start=start,
+            tz=their_tz or "UTC",
+            mode=mode,
+            platform=platform,
+            address=address,
+            country=country,
+            hours=hours or "",
+        )
+
+
+class FieldErrors(InputError):
+    """Several fields' errors at once (raised inside validation, then unpacked)."""
+
+    def __init__(self, errors: list[InputError]) -> None:
+        super().__init__(errors[0].field, errors[0].message, errors[0].alternatives)
+        self.errors = errors
+
+
+class _Collector:
+    """Runs checks, keeping each field's first error instead of stopping at it."""
+
+    def __init__(self) -> None:
+        self.errors: list[InputError] = []
+
+    def get(self, check: Callable[[], _V]) -> _V | None:
+        try:
+            return check()
+        except FieldErrors as many:
+            self._add(many.errors)
+        except InputError as err:
+            self._add([err])
+        return None
+
+    def _add(self, errors: list[InputError]) -> None:
+        seen = {e.field for e in self.errors}
+        self.errors += [e for e in errors if e.field not in seen]
+
+    def raise_all(self) -> None:
+        if self.errors:
+            raise FieldErrors(self.errors)
+
+
+def _reason(code: str | None, scenario: str | None) -> Reason:
+    """The chosen reason, or the scenario's default one when none is chosen."""
+    chosen = code or DEFAULT_REASON.get(scenario or "")
+    if not chosen:
+        valid = ", ".join(reason_codes())
+        raise InputError("reason", f"choose the main reason, one of: {valid}")
+    return get_reason(chosen, "reason")
+
+
+def _their_region(request: PlanRequest, their_tz: str) -> str | None:
+    """The country a national contact number belongs to: ``--country``, else the zone's."""
+    label = _country(request.slot_options.country)
+    return label.split("-")[0] if label else country_for_zone(their_tz)
 
 
 def _country(text: str | None) -> str | None:
@@ -223,11 +344,9 @@ def _optional_line(value: str | None, field: str, max_length: int) -> str | None
     return text or None
 
 
-def _link(value: str) -> str:
-    text = one_line(value, "link", max_length=MAX_LINK)
-    if not text.startswith(("https://", "http://")) or " " in text:
-        raise InputError("link", f"{text[:60]!r} is not a web address starting with https://")
-    return text
+def _shown(moment: datetime) -> str:
+    """A start time as people read it, on its own clock (``Saturday 5 December 2026 at 10:00``)."""
+    return moment_text(moment, getattr(moment.tzinfo, "key", "UTC"))
 
 
 def check_timing(scenario: Scenario, start: datetime, now: datetime, realised: datetime) -> None:
@@ -235,15 +354,17 @@ def check_timing(scenario: Scenario, start: datetime, now: datetime, realised: d
     if scenario in ("missed", "tech-failure") and start > now:
         raise InputError(
             "at",
-            f"the interview starts in the future ({start.isoformat()}); "
-            "use --scenario late or --scenario conflict before it starts",
+            f"the interview starts in the future ({_shown(start)}), so it is not missed yet",
+            (Alternative("scenario", "late"), Alternative("scenario", "conflict")),
         )
     if scenario in ("late", "conflict") and start <= now:
         raise InputError(
             "at",
-            f"the interview already started ({start.isoformat()}); use --scenario missed "
-            "(or tech-failure) after the start time",
+            f"the interview already started ({_shown(start)}), so it counts as missed",
+            (Alternative("scenario", "missed"), Alternative("scenario", "tech-failure")),
         )
+    if start - now > MAX_AHEAD:
+        raise InputError("at", "is more than a year ahead; check the year of the interview")
     if now - start > MAX_PAST:
         raise InputError("at", "is more than 60 days ago; amends plans recoveries within 60 days")
     if realised > now:

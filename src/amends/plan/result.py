@@ -65,6 +65,8 @@ class Message:
     to_email: str | None = None
     to_phone: str | None = None
     variant: str = "standard"
+    note: str | None = None
+    """A word to the user about this message (never part of what is sent or said)."""
 
     @property
     def words(self) -> int:
@@ -94,20 +96,38 @@ class Message:
             "words": self.words,
             "speaking_seconds": self.speaking_seconds,
             "variant": self.variant,
+            "note": self.note,
             "to": {"name": self.to_name, "email": self.to_email, "phone": self.to_phone},
         }
 
 
 @dataclass(frozen=True)
 class Step:
-    """A checklist item with the clock time it is due."""
+    """A checklist item with the clock time it is due.
+
+    ``key`` names the rule that timed it (``follow_up``, ``move_on``...), so the
+    calendar export can take its dates from the same list instead of recomputing them.
+    """
 
     phase: Phase
     at: datetime
     text: str
+    key: str = ""
 
     def to_json(self) -> dict[str, Any]:
-        return {"phase": self.phase, "at": self.at.isoformat(), "text": self.text}
+        return {"phase": self.phase, "at": self.at.isoformat(), "text": self.text, "key": self.key}
+
+
+@dataclass(frozen=True)
+class PlanWarning:
+    """A problem with something the user typed that the plan still honours (they may know
+    better): a ``--slot`` on the interviewer's weekend, at 03:00 on their own clock..."""
+
+    field: str
+    message: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"field": self.field, "message": self.message}
 
 
 @dataclass(frozen=True)
@@ -128,6 +148,8 @@ class Plan:
     """Paths of the ``.eml``/``.ics`` files an interface wrote for this plan."""
     case_id: str | None = None
     """The case this plan was saved as, when an interface saved it."""
+    warnings: tuple[PlanWarning, ...] = ()
+    """Problems with the user's own ``slot`` times (weekend, holiday, outside hours)."""
 
     def message(self, kind: MessageKind) -> Message | None:
         """The message of ``kind``, if this plan has one."""
@@ -142,6 +164,7 @@ class Plan:
             "windows": [window.to_json() for window in self.windows],
             "slot_note": self.slot_note,
             "steps": [step.to_json() for step in self.steps],
+            "warnings": [warning.to_json() for warning in self.warnings],
             "situation": {
                 "scenario": s.happening.scenario,
                 "reason": s.happening.reason,

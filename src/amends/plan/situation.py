@@ -13,7 +13,15 @@ from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from amends.dates.calendar import WORKING_HOURS, BusinessCalendar, Hours, calendar_for
+from amends.dates.calendar import (
+    WAKING_HOURS,
+    WORKING_HOURS,
+    BusinessCalendar,
+    Hours,
+    calendar_for,
+)
+from amends.dates.format import English
+from amends.plan.names import Greeting
 
 Scenario = Literal["late", "conflict", "missed", "tech-failure"]
 Mode = Literal["in-person", "video", "phone"]
@@ -43,6 +51,13 @@ class Candidate(_Frozen):
     link: str | None = None
     tz: str
     senior: bool = False
+    greeting: Greeting = "first-name"
+    """``formal`` greets "Dear Ms Whitfield" when a title is given; else "Dear Dana"."""
+    english: English | None = None
+    """The English of every message; ``None``: American for the US and Canada, else British."""
+    hours: str = WAKING_HOURS
+    """The user's waking hours on their own clock (``--my-hours``, profile ``my_hours``):
+    every task after the first hour falls inside them."""
 
 
 class Interview(_Frozen):
@@ -110,6 +125,11 @@ class Situation(_Frozen):
     def interviewer_hours(self) -> Hours:
         """The interviewer's working hours as a window of the day."""
         return Hours.parse(self.interview.hours, "hours")
+
+    @property
+    def candidate_hours(self) -> Hours:
+        """The user's waking hours as a window of the day (may run past midnight)."""
+        return Hours.parse(self.candidate.hours, "my_hours", overnight=True)
 
     @property
     def zones_differ(self) -> bool:

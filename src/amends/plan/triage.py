@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 from amends.dates.calendar import Hours, calendar_for
 from amends.dates.format import moment_text, time_text
+from amends.plan.reasons import get_reason
 from amends.plan.result import Channel, FirstAction
 from amends.plan.situation import Situation
 from amends.texts import snippet
@@ -67,16 +68,18 @@ def _choose(s: Situation) -> tuple[Channel, str]:
     phone = s.contact.has_phone
     start, now, tz = s.interview.start, s.now, s.interview.tz
     if scenario == "late":
-        return ("call", "late_call") if phone else ("email", "late_email")
+        absent = get_reason(s.happening.reason).absent_ahead  # ill or called away: not coming
+        key = "absent" if absent else "late"
+        return ("call", f"{key}_call") if phone else ("email", f"{key}_email")
     if scenario == "conflict":
         soon = start - now <= CALL_AHEAD_WINDOW and _open_now(s)
         return ("call", "conflict_call") if phone and soon else ("email", "conflict_email")
     if scenario == "tech-failure":  # the interviewer is waiting right now
         return ("call", "tech_call") if phone else ("email", "tech_email")
+    if s.contact.role == "recruiter":  # the one to write to is the recruiter themself
+        return "recruiter", "recruiter_is_contact"
     if s.contact.agency_recruiter:
         return "recruiter", "recruiter"
-    if s.contact.role == "recruiter":
-        return "recruiter", "recruiter_is_contact"
     same_day = now.astimezone(ZoneInfo(tz)).date() == start.astimezone(ZoneInfo(tz)).date()
     if not phone:
         return "email", "missed_email_no_phone"
@@ -101,9 +104,8 @@ def first_action(s: Situation) -> FirstAction:
         else moment_text(s.interview.start, s.interview.tz),
         "respond_by": time_text(deadline, s.candidate.tz),
         "recruiter": recruiter_label(s),
+        "recruiter_is_contact": s.contact.role == "recruiter",
     }
-    if s.contact.role == "recruiter" and s.contact.interviewer:
-        context["contact"] = s.contact.interviewer
     return FirstAction(
         channel=channel,
         why=snippet("triage", f"why.{why_key}", **context),

@@ -7,13 +7,16 @@ calendar apps show them: recurring rules (``RRULE``/``RDATE``) follow the
 event's own wall clock across DST changes, ``EXDATE`` removes occurrences,
 moved or cancelled single occurrences (``RECURRENCE-ID``) replace theirs,
 all-day and floating events are on the candidate's own clock, and events marked
-free (``TRANSP:TRANSPARENT``) or cancelled block nothing. Each recurring
-rule is parsed once per process, not on every expansion.
+free (``TRANSP:TRANSPARENT``) or cancelled block nothing. Events the reader
+could not use are skipped and counted in :attr:`BusyCalendar.warnings`. Each
+recurring rule is parsed once per process, not on every expansion, and each
+expansion is cut off at the end of the search.
 """
 
 from __future__ import annotations
 
 import re
+import warnings
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from functools import lru_cache
@@ -50,6 +53,7 @@ class BusyCalendar:
     source: str
     events: tuple[BusyEvent, ...]
     cancelled: tuple[tuple[str, When], ...] = ()
+    warnings: tuple[str, ...] = ()
 
     def intervals(self, span: Interval, floating: ZoneInfo) -> list[Interval]:
         """Busy spans (UTC) overlapping ``span``; floating and all-day times use ``floating``."""
@@ -125,22 +129,37 @@ def _rule_text(event: BusyEvent, zone: tzinfo, floating: ZoneInfo) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _rules(event: BusyEvent, floating: ZoneInfo, source: str) -> rruleset:
-    """The event's occurrences on its own wall clock (``RRULE``, ``RDATE``, ``EXDATE``)."""
+def _rule(event: BusyEvent, floating: ZoneInfo, source: str) -> rrule | None:
+    """The event's ``RRULE`` on its own wall clock (``None`` without one), parsed once."""
+    if not event.rule:
+        return None
     zone = _zone_of(event.start, floating)
     first = _naive_in(event.start, zone, floating)
-    where = f"{source}: line {event.line}"
-    rules = rruleset()
     try:
-        if event.rule:
-            parsed = rrulestr(_rule_text(event, zone, floating), dtstart=first, ignoretz=True)
-            if not isinstance(parsed, rrule):
-                raise ValueError("expected a single RRULE")
-            rules.rrule(parsed)
-        else:
-            rules.rdate(first)
+        parsed = rrulestr(_rule_text(event, zone, floating), dtstart=first, ignoretz=True)
+        if not isinstance(parsed, rrule):
+            raise ValueError("expected a single RRULE")
     except (ValueError, TypeError) as exc:
-        raise InputError("busy", f"{where}: RRULE is not valid ({exc})") from None
+        raise InputError(
+            "busy", f"{source}: line {event.line}: RRULE is not valid ({exc})"
+        ) from None
+    return parsed
+
+
+def _rules(event: BusyEvent, floating: ZoneInfo, source: str, high: datetime) -> rruleset:
+    """The event's occurrences up to ``high`` on its own wall clock (``RRULE``, ``RDATE``,
+    ``EXDATE``)."""
+    zone = _zone_of(event.start, floating)
+    parsed = _rule(event, floating, source)
+    rules = rruleset()
+    if parsed is not None:
+        try:
+            rules.rrule(_bounded(parsed, high))
+        except (ValueError, TypeError) as exc:
+            where = f"{source}: line {event.line}"
+            raise InputError("busy", f"{where}: RRULE is not valid ({exc})") from None
+    else:
+        rules.rdate(_naive_in(event.start, zone, floating))
     for extra in event.rdates:
         rules.rdate(_naive_in(extra, zone, floating))
     for skip in event.exdates:
@@ -151,10 +170,10 @@ def _rules(event: BusyEvent, floating: ZoneInfo, source: str) -> rruleset:
 def _expand(event: BusyEvent, span: Interval, floating: ZoneInfo, source: str) -> list[When]:
     zone = _zone_of(event.start, floating)
     where = f"{source}: line {event.line}"
-    rules = _rules(event, floating, source)
     margin = event.length + timedelta(days=2)
     low = span[0].astimezone(zone).replace(tzinfo=None) - margin
     high = span[1].astimezone(zone).replace(tzinfo=None) + timedelta(days=2)
+    rules = _rules(event, floating, source, high)
     found: list[When] = []
     for count, occurrence in enumerate(rules):
         if occurrence > high:
@@ -164,6 +183,15 @@ def _expand(event: BusyEvent, span: Interval, floating: ZoneInfo, source: str) -
         if occurrence >= low:
             found.append(_rebuild(occurrence, event.start, zone))
     return found
+
+
+def _bounded(rule: rrule, high: datetime) -> rrule:
+    """``rule`` cut off at ``high``: a rule that never matches (``BYMONTHDAY=30`` in
+    February) then stops searching at the end of the period instead of year 9999."""
+    until = getattr(rule, "_until", None)
+    with warnings.catch_warnings():  # dateutil deprecates COUNT with UNTIL; it honours both
+        warnings.simplefilter("ignore", DeprecationWarning)
+        return rule.replace(until=min(until, high) if until is not None else high)
 
 
 def _rebuild(naive: datetime, like: When, zone: tzinfo) -> When:

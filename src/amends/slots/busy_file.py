@@ -1,21 +1,25 @@
 """Reading ``.ics`` files into :class:`~amends.slots.busy.BusyCalendar` values.
 
 ``icalendar`` does the parsing; :mod:`amends.slots.icsscan` runs first so every
-error names the file and line. A file that cannot be read or parsed is refused
-with the file name and line, never half-used. Only this module imports
+error names the file and line. A file that cannot be read as a calendar at all
+is refused with the file name and line; inside a calendar, events amends cannot
+use are skipped and counted in warnings. Only this module imports
 ``icalendar``, and :mod:`amends.slots.options` loads it only when busy files are
 given, so a search without them never pays for the parser.
 """
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import icalendar
+from dateutil.rrule import rrule, rrulestr
 
 from amends.errors import InputError
+from amends.inputs import STDIN, decode_utf8, read_capped
 from amends.slots.busy import BusyCalendar, BusyEvent, When
 from amends.slots.icsscan import EventLines, scan
 
@@ -101,43 +105,84 @@ def _blocks_time(component: Any) -> bool:
     return status != "CANCELLED" and transp != "TRANSPARENT"
 
 
-def parse_busy_text(text: str, source: str) -> BusyCalendar:
-    """Parse the text of an ``.ics`` file (``source`` names it in errors)."""
-    blocks = scan(text, source)
+class _Skip(Exception):
+    """One event amends cannot use; the reason is what the warning counts."""
+
+
+_TOO_FINE = re.compile(r"FREQ=(SECONDLY|MINUTELY)", re.IGNORECASE)
+
+
+def _readable_event(component: Any, lines: EventLines, source: str) -> BusyEvent:
+    """The event, or :class:`_Skip` with a short reason when it cannot be used."""
+    if component.get("DTSTART") is None:
+        raise _Skip("no start time")
     try:
-        calendars = icalendar.Calendar.from_ical(text, multiple=True)
-    except (ValueError, KeyError, IndexError, TypeError) as exc:
+        event = _event(component, lines, source)
+    except InputError as err:
+        raise _Skip(err.message.split(": ", 2)[-1]) from None  # the reason, without file/line
+    except (ValueError, TypeError, KeyError, OverflowError):
+        raise _Skip("a date or time that cannot be read") from None
+    if event.rule:
+        if _TOO_FINE.search(event.rule):
+            raise _Skip("repeats every minute or second")
+        try:
+            parsed = rrulestr(event.rule, dtstart=datetime(2000, 1, 1), ignoretz=True)
+        except (ValueError, TypeError, KeyError, OverflowError):
+            raise _Skip("a recurrence rule amends cannot read") from None
+        if not isinstance(parsed, rrule):
+            raise _Skip("a recurrence rule amends cannot read")
+    return event
+
+
+def _warnings(
+    source: str, skipped: dict[str, list[int]], dropped: dict[str, int]
+) -> tuple[str, ...]:
+    out = []
+    for reason, at in skipped.items():
+        noun = "event" if len(at) == 1 else "events"
+        where = ", ".join(str(n) for n in at[:5]) + (", ..." if len(at) > 5 else "")
+        lines = "line" if len(at) == 1 else "lines"
+        out.append(f"{source}: {len(at)} {noun} skipped: {reason} ({lines} {where})")
+    for what, count in dropped.items():
+        out.append(f"{source}: {count} × {what} ignored")
+    return tuple(out)
+
+
+def parse_busy_text(text: str, source: str) -> BusyCalendar:
+    """Parse the text of an ``.ics`` file (``source`` names it in errors and warnings).
+
+    Like a calendar client, every event that can be read is used and the rest
+    are skipped and counted in :attr:`BusyCalendar.warnings` ("2 events
+    skipped: no start time"); only a file that is not a calendar is refused.
+    """
+    scanned = scan(text, source)
+    try:
+        calendars = icalendar.Calendar.from_ical(scanned.text, multiple=True)
+    except (ValueError, KeyError, IndexError, TypeError, RecursionError) as exc:
         raise InputError("busy", f"{source}: not a valid calendar file ({exc})") from None
     components = [sub for cal in calendars for sub in cal.subcomponents if sub.name == "VEVENT"]
-    if len(components) != len(blocks):  # pragma: no cover - the scanner mirrors the parser
+    if len(components) != len(scanned.events):  # pragma: no cover - the scanner mirrors the parser
         raise InputError("busy", f"{source}: the calendar's events could not be read")
     events: list[BusyEvent] = []
     cancelled: list[tuple[str, When]] = []
-    for component, lines in zip(components, blocks, strict=True):
-        event = _event(component, lines, source)
+    skipped: dict[str, list[int]] = {}
+    for component, lines in zip(components, scanned.events, strict=True):
+        try:
+            event = _readable_event(component, lines, source)
+        except _Skip as why:
+            skipped.setdefault(str(why), []).append(lines.begin)
+            continue
         if _blocks_time(component):
             if event.length > timedelta(0) or event.recurrence_id is not None:
                 events.append(event)
         elif event.recurrence_id is not None:
             cancelled.append((event.uid, event.recurrence_id))
-    return BusyCalendar(source, tuple(events), tuple(cancelled))
+    warnings = _warnings(source, skipped, scanned.dropped)
+    return BusyCalendar(source, tuple(events), tuple(cancelled), warnings)
 
 
 def load_busy(path: str | Path) -> BusyCalendar:
-    """Read and parse one ``.ics`` file, or raise ``InputError("busy", ...)``."""
-    name = str(path)
-    file = Path(path)
-    try:
-        if not file.is_file():
-            raise InputError("busy", f"{name}: no such file (give an .ics calendar export)")
-        if file.stat().st_size > MAX_FILE_BYTES:
-            raise InputError("busy", f"{name}: file is larger than 20 MB")
-        data = file.read_bytes()
-    except OSError as exc:
-        raise InputError("busy", f"{name}: cannot be read ({exc.strerror or exc})") from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise InputError("busy", f"{name}: line {line}: not UTF-8 text") from None
-    return parse_busy_text(text, name)
+    """Read and parse one ``.ics`` file (``-``: standard input); ``InputError("busy", ...)``."""
+    name = "standard input" if str(path) == STDIN else str(path)
+    data = read_capped(path, "busy", limit=MAX_FILE_BYTES)
+    return parse_busy_text(decode_utf8(data, "busy", name), name)

@@ -123,7 +123,7 @@ def _weekday_names(days: frozenset[int]) -> str:
 
 
 def notes(p: Prepared, dates: Sequence[date], earliest: datetime) -> list[str]:
-    """Which country's rules applied, unusual weekends, and holidays skipped."""
+    """Which country's rules applied, unusual weekends, and holidays and closures skipped."""
     out: list[str] = []
     zone_name = p.their_tz.key
     country = p.country
@@ -144,10 +144,12 @@ def notes(p: Prepared, dates: Sequence[date], earliest: datetime) -> list[str]:
     if dates:
         day = earliest.astimezone(p.their_tz).date()
         while day <= dates[-1]:
-            name = p.calendar.holiday_name(day)
-            if name and not p.calendar.is_weekend(day):
+            closed = p.calendar.closed_reason(day)
+            if closed and not p.calendar.is_weekend(day):
                 dt = datetime.combine(day, datetime.min.time())
-                out.append(snippet("slots", "note.skipped", day=long_date(dt), holiday=name))
+                key = "note.skipped" if closed[0] == "holiday" else "note.closed"
+                out.append(snippet("slots", key, day=long_date(dt), holiday=closed[1]))
             day += timedelta(days=1)
     out.append(snippet("slots", "note.notice", earliest=moment_text(earliest, zone_name)))
+    out.extend(warning for calendar in p.request.calendars for warning in calendar.warnings)
     return out

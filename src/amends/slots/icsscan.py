@@ -63,41 +63,83 @@ def _name_of(line: str, number: int, source: str) -> str:
     return match.group(0).upper()
 
 
-def scan(text: str, source: str) -> list[EventLines]:
-    """Check the structure of ``text`` and locate its top-level events."""
-    lines = _logical_lines(text)
+MAX_NESTING = 8  # VCALENDAR > VEVENT > VALARM is 3; real files never come near this
+
+
+@dataclass
+class Scanned:
+    """The events found, the text cleaned for the parser, and what was left out (counted)."""
+
+    events: list[EventLines]
+    text: str
+    dropped: dict[str, int] = field(default_factory=dict)
+
+    def drop(self, what: str) -> None:
+        self.dropped[what] = self.dropped.get(what, 0) + 1
+
+
+def _require_calendar(lines: list[tuple[int, str]], source: str) -> None:
     if not lines or lines[0][1].strip().upper() != "BEGIN:VCALENDAR":
         first = lines[0][0] if lines else 1
         raise InputError(
             "busy", f"{source}: line {first}: not an iCalendar file (no BEGIN:VCALENDAR)"
         )
+
+
+def _safe_name(line: str, number: int, source: str) -> str | None:
+    try:
+        return _name_of(line, number, source)
+    except InputError:
+        return None
+
+
+def scan(text: str, source: str) -> Scanned:
+    """Locate the top-level events, keeping what a calendar client would keep.
+
+    A file that does not start with ``BEGIN:VCALENDAR`` is refused. Inside one,
+    lines that are not ``NAME:value``, stray ``END`` lines and components nested
+    absurdly deep are left out (and counted), and components still open at the
+    end of the file are closed, so the parser sees a well-formed calendar.
+    """
+    lines = _logical_lines(text)
+    _require_calendar(lines, source)
+    out = Scanned([], "")
+    kept: list[str] = []
     stack: list[tuple[str, int]] = []
-    events: list[EventLines] = []
+    skipping = 0  # depth inside a component that is being left out
     for number, line in lines:
-        name = _name_of(line, number, source)
+        name = _safe_name(line, number, source)
+        if name is None:
+            out.drop("line that is not NAME:value")
+            continue
         value = line.split(":", 1)[1].strip().upper() if name in ("BEGIN", "END") else ""
+        if skipping:
+            skipping += 1 if name == "BEGIN" else -1 if name == "END" else 0
+            continue
         if name == "BEGIN":
-            if not stack and value != "VCALENDAR":
-                raise InputError(
-                    "busy", f"{source}: line {number}: BEGIN:{value} outside a calendar"
-                )
+            if not stack and value != "VCALENDAR" and kept:
+                out.drop(f"BEGIN:{value} outside the calendar")
+                skipping = 1
+                continue
+            if len(stack) >= MAX_NESTING:
+                out.drop("component nested too deeply")
+                skipping = 1
+                continue
             stack.append((value, number))
             if value == "VEVENT" and len(stack) == 2:
-                events.append(EventLines(number))
+                out.events.append(EventLines(number))
         elif name == "END":
             if not stack or stack[-1][0] != value:
-                open_ = f"BEGIN:{stack[-1][0]} of line {stack[-1][1]}" if stack else "nothing"
-                raise InputError(
-                    "busy", f"{source}: line {number}: END:{value} does not close {open_}"
-                )
+                out.drop(f"END:{value} that closes nothing")
+                continue
             stack.pop()
         elif not stack:
-            raise InputError("busy", f"{source}: line {number}: {name} outside a calendar")
+            out.drop("line outside the calendar")
+            continue
         elif len(stack) == 2 and stack[-1][0] == "VEVENT":
-            events[-1].props.setdefault(name, number)
-    if stack:
-        kind, number = stack[-1]
-        raise InputError(
-            "busy", f"{source}: line {number}: BEGIN:{kind} is never closed (END:{kind})"
-        )
-    return events
+            out.events[-1].props.setdefault(name, number)
+        kept.append(line)
+    while stack:
+        kept.append(f"END:{stack.pop()[0]}")
+    out.text = "\r\n".join(kept) + "\r\n"
+    return out

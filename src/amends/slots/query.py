@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from amends.dates.calendar import BusinessCalendar, Hours, calendar_for
-from amends.dates.country import Country, country_for_zone, country_names, parse_country
+from amends.dates.country import Country, country_of_zone, parse_country
 from amends.dates.zones import zone
 from amends.errors import InputError
 from amends.slots.busy import BusyCalendar
@@ -144,8 +144,7 @@ def prepare(req: SlotRequest) -> Prepared:
         country: Country | None = parse_country(req.country)
         inferred = False
     else:
-        code = country_for_zone(their_tz.key)
-        country = Country(code, None, country_names().get(code, code)) if code else None
+        country = country_of_zone(their_tz.key)
         inferred = True
     return Prepared(
         request=req,

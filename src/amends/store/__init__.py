@@ -19,7 +19,14 @@ from amends.errors import InputError
 from amends.paths import data_dir
 from amends.store.base import EventBuilder, HostedStore, Store
 from amends.store.migrations import LATEST, MIGRATIONS
-from amends.store.records import CaseImport, CaseRecord, EventRecord, NewEvent, UserRecord
+from amends.store.records import (
+    CaseImport,
+    CaseRecord,
+    DraftRecord,
+    EventRecord,
+    NewEvent,
+    UserRecord,
+)
 from amends.store.sqlite import SQLiteStore
 
 DB_ENV = "AMENDS_DB"
@@ -37,6 +44,7 @@ __all__ = [
     "MIGRATIONS",
     "CaseImport",
     "CaseRecord",
+    "DraftRecord",
     "EventBuilder",
     "EventRecord",
     "HostedStore",

@@ -92,8 +92,17 @@ class AccountQueries:
     def create_session(
         self, token_hash: str, user_id: int, now: datetime, expires_at: datetime
     ) -> None:
-        """Keep a new session (only the hash of its token is stored)."""
+        """Keep a new session (only the hash of its token is stored).
+
+        The user's ended sessions (expired or revoked) go at the same time, so
+        the table holds live sessions only.
+        """
         with self._transaction(write=True) as tx:
+            tx.run(
+                "DELETE FROM sessions WHERE user_id = ? "
+                "AND (expires_at <= ? OR revoked_at IS NOT NULL)",
+                (user_id, utc_text(now)),
+            )
             tx.run(
                 "INSERT INTO sessions (token_hash, user_id, created_at, expires_at) "
                 "VALUES (?, ?, ?, ?)",
@@ -141,13 +150,10 @@ class AccountQueries:
         return max(counts, default=0)
 
     def record_failure(self, keys: Sequence[str], now: datetime, forget_before: datetime) -> None:
-        """Count one failed sign-in against each key; rows older than the window go."""
+        """Count one failed sign-in against each key; every row older than the window goes."""
         with self._transaction(write=True) as tx:
+            tx.run("DELETE FROM sign_in_failures WHERE at <= ?", (utc_text(forget_before),))
             for key in keys:
-                tx.run(
-                    "DELETE FROM sign_in_failures WHERE key = ? AND at <= ?",
-                    (key, utc_text(forget_before)),
-                )
                 tx.run("INSERT INTO sign_in_failures (key, at) VALUES (?, ?)", (key, utc_text(now)))
 
     def clear_failures(self, key: str) -> None:

@@ -16,7 +16,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol, Self
 
-from amends.store.records import CaseImport, CaseRecord, EventRecord, NewEvent, UserRecord
+from amends.store.records import (
+    CaseImport,
+    CaseRecord,
+    DraftRecord,
+    EventRecord,
+    NewEvent,
+    UserRecord,
+)
 
 EventBuilder = Callable[[CaseRecord], NewEvent]
 
@@ -79,6 +86,28 @@ class Store(Protocol):
         A case whose id exists with different content is refused with a
         ``StateError`` and nothing at all is imported.
         """
+        ...
+
+    # -- unsaved plan drafts (the web app's /plan/<id> pages) ------------------
+
+    def save_draft(self, created_at: datetime, request: dict[str, Any]) -> DraftRecord:
+        """Keep a computed plan's request under a fresh, unguessable id."""
+        ...
+
+    def get_draft(self, draft_id: str) -> DraftRecord | None:
+        """The draft, or ``None`` when unknown, discarded, expired or another user's."""
+        ...
+
+    def mark_draft_saved(self, draft_id: str, case_id: str) -> None:
+        """Remember that the draft became case ``case_id`` (saving twice then asks first)."""
+        ...
+
+    def delete_draft(self, draft_id: str) -> None:
+        """Discard a draft (unknown ids are ignored)."""
+        ...
+
+    def expire_drafts(self, before: datetime) -> int:
+        """Delete drafts created before ``before``; returns how many went."""
         ...
 
     def backup(self, destination: Path) -> None:

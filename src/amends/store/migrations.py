@@ -188,8 +188,34 @@ _ACCOUNTS = Migration(
     ),
 )
 
-_FIRST_ACTION = Migration(
+_PLAN_DRAFTS = Migration(
     4,
+    "plan_drafts",
+    # Plans the web app computed but the user has not saved (post/redirect/get):
+    # /plan/<id> reads them back. Unlike case history they are deleted (discarded
+    # or expired); created_at is UTC text so expiry compares instants.
+    sqlite=(
+        "CREATE TABLE plan_drafts ("
+        " id TEXT PRIMARY KEY,"
+        " created_at TEXT NOT NULL,"
+        " request TEXT NOT NULL,"
+        " case_id TEXT REFERENCES cases(id),"
+        " owner_id INTEGER REFERENCES users(id))",
+        "CREATE INDEX plan_drafts_by_age ON plan_drafts(created_at)",
+    ),
+    postgres=(
+        "CREATE TABLE plan_drafts ("
+        " id TEXT PRIMARY KEY,"
+        " created_at TEXT NOT NULL,"
+        " request JSONB NOT NULL,"
+        " case_id TEXT REFERENCES cases(id),"
+        " owner_id BIGINT REFERENCES users(id))",
+        "CREATE INDEX plan_drafts_by_age ON plan_drafts(created_at)",
+    ),
+)
+
+_FIRST_ACTION = Migration(
+    5,
     "first_action_column",
     # Listings and the next-step engine read only the plan's first action (channel,
     # respond-by): a column of its own, filled on insert and backfilled here, lets them
@@ -205,7 +231,13 @@ _FIRST_ACTION = Migration(
     ),
 )
 
-MIGRATIONS: tuple[Migration, ...] = (_INITIAL, _PLAN_AND_APPEND_ONLY, _ACCOUNTS, _FIRST_ACTION)
+MIGRATIONS: tuple[Migration, ...] = (
+    _INITIAL,
+    _PLAN_AND_APPEND_ONLY,
+    _ACCOUNTS,
+    _PLAN_DRAFTS,
+    _FIRST_ACTION,
+)
 LATEST = MIGRATIONS[-1].version
 
 

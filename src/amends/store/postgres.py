@@ -166,14 +166,6 @@ class PostgresStore(SQLStore):
         pool.open(wait=False)
         return cls(pool, location, version)
 
-    @property
-    def location(self) -> str:
-        return self._location
-
-    @property
-    def schema_version(self) -> int:
-        return self._version
-
     def _release(self) -> None:
         self._pool.close()
 

@@ -9,7 +9,7 @@ only has to move the same records.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
 
@@ -55,6 +55,9 @@ class CaseRecord:
     plan: dict[str, Any] | None
     events: tuple[EventRecord, ...] = ()
     owner: str | None = None
+    # Why the stored row could not be decoded ("" when it is sound); a damaged record
+    # carries only its id, so one bad row never takes the whole listing down.
+    damage: str = ""
 
     def to_json(self) -> dict[str, Any]:
         """The case as ``amends export`` writes it; :func:`case_from_json` reads it back."""
@@ -110,3 +113,28 @@ class UserRecord:
             "disabled": self.disabled,
             "created_at": self.created_at.isoformat(),
         }
+
+
+@dataclass(frozen=True)
+class DraftRecord:
+    """A computed but unsaved plan: the request it came from, kept so its page survives reloads.
+
+    ``request`` is the plan request as JSON (with ``now`` frozen), so the same
+    plan can be recomputed; ``case_id`` is set once the user saved it as a case.
+    """
+
+    id: str
+    created_at: datetime
+    request: dict[str, Any]
+    case_id: str | None = None
+
+
+def damaged_record(case_id: str, problem: str) -> CaseRecord:
+    """A stand-in for a stored case whose content cannot be decoded."""
+    return CaseRecord(
+        id=case_id,
+        created_at=datetime.fromtimestamp(0, UTC),
+        situation={},
+        plan=None,
+        damage=problem,
+    )

@@ -21,7 +21,15 @@ from typing import Any, Self
 from amends.errors import AccessError, InputError, StateError
 from amends.store.accounts import AccountQueries
 from amends.store.base import EventBuilder
-from amends.store.records import CaseImport, CaseRecord, EventRecord, NewEvent, UserRecord
+from amends.store.drafts import DraftQueries
+from amends.store.records import (
+    CaseImport,
+    CaseRecord,
+    EventRecord,
+    NewEvent,
+    UserRecord,
+    damaged_record,
+)
 from amends.store.tx import Tx
 
 ID_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no 0/o, 1/l/i: easy to read aloud and type
@@ -32,12 +40,20 @@ EXPORT_BATCH = 200  # cases read at a time by iter_cases (bounded memory for exp
 SHARED: frozenset[str] = frozenset({"note"})
 
 
+def _moment(value: Any) -> datetime:
+    """A stored time; anything else (``'yesterday'``, no UTC offset) is damage (``ValueError``)."""
+    moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+    if moment.tzinfo is None:
+        raise ValueError(f"time {value!r} has no UTC offset")
+    return moment
+
+
 def dumps(value: Any) -> str:
     """Canonical JSON text: the same bytes for the same value on every backend."""
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-class SQLStore(AccountQueries):
+class SQLStore(AccountQueries, DraftQueries):
     """Shared implementation of the case queries; subclasses supply the rest.
 
     Tenancy lives here, in the queries themselves: a store seen through
@@ -52,6 +68,18 @@ class SQLStore(AccountQueries):
     lock_suffix = ""
     _viewer: UserRecord | None = None
     _is_view = False
+    _location: str
+    _version: int
+
+    @property
+    def location(self) -> str:
+        """Where the data lives, for messages (a file path, ``:memory:``, a redacted URL)."""
+        return self._location
+
+    @property
+    def schema_version(self) -> int:
+        """The schema version the data is at (after the upgrade on open)."""
+        return self._version
 
     def _transaction(self, write: bool) -> AbstractContextManager[Tx]:
         raise NotImplementedError
@@ -113,12 +141,47 @@ class SQLStore(AccountQueries):
 
     def _event(self, row: tuple[Any, ...]) -> EventRecord:
         seq, case_id, kind, at, data = row
-        return EventRecord(
-            int(seq), case_id, kind, datetime.fromisoformat(at), self._json_out(data)
-        )
+        return EventRecord(int(seq), case_id, kind, _moment(at), self._object(data))
+
+    def _object(self, value: Any) -> dict[str, Any]:
+        """A stored JSON object; malformed JSON or another JSON type is damage (``ValueError``)."""
+        try:
+            decoded = self._json_out(value)
+        except (ValueError, TypeError, RecursionError):
+            raise ValueError("stored data is not valid JSON") from None
+        if not isinstance(decoded, dict):
+            raise ValueError("stored data is not a JSON object")
+        return decoded
+
+    def _record(
+        self,
+        row: tuple[Any, ...],
+        events: dict[str, list[EventRecord]],
+        broken: dict[str, str],
+        brief: bool,
+    ) -> CaseRecord:
+        """One case row, or a damaged stand-in: one bad row never takes the listing down."""
+        cid, created, situation, owner = row[0], row[1], row[2], row[-1]
+        try:
+            if cid in broken:
+                raise ValueError(broken[cid])
+            return CaseRecord(
+                id=cid,
+                created_at=_moment(created),
+                situation=self._object(situation),
+                plan=self._plan_out(row[3:-1], brief),
+                events=tuple(events.get(cid, ())),
+                owner=owner,
+            )
+        except (ValueError, TypeError) as exc:
+            return damaged_record(str(cid), str(exc))
 
     def _events(
-        self, tx: Tx, case_id: str | None, ids: Sequence[str] | None = None
+        self,
+        tx: Tx,
+        case_id: str | None,
+        ids: Sequence[str] | None = None,
+        broken: dict[str, str] | None = None,
     ) -> Iterator[EventRecord]:
         where: str
         args: tuple[Any, ...]
@@ -134,7 +197,12 @@ class SQLStore(AccountQueries):
         for row in tx.rows(
             "SELECT seq, case_id, kind, at, data FROM events" + where + " ORDER BY seq", args
         ):
-            yield self._event(row)
+            try:
+                yield self._event(row)
+            except (ValueError, TypeError) as exc:
+                if broken is None:
+                    raise
+                broken.setdefault(str(row[1]), f"event {row[0]}: {exc}")
 
     def _cases(
         self,
@@ -160,27 +228,18 @@ class SQLStore(AccountQueries):
             return []
         events: dict[str, list[EventRecord]] = {}
         ids = [row[0] for row in rows] if page is not None else None
-        for event in self._events(tx, case_id, ids):
+        broken: dict[str, str] = {}
+        for event in self._events(tx, case_id, ids, broken):
             events.setdefault(event.case_id, []).append(event)
-        return [
-            CaseRecord(
-                id=row[0],
-                created_at=datetime.fromisoformat(row[1]),
-                situation=self._json_out(row[2]),
-                plan=self._plan_out(row[3:-1], brief),
-                events=tuple(events.get(row[0], ())),
-                owner=row[-1],
-            )
-            for row in rows
-        ]
+        return [self._record(row, events, broken, brief) for row in rows]
 
     def _plan_out(self, values: tuple[Any, ...], brief: bool) -> dict[str, Any] | None:
         if not brief:
-            return self._json_out(values[0]) if values[0] is not None else None
+            return self._object(values[0]) if values[0] is not None else None
         has_plan, first_action = values
         if not has_plan:
             return None
-        return {"first_action": self._json_out(first_action) if first_action else {}}
+        return {"first_action": self._object(first_action) if first_action else {}}
 
     def _get(self, tx: Tx, case_id: str, lock: bool = False) -> CaseRecord:
         key = case_id.strip() if isinstance(case_id, str) else ""
@@ -188,10 +247,11 @@ class SQLStore(AccountQueries):
             # Taken before the history is read: a second writer waits here, then
             # sees the first writer's event and builds on it.
             tx.rows("SELECT id FROM cases WHERE id = ?" + self.lock_suffix, (key,))
-        found = self._cases(tx, key) if 0 < len(key) <= MAX_ID else []
+        # Ids are short ASCII; anything else (even text that is not UTF-8) is simply unknown.
+        found = self._cases(tx, key) if 0 < len(key) <= MAX_ID and key.isascii() else []
         if not found:
             shown = key[:MAX_ID] or "an empty id"
-            raise InputError("case", f"there is no case {shown!r}; `amends cases` lists the ids")
+            raise InputError("case", f"there is no case {shown!r}")
         return found[0]
 
     def get_case(self, case_id: str) -> CaseRecord:

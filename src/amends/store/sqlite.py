@@ -117,14 +117,6 @@ class SQLiteStore(SQLStore):
         migrate(conn)
         return cls(conn, ":memory:", LATEST)
 
-    @property
-    def location(self) -> str:
-        return self._location
-
-    @property
-    def schema_version(self) -> int:
-        return self._version
-
     def _release(self) -> None:
         self._conn.close()
 

@@ -10,15 +10,53 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, HTTPException, Request, Response, Security
+from fastapi.security import APIKeyHeader
 from pydantic import BaseModel, ConfigDict, Field
 
+from amends.errors import InputError
 from amends.plan.request import PlanRequest
 from amends.slots import SlotsInput
 from amends.web import services
 from amends.web.context import config, csrf_token
 
-router = APIRouter(prefix="/api", tags=["api"])
+
+class ErrorDetail(BaseModel):
+    """Every refusal outside validation: ``{"detail": "a sentence for a person"}``."""
+
+    detail: str
+
+
+class FieldError(BaseModel):
+    """One bad field: ``loc`` ends with the field name, ``msg`` says what would be valid."""
+
+    loc: list[str | int]
+    msg: str
+    type: str
+
+
+class ValidationErrors(BaseModel):
+    """422: every bad field of the request."""
+
+    detail: list[FieldError]
+
+
+# Declared so the schema says what the middleware enforces on every state-changing call.
+CSRF_HEADER = APIKeyHeader(
+    name="X-CSRF-Token",
+    scheme_name="csrf",
+    description="The session's CSRF token from GET /api/csrf, with its cookie.",
+    auto_error=False,
+)
+_CSRF = [Security(CSRF_HEADER)]
+ERRORS: dict[int | str, dict[str, Any]] = {
+    401: {"model": ErrorDetail, "description": "Hosted mode: not signed in."},
+    403: {"model": ErrorDetail, "description": "Cross-site request or missing CSRF token."},
+    404: {"model": ErrorDetail, "description": "No such case (or not yours)."},
+    413: {"model": ErrorDetail, "description": "Body over 256 KiB or more than 200 form fields."},
+    422: {"model": ValidationErrors, "description": "A field is not valid; each is named."},
+}
+router = APIRouter(prefix="/api", tags=["api"], responses=ERRORS)
 MAX_DRAFT = 20_000
 
 
@@ -43,21 +81,76 @@ def get_csrf(request: Request) -> dict[str, str]:
     return {"token": csrf_token(request), "header": "X-CSRF-Token"}
 
 
-@router.post("/plan")
+@router.post("/plan", dependencies=_CSRF)
 def post_plan(request: Request, body: PlanRequest) -> dict[str, Any]:
     """Exactly what ``amends plan --format json`` prints for the same options."""
     result = services.make_plan(services.with_profile(body), config(request).clock())
     return result.plan.to_json()
 
 
-@router.post("/slots")
+class IntakeRequest(BaseModel):
+    """Body of ``POST /api/intake``: the story, and optionally ``now`` and your zone."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str
+    now: str | None = None
+    my_tz: str | None = None
+
+
+@router.post("/intake", dependencies=_CSRF)
+def post_intake(request: Request, body: IntakeRequest) -> dict[str, Any]:
+    """Exactly what ``amends intake --format json`` prints for the same story."""
+    result = services.intake(body.text, body.now, body.my_tz, config(request).clock())
+    return result.to_json()
+
+
+def _attachment(data: bytes, name: str, media_type: str) -> Response:
+    return Response(
+        data,
+        media_type=media_type,
+        headers={"content-disposition": f'attachment; filename="{name}"'},
+    )
+
+
+@router.post(
+    "/plan/eml",
+    dependencies=_CSRF,
+    response_class=Response,
+    responses={200: {"content": {"message/rfc822": {}}, "description": "The .eml draft."}},
+)
+def post_plan_eml(request: Request, body: PlanRequest, message: int = 1) -> Response:
+    """Email ``message`` (1 = the first email) of the plan as an ``.eml`` draft, as ``--eml``."""
+    now = config(request).clock()
+    result = services.make_plan(services.with_profile(body), now)
+    emails = [i for i, m in enumerate(result.plan.messages) if m.written]
+    if not 1 <= message <= len(emails):
+        raise InputError("message", f"choose an email from 1 to {len(emails)}")
+    name, data = services.eml_file(result.plan, emails[message - 1], result.plan.situation.now)
+    return _attachment(data, name, "message/rfc822")
+
+
+@router.post(
+    "/plan/ics",
+    dependencies=_CSRF,
+    response_class=Response,
+    responses={200: {"content": {"text/calendar": {}}, "description": "The .ics calendar."}},
+)
+def post_plan_ics(request: Request, body: PlanRequest) -> Response:
+    """The plan's follow-through reminders as an ``.ics`` calendar, as ``--ics`` writes it."""
+    result = services.make_plan(services.with_profile(body), config(request).clock())
+    name, data = services.ics_file(result.plan, result.plan.situation.now)
+    return _attachment(data, name, "text/calendar; charset=utf-8")
+
+
+@router.post("/slots", dependencies=_CSRF)
 def post_slots(request: Request, body: SlotsRequest) -> dict[str, Any]:
     """Exactly what ``amends slots --format json`` prints for the same options."""
     result: dict[str, Any] = services.find_slots(body, config(request).clock()).to_json()
     return result
 
 
-@router.post("/check")
+@router.post("/check", dependencies=_CSRF)
 def post_check(body: CheckRequest) -> dict[str, Any]:
     """Exactly what ``amends check --format json`` prints for the same draft."""
     report: dict[str, Any] = services.check(body.text).to_json()
@@ -68,17 +161,22 @@ def post_check(body: CheckRequest) -> dict[str, Any]:
 def get_cases(request: Request) -> dict[str, Any]:
     """Exactly what ``amends cases --format json`` prints (open cases)."""
     cfg = config(request)
-    return {"cases": services.case_summaries(cfg.db_path, cfg.clock())}
+    return services.case_listing(cfg.db_path, cfg.clock())
 
 
 @router.get("/cases/{case_id}")
 def get_case(request: Request, case_id: str) -> dict[str, Any]:
     """Exactly what ``amends case show ID --format json`` prints."""
     cfg = config(request)
-    return services.case_detail(cfg.db_path, case_id, cfg.clock())
+    try:
+        return services.case_detail(cfg.db_path, case_id, cfg.clock())
+    except InputError as err:
+        if err.field != "case":
+            raise
+        raise HTTPException(404, detail=f"There is no case {case_id[:40]!r}.") from None
 
 
-@router.post("/cases", status_code=201)
+@router.post("/cases", status_code=201, dependencies=_CSRF)
 def post_case(request: Request, body: PlanRequest) -> dict[str, Any]:
     """Save a plan as a new case; answers the new case as ``GET /api/cases/{id}`` would."""
     cfg = config(request)
@@ -104,7 +202,7 @@ class RecordRequest(BaseModel):
     step: str | None = None
 
 
-@router.post("/cases/{case_id}/record")
+@router.post("/cases/{case_id}/record", dependencies=_CSRF)
 def post_record(request: Request, case_id: str, body: RecordRequest) -> dict[str, Any]:
     """Exactly what ``amends case record ID EVENT --format json`` prints."""
     cfg = config(request)
@@ -121,7 +219,7 @@ class WriteRequest(BaseModel):
     topic: str | None = None
 
 
-@router.post("/cases/{case_id}/write")
+@router.post("/cases/{case_id}/write", dependencies=_CSRF)
 def post_write(request: Request, case_id: str, body: WriteRequest) -> dict[str, Any]:
     """Exactly what ``amends write KIND --case ID --format json`` prints."""
     cfg = config(request)

@@ -16,13 +16,14 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from amends import __version__
-from amends.web import api, pages
+from amends.web import api, case_pages, pages, shell
 from amends.web.auth import Hosted, SignInGate
 from amends.web.context import WEB_DIR, Clock, WebConfig, page_templates, real_clock
 from amends.web.error_pages import install_error_handlers
 from amends.web.hosted import install_hosted
 from amends.web.ops import AccessLog
 from amends.web.security import (
+    BODY_TIMEOUT,
     DEFAULT_MAX_BODY,
     LOOPBACK_HOSTS,
     CsrfSigner,
@@ -39,6 +40,7 @@ def create_app(
     allowed_hosts: Iterable[str] = LOOPBACK_HOSTS,
     max_body: int = DEFAULT_MAX_BODY,
     csrf_secret: bytes | None = None,
+    body_timeout: float = BODY_TIMEOUT,
     hosted: Hosted | None = None,
 ) -> FastAPI:
     """Build the app. ``clock`` replaces the real time (tests); ``db_path`` the case store.
@@ -63,17 +65,20 @@ def create_app(
     app.mount("/static", StaticFiles(directory=str(WEB_DIR / "static")), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.include_router(case_pages.router)
+    app.include_router(shell.router)
     install_error_handlers(app)
     if hosted is not None:
         install_hosted(app, hosted)
     signer = CsrfSigner(csrf_secret) if csrf_secret else CsrfSigner.random()
-    # Added innermost first: HostGuard runs first, then headers, then (hosted) the
-    # sign-in gate — so a signed-out API call is a 401 — then body/CSRF checks.
-    app.add_middleware(RequestGuard, signer=signer, max_body=max_body)
+    # Added innermost first: the security headers wrap everything but the access log (so
+    # even a refused host or a 500 carries them), then HostGuard, then (hosted) the sign-in
+    # gate — so a signed-out API call is a 401 — then body/CSRF checks.
+    app.add_middleware(RequestGuard, signer=signer, max_body=max_body, body_timeout=body_timeout)
     if hosted is not None:
         app.add_middleware(SignInGate, hosted=hosted)
-    app.add_middleware(SecurityHeaders)
     app.add_middleware(HostGuard, allowed_hosts=list(allowed_hosts))
+    app.add_middleware(SecurityHeaders)
     if hosted is not None:
         app.add_middleware(AccessLog)  # outermost: every request, refused or not
     return app

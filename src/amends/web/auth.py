@@ -20,7 +20,6 @@ from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import datetime
-from http.cookies import SimpleCookie
 from pathlib import Path
 from urllib.parse import quote
 
@@ -31,6 +30,7 @@ from amends.accounts.sessions import SESSION_HOURS
 from amends.errors import StoreError
 from amends.store import HostedStore, UserRecord
 from amends.store.opening import open_store
+from amends.web.security import cookie_value
 
 SESSION_COOKIE = "amends_session"
 SIGN_IN_PATH = "/sign-in"
@@ -56,25 +56,9 @@ def case_store(db_path: Path | None) -> HostedStore:
     return scoped if scoped is not None else open_store(db_path)
 
 
-def _header(scope: Scope, name: bytes) -> str | None:
-    for key, value in scope.get("headers", []):
-        if key == name:
-            return str(value.decode("latin-1"))
-    return None
-
-
 def session_token(scope: Scope) -> str | None:
     """The session token from the request's cookie header, if any."""
-    raw = _header(scope, b"cookie")
-    if not raw:
-        return None
-    jar: SimpleCookie = SimpleCookie()
-    try:
-        jar.load(raw)
-    except Exception:  # a malformed cookie header is just "not signed in"
-        return None
-    morsel = jar.get(SESSION_COOKIE)
-    return morsel.value if morsel else None
+    return cookie_value(scope, SESSION_COOKIE)
 
 
 def is_https(scope: Scope) -> bool:
@@ -103,12 +87,15 @@ async def _deny(scope: Scope, send: Send, status: int, detail: str) -> None:
     if path.startswith("/api/") or path == "/openapi.json":
         body = json.dumps({"detail": detail}).encode()
         headers = [(b"content-type", b"application/json")]
-    else:
+    elif status == 401:  # a page: on to the sign-in form, back here afterwards
         target = SIGN_IN_PATH
         if scope.get("method") == "GET" and path not in ("/", SIGN_IN_PATH):
             target += "?next=" + quote(path, safe="/")
-        body, status = b"", 303 if status == 401 else status
+        body, status = b"", 303
         headers = [(b"location", target.encode())]
+    else:
+        body = f"amends cannot serve this page right now: {detail}\n".encode()
+        headers = [(b"content-type", b"text/plain; charset=utf-8")]
     headers.append((b"content-length", str(len(body)).encode()))
     await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": body})

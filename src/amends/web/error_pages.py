@@ -11,12 +11,17 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from amends.errors import InputError, StateError, StoreError
 from amends.web.context import csrf_token, render_page, wants_html
+from amends.web.labels import error_text, label
 from amends.web.views import ErrorPage, Layout
 
 
 def input_error_detail(err: InputError) -> list[dict[str, Any]]:
-    """FastAPI's own 422 shape for one core :class:`InputError`."""
-    return [{"loc": ["body", err.field], "msg": err.message, "type": "value_error"}]
+    """FastAPI's own 422 shape for one core :class:`InputError` (its alternatives in ``ctx``)."""
+    item: dict[str, Any] = {"loc": ["body", err.field], "msg": err.message, "type": "value_error"}
+    if err.alternatives:
+        choices = [{"field": a.field, "value": a.value} for a in err.alternatives]
+        item["ctx"] = {"alternatives": choices}
+    return [item]
 
 
 def install_error_handlers(app: FastAPI) -> None:
@@ -29,7 +34,7 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(InputError)
     async def input_error(request: Request, exc: InputError) -> Response:
         if wants_html(request):
-            return page(request, 422, exc.cli_text())
+            return page(request, 422, f"{label(exc.field)}: {error_text(exc)}")
         return JSONResponse({"detail": input_error_detail(exc)}, status_code=422)
 
     @app.exception_handler(StateError)
@@ -57,5 +62,6 @@ def install_error_handlers(app: FastAPI) -> None:
             for e in exc.errors()
         ]
         if wants_html(request):
-            return page(request, 422, "; ".join(f"{d['loc'][-1]}: {d['msg']}" for d in detail))
+            names = ", ".join(sorted({label(str(d["loc"][-1])) for d in detail}))
+            return page(request, 422, f"Part of the form was missing or not valid: {names}.")
         return JSONResponse({"detail": detail}, status_code=422)

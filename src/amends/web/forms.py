@@ -18,8 +18,38 @@ from amends.paths import profile_path
 from amends.plan.request import PlanRequest
 from amends.profile import TO_REQUEST, load_profile, save_profile
 from amends.web.auth import current_user
+from amends.web.labels import FIELD_LABELS, error_text, label
 
 MAX_FORM_SLOTS = 3
+# The fields the plan form has a control for (others' errors appear in the summary only).
+FORM_FIELDS = frozenset(
+    {
+        "scenario",
+        "reason",
+        "detail",
+        "company",
+        "role",
+        "at",
+        "tz",
+        "mode",
+        "platform",
+        "address",
+        "interviewer",
+        "contact_role",
+        "contact_name",
+        "contact_email",
+        "contact_phone",
+        "recruiter",
+        "name",
+        "email",
+        "phone",
+        "link",
+        "my_tz",
+        "slot",
+        "realised",
+        "fold",
+    }
+)
 _TEXT_FIELDS = tuple(name for name in PlanRequest.model_fields if name not in ("senior", "slot"))
 
 
@@ -32,6 +62,10 @@ class PlanForm:
     senior: bool = False
     remember: bool = True
     errors: dict[str, str] = field(default_factory=dict)
+    # Filled from a "What happened?" story: what it gave, and what is still to answer.
+    story: str = ""
+    understood: dict[str, str] = field(default_factory=dict)
+    questions: list[tuple[str, str]] = field(default_factory=list)
 
     def value(self, name: str) -> str:
         return self.values.get(name, "")
@@ -42,6 +76,16 @@ class PlanForm:
     @property
     def has_profile(self) -> bool:
         return bool(self.values.get("name"))
+
+    def error_items(self) -> list[tuple[str, str, str]]:
+        """``(anchor, label, message)`` per error, for the summary above the form."""
+        items = []
+        for name, message in self.errors.items():
+            anchor = "f-slot-1" if name == "slot" else f"f-{name}"
+            if name not in FORM_FIELDS:
+                anchor = "form-errors"
+            items.append((anchor, label(name), message))
+        return items
 
 
 def form_from_post(data: Mapping[str, Any], slots: list[str]) -> PlanForm:
@@ -56,8 +100,8 @@ def form_from_post(data: Mapping[str, Any], slots: list[str]) -> PlanForm:
     )
 
 
-def request_from_form(form: PlanForm) -> PlanRequest:
-    """Build the request; raises :class:`InputError` naming the first bad field."""
+def request_from_form(form: PlanForm) -> tuple[PlanRequest | None, list[InputError]]:
+    """The request the form describes, or every field's problem with its shape."""
     payload: dict[str, Any] = {}
     for name in _TEXT_FIELDS:
         text = form.values.get(name, "").strip()
@@ -68,15 +112,41 @@ def request_from_form(form: PlanForm) -> PlanRequest:
     return validated_request(payload)
 
 
-def validated_request(payload: Mapping[str, Any]) -> PlanRequest:
-    """``PlanRequest.model_validate`` with its errors turned into one :class:`InputError`."""
+def validated_request(payload: Mapping[str, Any]) -> tuple[PlanRequest | None, list[InputError]]:
+    """``PlanRequest.model_validate`` with each field's error as an :class:`InputError`."""
     try:
-        return PlanRequest.model_validate(dict(payload))
+        return PlanRequest.model_validate(dict(payload)), []
+    except InputError as err:
+        return None, [err]
     except ValidationError as exc:
-        first = exc.errors()[0]
-        loc = first.get("loc") or ("request",)
-        name = loc[1] if loc[0] == "slot_options" and len(loc) > 1 else loc[0]
-        raise InputError(str(name), str(first.get("msg", "is not valid"))) from None
+        errors: dict[str, InputError] = {}
+        for item in exc.errors():
+            loc = item.get("loc") or ("request",)
+            name = str(loc[1] if loc[0] == "slot_options" and len(loc) > 1 else loc[0])
+            errors.setdefault(name, InputError(name, str(item.get("msg", "is not valid"))))
+        return None, list(errors.values())
+
+
+def show_errors(form: PlanForm, errors: list[InputError]) -> None:
+    """Put each error beside its field, in the web's words (labels, never codes)."""
+    order = list(FIELD_LABELS)
+    for err in sorted(errors, key=lambda e: order.index(e.field) if e.field in order else 99):
+        typed = form.slots[0] if err.field == "slot" else form.values.get(err.field)
+        form.errors.setdefault(err.field, error_text(err, typed))
+
+
+def form_from_request(request: PlanRequest) -> PlanForm:
+    """The form as it was filled in for ``request`` (the "Change the details" form)."""
+    values = request.model_dump(mode="json", exclude={"slot", "senior", "slot_options", "now"})
+    text = {k: str(v) for k, v in values.items() if v not in (None, "") and k in _TEXT_FIELDS}
+    if "at" in text:
+        text["at"] = text["at"].replace(" ", "T")
+    slots = [s.replace(" ", "T") for s in request.slot][:MAX_FORM_SLOTS]
+    return PlanForm(
+        values=text,
+        slots=[*slots, *[""] * MAX_FORM_SLOTS][:MAX_FORM_SLOTS],
+        senior=request.senior,
+    )
 
 
 def _hosted() -> bool:
@@ -111,6 +181,21 @@ def forget_profile() -> None:
     if _hosted():
         return
     profile_path().unlink(missing_ok=True)
+
+
+def form_from_story(
+    profile: Mapping[str, Any],
+    story: str,
+    fields: Mapping[str, str],
+    open_fields: list[tuple[str, str]],
+) -> PlanForm:
+    """The plan form filled with what a story gave (its start in the date-time input's format)."""
+    form = blank_form(profile)
+    form.values.pop("tz", None)  # the interviewer's zone comes from the story or is asked
+    for name, value in fields.items():
+        form.values[name] = value.replace(" ", "T", 1) if name == "at" else value
+    form.story, form.understood, form.questions = story, dict(fields), list(open_fields)
+    return form
 
 
 def blank_form(profile: Mapping[str, Any]) -> PlanForm:

@@ -8,7 +8,6 @@ into a multi-user one (the worker processes build theirs with
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
 from typing import Annotated, cast
 
 from fastapi import APIRouter, FastAPI, Form, Request
@@ -27,19 +26,9 @@ from amends.web.auth import (
 )
 from amends.web.context import config, csrf_token, render_page, wants_html
 from amends.web.ops import client_address, health_router
-from amends.web.views import ErrorPage, Layout
+from amends.web.views import ErrorPage, Layout, SignInPage
 
 pages = APIRouter(include_in_schema=False)
-
-
-@dataclass(frozen=True)
-class SignInPage:
-    """The sign-in form: what was typed (never the password) and what went wrong."""
-
-    layout: object
-    email: str
-    next: str
-    error: str | None
 
 
 def _safe_next(target: str | None) -> str:

@@ -72,6 +72,15 @@ class Password(BaseModel):
     password: str
 
 
+class NewPassword(BaseModel):
+    """Body of ``PUT /api/me/password``."""
+
+    model_config = ConfigDict(extra="forbid", str_max_length=1024)
+
+    password: str
+    new_password: str
+
+
 class Share(BaseModel):
     """Body of ``POST /api/cases/{id}/share``."""
 
@@ -143,6 +152,23 @@ def delete_me(request: Request, body: Password) -> Response:
         return JSONResponse({"detail": str(exc)}, status_code=403)
     response = JSONResponse({"deleted": user.email, "cases_erased": erased})
     response.headers.append("set-cookie", session_cookie(None, is_https(request.scope)))
+    return response
+
+
+@router.put("/me/password")
+def put_my_password(request: Request, body: NewPassword) -> Response:
+    """Change my password: every other session ends; this one goes on with a new cookie."""
+    h = hosted(request)
+    try:
+        session = accounts.change_password(
+            h.store, me(), body.password, body.new_password, h.clock()
+        )
+    except accounts.SignInRefused as exc:
+        return JSONResponse({"detail": str(exc)}, status_code=403)
+    response = JSONResponse(
+        {**_me_json(session.user), "expires_at": session.expires_at.isoformat()}
+    )
+    response.headers.append("set-cookie", session_cookie(session, is_https(request.scope)))
     return response
 
 

@@ -1,43 +1,40 @@
-"""HTML routes: the plan, check and cases pages.
+"""HTML routes: the plan form, the plan at its own address, and the draft checker.
 
-Every form works as a plain POST that returns a full page (JavaScript off);
-when htmx sends it (``HX-Request``), the same route returns only the page's
-main fragment. Bad input re-renders the form with the message beside the
-field and everything the user typed kept.
+Every form works as a plain POST (JavaScript off); when htmx sends it
+(``HX-Request``), the same route returns only the page's main fragment. Bad
+input re-renders the form with every message beside its field and everything
+the user typed kept. A good plan is kept as a draft and shown at
+``/plan/<id>`` (post/redirect/get), until it is saved as a case or discarded.
 """
 
 from __future__ import annotations
 
-import json
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from amends.cases import KINDS
-from amends.cases.machine import allowed, spoken
-from amends.errors import InputError, StateError
-from amends.plan.request import PlanRequest
+from amends.errors import InputError
+from amends.store import DraftRecord
 from amends.web import services
-from amends.web.auth import current_user
 from amends.web.context import config, csrf_token, render_page
 from amends.web.forms import (
     blank_form,
     forget_profile,
     form_from_post,
+    form_from_request,
+    form_from_story,
     remember_profile,
     request_from_form,
+    show_errors,
     stored_profile,
-    validated_request,
 )
 from amends.web.views import (
-    CasesPage,
-    CaseView,
     CheckPage,
     Choice,
     FindingView,
     Layout,
-    MessageView,
     PlanPage,
     plan_page,
     plan_view,
@@ -46,6 +43,10 @@ from amends.web.views import (
 
 router = APIRouter(include_in_schema=False)
 MAX_DRAFT = 20_000
+GONE = (
+    "This plan is no longer kept here: it was discarded, or it is more than two weeks old. "
+    "Saved plans are under Cases."
+)
 
 
 def _layout(request: Request, active: str, title: str) -> Layout:
@@ -63,70 +64,143 @@ def _plan_response(request: Request, page: PlanPage, status: int = 200) -> HTMLR
 
 @router.get("/", response_class=HTMLResponse)
 @router.get("/plan", response_class=HTMLResponse)
-def plan_form(request: Request) -> HTMLResponse:
+def plan_form(request: Request, discarded: str = "") -> HTMLResponse:
     """The empty plan form, prefilled with the remembered profile."""
     profile = stored_profile()
     layout = _layout(request, "plan", "Plan your recovery")
-    return render_page(request, "plan.html", plan_page(layout, blank_form(profile)))
+    notice = "The plan was discarded." if discarded else None
+    page = plan_page(layout, blank_form(profile), notice=notice)
+    return render_page(request, "plan.html", page)
 
 
 @router.post("/plan", response_class=HTMLResponse)
-async def plan_submit(request: Request) -> HTMLResponse:
-    """Compute the plan from the form, or show the form again with the problem marked."""
+async def plan_submit(request: Request) -> Response:
+    """Check every field; then keep the plan as a draft and go to its own address.
+
+    Post/redirect/get: the plan lives at ``/plan/<draft id>``, so a reload, the
+    back button or a bookmark shows it again instead of resubmitting the form.
+    """
     data = await request.form()
     slots = [str(v) for v in data.getlist("slot")]
     form = form_from_post(dict(data), slots)
-    layout = _layout(request, "plan", "Your plan")
+    cfg = config(request)
+    now = cfg.clock()
+    plan_request, errors = request_from_form(form)
+    if plan_request is not None:
+        errors = services.plan_errors(plan_request, now)
     try:
-        result = services.make_plan(request_from_form(form), config(request).clock())
+        if plan_request is None or errors:
+            raise InputError(errors[0].field, errors[0].message, errors[0].alternatives)
+        result = services.make_plan(plan_request, now, cli=False)
     except InputError as err:
-        form.errors[err.field] = err.message
+        show_errors(form, errors or [err])
         layout = _layout(request, "plan", "Check the form")
         return _plan_response(request, plan_page(layout, form), 422)
-    view = plan_view(result.plan, result.request, services.message_links(result.plan), True)
     if form.remember:
         remember_profile(form)
-    return _plan_response(request, plan_page(layout, form, view))
+    draft_id = services.keep_draft(cfg.db_path, result, now)
+    return _see(request, f"/plan/{draft_id}")
 
 
-def _frozen_request(raw: str) -> PlanRequest:
+def _see(request: Request, url: str) -> Response:
+    """303 to ``url``; htmx is told to load it as a full page (so the address changes)."""
+    if _htmx(request):
+        return Response(status_code=200, headers={"HX-Redirect": url})
+    return RedirectResponse(url, status_code=303)
 
+
+@router.post("/plan/story", response_class=HTMLResponse)
+async def plan_story(request: Request) -> HTMLResponse:
+    """ "What happened?": fill the form from the story and ask only what it leaves open."""
+    data = await request.form()
+    story = str(data.get("story") or "")
+    profile = stored_profile()
+    my_tz = str(data.get("my_tz") or "").strip() or profile.get("my_tz")
+    layout = _layout(request, "plan", "Check what we understood")
     try:
-        payload = json.loads(raw)
-    except ValueError:
-        raise InputError("request", "the plan data is damaged; make the plan again") from None
-    if not isinstance(payload, dict):
-        raise InputError("request", "the plan data is damaged; make the plan again")
-    return validated_request(payload)
+        result = services.intake(story, None, my_tz, config(request).clock())
+    except InputError as err:
+        form = blank_form(profile)
+        form.story = story
+        form.values["my_tz"] = my_tz or ""
+        form.errors["story" if err.field == "text" else err.field] = err.message
+        return _plan_response(request, plan_page(layout, form), 422)
+    if my_tz:
+        profile = {**profile, "my_tz": my_tz}
+    open_fields = list(zip(result.missing, result.questions, strict=True))
+    form = form_from_story(profile, story, result.fields, open_fields)
+    return _plan_response(request, plan_page(layout, form))
 
 
-@router.post("/plan/eml")
-def plan_eml(
-    request: Request, plan_request: Annotated[str, Form()], message: Annotated[int, Form()]
-) -> Response:
+def _draft(request: Request, draft_id: str) -> tuple[DraftRecord, services.PlanResult]:
+    record = services.draft(config(request).db_path, draft_id)
+    if record is None:
+        raise StarletteHTTPException(404, GONE)
+    return record, services.draft_plan(record, config(request).clock())
+
+
+def _draft_page(
+    request: Request, record: DraftRecord, result: services.PlanResult, **extra: Any
+) -> PlanPage:
+    plan = result.plan
+    now = config(request).clock()
+    view = plan_view(plan, services.message_links(plan), True, record.id, now)
+    layout = _layout(request, "plan", f"Your plan: {view.role} at {view.company}")
+    form = form_from_request(result.request)
+    return plan_page(layout, form, view, saved_case=record.case_id, **extra)
+
+
+@router.get("/plan/{draft_id}", response_class=HTMLResponse)
+def plan_show(request: Request, draft_id: str, confirm: str = "") -> HTMLResponse:
+    """The plan at its own address, exactly as it was made (its "now" is kept).
+
+    ``confirm`` is set when "Save as case" found this interview saved already:
+    the page then asks before saving a second case.
+    """
+    record, result = _draft(request, draft_id)
+    same: tuple[Choice, ...] = ()
+    if confirm:
+        found = services.same_interview_cases(config(request).db_path, result.plan)
+        same = tuple(Choice(c.id, c.title) for c in found)
+    page = _draft_page(request, record, result, duplicates=same)
+    response = render_page(request, "plan.html", page)
+    # Never from the HTTP cache: "back" after saving must show the plan as saved.
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@router.get("/plan/{draft_id}/message-{number}.eml")
+def plan_eml(request: Request, draft_id: str, number: int) -> Response:
     """Download one email of the plan as an ``.eml`` draft."""
-    now = config(request).clock()
-    result = services.make_plan(_frozen_request(plan_request), now)
-    name, data = services.eml_file(result.plan, message, now)
-    return _download(data, name, "message/rfc822")
+    _, result = _draft(request, draft_id)
+    name, data = services.eml_file(result.plan, number - 1, config(request).clock())
+    return download(data, name, "message/rfc822")
 
 
-@router.post("/plan/ics")
-def plan_ics(request: Request, plan_request: Annotated[str, Form()]) -> Response:
-    """Download the proposed slots (or the plan's reminders) as an ``.ics`` calendar."""
-    now = config(request).clock()
-    result = services.make_plan(_frozen_request(plan_request), now)
-    name, data = services.ics_file(result.plan, now)
-    return _download(data, name, "text/calendar; charset=utf-8")
+@router.get("/plan/{draft_id}/follow-up.ics")
+def plan_ics(request: Request, draft_id: str) -> Response:
+    """Download the proposed slots and follow-through reminders as an ``.ics`` calendar."""
+    _, result = _draft(request, draft_id)
+    name, data = services.ics_file(result.plan, config(request).clock())
+    return download(data, name, "text/calendar; charset=utf-8")
 
 
-@router.post("/plan/save")
-def plan_save(request: Request, plan_request: Annotated[str, Form()]) -> Response:
-    """Save the plan as a tracked case and go to the cases page."""
+@router.post("/plan/{draft_id}/save")
+def plan_save(request: Request, draft_id: str, again: Annotated[str, Form()] = "") -> Response:
+    """Save the plan as a tracked case; when the same interview is saved already, ask first."""
     cfg = config(request)
-    result = services.make_plan(_frozen_request(plan_request), cfg.clock())
-    case_id = services.save_case(cfg.db_path, result)
-    return RedirectResponse(f"/cases?saved={case_id}", status_code=303)
+    record, result = _draft(request, draft_id)
+    if not again and services.same_interview_cases(cfg.db_path, result.plan):
+        return _see(request, f"/plan/{draft_id}?confirm=1#keep")
+    case_id = services.save_draft_case(cfg.db_path, record, result)
+    return _see(request, f"/cases?saved={case_id}#case-{case_id}")
+
+
+@router.post("/plan/{draft_id}/discard")
+def plan_discard(request: Request, draft_id: str) -> Response:
+    """Forget the unsaved plan and start again."""
+    services.discard_draft(config(request).db_path, draft_id)
+    return _see(request, "/plan?discarded=1")
 
 
 @router.post("/profile/forget")
@@ -136,7 +210,7 @@ def profile_forget() -> Response:
     return RedirectResponse("/plan", status_code=303)
 
 
-def _download(data: bytes, filename: str, media_type: str) -> Response:
+def download(data: bytes, filename: str, media_type: str) -> Response:
     safe = "".join(ch for ch in filename if ch.isalnum() or ch in "-_.") or "amends"
     return Response(
         data,
@@ -184,112 +258,3 @@ def check_submit(request: Request, text: Annotated[str, Form()] = "") -> HTMLRes
         summary=dict(report.get("summary", {})),
     )
     return render_page(request, template, page)
-
-
-def _cases_page(request: Request, **extra: Any) -> CasesPage:
-    cfg = config(request)
-    now = cfg.clock()
-    user = current_user.get()  # hosted mode: cases are mine or shared with me
-    views = []
-    for summary in services.case_summaries(cfg.db_path, now):
-        nxt = summary.get("next") or {}
-        state = str(summary["state"])
-        case_id = str(summary["id"])
-        owner = str(summary.get("owner") or "")
-        mine = user is None or owner == user.email
-        # a coach reading a case shared with them adds notes only
-        events: tuple[str, ...] = tuple(allowed(state)) if mine else ("note",)  # type: ignore[arg-type]
-        views.append(
-            CaseView(
-                id=case_id,
-                title=f"{summary['role']} at {summary['company']}",
-                state=state,
-                next_due=str(nxt.get("title")) if nxt else None,
-                next_text=str(nxt.get("text")) if nxt else None,
-                outcomes=tuple(Choice(kind, spoken(kind)) for kind in events),
-                contact=str(summary.get("contact") or ""),
-                owner=owner,
-                mine=mine,
-                coaches=tuple(services.case_coaches(cfg.db_path, case_id)) if user and mine else (),
-            )
-        )
-    layout = _layout(request, "cases", "Your cases")
-    kinds = tuple(Choice(k, k.replace("-", " ")) for k in KINDS)
-    sharing = user is not None
-    return CasesPage(layout, cases=tuple(views), kinds=kinds, sharing=sharing, **extra)
-
-
-def _cases_response(request: Request, page: CasesPage, status: int = 200) -> HTMLResponse:
-    return render_page(
-        request, "_cases_main.html" if _htmx(request) else "cases.html", page, status
-    )
-
-
-@router.get("/cases", response_class=HTMLResponse)
-def cases_list(request: Request, saved: str | None = None) -> HTMLResponse:
-    """Open cases with what is due next."""
-    notice = f"Saved as case {saved}." if saved else None
-    return _cases_response(request, _cases_page(request, notice=notice))
-
-
-@router.post("/cases/{case_id}/record", response_class=HTMLResponse)
-def cases_record(
-    request: Request,
-    case_id: str,
-    event: Annotated[str, Form()],
-    via: Annotated[str, Form()] = "",
-    slot: Annotated[str, Form()] = "",
-    text: Annotated[str, Form()] = "",
-) -> HTMLResponse:
-    """Record an outcome (a call made, a reply, ...) and show the cases again."""
-    cfg = config(request)
-    options: dict[str, Any] = {
-        "via": via.strip().lower() or None,
-        "slot": slot.strip().replace("T", " ") or None,
-        "text": text.strip() or None,
-    }
-    try:
-        result = services.record_event(cfg.db_path, case_id, event, cfg.clock, options)
-    except InputError as err:
-        if err.field == "case":
-            raise  # no such case (or another user's): the error page, 404 when hosted
-        page = _cases_page(request, error=err.cli_text(), error_case=case_id)
-        return _cases_response(request, page, 422)
-    except StateError as err:
-        page = _cases_page(request, error=str(err), error_case=case_id)
-        return _cases_response(request, page, 422)
-    notice = f"Recorded on case {case_id}: now {result['state']}."
-    return _cases_response(request, _cases_page(request, notice=notice))
-
-
-@router.post("/cases/{case_id}/write", response_class=HTMLResponse)
-def cases_write(
-    request: Request,
-    case_id: str,
-    kind: Annotated[str, Form()],
-    topic: Annotated[str, Form()] = "",
-) -> HTMLResponse:
-    """Generate the follow-up message a case calls for (thank-you, confirmation, ...)."""
-    cfg = config(request)
-    try:
-        draft = services.write_message(cfg.db_path, case_id, kind, cfg.clock(), topic or None)
-    except InputError as err:
-        if err.field == "case":
-            raise  # no such case (or another user's): the error page, 404 when hosted
-        page = _cases_page(request, error=err.cli_text(), error_case=case_id)
-        return _cases_response(request, page, 422)
-    except StateError as err:
-        page = _cases_page(request, error=str(err), error_case=case_id)
-        return _cases_response(request, page, 422)
-    follow = MessageView(
-        dom_id="followup",
-        kind=str(draft["kind"]),
-        title=str(draft["kind"]).replace("-", " ").capitalize(),
-        subject=draft.get("subject"),
-        body=str(draft["body"]),
-        words=int(draft["words"]),
-        speaking_seconds=None,
-        to_name=(draft.get("to") or {}).get("name"),
-    )
-    page = _cases_page(request, followups=(follow,), followup_case=case_id)
-    return _cases_response(request, page)

@@ -18,6 +18,7 @@ These are plain ASGI middlewares so they also cover 404s, 405s and errors.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import hmac
 import json
@@ -34,6 +35,8 @@ CSRF_FIELD = "csrf_token"
 CSRF_HEADER = "x-csrf-token"
 LOOPBACK_HOSTS: tuple[str, ...] = ("127.0.0.1", "localhost", "::1")
 DEFAULT_MAX_BODY = 256 * 1024
+MAX_FORM_FIELDS = 200
+BODY_TIMEOUT = 20.0  # seconds to send a whole body; slow-loris clients are dropped
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 CSP = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -97,6 +100,14 @@ def _header(scope: Scope, name: bytes) -> str | None:
     return None
 
 
+class _SlowBody(Exception):
+    """The client did not finish sending its body within the time allowed."""
+
+
+class _TooManyFields(Exception):
+    """A form post with more fields than any of our forms has."""
+
+
 async def _plain(send: Send, status: int, text: str) -> None:
     body = text.encode()
     await send(
@@ -131,7 +142,14 @@ class HostGuard:
 
 
 class SecurityHeaders:
-    """Add the CSP and the other hardening headers to every HTTP response."""
+    """Add the CSP and the other hardening headers to every HTTP response.
+
+    It is the outermost middleware, so the host guard's 400 and the body guard's
+    413 carry the headers too; an unhandled exception becomes a 500 answered
+    here, with the headers, before Starlette's own error page (which would not
+    pass through any middleware) can be sent. The exception is re-raised so the
+    server still logs it.
+    """
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -140,9 +158,12 @@ class SecurityHeaders:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        started = False
 
         async def send_with_headers(message: Message) -> None:
+            nonlocal started
             if message["type"] == "http.response.start":
+                started = True
                 headers = [h for h in message.get("headers", []) if h[0] not in _OURS]
                 headers.extend(SECURITY_HEADERS)
                 if not any(k == b"cache-control" for k, _ in headers):
@@ -150,7 +171,12 @@ class SecurityHeaders:
                 message = {**message, "headers": headers}
             await send(message)
 
-        await self.app(scope, receive, send_with_headers)
+        try:
+            await self.app(scope, receive, send_with_headers)
+        except Exception:
+            if not started:
+                await _json_error(send_with_headers, 500, "Something went wrong on our side.")
+            raise
 
 
 _OURS = frozenset(name for name, _ in SECURITY_HEADERS)
@@ -180,27 +206,39 @@ class CsrfSigner:
         return hmac.compare_digest(sig, self._sign(nonce))
 
 
-def cookie_token(scope: Scope) -> str | None:
-    """The CSRF token from the request's cookie header, if any."""
+def cookie_value(scope: Scope, name: str) -> str | None:
+    """The value of cookie ``name`` in the request's cookie header, if any."""
     raw = _header(scope, b"cookie")
     if not raw:
         return None
     jar: SimpleCookie = SimpleCookie()
     try:
         jar.load(raw)
-    except Exception:  # a malformed cookie header is just "no token"
+    except Exception:  # a malformed cookie header is just "no such cookie"
         return None
-    morsel = jar.get(CSRF_COOKIE)
+    morsel = jar.get(name)
     return morsel.value if morsel else None
+
+
+def cookie_token(scope: Scope) -> str | None:
+    """The CSRF token from the request's cookie header, if any."""
+    return cookie_value(scope, CSRF_COOKIE)
 
 
 class RequestGuard:
     """Body-size limit for every request; same-origin and CSRF checks for unsafe methods."""
 
-    def __init__(self, app: ASGIApp, signer: CsrfSigner, max_body: int = DEFAULT_MAX_BODY) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        signer: CsrfSigner,
+        max_body: int = DEFAULT_MAX_BODY,
+        body_timeout: float = BODY_TIMEOUT,
+    ) -> None:
         self.app = app
         self.signer = signer
         self.max_body = max_body
+        self.body_timeout = body_timeout
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -210,14 +248,18 @@ class RequestGuard:
         if length is not None and (not length.isdigit() or int(length) > self.max_body):
             await _json_error(send, 413, "The request body is too large.")
             return
-        body = await self._read(receive)
+        try:
+            body = await self._read(receive)
+        except _SlowBody:
+            await _json_error(send, 408, "The request body was not sent in time.")
+            return
         if body is None:
             await _json_error(send, 413, "The request body is too large.")
             return
         if scope["method"] not in SAFE_METHODS:
             problem = self._forbidden(scope, body)
             if problem:
-                await _json_error(send, 403, problem)
+                await _json_error(send, *problem)
                 return
         token = cookie_token(scope)
         if self.signer.valid(token):
@@ -231,8 +273,13 @@ class RequestGuard:
     async def _read(self, receive: Receive) -> bytes | None:
         chunks: list[bytes] = []
         size = 0
+        deadline = asyncio.get_running_loop().time() + self.body_timeout
         while True:
-            message = await receive()
+            left = deadline - asyncio.get_running_loop().time()
+            try:
+                message = await asyncio.wait_for(receive(), timeout=max(left, 0.0))
+            except TimeoutError:
+                raise _SlowBody from None
             if message["type"] == "http.disconnect":
                 break
             chunk = message.get("body", b"")
@@ -244,16 +291,19 @@ class RequestGuard:
                 break
         return b"".join(chunks)
 
-    def _forbidden(self, scope: Scope, body: bytes) -> str | None:
-        """Why this unsafe request is refused, or ``None`` when it may proceed."""
+    def _forbidden(self, scope: Scope, body: bytes) -> tuple[int, str] | None:
+        """Why this unsafe request is refused (status, message), or ``None`` when it may proceed."""
         if not same_origin(scope):
-            return "Cross-site request refused."
+            return 403, "Cross-site request refused."
         cookie = cookie_token(scope)
         if not self.signer.valid(cookie):
-            return "Missing or expired session token; reload the page and try again."
-        sent = _header(scope, CSRF_HEADER.encode()) or _form_token(scope, body)
+            return 403, "Missing or expired session token; reload the page and try again."
+        try:
+            sent = _header(scope, CSRF_HEADER.encode()) or _form_token(scope, body)
+        except _TooManyFields:
+            return 413, f"The form has more than {MAX_FORM_FIELDS} fields."
         if not sent or not hmac.compare_digest(sent, cookie or ""):
-            return "Missing or wrong CSRF token; reload the page and try again."
+            return 403, "Missing or wrong CSRF token; reload the page and try again."
         return None
 
 
@@ -280,9 +330,9 @@ def _form_token(scope: Scope, body: bytes) -> str | None:
     if ctype != "application/x-www-form-urlencoded":
         return None
     try:
-        fields = parse_qs(body.decode("utf-8", "replace"), max_num_fields=200)
+        fields = parse_qs(body.decode("utf-8", "replace"), max_num_fields=MAX_FORM_FIELDS)
     except ValueError:
-        return None
+        raise _TooManyFields from None
     values = fields.get(CSRF_FIELD)
     return values[0] if values else None
 

@@ -8,7 +8,7 @@ one module means the pages and the JSON API cannot drift apart.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -18,27 +18,35 @@ from amends.cases import (
     case_json,
     event_json,
     event_kind,
+    list_cases,
     load_case,
-    load_cases,
     summary_json,
 )
 from amends.cases import record as record_case_event
 from amends.cases import write as write_case_message
-from amends.cases.engine import case_steps
-from amends.cases.service import save_plan
+from amends.cases.case import Case
+from amends.cases.engine import Due, case_steps
+from amends.cases.messages import KINDS
+from amends.cases.service import cases_for_interview, save_plan
 from amends.check import CheckReport, check_text
 from amends.dates.zones import parse_instant
-from amends.errors import InputError
+from amends.errors import InputError, StateError
+from amends.export.confirmed import Confirmed
 from amends.export.eml import eml_for_message
-from amends.export.ics import follow_up_calendar
+from amends.export.ics import follow_up_calendar, prepare_calendar
+from amends.export.links import mailto_link
 from amends.export.plan_exports import eml_name
+from amends.intake import Intake, read_story
 from amends.plan import Plan, PlanRequest
 from amends.plan import make_plan as core_make_plan
 from amends.slots import SlotResult, SlotsInput, slot_request_from_options
 from amends.slots import find_slots as core_find_slots
+from amends.store import DraftRecord
 from amends.web.auth import case_store
 from amends.web.context import Clock
 from amends.web.forms import stored_profile
+
+DRAFT_LIFETIME = timedelta(days=14)  # an unsaved plan outlives its first fortnight only as a case
 
 
 @dataclass(frozen=True)
@@ -49,17 +57,63 @@ class PlanResult:
     request: PlanRequest
 
 
-def make_plan(request: PlanRequest, now: datetime) -> PlanResult:
+def make_plan(request: PlanRequest, now: datetime, *, cli: bool = True) -> PlanResult:
     """Validate ``request`` and compute the plan exactly as ``amends plan`` does.
 
     ``now`` is frozen into the returned request so downloads and "save as case"
     later reproduce the same plan. Calendar files are the command line's own:
-    the web never reads a path on the server.
+    the web never reads a path on the server. The pages pass ``cli=False`` (the
+    checklist names no commands); the JSON API keeps the CLI's exact output.
     """
     if request.slot_options.busy:
         raise InputError("busy", "calendar files can only be read by the command line")
     frozen = request.model_copy(update={"now": request.now or now.isoformat()})
-    return PlanResult(core_make_plan(frozen, now), frozen)
+    return PlanResult(core_make_plan(frozen, now, cli=cli), frozen)
+
+
+def plan_errors(request: PlanRequest, now: datetime) -> list[InputError]:
+    """Every field's problem at once (empty when the plan can be made)."""
+    _, errors = request.validate_all(now)
+    return errors
+
+
+def keep_draft(db_path: Path | None, result: PlanResult, now: datetime) -> str:
+    """Keep a computed plan as an unsaved draft (expiring old ones); returns its id."""
+    payload = result.request.model_dump(mode="json", exclude_defaults=True)
+    with case_store(db_path) as store:
+        store.expire_drafts(now - DRAFT_LIFETIME)
+        return store.save_draft(now, payload).id
+
+
+def draft(db_path: Path | None, draft_id: str) -> DraftRecord | None:
+    """The unsaved plan ``draft_id`` (``None`` once discarded or expired)."""
+    with case_store(db_path) as store:
+        return store.get_draft(draft_id)
+
+
+def draft_plan(record: DraftRecord, now: datetime) -> PlanResult:
+    """Recompute the draft's plan: ``now`` was frozen into it, so it is the same plan."""
+    return make_plan(PlanRequest.model_validate(record.request), now, cli=False)
+
+
+def discard_draft(db_path: Path | None, draft_id: str) -> None:
+    """Forget an unsaved plan (the user chose "Discard")."""
+    with case_store(db_path) as store:
+        store.delete_draft(draft_id)
+
+
+def save_draft_case(db_path: Path | None, record: DraftRecord, result: PlanResult) -> str:
+    """Save the draft's plan as a new case and remember which case it became."""
+    with case_store(db_path) as store:
+        case_id = save_plan(store, result.plan)
+        store.mark_draft_saved(record.id, case_id)
+    return case_id
+
+
+def same_interview_cases(db_path: Path | None, plan: Plan) -> list[Case]:
+    """Open cases about the same interview (asked about before saving a second copy)."""
+    with case_store(db_path) as store:
+        return cases_for_interview(store, plan.situation)
 
 
 def find_slots(body: SlotsInput, now: datetime) -> SlotResult:
@@ -77,6 +131,15 @@ def with_profile(request: PlanRequest) -> PlanRequest:
     values = stored_profile()
     values.update(request.model_dump(exclude_unset=True))
     return PlanRequest.model_validate(values)
+
+
+def intake(text: str, now_text: str | None, my_tz: str | None, clock: datetime) -> Intake:
+    """What ``amends intake`` reads from a story."""
+    moment = parse_instant(now_text, "now") if now_text else clock
+    zone_name = my_tz or stored_profile().get("my_tz")
+    if not zone_name:
+        raise InputError("my_tz", "is needed (no zone in your profile), e.g. Europe/London")
+    return read_story(text, moment, str(zone_name))
 
 
 def check(text: str) -> CheckReport:
@@ -112,8 +175,8 @@ def eml_file(plan: Plan, index: int, now: datetime) -> tuple[str, bytes]:
 
 
 def ics_file(plan: Plan, now: datetime) -> tuple[str, bytes]:
-    """File name and bytes of the plan's follow-through calendar."""
-    return "amends-follow-up.ics", follow_up_calendar(plan, now).data
+    """File name and bytes of the plan's follow-through calendar (worded for the web)."""
+    return "amends-follow-up.ics", follow_up_calendar(plan, now, cli=False).data
 
 
 def save_case(db_path: Path | None, result: PlanResult) -> str:
@@ -124,9 +187,18 @@ def save_case(db_path: Path | None, result: PlanResult) -> str:
 
 def case_summaries(db_path: Path | None, now: datetime) -> list[dict[str, Any]]:
     """``amends cases --format json``'s ``cases`` list (open cases only)."""
+    cases: list[dict[str, Any]] = case_listing(db_path, now)["cases"]
+    return cases
+
+
+def case_listing(db_path: Path | None, now: datetime) -> dict[str, Any]:
+    """``amends cases --format json``: open cases, and the damaged ones that cannot be shown."""
     with case_store(db_path) as store:
-        cases = load_cases(store, include_closed=False, brief=True)
-    return [summary_json(c, case_steps(c, now)) for c in cases]
+        listing = list_cases(store, include_closed=False, brief=True)
+    return {
+        "cases": [summary_json(c, case_steps(c, now)) for c in listing.cases],
+        "damaged": [d.to_json() for d in listing.damaged],
+    }
 
 
 def case_detail(db_path: Path | None, case_id: str, now: datetime) -> dict[str, Any]:
@@ -164,6 +236,76 @@ def write_message(
     with case_store(db_path) as store:
         case = load_case(store, case_id)
     return write_case_message(case, kind, now, topic).to_json()
+
+
+@dataclass(frozen=True)
+class CaseCard:
+    """One case as the cases page needs it: the case, its due steps and its message kinds."""
+
+    case: Case
+    due: list[Due]
+    kinds: list[str]
+
+
+def case_cards(
+    db_path: Path | None, now: datetime, include_closed: bool
+) -> tuple[list[CaseCard], list[str]]:
+    """Every readable case with its steps worded for the web and the messages it can have
+    now, and the ids of damaged cases (reported, never allowed to take the page down)."""
+    with case_store(db_path) as store:
+        listing = list_cases(store, include_closed=include_closed)
+    cards = [
+        CaseCard(c, case_steps(c, now, cli=False), writable_kinds(c, now)) for c in listing.cases
+    ]
+    return cards, [d.id for d in listing.damaged]
+
+
+def writable_kinds(case: Case, now: datetime) -> list[str]:
+    """The follow-up messages that fit ``case`` now, asked of the writer itself.
+
+    The writer is the one judge of what fits a state, so the page offers only
+    kinds it accepts (a thank-you is tried with a stand-in topic).
+    """
+    kinds: list[str] = []
+    for kind in KINDS:
+        try:
+            write_case_message(case, kind, now, "the role" if kind == "thank-you" else None)
+        except (InputError, StateError):
+            continue
+        kinds.append(kind)
+    return kinds
+
+
+def interview_calendar(db_path: Path | None, case_id: str, now: datetime) -> tuple[str, bytes]:
+    """The confirmed interview's reminders as ``.ics`` (what ``amends prepare`` writes)."""
+    with case_store(db_path) as store:
+        case = load_case(store, case_id)
+    meeting = case.meeting
+    if meeting is None:
+        raise StateError("this case has no agreed new interview time yet")
+    s = case.situation
+    confirmed = Confirmed(
+        start=meeting.slot.start,
+        interviewer_tz=s.interview.tz,
+        candidate_tz=s.candidate.tz,
+        mode=meeting.mode,  # type: ignore[arg-type]
+        company=s.interview.company,
+        role=s.interview.role,
+        interviewer=s.contact.interviewer or s.contact.name,
+        link=meeting.link if meeting.mode == "video" else None,
+        address=meeting.address if meeting.mode == "in-person" else None,
+        minutes=int((meeting.slot.end - meeting.slot.start).total_seconds() // 60),
+        original_start=s.interview.start,
+    )
+    return f"amends-interview-{case.id}.ics", prepare_calendar(confirmed, now).data
+
+
+def mailto_for(message: dict[str, Any]) -> str | None:
+    """A ``mailto:`` link for a written follow-up (``None`` when it has no address or subject)."""
+    to = (message.get("to") or {}).get("email")
+    if not to or not message.get("subject"):
+        return None
+    return mailto_link(to, message.get("subject"), message.get("body")).url
 
 
 def case_coaches(db_path: Path | None, case_id: str) -> list[str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from functools import cache
 from typing import Any
 
@@ -19,18 +20,15 @@ from markupsafe import Markup, escape
 from amends.dates.format import moment_text
 from amends.dates.zones import zone_names
 from amends.plan.reasons import catalogue
-from amends.plan.request import PlanRequest
 from amends.plan.result import Message, Plan
 from amends.web.forms import PlanForm
+from amends.web.labels import (
+    CONTACT_ROLE_CHOICES,
+    MESSAGE_TITLES,
+    MODE_CHOICES,
+    SCENARIO_CHOICES,
+)
 
-MESSAGE_TITLES: dict[str, str] = {
-    "phone-script": "Phone script",
-    "voicemail": "Voicemail",
-    "email": "Email",
-    "email-with-reason": "Email (naming the reason)",
-    "recruiter-email": "Email to the recruiter",
-    "alternative-mode": "Offer another way to meet",
-}
 CHANNEL_TITLES: dict[str, str] = {
     "call": "Call now",
     "call-voicemail-email": "Call now; if nobody answers, leave a voicemail, then email",
@@ -42,22 +40,10 @@ PHASE_TITLES: dict[str, str] = {
     "correct": "Correct",
     "consolidate": "Consolidate",
 }
-SCENARIO_CHOICES: tuple[tuple[str, str], ...] = (
-    ("missed", "I missed it"),
-    ("late", "I am running late"),
-    ("conflict", "I cannot make it (known in advance)"),
-    ("tech-failure", "The video call failed"),
-)
-MODE_CHOICES: tuple[tuple[str, str], ...] = (
-    ("video", "Video call"),
-    ("phone", "Phone call"),
-    ("in-person", "In person"),
-)
-CONTACT_ROLE_CHOICES: tuple[tuple[str, str], ...] = (
-    ("interviewer", "The interviewer"),
-    ("recruiter", "A recruiter"),
-    ("coordinator", "An HR coordinator"),
-)
+# Message kinds shown together as one tab, switched between (short / with the reason).
+TAB_OF: dict[str, str] = {"email-with-reason": "email"}
+VARIANT_TITLES: dict[str, str] = {"email": "Short", "email-with-reason": "With the reason"}
+SAY_LINES = 2  # the opening of the phone script: who you are, and the apology
 
 
 @dataclass(frozen=True)
@@ -91,6 +77,29 @@ class MessageView:
     mailto_shortened: bool = False
     tel: str | None = None
     eml: bool = False
+    note: str | None = None
+    variant_title: str | None = None
+    index: int = 0
+    phone_text: str | None = None
+
+
+@dataclass(frozen=True)
+class MessageTab:
+    """One tab of the messages: a kind, with its variants to switch between."""
+
+    dom_id: str
+    title: str
+    variants: tuple[MessageView, ...]
+
+
+@dataclass(frozen=True)
+class PrimaryAction:
+    """The button that does the first action: a ``tel:`` call or the pre-filled email."""
+
+    label: str
+    href: str
+    detail: str
+    kind: str  # "tel" or "mailto"
 
 
 @dataclass(frozen=True)
@@ -126,10 +135,16 @@ class PlanView:
     slots: tuple[SlotView, ...]
     slot_note: str | None
     phases: tuple[PhaseView, ...]
-    request_json: str
     ics: bool
     company: str
     role: str
+    tabs: tuple[MessageTab, ...] = ()
+    primary: PrimaryAction | None = None
+    say: tuple[str, ...] = ()
+    say_label: str = ""
+    draft_id: str = ""
+    slot_warnings: tuple[str, ...] = ()
+    """Problems with the user's own times (``plan.warnings``), shown beside the slot field."""
 
 
 @dataclass(frozen=True)
@@ -143,6 +158,8 @@ class PlanPage:
     contact_roles: tuple[Choice, ...] = ()
     zone_options: str = ""  # pre-rendered, escaped <option> list (see zone_options())
     notice: str | None = None
+    duplicates: tuple[Choice, ...] = ()
+    saved_case: str | None = None
 
 
 @cache
@@ -157,12 +174,15 @@ def zone_options() -> Markup:
     )
 
 
-def plan_page(layout: Layout, form: PlanForm, plan: PlanView | None = None) -> PlanPage:
+def plan_page(
+    layout: Layout, form: PlanForm, plan: PlanView | None = None, **extra: Any
+) -> PlanPage:
     """The plan page with its fixed choices filled in."""
     return PlanPage(
         layout=layout,
         form=form,
         plan=plan,
+        **extra,
         scenarios=tuple(Choice(v, label) for v, label in SCENARIO_CHOICES),
         reasons=tuple(Choice(r.code, r.label) for r in catalogue().values()),
         modes=tuple(Choice(v, label) for v, label in MODE_CHOICES),
@@ -186,19 +206,74 @@ def message_view(index: int, message: Message, links: dict[str, Any]) -> Message
         mailto_shortened=bool(links.get("mailto_shortened")),
         tel=links.get("tel"),
         eml=bool(links.get("eml")),
+        note=message.note,
+        variant_title=VARIANT_TITLES.get(message.kind),
+        index=index,
+        phone_text=message.to_phone,
     )
+
+
+def message_tabs(messages: Sequence[MessageView]) -> tuple[MessageTab, ...]:
+    """Group the messages into tabs in the plan's order (both emails share one tab)."""
+    groups: dict[str, list[MessageView]] = {}
+    for m in messages:
+        groups.setdefault(TAB_OF.get(m.kind, m.kind), []).append(m)
+    return tuple(
+        MessageTab(f"tab-{key}", MESSAGE_TITLES.get(key, key), tuple(items))
+        for key, items in groups.items()
+    )
+
+
+def primary_action(channel: str, messages: Sequence[MessageView]) -> PrimaryAction | None:
+    """The first action as one button: call the number, or open the email ready to send."""
+    by_kind = {m.kind: m for m in messages}
+    script = by_kind.get("phone-script")
+    if channel.startswith("call") and script and script.tel:
+        number = script.phone_text or script.tel.removeprefix("tel:")
+        return PrimaryAction(f"Call {script.to_name or 'them'}", script.tel, number, "tel")
+    kinds = ("recruiter-email",) if channel == "recruiter" else ("email-with-reason", "email")
+    for kind in (*kinds, "email", "recruiter-email"):
+        m = by_kind.get(kind)
+        if m and m.mailto:
+            who = f" to {m.to_name}" if m.to_name else ""
+            return PrimaryAction(
+                "Open the email in your mail app", m.mailto, f"Ready{who}", "mailto"
+            )
+    return None
+
+
+def what_to_say(plan: Plan) -> tuple[str, tuple[str, ...]]:
+    """The one thing to say first: the phone script's opening, or the email's subject."""
+    if plan.first_action.channel.startswith("call"):
+        for m in plan.messages:
+            if m.kind == "phone-script":
+                lines = [line for line in m.body.splitlines() if line.strip()]
+                return "Say", tuple(lines[:SAY_LINES])
+    for m in plan.messages:
+        if m.written and m.subject:
+            return "Subject", (m.subject,)
+    return "", ()
 
 
 def plan_view(
     plan: Plan,
-    request: PlanRequest,
     links: Sequence[dict[str, Any]],
     ics: bool,
+    draft_id: str = "",
+    viewed_at: datetime | None = None,
 ) -> PlanView:
-    """Arrange a :class:`Plan` for display; ``request`` is frozen for later downloads."""
+    """Arrange a :class:`Plan` for display; ``draft_id`` addresses its downloads.
+
+    ``viewed_at`` is the real time the page is shown: a plan reopened later counts
+    its minutes left from then, not from when it was made.
+    """
     s = plan.situation
     my_tz = s.candidate.tz
     action = plan.first_action
+    messages = tuple(
+        message_view(i, m, links[i] if i < len(links) else {}) for i, m in enumerate(plan.messages)
+    )
+    say_label, say = what_to_say(plan)
     phases: dict[str, list[StepView]] = {}
     for step in plan.steps:
         phases.setdefault(step.phase, []).append(StepView(moment_text(step.at, my_tz), step.text))
@@ -208,11 +283,10 @@ def plan_view(
         action_why=action.why,
         respond_by_iso=action.respond_by.isoformat(),
         respond_by_text=moment_text(action.respond_by, my_tz),
-        minutes_left=action.minutes_left,
-        messages=tuple(
-            message_view(i, m, links[i] if i < len(links) else {})
-            for i, m in enumerate(plan.messages)
-        ),
+        minutes_left=action.minutes_left
+        if viewed_at is None
+        else max(0, int((action.respond_by - viewed_at).total_seconds() // 60)),
+        messages=messages,
         slots=tuple(
             SlotView(slot.interviewer_local, slot.candidate_local, s.zones_differ)
             for slot in plan.slots
@@ -221,10 +295,15 @@ def plan_view(
         phases=tuple(
             PhaseView(PHASE_TITLES.get(name, name), tuple(items)) for name, items in phases.items()
         ),
-        request_json=request.model_dump_json(exclude_defaults=True),
         ics=ics,
         company=s.interview.company,
         role=s.interview.role,
+        tabs=message_tabs(messages),
+        primary=primary_action(action.channel, messages),
+        say=say,
+        say_label=say_label,
+        draft_id=draft_id,
+        slot_warnings=tuple(w.message for w in plan.warnings if w.field == "slot"),
     )
 
 
@@ -276,36 +355,17 @@ def segments(text: str, spans: Sequence[tuple[int, int]]) -> tuple[Segment, ...]
 
 
 @dataclass(frozen=True)
-class CaseView:
-    """One tracked case as the cases page shows it."""
-
-    id: str
-    title: str
-    state: str
-    next_due: str | None
-    next_text: str | None
-    outcomes: tuple[Choice, ...]
-    contact: str = ""
-    owner: str = ""  # hosted mode: whose case it is, shown when it is someone else's
-    mine: bool = True  # False: shared with me to read (and add notes)
-    coaches: tuple[str, ...] = ()  # hosted mode, my own case: who I shared it with
-
-
-@dataclass(frozen=True)
-class CasesPage:
-    layout: Layout
-    cases: tuple[CaseView, ...] = ()
-    notice: str | None = None
-    error: str | None = None
-    error_case: str | None = None
-    kinds: tuple[Choice, ...] = ()
-    followups: tuple[MessageView, ...] = ()
-    followup_case: str | None = None
-    sharing: bool = False  # hosted mode: cases can be shared with a coach
-
-
-@dataclass(frozen=True)
 class ErrorPage:
     layout: Layout
     status: int
     message: str
+
+
+@dataclass(frozen=True)
+class SignInPage:
+    """Hosted mode's sign-in form: what was typed (never the password) and what went wrong."""
+
+    layout: Layout
+    email: str
+    next: str
+    error: str | None

@@ -1,0 +1,149 @@
+"""Apply the shipped sentence classifier (``data/check_model.json``) in pure Python.
+
+The model is one logistic regression per sentence function (blame, demand,
+apology, offers-times, …) trained by ``python3 tasks.py train``. Only its
+weights are shipped: int8 per label and hash bucket, with a per-label scale and
+bias. Scoring a sentence is a handful of dictionary look-ups: each bucket's
+weights for every label are packed into one Python integer (24 bits a label,
+offset by +128 so fields never borrow), so summing a sentence's features is one
+integer addition per feature, however many labels there are. No numpy, no
+scikit-learn, nothing downloaded; the file is read once, on first use.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import math
+import zlib
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from amends.check.features import HASH_BITS, bucket, pair_features, tokens, word_features
+
+MODEL_FILE = "check_model.json"
+FORMAT = 1
+FIELD_BITS = 24
+OFFSET = 128
+MAX_TOKENS = 400
+"""Longer "sentences" (a pasted wall of text) are scored on their first words only."""
+_CACHE_LIMIT = 50_000
+
+
+@dataclass
+class SentenceModel:
+    """The loaded weights; :meth:`probabilities` scores one sentence."""
+
+    labels: tuple[str, ...]
+    bias: tuple[float, ...]
+    scale: tuple[float, ...]
+    thresholds: dict[str, float]
+    table: dict[int, int]
+    meta: dict[str, Any]
+    _words: dict[str, tuple[int, int]] = field(default_factory=dict, repr=False)
+    _pairs: dict[str, tuple[int, int]] = field(default_factory=dict, repr=False)
+
+    def _word(self, word: str) -> tuple[int, int]:
+        """The packed weights (and feature count) of one word's unigram and character n-grams."""
+        packed = count = 0
+        table = self.table
+        for feature in word_features(word):
+            value = table.get(bucket(feature))
+            if value is not None:
+                packed += value
+                count += 1
+        if len(self._words) > _CACHE_LIMIT:
+            self._words.clear()
+        hit = self._words[word] = (packed, count)
+        return hit
+
+    def _pair(self, pair: str) -> tuple[int, int]:
+        """The packed weight of one bigram feature (``"b:first second"``)."""
+        value = self.table.get(bucket(pair))
+        if len(self._pairs) > _CACHE_LIMIT:
+            self._pairs.clear()
+        hit = self._pairs[pair] = (0, 0) if value is None else (value, 1)
+        return hit
+
+    def raw_scores(self, sentence: str) -> list[float]:
+        """The logit of every label, in :attr:`labels` order.
+
+        Every word's and every bigram's packed weights are computed once and
+        kept, so a sentence costs one dictionary look-up per word and per pair.
+        """
+        words = tokens(sentence)[:MAX_TOKENS]
+        packed = count = 0
+        cached_word, cached_pair = self._words.get, self._pairs.get
+        for word in words:
+            hit = cached_word(word) or self._word(word)
+            packed += hit[0]
+            count += hit[1]
+        for pair in pair_features(words):
+            hit = cached_pair(pair) or self._pair(pair)
+            packed += hit[0]
+            count += hit[1]
+        mask = (1 << FIELD_BITS) - 1
+        n = len(self.labels)
+        fields = [0] * n
+        for i in range(n - 1, -1, -1):
+            fields[i] = (packed & mask) - OFFSET * count
+            packed >>= FIELD_BITS
+        return [b + s * f for b, s, f in zip(self.bias, self.scale, fields, strict=True)]
+
+    def probabilities(self, sentence: str) -> dict[str, float]:
+        """Probability per label that the sentence does that thing."""
+        exp = math.exp
+        return {
+            label: 1.0 / (1.0 + exp(-max(-60.0, min(60.0, z))))
+            for label, z in zip(self.labels, self.raw_scores(sentence), strict=True)
+        }
+
+    def predict(self, sentence: str) -> frozenset[str]:
+        """The labels whose probability reaches their threshold."""
+        probs = self.probabilities(sentence)
+        return frozenset(k for k, p in probs.items() if p >= self.thresholds[k])
+
+
+def decode(data: dict[str, Any]) -> SentenceModel:
+    """Build a model from the parsed JSON document (validated, so a bad file fails loudly)."""
+    if data.get("format") != FORMAT or data.get("hash_bits") != HASH_BITS:
+        raise ValueError(f"{MODEL_FILE}: format or hash size does not match this amends")
+    labels = tuple(str(x) for x in data["labels"])
+    width = 3 * len(labels)
+    rows = zlib.decompress(base64.b64decode(data["rows"]))
+    if len(rows) % (4 + width):
+        raise ValueError(f"{MODEL_FILE}: weight table is truncated")
+    table: dict[int, int] = {}
+    for at in range(0, len(rows), 4 + width):
+        key = int.from_bytes(rows[at : at + 4], "big")
+        table[key] = int.from_bytes(rows[at + 4 : at + 4 + width], "big")
+    return SentenceModel(
+        labels=labels,
+        bias=tuple(float(x) for x in data["bias"]),
+        scale=tuple(float(x) for x in data["scale"]),
+        thresholds={k: float(v) for k, v in data["thresholds"].items()},
+        table=table,
+        meta=dict(data.get("training", {})),
+    )
+
+
+def encode_rows(weights: dict[int, list[int]], n_labels: int) -> str:
+    """The ``rows`` field for int8 weights per bucket (used by training; inverse of decode)."""
+    out = bytearray()
+    for key in sorted(weights):
+        q = weights[key]
+        if len(q) != n_labels or any(not -127 <= v <= 127 for v in q):
+            raise ValueError(f"bucket {key}: weights must be {n_labels} int8 values")
+        out += key.to_bytes(4, "big")
+        for v in q:
+            out += (v + OFFSET).to_bytes(3, "big")
+    return base64.b64encode(zlib.compress(bytes(out), 9)).decode("ascii")
+
+
+@cache
+def model() -> SentenceModel:
+    """The packaged model, loaded on first use."""
+    text = resources.files("amends.data").joinpath(MODEL_FILE).read_text("utf-8")
+    return decode(json.loads(text))

@@ -1,0 +1,84 @@
+"""The sentence features the classifier reads: a few lines of pure Python, shared with training.
+
+Training (``python3 tasks.py train``) and the runtime call the same
+:func:`features`, so a model can never be applied to features it was not
+trained on. A sentence is normalised so the voices people write in look alike
+to the model: lower case, curly quotes folded, apostrophes dropped ("wasn't" and
+"wasnt" are one word), every digit written as ``0`` (a time is a shape, not a
+value). The features are word unigrams and bigrams plus character 3–5-grams of
+each word, each hashed with CRC-32 into ``2**HASH_BITS`` buckets — stable across
+Python versions and machines, unlike ``hash()``.
+"""
+
+from __future__ import annotations
+
+import re
+from zlib import crc32
+
+from amends.check.text import FOLD_TABLE, fold
+
+HASH_BITS = 18
+"""Bucket count is ``2**HASH_BITS``; recorded in the model file and checked on load."""
+CHAR_NGRAMS = (3, 4, 5)
+
+_APOSTROPHES = re.compile(r"['\u2019`\u00b4]")
+_DIGIT = re.compile(r"\d")
+_NORMALISE = str.maketrans(
+    {
+        **{chr(k): v for k, v in FOLD_TABLE.items()},
+        **{c: None for c in "'\u2019`\u00b4"},
+        **{chr(k): None for k, v in FOLD_TABLE.items() if v == "'"},
+        **{d: "0" for d in "123456789"},
+    }
+)
+"""Fold, drop apostrophes and write ASCII digits as ``0`` in one ``translate`` pass."""
+_TOKEN = re.compile(r"[a-z0\u00c0-\u024f]+|[!?()\[\]{}<>_/:$%*]")
+_MASK = (1 << HASH_BITS) - 1
+
+
+def normalise(sentence: str) -> str:
+    """Lower case, folded quotes and dashes, no apostrophes, digits as ``0``.
+
+    One ``translate`` does it for ASCII text; other scripts' digits and
+    apostrophes also go through the regular expressions (same result, slower).
+    """
+    out = sentence.lower().translate(_NORMALISE)
+    if out.isascii():
+        return out
+    return _DIGIT.sub("0", _APOSTROPHES.sub("", fold(sentence).lower()))
+
+
+def tokens(sentence: str) -> list[str]:
+    """Words and the punctuation that carries meaning here (``!``, ``?``, brackets, ``_``)."""
+    return _TOKEN.findall(normalise(sentence))
+
+
+def bucket(feature: str) -> int:
+    """The hash bucket of one feature string."""
+    return crc32(feature.encode("utf-8")) & _MASK
+
+
+def word_features(word: str) -> list[str]:
+    """The unigram and character n-grams contributed by one word (cached by the runtime)."""
+    out = ["w:" + word]
+    if word.isalpha() or "0" in word:
+        padded = f" {word} "
+        for n in CHAR_NGRAMS:
+            out.extend("c:" + padded[i : i + n] for i in range(len(padded) - n + 1))
+    return out
+
+
+def pair_features(words: list[str]) -> list[str]:
+    """Word bigrams, with the sentence start and end as words of their own."""
+    seq = ["<s>", *words, "</s>"]
+    return ["b:" + seq[i] + " " + seq[i + 1] for i in range(len(seq) - 1)]
+
+
+def features(sentence: str) -> list[str]:
+    """Every feature of a sentence (repeats kept: the model sums them)."""
+    words = tokens(sentence)
+    out: list[str] = []
+    for word in words:
+        out.extend(word_features(word))
+    out.extend(pair_features(words))
+    return out

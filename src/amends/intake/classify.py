@@ -1,0 +1,94 @@
+"""What kind of story it is: scenario cues, the reason, the mode and the platform.
+
+Each answer comes from the cue lists in ``data/intake.toml``; when no cue
+matches, or two cues disagree (a phone screen *and* an onsite), the field is
+left open for a question rather than picked.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from amends.intake.lexicon import cue_pattern, data, platforms
+
+SCENARIO_CUES = ("tech-failure", "late", "conflict", "missed")
+_FUTURE = re.compile(
+    r"\b(?:will|going to|about to|tomorrow|is at|starts at|is in|its in|upcoming|coming up"
+    r"|next week|later today|this afternoon|tonight|im on my way|on the way)\b"
+)
+_PAST = re.compile(
+    r"\b(?:was|were|missed|yesterday|didnt|did not|started|happened|had|forgot|overslept"
+    r"|slept|woke|noticed|realised)\b"
+)
+_INTERVIEW = re.compile(
+    r"\b(?:interview|interviews|interviewer|interviewing|screen|screening|call|onsite|recruiter"
+    r"|hiring|role|position|job|meeting|assessment|panel|chat with)\b"
+)
+_NOT_VIDEO = frozenset({"WhatsApp"})
+
+
+@dataclass(frozen=True)
+class Cues:
+    """The scenario cues found, the reason code, mode and platform (``None`` = not stated)."""
+
+    scenarios: frozenset[str]
+    reason: str | None
+    mode: str | None
+    platform: str | None
+    about_interview: bool
+
+    @property
+    def tense(self) -> str | None:
+        """``past`` or ``future`` when the cues say which, else ``None``."""
+        past = self.scenarios & {"missed", "tech-failure"}
+        future = self.scenarios & {"late", "conflict"}
+        if past and not future:
+            return "past"
+        if future and not past:
+            return "future"
+        return None
+
+
+def read_cues(low: str) -> Cues:
+    """Classify a (masked, lower-case) story."""
+    scenarios = frozenset(s for s in SCENARIO_CUES if cue_pattern("scenario", s).search(low))
+    platform = next((name for name, pattern in platforms() if pattern.search(low)), None)
+    reason = read_reason(low)
+    return Cues(
+        scenarios=scenarios,
+        reason=reason,
+        mode=_mode(low, platform, reason),
+        platform=platform,
+        # A scenario cue ("im going to be late") is about the interview even unnamed.
+        about_interview=bool(_INTERVIEW.search(low) or scenarios) or platform is not None,
+    )
+
+
+def read_reason(low: str) -> str | None:
+    """The first reason (in catalogue priority order) whose cues the story matches."""
+    for code in data()["reasons"]["order"]:
+        if cue_pattern("reasons.cues", code).search(low):
+            return str(code)
+    return None
+
+
+def _mode(low: str, platform: str | None, reason: str | None) -> str | None:
+    found: set[str] = {
+        str(mode) for mode in data()["modes"] if cue_pattern("modes", mode).search(low)
+    }
+    if platform is not None and platform not in _NOT_VIDEO:
+        found.add("video")
+    if len(found) == 1:
+        return found.pop()
+    return None
+
+
+def tense_words(low: str) -> str | None:
+    """The tense of the story from its verbs, when the scenario cues do not tell."""
+    future, past = bool(_FUTURE.search(low)), bool(_PAST.search(low))
+    if future and not past:
+        return "future"
+    if past and not future:
+        return "past"
+    return None

@@ -1,0 +1,82 @@
+"""Turning a written day ("tmrw", "on thursday", "3rd of dec", "the 5th") into a date.
+
+A day is read against today *on the clock the story speaks of* and the tense
+of the story: "on thursday" is the coming Thursday when the interview is
+ahead and the last one when it was missed. Calendar phrases go to
+``dateparser``, which also tells an
+impossible date ("30 feb") from a real one.
+"""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date, datetime, timedelta
+from typing import Any
+
+import dateparser
+
+from amends.intake.timewords import Day
+
+Tense = str | None  # "past", "future" or None when the story does not tell
+
+
+class BadDate(ValueError):
+    """A calendar date that does not exist (e.g. 30 February)."""
+
+
+def resolve_day(day: Day, today: date, tense: Tense, month_first: bool) -> date | None:
+    """The date ``day`` means, ``None`` when the story leaves it open; ``BadDate`` if impossible."""
+    if day.kind == "relative":
+        return today + timedelta(days=day.offset)
+    if day.kind == "weekday":
+        return _weekday(day, today, tense)
+    if day.kind == "day-of-month":
+        return _day_of_month(day.offset, today, tense)
+    return _calendar(day.phrase, today, tense, month_first)
+
+
+def _weekday(day: Day, today: date, tense: Tense) -> date | None:
+    ahead = (day.weekday - today.weekday()) % 7
+    behind = (today.weekday() - day.weekday) % 7
+    # A weekday with no tense to go by ("I'm interviewing on Thursday") is the coming one.
+    direction = {"next": "future", "last": "past"}.get(day.modifier) or tense or "future"
+    if day.modifier == "this" and ahead == 0:
+        return today
+    if direction == "future":
+        return today + timedelta(days=ahead or 7)
+    if direction == "past":
+        # "noticed on tuesday" said on a Tuesday is today; "last tuesday" is a week ago.
+        return today - timedelta(days=behind or (7 if day.modifier == "last" else 0))
+    return None
+
+
+def _day_of_month(number: int, today: date, tense: Tense) -> date | None:
+    if tense is None:
+        return None
+    year, month = today.year, today.month
+    if tense == "future" and number < today.day:
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    if tense == "past" and number > today.day:
+        year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+    if number > calendar.monthrange(year, month)[1] or number < 1:
+        raise BadDate(f"the {number}")
+    return date(year, month, number)
+
+
+def _calendar(phrase: str, today: date, tense: Tense, month_first: bool) -> date | None:
+    settings: dict[str, Any] = {
+        "DATE_ORDER": "MDY" if month_first else "DMY",
+        "PREFER_DATES_FROM": {"future": "future", "past": "past"}.get(
+            tense or "", "current_period"
+        ),
+        "RELATIVE_BASE": datetime(today.year, today.month, today.day, 12, 0),
+        "REQUIRE_PARTS": ["day", "month"],
+        "PREFER_DAY_OF_MONTH": "first",
+    }
+    parsed = dateparser.parse(phrase, languages=["en"], settings=settings)
+    if parsed is None:
+        raise BadDate(phrase)
+    found: date = parsed.date()
+    if tense is None and abs((found - today).days) > 183:
+        return None
+    return found

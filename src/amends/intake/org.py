@@ -1,0 +1,376 @@
+"""The company and the role: "the data analyst role at Acme", "Stripe interview (backend eng)".
+
+Only phrases that say what a word is are read: a role is followed by "role",
+"position" or "job" (or ends in a job-title word such as "analyst"); a company
+follows "at" after the interview or role, precedes "interview", is what the
+interview is "with" (when that is not a person) or where the interviewer is
+"from". In a story typed with capitals a name is its capitalised words; in an
+all-lower-case story it runs to the next small word. Lower-case names get
+capitals for the messages ("acme" -> "Acme"); everything else is kept as typed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from amends.intake.lexicon import agencies, data, word_set
+from amends.intake.people import WHO, is_person
+from amends.intake.text import Story
+
+_CO = r"(?P<co>(?!(?:\d+|the|a|an|my|their|our)\b)[A-Za-z0-9&][\w&'\-.]*(?: [\w&'\-]+){0,4})"
+_ROLE = r"(?P<role>[A-Za-z][\w/+#&\-]*(?: [A-Za-z][\w/+#&\-]*){0,5})"
+_KIND = r"(?:role|position|job|post|opening|vacancy|internship|gig|opportunity)"
+_DET = r"(?:the |a |an |my |our |their |this |that )?"
+_EVENT = (
+    r"(?:interview|interviews|call|chat|meeting|screen|screening|onsite|zoom|skype|teams"
+    r"|webex|facetime|conversation|assessment|its|\d{1,2}(?:[:.]\d\d)? ?(?:am|pm))"
+)
+_GAP = r"(?:[^.,;!?\n()]|(?<=\d)\.(?=\d)){0,40}?"
+_ACRONYMS = frozenset(
+    [
+        "ux",
+        "ui",
+        "qa",
+        "sre",
+        "vp",
+        "cto",
+        "cfo",
+        "ceo",
+        "coo",
+        "hr",
+        "it",
+        "pm",
+        "swe",
+        "sde",
+        "ai",
+        "ml",
+        "seo",
+        "bi",
+        "crm",
+        "erp",
+        "ios",
+        "aws",
+        "gcp",
+        "etl",
+        "sql",
+        "api",
+        "nhs",
+        "bbc",
+        "ibm",
+        "hsbc",
+        "kpmg",
+        "pwc",
+        "ey",
+        "bp",
+        "sap",
+        "po",
+    ]
+)
+_STOP = frozenset(
+    [
+        "at",
+        "for",
+        "on",
+        "in",
+        "to",
+        "with",
+        "from",
+        "about",
+        "and",
+        "but",
+        "so",
+        "because",
+        "via",
+        "over",
+        "is",
+        "was",
+        "are",
+        "were",
+        "be",
+        "been",
+        "tomorrow",
+        "today",
+        "tonight",
+        "yesterday",
+        "this",
+        "next",
+        "last",
+        "my",
+        "the",
+        "a",
+        "an",
+        "that",
+        "who",
+        "which",
+        "when",
+        "where",
+        "while",
+        "if",
+        "as",
+        "by",
+        "then",
+        "there",
+        "here",
+        "i",
+        "im",
+        "ive",
+        "we",
+        "they",
+        "he",
+        "she",
+        "it",
+        "its",
+        "said",
+        "says",
+        "emailed",
+        "called",
+        "rang",
+        "texted",
+        "set",
+        "booked",
+        "arranged",
+        "sent",
+        "started",
+        "starts",
+        "start",
+        "starting",
+        "went",
+        "had",
+        "has",
+        "have",
+        "just",
+        "only",
+        "already",
+        "now",
+        "never",
+        "not",
+        "or",
+        "no",
+        "yes",
+        "got",
+        "get",
+        "interview",
+        "interviews",
+        "call",
+        "meeting",
+        "screen",
+        "screening",
+        "onsite",
+        "chat",
+    ]
+)
+# "at St Mary's Hospital": the capitalised name with its place word is the whole name.
+_INSTITUTION = (
+    r"\bat (?:the )?(?P<co>(?-i:[A-Z][\w&'\-]*(?: [A-Z][\w&'\-]*){0,3} (?:Clinic|Hospital|Hotel"
+    r"|Library|University|College|School|Centre|Center|Council|Surgery|Practice|Museum|Theatre"
+    r"|Trust)))\b"
+)
+_BEFORE_EVENT = (
+    rf"(?:^|\b(?:my|the|an?|this|that|todays|tomorrows|yesterdays|for|missed|with) ){_CO}"
+    r" (?:interview|phone screen|video interview|onsite|final round|first round|second round"
+    r"|call|assessment)\b"
+)
+_PLACES = frozenset(data("intake_zones")["places"])
+_AGENCY_LIKE = re.compile(
+    r"\b(?:Recruitment|Recruiting|Staffing|Talent|Personnel|Resourcing|Headhunters)\b", re.I
+)
+# Words that may be part of a company's name but never are one on their own.
+_NOT_ALONE = frozenset({"group", "partners", "company", "firm", "agency", "bank", "labs"})
+_COMPANY_PATTERNS = [
+    _INSTITUTION,
+    rf"\b{_KIND} (?:at|with|for) {_CO}",
+    rf"\b(?:company|firm|employer|organisation|organization)(?: is| called| named|:)? {_CO}",
+    rf"\binterview(?: with)?: {_CO}",
+    r"\binterview(?: at)? \d{1,2}(?:[:.]\d\d)?(?: ?[ap]m)?,? "
+    r"(?P<co>(?-i:[A-Z][\w&']*(?: (?:[A-Z][\w&']*|&))*))",
+    rf"\b{_EVENT}\b{_GAP} at {_CO}",
+    rf"\b{_EVENT} (?:at|for) {_CO}",
+    rf"\binterview in (?:the )?{_CO}",
+    rf"\b(?:manager|team|recruiter|panel|people|someone|director|lead|founder|ceo|cto|head"
+    rf"|interviewer|interviewers|engineer|woman|man|lady|guy|coordinator|hr)"
+    rf" (?:at|from|@|of) {_CO}",
+    rf"\b(?:manager|recruiter|interviewer|coordinator|called|named)(?:,)? [A-Za-z]+(?: [A-Za-z]+)?"
+    rf" (?:at|from|@) {_CO}",
+    rf"\b(?:at|to|into) (?:the )?{_CO} (?:head office|office|offices|hq|headquarters|building"
+    r"|campus|site|store|shop|branch|restaurant|hotel|clinic|warehouse|depot|factory|cafe|plant|studio)",
+    rf"\b(?:office|offices|hq|headquarters|premises) of {_CO}",
+    rf"\b(?i:dr|mr|mrs|ms|miss|prof)\.? [A-Z]\w+(?: [A-Z]\w+)? (?:at|from) {_CO}",
+    _BEFORE_EVENT,
+    rf"\b(?:applied (?:to|at|for)|applying to|work(?:ing)? at|join(?:ing)?) {_CO}",
+]
+_ROLE_PATTERNS = [
+    (rf"\b(?:for|as) {_DET}{_ROLE} {_KIND}\b", False),
+    (rf"\b{_DET}{_ROLE} {_KIND} (?:at|with|for|interview)\b", False),
+    (rf"\b(?:position|role|job title|title|post)(?: is| was|:| -| =)? {_DET}{_ROLE}", True),
+    (rf"\b(?:for|as) (?:a |an |the ){_ROLE}(?= at | with | interview|[,.]|$)", True),
+    (rf"\bfor {_ROLE}(?= was| is| at | with | interview|[,.]|$)", True),
+    (rf"(?:^|\b(?:my|the|an?|this|that|todays|tomorrows|for|missed) ){_ROLE} interview\b", True),
+    (rf"(?:^|[.;!?]\s+|,\s*){_ROLE} {_KIND}\b", True),
+]
+_PAREN = re.compile(r"(?P<lead>\w+)?\s*\((?P<paren>[^)]{2,60})\)")
+
+
+@dataclass(frozen=True)
+class Org:
+    company: str | None
+    role: str | None
+
+
+def read_org(story: Story, interviewer: str | None) -> Org:
+    """The company and role a story names (either may be ``None``)."""
+    return Org(company=_company(story, interviewer), role=_role(story))
+
+
+def _company(story: Story, interviewer: str | None) -> str | None:
+    text = story.text
+    for m in re.finditer(
+        rf"\b{_EVENT}\b{_GAP} (?:with|w) "
+        rf"{WHO}"
+        rf"(?: (?:from|at|@) {_CO})?",
+        text,
+        re.IGNORECASE,
+    ):
+        if m.group("co") and is_person(m.group("name"), text[m.end("name") :], story):
+            name = _clean_company(m.group("co"), story)
+            if name:
+                return name
+        elif not is_person(m.group("name"), text[m.end("name") :], story):
+            name = _clean_company(text[m.start("name") :], story)
+            if name and (interviewer is None or name.lower() != interviewer.lower()):
+                return name
+    for m in re.finditer(rf"\b(?:with|w) {WHO} (?:from|at|@) {_CO}", text, re.IGNORECASE):
+        if is_person(m.group("name"), text[m.end("name") :], story):
+            name = _clean_company(m.group("co"), story)
+            if name:
+                return name
+    for pattern in _COMPANY_PATTERNS:
+        whole = pattern is _BEFORE_EVENT  # "Stripe interview": the name is all of it
+        for m in re.finditer(pattern, text, re.IGNORECASE | re.MULTILINE):
+            if pattern is _INSTITUTION:
+                return m.group("co")
+            name = _clean_company(text[m.start("co") :], story)
+            if name and (not whole or _same_words(name, m.group("co"))):
+                return name
+    return _paren_company(story)
+
+
+def _clean_company(raw: str, story: Story) -> str | None:
+    cased = story.text != story.low and raw[:1].isupper()
+    words: list[str] = []
+    for i, token in enumerate(raw.split()[:5]):
+        word = token.rstrip(".,;:!?")
+        key = word.lower()
+        if "@" in key or "/" in key:
+            break
+        possessive = key.endswith("'s")
+        if possessive and not _name_ends(raw, token):
+            word, key = word[:-2], key[:-2]
+        glue = key in ("&", "and", "of") and bool(words)
+        if not glue:
+            place_word = i and cased and word[:1].isupper() and key in word_set("not_company")
+            if (key in word_set("not_company") and not place_word) or key in _STOP or not key:
+                break
+            if re.fullmatch(r"\d+(?:[:.]\d+)?(?:am|pm)?", key):
+                break
+            if i and cased and not word[:1].isupper() and not word[:1].isdigit():
+                break
+            following = [t.strip(".,;:!?").lower() for t in raw.split()[i + 1 : i + 2]]
+            if key == "head" and following in (["office"], ["offices"]):
+                break  # "Greggs head office"
+            if i and key in word_set("role_heads"):
+                return None  # "warehouse supervisor": a role, not a company
+        words.append(word)
+        if possessive or (token != word and not token.endswith("'s")):
+            break
+    while words and words[-1].lower() in ("&", "and", "of"):
+        words.pop()
+    if not words:
+        return None
+    name = " ".join(words)
+    key = name.lower()
+    if agencies().fullmatch(key) or key.split()[-1] in word_set("role_heads"):
+        return None
+    if key in _PLACES:
+        return None  # "interview in Berlin" names a place
+    if _AGENCY_LIKE.search(name):
+        return None  # "Acorn Talent", "BrightPath Recruitment": the recruiter's firm
+    if re.fullmatch(r"[\d\s]+|[a-z]", key) or key in _NOT_ALONE:
+        return None
+    return _capitalised(name)
+
+
+def _same_words(name: str, raw: str) -> bool:
+    return name.lower().split() == raw.lower().replace("'s", "").split()
+
+
+def _name_ends(raw: str, token: str) -> bool:
+    """ "St Jude's is on ..." keeps its 's (a name); "Deloitte's graduate scheme" drops it."""
+    after = raw.split(token, 1)[1].split()
+    return not after or after[0].lower().strip(".,;:!?") in _STOP or token[-1] in ".,;:!?"
+
+
+def _paren_company(story: Story) -> str | None:
+    for m in _PAREN.finditer(story.text):
+        parts = [p.strip() for p in m.group("paren").split(",")]
+        first = parts[0].lower() if parts else ""
+        contact = first in ("hr", "recruiter", "recruitment", "coordinator", "talent", "people")
+        if len(parts) == 2 and (contact or _clean_role(parts[0], strict=True)):
+            return _clean_company(parts[1], story)
+    return None
+
+
+def _role(story: Story) -> str | None:
+    text = story.text
+    for m in _PAREN.finditer(text):
+        lead = (m.group("lead") or "").lower()
+        content = m.group("paren").split(",")[0]
+        content = re.sub(rf"\s+{_KIND}$", "", content.strip(), flags=re.IGNORECASE)
+        role = _clean_role(content, strict=lead not in ("interview", "role", "position"))
+        if role:
+            return role
+    for pattern, strict in _ROLE_PATTERNS:
+        for m in re.finditer(pattern, text, re.IGNORECASE | re.MULTILINE):
+            role = _clean_role(m.group("role"), strict=strict)
+            if role:
+                return role
+    return None
+
+
+def _clean_role(raw: str, strict: bool) -> str | None:
+    words = raw.strip(" ,.").split()
+    while words and words[0].lower() in {"the", "a", "an", "my", "our", "their", "new"}:
+        words.pop(0)
+    kept: list[str] = []
+    for i, word in enumerate(words):
+        key = word.lower().rstrip(".,")
+        joins = key in ("in", "of", "and", "for") and 0 < i < len(words) - 1 and bool(kept)
+        if joins and words[i + 1][:1].isupper() and kept[-1].lower() in word_set("role_heads"):
+            kept.append(word)  # "Lecturer in Chemistry", "Head of Sales"
+            continue
+        if key in _STOP or key in {"interview", "role", "position", "job", "zoom", "teams"}:
+            runs_on = i < len(words) - 1 and key not in {"interview", "role", "position", "job"}
+            if runs_on and not (kept and kept[-1].lower() in word_set("role_heads")):
+                return None  # the phrase runs on past a small word: not a job title
+            break
+        kept.append(word.rstrip(".,"))
+    if not kept:
+        return None
+    first, last = kept[0].lower(), kept[-1].lower()
+    heads = word_set("role_heads")
+    if first in word_set("not_company") - {"tech", "technical", "final", "sales"}:
+        return None
+    if any(w.lower() in ("in", "of", "and", "for") for w in kept):
+        return _capitalised(" ".join(kept))
+    if last not in heads and (strict or last in word_set("not_company")):
+        return None
+    if last not in heads and len(kept) == 1 and kept[0][:1].isupper() and not strict:
+        return None
+    return _capitalised(" ".join(kept))
+
+
+def _capitalised(text: str) -> str:
+    """Lower-case input gets capitals ("data analyst" -> "Data Analyst"); other text is kept."""
+    if text != text.lower():
+        return text
+    return " ".join(w.upper() if w in _ACRONYMS else w[:1].upper() + w[1:] for w in text.split())

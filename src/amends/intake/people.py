@@ -1,0 +1,279 @@
+"""Who is in the story and how to reach them: emails, phone numbers, names, roles.
+
+Addresses and numbers are found with ``email-validator`` and ``phonenumbers``
+(the region for numbers without a country code comes from the person's own
+zone); the person's *own* address or number ("my email is ...") is never
+taken for the contact's. Names are read only from a phrase that says who they
+are ("interviewer: Dana Lee", "Tom from Hays", "with Sam Ortiz at Acme"); an
+agency recruiter is written "Tom (Hays)".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import phonenumbers
+from email_validator import EmailNotValidError, validate_email
+
+from amends.intake.lexicon import agencies, cue_pattern, given_names, word_set
+from amends.intake.text import Story
+
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+_OWNER = re.compile(
+    r"\b(?P<mine>my (?:own )?(?:email|e-mail|mail|address|number|phone|mobile|cell|details|contact)"
+    r"|mine|(?:reach|call|text|contact|email|ring) me|me at|i am on|im on)\b"
+    r"|\b(?P<other>her|his|their|its|recruiters?|interviewers?|coordinators?|hr|they|[a-z]+'s)\b",
+    re.IGNORECASE,
+)
+_TITLE = r"(?:(?:dr|mr|mrs|ms|miss|prof)\.? )"
+_NAME = rf"(?P<name>{_TITLE}?[A-Za-z][A-Za-z'\-]+(?: [A-Za-z][A-Za-z'\-]+){{0,2}})"
+# A name after "with", stopping before "from"/"at" so "with Tilly from Bakehouse" splits.
+WHO = (
+    rf"(?P<name>{_TITLE}?(?!(?:from|at)\b)[A-Za-z][A-Za-z'\-]+"
+    r"(?: (?!(?:from|at)\b)[A-Za-z][A-Za-z'\-]+){0,2})"
+)
+_TITLES = frozenset({"dr", "mr", "mrs", "ms", "miss", "prof"})
+_INTRO = r"(?: is| was|,| called| named|:| -|s name is| name is| \(| being)?"
+
+
+@dataclass
+class People:
+    """Contact details and names found, with the spans to hide from the time reader."""
+
+    contact_email: str | None = None
+    contact_phone: str | None = None
+    interviewer: str | None = None
+    recruiter: str | None = None
+    agency: str | None = None
+    contact_role: str | None = None
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    contact_at: int = -1
+
+
+def read_people(story: Story, region: str | None) -> People:
+    """Find emails, phones, names and the contact's role in a story."""
+    people = People()
+    text = story.text
+    for m in _EMAIL.finditer(text):
+        people.spans.append(m.span())
+        address = _valid_email(m.group(0).rstrip("."))
+        if address and not _is_mine(text, m.start()) and people.contact_email is None:
+            people.contact_email = m.group(0).rstrip(".")
+            people.contact_at = m.start()
+    for start, end, number in _phones(text, region, people.spans):
+        people.spans.append((start, end))
+        if not _is_mine(text, start) and people.contact_phone is None:
+            people.contact_phone = number
+            if people.contact_at < 0:
+                people.contact_at = start
+    _recruiter(story, people)
+    people.interviewer = _interviewer(story, people)
+    people.contact_role = _contact_role(story, people)
+    return people
+
+
+def _valid_email(candidate: str) -> str | None:
+    try:
+        return validate_email(candidate, check_deliverability=False).normalized
+    except EmailNotValidError:
+        return None
+
+
+def _phones(
+    text: str, region: str | None, taken: list[tuple[int, int]]
+) -> list[tuple[int, int, str]]:
+    found: list[tuple[int, int, str]] = []
+    matcher = phonenumbers.PhoneNumberMatcher(
+        text, region or "US", leniency=phonenumbers.Leniency.POSSIBLE
+    )
+    for match in matcher:
+        raw = match.raw_string.strip()
+        inside = any(s <= match.start < e for s, e in taken)
+        if (
+            not inside
+            and re.fullmatch(r"\+?[0-9 ().\-/]+", raw)
+            and len(re.sub(r"\D", "", raw)) >= 7
+            and not re.fullmatch(r"\d{1,2}[./]\d{1,2}[./]\d{2,4}", raw)
+        ):
+            found.append((match.start, match.end, raw))
+    return found
+
+
+def _is_mine(text: str, start: int) -> bool:
+    """ "my email is ..." (the person's own), unless someone else is named after "my"."""
+    window = text[max(0, start - 30) : start]
+    owners = list(_OWNER.finditer(window))
+    return bool(owners) and owners[-1].group("mine") is not None
+
+
+def clean_name(raw: str, story: Story) -> str | None:
+    """Cut a captured phrase at the first word that cannot be part of a name.
+
+    In a story typed with capitals, a name is its capitalised words; titles are
+    dropped ("Dr Okafor" -> "Okafor"); lower-case names are capitalised.
+    """
+    first = next((w for w in raw.split() if w.lower().rstrip(".") not in _TITLES), "")
+    cased = story.text != story.low and first[:1].isupper()
+    if first[:1].islower() and first.lower() not in given_names():
+        return None  # an unknown lower-case word ("the recruiter isnt answering") is no name
+    words: list[str] = []
+    for word in raw.split():
+        key = word.lower().rstrip(".")
+        if key in _TITLES and not words:
+            continue
+        if key.endswith("s") and word.endswith("'s"):
+            words.append(word[:-2])
+            break
+        stop = key in word_set("not_name") or key in word_set("not_company")
+        if stop or not word.replace("-", "").replace("'", "").isalpha():
+            break
+        if cased and not word[:1].isupper():
+            break
+        words.append(word if not word.islower() else word.capitalize())
+    return " ".join(words) or None
+
+
+def _agency_name(story: Story, start: int, end: int) -> str:
+    written = story.text[start:end]
+    return written if written != written.lower() else written.title()
+
+
+_AGENCY_WORDS = re.compile(
+    r"\b(?:from|at|with) (?P<org>(?:[A-Z][\w&]*\s){0,3}(?:Recruitment|Recruiting|Staffing|Talent"
+    r"|Personnel|Resourcing|Search|Headhunters|Agency|Careers|Hire|Jobs|Workforce)\b)"
+)
+
+
+def _recruiter(story: Story, people: People) -> None:
+    text = story.text
+    found = agencies().search(story.low)
+    named = _AGENCY_WORDS.search(text)
+    if found:
+        people.agency = _agency_name(story, found.start(), found.end())
+    elif named:
+        people.agency = named.group("org").strip()
+    patterns = [
+        rf"\b(?:recruiter|recruitment consultant|agent|consultant|headhunter){_INTRO} {_NAME}",
+        rf"\b{_NAME}(?:,| \() ?(?:the|my|our|a|an|who is the|whos the|who is my) (?:agency )?"
+        r"(?:recruiter|recruitment consultant|headhunter)",
+        rf"\b{_NAME} (?:from|at|@|with|of) (?:{agencies().pattern})",
+    ]
+    if people.agency:
+        patterns.append(rf"\b{WHO} (?:from|at|@|with|of) (?:the )?{re.escape(people.agency)}")
+    for pattern in patterns:
+        for m in re.finditer(pattern, text, re.IGNORECASE):
+            name = clean_name(m.group("name"), story)
+            if name and name.lower() not in agencies().pattern:
+                paren = re.match(r"\s*\(([A-Z][\w&' ]{1,40})\)", text[m.end("name") :])
+                agency = people.agency or (paren.group(1).strip() if paren else None)
+                people.recruiter = f"{name} ({agency})" if agency else name
+                return
+
+
+def _interviewer(story: Story, people: People) -> str | None:
+    text = story.text
+    explicit = [
+        rf"\b(?:interviewer|hiring manager|line manager|panel lead|store manager|the manager)"
+        rf"{_INTRO} {_NAME}",
+        rf"\b{_NAME} (?:is|was|will be) (?:interviewing me|my interviewer|the interviewer)",
+        rf"\b(?:guy|man|woman|lady|person|someone|chap) (?:called|named) {_NAME}",
+        rf"\b(?:manager|interviewer|director|lead) (?:at|from) [A-Z][\w&]*(?: [A-Z][\w&]*)*,"
+        rf" {_NAME}",
+        rf"\b{_NAME}(?:,| \() ?(?:the|my|our|who is the|whos the) (?:interviewer|hiring manager)",
+    ]
+    for pattern in explicit:
+        for m in re.finditer(pattern, text, re.IGNORECASE):
+            name = clean_name(m.group("name"), story)
+            if name:
+                return name
+    for m in re.finditer(rf"\bmanager {_NAME}", text, re.IGNORECASE):
+        name = clean_name(m.group("name"), story)  # "manager Tina rang": only a known given name
+        if name and name.split()[0].lower() in given_names():
+            return name
+    recruiter_first = (people.recruiter or "").split(" ")[0]
+    titled = re.search(
+        r"\b(?i:dr|mr|mrs|ms|miss|prof)\.? (?P<name>[A-Z][A-Za-z\-]+(?: [A-Z][A-Za-z\-]+)?)\b(?!')",
+        text,
+    )
+    around = text[max(0, titled.start() - 30) : titled.end() + 30].lower() if titled else ""
+    not_them = re.search(r"\b(?:coordinator|hr|assistant|secretary|pa|recruiter)\b", around)
+    if titled and not not_them and not (people.recruiter or "").startswith(titled.group("name")):
+        return titled.group("name")
+    for m in re.finditer(rf"\b(?:with|w) {WHO}", text, re.IGNORECASE):
+        name = clean_name(m.group("name"), story)
+        if not name or name.split()[0] == recruiter_first:
+            continue
+        if re.match(r"\s*\((?:hr|recruiter|coordinator|recruitment)\b", text[m.end() :], re.I):
+            continue  # "with Jana (HR, ...)": the coordinator, not the interviewer
+        if is_person(m.group("name"), text[m.end() :], story):
+            return name
+    return None
+
+
+def is_person(phrase: str, after: str, story: Story) -> bool:
+    """Whether the phrase after "with" is a person: a title, a given name, or "X from Y"."""
+    words = phrase.lower().split()
+    if not words:
+        return False
+    if words[0].rstrip(".") in _TITLES:
+        return True
+    name = clean_name(phrase, story) or ""
+    if re.match(r"\s*\((?:hr|recruiter|interviewer|hiring manager|coordinator)\b", after, re.I):
+        return True  # "with Jana (HR, Orbis Pharma)"
+    if re.match(r"\s*(?:from|@)\s", after, re.IGNORECASE) or (
+        re.match(r"\s*at\s+(?![\d])(?!noon|midday|the\b|home\b|work\b)", after, re.IGNORECASE)
+        and not re.match(r"\s*at\s+\d", after)
+    ):
+        return bool(name) and name.lower().split()[0] not in word_set("role_heads")
+    return bool(name) and name.lower().split()[0] in given_names()
+
+
+def _contact_role(story: Story, people: People) -> str | None:
+    """The contact's role, when the story ties the contact to one."""
+    low = story.low
+    if cue_pattern("contact_roles", "coordinator").search(low):
+        return "coordinator"
+    if people.contact_at >= 0:
+        before = low[max(0, people.contact_at - 70) : people.contact_at]
+        address = (people.contact_email or "").lower()
+        if _ties(before, address, "recruiter", people.recruiter, people.agency):
+            return "recruiter"
+        if _ties(before, address, "interviewer", people.interviewer, None):
+            return "interviewer"
+        # Only one kind of person in the story: the address or number is theirs.
+        if people.recruiter and not people.interviewer:
+            return "recruiter"
+        if people.interviewer and not people.recruiter and "recruiter" not in low:
+            return "interviewer"
+    if _reached_out(low, "recruiters?", people.recruiter) or re.search(
+        r"\b(?:screen|call|chat|interview) with (?:the|a|my|an) (?:\w+ )?recruiter\b"
+        r"|\brecruiter\b[^.]{0,40}\b(?:call|ring|phone) me\b",
+        low,
+    ):
+        return "recruiter"
+    if _reached_out(low, "interviewer|hiring manager", people.interviewer):
+        return "interviewer"
+    return None
+
+
+_REACHED = (
+    r"emailed|called|rang|texted|messaged|phoned|reached out|asked|texting|emailing|calling"
+    r"|ringing|messaging|asking"
+)
+
+
+def _reached_out(low: str, words: str, name: str | None) -> bool:
+    """ "the recruiter emailed asking where I was": the one who reached out is the contact."""
+    first = re.escape((name or "").split(" ")[0].lower())
+    who = f"{words}|{first}" if first else words
+    return re.search(rf"\b(?:{who})\b[^.]{{0,40}}\b(?:{_REACHED})\b", low) is not None
+
+
+def _ties(before: str, address: str, word: str, name: str | None, agency: str | None) -> bool:
+    first = (name or "").split(" ")[0].lower()
+    if re.search(rf"\b{word}s?\b", before[-45:]):
+        return True
+    if first and (re.search(rf"\b{re.escape(first)}\b", before) or first in address):
+        return True
+    return bool(agency and agency.lower().replace(" ", "") in address.replace(".", ""))

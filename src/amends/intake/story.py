@@ -1,0 +1,122 @@
+"""``read_story``: the intake from end to end, one step per module.
+
+clean the text (:mod:`.text`) -> contacts and names (:mod:`.people`) ->
+company and role (:mod:`.org`) -> cues for scenario, reason, mode, platform
+(:mod:`.classify`) -> times (:mod:`.when`) -> clocks (:mod:`.placing`) ->
+the scenario the times allow -> fields, missing, questions (:mod:`.result`).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from amends.dates.country import country_for_zone
+from amends.dates.zones import zone
+from amends.errors import InputError
+from amends.intake.classify import Cues, read_cues, tense_words
+from amends.intake.org import read_org
+from amends.intake.people import read_people
+from amends.intake.placing import interviewer_zone, one_moment, place_times, zone_of
+from amends.intake.result import Intake, ask, build
+from amends.intake.text import Story, clean
+from amends.intake.when import When, read_when
+from amends.intake.zonewords import interviewer_place, says_local
+
+# Countries that write dates month first (3/12 = March 12).
+_MONTH_FIRST = frozenset({"US", "CA", "PH", "FM", "PW", "MH"})
+SOON = timedelta(hours=2)
+
+
+def read_story(text: object, now: datetime, my_tz: str) -> Intake:
+    """Read a story told in the person's own words; never guess what it does not say.
+
+    Raises ``InputError`` (field ``text``, ``now`` or ``my_tz``) only for input
+    nothing can be read from; everything else becomes ``missing`` + ``questions``.
+    """
+    if now.tzinfo is None or now.utcoffset() is None:
+        raise InputError("now", "must be timezone-aware")
+    mine = zone(my_tz, "my_tz")
+    story = clean(text)
+    country = country_for_zone(mine.key)
+    people = read_people(story, country)
+    masked = _masked(story, people.spans)
+    low = masked.replace("'", "")  # cues read "doctor's" as "doctors"
+    cues = read_cues(low)
+    if not cues.about_interview:
+        return build({}, {"scenario": ask("scenario")})
+    tense = cues.tense or tense_words(low)
+    when = read_when(masked.replace("'", " "), now, mine, tense, (country or "") in _MONTH_FIRST)
+    org = read_org(story, people.interviewer)
+    local = says_local(low) or cues.mode == "in-person"
+    place = interviewer_place(low)
+    if when.conflict:
+        guess = place or zone_of(when.candidates) or (mine.key if local else None)
+        agreed = one_moment(when.candidates, guess, mine)
+        if agreed is not None:
+            when.start, when.conflict = agreed, []
+    tz = interviewer_zone(place, when.start, local, mine)
+    placed = place_times(when.start, when.realised, tz, mine, now)
+    special = dict(placed.special)
+    _time_questions(when, special)
+    scenario = _scenario(cues, placed.start or placed.approx_start, now, tense)
+    fields = {
+        "scenario": scenario,
+        "reason": cues.reason,
+        "at": placed.at if "at" not in special else None,
+        "tz": tz,
+        "company": org.company,
+        "role": org.role,
+        "interviewer": people.interviewer
+        if people.interviewer and people.interviewer != org.company
+        else None,
+        "contact_role": people.contact_role,
+        "contact_email": people.contact_email,
+        "contact_phone": people.contact_phone,
+        "recruiter": people.recruiter,
+        "mode": cues.mode,
+        "platform": cues.platform,
+        "realised": placed.realised,
+    }
+    if scenario == "missed" and cues.reason == "technical" and placed.start is None:
+        fields["scenario"] = "tech-failure"
+    return build({k: v for k, v in fields.items() if v}, special)
+
+
+def _masked(story: Story, spans: list[tuple[int, int]]) -> str:
+    """The lower-case story with emails and phone numbers blanked (their digits are no times)."""
+    chars = list(story.low)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+
+
+def _time_questions(when: When, special: dict[str, str]) -> None:
+    if when.conflict:
+        special["at"] = ask("at_conflict", times=" and ".join(when.conflict))
+    elif when.bad_date:
+        special["at"] = ask("at_bad_date", text=when.bad_date)
+    elif when.start is None and when.date_only is not None:
+        special["at"] = ask("at_date_only", date=when.date_only.isoformat())
+    elif when.start is None and when.time_only is not None:
+        special["at"] = ask("at_time_only", time=when.time_only)
+
+
+def _scenario(cues: Cues, start: datetime | None, now: datetime, tense: str | None) -> str | None:
+    """The scenario: the start time decides past or future, the cues which one."""
+    found = cues.scenarios
+    past = start <= now if start is not None else tense == "past" if tense else None
+    if past is None:
+        return None
+    if past:
+        if "tech-failure" in found:
+            return "tech-failure"
+        # The start has passed and the story is about it: missed (unless the call failed).
+        return "missed"
+    if start is not None:
+        # Late: the start is close at hand; a clash raised hours ahead is a conflict.
+        return ("late" if start - now <= SOON else "conflict") if found or cues.reason else None
+    if "late" in found and "conflict" not in found:
+        return "late"
+    if "conflict" in found and "late" not in found:
+        return "conflict"
+    return None

@@ -1,0 +1,329 @@
+"""Which written time is the interview start, and which the moment the person noticed.
+
+Every time mention gets a role from the words nearest to it in its clause:
+"the interview was at 3" (start), "only noticed at 9.30" (realised), "I'll be
+there in 20 minutes" (neither). A day ("yesterday", "on thursday") attaches
+to the nearest time in its sentence. Two different start times are not
+resolved by guessing: unless one of them is what the person "thought" and
+the other what it "actually" was, the story is reported as conflicting.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from amends.intake.dates import BadDate, Tense, resolve_day
+from amends.intake.timewords import Clock, Day, Offset, find_clocks, find_days, find_offsets
+from amends.intake.zonewords import ZoneRef, zone_after
+
+_SENTENCE = re.compile(r"[.!?;\n]+(?:\s|$)|\s+-\s+")
+_CLAUSE = re.compile(r",|\bbut\b|\band then\b|\bthen\b|\bso\b|\bbecause\b|\bwhen\b|\band\b(?= i\b)")
+_REALISE = (
+    r"noticed|notice|realised|realise|saw|seen|see|woke|wake|waking|found out|checked|check"
+    r"|remembered|remember|it hit me|dawned|discovered|spotted|looked at|got up|opened"
+)
+_OTHER = (
+    r"left|leave|leaving|train|bus|flight|plane|arrive|arriving|arrival|eta|be there|get there"
+    r"|get in|be in|back|home|until|til|till|landed|land|lands|departs|departing|reach|shift"
+    r"|appointment|exam|class|lecture|finish|finishes|ends|free|available|instead|offered"
+    r"|reschedule|rescheduled|move it|moved|alarm|set|asleep|bed|sleep|by|now|kicked|froze"
+    r"|dialled|dialed|joined|logged|died|crashed|dropped|broke|cut out|emailed|texted|rang"
+    r"|messaged|phoned|called"
+)
+_START = (
+    r"(?:meant|supposed|due|expected) to be (?:there|in|at|on)|interview|interviews|call|screen"
+    r"|screening|chat|meeting|it (?:is|was|starts|started|begins|began)|its|starts|started|start"
+    r"|begins|began|scheduled|booked|supposed|meant|due|slot|for|invite|invitation|said|says"
+    r"|was it|is it|or"
+)
+_CUES = re.compile(rf"\b(?:(?P<realise>{_REALISE})|(?P<other>{_OTHER})|(?P<start>{_START}))\b")
+_THOUGHT = re.compile(
+    r"\b(?:thought|assumed|believed|expected|had it (?:down )?as|i had it)\b"
+    r"|\b(?:wrote|put|had|saved|entered|noted|copied)\b[^,.]{0,40}\bas\b"
+)
+_ACTUAL = re.compile(r"\b(?:actually|really|turns out|turned out|in fact|but it was|it was at)\b")
+_CORRECTION = re.compile(
+    r"\bbut (?:it )?(?:was|is)(?: actually| really)?(?: in| on)? (?P<who>theirs|their time|mine|my time)"  # noqa: E501
+)
+_PM = re.compile(r"\b(?:afternoon|evening|tonight|night)\b")
+_AM = re.compile(r"\bmorning\b")
+
+
+@dataclass(frozen=True)
+class Stated:
+    """One resolved moment the story states.
+
+    ``wall`` is the wall-clock time on ``clock`` (whose clock it was written on:
+    ``None`` when the story does not say); ``instant`` is set instead for times
+    relative to now ("in 20 minutes").
+    """
+
+    text: str
+    wall: datetime | None = None
+    clock: ZoneRef | None = None
+    instant: datetime | None = None
+
+
+@dataclass
+class When:
+    """The start and realised moments, plus anything that stops the start being known."""
+
+    start: Stated | None = None
+    realised: Stated | None = None
+    conflict: list[str] = field(default_factory=list)
+    candidates: list[Stated] = field(default_factory=list)  # the conflicting starts
+    bad_date: str | None = None
+    date_only: date | None = None
+    time_only: str | None = None
+
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int
+    end: int
+    role: str
+    sentence: int
+    clause: int
+    clock: Clock | None = None
+    offset: Offset | None = None
+
+
+def _clause_start(clauses: list[int], pos: int) -> int:
+    ci = _index(clauses, pos)
+    return clauses[ci - 1] if ci else 0
+
+
+def _boundaries(pattern: re.Pattern[str], text: str) -> list[int]:
+    return [m.end() for m in pattern.finditer(text)]
+
+
+def _index(bounds: list[int], pos: int) -> int:
+    return sum(1 for b in bounds if b <= pos)
+
+
+_NOUN_AFTER = re.compile(r"\s*(?:[a-z]+ ){0,2}(?:interview|call|screen|meeting|chat|slot)\b")
+
+
+def _role(low: str, start: int, end: int, clause_start: int, clause_end: int) -> str:
+    if _NOUN_AFTER.match(low, end):
+        return "start"  # "my 3pm interview", "the 10am zoom call"
+    before = list(_CUES.finditer(low, clause_start, start))
+    if before:
+        return _kind(before[-1])
+    after = _CUES.search(low, end, clause_end)
+    return _kind(after) if after else "unknown"
+
+
+def _kind(m: re.Match[str]) -> str:
+    return next(k for k in ("realise", "other", "start") if m.group(k))
+
+
+def read_when(low: str, now: datetime, my_tz: ZoneInfo, tense: Tense, month_first: bool) -> When:
+    """Find and resolve the start and realised moments of a (masked, lower-case) story."""
+    days = find_days(low)
+    offsets = find_offsets(low)
+    clocks = find_clocks(low, days, offsets)
+    sentences = _boundaries(_SENTENCE, low)
+    clauses = sorted(set(sentences + _boundaries(_CLAUSE, low)))
+    mentions: list[_Mention] = []
+    items: list[Clock | Offset] = [*clocks, *offsets]
+    for item in items:
+        ci = _index(clauses, item.start)
+        c_start = clauses[ci - 1] if ci else 0
+        c_end = clauses[ci] if ci < len(clauses) else len(low)
+        role = _role(low, item.start, item.end, c_start, c_end)
+        mentions.append(
+            _Mention(
+                item.start, item.end, role, _index(sentences, item.start), ci,
+                clock=item if isinstance(item, Clock) else None,
+                offset=item if isinstance(item, Offset) else None,
+            )
+        )  # fmt: skip
+    attached = _attach_days(low, days, mentions, sentences, clauses)
+    days = [d for d in days if not _THOUGHT.search(low, _clause_start(clauses, d.start), d.start)]
+    when = When()
+    context = _Context(low, now, my_tz, tense, month_first, when)
+    starts = [m for m in mentions if m.role == "start"] or [
+        m for m in mentions if m.role == "unknown"
+    ]
+    resolved: list[tuple[_Mention, Stated]] = []
+    for m in starts:
+        stated = context.resolve(m, attached.get(m.start), "start", days)
+        if stated is not None:
+            resolved.append((m, stated))
+    _choose_start(low, resolved, clauses, when)
+    realised = [m for m in mentions if m.role == "realise"]
+    if len(realised) == 1:
+        when.realised = context.resolve(realised[0], attached.get(realised[0].start), "realise", [])
+    if when.start is None and not starts and not when.bad_date:
+        when.date_only = context.start_day_only(days, mentions, sentences, clauses)
+    return when
+
+
+def _attach_days(
+    low: str, days: list[Day], mentions: list[_Mention], sentences: list[int], clauses: list[int]
+) -> dict[int, Day]:
+    """Each day goes to the nearest time in its sentence (same clause first).
+
+    A day the person only *thought* it was ("I thought it was tmrw") belongs to no time.
+    """
+    attached: dict[int, Day] = {}
+    for day in days:
+        ci0 = _index(clauses, day.start)
+        if _THOUGHT.search(low, clauses[ci0 - 1] if ci0 else 0, day.start):
+            continue
+        si, ci = _index(sentences, day.start), _index(clauses, day.start)
+        near = [m for m in mentions if m.sentence == si]
+        if not near:
+            continue
+        best = min(near, key=lambda m: (m.clause != ci, abs(m.start - day.start)))
+        if best.start not in attached or abs(best.start - day.start) < abs(
+            best.start - attached[best.start].start
+        ):
+            attached[best.start] = day
+    return attached
+
+
+@dataclass
+class _Context:
+    low: str
+    now: datetime
+    my_tz: ZoneInfo
+    tense: Tense
+    month_first: bool
+    when: When
+
+    def resolve(self, m: _Mention, day: Day | None, role: str, days: list[Day]) -> Stated | None:
+        text = self.low[m.start : m.end].strip()
+        if m.offset is not None:
+            moment = (self.now + timedelta(minutes=m.offset.minutes)).replace(
+                second=0, microsecond=0
+            )
+            return Stated(text, instant=moment)
+        assert m.clock is not None
+        clock = zone_after(self.low, m.end, self.low)
+        clock = self._corrected(m.end, clock)
+        tz = ZoneInfo(clock.zone) if clock and clock.zone else self.my_tz
+        today = self.now.astimezone(tz).date()
+        tense = "past" if role == "realise" else self.tense
+        if day is None and role == "start":
+            day = self._lone_day(days, m)
+        when_date: date | None
+        try:
+            when_date = resolve_day(day, today, tense, self.month_first) if day else None
+        except BadDate as bad:
+            self.when.bad_date = str(bad)
+            return None
+        hour = self._hour(m, day)
+        if when_date is None and day is None:
+            when_date = self._implied_today(today, hour, m.clock.minute, tz, tense)
+        if when_date is None:
+            if role == "start":
+                self.when.time_only = f"{hour:02d}:{m.clock.minute:02d}"
+            return None
+        wall = datetime(when_date.year, when_date.month, when_date.day, hour, m.clock.minute)
+        return Stated(text, wall=wall, clock=clock)
+
+    def _corrected(self, end: int, clock: ZoneRef | None) -> ZoneRef | None:
+        """ "thought it was 3pm my time but it was theirs": the correction wins."""
+        sentence_end = _SENTENCE.search(self.low, end)
+        stop = sentence_end.start() if sentence_end else len(self.low)
+        begin = max((b.end() for b in _SENTENCE.finditer(self.low, 0, end)), default=0)
+        if not _THOUGHT.search(self.low, begin, end):
+            return clock
+        m = _CORRECTION.search(self.low, clock.end if clock else end, stop)
+        if m is None:
+            return clock
+        return ZoneRef("mine" if m.group("who").startswith("m") else "theirs", None, m.end())
+
+    def _lone_day(self, days: list[Day], m: _Mention) -> Day | None:
+        """A start time without a day takes the story's only day that is not "noticed"."""
+        free = [d for d in days if not self._in_realise_clause(d.start)]
+        kinds = {(d.kind, d.offset, d.weekday, d.modifier, d.phrase) for d in free}
+        return free[0] if len(kinds) == 1 else None
+
+    def _in_realise_clause(self, pos: int) -> bool:
+        start = max((b.end() for b in _CLAUSE.finditer(self.low, 0, pos)), default=0)
+        start = max(start, max((b.end() for b in _SENTENCE.finditer(self.low, 0, pos)), default=0))
+        return re.search(rf"\b(?:{_REALISE})\b", self.low[start:pos]) is not None
+
+    def _hour(self, m: _Mention, day: Day | None) -> int:
+        clock = m.clock
+        assert clock is not None
+        if clock.exact:
+            return clock.hour
+        clause = self._clause_text(m.start)
+        start = clause.find(self.low[m.start : m.end])
+        if start >= 0:  # only the words around the time hint at its half of the day
+            clause = clause[max(0, start - 25) : start + (m.end - m.start) + 25]
+        part = day.part if day else ""
+        if part in ("afternoon", "evening") or (not part and _PM.search(clause)):
+            return clock.hour + 12 if clock.hour < 12 else clock.hour
+        if part == "morning" or (not part and _AM.search(clause)):
+            return clock.hour % 12
+        # An interview "at 3" is in the afternoon; "at 9" in the morning.
+        return clock.hour + 12 if 1 <= clock.hour <= 6 else clock.hour
+
+    def _clause_text(self, pos: int) -> str:
+        bounds = [b.end() for p in (_SENTENCE, _CLAUSE) for b in p.finditer(self.low, 0, pos)]
+        start = max(bounds, default=0)
+        ends = [m.start() for p in (_SENTENCE, _CLAUSE) if (m := p.search(self.low, pos))]
+        return self.low[start : min(ends, default=len(self.low))]
+
+    def _implied_today(
+        self, today: date, hour: int, minute: int, tz: ZoneInfo, tense: Tense
+    ) -> date | None:
+        """A time with no day is today when that fits the tense within 12 hours."""
+        moment = datetime(today.year, today.month, today.day, hour, minute, tzinfo=tz)
+        delta = moment - self.now
+        # The tense words can mislead ("my wifi has been down, the call is at 9"): a time
+        # within three hours either side is today whatever the tense.
+        if tense == "past" and timedelta(hours=-14) <= delta <= timedelta(hours=3):
+            return today
+        if tense == "future" and timedelta(hours=-3) < delta <= timedelta(hours=16):
+            return today
+        if tense is None and abs(delta) <= timedelta(hours=6):
+            return today
+        return None
+
+    def start_day_only(
+        self, days: list[Day], mentions: list[_Mention], sentences: list[int], clauses: list[int]
+    ) -> date | None:
+        """The interview day when the story gives a day but no time ("missed it yesterday")."""
+        free = [d for d in days if not self._in_realise_clause(d.start)]
+        if len(free) != 1:
+            return None
+        try:
+            return resolve_day(free[0], self.now.astimezone(self.my_tz).date(), self.tense,
+                               self.month_first)  # fmt: skip
+        except BadDate as bad:
+            self.when.bad_date = str(bad)
+            return None
+
+
+def _key(stated: Stated) -> tuple[object, ...]:
+    return (stated.wall, stated.clock.kind if stated.clock else None, stated.instant)
+
+
+def _choose_start(
+    low: str, resolved: list[tuple[_Mention, Stated]], clauses: list[int], when: When
+) -> None:
+    distinct = {_key(s): (m, s) for m, s in resolved}
+    if len(distinct) <= 1:
+        when.start = next(iter(distinct.values()))[1] if distinct else None
+        return
+    believed: list[Stated] = []
+    actual: list[Stated] = []
+    for m, s in distinct.values():
+        ci = m.clause
+        c_start = clauses[ci - 1] if ci else 0
+        prefix = low[max(0, c_start - 40) : m.start]
+        (believed if _THOUGHT.search(prefix) and not _ACTUAL.search(prefix) else actual).append(s)
+    if len(actual) == 1:
+        when.start = actual[0]
+        return
+    when.conflict = [s.text for _, s in distinct.values()]
+    when.candidates = actual or [s for _, s in distinct.values()]

@@ -1,0 +1,132 @@
+"""Zones in a story: "10am EST", "3pm my time", "their time (Sydney)", "the Toronto team".
+
+Two questions are answered here. Which clock a written time is on (the zone
+word right after it), and where the interviewer is (a place the story puts
+the team, the office or the interviewer in). Abbreviations are read the way
+people use them: "EST" in July means New York's clock, "EST" for a Toronto
+team means Toronto's (``data/intake_zones.toml``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from amends.intake.lexicon import data
+
+
+@dataclass(frozen=True)
+class ZoneRef:
+    """Whose clock a time is on: ``mine``, ``theirs`` or a named ``zone``."""
+
+    kind: str
+    zone: str | None = None
+    end: int = 0
+
+
+@cache
+def _table(key: str) -> dict[str, str]:
+    return dict(data("intake_zones")[key])
+
+
+def _words(keys: list[str]) -> str:
+    return "|".join(re.escape(k) for k in sorted(keys, key=len, reverse=True))
+
+
+@cache
+def _place_re() -> str:
+    return _words(list(_table("places")))
+
+
+@cache
+def _after_time() -> re.Pattern[str]:
+    abbr = _words(list(_table("abbreviations")))
+    return re.compile(
+        r"(?:\s+(?:tonight|today|tomorrow|yesterday|this (?:morning|afternoon|evening)"
+        r"|in the (?:morning|afternoon|evening)))?"
+        r"\s*[(\[,]?\s*(?:in\s+|on\s+)?(?:"
+        r"(?P<mine>my (?:own )?(?:local )?(?:time(?:zone)?|zone|clock)|mine|local time for me|for me)"  # noqa: E501
+        r"|(?P<theirs>their (?:local )?(?:time(?:zone)?|zone|clock|end)|theirs"
+        r"|the interviewers? (?:local )?time|interviewers? time|company time)"
+        rf"(?:\s*[(,]\s*(?:in\s+)?(?P<their_place>{_place_re()})\b)?"
+        rf"|(?P<abbr>{abbr})(?![\w/])(?:\s+time)?"
+        rf"|(?P<place>{_place_re()}) (?:time|local time)"
+        r")(?![\w])"
+    )
+
+
+def zone_after(low: str, end: int, story: str) -> ZoneRef | None:
+    """The zone word written right after a time ending at ``end``, if any."""
+    m = _after_time().match(low, end)
+    if m is None:
+        return None
+    if m.group("mine"):
+        return ZoneRef("mine", end=m.end())
+    if m.group("theirs"):
+        place = m.group("their_place")
+        return ZoneRef("theirs", _table("places")[place] if place else None, m.end())
+    if m.group("abbr"):
+        return ZoneRef("zone", read_abbreviation(m.group("abbr"), story), m.end())
+    return ZoneRef("zone", _table("places")[m.group("place")], m.end())
+
+
+def read_abbreviation(abbr: str, story: str) -> str:
+    """The IANA zone an abbreviation means in this story ("EST" + Toronto = Toronto)."""
+    context: dict[str, str] = data("intake_zones").get("context", {}).get(abbr, {})
+    for place, name in context.items():
+        if re.search(rf"(?<!\w){re.escape(place)}(?!\w)", story):
+            return name
+    return _table("abbreviations")[abbr]
+
+
+_WHO = (
+    r"(?:team|teams|office|offices|company|firm|interviewer|interviewers|recruiter|hiring manager"
+    r"|manager|panel|they|theyre|they are|hes|shes|he is|she is|client|hq|headquarters|people"
+    r"|startup|everyone|interview panel|whole team|employer)"
+)
+
+
+@cache
+def _location_patterns() -> list[re.Pattern[str]]:
+    place = rf"(?P<place>{_place_re()})"
+    return [
+        re.compile(
+            rf"\b{_WHO}\s+(?:is |are |was |were |s )?(?:all )?(?:based |located |sitting |over )?"
+            rf"(?:in|out of|from) (?:the )?{place}(?!\w)"
+        ),
+        re.compile(rf"(?<!\w){place}[- ]based\b"),
+        re.compile(
+            rf"(?<!\w){place} (?:team|office|hq|headquarters|startup|firm|branch|interviewer"
+            r"|panel|recruiter|people|side|company|hiring manager|studio|clinic)s?\b"
+        ),
+        re.compile(rf"\b(?:time in|time over in|clock in|it is|its|it was) {place}(?!\w) time"),
+        re.compile(rf"\bthey(?:re| are| were) (?:over )?in {place}(?!\w)"),
+        re.compile(
+            rf"\b(?:interview|call|meeting|chat|screen) (?:with|at) (?:the )?"
+            rf"[\w&]+(?: [\w&]+){{0,2}}"
+            rf" (?:in|based in|out of) {place}(?!\w)"
+        ),
+        re.compile(rf"\b(?:the )?(?:interview|role|job|position) is (?:based )?in {place}(?!\w)"),
+    ]
+
+
+def interviewer_place(low: str) -> str | None:
+    """The zone of the place the story puts the interviewer in, if exactly one."""
+    found = {
+        _table("places")[m.group("place")]
+        for pattern in _location_patterns()
+        for m in pattern.finditer(low)
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+_LOCAL = re.compile(
+    r"\b(?:same (?:time ?zone|timezone|city|town)|(?:theyre|they are|its|office is|interview is)"
+    r" (?:local|nearby|in town|just down the road|round the corner)|local (?:company|firm|office))\b"  # noqa: E501
+)
+
+
+def says_local(low: str) -> bool:
+    """True when the story says the interviewer shares the user's clock."""
+    return _LOCAL.search(low) is not None

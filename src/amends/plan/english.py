@@ -1,0 +1,113 @@
+"""British or American English for one message, never a mix of the two.
+
+The recipient decides: someone in the US or Canada (the interviewer's country,
+from ``--country`` or their zone) reads American English with a 12-hour clock;
+everyone else British English with a 24-hour clock; ``--english us|gb`` (or the
+profile key ``english``) overrides. Wording is written once, in British English,
+in the templates and catalogues; :func:`render` and :func:`snippet_in` convert
+the template's own text before the user's values are filled in, so a company
+called "Realise Ltd" keeps its name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+from typing import Any
+
+from jinja2 import BaseLoader, Environment, Template
+
+from amends.dates.country import country_for_zone
+from amends.dates.format import English
+from amends.plan.situation import Situation
+from amends.texts import environment, snippets, tidy
+
+__all__ = ["english_for", "localise", "render", "snippet_in", "snippets"]
+
+AMERICAN_COUNTRIES = frozenset({"US", "CA", "PR", "GU", "VI", "AS", "MP", "UM"})
+_JINJA = re.compile(r"(\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\})", re.S)
+
+
+def english_for(s: Situation) -> English:
+    """The variant for messages to this situation's contact."""
+    if s.candidate.english is not None:
+        return s.candidate.english
+    country = (s.interview.country or country_for_zone(s.interview.tz) or "").split("-")[0]
+    return "us" if country in AMERICAN_COUNTRIES else "gb"
+
+
+@cache
+def _pattern(variant: English) -> tuple[re.Pattern[str], dict[str, str]] | None:
+    if variant == "gb":
+        return None
+    table = snippets("english")[variant]
+    mapping: dict[str, str] = {**table["phrases"], **table["words"]}
+    keys = sorted(mapping, key=len, reverse=True)
+    words = "|".join(re.escape(k) for k in keys)
+    return re.compile(rf"\b({words})\b", re.I), {k.lower(): v for k, v in mapping.items()}
+
+
+def localise(text: str, variant: English) -> str:
+    """Our own wording (a catalogue line, a template's text) in ``variant``."""
+    found = _pattern(variant)
+    if found is None:
+        return text
+    pattern, mapping = found
+
+    def swap(match: re.Match[str]) -> str:
+        word = match.group(0)
+        new = mapping[word.lower()]
+        return new[:1].upper() + new[1:] if word[:1].isupper() else new
+
+    return pattern.sub(swap, text)
+
+
+def _localise_source(source: str, variant: English) -> str:
+    """Convert the literal text of a Jinja template, leaving its tags alone."""
+    parts = _JINJA.split(source)
+    return "".join(p if i % 2 else localise(p, variant) for i, p in enumerate(parts))
+
+
+class _LocalisingLoader(BaseLoader):
+    """The message templates, their literal text converted to one English variant."""
+
+    def __init__(self, inner: BaseLoader, variant: English) -> None:
+        self.inner = inner
+        self.variant = variant
+
+    def get_source(
+        self, environment: Environment, template: str
+    ) -> tuple[str, str | None, Callable[[], bool] | None]:
+        source, filename, uptodate = self.inner.get_source(environment, template)
+        return _localise_source(source, self.variant), filename, uptodate
+
+
+@cache
+def _environment(variant: English) -> Environment:
+    """The shared message environment, overlaid with a converting loader for American."""
+    env = environment()
+    if variant == "gb" or env.loader is None:
+        return env
+    return env.overlay(loader=_LocalisingLoader(env.loader, variant))
+
+
+def render(name: str, variant: English, **context: Any) -> str:
+    """Render ``templates/<name>`` in ``variant`` (macros included), tidied like every message."""
+    template = _environment(variant).get_template(name)
+    return tidy(template.render({"english": variant, **context}))
+
+
+@cache
+def _snippet(name: str, key: str, variant: English) -> Template:
+    source: Any = snippets(name)
+    for part in key.split("."):
+        source = source[part]
+    if not isinstance(source, str):
+        raise KeyError(f"{name}.{key} is not a text snippet")
+    return _environment(variant).from_string(_localise_source(source, variant))
+
+
+def snippet_in(name: str, key: str, variant: English, **context: Any) -> str:
+    """The snippet ``key`` of ``data/<name>.toml`` in ``variant``."""
+    return tidy(_snippet(name, key, variant).render(**context))

@@ -1,0 +1,187 @@
+"""The cases page, arranged from the core's cases: what is due next, and only what fits now.
+
+Each card leads with the next step and when it is due on the user's own clock;
+the buttons are the events the state machine allows in the case's state and the
+messages the writer accepts now, so nothing on the page can fail for being
+out of turn. Order: the most urgent first, and the newest within equal urgency.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from amends.cases.case import Case
+from amends.cases.engine import Due
+from amends.cases.machine import allowed
+from amends.dates.format import dual_moment_text, moment_text
+from amends.web.labels import (
+    EVENT_WORDS,
+    MESSAGE_TITLES,
+    MODE_CHOICES,
+    STATE_WORDS,
+    STATUS_WORDS,
+    VIA_WORDS,
+)
+from amends.web.services import CaseCard
+from amends.web.views import Choice, Layout, MessageView
+
+URGENCY = {"overdue": 0, "due": 1, "upcoming": 2}
+
+
+@dataclass(frozen=True)
+class DueView:
+    step: str
+    title: str
+    text: str
+    status: str
+    status_words: str
+    when: str
+
+
+@dataclass(frozen=True)
+class MeetingView:
+    when: str
+    mode: str
+    link: str | None
+    address: str | None
+
+
+@dataclass(frozen=True)
+class CaseView:
+    """One tracked case as its card shows it."""
+
+    id: str
+    title: str
+    state_words: str
+    contact: str
+    is_open: bool
+    due: tuple[DueView, ...]
+    events: tuple[Choice, ...]
+    vias: tuple[Choice, ...]
+    kinds: tuple[Choice, ...]
+    meeting: MeetingView | None
+    mode: str
+    saved: tuple[MessageView, ...]
+    moved: bool = False
+    owner: str = ""  # hosted mode: whose case it is, shown when it is someone else's
+    mine: bool = True  # False: shared with me to read (and add notes)
+    coaches: tuple[str, ...] = ()  # hosted mode, my own case: who I shared it with
+    error: str | None = None
+    notice: str | None = None
+    written: MessageView | None = None
+
+    @property
+    def next(self) -> DueView | None:
+        return self.due[0] if self.due else None
+
+    def allows(self, event: str) -> bool:
+        return any(e.value == event for e in self.events)
+
+
+@dataclass(frozen=True)
+class CasesPage:
+    layout: Layout
+    cases: tuple[CaseView, ...] = ()
+    notice: str | None = None
+    show_closed: bool = False
+    closed_count: int = 0
+    sharing: bool = False  # hosted mode: cases can be shared with a coach
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _due_view(due: Due, my_tz: str) -> DueView:
+    moment = due.by if due.by is not None and due.status != "upcoming" else due.at
+    prefix = "by" if moment is due.by else "from"
+    return DueView(
+        step=due.step,
+        title=due.title,
+        text=due.text,
+        status=due.status,
+        status_words=STATUS_WORDS.get(due.status, ""),
+        when=f"{prefix} {moment_text(moment, my_tz)}",
+    )
+
+
+def _saved_messages(case: Case) -> tuple[MessageView, ...]:
+    """Every message saved with the case's plan, ready to copy again."""
+    views = []
+    for i, m in enumerate((case.record.plan or {}).get("messages", [])):
+        kind = str(m.get("kind", ""))
+        views.append(
+            MessageView(
+                dom_id=f"saved-{case.id}-{i}",
+                kind=kind,
+                title=MESSAGE_TITLES.get(kind, "Message"),
+                subject=m.get("subject"),
+                body=str(m.get("body", "")),
+                words=len(str(m.get("body", "")).split()),
+                speaking_seconds=m.get("speaking_seconds"),
+                to_name=(m.get("to") or {}).get("name"),
+            )
+        )
+    return tuple(views)
+
+
+def _by_due(card: CaseCard) -> list[str]:
+    """The message kinds, the one the next due step asks for first."""
+    wanted = [d.write for d in card.due if d.write in card.kinds]
+    return [str(k) for k in dict.fromkeys([*wanted, *card.kinds])]
+
+
+def case_view(card: CaseCard, mine: bool = True, **extra: Any) -> CaseView:
+    """The card of one case (``extra``: an error, a notice or a message just written).
+
+    A case shared with me (``mine`` false, hosted mode) is read-only but for notes.
+    """
+    case = card.case
+    s = case.situation
+    my_tz = s.candidate.tz
+    meeting = case.meeting
+    modes = dict(MODE_CHOICES)
+    return CaseView(
+        id=case.id,
+        title=case.title,
+        state_words=STATE_WORDS.get(case.state, ""),
+        contact=s.contact.name,
+        is_open=case.is_open,
+        due=tuple(_due_view(d, my_tz) for d in card.due),
+        events=tuple(Choice(e, EVENT_WORDS.get(e, e)) for e in allowed(case.state)) if mine else (),
+        vias=tuple(
+            Choice(v, label)
+            for v, label in VIA_WORDS.items()
+            if v != "recruiter" or s.contact.agency_recruiter or s.contact.role == "recruiter"
+        ),
+        kinds=tuple(Choice(k, MESSAGE_TITLES.get(k, k)) for k in _by_due(card)) if mine else (),
+        moved=case.state == "rescheduled",
+        meeting=MeetingView(
+            when=dual_moment_text(meeting.slot.start, s.interview.tz, my_tz),
+            mode=modes.get(meeting.mode, meeting.mode),
+            link=meeting.link,
+            address=meeting.address,
+        )
+        if meeting
+        else None,
+        mode=s.interview.mode,
+        saved=_saved_messages(case),
+        owner=case.record.owner or "",
+        mine=mine,
+        **extra,
+    )
+
+
+def _urgency(card: CaseCard, saved: int) -> tuple[int, float, int]:
+    first = card.due[0] if card.due else None
+    group = URGENCY.get(first.status, 3) if first else 3
+    if not card.case.is_open:
+        group = 4
+    return group, -card.case.record.created_at.timestamp(), -saved
+
+
+def ordered(cards: list[CaseCard]) -> list[CaseCard]:
+    """Most urgent first (overdue, due, coming up, nothing due, closed); newest within each.
+
+    ``cards`` come oldest first (the store's order), which breaks ties in saving time.
+    """
+    ranked = sorted(enumerate(cards), key=lambda pair: _urgency(pair[1], pair[0]))
+    return [card for _, card in ranked]

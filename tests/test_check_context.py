@@ -1,0 +1,168 @@
+"""What the draft is about changes what it must say: kinds, reason codes, times referred to."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from amends.check import check_text, reasons
+from amends.errors import InputError
+from tests.conftest import CliRun
+
+TIMES = "Could we meet on Tuesday at 10:00 GMT or Wednesday at 14:00 GMT?"
+
+
+def _apology(middle: str, times: str = TIMES) -> str:
+    return (
+        "Subject: Apology for missing our interview – Sam Lee, Analyst\n\n"
+        "Dear Dana,\n\n"
+        f"I'm sorry I missed our interview this morning. {middle}\n\n"
+        f"I remain very interested in the role. {times}\n\n"
+        "Thank you for your understanding,\nSam Lee\n"
+    )
+
+
+def test_no_ownership_demanded_when_the_reason_code_is_outside_control() -> None:
+    text = _apology("There was a signal failure on the line.")
+    assert "missing-ownership" not in check_text(text, reason="transit").categories
+
+
+def test_a_weak_reason_code_still_needs_ownership() -> None:
+    text = _apology("There was a signal failure on the line.")
+    assert "missing-ownership" in check_text(text, reason="overslept").categories
+
+
+@pytest.mark.parametrize(
+    "cause",
+    [
+        "My train was cancelled and the next one was an hour later.",
+        "I was taken ill overnight.",
+        "I had a family emergency and could not get to a phone.",
+    ],
+)
+def test_a_factual_outside_cause_in_the_draft_needs_no_ownership_line(cause: str) -> None:
+    report = check_text(_apology(cause))
+    assert report.findings == (), [(f.rule, f.excerpt) for f in report.findings]
+
+
+def test_ownership_phrased_without_the_stock_words_is_recognised() -> None:
+    report = check_text(_apology("The mistake was mine: I mixed up the dates, and I now check."))
+    assert "missing-ownership" not in report.categories
+
+
+def test_unknown_reason_is_bad_input_naming_the_valid_codes() -> None:
+    with pytest.raises(InputError) as info:
+        check_text("Hello", reason="abducted-by-aliens")
+    assert info.value.field == "reason"
+    assert all(code in info.value.message for code in reasons())
+
+
+def test_unknown_reason_on_the_command_line_exits_2(cli: CliRun, tmp_path: Path) -> None:
+    path = tmp_path / "d.txt"
+    path.write_text(_apology("I overslept, which is on me."), encoding="utf-8")
+    result = cli(["check", str(path), "--reason", "aliens"])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.startswith("amends: error: --reason: 'aliens' is not a known reason")
+    assert "transit" in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_advance_request_is_inferred_and_owes_no_apology_or_ownership() -> None:
+    text = (
+        "Subject: Request to move Thursday's interview – Sam Lee\n\n"
+        "Dear Dana,\n\nI'm writing to ask whether we could move our interview on Thursday, "
+        "as I have a hospital appointment that morning that I cannot change.\n\n"
+        f"{TIMES} I'm happy to fit around your diary.\n\nThank you,\nSam Lee\n"
+    )
+    report = check_text(text)
+    assert report.kind == "request" and report.kind_inferred
+    assert report.findings == (), [(f.rule, f.excerpt) for f in report.findings]
+
+
+def test_confirmation_owes_no_apology() -> None:
+    text = (
+        "Subject: Confirming Tuesday – Sam Lee\n\nDear Dana,\n\n"
+        "Thank you for rescheduling. I'm writing to confirm our interview on Tuesday "
+        "3 December at 10:00 GMT on Teams.\n\nBest regards,\nSam Lee\n"
+    )
+    report = check_text(text)
+    assert report.kind == "confirmation"
+    assert report.findings == (), [(f.rule, f.excerpt) for f in report.findings]
+    assert "missing-apology" in check_text(text, kind="apology").categories
+
+
+def test_follow_up_is_inferred() -> None:
+    text = (
+        "Subject: Following up – Sam Lee\n\nDear Dana,\n\nI'm following up on my email of "
+        "Monday about a new time. I remain very interested in the role.\n\nThank you,\nSam\n"
+    )
+    report = check_text(text)
+    assert report.kind == "follow-up" and report.findings == ()
+
+
+def test_email_is_still_accepted_as_the_apology_kind() -> None:
+    assert check_text(_apology("That was my mistake."), kind="email").kind == "apology"
+    with pytest.raises(InputError) as info:
+        check_text("Hello", kind="letter")
+    assert info.value.field == "kind"
+
+
+def test_a_time_the_draft_refers_to_is_not_a_time_offered() -> None:
+    text = _apology("That was my mistake.", times="")
+    text = text.replace("our interview this morning", "the 10am call")
+    report = check_text(text)
+    assert "missing-availability" in report.categories
+    assert "missing-timezone" not in report.categories
+
+
+@pytest.mark.parametrize(
+    "times",
+    [
+        "Could we speak on Tuesday at 2 PM Eastern?",
+        "I'm free Wednesday between 9 and 12 Pacific.",
+        "Would Thursday at 14:00 London time work?",
+        "Could we do Tuesday at any time between 10:00 and 13:00 GMT?",
+    ],
+)
+def test_region_words_count_as_zones_and_an_explicit_window_is_not_vague(times: str) -> None:
+    report = check_text(_apology("That was my mistake.", times=times))
+    assert not report.categories & {"missing-timezone", "vague-time"}, report.categories
+
+
+@pytest.mark.parametrize(
+    "slot", ["Dear (interviewer),", "Could we meet on DATE at TIME?", "(add two times here)"]
+)
+def test_template_slots_in_other_shapes_are_errors(slot: str) -> None:
+    report = check_text(_apology("That was my mistake.") + slot + "\n")
+    assert "unfilled-placeholder" in report.categories and not report.passed
+
+
+def test_a_zone_in_brackets_is_not_a_placeholder() -> None:
+    times = "Could we meet on Tuesday at 10:00 GMT (your time)?"
+    assert "unfilled-placeholder" not in check_text(_apology("My mistake.", times)).categories
+
+
+def test_errors_come_first_and_one_place_gets_one_finding_per_category() -> None:
+    text = _apology("Sorry, but it wasn't my fault: the invite was wrong.", times="10:00 works.")
+    report = check_text(text)
+    severities = [f.severity for f in report.findings]
+    assert severities == sorted(severities, key=lambda s: s != "error")
+    blame = [f for f in report.findings if f.category == "blame"]
+    assert len(blame) == 1 and blame[0].excerpt.startswith("wasn't my fault")
+
+
+def test_the_rewrite_uses_the_reason_codes_own_honest_framing() -> None:
+    text = _apology("I overslept because my alarm never went off.")
+    report = check_text(text, reason="overslept")
+    excuse = next(f for f in report.findings if f.category == "excuse")
+    assert reasons()["overslept"].framing in excuse.suggestion
+
+
+def test_json_summary_reports_the_kind_and_reason(cli: CliRun, tmp_path: Path) -> None:
+    path = tmp_path / "d.txt"
+    path.write_text(_apology("My train was cancelled."), encoding="utf-8")
+    result = cli(["check", str(path), "--reason", "transit", "-f", "json"])
+    summary = json.loads(result.stdout)["summary"]
+    assert summary["kind"] == "apology" and summary["kind_inferred"] is True
+    assert summary["reason"] == "transit" and result.exit_code == 0

@@ -1,0 +1,75 @@
+"""The shipped sentence classifier: trained on the corpus in the repository, small, pure Python."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from importlib import resources
+from pathlib import Path
+
+from amends.check.classifier import MODEL_FILE, model
+from amends.check.corpus import digest, labels_of, load_split
+
+ROOT = Path(__file__).resolve().parents[1]
+TRAIN = ROOT / "training" / "check" / "train"
+EVAL = ROOT / "training" / "check" / "eval"
+
+
+def _model_file() -> Path:
+    return Path(str(resources.files("amends.data").joinpath(MODEL_FILE)))
+
+
+def test_shipped_model_was_trained_on_the_corpus_as_it_is_now() -> None:
+    # Edit a training sentence and this fails until `python3 tasks.py train` is run.
+    recorded = model().meta["corpus_sha256"]
+    assert recorded == digest(TRAIN), "the corpus changed: run `python3 tasks.py train`"
+
+
+def test_runtime_reproduces_the_recorded_training_accuracy() -> None:
+    m = model()
+    sentences = load_split(TRAIN, m.labels)
+    assert len(sentences) == m.meta["sentences"]
+    exact = sum(m.predict(s.text) == s.labels for s in sentences) / len(sentences)
+    assert round(exact, 4) == m.meta["exact_match"]
+    assert exact > 0.95
+
+
+def test_model_labels_are_the_corpus_files_and_the_file_is_small() -> None:
+    assert model().labels == labels_of(TRAIN) == labels_of(EVAL)
+    assert _model_file().stat().st_size < 1_000_000
+    data = json.loads(_model_file().read_text("utf-8"))
+    assert set(data["thresholds"]) == set(data["labels"])
+
+
+def test_corpus_is_large_varied_and_its_splits_do_not_overlap() -> None:
+    train = load_split(TRAIN, model().labels)
+    held = load_split(EVAL, model().labels)
+    assert len(train) + len(held) >= 2000
+    seen = {s.text.lower() for s in train}
+    assert not [s.source for s in held if s.text.lower() in seen]
+    for label in model().labels:
+        assert sum(label in s.labels for s in train) >= 50, label
+        assert sum(label in s.labels for s in held) >= 10, label
+
+
+def test_runtime_never_imports_a_heavy_ml_stack() -> None:
+    code = (
+        "import sys\n"
+        "from amends.check import check_text\n"
+        "check_text('Sorry, it wasnt my fault, your link was broken.')\n"
+        "heavy = sorted(m for m in ('numpy', 'sklearn', 'scipy', 'torch') if m in sys.modules)\n"
+        "print(','.join(heavy))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert result.stdout.strip() == ""
+
+
+def test_same_features_for_the_voices_people_write_in() -> None:
+    from amends.check.features import features
+
+    assert features("It wasn't my fault") == features("it wasnt my fault")
+    assert features("It wasn’t my fault.") == features("IT WASNT MY FAULT.")
+    assert features("at 10:00") == features("at 11:30")
