@@ -259,8 +259,10 @@ def test_other_commands_do_not_load_the_story_parsers() -> None:
         "import sys\n"
         "from amends.cli import main\n"
         "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
-        "print(sorted(m for m in ('dateparser', 'phonenumbers', 'email_validator',"
-        " 'amends.intake') if m in sys.modules))"
+        # phonenumbers and email-validator are the core's field validators (every
+        # command with contact details uses them); the story's own parsers load only
+        # for a story.
+        "print(sorted(m for m in ('dateparser', 'amends.intake') if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip().splitlines()[-1] == "[]"

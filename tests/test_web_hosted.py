@@ -4,6 +4,7 @@ health and logs — against a real PostgreSQL."""
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterator
 from datetime import timedelta
 
@@ -262,6 +263,11 @@ def test_health_is_503_while_the_database_is_down_and_recovers(
         assert page.status_code == 503 and "unreachable" in page.text
     finally:
         pg_cluster.start()
+    # The pool reconnects on its own once the server is back; give it a bounded moment.
+    for _ in range(100):
+        if site.client().get("/healthz").status_code == 200:
+            break
+        time.sleep(0.1)
     assert site.client().get("/healthz").status_code == 200
     assert (
         sam.post(f"/api/cases/{case_id}/record", json={"event": "note", "text": "y"}).status_code

@@ -139,7 +139,7 @@ def post_plan_eml(request: Request, body: PlanRequest, message: int = 1) -> Resp
 def post_plan_ics(request: Request, body: PlanRequest) -> Response:
     """The plan's follow-through reminders as an ``.ics`` calendar, as ``--ics`` writes it."""
     result = services.make_plan(services.with_profile(body), config(request).clock())
-    name, data = services.ics_file(result.plan, result.plan.situation.now)
+    name, data = services.ics_file(result.plan, result.plan.situation.now, cli=True)
     return _attachment(data, name, "text/calendar; charset=utf-8")
 
 

@@ -174,9 +174,13 @@ def eml_file(plan: Plan, index: int, now: datetime) -> tuple[str, bytes]:
     return eml_name(index + 1, message), eml_for_message(message, plan.situation, now)
 
 
-def ics_file(plan: Plan, now: datetime) -> tuple[str, bytes]:
-    """File name and bytes of the plan's follow-through calendar (worded for the web)."""
-    return "amends-follow-up.ics", follow_up_calendar(plan, now, cli=False).data
+def ics_file(plan: Plan, now: datetime, *, cli: bool = False) -> tuple[str, bytes]:
+    """File name and bytes of the plan's follow-through calendar.
+
+    Worded for the web's people by default; ``cli=True`` gives the command line's
+    own file byte for byte (the JSON API mirrors the CLI's contracts).
+    """
+    return "amends-follow-up.ics", follow_up_calendar(plan, now, cli=cli).data
 
 
 def save_case(db_path: Path | None, result: PlanResult) -> str:
