@@ -14,7 +14,7 @@ from amends.dates.slot import Slot
 from amends.plan import Plan
 from amends.plan.builder import build_plan
 from amends.plan.request import PlanRequest
-from amends.store import Store
+from amends.store import NewEvent, Store
 
 DEFAULTS: dict[str, Any] = {
     "name": "Sam Rivera",
@@ -41,6 +41,21 @@ def at(text: str) -> datetime:
     moment = datetime.fromisoformat(text)
     assert moment.tzinfo is not None
     return moment
+
+
+def raw_case(store: Store, situation: dict[str, Any]) -> str:
+    """A case stored straight through the store (no plan logic): planned at 10:40 UTC."""
+    return store.create_case(
+        at("2026-11-23T10:40+00:00"),
+        situation,
+        {"messages": []},
+        NewEvent("planned", at("2026-11-23T10:40+00:00"), {"channel": "email"}),
+    ).id
+
+
+def note_event(text: str, when: str = "2026-11-23T11:00+00:00") -> NewEvent:
+    """A note event to append (``when`` as ISO text with offset)."""
+    return NewEvent("note", at(when), {"text": text})
 
 
 def make_plan(**overrides: Any) -> Plan:

@@ -13,7 +13,7 @@ import pytest
 
 from amends.errors import InputError, StateError, StoreError
 from amends.store import LATEST, MIGRATIONS, CaseImport, NewEvent, SQLiteStore, Store
-from tests.case_factory import at
+from tests.case_factory import at, note_event, raw_case
 from tests.conftest import Backend
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -21,16 +21,10 @@ SITUATION = {"k": "v", "nested": {"zone": "Europe/London", "n": [1, 2.5, None]}}
 
 
 def _case(store: Store) -> str:
-    return store.create_case(
-        at("2026-11-23T10:40+00:00"),
-        SITUATION,
-        {"messages": []},
-        NewEvent("planned", at("2026-11-23T10:40+00:00"), {"channel": "email"}),
-    ).id
+    return raw_case(store, SITUATION)
 
 
-def _note(text: str, when: str = "2026-11-23T11:00+00:00") -> NewEvent:
-    return NewEvent("note", at(when), {"text": text})
+_note = note_event
 
 
 def _raw(backend: Backend, sql: str, args: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from amends.errors import StoreError
-from amends.store import LATEST, MIGRATIONS, NewEvent, SQLiteStore, db_path
-from tests.case_factory import at
+from amends.store import LATEST, MIGRATIONS, SQLiteStore, db_path
+from tests.case_factory import note_event, raw_case
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SITUATION = {"k": "v"}  # the store treats situations as opaque JSON
@@ -24,16 +24,10 @@ def _store(path: Path) -> SQLiteStore:
 
 
 def _case(store: SQLiteStore) -> str:
-    return store.create_case(
-        at("2026-11-23T10:40+00:00"),
-        SITUATION,
-        {"messages": []},
-        NewEvent("planned", at("2026-11-23T10:40+00:00"), {"channel": "email"}),
-    ).id
+    return raw_case(store, SITUATION)
 
 
-def _note(text: str, when: str = "2026-11-23T11:00+00:00") -> NewEvent:
-    return NewEvent("note", at(when), {"text": text})
+_note = note_event
 
 
 def test_new_database_and_its_folder_are_private(tmp_path: Path) -> None:
