@@ -6,6 +6,7 @@ while a store is open (requests fail cleanly, then work again).
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -99,6 +100,17 @@ def test_a_restarted_server_fails_requests_cleanly_then_recovers(pg_cluster: Clu
                 store.ping()
         finally:
             pg_cluster.start()
+        # The pool reconnects on its own, but with a backoff that grows while the server
+        # is down (1 s, 2 s, 4 s…); give it a bounded moment rather than one pool timeout.
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                store.ping()
+                break
+            except StoreError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.1)
         store.append_event(case_id, lambda c: NewEvent("note", when, {"text": "after"}))
         texts = [e.data.get("text") for e in store.get_case(case_id).events]
     assert texts == [None, "after"]  # the refused write left nothing half-done
