@@ -320,3 +320,19 @@ def test_where_family_names_often_come_first_the_full_name_is_used() -> None:
     assert name is not None
     assert name.address("gb", family_first=True) == "Li Wei"
     assert name.address("gb") == "Li"
+
+
+def test_recruiter_email_goes_to_the_recruiters_address_when_given(cli: CliRun) -> None:
+    result = cli([
+        "plan", "--name", "Sam Patel", "--company", "Acme", "--role", "Analyst",
+        "--interviewer", "Dana Lee", "--contact-email", "dana@acme.example",
+        "--recruiter", "Tom (Hays)", "--recruiter-email", "tom@hays.example",
+        "--at", "2026-11-23 10:00", "--tz", "Europe/London", "--scenario", "missed",
+        "--reason", "forgot", "--now", "2026-11-23T10:40Z", "--format", "json",
+    ])  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    messages = {m["kind"]: m for m in json.loads(result.stdout)["messages"]}
+    recruiter = messages["recruiter-email"]
+    assert recruiter["to"]["email"] == "tom@hays.example"
+    assert recruiter["body"].startswith("Dear Tom,")
+    assert "I am also writing to Dana Lee directly" in recruiter["body"]

@@ -118,6 +118,9 @@ def plan_command(
     recruiter: Annotated[
         str | None, _opt("Name of the agency recruiter who arranged it, if any.", "--recruiter")
     ] = None,
+    recruiter_email: Annotated[
+        str | None, _opt("The agency recruiter's email address, if known.", "--recruiter-email")
+    ] = None,
     mode: Annotated[
         str | None, _opt("in-person, video or phone (default: video).", "--mode")
     ] = None,
@@ -194,7 +197,8 @@ def plan_command(
         "reason": reason, "detail": detail, "interviewer": interviewer,
         "contact_name": contact_name, "contact_role": contact_role,
         "contact_phone": contact_phone, "contact_email": contact_email,
-        "recruiter": recruiter, "mode": mode, "platform": platform, "address": address,
+        "recruiter": recruiter, "recruiter_email": recruiter_email,
+        "mode": mode, "platform": platform, "address": address,
         "fold": fold, "name": name, "phone": phone, "email": email, "link": link,
         "my_tz": my_tz, "senior": senior, "slot": slot or [], "realised": realised, "now": now,
         "country": country, "hours": hours, "my_hours": my_hours, "duration": duration,

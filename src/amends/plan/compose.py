@@ -241,6 +241,7 @@ def compose_messages(
                 subject=render("messages/recruiter_subject.txt.j2", english, **ctx),
                 body=render("messages/recruiter_email.txt.j2", english, **ctx),
                 to_name=ct.agency_recruiter,
+                to_email=ct.recruiter_email,
                 variant=variant,
             )
         )

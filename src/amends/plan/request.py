@@ -68,6 +68,7 @@ class PlanRequest(BaseModel):
     contact_phone: str | None = None
     contact_email: str | None = None
     recruiter: str | None = None
+    recruiter_email: str | None = None
     at: str = ""
     tz: str = ""
     fold: Literal["earlier", "later"] | None = None
@@ -221,6 +222,13 @@ class PlanRequest(BaseModel):
                 email_address(self.contact_email, "contact_email") if self.contact_email else None
             )
         )
+        recruiter_email = c.get(
+            lambda: (
+                email_address(self.recruiter_email, "recruiter_email")
+                if self.recruiter_email
+                else None
+            )
+        )
         c.raise_all()
         return Contact(
             name=contact_name or "",
@@ -229,6 +237,7 @@ class PlanRequest(BaseModel):
             phone=phone,
             email=email,
             agency_recruiter=recruiter,
+            recruiter_email=recruiter_email,
         )
 
     def _interview(self, start: datetime, their_tz: str | None, mode: Mode) -> Interview:

@@ -87,6 +87,8 @@ class Contact(_Frozen):
     phone: str | None = None
     email: str | None = None
     agency_recruiter: str | None = None
+    recruiter_email: str | None = None
+    """The agency recruiter's address (``--recruiter-email``), for the recruiter email's To."""
 
     @property
     def has_phone(self) -> bool:

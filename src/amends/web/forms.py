@@ -40,6 +40,7 @@ FORM_FIELDS = frozenset(
         "contact_email",
         "contact_phone",
         "recruiter",
+        "recruiter_email",
         "name",
         "email",
         "phone",

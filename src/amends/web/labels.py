@@ -27,6 +27,7 @@ FIELD_LABELS: dict[str, str] = {
     "contact_email": "Contact's email",
     "contact_phone": "Contact's phone",
     "recruiter": "Agency recruiter who set it up",
+    "recruiter_email": "Recruiter's email",
     "name": "Your full name",
     "email": "Your email",
     "phone": "Your phone",
