@@ -12,6 +12,7 @@ times near 10:00 and 14:00 for the interviewer.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
@@ -26,13 +27,18 @@ from amends.slots.clock import (
 )
 from amends.slots.offer import NearMiss, Side, SlotResult
 from amends.slots.query import Prepared, SlotRequest
+from amends.slots.starts import (
+    SCORES,
+    STEP,
+    Candidate,
+    best_by_half,
+    candidate,
+    candidates,
+    runs,
+)
 from amends.slots.windows import build_windows
 
-STEP = timedelta(minutes=15)
-NOON = 12 * 60
-TARGET = {True: 10 * 60, False: 14 * 60}  # morning / afternoon, interviewer's clock
 MIN_GAP = timedelta(minutes=30)
-_ROUNDNESS = {0: 0, 30: 20}  # on the hour is best, then the half hour
 MAX_CALENDAR_DAYS = 400
 NEAR_MISS_REACH = timedelta(days=2)  # how far around a near miss the candidate's hours are read
 
@@ -46,27 +52,6 @@ class Day:
     shared: tuple[Interval, ...]
     open: tuple[Interval, ...]
     free: tuple[Interval, ...]
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """A possible start time, scored by how pleasant it is for the interviewer."""
-
-    day: int
-    start: datetime
-    end: datetime
-    minute: int
-
-    @property
-    def morning(self) -> bool:
-        """Starts before noon on the interviewer's clock."""
-        return self.minute < NOON
-
-    @property
-    def score(self) -> int:
-        """Lower is better: near 10:00 or 14:00, on the hour, then half hour."""
-        roundness = _ROUNDNESS.get(self.minute % 60, 45)
-        return abs(self.minute - TARGET[self.morning]) + roundness
 
 
 def earliest_start(p: Prepared) -> datetime:
@@ -131,41 +116,8 @@ def plan_days(
     return out
 
 
-def _align(moment: datetime, p: Prepared) -> tuple[datetime, datetime]:
-    """The first interviewer quarter hour at or after ``moment``, and its wall time there."""
-    local = moment.astimezone(p.their_tz)
-    if local.minute % 15 == 0 and not local.second and not local.microsecond:
-        return moment, local
-    rest = timedelta(
-        minutes=local.minute % 15, seconds=local.second, microseconds=local.microsecond
-    )
-    moment += STEP - rest
-    return moment, moment.astimezone(p.their_tz)
-
-
-def candidates(p: Prepared, index: int, spans: tuple[Interval, ...]) -> list[Candidate]:
-    """Quarter-hour starts (interviewer's clock) whose whole interview fits in ``spans``."""
-    found = []
-    length = p.request.duration
-    for start, end in spans:
-        moment, local = _align(start, p)
-        while moment + length <= end:
-            found.append(Candidate(index, moment, moment + length, local.hour * 60 + local.minute))
-            moment, local = _align(moment + STEP, p)
-    return found
-
-
 def _apart(a: Candidate, b: Candidate) -> bool:
     return a.end + MIN_GAP <= b.start or b.end + MIN_GAP <= a.start
-
-
-def _best_by_half(found: list[Candidate]) -> dict[tuple[int, bool], Candidate]:
-    best: dict[tuple[int, bool], Candidate] = {}
-    for c in found:
-        key = (c.day, c.morning)
-        if key not in best or c.score < best[key].score:
-            best[key] = c
-    return best
 
 
 def _mix(
@@ -187,7 +139,20 @@ def _mix(
 
 def choose(found: list[Candidate], count: int) -> list[Candidate]:
     """Pick ``count`` starts: different days first, mornings and afternoons mixed."""
-    best = _best_by_half(found)
+    best: dict[tuple[int, bool], Candidate] = {}
+    for c in found:
+        key = (c.day, c.morning)
+        if key not in best or c.score < best[key].score:
+            best[key] = c
+    return _choose(best, lambda: found, count)
+
+
+def _choose(
+    best: dict[tuple[int, bool], Candidate],
+    every: Callable[[], list[Candidate]],
+    count: int,
+) -> list[Candidate]:
+    """:func:`choose` from the best start of each half day; ``every`` start only if short."""
     days = sorted({day for day, _ in best})
     chosen: list[Candidate] = []
     want_morning = True
@@ -196,14 +161,20 @@ def choose(found: list[Candidate], count: int) -> list[Candidate]:
         chosen.append(pick)
         want_morning = not pick.morning
     _mix(chosen, best, days[count:])
-    extra = sorted(best.values(), key=lambda c: (c.day, c.score))
-    extra += sorted(found, key=lambda c: (c.day, c.score))
-    for c in extra:
+    # Then the best of each half day, then every start, by day and score.
+    _fill(chosen, list(best.values()), count)
+    if len(chosen) < count:
+        _fill(chosen, every(), count)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _fill(chosen: list[Candidate], more: list[Candidate], count: int) -> None:
+    """Add starts from ``more`` (by day, then score) clear of those chosen, up to ``count``."""
+    for c in sorted(more, key=lambda c: (c.day, SCORES[c.minute])):
         if len(chosen) >= count:
-            break
+            return
         if all(_apart(c, other) for other in chosen):
             chosen.append(c)
-    return sorted(chosen, key=lambda c: c.start)
 
 
 def _slot(p: Prepared, c: Candidate) -> Slot:
@@ -215,51 +186,65 @@ def _slot(p: Prepared, c: Candidate) -> Slot:
     )
 
 
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_MICROSECOND = timedelta(microseconds=1)
+_REACH = NEAR_MISS_REACH // _MICROSECOND
+_NO_WINDOW = timedelta(days=1) // _MICROSECOND  # the miss when no window is in reach
+
+
+def _micros(moment: datetime) -> int:
+    """An instant as whole microseconds since 1970: exact integer arithmetic for the search."""
+    return (moment - _EPOCH) // _MICROSECOND
+
+
 class _MyWindows:
     """Every instance of the candidate's hours around the search, computed once per request.
 
     A near miss is measured against the candidate's windows within two days of
     it; looking them up here instead of recomputing them for each start time
-    gives the same windows, in the same order.
+    gives the same windows, in the same order. Instants are kept as integer
+    microseconds, so measuring hundreds of start times costs no datetime arithmetic.
     """
 
     def __init__(self, p: Prepared, spans: list[tuple[Interval, ...]]) -> None:
         real = [s for day in spans for s in day]
-        self.windows: list[Interval] = []
+        windows: list[Interval] = []
         if real:
             span = (
                 min(s[0] for s in real) - NEAR_MISS_REACH,
                 max(s[1] for s in real) + NEAR_MISS_REACH,
             )
-            self.windows = windows_over(span, p.my_hours, p.my_tz)
-        self.starts = [w[0] for w in self.windows]
-        self.longest = max((w[1] - w[0] for w in self.windows), default=timedelta(0))
+            windows = windows_over(span, p.my_hours, p.my_tz)
+        self.starts = [_micros(w[0]) for w in windows]
+        self.ends = [_micros(w[1]) for w in windows]
+        self.longest = max((e - s for s, e in zip(self.starts, self.ends, strict=True)), default=0)
         self.ordered = self.starts == sorted(self.starts)
 
-    def around(self, around: Interval) -> list[Interval]:
-        """The windows overlapping ``around``, as ``windows_over(around, ...)`` lists them."""
-        first, last = 0, len(self.windows)
+    def miss(self, start: int, end: int) -> tuple[int, Side]:
+        """How far ``[start, end)`` leaves the nearest window within reach, and on which side.
+
+        The windows within reach are those overlapping two days either side; one
+        pass over them: the smallest overshoot is the miss and its (first) window
+        the nearest, as the nearest-window rule has always said.
+        """
+        low, high = start - _REACH, end + _REACH
+        first, last = 0, len(self.starts)
         if self.ordered:  # always, unless a zone skips whole days; then read them all
-            first = bisect_left(self.starts, around[0] - self.longest)
-            last = bisect_left(self.starts, around[1])
-        return [w for w in self.windows[first:last] if w[1] > around[0]]
-
-
-def _miss(mine: list[Interval], c: Candidate) -> tuple[timedelta, Side]:
-    """How far ``c`` leaves the candidate's nearest window, and on which side of it.
-
-    One pass over the windows: the smallest overshoot is the miss and its
-    (first) window the nearest, as the nearest-window rule has always said.
-    """
-    best: timedelta | None = None
-    nearest: Interval | None = None
-    zero = timedelta(0)
-    for window in mine:
-        miss = max(zero, window[0] - c.start) + max(zero, c.end - window[1])
-        if best is None or miss < best:
-            best, nearest = miss, window
-    side: Side = "before" if nearest is not None and nearest[0] > c.start else "after"
-    return (best if best is not None else timedelta(days=1)), side
+            first = bisect_left(self.starts, low - self.longest)
+            last = bisect_left(self.starts, high)
+        best = -1
+        nearest = 0
+        for i in range(first, last):
+            w_end = self.ends[i]
+            if w_end <= low:
+                continue
+            w_start = self.starts[i]
+            miss = (w_start - start if w_start > start else 0) + (end - w_end if end > w_end else 0)
+            if best < 0 or miss < best:
+                best, nearest = miss, w_start
+        if best < 0:
+            return _NO_WINDOW, "after"
+        return best, ("before" if nearest > start else "after")
 
 
 def near_misses(
@@ -267,17 +252,25 @@ def near_misses(
 ) -> list[NearMiss]:
     """The times closest to the candidate's hours, keeping every interviewer rule."""
     mine = _MyWindows(p, [spans for i, spans in enumerate(busy_free) if i not in used])
-    best_per_day: dict[int, tuple[timedelta, Candidate, Side]] = {}
+    length = p.request.duration // _MICROSECOND
+    step = STEP // _MICROSECOND
+    best_per_day: dict[int, tuple[int, Candidate, Side]] = {}
     for index, spans in enumerate(busy_free):
         if index in used:
             continue
-        for c in candidates(p, index, spans):
-            miss, side = _miss(mine.around((c.start - NEAR_MISS_REACH, c.end + NEAR_MISS_REACH)), c)
-            if miss > timedelta(0) and (index not in best_per_day or miss < best_per_day[index][0]):
-                best_per_day[index] = (miss, c, side)
+        least, where = 0, None
+        for run in runs(p, spans):
+            first = _micros(run[0])
+            for k in range(run[2]):
+                start = first + k * step
+                miss, side = mine.miss(start, start + length)
+                if miss > 0 and (where is None or miss < least):
+                    least, where = miss, (run, k, side)
+        if where is not None:
+            best_per_day[index] = (least, candidate(p, index, where[0], where[1]), where[2])
     ranked = sorted(best_per_day.items(), key=lambda item: (item[1][0], item[0]))[:wanted]
     return [
-        NearMiss(_slot(p, c), int(miss.total_seconds() // 60), side)
+        NearMiss(_slot(p, c), miss // 60_000_000, side)
         for _, (miss, c, side) in sorted(ranked, key=lambda item: item[0])
     ]
 
@@ -294,6 +287,10 @@ def _relaxed(
     return [tuple(subtract([d.window], holes)) if d.window else () for d in days]
 
 
+def _every(p: Prepared, days: list[Day]) -> list[Candidate]:
+    return [c for i, d in enumerate(days) for c in candidates(p, i, d.free)]
+
+
 def find_slots(req: SlotRequest) -> SlotResult:
     """Propose up to ``req.count`` times (or windows) that keep every rule, and explain gaps."""
     p = req.prepared()
@@ -301,13 +298,13 @@ def find_slots(req: SlotRequest) -> SlotResult:
     dates = business_days(p, earliest)
     busy = _busy_spans(p, search_span(p, dates, earliest))  # calendars expanded once
     days = plan_days(p, dates, busy, earliest)
-    found = [c for i, d in enumerate(days) for c in candidates(p, i, d.free)]
     if req.windows:
         windows = build_windows(p, [d.day for d in days], [d.free for d in days])
         picked: list[Candidate] = []
     else:
         windows = []
-        picked = choose(found, req.count)
+        best = best_by_half(p, [d.free for d in days])
+        picked = _choose(best, lambda: _every(p, days), req.count)
     misses: list[NearMiss] = []
     if not req.windows and len(picked) < req.count:
         used = {c.day for c in picked}

@@ -1,0 +1,151 @@
+"""Start times: the interviewer's quarter hours inside the free spans, and how pleasant each is.
+
+A search looks at hundreds of start times and proposes two or three, so starts
+are read as *runs*: a first start, its wall minute on the interviewer's clock
+and how many follow it a quarter hour apart. Inside a span where the
+interviewer's UTC offset never changes (almost every span) a run covers the
+whole span and the picker and the near-miss search walk it with integer
+arithmetic; only the few starts they keep become :class:`Candidate` values.
+Across a DST change each start is read on the clock, one at a time, as before.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, NamedTuple
+
+from amends.slots.clock import Interval
+
+if TYPE_CHECKING:
+    from amends.slots.query import Prepared
+
+STEP = timedelta(minutes=15)
+NOON = 12 * 60
+TARGET = {True: 10 * 60, False: 14 * 60}  # morning / afternoon, interviewer's clock
+_ROUNDNESS = {0: 0, 30: 20}  # on the hour is best, then the half hour
+SPAN_LIMIT = timedelta(days=1)  # the longest span read with one UTC offset (see runs)
+MINUTES_PER_DAY = 24 * 60
+
+
+def _score(minute: int) -> int:
+    roundness = _ROUNDNESS.get(minute % 60, 45)
+    return abs(minute - TARGET[minute < NOON]) + roundness
+
+
+SCORES = tuple(_score(minute) for minute in range(MINUTES_PER_DAY))
+"""The score of every start minute of the interviewer's day, computed once."""
+
+
+class Candidate(NamedTuple):
+    """A possible start time, scored by how pleasant it is for the interviewer.
+
+    A named tuple rather than a dataclass: cheap to make and compare.
+    """
+
+    day: int
+    start: datetime
+    end: datetime
+    minute: int
+
+    @property
+    def morning(self) -> bool:
+        """Starts before noon on the interviewer's clock."""
+        return self.minute < NOON
+
+    @property
+    def score(self) -> int:
+        """Lower is better: near 10:00 or 14:00, on the hour, then half hour."""
+        return SCORES[self.minute]
+
+
+Run = tuple[datetime, int, int]
+"""``(first start, its wall minute on the interviewer's clock, how many starts)``."""
+
+
+def _align(moment: datetime, p: Prepared) -> tuple[datetime, datetime]:
+    """The first interviewer quarter hour at or after ``moment``, and its wall time there."""
+    local = moment.astimezone(p.their_tz)
+    if local.minute % 15 == 0 and not local.second and not local.microsecond:
+        return moment, local
+    rest = timedelta(
+        minutes=local.minute % 15, seconds=local.second, microseconds=local.microsecond
+    )
+    moment += STEP - rest
+    return moment, moment.astimezone(p.their_tz)
+
+
+def runs(p: Prepared, spans: tuple[Interval, ...]) -> Iterator[Run]:
+    """The starts whose whole interview fits in ``spans``, in time order, as runs.
+
+    No zone changes its offset twice within two days (tzdata since 1970), so equal
+    offsets at the first and last possible start of a span of at most a day mean
+    one offset throughout; whole-quarter offsets (every zone since 1972) make the
+    interviewer's quarter hours whole UTC quarter hours, and the wall minute
+    simply advances with the instant. Anything else is read start by start.
+    """
+    length = p.request.duration
+    for start, end in spans:
+        last = end - length
+        if last < start:
+            continue
+        local = start.astimezone(p.their_tz)
+        offset = local.utcoffset()
+        if (
+            offset is not None
+            and not offset % STEP
+            and last - start <= SPAN_LIMIT
+            and last.astimezone(p.their_tz).utcoffset() == offset
+        ):
+            rest = timedelta(
+                minutes=local.minute % 15, seconds=local.second, microseconds=local.microsecond
+            )
+            minute = local.hour * 60 + local.minute
+            moment = start
+            if rest:
+                moment += STEP - rest
+                minute += 15 - local.minute % 15
+            if moment <= last:
+                yield moment, minute % MINUTES_PER_DAY, (last - moment) // STEP + 1
+            continue
+        moment, local = _align(start, p)
+        while moment + length <= end:
+            yield moment, local.hour * 60 + local.minute, 1
+            moment, local = _align(moment + STEP, p)
+
+
+def run_minute(run: Run, k: int) -> int:
+    """The wall minute of the ``k``-th start of ``run``."""
+    return (run[1] + 15 * k) % MINUTES_PER_DAY
+
+
+def candidate(p: Prepared, index: int, run: Run, k: int) -> Candidate:
+    """The ``k``-th start of ``run`` (on business day ``index``) as a candidate."""
+    start = run[0] + k * STEP
+    return Candidate(index, start, start + p.request.duration, run_minute(run, k))
+
+
+def candidates(p: Prepared, index: int, spans: tuple[Interval, ...]) -> list[Candidate]:
+    """Quarter-hour starts (interviewer's clock) whose whole interview fits in ``spans``."""
+    return [candidate(p, index, run, k) for run in runs(p, spans) for k in range(run[2])]
+
+
+def best_by_half(
+    p: Prepared, free: list[tuple[Interval, ...]]
+) -> dict[tuple[int, bool], Candidate]:
+    """The best-scored start of each morning and afternoon (the first of equals), per day.
+
+    Keyed ``(day index, morning)`` in the order the halves first appear in time.
+    """
+    where: dict[tuple[int, bool], tuple[int, Run, int]] = {}
+    scores: dict[tuple[int, bool], int] = {}
+    for index, spans in enumerate(free):
+        for run in runs(p, spans):
+            first = run[1]
+            for k in range(run[2]):
+                minute = (first + 15 * k) % MINUTES_PER_DAY
+                key = (index, minute < NOON)
+                score = SCORES[minute]
+                if key not in scores or score < scores[key]:
+                    scores[key], where[key] = score, (index, run, k)
+    return {key: candidate(p, index, run, k) for key, (index, run, k) in where.items()}
