@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -77,9 +77,29 @@ def _snippet_template(name: str, key: str) -> Template | str:
 
 
 def snippet(name: str, key: str, **context: Any) -> str:
-    """Render the snippet ``key`` of ``data/<name>.toml`` with ``context``."""
+    """Render the snippet ``key`` of ``data/<name>.toml`` with ``context``.
+
+    Rendering is pure (the snippets are data, fixed for the life of the process),
+    so a snippet rendered with the same plain values (text, numbers) is not
+    rendered again: the same sentences recur across plans and slot searches.
+    """
     template = _snippet_template(name, key)
-    return template if isinstance(template, str) else tidy(template.render(**context))
+    if isinstance(template, str):
+        return template
+    values = tuple(sorted(context.items()))
+    if all(type(value) in _PLAIN for _, value in values):
+        return _rendered(name, key, values)
+    return tidy(template.render(**context))
+
+
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+
+
+@lru_cache(maxsize=8192)
+def _rendered(name: str, key: str, values: tuple[tuple[str, Any], ...]) -> str:
+    template = _snippet_template(name, key)
+    assert not isinstance(template, str)
+    return tidy(template.render(**dict(values)))
 
 
 def render_text(template: str, **context: Any) -> str:

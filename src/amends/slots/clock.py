@@ -12,6 +12,7 @@ that is about to repeat, and never ends after the first pass of its end time.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
@@ -120,20 +121,49 @@ def intersect(a: Iterable[Interval], b: Iterable[Interval]) -> list[Interval]:
     return out
 
 
+class Spans:
+    """Normalised spans (sorted, disjoint) searched by bisection.
+
+    A search intersects every day with the same spans (the candidate's hours,
+    busy times: thousands of them from a large calendar), so they are sorted
+    and merged once and each day reads only the few that reach it.
+    """
+
+    def __init__(self, spans: Iterable[Interval]) -> None:
+        self.spans = normalise(spans)
+        self.ends = [end for _, end in self.spans]
+
+    def within(self, window: Interval) -> list[Interval]:
+        """``intersect([window], spans)``: the parts of the spans inside ``window``."""
+        out: list[Interval] = []
+        spans = self.spans
+        for i in range(bisect_right(self.ends, window[0]), len(spans)):
+            start, end = spans[i]
+            if start >= window[1]:
+                break
+            out.append((max(start, window[0]), min(end, window[1])))
+        return out
+
+    def cut(self, spans: Iterable[Interval]) -> list[Interval]:
+        """``subtract(spans, self.spans)``: ``spans`` with every part covered here removed."""
+        out: list[Interval] = []
+        cuts = self.spans
+        for start, end in normalise(spans):
+            cursor = start
+            for i in range(bisect_right(self.ends, cursor), len(cuts)):
+                h_start, h_end = cuts[i]
+                if h_start >= end:
+                    break
+                if h_start > cursor:
+                    out.append((cursor, h_start))
+                cursor = max(cursor, h_end)
+                if cursor >= end:
+                    break
+            if cursor < end:
+                out.append((cursor, end))
+        return out
+
+
 def subtract(spans: Iterable[Interval], holes: Iterable[Interval]) -> list[Interval]:
     """``spans`` with every part covered by ``holes`` removed."""
-    out: list[Interval] = []
-    cuts = normalise(holes)
-    for start, end in normalise(spans):
-        cursor = start
-        for h_start, h_end in cuts:
-            if h_end <= cursor or h_start >= end:
-                continue
-            if h_start > cursor:
-                out.append((cursor, h_start))
-            cursor = max(cursor, h_end)
-            if cursor >= end:
-                break
-        if cursor < end:
-            out.append((cursor, end))
-    return out
+    return Spans(holes).cut(spans)

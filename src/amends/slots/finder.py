@@ -20,9 +20,8 @@ from amends.dates.slot import Slot
 from amends.slots import explain
 from amends.slots.clock import (
     Interval,
+    Spans,
     day_window,
-    intersect,
-    subtract,
     windows_over,
 )
 from amends.slots.offer import NearMiss, Side, SlotResult
@@ -105,13 +104,17 @@ def plan_days(
     windows = {d: day_window(d, p.hours, p.their_tz) for d in dates}
     real = [w for w in windows.values() if w]
     span = (min(w[0] for w in real), max(w[1] for w in real)) if real else (earliest, earliest)
-    too_soon = [(span[0] - timedelta(days=1), earliest)]
+    too_soon = Spans([(span[0] - timedelta(days=1), earliest)])
+    # The candidate's hours over the whole search, and the busy times, sorted once:
+    # each day then reads the few that reach it.
+    mine = Spans(windows_over(span, p.my_hours, p.my_tz) if real else [])
+    busy_spans = Spans(busy)
     out = []
     for d in dates:
         window = windows[d]
-        shared = intersect([window], windows_over(window, p.my_hours, p.my_tz)) if window else []
-        opened = subtract(shared, too_soon)
-        free = subtract(opened, busy)
+        shared = mine.within(window) if window else []
+        opened = too_soon.cut(shared)
+        free = busy_spans.cut(opened)
         out.append(Day(d, window, tuple(shared), tuple(opened), tuple(free)))
     return out
 
@@ -283,8 +286,8 @@ def _relaxed(
     if not real:
         return [() for _ in days]
     span = (min(w[0] for w in real), max(w[1] for w in real))
-    holes = [*busy, (span[0] - timedelta(days=1), earliest)]
-    return [tuple(subtract([d.window], holes)) if d.window else () for d in days]
+    holes = Spans([*busy, (span[0] - timedelta(days=1), earliest)])
+    return [tuple(holes.cut([d.window])) if d.window else () for d in days]
 
 
 def _every(p: Prepared, days: list[Day]) -> list[Candidate]:
