@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 import email_validator
 import phonenumbers
@@ -85,6 +86,7 @@ def one_line(
     return text
 
 
+@lru_cache(maxsize=2048)  # pure, and asked several times per plan
 def email_address(value: str, field: str) -> str:
     """Return the address normalised (``Dana@EXAMPLE.org`` -> ``Dana@example.org``) or raise.
 
@@ -104,6 +106,7 @@ def email_address(value: str, field: str) -> str:
     return str(checked.normalized)
 
 
+@lru_cache(maxsize=2048)  # pure, and asked several times per plan
 def split_address(address: str) -> tuple[str, str]:
     """``(mailbox, domain)`` of a validated address, the domain in ASCII (``xn--``) form.
 
@@ -129,6 +132,7 @@ def _parse_phone(text: str, region: str | None) -> phonenumbers.PhoneNumber | No
     return number if possible == phonenumbers.ValidationResult.IS_POSSIBLE else None
 
 
+@lru_cache(maxsize=2048)  # pure, and asked several times per plan
 def phone_number(value: str, field: str, region: str | None = None) -> str:
     """Return a phone number fit to show and dial, or raise naming ``field``.
 
@@ -157,6 +161,7 @@ def phone_number(value: str, field: str, region: str | None = None) -> str:
     return text
 
 
+@lru_cache(maxsize=2048)  # pure, and asked several times per plan
 def phone_e164(value: str) -> str:
     """The ``tel:`` form of a validated number: ``+44 (0)20 7946 0000`` -> ``+442079460000``.
 

@@ -77,28 +77,29 @@ def _snippet_template(name: str, key: str) -> Template | str:
 
 
 def snippet(name: str, key: str, **context: Any) -> str:
-    """Render the snippet ``key`` of ``data/<name>.toml`` with ``context``.
-
-    Rendering is pure (the snippets are data, fixed for the life of the process),
-    so a snippet rendered with the same plain values (text, numbers) is not
-    rendered again: the same sentences recur across plans and slot searches.
-    """
+    """Render the snippet ``key`` of ``data/<name>.toml`` with ``context``."""
     template = _snippet_template(name, key)
-    if isinstance(template, str):
-        return template
-    values = tuple(sorted(context.items()))
-    if all(type(value) in _PLAIN for _, value in values):
-        return _rendered(name, key, values)
-    return tidy(template.render(**context))
+    return template if isinstance(template, str) else render_snippet(template, context)
 
 
 _PLAIN = frozenset({str, int, float, bool, type(None)})
 
 
+def render_snippet(template: Template, context: dict[str, Any]) -> str:
+    """``template`` rendered with ``context`` and tidied.
+
+    Rendering is pure (snippets are data, fixed for the life of the process), so
+    a snippet rendered with the same plain values (text, numbers) is not
+    rendered again: the same sentences recur across plans and slot searches.
+    """
+    values = tuple(sorted(context.items()))
+    if all(type(value) in _PLAIN for _, value in values):
+        return _rendered(template, values)
+    return tidy(template.render(**context))
+
+
 @lru_cache(maxsize=8192)
-def _rendered(name: str, key: str, values: tuple[tuple[str, Any], ...]) -> str:
-    template = _snippet_template(name, key)
-    assert not isinstance(template, str)
+def _rendered(template: Template, values: tuple[tuple[str, Any], ...]) -> str:
     return tidy(template.render(**dict(values)))
 
 

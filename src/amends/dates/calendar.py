@@ -30,6 +30,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
+from typing import TypeVar
 from zoneinfo import ZoneInfo
 
 from amends.dates.closures import closure_on
@@ -131,6 +132,12 @@ class BusinessCalendar:
     country: Country | None
     weekend: frozenset[int] = DEFAULT_WEEKEND
     _data: HolidayTable | None = field(default=None, repr=False)
+    # Answers per date, kept because one calendar per country serves the whole process
+    # and a search asks about the same few weeks again and again (bounded, see _remember).
+    _open: dict[date, bool] = field(default_factory=dict, repr=False, compare=False)
+    _closed: dict[date, tuple[str, str] | None] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     @classmethod
     def for_country(cls, country: Country | None) -> BusinessCalendar:
@@ -172,20 +179,24 @@ class BusinessCalendar:
 
     def closed_reason(self, day: date) -> tuple[str, str] | None:
         """``("holiday", name)`` or ``("closure", name)`` for a weekday the office is shut."""
+        if day in self._closed:
+            return self._closed[day]
         holiday = self.holiday_name(day)
-        if holiday:
-            return ("holiday", holiday)
-        closure = self.closure_name(day)
-        return ("closure", closure) if closure else None
+        closure = None if holiday else self.closure_name(day)
+        reason = ("holiday", holiday) if holiday else ("closure", closure) if closure else None
+        return _remember(self._closed, day, reason)
 
     def is_business_day(self, day: date) -> bool:
         """A working day: not weekend (or a declared weekend working day), not a holiday,
         not a customary closure."""
+        found = self._open.get(day)
+        if found is not None:
+            return found
         if self._data is None:
             open_day = day.weekday() not in self.weekend
         else:
             open_day = self._data.is_working_day(day)
-        return open_day and self.closure_name(day) is None
+        return _remember(self._open, day, open_day and self.closure_name(day) is None)
 
     def is_working_time(self, moment: datetime, tz: str, hours: Hours | None = None) -> bool:
         """True when ``moment`` falls on a business day inside ``hours`` on ``tz``'s clock."""
@@ -207,6 +218,19 @@ class BusinessCalendar:
             if self.is_business_day(day):
                 counted += 1
         return wall_time(day, at, tz)
+
+
+_MEMO_DAYS = 20_000  # about fifty years of answers per calendar, then start again
+
+_T = TypeVar("_T")
+
+
+def _remember(memo: dict[date, _T], day: date, answer: _T) -> _T:
+    """Keep ``answer`` for ``day`` in ``memo``, emptied when it grows past its bound."""
+    if len(memo) >= _MEMO_DAYS:
+        memo.clear()
+    memo[day] = answer
+    return answer
 
 
 @lru_cache(maxsize=64)

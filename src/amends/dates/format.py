@@ -61,8 +61,8 @@ def shared_abbreviations() -> frozenset[str]:
     return frozenset(shared | _SHARED_OUTSIDE_TZDATA)
 
 
-def _place(moment: datetime) -> str | None:
-    key = getattr(moment.tzinfo, "key", None)
+@lru_cache(maxsize=1024)
+def _place(key: str | None) -> str | None:
     if not key:
         return None
     return str(get_timezone_location(key, locale="en", return_city=True))
@@ -72,13 +72,18 @@ def zone_label(moment: datetime) -> str:
     """The zone as people read it: ``EST (UTC−5)``, ``UTC+4``, ``IST (UTC+5:30, Kolkata)``."""
     offset = moment.utcoffset()
     assert offset is not None, "zone_label needs an aware datetime"
-    abbr = moment.tzname() or ""
+    return _zone_label(moment.tzname() or "", offset, getattr(moment.tzinfo, "key", None))
+
+
+@lru_cache(maxsize=4096)
+def _zone_label(abbr: str, offset: timedelta, key: str | None) -> str:
+    """The label of a zone's abbreviation and offset; pure, and asked for again and again."""
     utc = utc_offset_label(offset)
     if not abbr or abbr[0] in "+-" or (abbr.upper() in {"UTC", "GMT"} and offset):
         return utc
     if abbr.upper() in {"UTC", "GMT"}:
         return abbr
-    place = _place(moment) if abbr in shared_abbreviations() else None
+    place = _place(key) if abbr in shared_abbreviations() else None
     return f"{abbr} ({utc}, {place})" if place else f"{abbr} ({utc})"
 
 
@@ -108,7 +113,7 @@ def clock(moment: datetime, english: English = "gb") -> str:
     if english == "us":
         hour = moment.hour % 12 or 12
         return f"{hour}:{moment.minute:02d} {'AM' if moment.hour < 12 else 'PM'}"
-    return moment.strftime("%H:%M")
+    return f"{moment.hour:02d}:{moment.minute:02d}"
 
 
 def at_zone(moment: datetime, tz: str) -> datetime:

@@ -21,7 +21,7 @@ from jinja2 import BaseLoader, Environment, Template
 from amends.dates.country import country_for_zone
 from amends.dates.format import English
 from amends.plan.situation import Situation
-from amends.texts import environment, snippets, tidy
+from amends.texts import environment, render_snippet, snippets, tidy
 
 __all__ = ["english_for", "localise", "render", "snippet_in", "snippets"]
 
@@ -110,4 +110,4 @@ def _snippet(name: str, key: str, variant: English) -> Template:
 
 def snippet_in(name: str, key: str, variant: English, **context: Any) -> str:
     """The snippet ``key`` of ``data/<name>.toml`` in ``variant``."""
-    return tidy(_snippet(name, key, variant).render(**context))
+    return render_snippet(_snippet(name, key, variant), context)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal, get_args
 
 from nameparser import HumanName
@@ -96,6 +97,7 @@ class PersonName:
         return text or self.typed
 
 
+@lru_cache(maxsize=2048)  # nameparser is slow, and a plan names each person several times
 def parse_name(typed: str | None) -> PersonName | None:
     """The parsed name, or ``None`` for an empty one."""
     text = _BRACKETS.sub(" ", typed or "").strip()

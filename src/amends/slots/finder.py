@@ -11,7 +11,7 @@ times near 10:00 and 14:00 for the interviewer.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -222,6 +222,9 @@ class _MyWindows:
         self.ends = [_micros(w[1]) for w in windows]
         self.longest = max((e - s for s, e in zip(self.starts, self.ends, strict=True)), default=0)
         self.ordered = self.starts == sorted(self.starts)
+        self.disjoint = self.ordered and all(
+            e <= s for e, s in zip(self.ends, self.starts[1:], strict=False)
+        )
 
     def miss(self, start: int, end: int) -> tuple[int, Side]:
         """How far ``[start, end)`` leaves the nearest window within reach, and on which side.
@@ -230,6 +233,8 @@ class _MyWindows:
         pass over them: the smallest overshoot is the miss and its (first) window
         the nearest, as the nearest-window rule has always said.
         """
+        if self.disjoint:
+            return self._disjoint_miss(start, end)
         low, high = start - _REACH, end + _REACH
         first, last = 0, len(self.starts)
         if self.ordered:  # always, unless a zone skips whole days; then read them all
@@ -245,6 +250,31 @@ class _MyWindows:
             miss = (w_start - start if w_start > start else 0) + (end - w_end if end > w_end else 0)
             if best < 0 or miss < best:
                 best, nearest = miss, w_start
+        if best < 0:
+            return _NO_WINDOW, "after"
+        return best, ("before" if nearest > start else "after")
+
+    def _disjoint_miss(self, start: int, end: int) -> tuple[int, Side]:
+        """:meth:`miss` when the windows follow one another without overlapping (always,
+        in practice): only the last window ending before ``start``, those overlapping the
+        interview and the first one after it can be nearest; any other is strictly further.
+        """
+        starts, ends = self.starts, self.ends
+        high = end + _REACH
+        i = max(bisect_right(ends, start) - 1, bisect_right(ends, start - _REACH))
+        best = -1
+        nearest = 0
+        while i < len(starts):
+            w_start = starts[i]
+            if w_start >= high:
+                break
+            w_end = ends[i]
+            miss = (w_start - start if w_start > start else 0) + (end - w_end if end > w_end else 0)
+            if best < 0 or miss < best:
+                best, nearest = miss, w_start
+            if w_start >= end:
+                break
+            i += 1
         if best < 0:
             return _NO_WINDOW, "after"
         return best, ("before" if nearest > start else "after")
