@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from urllib.parse import parse_qs, quote, unquote, urlsplit
+from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
 from amends.errors import InputError
-from amends.export.links import MAX_MAILTO, mailto_link, percent_encode, tel_link
+from amends.export.links import MAX_MAILTO, mailto_link, tel_link
 
 
 def _decode(url: str) -> tuple[str, dict[str, str]]:
@@ -105,14 +103,3 @@ def test_invalid_phone_is_refused(bad: str) -> None:
     with pytest.raises(InputError) as info:
         tel_link(bad)
     assert info.value.field == "contact_phone"
-
-
-@given(st.text(max_size=300))
-def test_mailto_fields_are_percent_encoded_exactly_as_urllib_does(text: str) -> None:
-    try:
-        expected = quote(text, safe="", encoding="utf-8", errors="strict")
-    except UnicodeEncodeError:
-        with pytest.raises(UnicodeEncodeError):
-            percent_encode(text)
-        return
-    assert percent_encode(text) == expected

@@ -26,6 +26,9 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=False,
         autoescape=False,
+        # Templates are package data: checking their files for changes on every
+        # render (one stat per template per message) would find nothing.
+        auto_reload=False,
     )
     env.filters["lower_first"] = lambda text: text[:1].lower() + text[1:]
     env.filters["upper_first"] = lambda text: text[:1].upper() + text[1:]
