@@ -117,5 +117,6 @@ _SPACES = re.compile(r"[ \t]{2,}")
 
 def tidy(text: str) -> str:
     """Trim trailing spaces, collapse runs of blank lines and doubled spaces."""
-    lines = [_SPACES.sub(" ", line).rstrip() for line in text.strip().splitlines()]
+    # Runs of spaces never cross a line break, so one pass over the text does every line.
+    lines = [line.rstrip() for line in _SPACES.sub(" ", text.strip()).splitlines()]
     return _BLANKS.sub("\n\n", "\n".join(lines)).strip()

@@ -41,7 +41,10 @@ def header_text(value: str, field: str) -> str:
     (header folding cannot keep them), so a name typed with a double space still works.
     """
     valid_unicode(value, field)
-    if any(ch in LINE_BREAKS or unicodedata.category(ch) in _CONTROL for ch in value):
+    # A printable string has no control, line or paragraph separator (the quick answer).
+    if not value.isprintable() and any(
+        ch in LINE_BREAKS or unicodedata.category(ch) in _CONTROL for ch in value
+    ):
         raise InputError(field, "must be a single line without control characters or line breaks")
     refuse_disguised(value, field)
     return _SPACE_RUN.sub(" ", value.strip())

@@ -87,15 +87,20 @@ def mailto_link(
     fields: list[tuple[str, str]] = []
     if subject:
         fields.append(("subject", _encode(header_text(subject, "subject"))))
+    too_long = False
     if body:
-        fields.append(("body", _encode(body_text(body).replace("\n", "\r\n"))))
+        raw = body_text(body).replace("\n", "\r\n")
+        # Percent-encoding never shortens text: a body longer than the limit cannot fit.
+        too_long = len(raw) > max_length
+        if not too_long:
+            fields.append(("body", _encode(raw)))
 
     def build(parts: list[tuple[str, str]]) -> str:
         query = "&".join(f"{key}={value}" for key, value in parts)
         return f"mailto:{address}" + (f"?{query}" if query else "")
 
     url = build(fields)
-    if len(url) <= max_length:
+    if len(url) <= max_length and not too_long:
         return MailtoLink(url=url, shortened=False, includes_subject=bool(subject))
     without_body = [item for item in fields if item[0] != "body"]
     url = build(without_body)
