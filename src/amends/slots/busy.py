@@ -22,7 +22,7 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from dateutil.rrule import rrule, rruleset, rrulestr
+from dateutil.rrule import DAILY, WEEKLY, rrule, rruleset, rrulestr
 
 from amends.errors import InputError
 from amends.slots.clock import Interval
@@ -146,15 +146,15 @@ def _rule(event: BusyEvent, floating: ZoneInfo, source: str) -> rrule | None:
     return parsed
 
 
-def _rules(event: BusyEvent, floating: ZoneInfo, source: str, high: datetime) -> rruleset:
-    """The event's occurrences up to ``high`` on its own wall clock (``RRULE``, ``RDATE``,
-    ``EXDATE``)."""
+def _rules(event: BusyEvent, floating: ZoneInfo, source: str, span: Interval) -> rruleset:
+    """The event's occurrences from near ``span[0]`` up to ``span[1]`` on its own wall clock
+    (``RRULE``, ``RDATE``, ``EXDATE``); ``span`` is naive, on that clock."""
     zone = _zone_of(event.start, floating)
     parsed = _rule(event, floating, source)
     rules = rruleset()
     if parsed is not None:
         try:
-            rules.rrule(_bounded(parsed, high))
+            rules.rrule(_bounded(forward(parsed, span[0]), span[1]))
         except (ValueError, TypeError) as exc:
             where = f"{source}: line {event.line}"
             raise InputError("busy", f"{where}: RRULE is not valid ({exc})") from None
@@ -173,7 +173,7 @@ def _expand(event: BusyEvent, span: Interval, floating: ZoneInfo, source: str) -
     margin = event.length + timedelta(days=2)
     low = span[0].astimezone(zone).replace(tzinfo=None) - margin
     high = span[1].astimezone(zone).replace(tzinfo=None) + timedelta(days=2)
-    rules = _rules(event, floating, source, high)
+    rules = _rules(event, floating, source, (low, high))
     found: list[When] = []
     for count, occurrence in enumerate(rules):
         if occurrence > high:
@@ -183,6 +183,36 @@ def _expand(event: BusyEvent, span: Interval, floating: ZoneInfo, source: str) -
         if occurrence >= low:
             found.append(_rebuild(occurrence, event.start, zone))
     return found
+
+
+_PERIOD: dict[object, timedelta] = {WEEKLY: timedelta(weeks=1), DAILY: timedelta(days=1)}
+
+
+def forward(rule: rrule, low: datetime) -> rrule:
+    """``rule`` started later, at a whole number of its periods before ``low``: the same
+    occurrences from then on, without walking years of past ones first.
+
+    Only for the rules that repeat identically every period: daily or weekly,
+    with no ``COUNT`` (counted from the first occurrence) and no ``BY`` part but
+    the weekdays. Moving the start by whole periods keeps its weekday, its wall
+    time and the weeks an ``INTERVAL`` picks; anything else is returned as it is.
+    """
+    period = _PERIOD.get(getattr(rule, "_freq", None))
+    start = getattr(rule, "_dtstart", None)
+    if (
+        period is None
+        or not isinstance(start, datetime)
+        or getattr(rule, "_count", None) is not None
+        or getattr(rule, "_bynweekday", None)
+        or getattr(rule, "_bysetpos", None)
+        or set(getattr(rule, "_original_rule", {"?": 0})) - {"byweekday"}
+    ):
+        return rule
+    step = period * int(getattr(rule, "_interval", 1))
+    periods = (low - start) // step - 1
+    if periods <= 0:
+        return rule
+    return rule.replace(dtstart=start + periods * step)
 
 
 def _bounded(rule: rrule, high: datetime) -> rrule:

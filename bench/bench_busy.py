@@ -1,0 +1,114 @@
+"""Slot search with a 10,000-event busy calendar: reading the ``.ics`` file and searching.
+
+The calendar is generated (fixed seed) the way a real export looks after a few
+years of use: most events are single meetings in the past and future, some are
+weekly or daily series with exceptions (``EXDATE``, moved occurrences), in
+several zones. Three figures, medians of interleaved rounds: the same search
+without a busy calendar (the floor), the search with the calendar already read,
+and the whole of it from the file, as ``amends slots --busy FILE`` does. Goal:
+the whole search with the file at most 0.5 s.
+Run: ``.venv/bin/python bench/bench_busy.py [events]``. Prints figures only.
+"""
+
+from __future__ import annotations
+
+import random
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from amends.slots import SlotRequest, find_slots
+from amends.slots.busy_file import load_busy
+
+GOAL_SECONDS = 0.5
+ROUNDS = 5
+NOW = datetime(2026, 11, 23, 10, 40, tzinfo=UTC)
+ZONES = ("Europe/London", "America/New_York", "Europe/Berlin", "Asia/Kolkata")
+
+
+def _stamp(moment: datetime) -> str:
+    return moment.strftime("%Y%m%dT%H%M%S")
+
+
+def _event(rng: random.Random, n: int) -> list[str]:
+    zone = rng.choice(ZONES)
+    start = NOW + timedelta(days=rng.randrange(-1000, 400), minutes=rng.randrange(32, 80) * 15)
+    start = start.replace(tzinfo=None)
+    end = start + timedelta(minutes=rng.choice([30, 45, 60, 90]))
+    lines = [
+        "BEGIN:VEVENT",
+        f"UID:event-{n}@bench.example",
+        f"DTSTAMP:{_stamp(NOW)}Z",
+        f"DTSTART;TZID={zone}:{_stamp(start)}",
+        f"DTEND;TZID={zone}:{_stamp(end)}",
+        f"SUMMARY:Meeting {n}",
+    ]
+    kind = rng.random()
+    if kind < 0.08:  # a weekly series, sometimes ended, with a skipped week
+        until = start + timedelta(weeks=rng.randrange(10, 200))
+        lines.append(f"RRULE:FREQ=WEEKLY;UNTIL={_stamp(until)}Z")
+        skipped = start + timedelta(weeks=rng.randrange(1, 10))
+        lines.append(f"EXDATE;TZID={zone}:{_stamp(skipped)}")
+    elif kind < 0.09:
+        lines.append(f"RRULE:FREQ=DAILY;COUNT={rng.randrange(5, 400)}")
+    lines.append("END:VEVENT")
+    return lines
+
+
+def calendar_text(events: int, seed: int = 10_000) -> str:
+    """An ``.ics`` export with ``events`` events (reproducible)."""
+    rng = random.Random(seed)
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//amends//bench//EN"]
+    for n in range(events):
+        lines.extend(_event(rng, n))
+    lines.append("END:VCALENDAR")
+    return "\r\n".join(lines) + "\r\n"
+
+
+def _median(run: Callable[[], object]) -> float:
+    times = []
+    for _ in range(ROUNDS):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main() -> None:
+    events = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
+    base = {"now": NOW, "interviewer_tz": "America/New_York", "candidate_tz": "Europe/London"}
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "busy.ics"
+        path.write_text(calendar_text(events), "utf-8")
+        size = path.stat().st_size / 1e6
+        parsed = load_busy(path)
+        busy_count = len(find_slots(SlotRequest(**base, calendars=(parsed,))).business_days)
+        floor = _median(lambda: find_slots(SlotRequest(**base)))
+        searched = _median(lambda: find_slots(SlotRequest(**base, calendars=(parsed,))))
+        whole = _median(lambda: find_slots(SlotRequest(**base, calendars=(load_busy(path),))))
+        reading = _median(lambda: load_busy(path))
+    verdict = "met" if whole <= GOAL_SECONDS else "NOT met"
+    print(
+        f"slot search with a {events:,}-event busy calendar ({size:.1f} MB .ics, "
+        f"{len(parsed.events):,} events kept, {busy_count} business days searched; "
+        f"medians of {ROUNDS})"
+    )
+    print(f"  search, no busy calendar (floor)  {floor * 1000:8.1f} ms")
+    print(
+        f"  search, calendar already read     {searched * 1000:8.1f} ms  {searched / floor:6.1f}x floor"
+    )
+    print(f"  reading the .ics file              {reading * 1000:8.1f} ms")
+    print(
+        f"  read + search (amends slots --busy){whole * 1000:8.1f} ms  {whole / floor:6.1f}x floor"
+        f"  goal <= {GOAL_SECONDS} s: {verdict}"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,85 @@
+"""Expanding a long-running series from near the search gives exactly its occurrences there.
+
+A weekly meeting started years ago must not be walked from its first week on
+every search, so :func:`amends.slots.busy.forward` starts simple daily and
+weekly rules a whole number of periods later; these tests hold that to
+dateutil's own full expansion, and the whole busy-time answer to a calendar
+whose series start right before the search.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from dateutil.rrule import rrulestr
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from amends.slots import SlotRequest, find_slots
+from amends.slots.busy import forward
+from amends.slots.busy_file import parse_busy_text
+
+RULES = st.sampled_from(
+    [
+        "FREQ=WEEKLY",
+        "FREQ=WEEKLY;INTERVAL=2",
+        "FREQ=WEEKLY;INTERVAL=3;BYDAY=MO,TH",
+        "FREQ=WEEKLY;BYDAY=TU,WE,FR;WKST=SU",
+        "FREQ=WEEKLY;INTERVAL=2;BYDAY=SU,SA;WKST=MO",
+        "FREQ=DAILY",
+        "FREQ=DAILY;INTERVAL=3",
+        "FREQ=DAILY;BYDAY=MO,WE",
+        "FREQ=DAILY;COUNT=400",
+        "FREQ=MONTHLY;BYDAY=2TU",
+        "FREQ=WEEKLY;BYHOUR=9,15",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    rule=RULES,
+    start=st.datetimes(datetime(2015, 1, 1), datetime(2027, 1, 1)),
+    ahead=st.integers(min_value=0, max_value=4000),
+    until=st.one_of(st.none(), st.integers(min_value=1, max_value=5000)),
+)
+def test_a_forwarded_series_has_the_same_occurrences_from_the_search_on(
+    rule: str, start: datetime, ahead: int, until: int | None
+) -> None:
+    start = start.replace(second=0, microsecond=0)
+    text = (
+        rule
+        if until is None or "COUNT" in rule
+        else f"{rule};UNTIL=" + (start + timedelta(days=until)).strftime("%Y%m%dT%H%M%S")
+    )
+    full = rrulestr(text, dtstart=start, ignoretz=True)
+    low = start + timedelta(days=ahead, minutes=ahead % 97)
+    high = low + timedelta(days=90)
+    assert list(forward(full, low).between(low, high, inc=True)) == list(
+        full.between(low, high, inc=True)
+    )
+
+
+def _calendar(first: datetime) -> str:
+    stamp = first.strftime("%Y%m%dT%H%M%S")
+    end = (first + timedelta(hours=1)).strftime("%Y%m%dT%H%M%S")
+    return (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\n"
+        "BEGIN:VEVENT\r\nUID:weekly@t\r\nDTSTAMP:20260101T000000Z\r\n"
+        f"DTSTART;TZID=Europe/London:{stamp}\r\nDTEND;TZID=Europe/London:{end}\r\n"
+        "RRULE:FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+
+
+def test_a_series_started_years_ago_blocks_the_same_times_as_one_started_last_week() -> None:
+    now = datetime(2026, 11, 23, 8, tzinfo=UTC)
+    old = parse_busy_text(_calendar(datetime(2019, 3, 4, 11, 0)), "old.ics")
+    new = parse_busy_text(_calendar(datetime(2026, 11, 16, 11, 0)), "new.ics")
+    base = {"now": now, "interviewer_tz": "America/New_York", "candidate_tz": "Europe/London"}
+    with_old = find_slots(SlotRequest(**base, calendars=(old,), days=20))
+    with_new = find_slots(SlotRequest(**base, calendars=(new,), days=20))
+    assert with_old.slots == with_new.slots
+    span, london = (now, now + timedelta(days=30)), ZoneInfo("Europe/London")
+    assert old.intervals(span, london) == new.intervals(span, london)
+    assert len(old.intervals(span, london)) >= 20
