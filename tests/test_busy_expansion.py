@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from dateutil.rrule import rrulestr
+from dateutil.rrule import rrule, rrulestr
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -54,6 +54,7 @@ def test_a_forwarded_series_has_the_same_occurrences_from_the_search_on(
         else f"{rule};UNTIL=" + (start + timedelta(days=until)).strftime("%Y%m%dT%H%M%S")
     )
     full = rrulestr(text, dtstart=start, ignoretz=True)
+    assert isinstance(full, rrule)
     low = start + timedelta(days=ahead, minutes=ahead % 97)
     high = low + timedelta(days=90)
     assert list(forward(full, low).between(low, high, inc=True)) == list(
@@ -76,9 +77,10 @@ def test_a_series_started_years_ago_blocks_the_same_times_as_one_started_last_we
     now = datetime(2026, 11, 23, 8, tzinfo=UTC)
     old = parse_busy_text(_calendar(datetime(2019, 3, 4, 11, 0)), "old.ics")
     new = parse_busy_text(_calendar(datetime(2026, 11, 16, 11, 0)), "new.ics")
-    base = {"now": now, "interviewer_tz": "America/New_York", "candidate_tz": "Europe/London"}
-    with_old = find_slots(SlotRequest(**base, calendars=(old,), days=20))
-    with_new = find_slots(SlotRequest(**base, calendars=(new,), days=20))
+    with_old, with_new = (
+        find_slots(SlotRequest(now, "America/New_York", "Europe/London", days=20, calendars=(cal,)))
+        for cal in (old, new)
+    )
     assert with_old.slots == with_new.slots
     span, london = (now, now + timedelta(days=30)), ZoneInfo("Europe/London")
     assert old.intervals(span, london) == new.intervals(span, london)
