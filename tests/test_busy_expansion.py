@@ -10,15 +10,18 @@ whose series start right before the search.
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import pytest
+from bench.bench_busy import calendar_text
 from dateutil.rrule import rrule, rrulestr
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from amends.slots import SlotRequest, find_slots
+from amends.slots import SlotRequest, busy_cache, find_slots
 from amends.slots.busy import forward
-from amends.slots.busy_file import parse_busy_text
+from amends.slots.busy_file import load_busy, parse_busy_text
 
 RULES = st.sampled_from(
     [
@@ -85,3 +88,37 @@ def test_a_series_started_years_ago_blocks_the_same_times_as_one_started_last_we
     span, london = (now, now + timedelta(days=30)), ZoneInfo("Europe/London")
     assert old.intervals(span, london) == new.intervals(span, london)
     assert len(old.intervals(span, london)) >= 20
+
+
+def test_a_busy_file_read_again_comes_from_the_cache_with_the_same_calendar(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("AMENDS_HOME", str(tmp_path / "home"))
+    busy_cache.folder.cache_clear()
+    path = tmp_path / "busy.ics"
+    path.write_text(calendar_text(300) + _calendar(datetime(2019, 3, 4, 11, 0)), "utf-8")
+    parsed = parse_busy_text(path.read_text("utf-8"), str(path))
+    first = load_busy(path)
+    saved = list(busy_cache.folder().glob("*.json"))
+    assert first == parsed and len(saved) == 1
+    # The second read never parses: the saved calendar is the same value.
+    monkeypatch.setattr(
+        "amends.slots.busy_file.parse_busy_text", lambda *_: pytest.fail("parsed again")
+    )
+    assert load_busy(path) == parsed
+    busy_cache.folder.cache_clear()
+
+
+def test_a_changed_busy_file_is_parsed_afresh(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("AMENDS_HOME", str(tmp_path / "home"))
+    busy_cache.folder.cache_clear()
+    path = tmp_path / "busy.ics"
+    path.write_text(_calendar(datetime(2026, 11, 16, 11, 0)), "utf-8")
+    before = load_busy(path)
+    path.write_text(_calendar(datetime(2026, 11, 17, 15, 30)), "utf-8")
+    after = load_busy(path)
+    assert before.events[0].start != after.events[0].start
+    assert after == parse_busy_text(path.read_text("utf-8"), str(path))
+    busy_cache.folder.cache_clear()

@@ -9,6 +9,7 @@ the real ones.
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 from platformdirs import user_cache_path, user_config_path, user_data_path
@@ -42,3 +43,24 @@ def cache_dir() -> Path:
 def profile_path() -> Path:
     """The default profile file: ``<config dir>/profile.toml``."""
     return config_dir() / "profile.toml"
+
+
+def write_cache(path: Path, text: str) -> None:
+    """Replace the cache file ``path`` atomically (a temporary file, then a rename).
+
+    Concurrent writers never leave a half-written file: the last one wins and
+    every reader sees a complete one. A cache that cannot be written is simply
+    not kept.
+    """
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as out:
+                out.write(text)
+            os.replace(temp, path)
+        except BaseException:
+            Path(temp).unlink(missing_ok=True)
+            raise
+    except OSError:
+        return

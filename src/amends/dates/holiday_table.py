@@ -19,8 +19,6 @@ from __future__ import annotations
 
 import importlib
 import json
-import os
-import tempfile
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
@@ -28,7 +26,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
-from amends.paths import cache_dir
+from amends.paths import cache_dir, write_cache
 
 YEARS_AROUND = (-1, 3)
 """On a first build, the table covers the year asked for, one before and two after."""
@@ -59,19 +57,7 @@ def _read(path: Path) -> Any:
 
 
 def _write(path: Path, data: Any) -> None:
-    """Replace ``path`` atomically; a cache that cannot be written is simply not kept."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump(data, out, ensure_ascii=False, sort_keys=True)
-            os.replace(temp, path)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
-    except OSError:
-        return
+    write_cache(path, json.dumps(data, ensure_ascii=False, sort_keys=True))
 
 
 @cache

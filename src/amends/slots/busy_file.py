@@ -20,6 +20,7 @@ from dateutil.rrule import rrule, rrulestr
 
 from amends.errors import InputError
 from amends.inputs import STDIN, decode_utf8, read_capped
+from amends.slots import busy_cache
 from amends.slots.busy import BusyCalendar, BusyEvent, When
 from amends.slots.icsscan import EventLines, scan
 
@@ -182,7 +183,15 @@ def parse_busy_text(text: str, source: str) -> BusyCalendar:
 
 
 def load_busy(path: str | Path) -> BusyCalendar:
-    """Read and parse one ``.ics`` file (``-``: standard input); ``InputError("busy", ...)``."""
+    """Read and parse one ``.ics`` file (``-``: standard input); ``InputError("busy", ...)``.
+
+    A file read before (same name, same bytes) comes from :mod:`amends.slots.busy_cache`.
+    """
     name = "standard input" if str(path) == STDIN else str(path)
     data = read_capped(path, "busy", limit=MAX_FILE_BYTES)
-    return parse_busy_text(decode_utf8(data, "busy", name), name)
+    saved_as = busy_cache.key(name, data)
+    calendar = busy_cache.load(saved_as)  # the same file read before: not parsed again
+    if calendar is None:
+        calendar = parse_busy_text(decode_utf8(data, "busy", name), name)
+        busy_cache.save(saved_as, calendar)
+    return calendar
