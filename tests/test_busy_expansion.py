@@ -20,7 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from amends.slots import SlotRequest, busy_cache, find_slots
-from amends.slots.busy import forward
+from amends.slots.busy import forward, last_possible
 from amends.slots.busy_file import load_busy, parse_busy_text
 
 RULES = st.sampled_from(
@@ -63,6 +63,34 @@ def test_a_forwarded_series_has_the_same_occurrences_from_the_search_on(
     assert list(forward(full, low).between(low, high, inc=True)) == list(
         full.between(low, high, inc=True)
     )
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    rule=st.sampled_from(
+        [
+            "FREQ=DAILY",
+            "FREQ=DAILY;INTERVAL=3",
+            "FREQ=DAILY;BYDAY=MO",
+            "FREQ=WEEKLY",
+            "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,FR",
+            "FREQ=WEEKLY;BYDAY=SU;WKST=MO",
+            "FREQ=WEEKLY;INTERVAL=3;BYDAY=SA,SU;WKST=SU",
+            "FREQ=MONTHLY;BYMONTHDAY=31",
+        ]
+    ),
+    count=st.integers(min_value=1, max_value=80),
+    start=st.datetimes(datetime(2015, 1, 1), datetime(2027, 1, 1)),
+)
+def test_a_counted_series_ends_where_the_search_expects_it_to(
+    rule: str, count: int, start: datetime
+) -> None:
+    """A series known to end before the search is not expanded at all."""
+    parsed = rrulestr(f"{rule};COUNT={count}", dtstart=start, ignoretz=True)
+    assert isinstance(parsed, rrule)
+    last = last_possible(parsed)
+    if last is not None:
+        assert max(parsed) <= last
 
 
 def _calendar(first: datetime) -> str:

@@ -154,7 +154,7 @@ def _rules(event: BusyEvent, floating: ZoneInfo, source: str, span: Interval) ->
     rules = rruleset()
     if parsed is not None:
         try:
-            rules.rrule(_bounded(forward(parsed, span[0]), span[1]))
+            rules.rrule(_bounded(parsed, span[1], _later_start(parsed, span[0])))
         except (ValueError, TypeError) as exc:
             where = f"{source}: line {event.line}"
             raise InputError("busy", f"{where}: RRULE is not valid ({exc})") from None
@@ -173,6 +173,10 @@ def _expand(event: BusyEvent, span: Interval, floating: ZoneInfo, source: str) -
     margin = event.length + timedelta(days=2)
     low = span[0].astimezone(zone).replace(tzinfo=None) - margin
     high = span[1].astimezone(zone).replace(tzinfo=None) + timedelta(days=2)
+    parsed = _rule(event, floating, source)
+    last = last_possible(parsed) if parsed is not None else None
+    if last is not None and last < low and not event.rdates:
+        return []  # a series that ended before the search (most of an old calendar's)
     rules = _rules(event, floating, source, (low, high))
     found: list[When] = []
     for count, occurrence in enumerate(rules):
@@ -190,38 +194,69 @@ _PERIOD: dict[object, timedelta] = {WEEKLY: timedelta(weeks=1), DAILY: timedelta
 
 def forward(rule: rrule, low: datetime) -> rrule:
     """``rule`` started later, at a whole number of its periods before ``low``: the same
-    occurrences from then on, without walking years of past ones first.
+    occurrences from then on, without walking years of past ones first."""
+    start = _later_start(rule, low)
+    return rule if start is None else rule.replace(dtstart=start)
+
+
+def _later_start(rule: rrule, low: datetime) -> datetime | None:
+    """Where :func:`forward` starts ``rule`` (``None``: where it starts already).
 
     Only for the rules that repeat identically every period: daily or weekly,
     with no ``COUNT`` (counted from the first occurrence) and no ``BY`` part but
     the weekdays. Moving the start by whole periods keeps its weekday, its wall
-    time and the weeks an ``INTERVAL`` picks; anything else is returned as it is.
+    time and the weeks an ``INTERVAL`` picks.
     """
-    period = _PERIOD.get(getattr(rule, "_freq", None))
-    start = getattr(rule, "_dtstart", None)
-    if (
-        period is None
-        or not isinstance(start, datetime)
-        or getattr(rule, "_count", None) is not None
-        or getattr(rule, "_bynweekday", None)
-        or getattr(rule, "_bysetpos", None)
-        or set(getattr(rule, "_original_rule", {"?": 0})) - {"byweekday"}
-    ):
-        return rule
-    step = period * int(getattr(rule, "_interval", 1))
+    if getattr(rule, "_count", None) is not None or not _simple(rule):
+        return None
+    start: datetime = getattr(rule, "_dtstart")  # noqa: B009 - dateutil keeps it private
+    step = _PERIOD[getattr(rule, "_freq")] * int(getattr(rule, "_interval", 1))  # noqa: B009
     periods = (low - start) // step - 1
-    if periods <= 0:
-        return rule
-    return rule.replace(dtstart=start + periods * step)
+    return start + periods * step if periods > 0 else None
 
 
-def _bounded(rule: rrule, high: datetime) -> rrule:
-    """``rule`` cut off at ``high``: a rule that never matches (``BYMONTHDAY=30`` in
-    February) then stops searching at the end of the period instead of year 9999."""
+def _simple(rule: rrule) -> bool:
+    """Daily or weekly, with no ``BY`` part but the weekdays (see :func:`_later_start`)."""
+    return (
+        getattr(rule, "_freq", None) in _PERIOD
+        and isinstance(getattr(rule, "_dtstart", None), datetime)
+        and not getattr(rule, "_bynweekday", None)
+        and not getattr(rule, "_bysetpos", None)
+        and not set(getattr(rule, "_original_rule", {"?": 0})) - {"byweekday"}
+    )
+
+
+def last_possible(rule: rrule) -> datetime | None:
+    """A moment no occurrence of ``rule`` comes after (``None``: no such bound is known).
+
+    ``UNTIL`` bounds any rule. A simple daily rule with ``COUNT`` has one occurrence
+    per period, a weekly one at least one per period after its first week.
+    """
+    until: datetime | None = getattr(rule, "_until", None)
+    count = getattr(rule, "_count", None)
+    if count is None or not _simple(rule):
+        return until
+    freq = getattr(rule, "_freq", None)
+    step = _PERIOD[freq] * int(getattr(rule, "_interval", 1))
+    daily_filtered = freq == DAILY and getattr(rule, "_original_rule", {}).get("byweekday")
+    if daily_filtered:  # a weekday filter may leave whole periods empty
+        return until
+    periods = count - 1 if freq == DAILY else count + 1
+    last: datetime = rule._dtstart + periods * step  # type: ignore[attr-defined]
+    return min(last, until) if until is not None else last
+
+
+def _bounded(rule: rrule, high: datetime, start: datetime | None = None) -> rrule:
+    """``rule`` cut off at ``high`` (and started at ``start``, when given): a rule that
+    never matches (``BYMONTHDAY=30`` in February) then stops searching at the end of
+    the period instead of year 9999."""
     until = getattr(rule, "_until", None)
+    end = min(until, high) if until is not None else high
     with warnings.catch_warnings():  # dateutil deprecates COUNT with UNTIL; it honours both
         warnings.simplefilter("ignore", DeprecationWarning)
-        return rule.replace(until=min(until, high) if until is not None else high)
+        if start is None:
+            return rule.replace(until=end)
+        return rule.replace(until=end, dtstart=start)
 
 
 def _rebuild(naive: datetime, like: When, zone: tzinfo) -> When:
