@@ -70,11 +70,13 @@ def one_line(
     surrogates), text-direction overrides and text made only of invisible
     characters are refused too: each would be stored or shown as something else.
     """
-    if any("\ud800" <= ch <= "\udfff" for ch in value):
+    # Printable text holds neither surrogates nor controls: the per-character checks are skipped.
+    printable = value.isprintable()
+    if not printable and any("\ud800" <= ch <= "\udfff" for ch in value):
         raise InputError(field, "contains text that is not valid UTF-8")
     text = value.strip()
     # Checked on the raw value: a trailing newline or tab is refused too, not silently trimmed.
-    if _has_control(value):
+    if not printable and _has_control(value):
         raise InputError(field, "must be a single line without control characters or line breaks")
     refuse_disguised(value, field)
     if _invisible(text):

@@ -89,32 +89,7 @@ class Hours:
     @classmethod
     def parse(cls, text: str, field: str, *, overnight: bool = False) -> Hours:
         """Parse ``09:00-17:00`` (also ``9-17``, ``0900-1730``, ``9:00 to 17:00``)."""
-        raw = text if isinstance(text, str) else ""
-        match = _HOURS.match(raw) if len(raw) <= 30 else None
-        example = "09:00-17:00"
-        if not match:
-            raise InputError(field, f"{raw[:30]!r} is not a range of hours like {example}")
-        h1, m1, h2, m2 = (int(g) if g else 0 for g in match.groups())
-        if h1 > 24 or h2 > 24 or m1 > 59 or m2 > 59 or (h1 == 24 and m1) or (h2 == 24 and m2):
-            raise InputError(field, f"{raw.strip()!r} has an impossible time; use 00:00 to 24:00")
-        start, end = h1 * 60 + m1, h2 * 60 + m2
-        start = 0 if start == MINUTES_PER_DAY else start
-        if start == end:
-            raise InputError(
-                field, f"{raw.strip()} is an empty window; give a start and a later end"
-            )
-        if start > end and not overnight:
-            if h2 < 12 and h2 + 12 > h1:  # "9 to 5": a 12-hour clock read as 24-hour
-                raise InputError(
-                    field,
-                    f"{raw.strip()!r} reads as {clock_text(start)} to {clock_text(end)}; "
-                    f"write the hours on the 24-hour clock, e.g. {clock_text(start)}-"
-                    f"{clock_text(end + 12 * 60)}",
-                )
-            raise InputError(
-                field, f"{raw.strip()} ends before it starts; give hours like {example}"
-            )
-        return cls(start, end)
+        return _parse_hours(text if isinstance(text, str) else "", field, overnight)
 
     def require_fits(self, minutes: int, field: str) -> None:
         """Refuse a window too short for an interview of ``minutes``."""
@@ -123,6 +98,33 @@ class Hours:
                 field,
                 f"{self.text} is shorter than the {minutes}-minute interview; widen the hours",
             )
+
+
+@lru_cache(maxsize=256)
+def _parse_hours(text: str, field: str, overnight: bool) -> Hours:
+    """:meth:`Hours.parse`; pure, and asked for the same few texts on every plan."""
+    raw = text if isinstance(text, str) else ""
+    match = _HOURS.match(raw) if len(raw) <= 30 else None
+    example = "09:00-17:00"
+    if not match:
+        raise InputError(field, f"{raw[:30]!r} is not a range of hours like {example}")
+    h1, m1, h2, m2 = (int(g) if g else 0 for g in match.groups())
+    if h1 > 24 or h2 > 24 or m1 > 59 or m2 > 59 or (h1 == 24 and m1) or (h2 == 24 and m2):
+        raise InputError(field, f"{raw.strip()!r} has an impossible time; use 00:00 to 24:00")
+    start, end = h1 * 60 + m1, h2 * 60 + m2
+    start = 0 if start == MINUTES_PER_DAY else start
+    if start == end:
+        raise InputError(field, f"{raw.strip()} is an empty window; give a start and a later end")
+    if start > end and not overnight:
+        if h2 < 12 and h2 + 12 > h1:  # "9 to 5": a 12-hour clock read as 24-hour
+            raise InputError(
+                field,
+                f"{raw.strip()!r} reads as {clock_text(start)} to {clock_text(end)}; "
+                f"write the hours on the 24-hour clock, e.g. {clock_text(start)}-"
+                f"{clock_text(end + 12 * 60)}",
+            )
+        raise InputError(field, f"{raw.strip()} ends before it starts; give hours like {example}")
+    return Hours(start, end)
 
 
 @dataclass
