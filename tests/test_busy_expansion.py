@@ -118,35 +118,32 @@ def test_a_series_started_years_ago_blocks_the_same_times_as_one_started_last_we
     assert len(old.intervals(span, london)) >= 20
 
 
-def test_a_busy_file_read_again_comes_from_the_cache_with_the_same_calendar(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def busy_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Where a test writes its ``.ics`` file, with a cache folder of its own."""
     monkeypatch.setenv("AMENDS_HOME", str(tmp_path / "home"))
-    busy_cache.folder.cache_clear()
-    path = tmp_path / "busy.ics"
-    path.write_text(calendar_text(300) + _calendar(datetime(2019, 3, 4, 11, 0)), "utf-8")
-    parsed = parse_busy_text(path.read_text("utf-8"), str(path))
-    first = load_busy(path)
+    return tmp_path / "busy.ics"
+
+
+def test_a_busy_file_read_again_comes_from_the_cache_with_the_same_calendar(
+    busy_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    busy_file.write_text(calendar_text(300) + _calendar(datetime(2019, 3, 4, 11, 0)), "utf-8")
+    parsed = parse_busy_text(busy_file.read_text("utf-8"), str(busy_file))
+    first = load_busy(busy_file)
     saved = list(busy_cache.folder().glob("*.json"))
     assert first == parsed and len(saved) == 1
     # The second read never parses: the saved calendar is the same value.
     monkeypatch.setattr(
         "amends.slots.busy_file.parse_busy_text", lambda *_: pytest.fail("parsed again")
     )
-    assert load_busy(path) == parsed
-    busy_cache.folder.cache_clear()
+    assert load_busy(busy_file) == parsed
 
 
-def test_a_changed_busy_file_is_parsed_afresh(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("AMENDS_HOME", str(tmp_path / "home"))
-    busy_cache.folder.cache_clear()
-    path = tmp_path / "busy.ics"
-    path.write_text(_calendar(datetime(2026, 11, 16, 11, 0)), "utf-8")
-    before = load_busy(path)
-    path.write_text(_calendar(datetime(2026, 11, 17, 15, 30)), "utf-8")
-    after = load_busy(path)
+def test_a_changed_busy_file_is_parsed_afresh(busy_file: Path) -> None:
+    busy_file.write_text(_calendar(datetime(2026, 11, 16, 11, 0)), "utf-8")
+    before = load_busy(busy_file)
+    busy_file.write_text(_calendar(datetime(2026, 11, 17, 15, 30)), "utf-8")
+    after = load_busy(busy_file)
     assert before.events[0].start != after.events[0].start
-    assert after == parse_busy_text(path.read_text("utf-8"), str(path))
-    busy_cache.folder.cache_clear()
+    assert after == parse_busy_text(busy_file.read_text("utf-8"), str(busy_file))

@@ -35,15 +35,19 @@ class _NotCacheable(Exception):
 
 
 @cache
-def folder() -> Path:
-    """The cache folder, named after every version that shapes a parsed calendar."""
+def _versions() -> str:
     names = []
     for package in ("amends", "icalendar", "python-dateutil"):
         try:
             names.append(version(package))
         except PackageNotFoundError:  # pragma: no cover - all three are installed
             names.append("unknown")
-    return cache_dir() / f"busy-{FORMAT}-{'-'.join(names)}"
+    return "-".join(names)
+
+
+def folder() -> Path:
+    """The cache folder, named after every version that shapes a parsed calendar."""
+    return cache_dir() / f"busy-{FORMAT}-{_versions()}"
 
 
 def key(source: str, data: bytes) -> str:
