@@ -82,7 +82,7 @@ class Due:
         }
 
 
-def _status(now: datetime, at: datetime, by: datetime | None) -> Status:
+def step_status(now: datetime, at: datetime, by: datetime | None) -> Status:
     if now < at:
         return "upcoming"
     if by is not None and now > by:
@@ -131,7 +131,7 @@ class _Builder:
                 step=step,
                 at=at,
                 by=by,
-                status=_status(self.now, at, by),
+                status=step_status(self.now, at, by),
                 title=snippet("next_steps", f"{step}.title", **ctx),
                 text=snippet("next_steps", f"{step}.text", **ctx),
                 write=write,

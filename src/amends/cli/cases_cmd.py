@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterator
+from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -35,13 +36,17 @@ from amends.cases import (
     write,
 )
 from amends.cases.engine import case_steps
+from amends.cases.listing import ListedStep, case_page, due_page
 from amends.cases.machine import spoken
 from amends.cli.app import app
 from amends.cli.cases_view import (
     case_json,
+    due_times,
     print_case,
     print_cases,
     print_due,
+    print_listed,
+    print_listed_due,
     record_json,
     say,
     summary_json,
@@ -127,14 +132,46 @@ def cases_command(
     url: UrlOption = None,
 ) -> None:
     moment = resolve_now(now)
+    if days != DEFAULT_BUSINESS_DAYS:  # the index holds the default: replay the histories
+        _replayed_cases(moment, all_cases, days, limit, offset, fmt, db, url)
+        return
+    with opened(db, url) as store:  # one page from the case index
+        page = case_page(store, moment, include_closed=all_cases, limit=limit, offset=offset)
+    _warn_damaged(page.damaged)
+    if fmt == ResultFormat.json:
+        print_json(
+            {
+                "cases": [c.to_json() for c in page.items],
+                "damaged": [{"id": i, "problem": p} for i, p in page.damaged],
+            }
+        )
+    else:
+        print_listed(page.items)
+    if page.damaged:
+        raise typer.Exit(EXIT_PROBLEMS)
+
+
+def _warn_damaged(damaged: list[tuple[str, str]]) -> None:
+    for case_id, problem in damaged:
+        sys.stderr.write(f"amends: warning: case {case_id} is damaged and not listed: {problem}\n")
+
+
+def _replayed_cases(
+    moment: datetime,
+    all_cases: bool,
+    days: int,
+    limit: int | None,
+    offset: int,
+    fmt: ResultFormat,
+    db: Path | None,
+    url: str | None,
+) -> None:
+    """``amends cases --days N`` (not the default): every history replayed with ``N``."""
     with opened(db, url) as store:
         listing = list_cases(store, include_closed=all_cases, brief=True)
     cases = _page(listing.cases, limit, offset)
     due_of = {c.id: case_steps(c, moment, days) for c in cases}
-    for bad in listing.damaged:
-        sys.stderr.write(
-            f"amends: warning: case {bad.id} is damaged and not listed: {bad.problem}\n"
-        )
+    _warn_damaged([(bad.id, bad.problem) for bad in listing.damaged])
     if fmt == ResultFormat.json:
         print_json(
             {
@@ -288,14 +325,20 @@ def next_command(
 ) -> None:
     moment = resolve_now(now)
     with opened(db, url) as store:
-        cases = load_cases(store, include_closed=False, brief=True)
-    items = _page(next_steps(cases, moment, days), limit, offset)
+        if days == DEFAULT_BUSINESS_DAYS:  # one page of the case index
+            listed = due_page(store, moment, limit, offset).items
+            items = [step.due for step in listed]
+        else:  # the index holds the default: replay the histories with ``days``
+            cases = load_cases(store, include_closed=False, brief=True)
+            items = _page(next_steps(cases, moment, days), limit, offset)
+            tz_of = _tz_of(cases)
+            listed = [ListedStep(d, *due_times(d, tz_of[d.case_id])) for d in items]
     if fmt == ResultFormat.json:
         print_json(
             {"now": moment.isoformat(), "business_days": days, "due": [d.to_json() for d in items]}
         )
     else:
-        print_due(items, _tz_of(cases))
+        print_listed_due(listed)
 
 
 class LogFormat(StrEnum):

@@ -231,12 +231,47 @@ _FIRST_ACTION = Migration(
     ),
 )
 
+
+def _index_tables(json: str, seq: str) -> tuple[str, ...]:
+    return (
+        "CREATE TABLE case_index ("
+        " case_id TEXT PRIMARY KEY REFERENCES cases(id) ON DELETE CASCADE,"
+        " key TEXT NOT NULL,"
+        f" seq {seq} NOT NULL,"
+        " state TEXT NOT NULL,"
+        " is_open INTEGER NOT NULL,"
+        " valid_until TEXT,"
+        f" summary {json} NOT NULL)",
+        "CREATE TABLE case_steps ("
+        " case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,"
+        " n INTEGER NOT NULL,"
+        " at TEXT NOT NULL,"
+        " step TEXT NOT NULL,"
+        f" item {json} NOT NULL,"
+        " PRIMARY KEY (case_id, n))",
+        "CREATE INDEX case_steps_in_order ON case_steps(at, case_id, step)",
+    )
+
+
+_CASE_INDEX = Migration(
+    6,
+    "case_index",
+    # What listings read, derived from each history by the case engine and kept
+    # queryable (issue 18): a case's state and summary, and one row per due step
+    # (UTC text in ``at``, so ``amends next`` is one ordered, paginated query).
+    # Rows are filled on first use and refreshed when the history grows, so an
+    # upgraded database needs no backfill here; deleting a case deletes its rows.
+    sqlite=_index_tables("TEXT", "INTEGER"),
+    postgres=_index_tables("JSONB", "BIGINT"),
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     _INITIAL,
     _PLAN_AND_APPEND_ONLY,
     _ACCOUNTS,
     _PLAN_DRAFTS,
     _FIRST_ACTION,
+    _CASE_INDEX,
 )
 LATEST = MIGRATIONS[-1].version
 

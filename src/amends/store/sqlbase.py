@@ -22,6 +22,7 @@ from amends.errors import AccessError, InputError, StateError
 from amends.store.accounts import AccountQueries
 from amends.store.base import EventBuilder
 from amends.store.drafts import DraftQueries
+from amends.store.index import IndexQueries
 from amends.store.records import (
     CaseImport,
     CaseRecord,
@@ -53,7 +54,7 @@ def dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-class SQLStore(AccountQueries, DraftQueries):
+class SQLStore(AccountQueries, DraftQueries, IndexQueries):
     """Shared implementation of the case queries; subclasses supply the rest.
 
     Tenancy lives here, in the queries themselves: a store seen through
@@ -210,12 +211,16 @@ class SQLStore(AccountQueries, DraftQueries):
         case_id: str | None,
         brief: bool = False,
         page: tuple[int, int] | None = None,
+        only: Sequence[str] | None = None,
     ) -> list[CaseRecord]:
         """Cases in order; ``brief`` reads the first-action column instead of the plan;
-        ``page`` is ``(limit, offset)`` (then only that page's events are read)."""
+        ``page`` is ``(limit, offset)`` and ``only`` a list of ids (then only those
+        cases' events are read)."""
         scope, args = self._scope()
         if case_id is not None:
             scope, args = f"{scope} AND c.id = ?", (*args, case_id)
+        if only is not None:
+            scope, args = f"{scope} AND c.id IN ({', '.join('?' * len(only))})", (*args, *only)
         plan = "c.plan IS NOT NULL, c.first_action" if brief else "c.plan"
         sql = (
             f"SELECT c.id, c.created_at, c.situation, {plan}, u.email FROM cases c "
@@ -227,7 +232,7 @@ class SQLStore(AccountQueries, DraftQueries):
         if not rows:
             return []
         events: dict[str, list[EventRecord]] = {}
-        ids = [row[0] for row in rows] if page is not None else None
+        ids = [row[0] for row in rows] if page is not None or only is not None else None
         broken: dict[str, str] = {}
         for event in self._events(tx, case_id, ids, broken):
             events.setdefault(event.case_id, []).append(event)
@@ -261,6 +266,12 @@ class SQLStore(AccountQueries, DraftQueries):
     def list_cases(self, brief: bool = False) -> list[CaseRecord]:
         with self._transaction(write=False) as tx:
             return self._cases(tx, None, brief)
+
+    def get_cases(self, case_ids: Sequence[str]) -> list[CaseRecord]:
+        if not case_ids:
+            return []
+        with self._transaction(write=False) as tx:
+            return self._cases(tx, None, brief=True, only=case_ids)
 
     def iter_cases(self, batch: int = EXPORT_BATCH) -> Iterator[CaseRecord]:
         with self._transaction(write=False) as tx:  # one snapshot for the whole stream

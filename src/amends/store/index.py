@@ -1,0 +1,208 @@
+"""The case index: what listings read, kept queryable beside the append-only history.
+
+Written once for both backends (mixed into :class:`~amends.store.sqlbase.SQLStore`).
+A case's state, the few situation fields a listing shows and its due steps are
+derived from its history by the case engine (:mod:`amends.cases.listing`); this
+module only stores and queries them. The table ``case_index`` has one row per
+case, ``case_steps`` one row per due step, so ``amends cases``, ``amends next``
+and the web case list are one paginated query each instead of replaying every
+history. Each row remembers what it was derived from (the history's last
+``seq``, the engine's ``key``) and until when it holds (``valid_until``); a row
+that no longer matches is *stale* and the engine derives it again. Every query
+is scoped like the case queries, so a tenant's index is as private as its cases.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from typing import Any
+
+from amends.store.records import UserRecord
+from amends.store.tx import Tx
+
+
+@dataclass(frozen=True)
+class IndexRow:
+    """What the case engine derived for one case (``summary`` and ``steps`` are JSON)."""
+
+    case_id: str
+    key: str
+    seq: int | None  # the history's last event (``None``: read it, for a damaged case)
+    state: str
+    is_open: bool
+    valid_until: str | None
+    summary: dict[str, Any]
+    steps: tuple[dict[str, Any], ...] = ()
+
+
+@dataclass(frozen=True)
+class IndexedCase:
+    """One row of a listing: the derived summary, the case's first due step, its owner."""
+
+    case_id: str
+    state: str
+    summary: dict[str, Any]
+    first_step: dict[str, Any] | None
+    owner: str | None
+
+
+@dataclass(frozen=True)
+class IndexedStep:
+    """One due step of :meth:`IndexQueries.indexed_steps`, in ``amends next`` order."""
+
+    case_id: str
+    item: dict[str, Any]
+
+
+def _in(ids: Sequence[str]) -> str:
+    return ", ".join("?" * len(ids))
+
+
+def _limit(limit: int | None, offset: int) -> tuple[str, tuple[int, ...]]:
+    """The ``LIMIT``/``OFFSET`` clause of one page (both dialects spell it the same)."""
+    if limit is None:
+        return (" LIMIT ? OFFSET ?", (2**62, offset)) if offset else ("", ())
+    return " LIMIT ? OFFSET ?", (limit, offset)
+
+
+class IndexQueries:
+    """Mixin: find stale index rows, write derived rows, list cases and due steps."""
+
+    _viewer: UserRecord | None
+    case_order: str
+
+    def _transaction(self, write: bool) -> AbstractContextManager[Tx]:
+        raise NotImplementedError
+
+    def _json_in(self, value: Any) -> Any:
+        raise NotImplementedError
+
+    def _object(self, value: Any) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def _scope(self) -> tuple[str, tuple[Any, ...]]:
+        raise NotImplementedError
+
+    def stale_index(self, key: str, now: str) -> list[str]:
+        """Ids of the cases (in scope) whose index row is missing or no longer holds.
+
+        A row holds while it was derived with ``key`` from the case's latest event
+        and ``now`` (UTC text, as the rows store it) is before its ``valid_until``.
+        """
+        scope, args = self._scope()
+        sql = (
+            "SELECT c.id FROM cases c LEFT JOIN case_index i ON i.case_id = c.id "
+            f"WHERE {scope} AND (i.case_id IS NULL OR i.key <> ? "
+            "OR (i.valid_until IS NOT NULL AND i.valid_until <= ?) "
+            "OR i.seq <> (SELECT coalesce(max(e.seq), 0) FROM events e WHERE e.case_id = c.id)) "
+            f"ORDER BY c.{self.case_order}"
+        )
+        with self._transaction(write=False) as tx:
+            return [str(row[0]) for row in tx.rows(sql, (*args, key, now))]
+
+    def put_index(self, rows: Sequence[IndexRow]) -> None:
+        """Replace the index rows (and due steps) of these cases, in one transaction."""
+        if not rows:
+            return
+        ids = [r.case_id for r in rows]
+        with self._transaction(write=True) as tx:
+            # Only cases that still exist (and are in scope) are indexed.
+            scope, args = self._scope()
+            known = {
+                str(row[0])
+                for row in tx.rows(
+                    f"SELECT c.id FROM cases c WHERE {scope} AND c.id IN ({_in(ids)})",
+                    (*args, *ids),
+                )
+            }
+            kept = [r for r in rows if r.case_id in known]
+            if not kept:
+                return
+            kept_ids = [r.case_id for r in kept]
+            tx.run(f"DELETE FROM case_steps WHERE case_id IN ({_in(kept_ids)})", kept_ids)
+            tx.run(f"DELETE FROM case_index WHERE case_id IN ({_in(kept_ids)})", kept_ids)
+            for r in kept:
+                tx.run(
+                    "INSERT INTO case_index "
+                    "(case_id, key, seq, state, is_open, valid_until, summary) "
+                    "VALUES (?, ?, coalesce(?, (SELECT coalesce(max(e.seq), 0) FROM events e "
+                    "WHERE e.case_id = ?)), ?, ?, ?, ?)",
+                    (
+                        r.case_id,
+                        r.key,
+                        r.seq,
+                        r.case_id,
+                        r.state,
+                        int(r.is_open),
+                        r.valid_until,
+                        self._json_in(r.summary),
+                    ),
+                )
+                for n, step in enumerate(r.steps):
+                    tx.run(
+                        "INSERT INTO case_steps (case_id, n, at, step, item) "
+                        "VALUES (?, ?, ?, ?, ?)",
+                        (r.case_id, n, step["at_utc"], step["step"], self._json_in(step)),
+                    )
+
+    def indexed_cases(
+        self, include_closed: bool, limit: int | None = None, offset: int = 0
+    ) -> tuple[list[IndexedCase], int]:
+        """One page of listed cases, oldest first, and how many there are in all.
+
+        Damaged cases are not listed here (see :meth:`damaged_index`).
+        """
+        scope, args = self._scope()
+        where = f"{scope} AND i.state <> 'damaged'"
+        if not include_closed:
+            where += " AND i.is_open = 1"
+        joined = "FROM cases c JOIN case_index i ON i.case_id = c.id"
+        sql = (
+            f"SELECT c.id, i.state, i.summary, s.item, u.email {joined} "
+            "LEFT JOIN case_steps s ON s.case_id = c.id AND s.n = 0 "
+            f"LEFT JOIN users u ON u.id = c.owner_id WHERE {where} "
+            f"ORDER BY c.{self.case_order}"
+        )
+        page, page_args = _limit(limit, offset)
+        with self._transaction(write=False) as tx:
+            total = int(tx.rows(f"SELECT count(*) {joined} WHERE {where}", args)[0][0])
+            rows = tx.rows(sql + page, (*args, *page_args))
+        return [
+            IndexedCase(
+                str(cid),
+                str(state),
+                self._object(summary),
+                self._object(item) if item is not None else None,
+                owner,
+            )
+            for cid, state, summary, item, owner in rows
+        ], total
+
+    def indexed_steps(
+        self, limit: int | None = None, offset: int = 0
+    ) -> tuple[list[IndexedStep], int]:
+        """One page of due steps across the cases in scope, in ``amends next`` order."""
+        scope, args = self._scope()
+        base = (
+            "FROM case_steps s JOIN case_index i ON i.case_id = s.case_id "
+            f"JOIN cases c ON c.id = s.case_id WHERE {scope} AND i.is_open = 1"
+        )
+        sql = f"SELECT s.case_id, s.item {base} ORDER BY s.at, s.case_id, s.step"
+        page, page_args = _limit(limit, offset)
+        with self._transaction(write=False) as tx:
+            total = int(tx.rows(f"SELECT count(*) {base}", args)[0][0])
+            rows = tx.rows(sql + page, (*args, *page_args))
+        return [IndexedStep(str(cid), self._object(item)) for cid, item in rows], total
+
+    def damaged_index(self) -> list[tuple[str, str]]:
+        """``(id, problem)`` of every damaged case in scope, oldest first."""
+        scope, args = self._scope()
+        sql = (
+            "SELECT c.id, i.summary FROM cases c JOIN case_index i ON i.case_id = c.id "
+            f"WHERE {scope} AND i.state = 'damaged' ORDER BY c.{self.case_order}"
+        )
+        with self._transaction(write=False) as tx:
+            rows = tx.rows(sql, args)
+        return [(str(cid), str(self._object(summary).get("problem", ""))) for cid, summary in rows]
