@@ -17,14 +17,10 @@ from difflib import get_close_matches
 from typing import Annotated, Any
 
 import typer
+from click.exceptions import UsageError  # Typer < 0.25 (pinned) runs on Click itself
 from typer.core import TyperCommand, TyperGroup
 
 from amends import __version__
-
-try:  # Typer >= 0.25 vendors its own copy of Click; older Typer uses Click itself.
-    from typer._click.exceptions import UsageError
-except ImportError:  # pragma: no cover
-    from click.exceptions import UsageError  # type: ignore[assignment]
 
 __all__ = ["COMMANDS", "Entry", "LazyGroup", "UsageError", "app"]
 
@@ -152,7 +148,8 @@ class LazyGroup(TyperGroup):
             close = get_close_matches(args[0], list(COMMANDS)) if args else []
             if close and "Did you mean" not in exc.message:
                 suggestions = ", ".join(repr(name) for name in close)
-                exc.message = f"{exc.message.rstrip('.')}. Did you mean {suggestions}?"
+                message = f"{exc.message.rstrip('.')}. Did you mean {suggestions}?"
+                raise UsageError(message, ctx=exc.ctx) from None
             raise
 
 
@@ -169,6 +166,7 @@ app = typer.Typer(
     ),
     add_completion=True,  # --install-completion / --show-completion (bash, zsh, fish)
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain Click help: Rich and its Markdown parser stay unloaded
     no_args_is_help=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
