@@ -85,13 +85,15 @@ COMMANDS: dict[str, Entry] = {
         "Answer a few questions and get the first-hour plan (the same as `amends plan`).\n"
         "Running `amends` with no arguments in a terminal starts this too.",
     ),
-    "cases": _cases("List your cases with their state and the next step."),
+    "cases": Entry("amends.cli.listing_cmd", "List your cases with their state and the next step."),
     "write": _cases(
         "Write the message a case calls for now: apology-email, confirmation, joined-early, "
         "thank-you, decline-reply, follow-up, recruiter, stay-in-touch.\n"
         "thank-you needs --topic (one thing you discussed)."
     ),
-    "next": _cases("What is due across your open cases, and when (overdue first)."),
+    "next": Entry(
+        "amends.cli.listing_cmd", "What is due across your open cases, and when (overdue first)."
+    ),
     "export": _cases(
         "Write every case with its full history to a JSON file (or - for the screen)."
     ),

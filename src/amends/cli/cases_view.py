@@ -6,35 +6,28 @@ are re-exported here for callers that import them from this module.
 
 from __future__ import annotations
 
-import sys
 from datetime import datetime
 
 from amends.cases import Case, Due, allowed
-from amends.cases.listing import ListedCase, ListedStep, when
+from amends.cases.indexing import step_row, when
+from amends.cases.listing import ListedStep
 from amends.cases.machine import spoken
 from amends.cases.shapes import case_json, event_json, meeting_json, record_json, summary_json
+from amends.cli.listing_view import print_listed_due, say
 from amends.store import EventRecord
 
 __all__ = [
     "case_json",
-    "due_times",
     "event_json",
     "meeting_json",
     "print_case",
     "print_cases",
     "print_due",
-    "print_listed",
-    "print_listed_due",
     "record_json",
     "say",
     "summary_json",
     "when",
 ]
-
-
-def say(text: str = "") -> None:
-    """One plain line on stdout: no markup, no wrapping, so it pastes and pipes cleanly."""
-    sys.stdout.write(text + "\n")
 
 
 def _detail(event: EventRecord, tz: str) -> str:
@@ -51,25 +44,8 @@ def _detail(event: EventRecord, tz: str) -> str:
     return str(d.get("text", ""))
 
 
-def due_times(due: Due, tz: str) -> tuple[str, str | None]:
-    """When ``due`` starts and its deadline, on ``tz``'s clock."""
-    return when(due.at, tz), when(due.by, tz) if due.by else None
-
-
-def print_listed_due(items: list[ListedStep]) -> None:
-    """Due steps with their times already worded (the case index keeps them so)."""
-    if not items:
-        say("Nothing is due.")
-        return
-    for item in items:
-        d = item.due
-        deadline = f", by {item.by_text}" if item.by_text else ""
-        say(f"[{d.status}] {d.case_id}  {d.title}: from {item.at_text}{deadline}")
-        say(f"    {d.text}")
-
-
 def print_due(items: list[Due], tz_of: dict[str, str]) -> None:
-    print_listed_due([ListedStep(d, *due_times(d, tz_of[d.case_id])) for d in items])
+    print_listed_due([ListedStep(step_row(d, tz_of[d.case_id]), d.status) for d in items])
 
 
 def print_case(case: Case, due: list[Due]) -> None:
@@ -106,13 +82,3 @@ def print_cases(cases: list[Case], due_of: dict[str, list[Due]]) -> None:
         due = due_of[case.id]
         nxt = f" · next: {due[0].title} ({due[0].status})" if due else ""
         say(f"{case.id}  {case.state:<14} {case.title} · {case.situation.contact.name}{nxt}")
-
-
-def print_listed(cases: list[ListedCase]) -> None:
-    """One line per case of a listing page (see :func:`print_cases`)."""
-    if not cases:
-        say("No cases yet. Save one with `amends plan ... --save`.")
-        return
-    for case in cases:
-        nxt = f" · next: {case.next.due.title} ({case.next.due.status})" if case.next else ""
-        say(f"{case.id}  {case.state:<14} {case.title} · {case.contact}{nxt}")

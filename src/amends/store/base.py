@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol, Self
 
-from amends.store.index import IndexedCase, IndexedStep, IndexRow
+from amends.store.index import IndexedCase, IndexRow, StepRow
 from amends.store.records import (
     CaseImport,
     CaseRecord,
@@ -104,14 +104,18 @@ class Store(Protocol):
         ...
 
     def indexed_cases(
-        self, include_closed: bool, limit: int | None = None, offset: int = 0
+        self,
+        include_closed: bool,
+        limit: int | None = None,
+        offset: int = 0,
+        detail: bool = False,
     ) -> tuple[list[IndexedCase], int]:
         """One page of listed cases (oldest first) and the number of them in all."""
         ...
 
     def indexed_steps(
-        self, limit: int | None = None, offset: int = 0
-    ) -> tuple[list[IndexedStep], int]:
+        self, limit: int | None = None, offset: int = 0, detail: bool = False
+    ) -> tuple[list[StepRow], int]:
         """One page of due steps in ``amends next`` order and the number of them in all."""
         ...
 

@@ -2,7 +2,7 @@
 
 Written once for both backends (mixed into :class:`~amends.store.sqlbase.SQLStore`).
 A case's state, the few situation fields a listing shows and its due steps are
-derived from its history by the case engine (:mod:`amends.cases.listing`); this
+derived from its history by the case engine (:mod:`amends.cases.indexing`); this
 module only stores and queries them. The table ``case_index`` has one row per
 case, ``case_steps`` one row per due step, so ``amends cases``, ``amends next``
 and the web case list are one paginated query each instead of replaying every
@@ -24,8 +24,23 @@ from amends.store.tx import Tx
 
 
 @dataclass(frozen=True)
+class StepRow:
+    """One due step as the index keeps it: times as fixed-width UTC text and as worded."""
+
+    case_id: str
+    step: str
+    at: str
+    by: str | None
+    title: str
+    text: str
+    at_text: str
+    by_text: str | None
+    item: dict[str, Any] | None = None  # the step's JSON (read only when asked for)
+
+
+@dataclass(frozen=True)
 class IndexRow:
-    """What the case engine derived for one case (``summary`` and ``steps`` are JSON)."""
+    """What the case engine derived for one case."""
 
     case_id: str
     key: str
@@ -33,27 +48,28 @@ class IndexRow:
     state: str
     is_open: bool
     valid_until: str | None
-    summary: dict[str, Any]
-    steps: tuple[dict[str, Any], ...] = ()
+    fields: dict[str, str]  # company, role, contact, interview_start, opened
+    steps: tuple[StepRow, ...] = ()
+    problem: str | None = None
 
 
 @dataclass(frozen=True)
 class IndexedCase:
-    """One row of a listing: the derived summary, the case's first due step, its owner."""
+    """One row of a listing: the case's listed fields, its first due step, its owner."""
 
     case_id: str
     state: str
-    summary: dict[str, Any]
-    first_step: dict[str, Any] | None
+    company: str
+    role: str
+    contact: str
+    interview_start: str
+    opened: str
+    first_step: StepRow | None
     owner: str | None
 
 
-@dataclass(frozen=True)
-class IndexedStep:
-    """One due step of :meth:`IndexQueries.indexed_steps`, in ``amends next`` order."""
-
-    case_id: str
-    item: dict[str, Any]
+_FIELDS = ("company", "role", "contact", "interview_start", "opened")
+_STEP = "s.step, s.at, s.by_at, s.title, s.body, s.at_text, s.by_text"
 
 
 def _in(ids: Sequence[str]) -> str:
@@ -110,13 +126,10 @@ class IndexQueries:
         with self._transaction(write=True) as tx:
             # Only cases that still exist (and are in scope) are indexed.
             scope, args = self._scope()
-            known = {
-                str(row[0])
-                for row in tx.rows(
-                    f"SELECT c.id FROM cases c WHERE {scope} AND c.id IN ({_in(ids)})",
-                    (*args, *ids),
-                )
-            }
+            found = tx.rows(
+                f"SELECT c.id FROM cases c WHERE {scope} AND c.id IN ({_in(ids)})", (*args, *ids)
+            )
+            known = {str(row[0]) for row in found}
             kept = [r for r in rows if r.case_id in known]
             if not kept:
                 return
@@ -124,44 +137,80 @@ class IndexQueries:
             tx.run(f"DELETE FROM case_steps WHERE case_id IN ({_in(kept_ids)})", kept_ids)
             tx.run(f"DELETE FROM case_index WHERE case_id IN ({_in(kept_ids)})", kept_ids)
             for r in kept:
-                tx.run(
-                    "INSERT INTO case_index "
-                    "(case_id, key, seq, state, is_open, valid_until, summary) "
-                    "VALUES (?, ?, coalesce(?, (SELECT coalesce(max(e.seq), 0) FROM events e "
-                    "WHERE e.case_id = ?)), ?, ?, ?, ?)",
-                    (
-                        r.case_id,
-                        r.key,
-                        r.seq,
-                        r.case_id,
-                        r.state,
-                        int(r.is_open),
-                        r.valid_until,
-                        self._json_in(r.summary),
-                    ),
-                )
-                for n, step in enumerate(r.steps):
-                    tx.run(
-                        "INSERT INTO case_steps (case_id, n, at, step, item) "
-                        "VALUES (?, ?, ?, ?, ?)",
-                        (r.case_id, n, step["at_utc"], step["step"], self._json_in(step)),
-                    )
+                self._insert_row(tx, r)
+
+    def _insert_row(self, tx: Tx, r: IndexRow) -> None:
+        tx.run(
+            "INSERT INTO case_index (case_id, key, seq, state, is_open, valid_until, "
+            "company, role, contact, interview_start, opened, problem) VALUES (?, ?, "
+            "coalesce(?, (SELECT coalesce(max(e.seq), 0) FROM events e WHERE e.case_id = ?)), "
+            "?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                r.case_id,
+                r.key,
+                r.seq,
+                r.case_id,
+                r.state,
+                int(r.is_open),
+                r.valid_until,
+                *(r.fields.get(name, "") for name in _FIELDS),
+                r.problem,
+            ),
+        )
+        for n, s in enumerate(r.steps):
+            tx.run(
+                "INSERT INTO case_steps (case_id, n, at, by_at, step, title, body, at_text, "
+                "by_text, item) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    r.case_id,
+                    n,
+                    s.at,
+                    s.by,
+                    s.step,
+                    s.title,
+                    s.text,
+                    s.at_text,
+                    s.by_text,
+                    self._json_in(s.item or {}),
+                ),
+            )
+
+    def _step(self, case_id: Any, values: Sequence[Any], item: Any) -> StepRow:
+        step, at, by, title, text, at_text, by_text = values
+        return StepRow(
+            str(case_id),
+            str(step),
+            str(at),
+            by,
+            str(title),
+            str(text),
+            str(at_text),
+            by_text,
+            self._object(item) if item is not None else None,
+        )
 
     def indexed_cases(
-        self, include_closed: bool, limit: int | None = None, offset: int = 0
+        self,
+        include_closed: bool,
+        limit: int | None = None,
+        offset: int = 0,
+        detail: bool = False,
     ) -> tuple[list[IndexedCase], int]:
         """One page of listed cases, oldest first, and how many there are in all.
 
-        Damaged cases are not listed here (see :meth:`damaged_index`).
+        Damaged cases are not listed here (see :meth:`damaged_index`); ``detail``
+        also reads each first step's JSON.
         """
         scope, args = self._scope()
-        where = f"{scope} AND i.state <> 'damaged'"
+        where = f"{scope} AND i.problem IS NULL"
         if not include_closed:
             where += " AND i.is_open = 1"
         joined = "FROM cases c JOIN case_index i ON i.case_id = c.id"
+        fields = ", ".join(f"i.{name}" for name in _FIELDS)
+        item = "s.item" if detail else "NULL"
         sql = (
-            f"SELECT c.id, i.state, i.summary, s.item, u.email {joined} "
-            "LEFT JOIN case_steps s ON s.case_id = c.id AND s.n = 0 "
+            f"SELECT c.id, i.state, {fields}, s.step IS NOT NULL, {_STEP}, {item}, u.email "
+            f"{joined} LEFT JOIN case_steps s ON s.case_id = c.id AND s.n = 0 "
             f"LEFT JOIN users u ON u.id = c.owner_id WHERE {where} "
             f"ORDER BY c.{self.case_order}"
         )
@@ -169,40 +218,40 @@ class IndexQueries:
         with self._transaction(write=False) as tx:
             total = int(tx.rows(f"SELECT count(*) {joined} WHERE {where}", args)[0][0])
             rows = tx.rows(sql + page, (*args, *page_args))
-        return [
-            IndexedCase(
-                str(cid),
-                str(state),
-                self._object(summary),
-                self._object(item) if item is not None else None,
-                owner,
+        found = []
+        for row in rows:
+            cid, state, company, role, contact, start, opened, has_step = row[:8]
+            step = self._step(cid, row[8:15], row[15]) if has_step else None
+            found.append(
+                IndexedCase(
+                    str(cid), str(state), company, role, contact, start, opened, step, row[16]
+                )
             )
-            for cid, state, summary, item, owner in rows
-        ], total
+        return found, total
 
     def indexed_steps(
-        self, limit: int | None = None, offset: int = 0
-    ) -> tuple[list[IndexedStep], int]:
+        self, limit: int | None = None, offset: int = 0, detail: bool = False
+    ) -> tuple[list[StepRow], int]:
         """One page of due steps across the cases in scope, in ``amends next`` order."""
         scope, args = self._scope()
         base = (
             "FROM case_steps s JOIN case_index i ON i.case_id = s.case_id "
             f"JOIN cases c ON c.id = s.case_id WHERE {scope} AND i.is_open = 1"
         )
-        sql = f"SELECT s.case_id, s.item {base} ORDER BY s.at, s.case_id, s.step"
+        item = "s.item" if detail else "NULL"
+        sql = f"SELECT s.case_id, {_STEP}, {item} {base} ORDER BY s.at, s.case_id, s.step"
         page, page_args = _limit(limit, offset)
         with self._transaction(write=False) as tx:
             total = int(tx.rows(f"SELECT count(*) {base}", args)[0][0])
             rows = tx.rows(sql + page, (*args, *page_args))
-        return [IndexedStep(str(cid), self._object(item)) for cid, item in rows], total
+        return [self._step(row[0], row[1:8], row[8]) for row in rows], total
 
     def damaged_index(self) -> list[tuple[str, str]]:
         """``(id, problem)`` of every damaged case in scope, oldest first."""
         scope, args = self._scope()
         sql = (
-            "SELECT c.id, i.summary FROM cases c JOIN case_index i ON i.case_id = c.id "
-            f"WHERE {scope} AND i.state = 'damaged' ORDER BY c.{self.case_order}"
+            "SELECT c.id, i.problem FROM cases c JOIN case_index i ON i.case_id = c.id "
+            f"WHERE {scope} AND i.problem IS NOT NULL ORDER BY c.{self.case_order}"
         )
         with self._transaction(write=False) as tx:
-            rows = tx.rows(sql, args)
-        return [(str(cid), str(self._object(summary).get("problem", ""))) for cid, summary in rows]
+            return [(str(cid), str(problem)) for cid, problem in tx.rows(sql, args)]

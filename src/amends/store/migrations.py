@@ -241,12 +241,23 @@ def _index_tables(json: str, seq: str) -> tuple[str, ...]:
         " state TEXT NOT NULL,"
         " is_open INTEGER NOT NULL,"
         " valid_until TEXT,"
-        f" summary {json} NOT NULL)",
+        " company TEXT NOT NULL,"
+        " role TEXT NOT NULL,"
+        " contact TEXT NOT NULL,"
+        " interview_start TEXT NOT NULL,"
+        " opened TEXT NOT NULL,"
+        " problem TEXT)",
+        "CREATE INDEX case_index_by_state ON case_index(is_open, state)",
         "CREATE TABLE case_steps ("
         " case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,"
         " n INTEGER NOT NULL,"
         " at TEXT NOT NULL,"
+        " by_at TEXT,"
         " step TEXT NOT NULL,"
+        " title TEXT NOT NULL,"
+        " body TEXT NOT NULL,"
+        " at_text TEXT NOT NULL,"
+        " by_text TEXT,"
         f" item {json} NOT NULL,"
         " PRIMARY KEY (case_id, n))",
         "CREATE INDEX case_steps_in_order ON case_steps(at, case_id, step)",
@@ -257,8 +268,9 @@ _CASE_INDEX = Migration(
     6,
     "case_index",
     # What listings read, derived from each history by the case engine and kept
-    # queryable (issue 18): a case's state and summary, and one row per due step
-    # (UTC text in ``at``, so ``amends next`` is one ordered, paginated query).
+    # queryable (issue 18): a case's state and the fields a list shows, and one row
+    # per due step (fixed-width UTC text in ``at``/``by_at``, so ``amends next`` is one
+    # ordered, paginated query; ``item`` is the step's JSON for --format json).
     # Rows are filled on first use and refreshed when the history grows, so an
     # upgraded database needs no backfill here; deleting a case deletes its rows.
     sqlite=_index_tables("TEXT", "INTEGER"),
