@@ -83,9 +83,9 @@ class ListedStep:
         return step_json(self)
 
 
-def listed_step(row: StepRow, now: datetime) -> ListedStep:
-    """``row`` with its status at ``now``."""
-    return ListedStep(row, step_status(utc_key(now), row.at, row.by))
+def listed_step(row: StepRow, now: str) -> ListedStep:
+    """``row`` with its status at ``now`` (as :func:`utc_key` words it)."""
+    return ListedStep(row, step_status(now, row.at, row.by))
 
 
 def step_json(step: ListedStep) -> dict[str, Any]:
@@ -155,7 +155,8 @@ def case_page(
     """
     refresh_index(store, now)
     rows, total = store.indexed_cases(include_closed, limit, offset, detail)
-    items = [ListedCase(r, listed_step(r.first_step, now) if r.first_step else None) for r in rows]
+    at = utc_key(now)
+    items = [ListedCase(r, listed_step(r.first_step, at) if r.first_step else None) for r in rows]
     return Page(items, total, store.damaged_index())
 
 
@@ -165,7 +166,8 @@ def due_page(
     """One page of :class:`ListedStep`: what is due across open cases, earliest first."""
     refresh_index(store, now)
     rows, total = store.indexed_steps(limit, offset, detail)
-    return Page([listed_step(r, now) for r in rows], total, store.damaged_index())
+    at = utc_key(now)
+    return Page([listed_step(r, at) for r in rows], total, store.damaged_index())
 
 
 __all__ = [

@@ -98,7 +98,7 @@ class IndexQueries:
     def _object(self, value: Any) -> dict[str, Any]:
         raise NotImplementedError
 
-    def _scope(self) -> tuple[str, tuple[Any, ...]]:
+    def _scope(self, of: str = "c", case_id: str = "id") -> tuple[str, tuple[Any, ...]]:
         raise NotImplementedError
 
     def stale_index(self, key: str, now: str) -> list[str]:
@@ -112,8 +112,8 @@ class IndexQueries:
             "SELECT c.id FROM cases c LEFT JOIN case_index i ON i.case_id = c.id "
             f"WHERE {scope} AND (i.case_id IS NULL OR i.key <> ? "
             "OR (i.valid_until IS NOT NULL AND i.valid_until <= ?) "
-            "OR i.seq <> (SELECT coalesce(max(e.seq), 0) FROM events e WHERE e.case_id = c.id)) "
-            f"ORDER BY c.{self.case_order}"
+            "OR i.seq <> coalesce((SELECT e.seq FROM events e WHERE e.case_id = c.id "
+            "ORDER BY e.seq DESC LIMIT 1), 0))"
         )
         with self._transaction(write=False) as tx:
             return [str(row[0]) for row in tx.rows(sql, (*args, key, now))]
@@ -142,9 +142,11 @@ class IndexQueries:
     def _insert_row(self, tx: Tx, r: IndexRow) -> None:
         tx.run(
             "INSERT INTO case_index (case_id, key, seq, state, is_open, valid_until, "
-            "company, role, contact, interview_start, opened, problem) VALUES (?, ?, "
+            "company, role, contact, interview_start, opened, problem, owner_id, ordinal) "
+            "SELECT ?, ?, "
             "coalesce(?, (SELECT coalesce(max(e.seq), 0) FROM events e WHERE e.case_id = ?)), "
-            "?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            f"?, ?, ?, ?, ?, ?, ?, ?, ?, c.owner_id, c.{self.case_order} "
+            "FROM cases c WHERE c.id = ?",
             (
                 r.case_id,
                 r.key,
@@ -155,6 +157,7 @@ class IndexQueries:
                 r.valid_until,
                 *(r.fields.get(name, "") for name in _FIELDS),
                 r.problem,
+                r.case_id,
             ),
         )
         for n, s in enumerate(r.steps):
@@ -201,18 +204,17 @@ class IndexQueries:
         Damaged cases are not listed here (see :meth:`damaged_index`); ``detail``
         also reads each first step's JSON.
         """
-        scope, args = self._scope()
+        scope, args = self._scope("i", "case_id")
         where = f"{scope} AND i.problem IS NULL"
         if not include_closed:
             where += " AND i.is_open = 1"
-        joined = "FROM cases c JOIN case_index i ON i.case_id = c.id"
+        joined = "FROM case_index i"
         fields = ", ".join(f"i.{name}" for name in _FIELDS)
         item = "s.item" if detail else "NULL"
         sql = (
-            f"SELECT c.id, i.state, {fields}, s.step IS NOT NULL, {_STEP}, {item}, u.email "
-            f"{joined} LEFT JOIN case_steps s ON s.case_id = c.id AND s.n = 0 "
-            f"LEFT JOIN users u ON u.id = c.owner_id WHERE {where} "
-            f"ORDER BY c.{self.case_order}"
+            f"SELECT i.case_id, i.state, {fields}, s.step IS NOT NULL, {_STEP}, {item}, u.email "
+            f"{joined} LEFT JOIN case_steps s ON s.case_id = i.case_id AND s.n = 0 "
+            f"LEFT JOIN users u ON u.id = i.owner_id WHERE {where} ORDER BY i.ordinal"
         )
         page, page_args = _limit(limit, offset)
         with self._transaction(write=False) as tx:
@@ -233,10 +235,10 @@ class IndexQueries:
         self, limit: int | None = None, offset: int = 0, detail: bool = False
     ) -> tuple[list[StepRow], int]:
         """One page of due steps across the cases in scope, in ``amends next`` order."""
-        scope, args = self._scope()
+        scope, args = self._scope("i", "case_id")
         base = (
             "FROM case_steps s JOIN case_index i ON i.case_id = s.case_id "
-            f"JOIN cases c ON c.id = s.case_id WHERE {scope} AND i.is_open = 1"
+            f"WHERE {scope} AND i.is_open = 1"
         )
         item = "s.item" if detail else "NULL"
         sql = f"SELECT s.case_id, {_STEP}, {item} {base} ORDER BY s.at, s.case_id, s.step"
@@ -248,10 +250,10 @@ class IndexQueries:
 
     def damaged_index(self) -> list[tuple[str, str]]:
         """``(id, problem)`` of every damaged case in scope, oldest first."""
-        scope, args = self._scope()
+        scope, args = self._scope("i", "case_id")
         sql = (
-            "SELECT c.id, i.problem FROM cases c JOIN case_index i ON i.case_id = c.id "
-            f"WHERE {scope} AND i.problem IS NOT NULL ORDER BY c.{self.case_order}"
+            "SELECT i.case_id, i.problem FROM case_index i "
+            f"WHERE {scope} AND i.problem IS NOT NULL ORDER BY i.ordinal"
         )
         with self._transaction(write=False) as tx:
             return [(str(cid), str(problem)) for cid, problem in tx.rows(sql, args)]

@@ -246,8 +246,11 @@ def _index_tables(json: str, seq: str) -> tuple[str, ...]:
         " contact TEXT NOT NULL,"
         " interview_start TEXT NOT NULL,"
         " opened TEXT NOT NULL,"
+        f" owner_id {seq},"
+        f" ordinal {seq} NOT NULL,"
         " problem TEXT)",
-        "CREATE INDEX case_index_by_state ON case_index(is_open, state)",
+        "CREATE INDEX case_index_in_order ON case_index(ordinal)",
+        "CREATE INDEX case_index_by_owner ON case_index(owner_id)",
         "CREATE TABLE case_steps ("
         " case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,"
         " n INTEGER NOT NULL,"
@@ -270,7 +273,9 @@ _CASE_INDEX = Migration(
     # What listings read, derived from each history by the case engine and kept
     # queryable (issue 18): a case's state and the fields a list shows, and one row
     # per due step (fixed-width UTC text in ``at``/``by_at``, so ``amends next`` is one
-    # ordered, paginated query; ``item`` is the step's JSON for --format json).
+    # ordered, paginated query; ``item`` is the step's JSON for --format json). The
+    # owner and the case's place in the list (rowid / ordinal) are copied, so a page
+    # never reads the cases' wide rows (plans, situations) nor joins them.
     # Rows are filled on first use and refreshed when the history grows, so an
     # upgraded database needs no backfill here; deleting a case deletes its rows.
     sqlite=_index_tables("TEXT", "INTEGER"),

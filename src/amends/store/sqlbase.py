@@ -113,14 +113,15 @@ class SQLStore(AccountQueries, DraftQueries, IndexQueries):
         """The user every query is scoped to (``None``: unscoped)."""
         return self._viewer
 
-    def _scope(self) -> tuple[str, tuple[Any, ...]]:
-        """The condition on ``cases c`` that limits rows to what the viewer may see."""
+    def _scope(self, of: str = "c", case_id: str = "id") -> tuple[str, tuple[Any, ...]]:
+        """The condition on ``cases c`` (or another table ``of`` with ``owner_id`` and the
+        case's id in column ``case_id``) that limits rows to what the viewer may see."""
         if self._viewer is None:
             return "1 = 1", ()
         uid = self._viewer.id
         return (
-            "(c.owner_id = ? OR EXISTS "
-            "(SELECT 1 FROM shares s WHERE s.case_id = c.id AND s.coach_id = ?))",
+            f"({of}.owner_id = ? OR EXISTS "
+            f"(SELECT 1 FROM shares s WHERE s.case_id = {of}.{case_id} AND s.coach_id = ?))",
             (uid, uid),
         )
 
