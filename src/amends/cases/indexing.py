@@ -58,6 +58,7 @@ def derive(case: Case, now: datetime) -> IndexRow:
         "contact": s.contact.name,
         "interview_start": s.interview.start.isoformat(),
         "opened": case.record.created_at.isoformat(),
+        "opened_at": utc_key(case.record.created_at),
     }
     meeting = case.meeting
     # Before a rescheduled interview starts its steps are the preparations; from its

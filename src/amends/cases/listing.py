@@ -148,14 +148,18 @@ def case_page(
     limit: int | None = None,
     offset: int = 0,
     detail: bool = False,
+    urgent_first: bool = False,
 ) -> Page:
     """One page of :class:`ListedCase` (oldest first; closed ones only when asked).
 
-    ``detail`` reads each first step's JSON too (for ``--format json``).
+    ``detail`` reads each first step's JSON too (for ``--format json``);
+    ``urgent_first`` orders overdue, due, coming up, nothing due, then closed,
+    newest first within each (the web's case list).
     """
     refresh_index(store, now)
-    rows, total = store.indexed_cases(include_closed, limit, offset, detail)
     at = utc_key(now)
+    urgent_at = at if urgent_first else None
+    rows, total = store.indexed_cases(include_closed, limit, offset, detail, urgent_at)
     items = [ListedCase(r, listed_step(r.first_step, at) if r.first_step else None) for r in rows]
     return Page(items, total, store.damaged_index())
 

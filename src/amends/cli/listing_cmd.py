@@ -63,6 +63,7 @@ def cases_command(
             {
                 "cases": [c.to_json() for c in page.items],
                 "damaged": [{"id": i, "problem": p} for i, p in page.damaged],
+                "total": page.total,
             }
         )
     else:
@@ -95,6 +96,7 @@ def _replayed_cases(
             {
                 "cases": [summary_json(c, due_of[c.id]) for c in cases],
                 "damaged": [d.to_json() for d in listing.damaged],
+                "total": len(listing.cases),
             }
         )
     else:

@@ -91,8 +91,9 @@ class Store(Protocol):
 
     # -- the case index (listings; see amends.store.index) ---------------------
 
-    def get_cases(self, case_ids: Sequence[str]) -> list[CaseRecord]:
-        """These cases (those in scope) with their events and first actions, oldest first."""
+    def get_cases(self, case_ids: Sequence[str], brief: bool = True) -> list[CaseRecord]:
+        """These cases (those in scope) with their events, oldest first (``brief``: as for
+        :meth:`list_cases`)."""
         ...
 
     def stale_index(self, key: str, now: str) -> list[str]:
@@ -109,8 +110,10 @@ class Store(Protocol):
         limit: int | None = None,
         offset: int = 0,
         detail: bool = False,
+        urgent_at: str | None = None,
     ) -> tuple[list[IndexedCase], int]:
-        """One page of listed cases (oldest first) and the number of them in all."""
+        """One page of listed cases (oldest first, or the most urgent first at ``urgent_at``)
+        and the number of them in all."""
         ...
 
     def indexed_steps(

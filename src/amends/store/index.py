@@ -48,7 +48,7 @@ class IndexRow:
     state: str
     is_open: bool
     valid_until: str | None
-    fields: dict[str, str]  # company, role, contact, interview_start, opened
+    fields: dict[str, str]  # company, role, contact, interview_start, opened, opened_at
     steps: tuple[StepRow, ...] = ()
     problem: str | None = None
 
@@ -69,6 +69,14 @@ class IndexedCase:
 
 
 _FIELDS = ("company", "role", "contact", "interview_start", "opened")
+_COLUMNS = (*_FIELDS, "opened_at")  # opened_at: when it was opened, as sortable UTC text
+# Most urgent first, as the web's case list shows them: overdue, due, coming up, nothing
+# due, closed; newest first within each (the first step's status, as step_status says).
+_URGENT_FIRST = (
+    "CASE WHEN i.is_open = 0 THEN 4 WHEN s.step IS NULL THEN 3 WHEN s.at > ? THEN 2 "
+    "WHEN s.by_at IS NOT NULL AND ? > s.by_at THEN 0 ELSE 1 END, "
+    "i.opened_at DESC, i.ordinal DESC"
+)
 _STEP = "s.step, s.at, s.by_at, s.title, s.body, s.at_text, s.by_text"
 
 
@@ -142,10 +150,10 @@ class IndexQueries:
     def _insert_row(self, tx: Tx, r: IndexRow) -> None:
         tx.run(
             "INSERT INTO case_index (case_id, key, seq, state, is_open, valid_until, "
-            "company, role, contact, interview_start, opened, problem, owner_id, ordinal) "
-            "SELECT ?, ?, "
+            "company, role, contact, interview_start, opened, opened_at, problem, owner_id, "
+            "ordinal) SELECT ?, ?, "
             "coalesce(?, (SELECT coalesce(max(e.seq), 0) FROM events e WHERE e.case_id = ?)), "
-            f"?, ?, ?, ?, ?, ?, ?, ?, ?, c.owner_id, c.{self.case_order} "
+            f"?, ?, ?, ?, ?, ?, ?, ?, ?, ?, c.owner_id, c.{self.case_order} "
             "FROM cases c WHERE c.id = ?",
             (
                 r.case_id,
@@ -155,7 +163,7 @@ class IndexQueries:
                 r.state,
                 int(r.is_open),
                 r.valid_until,
-                *(r.fields.get(name, "") for name in _FIELDS),
+                *(r.fields.get(name, "") for name in _COLUMNS),
                 r.problem,
                 r.case_id,
             ),
@@ -198,11 +206,13 @@ class IndexQueries:
         limit: int | None = None,
         offset: int = 0,
         detail: bool = False,
+        urgent_at: str | None = None,
     ) -> tuple[list[IndexedCase], int]:
         """One page of listed cases, oldest first, and how many there are in all.
 
         Damaged cases are not listed here (see :meth:`damaged_index`); ``detail``
-        also reads each first step's JSON.
+        also reads each first step's JSON; ``urgent_at`` (a "now" as UTC text)
+        orders the most urgent first instead.
         """
         scope, args = self._scope("i", "case_id")
         where = f"{scope} AND i.problem IS NULL"
@@ -214,12 +224,17 @@ class IndexQueries:
         sql = (
             f"SELECT i.case_id, i.state, {fields}, s.step IS NOT NULL, {_STEP}, {item}, u.email "
             f"{joined} LEFT JOIN case_steps s ON s.case_id = i.case_id AND s.n = 0 "
-            f"LEFT JOIN users u ON u.id = i.owner_id WHERE {where} ORDER BY i.ordinal"
+            f"LEFT JOIN users u ON u.id = i.owner_id WHERE {where} ORDER BY "
         )
+        order: tuple[str, ...] = ()
+        if urgent_at is None:
+            sql += "i.ordinal"
+        else:
+            sql, order = sql + _URGENT_FIRST, (urgent_at, urgent_at)
         page, page_args = _limit(limit, offset)
         with self._transaction(write=False) as tx:
             total = int(tx.rows(f"SELECT count(*) {joined} WHERE {where}", args)[0][0])
-            rows = tx.rows(sql + page, (*args, *page_args))
+            rows = tx.rows(sql + page, (*args, *order, *page_args))
         found = []
         for row in rows:
             cid, state, company, role, contact, start, opened, has_step = row[:8]

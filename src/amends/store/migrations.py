@@ -246,6 +246,7 @@ def _index_tables(json: str, seq: str) -> tuple[str, ...]:
         " contact TEXT NOT NULL,"
         " interview_start TEXT NOT NULL,"
         " opened TEXT NOT NULL,"
+        " opened_at TEXT NOT NULL,"
         f" owner_id {seq},"
         f" ordinal {seq} NOT NULL,"
         " problem TEXT)",

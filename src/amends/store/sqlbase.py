@@ -268,11 +268,11 @@ class SQLStore(AccountQueries, DraftQueries, IndexQueries):
         with self._transaction(write=False) as tx:
             return self._cases(tx, None, brief)
 
-    def get_cases(self, case_ids: Sequence[str]) -> list[CaseRecord]:
+    def get_cases(self, case_ids: Sequence[str], brief: bool = True) -> list[CaseRecord]:
         if not case_ids:
             return []
         with self._transaction(write=False) as tx:
-            return self._cases(tx, None, brief=True, only=case_ids)
+            return self._cases(tx, None, brief=brief, only=case_ids)
 
     def iter_cases(self, batch: int = EXPORT_BATCH) -> Iterator[CaseRecord]:
         with self._transaction(write=False) as tx:  # one snapshot for the whole stream
