@@ -276,13 +276,17 @@ class SQLStore(AccountQueries, DraftQueries, IndexQueries):
 
     def iter_cases(self, batch: int = EXPORT_BATCH) -> Iterator[CaseRecord]:
         with self._transaction(write=False) as tx:  # one snapshot for the whole stream
-            offset = 0
-            while True:
-                found = self._cases(tx, None, page=(batch, offset))
-                if not found:
-                    return
-                yield from found
-                offset += batch
+            # The ids first (small), then each batch by id: an OFFSET would step over
+            # every earlier case's wide row again for each batch.
+            scope, args = self._scope()
+            ids = [
+                str(row[0])
+                for row in tx.rows(
+                    f"SELECT c.id FROM cases c WHERE {scope} ORDER BY c.{self.case_order}", args
+                )
+            ]
+            for start in range(0, len(ids), batch):
+                yield from self._cases(tx, None, only=ids[start : start + batch])
 
     # -- writing ---------------------------------------------------------------
 
