@@ -67,7 +67,7 @@ def refresh_index(store: Store, now: datetime) -> int:
     return len(stale)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ListedStep:
     """A due step of a listing: its status at "now" and its times as the user reads them."""
 

@@ -21,11 +21,13 @@ def print_listed_due(items: list[ListedStep]) -> None:
     if not items:
         say("Nothing is due.")
         return
+    lines = []
     for item in items:
         row = item.row
         deadline = f", by {row.by_text}" if row.by_text else ""
-        say(f"[{item.status}] {row.case_id}  {row.title}: from {row.at_text}{deadline}")
-        say(f"    {row.text}")
+        lines.append(f"[{item.status}] {row.case_id}  {row.title}: from {row.at_text}{deadline}")
+        lines.append(f"    {row.text}")
+    sys.stdout.write("\n".join(lines) + "\n")  # one write: thousands of lines stay cheap
 
 
 def print_listed(cases: list[ListedCase]) -> None:
@@ -33,6 +35,8 @@ def print_listed(cases: list[ListedCase]) -> None:
     if not cases:
         say("No cases yet. Save one with `amends plan ... --save`.")
         return
+    lines = []
     for case in cases:
         nxt = f" · next: {case.next.row.title} ({case.next.status})" if case.next else ""
-        say(f"{case.id}  {case.case.state:<14} {case.title} · {case.case.contact}{nxt}")
+        lines.append(f"{case.id}  {case.case.state:<14} {case.title} · {case.case.contact}{nxt}")
+    sys.stdout.write("\n".join(lines) + "\n")

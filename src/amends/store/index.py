@@ -23,7 +23,7 @@ from amends.store.records import UserRecord
 from amends.store.tx import Tx
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class StepRow:
     """One due step as the index keeps it: times as fixed-width UTC text and as worded."""
 
@@ -250,11 +250,11 @@ class IndexQueries:
         self, limit: int | None = None, offset: int = 0, detail: bool = False
     ) -> tuple[list[StepRow], int]:
         """One page of due steps across the cases in scope, in ``amends next`` order."""
+        # Only open, sound cases have steps; a scoped store joins the index for the owner.
+        base = "FROM case_steps s"
         scope, args = self._scope("i", "case_id")
-        base = (
-            "FROM case_steps s JOIN case_index i ON i.case_id = s.case_id "
-            f"WHERE {scope} AND i.is_open = 1"
-        )
+        if self._viewer is not None:
+            base += f" JOIN case_index i ON i.case_id = s.case_id WHERE {scope}"
         item = "s.item" if detail else "NULL"
         sql = f"SELECT s.case_id, {_STEP}, {item} {base} ORDER BY s.at, s.case_id, s.step"
         page, page_args = _limit(limit, offset)
