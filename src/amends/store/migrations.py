@@ -232,7 +232,13 @@ _FIRST_ACTION = Migration(
 )
 
 
-def _index_tables(json: str, seq: str) -> tuple[str, ...]:
+def _index_tables(json: str, seq: str, sqlite: bool) -> tuple[str, ...]:
+    # SQLite keeps the step rows themselves in `amends next` order (no lookup per row).
+    keys = "PRIMARY KEY (case_id, n)"
+    order = "CREATE INDEX case_steps_in_order ON case_steps(at, case_id, step)"
+    if sqlite:
+        keys = "PRIMARY KEY (at, case_id, step, n)) WITHOUT ROWID"
+        order = "CREATE INDEX case_steps_by_case ON case_steps(case_id, n)"
     return (
         "CREATE TABLE case_index ("
         " case_id TEXT PRIMARY KEY REFERENCES cases(id) ON DELETE CASCADE,"
@@ -263,8 +269,8 @@ def _index_tables(json: str, seq: str) -> tuple[str, ...]:
         " at_text TEXT NOT NULL,"
         " by_text TEXT,"
         f" item {json} NOT NULL,"
-        " PRIMARY KEY (case_id, n))",
-        "CREATE INDEX case_steps_in_order ON case_steps(at, case_id, step)",
+        f" {keys}" + ("" if sqlite else ")"),
+        order,
     )
 
 
@@ -279,8 +285,8 @@ _CASE_INDEX = Migration(
     # never reads the cases' wide rows (plans, situations) nor joins them.
     # Rows are filled on first use and refreshed when the history grows, so an
     # upgraded database needs no backfill here; deleting a case deletes its rows.
-    sqlite=_index_tables("TEXT", "INTEGER"),
-    postgres=_index_tables("JSONB", "BIGINT"),
+    sqlite=_index_tables("TEXT", "INTEGER", sqlite=True),
+    postgres=_index_tables("JSONB", "BIGINT", sqlite=False),
 )
 
 MIGRATIONS: tuple[Migration, ...] = (
