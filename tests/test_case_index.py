@@ -4,15 +4,19 @@ tenant's index is as private as their cases."""
 
 from __future__ import annotations
 
+import threading
 from datetime import datetime, timedelta
 
 import pytest
 
 from amends.accounts import add_user, delete_account
 from amends.cases import case_steps, list_cases, next_steps, summary_json
+from amends.cases.case import Case
+from amends.cases.indexing import derive
 from amends.cases.listing import case_page, due_page, refresh_index
 from amends.store import HostedStore, Store
 from tests.case_factory import apply, at, new_case, raw_case
+from tests.conftest import Backend
 
 NOW = at("2026-11-26T09:00+00:00")
 PASSWORD = "correct horse battery"
@@ -133,3 +137,29 @@ def test_each_tenants_index_holds_only_what_they_may_see(store: HostedStore) -> 
     assert [(c.id, c.case.owner) for c in shared] == [(sams[0], "sam@example.org")]
     assert delete_account(store, ana_user, PASSWORD, NOW) == 2  # the index goes with the cases
     assert [c.id for c in case_page(store, NOW, include_closed=True).items] == sams
+
+
+def test_listings_re_deriving_the_same_cases_at_once_never_collide(backend: Backend) -> None:
+    with backend.open() as store:
+        _fill(store, 4)
+    problems: list[BaseException] = []
+
+    def list_repeatedly(n: int) -> None:
+        try:
+            with backend.open() as mine:
+                for k in range(6):
+                    # each round at another moment past the interview, so every row is stale
+                    rows = [derive(Case(r), NOW) for r in mine.list_cases(brief=True)]
+                    mine.put_index(rows)
+                    assert len(case_page(mine, NOW + timedelta(minutes=k), True).items) == 4
+        except BaseException as exc:
+            problems.append(exc)
+
+    threads = [threading.Thread(target=list_repeatedly, args=(n,)) for n in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert problems == []
+    with backend.open() as store:
+        assert case_page(store, NOW, True).total == 4

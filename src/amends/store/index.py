@@ -96,6 +96,7 @@ class IndexQueries:
 
     _viewer: UserRecord | None
     case_order: str
+    lock_suffix: str
 
     def _transaction(self, write: bool) -> AbstractContextManager[Tx]:
         raise NotImplementedError
@@ -132,10 +133,14 @@ class IndexQueries:
             return
         ids = [r.case_id for r in rows]
         with self._transaction(write=True) as tx:
-            # Only cases that still exist (and are in scope) are indexed.
+            # Only cases that still exist (and are in scope) are indexed; their rows are
+            # locked (PostgreSQL; in id order) so two listings re-deriving the same case
+            # one after the other replace each other's rows instead of colliding.
             scope, args = self._scope()
             found = tx.rows(
-                f"SELECT c.id FROM cases c WHERE {scope} AND c.id IN ({_in(ids)})", (*args, *ids)
+                f"SELECT c.id FROM cases c WHERE {scope} AND c.id IN ({_in(ids)}) "
+                f"ORDER BY c.id{self.lock_suffix}",
+                (*args, *ids),
             )
             known = {str(row[0]) for row in found}
             kept = [r for r in rows if r.case_id in known]
