@@ -45,7 +45,7 @@ def _json(result: object) -> dict[str, object]:
 def test_no_cases_yet(cli: CliRun) -> None:
     result = cli(["cases"])
     assert result.exit_code == 0 and "No cases yet" in result.stdout
-    assert _json(cli(["cases", "--format", "json"])) == {"cases": [], "damaged": []}
+    assert _json(cli(["cases", "--format", "json"])) == {"cases": [], "damaged": [], "total": 0}
     assert "Nothing is due" in cli(["next"]).stdout
 
 

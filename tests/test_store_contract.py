@@ -11,6 +11,7 @@ from typing import Any
 import psycopg
 import pytest
 
+from amends.cases.listing import case_page, due_page
 from amends.errors import InputError, StateError, StoreError
 from amends.store import LATEST, MIGRATIONS, CaseImport, NewEvent, SQLiteStore, Store
 from tests.case_factory import at, note_event, raw_case
@@ -156,6 +157,22 @@ def test_v1_database_with_data_is_upgraded_in_place_without_loss(backend: Backen
         assert len(again.get_case("v1case").events) == 5
     with pytest.raises((sqlite3.IntegrityError, psycopg.Error), match="append-only"):
         _raw(backend, "DELETE FROM events")
+
+
+def test_a_v1_database_lists_its_cases_from_the_index_after_the_upgrade(
+    backend: Backend,
+) -> None:
+    _v1(backend)
+    now = at("2026-11-26T09:00+00:00")
+    with backend.open() as store:
+        page = case_page(store, now, include_closed=True)
+        assert [(c.id, c.case.state) for c in page.items] == [("v1case", "awaiting-reply")]
+        assert [s.row.step for s in due_page(store, now).items] == [
+            "involve-recruiter",
+            "follow-up",
+        ]
+    rows = _raw(backend, "SELECT case_id, state FROM case_index")
+    assert rows == [("v1case", "awaiting-reply")]
 
 
 def test_database_from_a_newer_amends_is_refused_untouched(backend: Backend) -> None:

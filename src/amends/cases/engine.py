@@ -20,17 +20,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
-from typing import Any, Literal
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from amends.cases.case import Case
+from amends.cases.status import DEFAULT_BUSINESS_DAYS, Status, step_status
 from amends.dates.calendar import next_waking, previous_waking, shared_moment
 from amends.dates.zones import wall_time
 from amends.plan.triage import contact_label
 from amends.texts import snippet, snippets
 
-Status = Literal["upcoming", "due", "overdue"]
-DEFAULT_BUSINESS_DAYS = 3
 FIRST_HOUR = timedelta(hours=1)
 THANK_YOU_WITHIN = timedelta(hours=24)
 STAY_IN_TOUCH_AFTER = timedelta(days=90)
@@ -82,14 +81,6 @@ class Due:
         }
 
 
-def _status(now: datetime, at: datetime, by: datetime | None) -> Status:
-    if now < at:
-        return "upcoming"
-    if by is not None and now > by:
-        return "overdue"
-    return "due"
-
-
 class _Builder:
     """Collects the due steps of one case, skipping those marked done."""
 
@@ -131,7 +122,7 @@ class _Builder:
                 step=step,
                 at=at,
                 by=by,
-                status=_status(self.now, at, by),
+                status=step_status(self.now, at, by),
                 title=snippet("next_steps", f"{step}.title", **ctx),
                 text=snippet("next_steps", f"{step}.text", **ctx),
                 write=write,

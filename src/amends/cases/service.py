@@ -81,7 +81,7 @@ class CaseListing:
     damaged: list[DamagedCase]
 
 
-def _damage(case: Case) -> str:
+def case_damage(case: Case) -> str:
     """Why ``case`` cannot be used ("" when it can): its stored row, situation or history."""
     if case.record.damage:
         return case.record.damage
@@ -98,7 +98,7 @@ def _damage(case: Case) -> str:
 def load_case(store: Store, case_id: str) -> Case:
     """One case (``InputError`` on ``--case`` when the id is unknown; ``StoreError`` if damaged)."""
     case = Case(store.get_case(case_id))
-    problem = _damage(case)
+    problem = case_damage(case)
     if problem:
         raise StoreError(f"case {case.id} is damaged in the database: {problem}")
     return case
@@ -113,7 +113,7 @@ def list_cases(store: Store, include_closed: bool = True, brief: bool = False) -
     damaged: list[DamagedCase] = []
     for record in store.list_cases(brief=brief):
         case = Case(record)
-        problem = _damage(case)
+        problem = case_damage(case)
         if problem:
             damaged.append(DamagedCase(case.id, problem))
         elif include_closed or case.is_open:

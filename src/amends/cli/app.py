@@ -17,14 +17,10 @@ from difflib import get_close_matches
 from typing import Annotated, Any
 
 import typer
+from click.exceptions import UsageError  # Typer < 0.25 (pinned) runs on Click itself
 from typer.core import TyperCommand, TyperGroup
 
 from amends import __version__
-
-try:  # Typer >= 0.25 vendors its own copy of Click; older Typer uses Click itself.
-    from typer._click.exceptions import UsageError
-except ImportError:  # pragma: no cover
-    from click.exceptions import UsageError  # type: ignore[assignment]
 
 __all__ = ["COMMANDS", "Entry", "LazyGroup", "UsageError", "app"]
 
@@ -89,13 +85,15 @@ COMMANDS: dict[str, Entry] = {
         "Answer a few questions and get the first-hour plan (the same as `amends plan`).\n"
         "Running `amends` with no arguments in a terminal starts this too.",
     ),
-    "cases": _cases("List your cases with their state and the next step."),
+    "cases": Entry("amends.cli.listing_cmd", "List your cases with their state and the next step."),
     "write": _cases(
         "Write the message a case calls for now: apology-email, confirmation, joined-early, "
         "thank-you, decline-reply, follow-up, recruiter, stay-in-touch.\n"
         "thank-you needs --topic (one thing you discussed)."
     ),
-    "next": _cases("What is due across your open cases, and when (overdue first)."),
+    "next": Entry(
+        "amends.cli.listing_cmd", "What is due across your open cases, and when (overdue first)."
+    ),
     "export": _cases(
         "Write every case with its full history to a JSON file (or - for the screen)."
     ),
@@ -152,7 +150,8 @@ class LazyGroup(TyperGroup):
             close = get_close_matches(args[0], list(COMMANDS)) if args else []
             if close and "Did you mean" not in exc.message:
                 suggestions = ", ".join(repr(name) for name in close)
-                exc.message = f"{exc.message.rstrip('.')}. Did you mean {suggestions}?"
+                message = f"{exc.message.rstrip('.')}. Did you mean {suggestions}?"
+                raise UsageError(message, ctx=exc.ctx) from None
             raise
 
 
@@ -169,6 +168,7 @@ app = typer.Typer(
     ),
     add_completion=True,  # --install-completion / --show-completion (bash, zsh, fish)
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain Click help: Rich and its Markdown parser stay unloaded
     no_args_is_help=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )

@@ -13,24 +13,21 @@ import sys
 from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any
 
 import typer
 
 from amends.cases import (
     DEFAULT_BUSINESS_DAYS,
     KINDS,
-    Case,
     EventInput,
     career_log,
     career_log_markdown,
     event_kind,
     export_text,
     import_all,
-    list_cases,
     load_case,
     load_cases,
-    next_steps,
     record,
     write,
 )
@@ -40,20 +37,17 @@ from amends.cli.app import app
 from amends.cli.cases_view import (
     case_json,
     print_case,
-    print_cases,
     print_due,
     record_json,
     say,
-    summary_json,
 )
 from amends.cli.common import (
-    EXIT_PROBLEMS,
     ResultFormat,
     print_json,
     resolve_event_now,
     resolve_now,
 )
-from amends.cli.options import DbOption, NowOption, ResultFormatOption
+from amends.cli.options import DaysOption, DbOption, NowOption, ResultFormatOption
 from amends.cli.store_options import UrlOption, opened
 from amends.errors import InputError
 from amends.export.files import write_atomic
@@ -63,16 +57,6 @@ from amends.inputs import STDIN, decode_utf8, load_json, read_capped
 def _help(summary: str, example: str) -> str:
     return f"{summary}\n\nExample: {example}"
 
-
-DaysOption = Annotated[
-    int,
-    typer.Option(
-        "--days",
-        min=1,
-        max=20,
-        help="Business days of silence before the follow-up (and again before moving on).",
-    ),
-]
 
 case_app = typer.Typer(
     help=_help(
@@ -90,62 +74,6 @@ log_app = typer.Typer(
 )
 app.add_typer(case_app, name="case")
 app.add_typer(log_app, name="log")
-
-
-LimitOption = Annotated[
-    int | None,
-    typer.Option("--limit", min=1, help="Show at most this many.", show_default=False),
-]
-OffsetOption = Annotated[
-    int, typer.Option("--offset", min=0, help="Skip this many first (with --limit: pages).")
-]
-_Item = TypeVar("_Item")
-
-
-def _page(items: list[_Item], limit: int | None, offset: int) -> list[_Item]:
-    """One page of a listing: ``limit`` items after the first ``offset``."""
-    return items[offset : None if limit is None else offset + limit]
-
-
-def _tz_of(cases: list[Case]) -> dict[str, str]:
-    return {c.id: c.situation.candidate.tz for c in cases}
-
-
-@app.command(
-    "cases",
-    help="List your cases with their state and the next step.\n\n"
-    "Example: amends cases --all --format json",
-)
-def cases_command(
-    all_cases: Annotated[bool, typer.Option("--all", help="Include closed cases.")] = False,
-    days: DaysOption = DEFAULT_BUSINESS_DAYS,
-    limit: LimitOption = None,
-    offset: OffsetOption = 0,
-    now: NowOption = None,
-    fmt: ResultFormatOption = ResultFormat.text,
-    db: DbOption = None,
-    url: UrlOption = None,
-) -> None:
-    moment = resolve_now(now)
-    with opened(db, url) as store:
-        listing = list_cases(store, include_closed=all_cases, brief=True)
-    cases = _page(listing.cases, limit, offset)
-    due_of = {c.id: case_steps(c, moment, days) for c in cases}
-    for bad in listing.damaged:
-        sys.stderr.write(
-            f"amends: warning: case {bad.id} is damaged and not listed: {bad.problem}\n"
-        )
-    if fmt == ResultFormat.json:
-        print_json(
-            {
-                "cases": [summary_json(c, due_of[c.id]) for c in cases],
-                "damaged": [d.to_json() for d in listing.damaged],
-            }
-        )
-    else:
-        print_cases(cases, due_of)
-    if listing.damaged:
-        raise typer.Exit(EXIT_PROBLEMS)
 
 
 @case_app.command(
@@ -268,34 +196,6 @@ def write_command(
     if draft.subject:
         sys.stdout.write(f"Subject: {draft.subject}\n\n")
     sys.stdout.write(draft.body + "\n")
-
-
-@app.command(
-    "next",
-    help=_help(
-        "What is due across your open cases, and when (overdue first).",
-        "amends next --now 2026-11-26T09:00Z",
-    ),
-)
-def next_command(
-    days: DaysOption = DEFAULT_BUSINESS_DAYS,
-    limit: LimitOption = None,
-    offset: OffsetOption = 0,
-    now: NowOption = None,
-    fmt: ResultFormatOption = ResultFormat.text,
-    db: DbOption = None,
-    url: UrlOption = None,
-) -> None:
-    moment = resolve_now(now)
-    with opened(db, url) as store:
-        cases = load_cases(store, include_closed=False, brief=True)
-    items = _page(next_steps(cases, moment, days), limit, offset)
-    if fmt == ResultFormat.json:
-        print_json(
-            {"now": moment.isoformat(), "business_days": days, "due": [d.to_json() for d in items]}
-        )
-    else:
-        print_due(items, _tz_of(cases))
 
 
 class LogFormat(StrEnum):

@@ -6,13 +6,14 @@ are re-exported here for callers that import them from this module.
 
 from __future__ import annotations
 
-import sys
 from datetime import datetime
 
 from amends.cases import Case, Due, allowed
+from amends.cases.indexing import step_row, when
+from amends.cases.listing import ListedStep
 from amends.cases.machine import spoken
 from amends.cases.shapes import case_json, event_json, meeting_json, record_json, summary_json
-from amends.dates.format import at_zone, clock, short_date, zone_label
+from amends.cli.listing_view import print_listed_due, say
 from amends.store import EventRecord
 
 __all__ = [
@@ -27,17 +28,6 @@ __all__ = [
     "summary_json",
     "when",
 ]
-
-
-def say(text: str = "") -> None:
-    """One plain line on stdout: no markup, no wrapping, so it pastes and pipes cleanly."""
-    sys.stdout.write(text + "\n")
-
-
-def when(moment: datetime, tz: str) -> str:
-    """``Wed 25 Nov 10:00 GMT`` on ``tz``'s clock (the user's own, in listings)."""
-    local = at_zone(moment, tz)
-    return f"{short_date(local)} {clock(local)} {zone_label(local)}"
 
 
 def _detail(event: EventRecord, tz: str) -> str:
@@ -55,14 +45,7 @@ def _detail(event: EventRecord, tz: str) -> str:
 
 
 def print_due(items: list[Due], tz_of: dict[str, str]) -> None:
-    if not items:
-        say("Nothing is due.")
-        return
-    for d in items:
-        tz = tz_of[d.case_id]
-        deadline = f", by {when(d.by, tz)}" if d.by else ""
-        say(f"[{d.status}] {d.case_id}  {d.title}: from {when(d.at, tz)}{deadline}")
-        say(f"    {d.text}")
+    print_listed_due([ListedStep(step_row(d, tz_of[d.case_id]), d.status) for d in items])
 
 
 def print_case(case: Case, due: list[Due]) -> None:

@@ -74,3 +74,19 @@ EnglishOption = Annotated[
         show_default=False,
     ),
 ]
+DaysOption = Annotated[
+    int,
+    typer.Option(
+        "--days",
+        min=1,
+        max=20,
+        help="Business days of silence before the follow-up (and again before moving on).",
+    ),
+]
+LimitOption = Annotated[
+    int | None,
+    typer.Option("--limit", min=1, help="Show at most this many.", show_default=False),
+]
+OffsetOption = Annotated[
+    int, typer.Option("--offset", min=0, help="Skip this many first (with --limit: pages).")
+]

@@ -16,6 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol, Self
 
+from amends.store.index import IndexedCase, IndexRow, StepRow
 from amends.store.records import (
     CaseImport,
     CaseRecord,
@@ -86,6 +87,43 @@ class Store(Protocol):
         A case whose id exists with different content is refused with a
         ``StateError`` and nothing at all is imported.
         """
+        ...
+
+    # -- the case index (listings; see amends.store.index) ---------------------
+
+    def get_cases(self, case_ids: Sequence[str], brief: bool = True) -> list[CaseRecord]:
+        """These cases (those in scope) with their events, oldest first (``brief``: as for
+        :meth:`list_cases`)."""
+        ...
+
+    def stale_index(self, key: str, now: str) -> list[str]:
+        """Ids of the cases whose index row is missing, outdated or past ``valid_until``."""
+        ...
+
+    def put_index(self, rows: Sequence[IndexRow]) -> None:
+        """Replace the index rows and due steps of these cases."""
+        ...
+
+    def indexed_cases(
+        self,
+        include_closed: bool,
+        limit: int | None = None,
+        offset: int = 0,
+        detail: bool = False,
+        urgent_at: str | None = None,
+    ) -> tuple[list[IndexedCase], int]:
+        """One page of listed cases (oldest first, or the most urgent first at ``urgent_at``)
+        and the number of them in all."""
+        ...
+
+    def indexed_steps(
+        self, limit: int | None = None, offset: int = 0, detail: bool = False
+    ) -> tuple[list[StepRow], int]:
+        """One page of due steps in ``amends next`` order and the number of them in all."""
+        ...
+
+    def damaged_index(self) -> list[tuple[str, str]]:
+        """``(id, problem)`` of every case the index marks damaged."""
         ...
 
     # -- unsaved plan drafts (the web app's /plan/<id> pages) ------------------

@@ -231,12 +231,71 @@ _FIRST_ACTION = Migration(
     ),
 )
 
+
+def _index_tables(json: str, seq: str, sqlite: bool) -> tuple[str, ...]:
+    # SQLite keeps the step rows themselves in `amends next` order (no lookup per row).
+    keys = "PRIMARY KEY (case_id, n)"
+    order = "CREATE INDEX case_steps_in_order ON case_steps(at, case_id, step)"
+    if sqlite:
+        keys = "PRIMARY KEY (at, case_id, step, n)) WITHOUT ROWID"
+        order = "CREATE INDEX case_steps_by_case ON case_steps(case_id, n)"
+    return (
+        "CREATE TABLE case_index ("
+        " case_id TEXT PRIMARY KEY REFERENCES cases(id) ON DELETE CASCADE,"
+        " key TEXT NOT NULL,"
+        f" seq {seq} NOT NULL,"
+        " state TEXT NOT NULL,"
+        " is_open INTEGER NOT NULL,"
+        " valid_until TEXT,"
+        " company TEXT NOT NULL,"
+        " role TEXT NOT NULL,"
+        " contact TEXT NOT NULL,"
+        " interview_start TEXT NOT NULL,"
+        " opened TEXT NOT NULL,"
+        " opened_at TEXT NOT NULL,"
+        f" owner_id {seq},"
+        f" ordinal {seq} NOT NULL,"
+        " problem TEXT)",
+        "CREATE INDEX case_index_in_order ON case_index(ordinal)",
+        "CREATE INDEX case_index_by_owner ON case_index(owner_id)",
+        "CREATE TABLE case_steps ("
+        " case_id TEXT NOT NULL REFERENCES cases(id) ON DELETE CASCADE,"
+        " n INTEGER NOT NULL,"
+        " at TEXT NOT NULL,"
+        " by_at TEXT,"
+        " step TEXT NOT NULL,"
+        " title TEXT NOT NULL,"
+        " body TEXT NOT NULL,"
+        " at_text TEXT NOT NULL,"
+        " by_text TEXT,"
+        f" item {json} NOT NULL,"
+        f" {keys}" + ("" if sqlite else ")"),
+        order,
+    )
+
+
+_CASE_INDEX = Migration(
+    6,
+    "case_index",
+    # What listings read, derived from each history by the case engine and kept
+    # queryable (issue 18): a case's state and the fields a list shows, and one row
+    # per due step (fixed-width UTC text in ``at``/``by_at``, so ``amends next`` is one
+    # ordered, paginated query; ``item`` is the step's JSON for --format json). The
+    # owner and the case's place in the list (rowid / ordinal) are copied, so a page
+    # never reads the cases' wide rows (plans, situations) nor joins them.
+    # Rows are filled on first use and refreshed when the history grows, so an
+    # upgraded database needs no backfill here; deleting a case deletes its rows.
+    sqlite=_index_tables("TEXT", "INTEGER", sqlite=True),
+    postgres=_index_tables("JSONB", "BIGINT", sqlite=False),
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     _INITIAL,
     _PLAN_AND_APPEND_ONLY,
     _ACCOUNTS,
     _PLAN_DRAFTS,
     _FIRST_ACTION,
+    _CASE_INDEX,
 )
 LATEST = MIGRATIONS[-1].version
 

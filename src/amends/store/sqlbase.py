@@ -22,6 +22,7 @@ from amends.errors import AccessError, InputError, StateError
 from amends.store.accounts import AccountQueries
 from amends.store.base import EventBuilder
 from amends.store.drafts import DraftQueries
+from amends.store.index import IndexQueries
 from amends.store.records import (
     CaseImport,
     CaseRecord,
@@ -53,7 +54,7 @@ def dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-class SQLStore(AccountQueries, DraftQueries):
+class SQLStore(AccountQueries, DraftQueries, IndexQueries):
     """Shared implementation of the case queries; subclasses supply the rest.
 
     Tenancy lives here, in the queries themselves: a store seen through
@@ -112,14 +113,15 @@ class SQLStore(AccountQueries, DraftQueries):
         """The user every query is scoped to (``None``: unscoped)."""
         return self._viewer
 
-    def _scope(self) -> tuple[str, tuple[Any, ...]]:
-        """The condition on ``cases c`` that limits rows to what the viewer may see."""
+    def _scope(self, of: str = "c", case_id: str = "id") -> tuple[str, tuple[Any, ...]]:
+        """The condition on ``cases c`` (or another table ``of`` with ``owner_id`` and the
+        case's id in column ``case_id``) that limits rows to what the viewer may see."""
         if self._viewer is None:
             return "1 = 1", ()
         uid = self._viewer.id
         return (
-            "(c.owner_id = ? OR EXISTS "
-            "(SELECT 1 FROM shares s WHERE s.case_id = c.id AND s.coach_id = ?))",
+            f"({of}.owner_id = ? OR EXISTS "
+            f"(SELECT 1 FROM shares s WHERE s.case_id = {of}.{case_id} AND s.coach_id = ?))",
             (uid, uid),
         )
 
@@ -210,12 +212,16 @@ class SQLStore(AccountQueries, DraftQueries):
         case_id: str | None,
         brief: bool = False,
         page: tuple[int, int] | None = None,
+        only: Sequence[str] | None = None,
     ) -> list[CaseRecord]:
         """Cases in order; ``brief`` reads the first-action column instead of the plan;
-        ``page`` is ``(limit, offset)`` (then only that page's events are read)."""
+        ``page`` is ``(limit, offset)`` and ``only`` a list of ids (then only those
+        cases' events are read)."""
         scope, args = self._scope()
         if case_id is not None:
             scope, args = f"{scope} AND c.id = ?", (*args, case_id)
+        if only is not None:
+            scope, args = f"{scope} AND c.id IN ({', '.join('?' * len(only))})", (*args, *only)
         plan = "c.plan IS NOT NULL, c.first_action" if brief else "c.plan"
         sql = (
             f"SELECT c.id, c.created_at, c.situation, {plan}, u.email FROM cases c "
@@ -227,7 +233,7 @@ class SQLStore(AccountQueries, DraftQueries):
         if not rows:
             return []
         events: dict[str, list[EventRecord]] = {}
-        ids = [row[0] for row in rows] if page is not None else None
+        ids = [row[0] for row in rows] if page is not None or only is not None else None
         broken: dict[str, str] = {}
         for event in self._events(tx, case_id, ids, broken):
             events.setdefault(event.case_id, []).append(event)
@@ -262,15 +268,25 @@ class SQLStore(AccountQueries, DraftQueries):
         with self._transaction(write=False) as tx:
             return self._cases(tx, None, brief)
 
+    def get_cases(self, case_ids: Sequence[str], brief: bool = True) -> list[CaseRecord]:
+        if not case_ids:
+            return []
+        with self._transaction(write=False) as tx:
+            return self._cases(tx, None, brief=brief, only=case_ids)
+
     def iter_cases(self, batch: int = EXPORT_BATCH) -> Iterator[CaseRecord]:
         with self._transaction(write=False) as tx:  # one snapshot for the whole stream
-            offset = 0
-            while True:
-                found = self._cases(tx, None, page=(batch, offset))
-                if not found:
-                    return
-                yield from found
-                offset += batch
+            # The ids first (small), then each batch by id: an OFFSET would step over
+            # every earlier case's wide row again for each batch.
+            scope, args = self._scope()
+            ids = [
+                str(row[0])
+                for row in tx.rows(
+                    f"SELECT c.id FROM cases c WHERE {scope} ORDER BY c.{self.case_order}", args
+                )
+            ]
+            for start in range(0, len(ids), batch):
+                yield from self._cases(tx, None, only=ids[start : start + batch])
 
     # -- writing ---------------------------------------------------------------
 

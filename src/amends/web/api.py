@@ -8,9 +8,9 @@ State-changing requests need the ``X-CSRF-Token`` header (``GET /api/csrf``).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, HTTPException, Request, Response, Security
+from fastapi import APIRouter, HTTPException, Query, Request, Response, Security
 from fastapi.responses import JSONResponse
 from fastapi.security import APIKeyHeader
 from pydantic import BaseModel, ConfigDict, Field
@@ -59,6 +59,8 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 }
 router = APIRouter(prefix="/api", tags=["api"], responses=ERRORS)
 MAX_DRAFT = 20_000
+DEFAULT_PAGE = 100  # cases per page of GET /api/cases unless ?limit= says otherwise
+MAX_PAGE = 1_000
 
 
 class CheckRequest(BaseModel):
@@ -163,10 +165,15 @@ def post_check(body: CheckRequest) -> dict[str, Any]:
 
 
 @router.get("/cases")
-def get_cases(request: Request) -> dict[str, Any]:
-    """Exactly what ``amends cases --format json`` prints (open cases)."""
+def get_cases(
+    request: Request,
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = DEFAULT_PAGE,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> dict[str, Any]:
+    """One page of the open cases: what ``amends cases --format json --limit --offset``
+    prints, with ``total`` (open cases in all)."""
     cfg = config(request)
-    return services.case_listing(cfg.db_path, cfg.clock())
+    return services.case_listing(cfg.db_path, cfg.clock(), limit, offset)
 
 
 @router.get("/cases/{case_id}")

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from amends.errors import InputError, StateError
 from amends.web import services
 from amends.web.auth import current_user
-from amends.web.case_views import CasesPage, case_view, ordered
+from amends.web.case_views import CasesPage, Pages, case_view
 from amends.web.context import config, csrf_token, render_page
 from amends.web.labels import EVENT_WORDS, MESSAGE_TITLES, STATE_WORDS, error_text
 from amends.web.pages import download
@@ -25,31 +25,34 @@ from amends.web.views import Layout, MessageView
 router = APIRouter(include_in_schema=False)
 
 
-def _page(request: Request, show_closed: bool = False, **card: Any) -> CasesPage:
-    """The cases page; ``card`` holds what one card shows extra (``case_id`` names it)."""
+def _page(request: Request, show_closed: bool = False, number: int = 1, **card: Any) -> CasesPage:
+    """Page ``number`` of the cases page; ``card`` holds what one card shows extra
+    (``case_id`` names it, and that card is shown whatever page it would be on)."""
     cfg = config(request)
     now = cfg.clock()
-    readable, damaged = services.case_cards(cfg.db_path, now, include_closed=True)
-    cards = ordered(readable)
     target = card.pop("case_id", None)
+    per_page = services.CARDS_PER_PAGE
+    found = services.case_cards(
+        cfg.db_path, now, show_closed, (per_page, (number - 1) * per_page), target
+    )
     user = current_user.get()  # hosted mode: cases are mine or shared with me
     views = []
-    for c in cards:
-        if not (show_closed or c.case.is_open or c.case.id == target):
-            continue
+    for c in found.cards:
         mine = user is None or c.case.record.owner == user.email
         coaches = tuple(services.case_coaches(cfg.db_path, c.case.id)) if user and mine else ()
         extra = card if c.case.id == target else {}
         views.append(case_view(c, mine, coaches=coaches, **extra))
-    closed = sum(1 for c in cards if not c.case.is_open)
     layout = Layout(csrf=csrf_token(request), active="cases", title="Your cases")
     notice = None
-    if damaged:
+    if found.damaged:
         notice = (
-            f"Some saved cases are damaged and cannot be shown ({', '.join(damaged)}); "
+            f"Some saved cases are damaged and cannot be shown ({', '.join(found.damaged)}); "
             "the others are below."
         )
-    return CasesPage(layout, tuple(views), notice, show_closed, closed, sharing=user is not None)
+    pages = Pages(number, max(1, -(-found.total // per_page)), "&closed=1" if show_closed else "")
+    return CasesPage(
+        layout, tuple(views), notice, show_closed, found.closed, user is not None, pages=pages
+    )
 
 
 def _respond(request: Request, page: CasesPage, status: int = 200) -> HTMLResponse:
@@ -83,13 +86,20 @@ def _refused(request: Request, case_id: str, err: InputError | StateError, actio
 
 
 @router.get("/cases", response_class=HTMLResponse)
-def cases_list(request: Request, saved: str | None = None, closed: str = "") -> HTMLResponse:
-    """Every open case, most urgent first, with what is due next."""
+def cases_list(
+    request: Request,
+    saved: str | None = None,
+    closed: str = "",
+    page: Annotated[int, Query(ge=1, le=100_000)] = 1,
+) -> HTMLResponse:
+    """The open cases, most urgent first, with what is due next, a page at a time."""
     if saved:
-        page = _page(request, bool(closed), case_id=saved, notice="Saved. This is your case now.")
+        shown = _page(
+            request, bool(closed), page, case_id=saved, notice="Saved. This is your case now."
+        )
     else:
-        page = _page(request, bool(closed))
-    return _respond(request, page)
+        shown = _page(request, bool(closed), page)
+    return _respond(request, shown)
 
 
 @router.post("/cases/{case_id}/record", response_class=HTMLResponse)

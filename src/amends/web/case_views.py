@@ -26,8 +26,6 @@ from amends.web.labels import (
 from amends.web.services import CaseCard
 from amends.web.views import Choice, Layout, MessageView
 
-URGENCY = {"overdue": 0, "due": 1, "upcoming": 2}
-
 
 @dataclass(frozen=True)
 class DueView:
@@ -88,6 +86,24 @@ class CasesPage:
     closed_count: int = 0
     sharing: bool = False  # hosted mode: cases can be shared with a coach
     extra: dict[str, Any] = field(default_factory=dict)
+    pages: Pages | None = None
+
+
+@dataclass(frozen=True)
+class Pages:
+    """Where a page of the case list is: its number, how many there are, the query to keep."""
+
+    number: int
+    count: int
+    keep: str = ""  # e.g. "&closed=1"
+
+    @property
+    def previous(self) -> str | None:
+        return f"/cases?page={self.number - 1}{self.keep}" if self.number > 1 else None
+
+    @property
+    def next(self) -> str | None:
+        return f"/cases?page={self.number + 1}{self.keep}" if self.number < self.count else None
 
 
 def _due_view(due: Due, my_tz: str) -> DueView:
@@ -168,20 +184,3 @@ def case_view(card: CaseCard, mine: bool = True, **extra: Any) -> CaseView:
         mine=mine,
         **extra,
     )
-
-
-def _urgency(card: CaseCard, saved: int) -> tuple[int, float, int]:
-    first = card.due[0] if card.due else None
-    group = URGENCY.get(first.status, 3) if first else 3
-    if not card.case.is_open:
-        group = 4
-    return group, -card.case.record.created_at.timestamp(), -saved
-
-
-def ordered(cards: list[CaseCard]) -> list[CaseCard]:
-    """Most urgent first (overdue, due, coming up, nothing due, closed); newest within each.
-
-    ``cards`` come oldest first (the store's order), which breaks ties in saving time.
-    """
-    ranked = sorted(enumerate(cards), key=lambda pair: _urgency(pair[1], pair[0]))
-    return [card for _, card in ranked]

@@ -18,14 +18,13 @@ from amends.cases import (
     case_json,
     event_json,
     event_kind,
-    list_cases,
     load_case,
-    summary_json,
 )
 from amends.cases import record as record_case_event
 from amends.cases import write as write_case_message
 from amends.cases.case import Case
 from amends.cases.engine import Due, case_steps
+from amends.cases.listing import case_page
 from amends.cases.messages import KINDS
 from amends.cases.service import cases_for_interview, save_plan
 from amends.check import CheckReport, check_text
@@ -46,6 +45,7 @@ from amends.web.auth import case_store
 from amends.web.context import Clock
 from amends.web.forms import stored_profile
 
+CARDS_PER_PAGE = 20  # cases on one page of /cases (the rest behind "Later cases")
 DRAFT_LIFETIME = timedelta(days=14)  # an unsaved plan outlives its first fortnight only as a case
 
 
@@ -195,13 +195,17 @@ def case_summaries(db_path: Path | None, now: datetime) -> list[dict[str, Any]]:
     return cases
 
 
-def case_listing(db_path: Path | None, now: datetime) -> dict[str, Any]:
-    """``amends cases --format json``: open cases, and the damaged ones that cannot be shown."""
+def case_listing(
+    db_path: Path | None, now: datetime, limit: int | None = None, offset: int = 0
+) -> dict[str, Any]:
+    """``amends cases --format json [--limit N --offset M]``: one page of the open cases
+    (read from the case index), and the damaged ones that cannot be shown."""
     with case_store(db_path) as store:
-        listing = list_cases(store, include_closed=False, brief=True)
+        page = case_page(store, now, limit=limit, offset=offset, detail=True)
     return {
-        "cases": [summary_json(c, case_steps(c, now)) for c in listing.cases],
-        "damaged": [d.to_json() for d in listing.damaged],
+        "cases": [c.to_json() for c in page.items],
+        "damaged": [{"id": i, "problem": p} for i, p in page.damaged],
+        "total": page.total,
     }
 
 
@@ -251,17 +255,38 @@ class CaseCard:
     kinds: list[str]
 
 
+@dataclass(frozen=True)
+class CardPage:
+    """One page of the cases page, most urgent first (see :func:`case_cards`)."""
+
+    cards: list[CaseCard]
+    damaged: list[str]
+    total: int  # cases the page's filter lists in all (open ones, or every one)
+    closed: int  # closed cases in all
+
+
 def case_cards(
-    db_path: Path | None, now: datetime, include_closed: bool
-) -> tuple[list[CaseCard], list[str]]:
-    """Every readable case with its steps worded for the web and the messages it can have
-    now, and the ids of damaged cases (reported, never allowed to take the page down)."""
+    db_path: Path | None,
+    now: datetime,
+    include_closed: bool,
+    page: tuple[int, int] = (CARDS_PER_PAGE, 0),
+    target: str | None = None,
+) -> CardPage:
+    """One page (``(limit, offset)``) of readable cases, most urgent first, each with its
+    steps worded for the web and the messages it can have now; ``target`` (a card being
+    answered) is always on it. Damaged cases are named, never allowed to take it down."""
+    limit, offset = page
     with case_store(db_path) as store:
-        listing = list_cases(store, include_closed=include_closed)
-    cards = [
-        CaseCard(c, case_steps(c, now, cli=False), writable_kinds(c, now)) for c in listing.cases
-    ]
-    return cards, [d.id for d in listing.damaged]
+        listed = case_page(store, now, include_closed, limit, offset, urgent_first=True)
+        everything = case_page(store, now, True, 0).total
+        opened = listed.total if not include_closed else case_page(store, now, False, 0).total
+        ids = [c.id for c in listed.items]
+        if target is not None and target not in ids:
+            ids.insert(0, target)
+        records = {r.id: r for r in store.get_cases(ids, brief=False)}
+    cases = [Case(records[i]) for i in ids if i in records and not records[i].damage]
+    cards = [CaseCard(c, case_steps(c, now, cli=False), writable_kinds(c, now)) for c in cases]
+    return CardPage(cards, [i for i, _ in listed.damaged], listed.total, everything - opened)
 
 
 def writable_kinds(case: Case, now: datetime) -> list[str]:
