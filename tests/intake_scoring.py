@@ -31,7 +31,12 @@ from amends.intake import read_story
 from amends.intake.lexicon import platforms
 
 CORPUS = Path(__file__).parent / "intake_corpus"
-HELDOUT = Path(__file__).parent / "heldout" / "intake_stories.toml"
+# The splits the cues were developed on: the project's own stories, then sets written by
+# others that were first scored unseen and then tuned on (heldout_v1: the first held-out
+# set, spent).
+TUNE_SPLITS = {"tune": CORPUS / "tune.toml", "heldout_v1": CORPUS / "heldout_v1.toml"}
+# Never tuned on: its failures are not looked at.
+EVAL = CORPUS / "eval.toml"
 
 
 def load(path: Path) -> list[dict[str, Any]]:
