@@ -11,6 +11,7 @@ agency recruiter is written "Tom (Hays)".
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import phonenumbers
@@ -21,18 +22,21 @@ from amends.intake.text import Story
 
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 _OWNER = re.compile(
-    r"\b(?P<mine>my (?:own )?(?:email|e-mail|mail|address|number|phone|mobile|cell|details|contact)"
+    r"\b(?P<mine>my (?:own )?(?:email|e-mail|mail|address|number|phone|mobile|cell|details"
+    r"|contact details|contact info)"
     r"|mine|(?:reach|call|text|contact|email|ring) me|me at|i am on|im on)\b"
     r"|\b(?P<other>her|his|their|its|recruiters?|interviewers?|coordinators?|hr|they|[a-z]+'s)\b",
     re.IGNORECASE,
 )
 _TITLE = r"(?:(?:dr|mr|mrs|ms|miss|prof)\.? )"
-_NAME = rf"(?P<name>{_TITLE}?[A-Za-z][A-Za-z'\-]+(?: [A-Za-z][A-Za-z'\-]+){{0,2}})"
+# A letter of any alphabet ("Léa", "Inês", "Yılmaz"), and a word of a name.
+_L = r"[^\W\d_]"
+_WORD = rf"{_L}(?:{_L}|['\-])+"
+# Lower-case particles inside a written name: "Sanne de Vries", "Ludwig van Beethoven".
+_PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "di", "du", "dos", "del", "la", "le", "bin", "al"})
+_NAME = rf"(?P<name>{_TITLE}?{_WORD}(?: {_WORD}){{0,2}})"
 # A name after "with", stopping before "from"/"at" so "with Tilly from Bakehouse" splits.
-WHO = (
-    rf"(?P<name>{_TITLE}?(?!(?:from|at)\b)[A-Za-z][A-Za-z'\-]+"
-    r"(?: (?!(?:from|at)\b)[A-Za-z][A-Za-z'\-]+){0,2})"
-)
+WHO = rf"(?P<name>{_TITLE}?(?!(?:from|at)\b){_WORD}(?: (?!(?:from|at)\b){_WORD}){{0,2}})"
 _TITLES = frozenset({"dr", "mr", "mrs", "ms", "miss", "prof"})
 _INTRO = r"(?: is| was|,| called| named|:| -|s name is| name is| \(| being)?"
 
@@ -67,10 +71,29 @@ def read_people(story: Story, region: str | None) -> People:
             people.contact_phone = number
             if people.contact_at < 0:
                 people.contact_at = start
-    _recruiter(story, people)
-    people.interviewer = _interviewer(story, people)
-    people.contact_role = _contact_role(story, people)
+    named = _blanked(story, people.spans)  # "jordan lee jordanlee@..." is two words of a name
+    _recruiter(named, people)
+    people.interviewer = _interviewer(named, people)
+    people.contact_role = _contact_role(named, people)
     return people
+
+
+def _blanked(story: Story, spans: list[tuple[int, int]]) -> Story:
+    """The story with its addresses and numbers blanked, so no name runs into them."""
+    chars = list(story.text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return Story(original=story.original, text="".join(chars))
+
+
+def overlapping(pattern: str, text: str, flags: int = 0) -> Iterator[re.Match[str]]:
+    """Every match of ``pattern``, one per start: "and Keisha from Robert Half" also tries
+    "Keisha from Robert Half" when the longer phrase is no name."""
+    compiled = re.compile(pattern, flags)
+    pos = 0
+    while (m := compiled.search(text, pos)) is not None:
+        yield m
+        pos = m.start() + 1
 
 
 def _valid_email(candidate: str) -> str | None:
@@ -107,18 +130,22 @@ def _is_mine(text: str, start: int) -> bool:
     return bool(owners) and owners[-1].group("mine") is not None
 
 
-def clean_name(raw: str, story: Story) -> str | None:
+def clean_name(raw: str, story: Story, known: frozenset[str] = frozenset()) -> str | None:
     """Cut a captured phrase at the first word that cannot be part of a name.
 
-    In a story typed with capitals, a name is its capitalised words; titles are
-    dropped ("Dr Okafor" -> "Okafor"); lower-case names are capitalised.
+    In a story typed with capitals, a name is its capitalised words (with the
+    particles of names between them: "Sanne de Vries"); titles are dropped
+    ("Dr Okafor" -> "Okafor"); lower-case names are capitalised. A lower-case word
+    is a name when it is a known given name or begins the contact's address
+    (``known``: "jana" beside jana.vogel@...).
     """
     first = next((w for w in raw.split() if w.lower().rstrip(".") not in _TITLES), "")
     cased = story.text != story.low and first[:1].isupper()
-    if first[:1].islower() and first.lower() not in given_names():
+    if first[:1].islower() and not _known_name(first.lower(), known):
         return None  # an unknown lower-case word ("the recruiter isnt answering") is no name
     words: list[str] = []
-    for word in raw.split():
+    tokens = raw.split()
+    for i, word in enumerate(tokens):
         key = word.lower().rstrip(".")
         if key in _TITLES and not words:
             continue
@@ -129,9 +156,23 @@ def clean_name(raw: str, story: Story) -> str | None:
         if stop or not word.replace("-", "").replace("'", "").isalpha():
             break
         if cased and not word[:1].isupper():
-            break
+            following = tokens[i + 1 : i + 2]
+            if not (words and key in _PARTICLES and following and following[0][:1].isupper()):
+                break
+            words.append(word)
+            continue
         words.append(word if not word.islower() else word.capitalize())
     return " ".join(words) or None
+
+
+def _known_name(word: str, known: frozenset[str]) -> bool:
+    return word in given_names() or any(part.startswith(word) for part in known if len(word) > 1)
+
+
+def address_words(address: str | None) -> frozenset[str]:
+    """The parts of an address's local part ("jana.vogel@..." -> jana, vogel)."""
+    local = (address or "").split("@")[0].lower()
+    return frozenset(w for w in re.split(r"[^a-z]+", local) if len(w) >= 2)
 
 
 def _agency_name(story: Story, start: int, end: int) -> str:
@@ -158,12 +199,13 @@ def _recruiter(story: Story, people: People) -> None:
         rf"\b{_NAME}(?:,| \() ?(?:the|my|our|a|an|who is the|whos the|who is my) (?:agency )?"
         r"(?:recruiter|recruitment consultant|headhunter)",
         rf"\b{_NAME} (?:from|at|@|with|of) (?:{agencies().pattern})",
+        rf"\brecruiter (?:from|at|with) [\w&' ]{{1,30}}, {_NAME}",
     ]
     if people.agency:
         patterns.append(rf"\b{WHO} (?:from|at|@|with|of) (?:the )?{re.escape(people.agency)}")
     for pattern in patterns:
-        for m in re.finditer(pattern, text, re.IGNORECASE):
-            name = clean_name(m.group("name"), story)
+        for m in overlapping(pattern, text, re.IGNORECASE):
+            name = clean_name(m.group("name"), story, address_words(people.contact_email))
             if name and name.lower() not in agencies().pattern:
                 paren = re.match(r"\s*\(([A-Z][\w&' ]{1,40})\)", text[m.end("name") :])
                 agency = people.agency or (paren.group(1).strip() if paren else None)
@@ -183,11 +225,11 @@ def _interviewer(story: Story, people: People) -> str | None:
         rf"\b{_NAME}(?:,| \() ?(?:the|my|our|who is the|whos the) (?:interviewer|hiring manager)",
     ]
     for pattern in explicit:
-        for m in re.finditer(pattern, text, re.IGNORECASE):
-            name = clean_name(m.group("name"), story)
+        for m in overlapping(pattern, text, re.IGNORECASE):
+            name = clean_name(m.group("name"), story, address_words(people.contact_email))
             if name:
                 return name
-    for m in re.finditer(rf"\bmanager {_NAME}", text, re.IGNORECASE):
+    for m in overlapping(rf"\bmanager {_NAME}", text, re.IGNORECASE):
         name = clean_name(m.group("name"), story)  # "manager Tina rang": only a known given name
         if name and name.split()[0].lower() in given_names():
             return name
@@ -200,7 +242,7 @@ def _interviewer(story: Story, people: People) -> str | None:
     not_them = re.search(r"\b(?:coordinator|hr|assistant|secretary|pa|recruiter)\b", around)
     if titled and not not_them and not (people.recruiter or "").startswith(titled.group("name")):
         return titled.group("name")
-    for m in re.finditer(rf"\b(?:with|w) {WHO}", text, re.IGNORECASE):
+    for m in overlapping(rf"\b(?:with|w) {WHO}", text, re.IGNORECASE):
         name = clean_name(m.group("name"), story)
         if not name or name.split()[0] == recruiter_first:
             continue
@@ -230,29 +272,46 @@ def is_person(phrase: str, after: str, story: Story) -> bool:
 
 
 def _contact_role(story: Story, people: People) -> str | None:
-    """The contact's role, when the story ties the contact to one."""
+    """The contact's role, when the story ties the contact to one.
+
+    The words right before the address or number say whose it is ("the recruiter is
+    Camille Petit camille@..."); otherwise a coordinator named anywhere, then the one
+    kind of person the story has, then the one who reached out.
+    """
     low = story.low
+    tied = _tied_role(low, people) if people.contact_at >= 0 else None
+    if tied:
+        return tied
     if cue_pattern("contact_roles", "coordinator").search(low):
         return "coordinator"
     if people.contact_at >= 0:
-        before = low[max(0, people.contact_at - 70) : people.contact_at]
-        address = (people.contact_email or "").lower()
-        if _ties(before, address, "recruiter", people.recruiter, people.agency):
-            return "recruiter"
-        if _ties(before, address, "interviewer", people.interviewer, None):
-            return "interviewer"
         # Only one kind of person in the story: the address or number is theirs.
         if people.recruiter and not people.interviewer:
             return "recruiter"
         if people.interviewer and not people.recruiter and "recruiter" not in low:
             return "interviewer"
     if _reached_out(low, "recruiters?", people.recruiter) or re.search(
-        r"\b(?:screen|call|chat|interview) with (?:the|a|my|an) (?:\w+ )?recruiter\b"
+        r"\b(?:screen|call|chat|interview) (?:with|w) (?:the|a|my|an|their) (?:\w+ )?recruiter\b"
         r"|\brecruiter\b[^.]{0,40}\b(?:call|ring|phone) me\b",
         low,
     ):
         return "recruiter"
     if _reached_out(low, "interviewer|hiring manager", people.interviewer):
+        return "interviewer"
+    return None
+
+
+_COORDINATOR_WORDS = r"coordinator|co-ordinator|hr|pa|assistant|secretary|scheduler"
+
+
+def _tied_role(low: str, people: People) -> str | None:
+    before = low[max(0, people.contact_at - 70) : people.contact_at]
+    address = (people.contact_email or "").lower()
+    if _ties(before, address, "recruiter", people.recruiter, people.agency):
+        return "recruiter"
+    if re.search(rf"\b(?:{_COORDINATOR_WORDS})s?\b", before[-45:]):
+        return "coordinator"
+    if _ties(before, address, "interviewer", people.interviewer, None):
         return "interviewer"
     return None
 
