@@ -78,9 +78,10 @@ _COMPANY_PATTERNS = [
 _ROLE_PATTERNS = [
     (rf"\b(?:for|as) {_DET}{_ROLE} {_KIND}\b", False),
     (rf"\b{_DET}{_ROLE} {_KIND} (?:at|with|for|interview)\b", False),
+    (rf"\b(?:position|role|job|post) of {_DET}{_ROLE}", False),
     (rf"\b(?:position|role|job title|title|post)(?: is| was|:| -| =)? {_DET}{_ROLE}", True),
     (rf"\b(?:for|as) (?:a |an |the ){_ROLE}(?= at | with | interview|[,.]|$)", True),
-    (rf"\bfor {_ROLE}(?= was| is| at | with | interview|[,.]|$)", True),
+    (rf"\bfor {_ROLE}(?= was| is| at | with | and | interview|[,.]|$)", True),
     (rf"(?:^|\b(?:my|the|an?|this|that|todays|tomorrows|for|missed) ){_ROLE} interview\b", True),
     (rf"(?:^|[.;!?]\s+|,\s*){_ROLE} {_KIND}\b", True),
 ]
@@ -341,6 +342,32 @@ def _role(story: Story) -> str | None:
             role = _clean_role(m.group("role"), strict=strict)
             if role:
                 return role
+    return _listed_role(text)
+
+
+_CLAUSE = re.compile(r"(?:^|(?<=[.;!?,])\s*)(?P<role>[^.;!?,()\n]{2,50})(?=[.;!?,]|$)", re.M)
+# A clause naming the person one deals with is not the job applied for.
+_CONTACT_WORDS = frozenset({"recruiter", "interviewer", "coordinator", "co-ordinator"})
+_NOT_LISTED = frozenset(
+    {"hiring", "line", "the", "my", "their", "his", "her", "our", "your", "agency", "hr"}
+)
+
+
+def _listed_role(text: str) -> str | None:
+    """ "Interview 14:00 at Glovo's Barcelona office, ops analyst.": a clause that is only a
+    job title (its last word a title word) is the role."""
+    for m in _CLAUSE.finditer(text):
+        phrase = m.group("role").strip()
+        words = phrase.split()
+        if not words or len(words) > 5:
+            continue
+        if len(words) == 1:  # one title word alone ("Analyst.") says too little
+            continue
+        if words[0].lower() in _NOT_LISTED or words[-1].lower() in _CONTACT_WORDS:
+            continue  # "the hiring manager", "agency recruiter": who someone is, not the job
+        role = _clean_role(phrase, strict=True)
+        if role and _same_words(role, re.sub(r"^(?:the|a|an|my) ", "", phrase, flags=re.I)):
+            return role
     return None
 
 
@@ -355,7 +382,8 @@ def _clean_role(raw: str, strict: bool) -> str | None:
         if joins and words[i + 1][:1].isupper() and kept[-1].lower() in word_set("role_heads"):
             kept.append(word)  # "Lecturer in Chemistry", "Head of Sales"
             continue
-        if key in _STOP or key in {"interview", "role", "position", "job", "zoom", "teams"}:
+        acronym = word.isupper() and len(word) > 1 and key in _ACRONYMS  # "IT Auditor"
+        if not acronym and (key in _STOP or key in {"interview", "role", "position", "job", "zoom", "teams"}):
             runs_on = i < len(words) - 1 and key not in {"interview", "role", "position", "job"}
             if runs_on and not (kept and kept[-1].lower() in word_set("role_heads")):
                 return None  # the phrase runs on past a small word: not a job title
@@ -363,7 +391,7 @@ def _clean_role(raw: str, strict: bool) -> str | None:
         kept.append(word.rstrip(".,"))
     if not kept:
         return None
-    first, last = kept[0].lower(), kept[-1].lower()
+    first, last = kept[0].lower(), _head_word(kept)
     heads = word_set("role_heads")
     if first in word_set("not_company") - {"tech", "technical", "final", "sales"}:
         return None
@@ -374,6 +402,21 @@ def _clean_role(raw: str, strict: bool) -> str | None:
     if last not in heads and len(kept) == 1 and kept[0][:1].isupper() and not strict:
         return None
     return _capitalised(" ".join(kept))
+
+
+_GRADE = re.compile(r"\d+|i{1,3}|iv|v|vi|band|level|grade|[a-z]\d?", re.IGNORECASE)
+
+
+def _head_word(kept: list[str]) -> str:
+    """The word that says what the job is: "planner 1" -> planner, "physio band 6" -> physio,
+    "sub-editor" -> editor."""
+    words = [w.lower() for w in kept]
+    while len(words) > 1 and _GRADE.fullmatch(words[-1]) and words[-1] not in word_set("role_heads"):
+        words.pop()
+    last = words[-1]
+    if last not in word_set("role_heads") and "-" in last:
+        return last.rsplit("-", 1)[1]
+    return last
 
 
 def _capitalised(text: str) -> str:
