@@ -47,8 +47,10 @@ def read_story(text: object, now: datetime, my_tz: str) -> Intake:
     tense = cues.tense or tense_words(low)
     when = read_when(masked.replace("'", " "), now, mine, tense, (country or "") in _MONTH_FIRST)
     org = read_org(story, people.interviewer)
-    local = says_local(low) or cues.mode == "in-person"
     place = interviewer_place(low)
+    # In person with a company or a place named: in the user's own area unless a zone or
+    # place for the interviewer says otherwise.
+    local = says_local(low) or (cues.mode == "in-person" and bool(org.company or place))
     if when.conflict:
         guess = place or zone_of(when.candidates) or (mine.key if local else None)
         agreed = one_moment(when.candidates, guess, mine)
