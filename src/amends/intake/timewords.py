@@ -51,6 +51,7 @@ class Day:
     modifier: str = ""  # "next", "last", "this" or ""
     phrase: str = ""  # the calendar phrase, for the date parser
     part: str = ""  # "morning", "afternoon", "evening" when the phrase says
+    named_weekday: int | None = None  # "Wednesday 24 June": the weekday written with a date
 
 
 @dataclass(frozen=True)
@@ -126,6 +127,11 @@ def _hour(text: str) -> int:
     return NUMBERS[text] if text in NUMBERS else int(text)
 
 
+_WEEKDAY_BEFORE = re.compile(
+    r"\b(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday),? (?:the )?$"
+)
+
+
 def find_days(low: str) -> list[Day]:
     """Every day mentioned: relative days, weekdays, calendar dates."""
     found: list[Day] = []
@@ -137,8 +143,13 @@ def find_days(low: str) -> list[Day]:
     for pattern in _CALENDAR:
         for m in pattern.finditer(low):
             if free(m):
-                taken.append(m.span())
-                found.append(Day(m.start(), m.end(), "calendar", phrase=m.group(0)))
+                named = _WEEKDAY_BEFORE.search(low, 0, m.start())
+                start = named.start() if named else m.start()
+                taken.append((start, m.end()))
+                weekday = WEEKDAYS.index(named.group("wd")) if named else None
+                found.append(
+                    Day(start, m.end(), "calendar", phrase=m.group(0), named_weekday=weekday)
+                )
     for pattern, offset in _DAYS:
         for m in pattern.finditer(low):
             if free(m):
