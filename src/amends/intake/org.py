@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from amends.intake.lexicon import agencies, data, given_names, word_set
+from amends.intake.lexicon import agencies, data, given_names, places, word_set
 from amends.intake.people import WHO, is_person, overlapping
 from amends.intake.text import Story
 
@@ -40,7 +40,7 @@ _BEFORE_EVENT = (
     r" (?:interview|phone screen|video interview|onsite|final round|first round|second round"
     r"|call|assessment)\b"
 )
-_PLACES = frozenset(data("intake_zones")["places"])
+_PLACES = frozenset(places())
 _AGENCY_LIKE = re.compile(
     r"\b(?:Recruitment|Recruiting|Staffing|Talent|Personnel|Resourcing|Headhunters)\b", re.I
 )
