@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from amends.intake.lexicon import cue_pattern, data, platforms
+from amends.intake.lexicon import cue_pattern, data, platforms, word_set
 
 SCENARIO_CUES = ("tech-failure", "late", "conflict", "missed")
 _FUTURE = re.compile(
@@ -66,11 +66,27 @@ def read_cues(low: str) -> Cues:
 
 
 def read_reason(low: str) -> str | None:
-    """The first reason (in catalogue priority order) whose cues the story matches."""
+    """The first reason (in catalogue priority order) whose cues the story matches.
+
+    An illness or medical cue about a relative ("my kid just threw up", "my daughter's
+    surgery", "accompany my father to an urgent appointment") is a family emergency.
+    """
     for code in data()["reasons"]["order"]:
-        if cue_pattern("reasons.cues", code).search(low):
-            return str(code)
+        m = cue_pattern("reasons.cues", code).search(low)
+        if m is None:
+            continue
+        if code in ("illness", "medical") and _about_relative(low, m.start(), m.end()):
+            return "family-emergency"
+        return str(code)
     return None
+
+
+def _about_relative(low: str, start: int, end: int) -> bool:
+    """A relative named just before the cue, in the same sentence."""
+    sentence_start = max(low.rfind(mark, 0, start) for mark in ".!?;")
+    before = low[max(sentence_start + 1, start - 45) : start]
+    relatives = "|".join(sorted(word_set("relatives"), key=len, reverse=True))
+    return re.search(rf"\b(?:{relatives})s?\b", before) is not None
 
 
 def _mode(low: str, platform: str | None, reason: str | None) -> str | None:
