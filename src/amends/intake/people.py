@@ -51,6 +51,8 @@ class People:
     recruiter: str | None = None
     agency: str | None = None
     contact_role: str | None = None
+    recruiter_email: str | None = None
+    emails: list[str] = field(default_factory=list)  # every address but the person's own
     spans: list[tuple[int, int]] = field(default_factory=list)
     contact_at: int = -1
 
@@ -62,9 +64,11 @@ def read_people(story: Story, region: str | None) -> People:
     for m in _EMAIL.finditer(text):
         people.spans.append(m.span())
         address = _valid_email(m.group(0).rstrip("."))
-        if address and not _is_mine(text, m.start()) and people.contact_email is None:
-            people.contact_email = m.group(0).rstrip(".")
-            people.contact_at = m.start()
+        if address and not _is_mine(text, m.start()):
+            people.emails.append(m.group(0).rstrip("."))
+            if people.contact_email is None:
+                people.contact_email = m.group(0).rstrip(".")
+                people.contact_at = m.start()
     for start, end, number in _phones(text, region, people.spans):
         people.spans.append((start, end))
         if not _is_mine(text, start) and people.contact_phone is None:
@@ -75,7 +79,23 @@ def read_people(story: Story, region: str | None) -> People:
     _recruiter(named, people)
     people.interviewer = _interviewer(named, people)
     people.contact_role = _contact_role(named, people)
+    people.recruiter_email = _agency_address(people)
     return people
+
+
+def _agency_address(people: People) -> str | None:
+    """The agency recruiter's address: one at the agency's domain, or the contact's when the
+    story ties it to the recruiter ("Recruiter Kasia from Antal, k.nowak@antal.example")."""
+    if not people.agency:
+        return None
+    agency = re.sub(r"[^a-z0-9]", "", people.agency.lower())
+    for address in people.emails:
+        domain = re.sub(r"[^a-z0-9]", "", address.split("@")[1].lower())
+        if agency and agency[:6] in domain:
+            return address
+    if people.contact_role == "recruiter" and people.recruiter and people.contact_email:
+        return people.contact_email
+    return None
 
 
 def _blanked(story: Story, spans: list[tuple[int, int]]) -> Story:
@@ -186,14 +206,25 @@ _AGENCY_WORDS = re.compile(
 )
 
 
+# "the recruiter is Kasia from Antal", "a recruiter from Aquent": the recruiter's own firm
+# (told apart from the employer in the story's end, where the company is known).
+_RECRUITER_FROM = re.compile(
+    rf"\b(?i:recruiter|recruitment consultant|headhunter)s?(?: is| was|,|:)?(?: {_WORD}){{0,2}}?"
+    r" (?i:from|at|of|with) (?P<org>[A-Z][\w&]*(?: [A-Z][\w&]*){0,2}(?: (?i:consultants|group))?)"
+)
+
+
 def _recruiter(story: Story, people: People) -> None:
     text = story.text
     found = agencies().search(story.low)
     named = _AGENCY_WORDS.search(text)
+    from_org = _RECRUITER_FROM.search(text)
     if found:
         people.agency = _agency_name(story, found.start(), found.end())
     elif named:
         people.agency = named.group("org").strip()
+    elif from_org:
+        people.agency = from_org.group("org")
     patterns = [
         rf"\b(?:recruiter|recruitment consultant|agent|consultant|headhunter){_INTRO} {_NAME}",
         rf"\b{_NAME}(?:,| \() ?(?:the|my|our|a|an|who is the|whos the|who is my) (?:agency )?"

@@ -16,7 +16,8 @@ from amends.texts import environment
 
 FIELD_ORDER = (
     "scenario", "reason", "at", "tz", "company", "role", "interviewer", "contact_role",
-    "contact_email", "contact_phone", "recruiter", "mode", "platform", "realised",
+    "contact_email", "contact_phone", "recruiter", "recruiter_email", "mode", "platform",
+    "realised",
 )  # fmt: skip
 # Without these a plan cannot be built (reason has a default for some scenarios).
 REQUIRED = ("scenario", "at", "tz", "fold", "company", "role", "reason")

@@ -15,7 +15,7 @@ from amends.dates.zones import zone
 from amends.errors import InputError
 from amends.intake.classify import Cues, read_cues, tense_words
 from amends.intake.org import read_org
-from amends.intake.people import read_people
+from amends.intake.people import People, read_people
 from amends.intake.placing import interviewer_zone, one_moment, place_times, zone_of
 from amends.intake.result import Intake, ask, build
 from amends.intake.text import Story, clean
@@ -74,7 +74,8 @@ def read_story(text: object, now: datetime, my_tz: str) -> Intake:
         "contact_role": people.contact_role,
         "contact_email": people.contact_email,
         "contact_phone": people.contact_phone,
-        "recruiter": people.recruiter,
+        "recruiter": _recruiter(people, org.company),
+        "recruiter_email": people.recruiter_email if _agency(people, org.company) else None,
         "mode": cues.mode,
         "platform": cues.platform,
         "realised": placed.realised,
@@ -82,6 +83,18 @@ def read_story(text: object, now: datetime, my_tz: str) -> Intake:
     if scenario == "missed" and cues.reason == "technical" and placed.start is None:
         fields["scenario"] = "tech-failure"
     return build({k: v for k, v in fields.items() if v}, special)
+
+
+def _agency(people: People, company: str | None) -> bool:
+    """Whether the recruiter's firm is an agency, not the employer itself ("Dev (Sky)")."""
+    return bool(people.agency) and (company or "").lower() != (people.agency or "").lower()
+
+
+def _recruiter(people: People, company: str | None) -> str | None:
+    """ "Name (Agency)" for an agency recruiter; just the name for the employer's own."""
+    if people.recruiter and company and people.recruiter.lower().endswith(f"({company.lower()})"):
+        return people.recruiter[: -len(company) - 2].strip()
+    return people.recruiter
 
 
 def _masked(story: Story, spans: list[tuple[int, int]]) -> str:
