@@ -40,7 +40,7 @@ def test_corpus_covers_every_scenario_reason_mode_and_contact_role() -> None:
 
 
 # Floors per tuning split at the figures reached: accuracy, then the inventions allowed.
-TUNE_FLOORS = {"tune": (0.97, 0), "heldout_v1": (0.76, 0)}
+TUNE_FLOORS = {"tune": (0.97, 0), "heldout_v1": (0.94, 0), "dev3": (0.87, 11)}
 
 
 @pytest.mark.parametrize("split", sorted(TUNE_SPLITS))

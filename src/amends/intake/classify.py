@@ -98,7 +98,9 @@ def _mode(low: str, platform: str | None, reason: str | None) -> str | None:
     if len(found) == 1:
         return found.pop()
     if not found:
-        implied = {str(m) for m in data()["implied_modes"] if cue_pattern("implied_modes", m).search(low)}
+        implied = {
+            str(m) for m in data()["implied_modes"] if cue_pattern("implied_modes", m).search(low)
+        }
         if len(implied) == 1:
             return implied.pop()
     return None

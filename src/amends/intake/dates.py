@@ -78,7 +78,9 @@ def _calendar(
     parsed = dateparser.parse(phrase, languages=["en"], settings=settings)
     if parsed is None:
         raise BadDate(phrase)
-    found: date = parsed.date() if weekday is None else _on_its_weekday(parsed.date(), weekday, today)
+    found: date = (
+        parsed.date() if weekday is None else _on_its_weekday(parsed.date(), weekday, today)
+    )
     if tense is None and abs((found - today).days) > 183:
         return None
     return found

@@ -287,7 +287,18 @@ _DISTRICTS = tuple(tuple(d.split()) for d in data()["words"]["business_districts
 
 # A name that is a venue word and a place is all name: "Hotel Bristol", "Bank of Ireland".
 _GENERIC = frozenset(
-    {"hotel", "university", "college", "city", "museum", "theatre", "club", "hospital", "bank", "port"}
+    {
+        "hotel",
+        "university",
+        "college",
+        "city",
+        "museum",
+        "theatre",
+        "club",
+        "hospital",
+        "bank",
+        "port",
+    }
 )
 
 
@@ -298,8 +309,14 @@ def _without_site(words: list[str]) -> list[str]:
         for size in (3, 2, 1):
             tail = " ".join(keys[-size:])
             glued = keys[-size - 1] in ("of", "&", "and") if size < len(keys) else True
-            if not glued and " ".join(keys[:-size]) not in _GENERIC and (
-                tail in _PLACES or tuple(keys[-size:]) in _DISTRICTS or (size == 1 and tail in _SITE_WORDS)
+            if (
+                not glued
+                and " ".join(keys[:-size]) not in _GENERIC
+                and (
+                    tail in _PLACES
+                    or tuple(keys[-size:]) in _DISTRICTS
+                    or (size == 1 and tail in _SITE_WORDS)
+                )
             ):
                 keys, words = keys[:-size], words[:-size]
                 break
@@ -383,7 +400,9 @@ def _clean_role(raw: str, strict: bool) -> str | None:
             kept.append(word)  # "Lecturer in Chemistry", "Head of Sales"
             continue
         acronym = word.isupper() and len(word) > 1 and key in _ACRONYMS  # "IT Auditor"
-        if not acronym and (key in _STOP or key in {"interview", "role", "position", "job", "zoom", "teams"}):
+        if not acronym and (
+            key in _STOP or key in {"interview", "role", "position", "job", "zoom", "teams"}
+        ):
             runs_on = i < len(words) - 1 and key not in {"interview", "role", "position", "job"}
             if runs_on and not (kept and kept[-1].lower() in word_set("role_heads")):
                 return None  # the phrase runs on past a small word: not a job title
@@ -411,7 +430,9 @@ def _head_word(kept: list[str]) -> str:
     """The word that says what the job is: "planner 1" -> planner, "physio band 6" -> physio,
     "sub-editor" -> editor."""
     words = [w.lower() for w in kept]
-    while len(words) > 1 and _GRADE.fullmatch(words[-1]) and words[-1] not in word_set("role_heads"):
+    while (
+        len(words) > 1 and _GRADE.fullmatch(words[-1]) and words[-1] not in word_set("role_heads")
+    ):
         words.pop()
     last = words[-1]
     if last not in word_set("role_heads") and "-" in last:

@@ -33,7 +33,9 @@ _TITLE = r"(?:(?:dr|mr|mrs|ms|miss|prof)\.? )"
 _L = r"[^\W\d_]"
 _WORD = rf"{_L}(?:{_L}|['\-])+"
 # Lower-case particles inside a written name: "Sanne de Vries", "Ludwig van Beethoven".
-_PARTICLES = frozenset({"de", "van", "von", "der", "den", "da", "di", "du", "dos", "del", "la", "le", "bin", "al"})
+_PARTICLES = frozenset(
+    {"de", "van", "von", "der", "den", "da", "di", "du", "dos", "del", "la", "le", "bin", "al"}
+)
 _NAME = rf"(?P<name>{_TITLE}?{_WORD}(?: {_WORD}){{0,2}})"
 # A name after "with", stopping before "from"/"at" so "with Tilly from Bakehouse" splits.
 WHO = rf"(?P<name>{_TITLE}?(?!(?:from|at)\b){_WORD}(?: (?!(?:from|at)\b){_WORD}){{0,2}})"

@@ -82,7 +82,9 @@ def read_story(text: object, now: datetime, my_tz: str) -> Intake:
     }
     if scenario == "missed" and cues.reason == "technical" and placed.start is None:
         fields["scenario"] = "tech-failure"
-    return build({k: v for k, v in fields.items() if v}, special)
+    intake = build({k: v for k, v in fields.items() if v}, special, placed.at_on_my_clock)
+    intake.my_tz = mine.key
+    return intake
 
 
 def _agency(people: People, company: str | None) -> bool:
