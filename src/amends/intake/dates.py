@@ -99,13 +99,3 @@ def _on_its_weekday(found: date, weekday: int, today: date) -> date:
         if candidate.weekday() == weekday:
             return candidate
     return found
-    weekday = _WEEKDAYS[m.group(1).capitalize()]
-    years = sorted((today.year - 1, today.year, today.year + 1), key=lambda y: abs(y - found.year))
-    for year in sorted(years, key=lambda y: abs(y - today.year)):
-        try:
-            candidate = found.replace(year=year)
-        except ValueError:
-            continue
-        if candidate.weekday() == weekday:
-            return candidate
-    return found

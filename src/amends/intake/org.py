@@ -169,12 +169,7 @@ _TERSE = re.compile(
     r" (?:video |phone |zoom |teams |final |first |second )?(?:interview|screen|onsite|call)\b"
 )
 _ZONE_WORDS = frozenset(data("intake_zones")["abbreviations"])
-_CALENDAR_WORDS = frozenset(
-    "mon tue tues wed thu thur thurs fri sat sun monday tuesday wednesday thursday friday"
-    " saturday sunday jan feb mar apr may jun jul aug sep sept oct nov dec january february"
-    " march april june july august september october november december my the our need"
-    " missed".split()
-)
+_CALENDAR_WORDS = word_set("calendar_words")
 
 
 def _capitalised_before_event(story: Story) -> str | None:
@@ -194,7 +189,8 @@ def _capitalised_before_event(story: Story) -> str | None:
 
 
 _SENTENCE_NAME = re.compile(
-    r"(?:^|(?<=[.;!?])\s+)(?-i:(?P<co>[A-Z][\w&'\-]*(?: (?:[A-Z][\w&'\-]*|&|of)){0,3}))(?:[.!]+(?=\s|$)|$)"
+    r"(?:^|(?<=[.;!?])\s+)(?-i:(?P<co>[A-Z][\w&'\-]*(?: (?:[A-Z][\w&'\-]*|&|of)){0,3}))"
+    r"(?:[.!]+(?=\s|$)|$)"
 )
 
 
