@@ -19,8 +19,11 @@ from amends.intake.people import WHO, is_person, overlapping
 from amends.intake.text import Story
 
 _CO = r"(?P<co>(?!(?:\d+|the|a|an|my|their|our)\b)[A-Za-z0-9&][\w&'\-.]*(?: [\w&'\-]+){0,4})"
-_ROLE = r"(?P<role>[A-Za-z][\w/+#&\-]*(?: [A-Za-z][\w/+#&\-]*){0,5})"
-_KIND = r"(?:role|position|job|post|opening|vacancy|internship|gig|opportunity)"
+_ROLE = r"(?P<role>[A-Za-z0-9][\w/+#&\-]*(?: [A-Za-z0-9][\w/+#&\-]*){0,5})"
+_KIND = (
+    r"(?:role|position|positon|job|post|opening|vacancy|internship|gig|opportunity|program"
+    r"|programme)"
+)
 _DET = r"(?:the |a |an |my |our |their |this |that )?"
 _EVENT = (
     r"(?:interview|interviews|call|chat|meeting|screen|screening|onsite|zoom|skype|teams"
@@ -79,7 +82,10 @@ _ROLE_PATTERNS = [
     (rf"\b(?:for|as) {_DET}{_ROLE} {_KIND}\b", False),
     (rf"\b{_DET}{_ROLE} {_KIND} (?:at|with|for|interview)\b", False),
     (rf"\b(?:position|role|job|post) of {_DET}{_ROLE}", False),
-    (rf"\b(?:position|role|job title|title|post)(?: is| was|:| -| =)? {_DET}{_ROLE}", True),
+    (rf"\b(?:position|positon|role|job title|title|post|job)(?: is| was|:| -| =)? {_DET}{_ROLE}", True),
+    (rf"\b(?:its|it is|it was|this is) (?:a |an |the |for (?:the |a |an )?){_ROLE} {_KIND}\b", False),
+    (rf"\b(?:its|it is|it was) for (?:the |a |an )?{_ROLE}(?=[,.;!]|$)", True),
+    (rf"\b(?:i am|im|i m) (?:a |an |the )?{_ROLE} candidate\b", True),
     (rf"\b(?:for|as) (?:a |an |the ){_ROLE}(?= at | with | interview|[,.]|$)", True),
     (rf"\bfor {_ROLE}(?= was| is| at | with | and | interview|[,.]|$)", True),
     (rf"(?:^|\b(?:my|the|an?|this|that|todays|tomorrows|for|missed) ){_ROLE} interview\b", True),
@@ -351,7 +357,7 @@ def _role(story: Story) -> str | None:
         if role:
             return role
     for pattern, strict in _ROLE_PATTERNS:
-        for m in re.finditer(pattern, text, re.IGNORECASE | re.MULTILINE):
+        for m in overlapping(pattern, text, re.IGNORECASE | re.MULTILINE):
             role = _clean_role(m.group("role"), strict=strict)
             if role:
                 return role
@@ -384,6 +390,12 @@ def _listed_role(text: str) -> str | None:
     return None
 
 
+# Words that cannot start a company's name but can start a job title ("team leader").
+_ROLE_FIRST_WORDS = frozenset(
+    {"tech", "technical", "final", "sales", "team", "office", "store", "shift", "station", "night"}
+)
+
+
 def _clean_role(raw: str, strict: bool) -> str | None:
     words = raw.strip(" ,.").split()
     while words and words[0].lower() in {"the", "a", "an", "my", "our", "their", "new"}:
@@ -408,10 +420,16 @@ def _clean_role(raw: str, strict: bool) -> str | None:
         return None
     first, last = kept[0].lower(), _head_word(kept)
     heads = word_set("role_heads")
-    if first in word_set("not_company") - {"tech", "technical", "final", "sales"}:
+    if first in word_set("not_company") - _ROLE_FIRST_WORDS:
         return None
+    if all(w.lower() in word_set("employment_terms") for w in kept):
+        return None  # "a contract role at Nike" says the terms, not the job
     if any(w.lower() in ("in", "of", "and", "for") for w in kept):
         return _capitalised(" ".join(kept))
+    if first in word_set("title_leads") and len(kept) > 1:
+        return _capitalised(" ".join(kept))  # "vp engineering", "head marketing"
+    if len(kept) == 1 and kept[0].isupper() and 2 <= len(kept[0]) <= 4 and not strict:
+        return kept[0]  # "the SE role"
     if last not in heads and (strict or last in word_set("not_company")):
         return None
     if last not in heads and len(kept) == 1 and kept[0][:1].isupper() and not strict:
