@@ -37,6 +37,7 @@ class Cues:
     mode: str | None
     platform: str | None
     about_interview: bool
+    live_failure: bool = False  # the call or platform failed (not a device dead beforehand)
 
     @property
     def tense(self) -> str | None:
@@ -62,7 +63,31 @@ def read_cues(low: str) -> Cues:
         platform=platform,
         # A scenario cue ("im going to be late") is about the interview even unnamed.
         about_interview=bool(_INTERVIEW.search(low) or scenarios) or platform is not None,
+        live_failure=_live_failure(low),
     )
+
+
+_LIVE = re.compile(
+    r"\b(?:zoom|teams|meet|webex|skype|link|call|meeting|audio|sound|mic|microphone|camera"
+    r"|video|lobby|host|organi[sz]er|app|kicked|kicking|rejoin|reconnect|dropped|dropping"
+    r"|froze|freezing|crash|crashed|crashes|crashing|passcode|meeting id|waiting room)\b"
+)
+
+
+def _live_failure(low: str) -> bool:
+    """Whether a failure cue is about the call itself (or happened during it)."""
+    cue = cue_pattern("scenario", "tech-failure")
+    if any(_LIVE.search(m.group(0)) for m in cue.finditer(low)):
+        return True
+    return bool(cue.search(low)) and _DURING.search(low) is not None
+
+
+# The failure happened during the call, or at its start: "in the middle", "20 min in",
+# "started 10 minutes ago", "right before".
+_DURING = re.compile(
+    r"\b(?:in the (?:interview|call|middle)|mid[- ]?(?:call|interview)|mins? in|minutes in"
+    r"|started (?:\d+|a few|ten|five|twenty) (?:mins?|minutes) ago|(?:right|just) before)"
+)
 
 
 def read_reason(low: str) -> str | None:

@@ -8,6 +8,7 @@ the scenario the times allow -> fields, missing, questions (:mod:`.result`).
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta
 
 from amends.dates.country import country_for_zone
@@ -25,6 +26,7 @@ from amends.intake.zonewords import interviewer_place, says_local
 # Countries that write dates month first (3/12 = March 12).
 _MONTH_FIRST = frozenset({"US", "CA", "PH", "FM", "PW", "MH"})
 SOON = timedelta(hours=2)
+JUST_STARTED = timedelta(hours=1)
 
 
 def read_story(text: object, now: datetime, my_tz: str) -> Intake:
@@ -60,7 +62,7 @@ def read_story(text: object, now: datetime, my_tz: str) -> Intake:
     placed = place_times(when.start, when.realised, tz, mine, now)
     special = dict(placed.special)
     _time_questions(when, special)
-    scenario = _scenario(cues, placed.start or placed.approx_start, now, tense)
+    scenario = _scenario(cues, placed.start or placed.approx_start, now, tense, low)
     fields = {
         "scenario": scenario,
         "reason": cues.reason,
@@ -118,18 +120,39 @@ def _time_questions(when: When, special: dict[str, str]) -> None:
         special["at"] = ask("at_time_only", time=when.time_only)
 
 
-def _scenario(cues: Cues, start: datetime | None, now: datetime, tense: str | None) -> str | None:
-    """The scenario: the start time decides past or future, the cues which one."""
+# Still on the way (or still trying to get in) a little after the start.
+_STILL_LATE = re.compile(
+    r"\b(?:\d+|a few|ten|five|fifteen|twenty) (?:mins?|minutes) late|\brunning late"
+    r"|\bstill (?:looking|trying to find|searching|on the way|waiting to be let)"
+    r"|\b(?:im|i am) (?:in the lobby|at (?:the )?reception|at the wrong|outside)"
+)
+
+
+def _scenario(
+    cues: Cues, start: datetime | None, now: datetime, tense: str | None, low: str
+) -> str | None:
+    """The scenario: the start time decides past or future, the cues which one.
+
+    A call or platform failing at the start (or during the call) is a tech failure; a
+    laptop or the power dead beforehand is a missed interview once the start has passed
+    (for a technical reason) and late while it is still ahead. Arriving a few minutes
+    after the start, still trying to get in, is late.
+    """
     found = cues.scenarios
     past = start <= now if start is not None else tense == "past" if tense else None
     if past is None:
         return None
     if past:
-        if "tech-failure" in found:
+        if "tech-failure" in found and (cues.live_failure or start is None):
             return "tech-failure"
+        if start is not None and now - start <= JUST_STARTED and _STILL_LATE.search(low):
+            if "missed" not in found:
+                return "late"
         # The start has passed and the story is about it: missed (unless the call failed).
         return "missed"
     if start is not None:
+        if start - now <= SOON and "tech-failure" in found and cues.live_failure:
+            return "tech-failure"  # the platform fails at (or just before) the start
         # Late: the start is close at hand; a clash raised hours ahead is a conflict.
         return ("late" if start - now <= SOON else "conflict") if found or cues.reason else None
     if "late" in found and "conflict" not in found:
