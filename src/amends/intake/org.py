@@ -48,7 +48,11 @@ _AGENCY_LIKE = re.compile(
     r"\b(?:Recruitment|Recruiting|Staffing|Talent|Personnel|Resourcing|Headhunters)\b", re.I
 )
 # Words that may be part of a company's name but never are one on their own.
-_NOT_ALONE = frozenset({"group", "partners", "company", "firm", "agency", "bank", "labs"})
+_NOT_ALONE = frozenset(
+    {"group", "partners", "company", "firm", "agency", "bank", "labs", "council", "hospital",
+     "school", "university", "college", "clinic", "district", "trust", "person", "store",
+     "shop", "practice", "surgery", "city", "state", "government", "ministry", "department"}
+)  # fmt: skip
 # Where the company is read from each "at"/"with" after the interview (see _after_event).
 _AFTER_EVENT = "after the event"
 _HEADS = "|".join(re.escape(w) for w in sorted(word_set("role_heads")))
@@ -73,7 +77,7 @@ _COMPANY_PATTERNS = [
     rf"\b(?:at|to|into|in) (?:the )?{_CO} (?:head office|office|offices|hq|headquarters|building"
     r"|campus|site|store|shop|branch|restaurant|hotel|clinic|warehouse|depot|factory|cafe|plant|studio)",
     rf"\b(?:office|offices|hq|headquarters|premises) of {_CO}",
-    rf"\b(?i:dr|mr|mrs|ms|miss|prof)\.? [A-Z]\w+(?: [A-Z]\w+)? (?:at|from) {_CO}",
+    rf"\b(?i:dr|mr|mrs|ms|miss|prof|sir|dame|mme|frau|herr)\.? [A-Z]\w+(?: [A-Z]\w+)? (?:at|from) {_CO}",
     _BEFORE_EVENT,
     rf"\b(?:{_HEADS}) (?:at|with) {_CO}",
     rf"\b(?:applied (?:to|at|for)|applying to|work(?:ing)? at|join(?:ing)?) {_CO}",

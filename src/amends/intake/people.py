@@ -28,7 +28,7 @@ _OWNER = re.compile(
     r"|\b(?P<other>her|his|their|its|recruiters?|interviewers?|coordinators?|hr|they|[a-z]+'s)\b",
     re.IGNORECASE,
 )
-_TITLE = r"(?:(?:dr|mr|mrs|ms|miss|prof)\.? )"
+_TITLE = r"(?:(?:dr|mr|mrs|ms|miss|prof|sir|dame|mme|frau|herr|khun)\.? )"
 # A letter of any alphabet ("Léa", "Inês", "Yılmaz"), and a word of a name.
 _L = r"[^\W\d_]"
 _WORD = rf"{_L}(?:{_L}|['\-])+"
@@ -39,7 +39,7 @@ _PARTICLES = frozenset(
 _NAME = rf"(?P<name>{_TITLE}?{_WORD}(?: {_WORD}){{0,2}})"
 # A name after "with", stopping before "from"/"at" so "with Tilly from Bakehouse" splits.
 WHO = rf"(?P<name>{_TITLE}?(?!(?:from|at)\b){_WORD}(?: (?!(?:from|at)\b){_WORD}){{0,2}})"
-_TITLES = frozenset({"dr", "mr", "mrs", "ms", "miss", "prof"})
+_TITLES = frozenset({"dr", "mr", "mrs", "ms", "miss", "prof", "sir", "dame", "mme", "frau", "herr", "khun"})
 _INTRO = r"(?: is| was|,| called| named|:| -|s name is| name is| \(| being)?"
 
 
@@ -232,7 +232,7 @@ def _recruiter(story: Story, people: People) -> None:
         rf"\b{_NAME}(?:,| \() ?(?:the|my|our|a|an|who is the|whos the|who is my) (?:agency )?"
         r"(?:recruiter|recruitment consultant|headhunter)",
         rf"\b{_NAME} (?:from|at|@|with|of) (?:{agencies().pattern})",
-        rf"\brecruiter (?:from|at|with) [\w&' ]{{1,30}}, {_NAME}",
+        rf"\brecruiter (?:is |was )?(?:from|at|with) [\w&' ]{{1,30}}, {_NAME}",
     ]
     if people.agency:
         patterns.append(rf"\b{WHO} (?:from|at|@|with|of) (?:the )?{re.escape(people.agency)}")
@@ -268,12 +268,19 @@ def _interviewer(story: Story, people: People) -> str | None:
             return name
     recruiter_first = (people.recruiter or "").split(" ")[0]
     titled = re.search(
-        r"\b(?i:dr|mr|mrs|ms|miss|prof)\.? (?P<name>[A-Z][A-Za-z\-]+(?: [A-Z][A-Za-z\-]+)?)\b(?!')",
+        r"\b(?i:dr|mr|mrs|ms|miss|prof|sir|dame|mme|frau|herr|khun)\.? (?P<name>[A-Z][^\W\d_\-]*(?:-[^\W\d_]+)*"
+        r"(?: [A-Z][^\W\d_\-]*(?:-[^\W\d_]+)*)?)\b(?!')",
         text,
     )
     around = text[max(0, titled.start() - 30) : titled.end() + 30].lower() if titled else ""
     not_them = re.search(r"\b(?:coordinator|hr|assistant|secretary|pa|recruiter)\b", around)
-    if titled and not not_them and not (people.recruiter or "").startswith(titled.group("name")):
+    pronoun = titled is not None and titled.group("name").split()[0].lower() in word_set("not_name")
+    if (
+        titled
+        and not not_them
+        and not pronoun
+        and not (people.recruiter or "").startswith(titled.group("name"))
+    ):
         return titled.group("name")
     for m in overlapping(rf"\b(?:with|w) {WHO}", text, re.IGNORECASE):
         name = clean_name(m.group("name"), story)
@@ -297,7 +304,11 @@ def is_person(phrase: str, after: str, story: Story) -> bool:
     if re.match(r"\s*\((?:hr|recruiter|interviewer|hiring manager|coordinator)\b", after, re.I):
         return True  # "with Jana (HR, Orbis Pharma)"
     if re.match(r"\s*(?:from|@)\s", after, re.IGNORECASE) or (
-        re.match(r"\s*at\s+(?![\d])(?!noon|midday|the\b|home\b|work\b)", after, re.IGNORECASE)
+        re.match(
+            r"\s*at\s+(?![\d])(?!noon|midday|the\b|their\b|its\b|our\b|his\b|her\b|home\b|work\b)",
+            after,
+            re.IGNORECASE,
+        )
         and not re.match(r"\s*at\s+\d", after)
     ):
         return bool(name) and name.lower().split()[0] not in word_set("role_heads")
@@ -359,7 +370,11 @@ def _reached_out(low: str, words: str, name: str | None) -> bool:
     """ "the recruiter emailed asking where I was": the one who reached out is the contact."""
     first = re.escape((name or "").split(" ")[0].lower())
     who = f"{words}|{first}" if first else words
-    return re.search(rf"\b(?:{who})\b[^.]{{0,40}}\b(?:{_REACHED})\b", low) is not None
+    # "the interviewer is called paul" names them; it is no call.
+    return (
+        re.search(rf"\b(?:{who})\b[^.]{{0,40}}(?<!is )(?<!was )\b(?:{_REACHED})\b", low)
+        is not None
+    )
 
 
 def _ties(before: str, address: str, word: str, name: str | None, agency: str | None) -> bool:

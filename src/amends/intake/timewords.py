@@ -72,7 +72,7 @@ _CLOCKS = [
         rf"(?<![\w])(?P<half>half)\s+(?P<h>{_NUM}|\d{{1,2}})(?!\s*(?:an?|hours?|past|to)\b)"
     ),
     re.compile(rf"(?<![\w/.:])(?P<h>{_NUM})\s+(?P<mw>thirty|fifteen|forty[ -]?five)(?:\s*{_AP})?"),
-    re.compile(r"(?P<noon>noon|midday|lunchtime|midnight)"),
+    re.compile(r"\b(?P<noon>noon|midday|lunchtime|midnight)\b"),
     re.compile(
         rf"(?:(?<=\bat )|(?<=\bfor )|(?<=\bby )|(?<=\baround )|(?<=\bfrom )|(?<=\b@ )|(?<=@)"
         rf"|(?<=\buntil )|(?<=\btill )|(?<=\babout )|(?<=\bmy )|(?<=\bsaid )|(?<=\bsays )"
