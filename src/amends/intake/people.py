@@ -336,7 +336,9 @@ def _contact_role(story: Story, people: People) -> str | None:
             return "interviewer"
     if _reached_out(low, "recruiters?", people.recruiter) or re.search(
         r"\b(?:screen|call|chat|interview) (?:with|w) (?:the|a|my|an|their) (?:\w+ )?recruiter\b"
-        r"|\brecruiter\b[^.]{0,40}\b(?:call|ring|phone) me\b",
+        r"|\brecruiter\b[^.]{0,40}\b(?:call|ring|phone) me\b"
+        r"|\b(?:call|calls|voicemail|email|message) from (?:the |my )?recruiter\b"
+        r"|\b(?:contact|email|call|ring|text|message) (?:the|my) recruiter\b",
         low,
     ):
         return "recruiter"
@@ -355,14 +357,16 @@ def _tied_role(low: str, people: People) -> str | None:
         return "recruiter"
     if re.search(rf"\b(?:{_COORDINATOR_WORDS})s?\b", before[-45:]):
         return "coordinator"
-    if _ties(before, address, "interviewer", people.interviewer, None):
+    if _ties(before, address, "interviewer", people.interviewer, None) or re.search(
+        r"\b(?:hiring manager|interviewing me|line manager|store manager)\b", before[-45:]
+    ):
         return "interviewer"
     return None
 
 
 _REACHED = (
     r"emailed|called|rang|texted|messaged|phoned|reached out|asked|texting|emailing|calling"
-    r"|ringing|messaging|asking"
+    r"|ringing|messaging|asking|wrote|left me|left a|sent me|sent an?"
 )
 
 

@@ -134,7 +134,8 @@ def interviewer_place(low: str) -> str | None:
 
 _LOCAL = re.compile(
     r"\b(?:same (?:time ?zone|timezone|city|town)|(?:theyre|they are|its|office is|interview is)"
-    r" (?:local|nearby|in town|just down the road|round the corner)|local (?:company|firm|office))\b"  # noqa: E501
+    r" (?:local|nearby|in town|just down the road|round the corner)|local (?:company|firm|office)"
+    r"|here in (?:town|the city|[a-z]+)|in person downtown|(?:office|interview) (?:is )?downtown)\b"
 )
 
 
