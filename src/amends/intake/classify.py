@@ -71,23 +71,40 @@ def read_cues(low: str) -> Cues:
 _LIVE = re.compile(
     r"\b(?:zoom|teams|meet|webex|skype|link|call|meeting|audio|sound|mic|microphone|camera"
     r"|video|lobby|host|organi[sz]er|app|kicked|kicking|rejoin|reconnect|dropped|dropping"
-    r"|froze|freezing|crash|crashed|crashes|crashing|passcode|meeting id|waiting room)\b"
+    r"|froze|freezing|crash|crashed|crashes|crashing|passcode|meeting id|waiting room|hear"
+    r"|line)\b"
 )
 
 
 def _live_failure(low: str) -> bool:
-    """Whether a failure cue is about the call itself (or happened during it)."""
-    cue = cue_pattern("scenario", "tech-failure")
-    if any(_LIVE.search(m.group(0)) for m in cue.finditer(low)):
-        return True
-    return bool(cue.search(low)) and _DURING.search(low) is not None
+    """Whether a failure cue is about the call itself (or happened during it).
+
+    A cue naming the call or the platform is live; so is one with no subject ("never
+    worked", "cant hear me") right after the call or link it is about. A laptop, phone
+    or the power failing is live only when the story says it happened during the call.
+    """
+    cues = (cue_pattern("scenario", "tech-failure"), cue_pattern("reasons.cues", "technical"))
+    matches = [m for cue in cues for m in cue.finditer(low)]
+    for m in matches:
+        if _LIVE.search(m.group(0)):
+            return True
+        if not _DEVICE.search(m.group(0)) and _LIVE.search(low[max(0, m.start() - 40) : m.start()]):
+            return True
+    return bool(matches) and _DURING.search(low) is not None
+
+
+_DEVICE = re.compile(
+    r"\b(?:laptop|phone|power|battery|electricity|wifi|wi fi|internet|computer|charger|pc|mac"
+    r"|macbook|broadband|router|outage|brownout|blackout)\b"
+)
 
 
 # The failure happened during the call, or at its start: "in the middle", "20 min in",
 # "started 10 minutes ago", "right before".
 _DURING = re.compile(
-    r"\b(?:in the (?:interview|call|middle)|mid[- ]?(?:call|interview)|mins? in|minutes in"
-    r"|started (?:\d+|a few|ten|five|twenty) (?:mins?|minutes) ago|(?:right|just) before)"
+    r"\b(?:in the (?:interview|call|middle)|mid[- ]?(?:\w+ )?(?:call|interview)|mins? in"
+    r"|minutes in|started (?:\d+|a few|ten|five|twenty) (?:mins?|minutes) ago|(?:right|just) before"
+    r"|after (?:\d+|a few|two|three|five|ten|twenty) (?:mins?|minutes))"
 )
 
 

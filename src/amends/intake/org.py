@@ -86,8 +86,14 @@ _ROLE_PATTERNS = [
     (rf"\b(?:for|as) {_DET}{_ROLE} {_KIND}\b", False),
     (rf"\b{_DET}{_ROLE} {_KIND} (?:at|with|for|interview)\b", False),
     (rf"\b(?:position|role|job|post) of {_DET}{_ROLE}", False),
-    (rf"\b(?:position|positon|role|job title|title|post|job)(?: is| was|:| -| =)? {_DET}{_ROLE}", True),
-    (rf"\b(?:its|it is|it was|this is) (?:a |an |the |for (?:the |a |an )?){_ROLE} {_KIND}\b", False),
+    (
+        rf"\b(?:position|positon|role|job title|title|post|job)(?: is| was|:| -| =)? {_DET}{_ROLE}",
+        True,
+    ),
+    (
+        rf"\b(?:its|it is|it was|this is) (?:a |an |the |for (?:the |a |an )?){_ROLE} {_KIND}\b",
+        False,
+    ),
     (rf"\b(?:its|it is|it was) for (?:the |a |an )?{_ROLE}(?=[,.;!]|$)", True),
     (rf"\b(?:i am|im|i m) (?:a |an |the )?{_ROLE} candidate\b", True),
     (rf"\b(?:for|as) (?:a |an |the ){_ROLE}(?= at | with | interview|[,.]|$)", True),

@@ -39,7 +39,9 @@ _PARTICLES = frozenset(
 _NAME = rf"(?P<name>{_TITLE}?{_WORD}(?: {_WORD}){{0,2}})"
 # A name after "with", stopping before "from"/"at" so "with Tilly from Bakehouse" splits.
 WHO = rf"(?P<name>{_TITLE}?(?!(?:from|at)\b){_WORD}(?: (?!(?:from|at)\b){_WORD}){{0,2}})"
-_TITLES = frozenset({"dr", "mr", "mrs", "ms", "miss", "prof", "sir", "dame", "mme", "frau", "herr", "khun"})
+_TITLES = frozenset(
+    {"dr", "mr", "mrs", "ms", "miss", "prof", "sir", "dame", "mme", "frau", "herr", "khun"}
+)
 _INTRO = r"(?: is| was|,| called| named|:| -|s name is| name is| \(| being)?"
 
 
@@ -376,8 +378,7 @@ def _reached_out(low: str, words: str, name: str | None) -> bool:
     who = f"{words}|{first}" if first else words
     # "the interviewer is called paul" names them; it is no call.
     return (
-        re.search(rf"\b(?:{who})\b[^.]{{0,40}}(?<!is )(?<!was )\b(?:{_REACHED})\b", low)
-        is not None
+        re.search(rf"\b(?:{who})\b[^.]{{0,40}}(?<!is )(?<!was )\b(?:{_REACHED})\b", low) is not None
     )
 
 

@@ -82,7 +82,12 @@ def read_story(text: object, now: datetime, my_tz: str) -> Intake:
         "platform": cues.platform,
         "realised": placed.realised,
     }
-    if scenario == "missed" and cues.reason == "technical" and placed.start is None:
+    if (
+        scenario == "missed"
+        and cues.reason == "technical"
+        and placed.start is None
+        and cues.live_failure
+    ):
         fields["scenario"] = "tech-failure"
     intake = build({k: v for k, v in fields.items() if v}, special, placed.at_on_my_clock)
     intake.my_tz = mine.key
@@ -143,7 +148,8 @@ def _scenario(
     if past is None:
         return None
     if past:
-        if "tech-failure" in found and (cues.live_failure or start is None):
+        failed = "tech-failure" in found or cues.reason == "technical"
+        if failed and (cues.live_failure or (start is None and "tech-failure" in found)):
             return "tech-failure"
         if start is not None and now - start <= JUST_STARTED and _STILL_LATE.search(low):
             if "missed" not in found:
