@@ -15,8 +15,9 @@ from amends.intake.lexicon import cue_pattern, data, platforms, word_set
 SCENARIO_CUES = ("tech-failure", "late", "conflict", "missed")
 _FUTURE = re.compile(
     r"\b(?:will|going to|about to|tomorrow|is at|starts at|is in|its in|upcoming|coming up"
-    r"|next week|later today|this afternoon|tonight|im on my way|on the way|i have an? [a-z -]{0,25}"
-    r"interview (?:on|tomorrow|next|this|at)|(?:am|is) (?:due|scheduled) (?:to|for)|i must|i need to)\b"
+    r"|next week|later today|this afternoon|tonight|im on my way|on the way"
+    r"|i have an? [a-z -]{0,25}interview (?:on|tomorrow|next|this|at)"
+    r"|(?:am|is) (?:due|scheduled) (?:to|for)|i must|i need to)\b"
 )
 _PAST = re.compile(
     r"\b(?:was|were|missed|yesterday|didnt|did not|started|happened|had|forgot|overslept"

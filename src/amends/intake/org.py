@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from amends.intake.lexicon import agencies, data, given_names, places, word_set
-from amends.intake.people import WHO, is_person, overlapping
+from amends.intake.people import TITLES, WHO, is_person, overlapping
 from amends.intake.text import Story
 
 _CO = r"(?P<co>(?!(?:\d+|the|a|an|my|their|our)\b)[A-Za-z0-9&][\w&'\-.]*(?: [\w&'\-]+){0,4})"
@@ -77,7 +77,7 @@ _COMPANY_PATTERNS = [
     rf"\b(?:at|to|into|in) (?:the )?{_CO} (?:head office|office|offices|hq|headquarters|building"
     r"|campus|site|store|shop|branch|restaurant|hotel|clinic|warehouse|depot|factory|cafe|plant|studio)",
     rf"\b(?:office|offices|hq|headquarters|premises) of {_CO}",
-    rf"\b(?i:dr|mr|mrs|ms|miss|prof|sir|dame|mme|frau|herr)\.? [A-Z]\w+(?: [A-Z]\w+)? (?:at|from) {_CO}",
+    rf"\b(?i:{TITLES})\.? [A-Z]\w+(?: [A-Z]\w+)? (?:at|from) {_CO}",
     _BEFORE_EVENT,
     rf"\b(?:{_HEADS}) (?:at|with) {_CO}",
     rf"\b(?:applied (?:to|at|for)|applying to|work(?:ing)? at|join(?:ing)?) {_CO}",

@@ -28,7 +28,9 @@ _OWNER = re.compile(
     r"|\b(?P<other>her|his|their|its|recruiters?|interviewers?|coordinators?|hr|they|[a-z]+'s)\b",
     re.IGNORECASE,
 )
-_TITLE = r"(?:(?:dr|mr|mrs|ms|miss|prof|sir|dame|mme|frau|herr|khun)\.? )"
+# Titles written before a name ("Dr Okafor", "Frau Becker"); never part of the name.
+TITLES = "|".join(word_set("titles"))
+_TITLE = rf"(?:(?:{TITLES})\.? )"
 # A letter of any alphabet ("Léa", "Inês", "Yılmaz"), and a word of a name.
 _L = r"[^\W\d_]"
 _WORD = rf"{_L}(?:{_L}|['\-])+"
@@ -270,7 +272,7 @@ def _interviewer(story: Story, people: People) -> str | None:
             return name
     recruiter_first = (people.recruiter or "").split(" ")[0]
     titled = re.search(
-        r"\b(?i:dr|mr|mrs|ms|miss|prof|sir|dame|mme|frau|herr|khun)\.? (?P<name>[A-Z][^\W\d_\-]*(?:-[^\W\d_]+)*"
+        rf"\b(?i:{TITLES})\.? (?P<name>[A-Z][^\W\d_\-]*(?:-[^\W\d_]+)*"
         r"(?: [A-Z][^\W\d_\-]*(?:-[^\W\d_]+)*)?)\b(?!')",
         text,
     )

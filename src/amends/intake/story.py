@@ -151,9 +151,9 @@ def _scenario(
         failed = "tech-failure" in found or cues.reason == "technical"
         if failed and (cues.live_failure or (start is None and "tech-failure" in found)):
             return "tech-failure"
-        if start is not None and now - start <= JUST_STARTED and _STILL_LATE.search(low):
-            if "missed" not in found:
-                return "late"
+        just_started = start is not None and now - start <= JUST_STARTED
+        if just_started and _STILL_LATE.search(low) and "missed" not in found:
+            return "late"
         # The start has passed and the story is about it: missed (unless the call failed).
         return "missed"
     if start is not None:
