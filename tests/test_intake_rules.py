@@ -185,3 +185,18 @@ def test_a_start_on_your_own_clock_moves_to_theirs_once_their_zone_is_given() ->
     assert merged(intake, {"tz": "America/New_York", "at": "2026-06-15 04:00"})["at"] == (
         "2026-06-15 04:00"
     )  # an explicit start always wins
+
+
+def test_every_cue_compiles_and_none_ends_in_a_space_that_could_never_match() -> None:
+    import re
+
+    from amends.intake.lexicon import data
+
+    table = data()
+    sections = [table["scenario"], table["modes"], table["implied_modes"], table["contact_roles"]]
+    sections.append(table["reasons"]["cues"])
+    for section in sections:
+        for key, cues in section.items():
+            for cue in cues:
+                re.compile(cue)
+                assert cue == cue.rstrip(), f"{key}: {cue!r} ends in a space"

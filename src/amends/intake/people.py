@@ -44,7 +44,10 @@ WHO = rf"(?P<name>{_TITLE}?(?!(?:from|at)\b){_WORD}(?: (?!(?:from|at)\b){_WORD})
 _TITLES = frozenset(
     {"dr", "mr", "mrs", "ms", "miss", "prof", "sir", "dame", "mme", "frau", "herr", "khun"}
 )
-_INTRO = r"(?: is| was|,| called| named|:| -|s name is| name is| \(| being)?"
+_INTRO = (
+    r"(?: is called| was called| is named| name was| name is| is| was|,| called| named|:| -"
+    r"|s name is| \(| being)?"
+)
 
 
 @dataclass
@@ -237,6 +240,8 @@ def _recruiter(story: Story, people: People) -> None:
         r"(?:recruiter|recruitment consultant|headhunter)",
         rf"\b{_NAME} (?:from|at|@|with|of) (?:{agencies().pattern})",
         rf"\brecruiter (?:is |was )?(?:from|at|with) [\w&' ]{{1,30}}, {_NAME}",
+        rf"\brecruiter (?:from|at|with) [\w&']+(?: [\w&']+){{0,2}} (?:is|was) {_NAME}",
+        rf"\brecruiters? (?:cell|number|mobile|phone|email|details),? {_NAME}",
     ]
     if people.agency:
         patterns.append(rf"\b{WHO} (?:from|at|@|with|of) (?:the )?{re.escape(people.agency)}")
@@ -256,6 +261,7 @@ def _interviewer(story: Story, people: People) -> str | None:
         rf"\b(?:interviewer|hiring manager|line manager|panel lead|store manager|the manager)"
         rf"{_INTRO} {_NAME}",
         rf"\b{_NAME} (?:is|was|will be) (?:interviewing me|my interviewer|the interviewer)",
+        rf"\binterviewing me (?:is|was|will be) (?:the [a-z ]{{2,20}}, )?{_NAME}",
         rf"\b(?:guy|man|woman|lady|person|someone|chap) (?:called|named) {_NAME}",
         rf"\b(?:manager|interviewer|director|lead) (?:at|from) [A-Z][\w&]*(?: [A-Z][\w&]*)*,"
         rf" {_NAME}",
