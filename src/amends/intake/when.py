@@ -26,7 +26,8 @@ _REALISE = (
     r"|remembered|remember|it hit me|dawned|discovered|spotted|looked at|got up|opened"
 )
 _OTHER = (
-    r"missed calls?|missed call|left|leave|leaving|train|bus|flight|plane|arrive|arriving|arrival|eta|be there|get there"
+    r"missed calls?|left|leave|leaving|train|bus|flight|plane|arrive|arriving|arrival|eta"
+    r"|be there|get there"
     r"|get in|be in|back|home|until|til|till|landed|land|lands|departs|departing|reach|shift"
     r"|appointment|exam|class|lecture|finish|finishes|ends|free|available|instead|offered"
     r"|reschedule|rescheduled|move it|moved|alarm|set|asleep|bed|sleep|by|now|kicked|froze"
