@@ -56,11 +56,15 @@ _NOT_ALONE = frozenset(
 # Where the company is read from each "at"/"with" after the interview (see _after_event).
 _AFTER_EVENT = "after the event"
 _HEADS = "|".join(re.escape(w) for w in sorted(word_set("role_heads")))
+_TITLE_WORDS = frozenset(TITLES.split("|"))
 _COMPANY_PATTERNS = [
     _INSTITUTION,
     rf"\b(?:office|offices|hq|headquarters|premises|branch|site) of {_CO}",
     rf"\b{_KIND} (?:at|with|for) {_CO}",
     rf"\b(?:company|firm|employer|organisation|organization)(?: is| called| named|:)? {_CO}",
+    rf"\b(?:company|firm|fintech|startup|start-up|business|bank|agency|charity|practice|brand)"
+    rf" (?:in|from|based in) [\w ]{{1,25}}?(?:,| called| named) {_CO}",
+    rf"\binterview of {_CO}",
     rf"\binterview(?: with)?: {_CO}",
     r"\binterview(?: at)? \d{1,2}(?:[:.]\d\d)?(?: ?[ap]m)?,? "
     r"(?P<co>(?-i:[A-Z][\w&']*(?: (?:[A-Z][\w&']*|&))*))",
@@ -110,9 +114,18 @@ class Org:
     role: str | None
 
 
-def read_org(story: Story, interviewer: str | None) -> Org:
-    """The company and role a story names (either may be ``None``)."""
-    return Org(company=_company(story, interviewer), role=_role(story))
+def read_org(story: Story, interviewer: str | None, agency: str | None = None) -> Org:
+    """The company and role a story names (either may be ``None``).
+
+    The recruiter's agency is never the company: when it is what was read, the story is
+    read again without it ("the Salesforce office ... recruiter conor from Sigmar").
+    """
+    company = _company(story, interviewer)
+    if agency and company and company.lower() == agency.lower():
+        hidden = re.sub(re.escape(agency), lambda m: " " * len(m.group(0)), story.text, flags=re.I)
+        # No other company named: the recruiter works for the employer itself.
+        company = _company(Story(original=story.original, text=hidden), interviewer) or company
+    return Org(company=company, role=_role(story))
 
 
 def _company(story: Story, interviewer: str | None) -> str | None:
@@ -258,6 +271,8 @@ def _clean_company(raw: str, story: Story) -> str | None:
             word, key = word[:-2], key[:-2]
         glue = key in ("&", "and", "of") and bool(words)
         if not glue:
+            if not words and (key in _TITLE_WORDS or (key in _ZONE_WORDS and len(key) <= 4)):
+                return None  # "Sir Michael Grey", "EST": a person or a clock, not a company
             following = [t.strip(".,;:!?").lower() for t in raw.split()[i + 1 : i + 2]]
             if key == "head" and following in (["office"], ["offices"]):
                 break  # "Greggs head office"
@@ -273,6 +288,8 @@ def _clean_company(raw: str, story: Story) -> str | None:
         words.append(word)
         if possessive or (token != word and not token.endswith("'s")):
             break
+    while words and words[-1].lower() in ("&", "and", "of"):
+        words.pop()
     words = _without_site(words)
     while words and words[-1].lower() in ("&", "and", "of"):
         words.pop()

@@ -48,7 +48,7 @@ def read_story(text: object, now: datetime, my_tz: str) -> Intake:
         return build({}, {"scenario": ask("scenario")})
     tense = cues.tense or tense_words(low)
     when = read_when(masked.replace("'", " "), now, mine, tense, (country or "") in _MONTH_FIRST)
-    org = read_org(story, people.interviewer)
+    org = read_org(story, people.interviewer, people.agency)
     place = interviewer_place(low)
     # In person with a company or a place named: in the user's own area unless a zone or
     # place for the interviewer says otherwise.
