@@ -133,7 +133,17 @@ def _about_relative(low: str, start: int, end: int) -> bool:
     return re.search(rf"\b(?:{relatives})s?\b", before) is not None
 
 
+# A mode offered instead ("want a video call instead", "request a video interview") says
+# nothing about how the interview was set up.
+_ALTERNATIVE_MODE = re.compile(
+    r"\b(?:request|ask for|asking for|offer|want|prefer|propose|suggest)(?:ing|ed)? (?:a |an )?"
+    r"(?:video|phone|remote|virtual|online|in-person|in person)\b[^.,;]*"
+    r"|\b(?:a )?(?:video|phone)(?: call| interview)? instead\b"
+)
+
+
 def _mode(low: str, platform: str | None, reason: str | None) -> str | None:
+    low = _ALTERNATIVE_MODE.sub(" ", low)
     found: set[str] = {
         str(mode) for mode in data()["modes"] if cue_pattern("modes", mode).search(low)
     }
