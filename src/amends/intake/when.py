@@ -40,7 +40,12 @@ _START = (
     r"|begins|began|scheduled|booked|supposed|meant|due|slot|for|invite|invitation|said|says"
     r"|was it|is it|or|webex|zoom|teams|skype|facetime|onsite|missed the|missed my"
 )
-_CUES = re.compile(rf"\b(?:(?P<realise>{_REALISE})|(?P<other>{_OTHER})|(?P<start>{_START}))\b")
+# "which I now realise was 3pm here": a start converted to the person's clock, no noticing.
+_CONVERTED = r"(?:now )?realised? (?:that )?(?:it )?(?:was|is|thats)"
+_CUES = re.compile(
+    rf"\b(?:(?P<converted>{_CONVERTED})|(?P<realise>{_REALISE})|(?P<other>{_OTHER})"
+    rf"|(?P<start>{_START}))\b"
+)
 _THOUGHT = re.compile(
     r"\b(?:thought|assumed|believed|expected|had it (?:down )?as|i had it)\b"
     r"|\b(?:wrote|put|had|saved|entered|noted|copied)\b[^,.]{0,40}\bas\b"
@@ -131,6 +136,8 @@ def _role(low: str, start: int, end: int, clause_start: int, clause_end: int) ->
 
 
 def _kind(m: re.Match[str]) -> str:
+    if m.group("converted"):
+        return "other"
     return next(k for k in ("realise", "other", "start") if m.group(k))
 
 
