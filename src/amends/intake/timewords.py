@@ -80,6 +80,11 @@ _CLOCKS = [
         r"(?![\d:/]|\.\d|\s*(?:minutes|hours|hour|days|weeks|people|%|st\b|nd\b|rd\b|th\b))"
     ),
     re.compile(r"(?<=\bat )(?P<hh>[01]\d|2[0-3])(?P<m>[0-5]\d)(?![\d:/]|\.\d)"),
+    # "at 16h", "today 14h", "15hs", "9h30": the hour written with an h (24-hour clock)
+    re.compile(
+        r"(?:(?<=\bat )|(?<=\btoday )|(?<=\bmorning )|(?<=\bafternoon )|(?<=\bthe ))"
+        r"(?P<hh>[01]?\d|2[0-3])h(?P<m>[0-5]\d)?s?\b"
+    ),
 ]
 _DAYS = [
     (re.compile(r"(?:the )?day after tomorrow"), 2),
@@ -215,7 +220,7 @@ def _clock(m: re.Match[str]) -> Clock | None:
         hour = 0 if g["noon"] == "midnight" else 12
         return Clock(m.start(), m.end(), hour, 0, None, True)
     if g.get("hh"):
-        return Clock(m.start(), m.end(), int(g["hh"]), int(g["m"]), None, True)
+        return Clock(m.start(), m.end(), int(g["hh"]), int(g["m"] or 0), None, True)
     hour = _hour(g["h"])
     minute = int(g["m"]) if g.get("m") else 0
     if g.get("half"):

@@ -26,7 +26,7 @@ _REALISE = (
     r"|remembered|remember|it hit me|dawned|discovered|spotted|looked at|got up|opened"
 )
 _OTHER = (
-    r"missed calls?|left|leave|leaving|train|bus|flight|plane|arrive|arriving|arrival|eta"
+    r"missed calls?|dentist|dentists|doctor|doctors|gp|appt|left|leave|leaving|train|bus|flight|plane|arrive|arriving|arrival|eta"
     r"|be there|get there"
     r"|get in|be in|back|home|until|til|till|landed|land|lands|departs|departing|reach|shift"
     r"|appointment|exam|class|lecture|finish|finishes|ends|free|available|instead|offered"
@@ -47,7 +47,9 @@ _CUES = re.compile(
     rf"|(?P<start>{_START}))\b"
 )
 _THOUGHT = re.compile(
-    r"\b(?:thought|assumed|believed|expected|had it (?:down )?as|i had it)\b"
+    r"\b(?:thought|assumed|believed|expected|had it (?:down )?as|i had it"
+    r"|(?:read|saw|took|understood) (?:it|the time|the invite) as"
+    r"|set (?:a |my |the )?(?:reminder|alarm) for)\b"
     r"|\b(?:wrote|put|had|saved|entered|noted|copied)\b[^,.]{0,40}\bas\b"
 )
 _ACTUAL = re.compile(r"\b(?:actually|really|turns out|turned out|in fact|but it was|it was at)\b")

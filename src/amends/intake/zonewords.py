@@ -142,3 +142,15 @@ _LOCAL = re.compile(
 def says_local(low: str) -> bool:
     """True when the story says the interviewer shares the user's clock."""
     return _LOCAL.search(low) is not None
+
+
+_VENUE = re.compile(
+    r"\b(?:at|to|in) (?:the|their) (?:[a-z&'-]+ ){0,3}(?:office|offices|hospital|council|school"
+    r"|building|site|campus|hq|store|branch|clinic|hall|centre|center|depot|warehouse|factory"
+    r"|restaurant|hotel|bank|studio|plant)\b"
+)
+
+
+def names_venue(low: str) -> bool:
+    """True when the story names where an in-person interview is ("at the council")."""
+    return _VENUE.search(low) is not None
