@@ -26,7 +26,8 @@ _REALISE = (
     r"|remembered|remember|it hit me|dawned|discovered|spotted|looked at|got up|opened"
 )
 _OTHER = (
-    r"missed calls?|dentist|dentists|doctor|doctors|gp|appt|left|leave|leaving|train|bus|flight|plane|arrive|arriving|arrival|eta"
+    r"missed calls?|dentist|dentists|doctor|doctors|gp|appt|left|leave|leaving|train|bus"
+    r"|flight|plane|arrive|arriving|arrival|eta"
     r"|be there|get there"
     r"|get in|be in|back|home|until|til|till|landed|land|lands|departs|departing|reach|shift"
     r"|appointment|exam|class|lecture|finish|finishes|ends|free|available|instead|offered"
