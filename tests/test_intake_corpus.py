@@ -40,7 +40,7 @@ def test_corpus_covers_every_scenario_reason_mode_and_contact_role() -> None:
 
 
 # Floors per tuning split at the figures reached: accuracy, then the inventions allowed.
-TUNE_FLOORS = {"tune": (0.97, 0), "heldout_v1": (0.94, 0), "dev3": (0.87, 11)}
+TUNE_FLOORS = {"tune": (0.99, 0), "heldout_v1": (0.96, 0), "dev3": (0.94, 3)}
 
 
 @pytest.mark.parametrize("split", sorted(TUNE_SPLITS))
@@ -59,5 +59,5 @@ def test_eval_split_accuracy_and_inventions(capsys: pytest.CaptureFixture[str]) 
     _report(capsys, "eval split", result.summary())
     assert result.errors == 0
     # Regression floors at the figures reached (see the report for the goal: 95%, none invented).
-    assert result.accuracy >= 0.90
-    assert result.invented <= 7
+    assert result.accuracy >= 0.95
+    assert result.invented <= 4

@@ -211,7 +211,8 @@ def _agency_name(story: Story, start: int, end: int) -> str:
 
 _AGENCY_WORDS = re.compile(
     r"\b(?:from|at|with) (?P<org>(?:[A-Z][\w&]*\s){0,3}(?:Recruitment|Recruiting|Staffing|Talent"
-    r"|Personnel|Resourcing|Search|Headhunters|Agency|Careers|Hire|Jobs|Workforce)\b)"
+    r"|Personnel|Resourcing|Search|Headhunters|Agency|Careers|Hire|Jobs|Workforce)"
+    r"(?: (?:Group|Partners|Solutions|International|Consulting|Consultants|Ltd))?\b)"
 )
 
 
@@ -241,7 +242,8 @@ def _recruiter(story: Story, people: People) -> None:
         rf"\b{_NAME} (?:from|at|@|with|of) (?:{agencies().pattern})",
         rf"\brecruiter (?:is |was )?(?:from|at|with) [\w&' ]{{1,30}}, {_NAME}",
         rf"\brecruiter (?:from|at|with) [\w&']+(?: [\w&']+){{0,2}} (?:is|was) {_NAME}",
-        rf"\brecruiters? (?:cell|number|mobile|phone|email|details),? {_NAME}",
+        rf"\brecruiter(?:'s|s)? (?:cell|number|mobile|phone|email|details),? {_NAME}",
+        rf"\brecruiter\b[^.]{{0,80}}?\b(?:her|his|their) name is {_NAME}",
     ]
     if people.agency:
         patterns.append(rf"\b{WHO} (?:from|at|@|with|of) (?:the )?{re.escape(people.agency)}")
