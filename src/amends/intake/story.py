@@ -21,7 +21,7 @@ from amends.intake.placing import interviewer_zone, one_moment, place_times, zon
 from amends.intake.result import Intake, ask, build
 from amends.intake.text import Story, clean
 from amends.intake.when import When, read_when
-from amends.intake.zonewords import interviewer_place, names_venue, says_local
+from amends.intake.zonewords import interviewer_place, local_words
 
 # Countries that write dates month first (3/12 = March 12).
 _MONTH_FIRST = frozenset({"US", "CA", "PH", "FM", "PW", "MH"})
@@ -52,8 +52,9 @@ def read_story(text: object, now: datetime, my_tz: str) -> Intake:
     place = interviewer_place(low)
     # In person with a company, a place or a venue named ("at the council"): in the user's
     # own area unless a zone or place for the interviewer says otherwise.
-    named = bool(org.company or place) or names_venue(low)
-    local = says_local(low) or (cues.mode == "in-person" and named)
+    same_clock, venue = local_words(low)
+    named = bool(org.company or place) or venue
+    local = same_clock or (cues.mode == "in-person" and named)
     if when.conflict:
         guess = place or zone_of(when.candidates) or (mine.key if local else None)
         agreed = one_moment(when.candidates, guess, mine)

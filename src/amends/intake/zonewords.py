@@ -139,11 +139,6 @@ _LOCAL = re.compile(
 )
 
 
-def says_local(low: str) -> bool:
-    """True when the story says the interviewer shares the user's clock."""
-    return _LOCAL.search(low) is not None
-
-
 _VENUE = re.compile(
     r"\b(?:at|to|in) (?:the|their) (?:[a-z&'-]+ ){0,3}(?:office|offices|hospital|council|school"
     r"|building|site|campus|hq|store|branch|clinic|hall|centre|center|depot|warehouse|factory"
@@ -151,6 +146,8 @@ _VENUE = re.compile(
 )
 
 
-def names_venue(low: str) -> bool:
-    """True when the story names where an in-person interview is ("at the council")."""
-    return _VENUE.search(low) is not None
+def local_words(low: str) -> tuple[bool, bool]:
+    """Whether the story says the interviewer shares the user's clock ("same time zone",
+    "here in Salt Lake"), and whether it names where an in-person interview is ("at the
+    council")."""
+    return _LOCAL.search(low) is not None, _VENUE.search(low) is not None
