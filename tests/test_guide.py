@@ -213,3 +213,20 @@ def test_guide_asks_what_a_story_cannot_tell(cli: CliRun) -> None:
     assert result.exit_code == 0, result.stderr
     assert "Company" in result.stdout and "Interview start" in result.stdout
     assert "What happened? late / conflict" not in result.stdout  # scenario came from the story
+
+
+def test_guide_converts_a_start_told_on_your_own_clock_instead_of_asking_it_again(
+    cli: CliRun,
+) -> None:
+    save_profile({"name": "Sam Patel", "tz": "Europe/London", "email": "sam@example.org"})
+    story = (
+        "missed my video interview with Acme for the data analyst role today at 9am my time, "
+        "overslept. dana@acme.example"
+    )
+    # Only their zone is asked; 09:00 London is 04:00 in New York, shown, not asked.
+    answers = ["America/New_York", "", "", "", ""]
+    result = cli(["guide", *NOW], input="\n".join([story, *answers, "", ""]) + "\n")
+    assert result.exit_code == 0, result.stderr
+    assert "Interview start" not in result.stdout
+    assert "2026-11-23 09:00 on your clock, is 2026-11-23 04:00 on theirs" in result.stdout
+    assert "4:00" in result.stdout and "America/New_York" in result.stdout

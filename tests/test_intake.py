@@ -206,6 +206,20 @@ def test_plan_from_a_story_with_explicit_flags_winning(cli: CliRun) -> None:
     assert "Acme Analytics" in text and "Data Analyst" in text and "dana@acme.example" in text
 
 
+def test_plan_from_a_story_puts_a_start_told_on_your_clock_on_the_interviewers(
+    cli: CliRun,
+) -> None:
+    story = (
+        "missed my video interview with Acme for the data analyst role at 9am my time, overslept"
+    )
+    args = ["plan", "--name", "Sam Patel", "--story", story, "--tz", "America/New_York",
+            *LONDON, "--format", "json"]  # fmt: skip
+    result = cli(args)
+    assert result.exit_code == 0, result.stderr
+    plan = json.loads(result.stdout)
+    assert '"2026-11-23T04:00:00-05:00"' in json.dumps(plan)  # 09:00 London is 04:00 New York
+
+
 def test_plan_from_a_story_names_what_is_still_open(cli: CliRun) -> None:
     result = cli(["plan", "--name", "Sam", "--story", STORY, *LONDON])
     assert result.exit_code == 2

@@ -110,10 +110,24 @@ def _story(now: datetime, profile: dict[str, Any]) -> tuple[dict[str, Any], bool
     known: dict[str, Any] = dict(intake.fields)
     if "fold" in intake.missing:
         known["fold_open"] = True
+    if intake.at_on_my_clock:
+        known["at_on_my_clock"] = True
     if known:
         shown = ", ".join(f"{k} {v}" for k, v in intake.fields.items())
         typer.echo(snippet("guide", "understood", fields=shown))
     return known, True
+
+
+def _their_clock(known: dict[str, Any], tz: str, profile: dict[str, Any]) -> str | None:
+    """The story's start, told on the person's own clock, on the interviewer's clock."""
+    mine = profile.get("my_tz") or system_zone() or "UTC"
+    if not known.get("at_on_my_clock") or not is_zone(mine):
+        return None
+    try:
+        start = parse_local(str(known["at"]), zone(mine), "at")
+    except InputError:
+        return None  # a time the clocks skip or repeat on the person's clock: asked instead
+    return start.astimezone(zone(tz)).strftime("%Y-%m-%d %H:%M")
 
 
 def _fits(check: Callable[[str], Any], value: Any) -> bool:
@@ -145,7 +159,13 @@ def run_guide(now_text: str | None, profile_file: Path | None) -> None:
     ask("company", lambda v: one_line(v, "company"))
     ask("role", lambda v: one_line(v, "role"))
     ask("tz", lambda v: zone(v, "tz"), profile.get("my_tz") or system_zone() or "UTC")
-    if "at" in known and "tz" not in known:
+    converted = _their_clock(known, answers["tz"], profile) if "tz" not in known else None
+    if converted and _fits(lambda v: _start_fits(v, answers, now), converted):
+        # The story gave the start on the person's own clock: it is converted, not re-asked.
+        answers["at"] = converted
+        typer.echo(snippet("guide", "at_converted", mine=known["at"], theirs=converted,
+                           tz=answers["tz"]))  # fmt: skip
+    elif "at" in known and "tz" not in known:
         # The story's time was read before their zone was known: confirm it on their clock.
         answers["at"] = _ask("at", lambda v: _start_fits(v, answers, now), default=known["at"])
     else:

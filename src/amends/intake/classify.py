@@ -10,12 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from amends.intake.lexicon import cue_pattern, data, platforms
+from amends.intake.lexicon import cue_pattern, data, platforms, word_set
 
 SCENARIO_CUES = ("tech-failure", "late", "conflict", "missed")
 _FUTURE = re.compile(
     r"\b(?:will|going to|about to|tomorrow|is at|starts at|is in|its in|upcoming|coming up"
-    r"|next week|later today|this afternoon|tonight|im on my way|on the way)\b"
+    r"|next week|later today|this afternoon|tonight|im on my way|on the way"
+    r"|i have an? [a-z -]{0,25}interview (?:on|tomorrow|next|this|at)"
+    r"|(?:am|is) (?:due|scheduled) (?:to|for)|i must|i need to)\b"
 )
 _PAST = re.compile(
     r"\b(?:was|were|missed|yesterday|didnt|did not|started|happened|had|forgot|overslept"
@@ -37,6 +39,7 @@ class Cues:
     mode: str | None
     platform: str | None
     about_interview: bool
+    live_failure: bool = False  # the call or platform failed (not a device dead beforehand)
 
     @property
     def tense(self) -> str | None:
@@ -62,18 +65,85 @@ def read_cues(low: str) -> Cues:
         platform=platform,
         # A scenario cue ("im going to be late") is about the interview even unnamed.
         about_interview=bool(_INTERVIEW.search(low) or scenarios) or platform is not None,
+        live_failure=_live_failure(low),
     )
 
 
+_LIVE = re.compile(
+    r"\b(?:zoom|teams|meet|webex|skype|link|call|meeting|audio|sound|mic|microphone|camera"
+    r"|video|lobby|host|organi[sz]er|app|kicked|kicking|rejoin|reconnect|dropped|dropping"
+    r"|froze|freezing|crash|crashed|crashes|crashing|passcode|meeting id|waiting room|hear"
+    r"|line)\b"
+)
+
+
+def _live_failure(low: str) -> bool:
+    """Whether a failure cue is about the call itself (or happened during it).
+
+    A cue naming the call or the platform is live; so is one with no subject ("never
+    worked", "cant hear me") right after the call or link it is about. A laptop, phone
+    or the power failing is live only when the story says it happened during the call.
+    """
+    cues = (cue_pattern("scenario", "tech-failure"), cue_pattern("reasons.cues", "technical"))
+    matches = [m for cue in cues for m in cue.finditer(low)]
+    for m in matches:
+        if _LIVE.search(m.group(0)):
+            return True
+        if not _DEVICE.search(m.group(0)) and _LIVE.search(low[max(0, m.start() - 40) : m.start()]):
+            return True
+    return bool(matches) and _DURING.search(low) is not None
+
+
+_DEVICE = re.compile(
+    r"\b(?:laptop|phone|power|battery|electricity|wifi|wi fi|internet|computer|charger|pc|mac"
+    r"|macbook|broadband|router|outage|brownout|blackout)\b"
+)
+
+
+# The failure happened during the call, or at its start: "in the middle", "20 min in",
+# "started 10 minutes ago", "right before".
+_DURING = re.compile(
+    r"\b(?:in the (?:interview|call|middle)|mid[- ]?(?:\w+ )?(?:call|interview)|mins? in"
+    r"|minutes in|started (?:\d+|a few|ten|five|twenty) (?:mins?|minutes) ago|(?:right|just) before"
+    r"|after (?:\d+|a few|two|three|five|ten|twenty) (?:mins?|minutes))"
+)
+
+
 def read_reason(low: str) -> str | None:
-    """The first reason (in catalogue priority order) whose cues the story matches."""
+    """The first reason (in catalogue priority order) whose cues the story matches.
+
+    An illness or medical cue about a relative ("my kid just threw up", "my daughter's
+    surgery", "accompany my father to an urgent appointment") is a family emergency.
+    """
     for code in data()["reasons"]["order"]:
-        if cue_pattern("reasons.cues", code).search(low):
-            return str(code)
+        m = cue_pattern("reasons.cues", code).search(low)
+        if m is None:
+            continue
+        if code in ("illness", "medical") and _about_relative(low, m.start(), m.end()):
+            return "family-emergency"
+        return str(code)
     return None
 
 
+def _about_relative(low: str, start: int, end: int) -> bool:
+    """A relative named just before the cue, in the same sentence."""
+    sentence_start = max(low.rfind(mark, 0, start) for mark in ".!?;")
+    before = low[max(sentence_start + 1, start - 45) : start]
+    relatives = "|".join(sorted(word_set("relatives"), key=len, reverse=True))
+    return re.search(rf"\b(?:{relatives})s?\b", before) is not None
+
+
+# A mode offered instead ("want a video call instead", "request a video interview") says
+# nothing about how the interview was set up.
+_ALTERNATIVE_MODE = re.compile(
+    r"\b(?:request|ask for|asking for|offer|want|prefer|propose|suggest)(?:ing|ed)? (?:a |an )?"
+    r"(?:video|phone|remote|virtual|online|in-person|in person)\b[^.,;]*"
+    r"|\b(?:a )?(?:video|phone)(?: call| interview)? instead\b"
+)
+
+
 def _mode(low: str, platform: str | None, reason: str | None) -> str | None:
+    low = _ALTERNATIVE_MODE.sub(" ", low)
     found: set[str] = {
         str(mode) for mode in data()["modes"] if cue_pattern("modes", mode).search(low)
     }
@@ -81,6 +151,12 @@ def _mode(low: str, platform: str | None, reason: str | None) -> str | None:
         found.add("video")
     if len(found) == 1:
         return found.pop()
+    if not found:
+        implied = {
+            str(m) for m in data()["implied_modes"] if cue_pattern("implied_modes", m).search(low)
+        }
+        if len(implied) == 1:
+            return implied.pop()
     return None
 
 

@@ -32,7 +32,7 @@ def resolve_day(day: Day, today: date, tense: Tense, month_first: bool) -> date 
         return _weekday(day, today, tense)
     if day.kind == "day-of-month":
         return _day_of_month(day.offset, today, tense)
-    return _calendar(day.phrase, today, tense, month_first)
+    return _calendar(day.phrase, today, tense, month_first, day.named_weekday)
 
 
 def _weekday(day: Day, today: date, tense: Tense) -> date | None:
@@ -63,7 +63,9 @@ def _day_of_month(number: int, today: date, tense: Tense) -> date | None:
     return date(year, month, number)
 
 
-def _calendar(phrase: str, today: date, tense: Tense, month_first: bool) -> date | None:
+def _calendar(
+    phrase: str, today: date, tense: Tense, month_first: bool, weekday: int | None = None
+) -> date | None:
     settings: dict[str, Any] = {
         "DATE_ORDER": "MDY" if month_first else "DMY",
         "PREFER_DATES_FROM": {"future": "future", "past": "past"}.get(
@@ -76,7 +78,24 @@ def _calendar(phrase: str, today: date, tense: Tense, month_first: bool) -> date
     parsed = dateparser.parse(phrase, languages=["en"], settings=settings)
     if parsed is None:
         raise BadDate(phrase)
-    found: date = parsed.date()
+    found: date = (
+        parsed.date() if weekday is None else _on_its_weekday(parsed.date(), weekday, today)
+    )
     if tense is None and abs((found - today).days) > 183:
         return None
+    return found
+
+
+def _on_its_weekday(found: date, weekday: int, today: date) -> date:
+    """ "Wednesday 24 June": the year in which 24 June is a Wednesday, nearest to today
+    (the tense alone would put a date already arranged in the past a year back)."""
+    if found.weekday() == weekday:
+        return found
+    for year in (today.year, today.year + 1, today.year - 1):
+        try:
+            candidate = found.replace(year=year)
+        except ValueError:
+            continue
+        if candidate.weekday() == weekday:
+            return candidate
     return found

@@ -12,6 +12,7 @@ import tomllib
 from functools import cache
 from importlib import resources
 from typing import Any
+from zoneinfo import available_timezones
 
 
 @cache
@@ -64,6 +65,25 @@ def platforms() -> list[tuple[str, re.Pattern[str]]]:
 def agencies() -> re.Pattern[str]:
     """Known staffing and recruitment agencies."""
     return alternation([re.escape(a) for a in data()["agencies"]["names"]])
+
+
+@cache
+def places() -> dict[str, str]:
+    """Place names -> IANA zone: ``[places]`` of ``data/intake_zones.toml``, then the city of
+    every IANA zone ("Vienna", "Ho Chi Minh") unless it reads as a name or a common word."""
+    table = data("intake_zones")
+    found: dict[str, str] = {}
+    skip = frozenset(table["iana_cities"]["not_places"])
+    areas = frozenset(table["iana_cities"]["areas"])
+    for name in sorted(available_timezones()):
+        area, _, city = name.rpartition("/")
+        if area.split("/")[0] not in areas:
+            continue
+        key = city.replace("_", " ").lower()
+        if key not in skip and len(key) > 3:
+            found.setdefault(key, name)
+    found.update(table["places"])
+    return found
 
 
 def question(key: str) -> str:

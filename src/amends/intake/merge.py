@@ -10,13 +10,26 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from amends.dates.zones import parse_local, zone
+from amends.errors import InputError
 from amends.intake.result import REASON_DEFAULTS, REQUIRED, Intake
 
 
 def merged(intake: Intake, explicit: Mapping[str, Any]) -> dict[str, Any]:
-    """The story's fields overlaid with every explicit value that is set."""
+    """The story's fields overlaid with every explicit value that is set.
+
+    A start the story gave on the person's own clock ("9am my time") is moved onto the
+    interviewer's clock once their zone is given explicitly.
+    """
     values: dict[str, Any] = dict(intake.fields)
-    values.update({k: v for k, v in explicit.items() if v not in (None, "", [])})
+    given = {k: v for k, v in explicit.items() if v not in (None, "", [])}
+    if intake.at_on_my_clock and "tz" in given and "at" not in given and intake.my_tz:
+        try:
+            start = parse_local(values["at"], zone(intake.my_tz), "at")
+            values["at"] = start.astimezone(zone(str(given["tz"]), "tz")).strftime("%Y-%m-%d %H:%M")
+        except InputError:
+            pass  # a time the clocks skip or repeat: the plan's own check reports it
+    values.update(given)
     return values
 
 

@@ -11,6 +11,7 @@ agency recruiter is written "Tom (Hays)".
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import phonenumbers
@@ -21,20 +22,32 @@ from amends.intake.text import Story
 
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 _OWNER = re.compile(
-    r"\b(?P<mine>my (?:own )?(?:email|e-mail|mail|address|number|phone|mobile|cell|details|contact)"
+    r"\b(?P<mine>my (?:own )?(?:email|e-mail|mail|address|number|phone|mobile|cell|details"
+    r"|contact details|contact info)"
     r"|mine|(?:reach|call|text|contact|email|ring) me|me at|i am on|im on)\b"
     r"|\b(?P<other>her|his|their|its|recruiters?|interviewers?|coordinators?|hr|they|[a-z]+'s)\b",
     re.IGNORECASE,
 )
-_TITLE = r"(?:(?:dr|mr|mrs|ms|miss|prof)\.? )"
-_NAME = rf"(?P<name>{_TITLE}?[A-Za-z][A-Za-z'\-]+(?: [A-Za-z][A-Za-z'\-]+){{0,2}})"
-# A name after "with", stopping before "from"/"at" so "with Tilly from Bakehouse" splits.
-WHO = (
-    rf"(?P<name>{_TITLE}?(?!(?:from|at)\b)[A-Za-z][A-Za-z'\-]+"
-    r"(?: (?!(?:from|at)\b)[A-Za-z][A-Za-z'\-]+){0,2})"
+# Titles written before a name ("Dr Okafor", "Frau Becker"); never part of the name.
+TITLES = "|".join(word_set("titles"))
+_TITLE = rf"(?:(?:{TITLES})\.? )"
+# A letter of any alphabet ("Léa", "Inês", "Yılmaz"), and a word of a name.
+_L = r"[^\W\d_]"
+_WORD = rf"{_L}(?:{_L}|['\-])+"
+# Lower-case particles inside a written name: "Sanne de Vries", "Ludwig van Beethoven".
+_PARTICLES = frozenset(
+    {"de", "van", "von", "der", "den", "da", "di", "du", "dos", "del", "la", "le", "bin", "al"}
 )
-_TITLES = frozenset({"dr", "mr", "mrs", "ms", "miss", "prof"})
-_INTRO = r"(?: is| was|,| called| named|:| -|s name is| name is| \(| being)?"
+_NAME = rf"(?P<name>{_TITLE}?{_WORD}(?: {_WORD}){{0,2}})"
+# A name after "with", stopping before "from"/"at" so "with Tilly from Bakehouse" splits.
+WHO = rf"(?P<name>{_TITLE}?(?!(?:from|at)\b){_WORD}(?: (?!(?:from|at)\b){_WORD}){{0,2}})"
+_TITLES = frozenset(
+    {"dr", "mr", "mrs", "ms", "miss", "prof", "sir", "dame", "mme", "frau", "herr", "khun"}
+)
+_INTRO = (
+    r"(?: is called| was called| is named| name was| name is| is| was|,| called| named|:| -"
+    r"|s name is| \(| being)?"
+)
 
 
 @dataclass
@@ -47,6 +60,8 @@ class People:
     recruiter: str | None = None
     agency: str | None = None
     contact_role: str | None = None
+    recruiter_email: str | None = None
+    emails: list[str] = field(default_factory=list)  # every address but the person's own
     spans: list[tuple[int, int]] = field(default_factory=list)
     contact_at: int = -1
 
@@ -58,19 +73,56 @@ def read_people(story: Story, region: str | None) -> People:
     for m in _EMAIL.finditer(text):
         people.spans.append(m.span())
         address = _valid_email(m.group(0).rstrip("."))
-        if address and not _is_mine(text, m.start()) and people.contact_email is None:
-            people.contact_email = m.group(0).rstrip(".")
-            people.contact_at = m.start()
+        if address and not _is_mine(text, m.start()):
+            people.emails.append(m.group(0).rstrip("."))
+            if people.contact_email is None:
+                people.contact_email = m.group(0).rstrip(".")
+                people.contact_at = m.start()
     for start, end, number in _phones(text, region, people.spans):
         people.spans.append((start, end))
         if not _is_mine(text, start) and people.contact_phone is None:
             people.contact_phone = number
             if people.contact_at < 0:
                 people.contact_at = start
-    _recruiter(story, people)
-    people.interviewer = _interviewer(story, people)
-    people.contact_role = _contact_role(story, people)
+    named = _blanked(story, people.spans)  # "jordan lee jordanlee@..." is two words of a name
+    _recruiter(named, people)
+    people.interviewer = _interviewer(named, people)
+    people.contact_role = _contact_role(named, people)
+    people.recruiter_email = _agency_address(people)
     return people
+
+
+def _agency_address(people: People) -> str | None:
+    """The agency recruiter's address: one at the agency's domain, or the contact's when the
+    story ties it to the recruiter ("Recruiter Kasia from Antal, k.nowak@antal.example")."""
+    if not people.agency:
+        return None
+    agency = re.sub(r"[^a-z0-9]", "", people.agency.lower())
+    for address in people.emails:
+        domain = re.sub(r"[^a-z0-9]", "", address.split("@")[1].lower())
+        if agency and agency[:6] in domain:
+            return address
+    if people.contact_role == "recruiter" and people.recruiter and people.contact_email:
+        return people.contact_email
+    return None
+
+
+def _blanked(story: Story, spans: list[tuple[int, int]]) -> Story:
+    """The story with its addresses and numbers blanked, so no name runs into them."""
+    chars = list(story.text)
+    for start, end in spans:
+        chars[start:end] = " " * (end - start)
+    return Story(original=story.original, text="".join(chars))
+
+
+def overlapping(pattern: str, text: str, flags: int = 0) -> Iterator[re.Match[str]]:
+    """Every match of ``pattern``, one per start: "and Keisha from Robert Half" also tries
+    "Keisha from Robert Half" when the longer phrase is no name."""
+    compiled = re.compile(pattern, flags)
+    pos = 0
+    while (m := compiled.search(text, pos)) is not None:
+        yield m
+        pos = m.start() + 1
 
 
 def _valid_email(candidate: str) -> str | None:
@@ -107,18 +159,22 @@ def _is_mine(text: str, start: int) -> bool:
     return bool(owners) and owners[-1].group("mine") is not None
 
 
-def clean_name(raw: str, story: Story) -> str | None:
+def clean_name(raw: str, story: Story, known: frozenset[str] = frozenset()) -> str | None:
     """Cut a captured phrase at the first word that cannot be part of a name.
 
-    In a story typed with capitals, a name is its capitalised words; titles are
-    dropped ("Dr Okafor" -> "Okafor"); lower-case names are capitalised.
+    In a story typed with capitals, a name is its capitalised words (with the
+    particles of names between them: "Sanne de Vries"); titles are dropped
+    ("Dr Okafor" -> "Okafor"); lower-case names are capitalised. A lower-case word
+    is a name when it is a known given name or begins the contact's address
+    (``known``: "jana" beside jana.vogel@...).
     """
     first = next((w for w in raw.split() if w.lower().rstrip(".") not in _TITLES), "")
     cased = story.text != story.low and first[:1].isupper()
-    if first[:1].islower() and first.lower() not in given_names():
+    if first[:1].islower() and not _known_name(first.lower(), known):
         return None  # an unknown lower-case word ("the recruiter isnt answering") is no name
     words: list[str] = []
-    for word in raw.split():
+    tokens = raw.split()
+    for i, word in enumerate(tokens):
         key = word.lower().rstrip(".")
         if key in _TITLES and not words:
             continue
@@ -129,9 +185,23 @@ def clean_name(raw: str, story: Story) -> str | None:
         if stop or not word.replace("-", "").replace("'", "").isalpha():
             break
         if cased and not word[:1].isupper():
-            break
+            following = tokens[i + 1 : i + 2]
+            if not (words and key in _PARTICLES and following and following[0][:1].isupper()):
+                break
+            words.append(word)
+            continue
         words.append(word if not word.islower() else word.capitalize())
     return " ".join(words) or None
+
+
+def _known_name(word: str, known: frozenset[str]) -> bool:
+    return word in given_names() or any(part.startswith(word) for part in known if len(word) > 1)
+
+
+def address_words(address: str | None) -> frozenset[str]:
+    """The parts of an address's local part ("jana.vogel@..." -> jana, vogel)."""
+    local = (address or "").split("@")[0].lower()
+    return frozenset(w for w in re.split(r"[^a-z]+", local) if len(w) >= 2)
 
 
 def _agency_name(story: Story, start: int, end: int) -> str:
@@ -141,7 +211,16 @@ def _agency_name(story: Story, start: int, end: int) -> str:
 
 _AGENCY_WORDS = re.compile(
     r"\b(?:from|at|with) (?P<org>(?:[A-Z][\w&]*\s){0,3}(?:Recruitment|Recruiting|Staffing|Talent"
-    r"|Personnel|Resourcing|Search|Headhunters|Agency|Careers|Hire|Jobs|Workforce)\b)"
+    r"|Personnel|Resourcing|Search|Headhunters|Agency|Careers|Hire|Jobs|Workforce)"
+    r"(?: (?:Group|Partners|Solutions|International|Consulting|Consultants|Ltd))?\b)"
+)
+
+
+# "the recruiter is Kasia from Antal", "a recruiter from Aquent": the recruiter's own firm
+# (told apart from the employer in the story's end, where the company is known).
+_RECRUITER_FROM = re.compile(
+    rf"\b(?i:recruiter|recruitment consultant|headhunter)s?(?: is| was|,|:)?(?: {_WORD}){{0,2}}?"
+    r" (?i:from|at|of|with) (?P<org>[A-Z][\w&]*(?: [A-Z][\w&]*){0,2}(?: (?i:consultants|group))?)"
 )
 
 
@@ -149,21 +228,28 @@ def _recruiter(story: Story, people: People) -> None:
     text = story.text
     found = agencies().search(story.low)
     named = _AGENCY_WORDS.search(text)
+    from_org = _RECRUITER_FROM.search(text)
     if found:
         people.agency = _agency_name(story, found.start(), found.end())
     elif named:
         people.agency = named.group("org").strip()
+    elif from_org:
+        people.agency = from_org.group("org")
     patterns = [
         rf"\b(?:recruiter|recruitment consultant|agent|consultant|headhunter){_INTRO} {_NAME}",
         rf"\b{_NAME}(?:,| \() ?(?:the|my|our|a|an|who is the|whos the|who is my) (?:agency )?"
         r"(?:recruiter|recruitment consultant|headhunter)",
         rf"\b{_NAME} (?:from|at|@|with|of) (?:{agencies().pattern})",
+        rf"\brecruiter (?:is |was )?(?:from|at|with) [\w&' ]{{1,30}}, {_NAME}",
+        rf"\brecruiter (?:from|at|with) [\w&']+(?: [\w&']+){{0,2}} (?:is|was) {_NAME}",
+        rf"\brecruiter(?:'s|s)? (?:cell|number|mobile|phone|email|details),? {_NAME}",
+        rf"\brecruiter\b[^.]{{0,80}}?\b(?:her|his|their) name is {_NAME}",
     ]
     if people.agency:
         patterns.append(rf"\b{WHO} (?:from|at|@|with|of) (?:the )?{re.escape(people.agency)}")
     for pattern in patterns:
-        for m in re.finditer(pattern, text, re.IGNORECASE):
-            name = clean_name(m.group("name"), story)
+        for m in overlapping(pattern, text, re.IGNORECASE):
+            name = clean_name(m.group("name"), story, address_words(people.contact_email))
             if name and name.lower() not in agencies().pattern:
                 paren = re.match(r"\s*\(([A-Z][\w&' ]{1,40})\)", text[m.end("name") :])
                 agency = people.agency or (paren.group(1).strip() if paren else None)
@@ -177,30 +263,38 @@ def _interviewer(story: Story, people: People) -> str | None:
         rf"\b(?:interviewer|hiring manager|line manager|panel lead|store manager|the manager)"
         rf"{_INTRO} {_NAME}",
         rf"\b{_NAME} (?:is|was|will be) (?:interviewing me|my interviewer|the interviewer)",
+        rf"\binterviewing me (?:is|was|will be) (?:the [a-z ]{{2,20}}, )?{_NAME}",
         rf"\b(?:guy|man|woman|lady|person|someone|chap) (?:called|named) {_NAME}",
         rf"\b(?:manager|interviewer|director|lead) (?:at|from) [A-Z][\w&]*(?: [A-Z][\w&]*)*,"
         rf" {_NAME}",
         rf"\b{_NAME}(?:,| \() ?(?:the|my|our|who is the|whos the) (?:interviewer|hiring manager)",
     ]
     for pattern in explicit:
-        for m in re.finditer(pattern, text, re.IGNORECASE):
-            name = clean_name(m.group("name"), story)
+        for m in overlapping(pattern, text, re.IGNORECASE):
+            name = clean_name(m.group("name"), story, address_words(people.contact_email))
             if name:
                 return name
-    for m in re.finditer(rf"\bmanager {_NAME}", text, re.IGNORECASE):
+    for m in overlapping(rf"\bmanager {_NAME}", text, re.IGNORECASE):
         name = clean_name(m.group("name"), story)  # "manager Tina rang": only a known given name
         if name and name.split()[0].lower() in given_names():
             return name
     recruiter_first = (people.recruiter or "").split(" ")[0]
     titled = re.search(
-        r"\b(?i:dr|mr|mrs|ms|miss|prof)\.? (?P<name>[A-Z][A-Za-z\-]+(?: [A-Z][A-Za-z\-]+)?)\b(?!')",
+        rf"\b(?i:{TITLES})\.? (?P<name>[A-Z][^\W\d_\-]*(?:-[^\W\d_]+)*"
+        r"(?: [A-Z][^\W\d_\-]*(?:-[^\W\d_]+)*)?)\b(?!')",
         text,
     )
     around = text[max(0, titled.start() - 30) : titled.end() + 30].lower() if titled else ""
     not_them = re.search(r"\b(?:coordinator|hr|assistant|secretary|pa|recruiter)\b", around)
-    if titled and not not_them and not (people.recruiter or "").startswith(titled.group("name")):
+    pronoun = titled is not None and titled.group("name").split()[0].lower() in word_set("not_name")
+    if (
+        titled
+        and not not_them
+        and not pronoun
+        and not (people.recruiter or "").startswith(titled.group("name"))
+    ):
         return titled.group("name")
-    for m in re.finditer(rf"\b(?:with|w) {WHO}", text, re.IGNORECASE):
+    for m in overlapping(rf"\b(?:with|w) {WHO}", text, re.IGNORECASE):
         name = clean_name(m.group("name"), story)
         if not name or name.split()[0] == recruiter_first:
             continue
@@ -222,7 +316,11 @@ def is_person(phrase: str, after: str, story: Story) -> bool:
     if re.match(r"\s*\((?:hr|recruiter|interviewer|hiring manager|coordinator)\b", after, re.I):
         return True  # "with Jana (HR, Orbis Pharma)"
     if re.match(r"\s*(?:from|@)\s", after, re.IGNORECASE) or (
-        re.match(r"\s*at\s+(?![\d])(?!noon|midday|the\b|home\b|work\b)", after, re.IGNORECASE)
+        re.match(
+            r"\s*at\s+(?![\d])(?!noon|midday|the\b|their\b|its\b|our\b|his\b|her\b|home\b|work\b)",
+            after,
+            re.IGNORECASE,
+        )
         and not re.match(r"\s*at\s+\d", after)
     ):
         return bool(name) and name.lower().split()[0] not in word_set("role_heads")
@@ -230,25 +328,29 @@ def is_person(phrase: str, after: str, story: Story) -> bool:
 
 
 def _contact_role(story: Story, people: People) -> str | None:
-    """The contact's role, when the story ties the contact to one."""
+    """The contact's role, when the story ties the contact to one.
+
+    The words right before the address or number say whose it is ("the recruiter is
+    Camille Petit camille@..."); otherwise a coordinator named anywhere, then the one
+    kind of person the story has, then the one who reached out.
+    """
     low = story.low
+    tied = _tied_role(low, people) if people.contact_at >= 0 else None
+    if tied:
+        return tied
     if cue_pattern("contact_roles", "coordinator").search(low):
         return "coordinator"
     if people.contact_at >= 0:
-        before = low[max(0, people.contact_at - 70) : people.contact_at]
-        address = (people.contact_email or "").lower()
-        if _ties(before, address, "recruiter", people.recruiter, people.agency):
-            return "recruiter"
-        if _ties(before, address, "interviewer", people.interviewer, None):
-            return "interviewer"
         # Only one kind of person in the story: the address or number is theirs.
         if people.recruiter and not people.interviewer:
             return "recruiter"
         if people.interviewer and not people.recruiter and "recruiter" not in low:
             return "interviewer"
     if _reached_out(low, "recruiters?", people.recruiter) or re.search(
-        r"\b(?:screen|call|chat|interview) with (?:the|a|my|an) (?:\w+ )?recruiter\b"
-        r"|\brecruiter\b[^.]{0,40}\b(?:call|ring|phone) me\b",
+        r"\b(?:screen|call|chat|interview) (?:with|w) (?:the|a|my|an|their) (?:\w+ )?recruiter\b"
+        r"|\brecruiter\b[^.]{0,40}\b(?:call|ring|phone) me\b"
+        r"|\b(?:call|calls|voicemail|email|message) from (?:the |my )?recruiter\b"
+        r"|\b(?:contact|email|call|ring|text|message) (?:the|my) recruiter\b",
         low,
     ):
         return "recruiter"
@@ -257,9 +359,26 @@ def _contact_role(story: Story, people: People) -> str | None:
     return None
 
 
+_COORDINATOR_WORDS = r"coordinator|co-ordinator|hr|pa|assistant|secretary|scheduler"
+
+
+def _tied_role(low: str, people: People) -> str | None:
+    before = low[max(0, people.contact_at - 70) : people.contact_at]
+    address = (people.contact_email or "").lower()
+    if _ties(before, address, "recruiter", people.recruiter, people.agency):
+        return "recruiter"
+    if re.search(rf"\b(?:{_COORDINATOR_WORDS})s?\b", before[-45:]):
+        return "coordinator"
+    if _ties(before, address, "interviewer", people.interviewer, None) or re.search(
+        r"\b(?:hiring manager|interviewing me|line manager|store manager)\b", before[-45:]
+    ):
+        return "interviewer"
+    return None
+
+
 _REACHED = (
     r"emailed|called|rang|texted|messaged|phoned|reached out|asked|texting|emailing|calling"
-    r"|ringing|messaging|asking"
+    r"|ringing|messaging|asking|wrote|left me|left a|sent me|sent an?"
 )
 
 
@@ -267,7 +386,10 @@ def _reached_out(low: str, words: str, name: str | None) -> bool:
     """ "the recruiter emailed asking where I was": the one who reached out is the contact."""
     first = re.escape((name or "").split(" ")[0].lower())
     who = f"{words}|{first}" if first else words
-    return re.search(rf"\b(?:{who})\b[^.]{{0,40}}\b(?:{_REACHED})\b", low) is not None
+    # "the interviewer is called paul" names them; it is no call.
+    return (
+        re.search(rf"\b(?:{who})\b[^.]{{0,40}}(?<!is )(?<!was )\b(?:{_REACHED})\b", low) is not None
+    )
 
 
 def _ties(before: str, address: str, word: str, name: str | None, agency: str | None) -> bool:

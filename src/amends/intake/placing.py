@@ -31,6 +31,7 @@ class Placed:
     at: str | None = None
     start: datetime | None = None
     approx_start: datetime | None = None  # on the person's clock when their zone is unknown
+    at_on_my_clock: bool = False  # ``at`` is the person's own wall time (their zone unknown)
     realised: str | None = None
     special: dict[str, str] = field(default_factory=dict)
 
@@ -87,6 +88,7 @@ def _place_start(start: Stated, tz: str | None, my_tz: ZoneInfo, placed: Placed)
         placed.at, placed.start = shown.strftime(_FMT), moment
         if their is None:
             placed.special["tz"] = ask("at_their_clock", time=shown.strftime(_FMT))
+            placed.at_on_my_clock = True
         return
     assert start.wall is not None
     source = _source_zone(start, tz, my_tz)
@@ -109,6 +111,7 @@ def _place_start(start: Stated, tz: str | None, my_tz: ZoneInfo, placed: Placed)
     placed.at = local.astimezone(target).strftime(_FMT)
     if their is None and source is my_tz:
         placed.special["tz"] = ask("at_their_clock", time=start.wall.strftime(_FMT))
+        placed.at_on_my_clock = True
 
 
 def _localize(wall: datetime, source: ZoneInfo, placed: Placed) -> datetime | None:

@@ -16,7 +16,8 @@ from amends.texts import environment
 
 FIELD_ORDER = (
     "scenario", "reason", "at", "tz", "company", "role", "interviewer", "contact_role",
-    "contact_email", "contact_phone", "recruiter", "mode", "platform", "realised",
+    "contact_email", "contact_phone", "recruiter", "recruiter_email", "mode", "platform",
+    "realised",
 )  # fmt: skip
 # Without these a plan cannot be built (reason has a default for some scenarios).
 REQUIRED = ("scenario", "at", "tz", "fold", "company", "role", "reason")
@@ -32,6 +33,11 @@ class Intake:
     fields: dict[str, str] = field(default_factory=dict)
     missing: list[str] = field(default_factory=list)
     questions: list[str] = field(default_factory=list)
+    # ``at`` is on the person's own clock ("3pm my time", "in 20 min") because the
+    # interviewer's zone is still unknown: convert it once the zone is answered, never
+    # ask for it again. Not part of the JSON contract.
+    at_on_my_clock: bool = False
+    my_tz: str = ""  # the person's zone the story was read in
 
     @property
     def complete(self) -> bool:
@@ -51,7 +57,7 @@ def ask(key: str, **context: Any) -> str:
     return environment().from_string(question(key)).render(**context).strip()
 
 
-def build(fields: dict[str, str], special: dict[str, str]) -> Intake:
+def build(fields: dict[str, str], special: dict[str, str], at_on_my_clock: bool = False) -> Intake:
     """Order the fields and list what is missing, with ``special`` questions taking priority."""
     ordered = {name: fields[name] for name in FIELD_ORDER if fields.get(name)}
     missing: list[str] = []
@@ -75,4 +81,5 @@ def build(fields: dict[str, str], special: dict[str, str]) -> Intake:
         special[name] if name in special else ask("contact" if name == "contact_email" else name)
         for name in missing
     ]
-    return Intake(fields=ordered, missing=missing, questions=questions)
+    mine = at_on_my_clock and "at" in ordered and "tz" not in ordered
+    return Intake(fields=ordered, missing=missing, questions=questions, at_on_my_clock=mine)

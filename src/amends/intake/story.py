@@ -8,6 +8,7 @@ the scenario the times allow -> fields, missing, questions (:mod:`.result`).
 
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta
 
 from amends.dates.country import country_for_zone
@@ -15,16 +16,17 @@ from amends.dates.zones import zone
 from amends.errors import InputError
 from amends.intake.classify import Cues, read_cues, tense_words
 from amends.intake.org import read_org
-from amends.intake.people import read_people
+from amends.intake.people import People, read_people
 from amends.intake.placing import interviewer_zone, one_moment, place_times, zone_of
 from amends.intake.result import Intake, ask, build
 from amends.intake.text import Story, clean
 from amends.intake.when import When, read_when
-from amends.intake.zonewords import interviewer_place, says_local
+from amends.intake.zonewords import interviewer_place, local_words
 
 # Countries that write dates month first (3/12 = March 12).
 _MONTH_FIRST = frozenset({"US", "CA", "PH", "FM", "PW", "MH"})
 SOON = timedelta(hours=2)
+JUST_STARTED = timedelta(hours=1)
 
 
 def read_story(text: object, now: datetime, my_tz: str) -> Intake:
@@ -46,9 +48,13 @@ def read_story(text: object, now: datetime, my_tz: str) -> Intake:
         return build({}, {"scenario": ask("scenario")})
     tense = cues.tense or tense_words(low)
     when = read_when(masked.replace("'", " "), now, mine, tense, (country or "") in _MONTH_FIRST)
-    org = read_org(story, people.interviewer)
-    local = says_local(low) or cues.mode == "in-person"
+    org = read_org(story, people.interviewer, people.agency)
     place = interviewer_place(low)
+    # In person with a company, a place or a venue named ("at the council"): in the user's
+    # own area unless a zone or place for the interviewer says otherwise.
+    same_clock, venue = local_words(low)
+    named = bool(org.company or place) or venue
+    local = same_clock or (cues.mode == "in-person" and named)
     if when.conflict:
         guess = place or zone_of(when.candidates) or (mine.key if local else None)
         agreed = one_moment(when.candidates, guess, mine)
@@ -58,7 +64,7 @@ def read_story(text: object, now: datetime, my_tz: str) -> Intake:
     placed = place_times(when.start, when.realised, tz, mine, now)
     special = dict(placed.special)
     _time_questions(when, special)
-    scenario = _scenario(cues, placed.start or placed.approx_start, now, tense)
+    scenario = _scenario(cues, placed.start or placed.approx_start, now, tense, low)
     fields = {
         "scenario": scenario,
         "reason": cues.reason,
@@ -72,14 +78,34 @@ def read_story(text: object, now: datetime, my_tz: str) -> Intake:
         "contact_role": people.contact_role,
         "contact_email": people.contact_email,
         "contact_phone": people.contact_phone,
-        "recruiter": people.recruiter,
+        "recruiter": _recruiter(people, org.company),
+        "recruiter_email": people.recruiter_email if _agency(people, org.company) else None,
         "mode": cues.mode,
         "platform": cues.platform,
         "realised": placed.realised,
     }
-    if scenario == "missed" and cues.reason == "technical" and placed.start is None:
+    if (
+        scenario == "missed"
+        and cues.reason == "technical"
+        and placed.start is None
+        and cues.live_failure
+    ):
         fields["scenario"] = "tech-failure"
-    return build({k: v for k, v in fields.items() if v}, special)
+    intake = build({k: v for k, v in fields.items() if v}, special, placed.at_on_my_clock)
+    intake.my_tz = mine.key
+    return intake
+
+
+def _agency(people: People, company: str | None) -> bool:
+    """Whether the recruiter's firm is an agency, not the employer itself ("Dev (Sky)")."""
+    return bool(people.agency) and (company or "").lower() != (people.agency or "").lower()
+
+
+def _recruiter(people: People, company: str | None) -> str | None:
+    """ "Name (Agency)" for an agency recruiter; just the name for the employer's own."""
+    if people.recruiter and company and people.recruiter.lower().endswith(f"({company.lower()})"):
+        return people.recruiter[: -len(company) - 2].strip()
+    return people.recruiter
 
 
 def _masked(story: Story, spans: list[tuple[int, int]]) -> str:
@@ -101,18 +127,40 @@ def _time_questions(when: When, special: dict[str, str]) -> None:
         special["at"] = ask("at_time_only", time=when.time_only)
 
 
-def _scenario(cues: Cues, start: datetime | None, now: datetime, tense: str | None) -> str | None:
-    """The scenario: the start time decides past or future, the cues which one."""
+# Still on the way (or still trying to get in) a little after the start.
+_STILL_LATE = re.compile(
+    r"\b(?:\d+|a few|ten|five|fifteen|twenty) (?:mins?|minutes) late|\brunning late"
+    r"|\bstill (?:looking|trying to find|searching|on the way|waiting to be let)"
+    r"|\b(?:im|i am) (?:in the lobby|at (?:the )?reception|at the wrong|outside)"
+)
+
+
+def _scenario(
+    cues: Cues, start: datetime | None, now: datetime, tense: str | None, low: str
+) -> str | None:
+    """The scenario: the start time decides past or future, the cues which one.
+
+    A call or platform failing at the start (or during the call) is a tech failure; a
+    laptop or the power dead beforehand is a missed interview once the start has passed
+    (for a technical reason) and late while it is still ahead. Arriving a few minutes
+    after the start, still trying to get in, is late.
+    """
     found = cues.scenarios
     past = start <= now if start is not None else tense == "past" if tense else None
     if past is None:
         return None
     if past:
-        if "tech-failure" in found:
+        failed = "tech-failure" in found or cues.reason == "technical"
+        if failed and (cues.live_failure or (start is None and "tech-failure" in found)):
             return "tech-failure"
+        just_started = start is not None and now - start <= JUST_STARTED
+        if just_started and _STILL_LATE.search(low) and "missed" not in found:
+            return "late"
         # The start has passed and the story is about it: missed (unless the call failed).
         return "missed"
     if start is not None:
+        if start - now <= SOON and "tech-failure" in found and cues.live_failure:
+            return "tech-failure"  # the platform fails at (or just before) the start
         # Late: the start is close at hand; a clash raised hours ahead is a conflict.
         return ("late" if start - now <= SOON else "conflict") if found or cues.reason else None
     if "late" in found and "conflict" not in found:

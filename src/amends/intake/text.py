@@ -21,7 +21,7 @@ _TOKEN = re.compile(r"[A-Za-z0-9/]+")
 _APOSTROPHES = re.compile(r"(?<=\w)['’‘`´](?=\w)")
 # "Deloitte's" keeps its apostrophe (a possessive marks a name); "it's" becomes "its".
 _POSSESSIVE = re.compile(
-    r"(?<![\w'])(?!(?:it|that|what|there|here|he|she|who|let|where|how|everyone)['’]s\b)"
+    r"(?<!\w)(?!(?:it|that|what|there|here|he|she|who|let|where|how|everyone)['’]s\b)"
     r"(\w+)['’]s\b",
     re.IGNORECASE,
 )

@@ -51,6 +51,7 @@ class Day:
     modifier: str = ""  # "next", "last", "this" or ""
     phrase: str = ""  # the calendar phrase, for the date parser
     part: str = ""  # "morning", "afternoon", "evening" when the phrase says
+    named_weekday: int | None = None  # "Wednesday 24 June": the weekday written with a date
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,7 @@ _CLOCKS = [
         rf"(?<![\w])(?P<half>half)\s+(?P<h>{_NUM}|\d{{1,2}})(?!\s*(?:an?|hours?|past|to)\b)"
     ),
     re.compile(rf"(?<![\w/.:])(?P<h>{_NUM})\s+(?P<mw>thirty|fifteen|forty[ -]?five)(?:\s*{_AP})?"),
-    re.compile(r"(?P<noon>noon|midday|lunchtime|midnight)"),
+    re.compile(r"\b(?P<noon>noon|midday|lunchtime|midnight)\b"),
     re.compile(
         rf"(?:(?<=\bat )|(?<=\bfor )|(?<=\bby )|(?<=\baround )|(?<=\bfrom )|(?<=\b@ )|(?<=@)"
         rf"|(?<=\buntil )|(?<=\btill )|(?<=\babout )|(?<=\bmy )|(?<=\bsaid )|(?<=\bsays )"
@@ -79,6 +80,11 @@ _CLOCKS = [
         r"(?![\d:/]|\.\d|\s*(?:minutes|hours|hour|days|weeks|people|%|st\b|nd\b|rd\b|th\b))"
     ),
     re.compile(r"(?<=\bat )(?P<hh>[01]\d|2[0-3])(?P<m>[0-5]\d)(?![\d:/]|\.\d)"),
+    # "at 16h", "today 14h", "15hs", "9h30": the hour written with an h (24-hour clock)
+    re.compile(
+        r"(?:(?<=\bat )|(?<=\btoday )|(?<=\bmorning )|(?<=\bafternoon )|(?<=\bthe ))"
+        r"(?P<hh>[01]?\d|2[0-3])h(?P<m>[0-5]\d)?s?\b"
+    ),
 ]
 _DAYS = [
     (re.compile(r"(?:the )?day after tomorrow"), 2),
@@ -126,6 +132,11 @@ def _hour(text: str) -> int:
     return NUMBERS[text] if text in NUMBERS else int(text)
 
 
+_WEEKDAY_BEFORE = re.compile(
+    r"\b(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday),? (?:the )?$"
+)
+
+
 def find_days(low: str) -> list[Day]:
     """Every day mentioned: relative days, weekdays, calendar dates."""
     found: list[Day] = []
@@ -137,8 +148,13 @@ def find_days(low: str) -> list[Day]:
     for pattern in _CALENDAR:
         for m in pattern.finditer(low):
             if free(m):
-                taken.append(m.span())
-                found.append(Day(m.start(), m.end(), "calendar", phrase=m.group(0)))
+                named = _WEEKDAY_BEFORE.search(low, 0, m.start())
+                start = named.start() if named else m.start()
+                taken.append((start, m.end()))
+                weekday = WEEKDAYS.index(named.group("wd")) if named else None
+                found.append(
+                    Day(start, m.end(), "calendar", phrase=m.group(0), named_weekday=weekday)
+                )
     for pattern, offset in _DAYS:
         for m in pattern.finditer(low):
             if free(m):
@@ -204,7 +220,7 @@ def _clock(m: re.Match[str]) -> Clock | None:
         hour = 0 if g["noon"] == "midnight" else 12
         return Clock(m.start(), m.end(), hour, 0, None, True)
     if g.get("hh"):
-        return Clock(m.start(), m.end(), int(g["hh"]), int(g["m"]), None, True)
+        return Clock(m.start(), m.end(), int(g["hh"]), int(g["m"] or 0), None, True)
     hour = _hour(g["h"])
     minute = int(g["m"]) if g.get("m") else 0
     if g.get("half"):

@@ -26,7 +26,9 @@ _REALISE = (
     r"|remembered|remember|it hit me|dawned|discovered|spotted|looked at|got up|opened"
 )
 _OTHER = (
-    r"left|leave|leaving|train|bus|flight|plane|arrive|arriving|arrival|eta|be there|get there"
+    r"missed calls?|dentist|dentists|doctor|doctors|gp|appt|left|leave|leaving|train|bus"
+    r"|flight|plane|arrive|arriving|arrival|eta"
+    r"|be there|get there"
     r"|get in|be in|back|home|until|til|till|landed|land|lands|departs|departing|reach|shift"
     r"|appointment|exam|class|lecture|finish|finishes|ends|free|available|instead|offered"
     r"|reschedule|rescheduled|move it|moved|alarm|set|asleep|bed|sleep|by|now|kicked|froze"
@@ -37,11 +39,18 @@ _START = (
     r"(?:meant|supposed|due|expected) to be (?:there|in|at|on)|interview|interviews|call|screen"
     r"|screening|chat|meeting|it (?:is|was|starts|started|begins|began)|its|starts|started|start"
     r"|begins|began|scheduled|booked|supposed|meant|due|slot|for|invite|invitation|said|says"
-    r"|was it|is it|or"
+    r"|was it|is it|or|webex|zoom|teams|skype|facetime|onsite|missed the|missed my"
 )
-_CUES = re.compile(rf"\b(?:(?P<realise>{_REALISE})|(?P<other>{_OTHER})|(?P<start>{_START}))\b")
+# "which I now realise was 3pm here": a start converted to the person's clock, no noticing.
+_CONVERTED = r"(?:now )?realised? (?:that )?(?:it )?(?:was|is|thats)"
+_CUES = re.compile(
+    rf"\b(?:(?P<converted>{_CONVERTED})|(?P<realise>{_REALISE})|(?P<other>{_OTHER})"
+    rf"|(?P<start>{_START}))\b"
+)
 _THOUGHT = re.compile(
-    r"\b(?:thought|assumed|believed|expected|had it (?:down )?as|i had it)\b"
+    r"\b(?:thought|assumed|believed|expected|had it (?:down )?as|i had it"
+    r"|(?:read|saw|took|understood) (?:it|the time|the invite) as"
+    r"|set (?:a |my |the )?(?:reminder|alarm) for)\b"
     r"|\b(?:wrote|put|had|saved|entered|noted|copied)\b[^,.]{0,40}\bas\b"
 )
 _ACTUAL = re.compile(r"\b(?:actually|really|turns out|turned out|in fact|but it was|it was at)\b")
@@ -91,6 +100,18 @@ class _Mention:
     offset: Offset | None = None
 
 
+_NOW_WORDS = re.compile(r"(?:\bits|\bit is|\bits now|\bit is now|\bnow|\bnow its)\s*$")
+
+
+def _says_now(low: str, clock: Clock, now: datetime) -> bool:
+    """ "its 9.20": a time told as the present (within ten minutes of now) is no start."""
+    if not _NOW_WORDS.search(low, max(0, clock.start - 12), clock.start):
+        return False
+    told = (clock.hour % 12) * 60 + clock.minute
+    current = (now.hour % 12) * 60 + now.minute
+    return min(abs(told - current), 720 - abs(told - current)) <= 10
+
+
 def _clause_start(clauses: list[int], pos: int) -> int:
     ci = _index(clauses, pos)
     return clauses[ci - 1] if ci else 0
@@ -118,6 +139,8 @@ def _role(low: str, start: int, end: int, clause_start: int, clause_end: int) ->
 
 
 def _kind(m: re.Match[str]) -> str:
+    if m.group("converted"):
+        return "other"
     return next(k for k in ("realise", "other", "start") if m.group(k))
 
 
@@ -135,6 +158,8 @@ def read_when(low: str, now: datetime, my_tz: ZoneInfo, tense: Tense, month_firs
         c_start = clauses[ci - 1] if ci else 0
         c_end = clauses[ci] if ci < len(clauses) else len(low)
         role = _role(low, item.start, item.end, c_start, c_end)
+        if isinstance(item, Clock) and _says_now(low, item, now.astimezone(my_tz)):
+            role = "other"  # "its 9.20 and i was meant to be there at 9": the time now
         mentions.append(
             _Mention(
                 item.start, item.end, role, _index(sentences, item.start), ci,

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from amends.intake.lexicon import data
+from amends.intake.lexicon import data, places
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,7 @@ def _words(keys: list[str]) -> str:
 
 @cache
 def _place_re() -> str:
-    return _words(list(_table("places")))
+    return _words(list(places()))
 
 
 @cache
@@ -51,7 +51,7 @@ def _after_time() -> re.Pattern[str]:
         r"|the interviewers? (?:local )?time|interviewers? time|company time)"
         rf"(?:\s*[(,]\s*(?:in\s+)?(?P<their_place>{_place_re()})\b)?"
         rf"|(?P<abbr>{abbr})(?![\w/])(?:\s+time)?"
-        rf"|(?P<place>{_place_re()}) (?:time|local time)"
+        rf"|(?P<place>{_place_re()})(?: time| local time|(?=\s*[)\]]))"
         r")(?![\w])"
     )
 
@@ -65,10 +65,10 @@ def zone_after(low: str, end: int, story: str) -> ZoneRef | None:
         return ZoneRef("mine", end=m.end())
     if m.group("theirs"):
         place = m.group("their_place")
-        return ZoneRef("theirs", _table("places")[place] if place else None, m.end())
+        return ZoneRef("theirs", places()[place] if place else None, m.end())
     if m.group("abbr"):
         return ZoneRef("zone", read_abbreviation(m.group("abbr"), story), m.end())
-    return ZoneRef("zone", _table("places")[m.group("place")], m.end())
+    return ZoneRef("zone", places()[m.group("place")], m.end())
 
 
 def read_abbreviation(abbr: str, story: str) -> str:
@@ -92,7 +92,8 @@ def _location_patterns() -> list[re.Pattern[str]]:
     place = rf"(?P<place>{_place_re()})"
     return [
         re.compile(
-            rf"\b{_WHO}\s+(?:is |are |was |were |s )?(?:all )?(?:based |located |sitting |over )?"
+            rf"\b{_WHO}\s+(?:is |are |was |were |s )?(?:all |also |here |there |now )?"
+            r"(?:based |located |sitting |over )?"
             rf"(?:in|out of|from) (?:the )?{place}(?!\w)"
         ),
         re.compile(rf"(?<!\w){place}[- ]based\b"),
@@ -108,13 +109,23 @@ def _location_patterns() -> list[re.Pattern[str]]:
             rf" (?:in|based in|out of) {place}(?!\w)"
         ),
         re.compile(rf"\b(?:the )?(?:interview|role|job|position) is (?:based )?in {place}(?!\w)"),
+        # "It was with N26 in Berlin", "its for klarna in stockholm"
+        re.compile(
+            rf"\b(?:its|it is|it was) (?:with|for) (?:the )?[\w&]+(?: [\w&]+){{0,2}}"
+            rf" (?:in|based in|out of) {place}(?!\w)"
+        ),
+        # "the video interview with Electronic Arts Vancouver": the company's place after it
+        re.compile(
+            rf"\b(?:interview|call|screen) (?:with|w) (?:the )?[\w&]+(?: [\w&]+){{0,2}}"
+            rf" {place}(?= is| was| on| at|[,.;]|$)"
+        ),
     ]
 
 
 def interviewer_place(low: str) -> str | None:
     """The zone of the place the story puts the interviewer in, if exactly one."""
     found = {
-        _table("places")[m.group("place")]
+        places()[m.group("place")]
         for pattern in _location_patterns()
         for m in pattern.finditer(low)
     }
@@ -123,10 +134,20 @@ def interviewer_place(low: str) -> str | None:
 
 _LOCAL = re.compile(
     r"\b(?:same (?:time ?zone|timezone|city|town)|(?:theyre|they are|its|office is|interview is)"
-    r" (?:local|nearby|in town|just down the road|round the corner)|local (?:company|firm|office))\b"  # noqa: E501
+    r" (?:local|nearby|in town|just down the road|round the corner)|local (?:company|firm|office)"
+    r"|here in (?:town|the city|[a-z]+)|in person downtown|(?:office|interview) (?:is )?downtown)\b"
 )
 
 
-def says_local(low: str) -> bool:
-    """True when the story says the interviewer shares the user's clock."""
-    return _LOCAL.search(low) is not None
+_VENUE = re.compile(
+    r"\b(?:at|to|in) (?:the|their) (?:[a-z&'-]+ ){0,3}(?:office|offices|hospital|council|school"
+    r"|building|site|campus|hq|store|branch|clinic|hall|centre|center|depot|warehouse|factory"
+    r"|restaurant|hotel|bank|studio|plant)\b"
+)
+
+
+def local_words(low: str) -> tuple[bool, bool]:
+    """Whether the story says the interviewer shares the user's clock ("same time zone",
+    "here in Salt Lake"), and whether it names where an in-person interview is ("at the
+    council")."""
+    return _LOCAL.search(low) is not None, _VENUE.search(low) is not None
