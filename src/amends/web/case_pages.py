@@ -103,10 +103,13 @@ def cases_record(
     address: Annotated[str, Form()] = "",
     text: Annotated[str, Form()] = "",
     step: Annotated[str, Form()] = "",
+    entry: Annotated[str, Form()] = "",
 ) -> Response:
-    """Record what happened (a call, their yes with the new time and link, a step done)."""
+    """Record what happened (a call, their yes with the new time and link, a step done),
+    or withdraw a mistaken entry (``correction`` with the ``entry`` chosen)."""
     cfg = config(request)
     options: dict[str, Any] = {
+        "entry": int(entry) if entry.strip().isdigit() and len(entry.strip()) < 9 else None,
         "via": via.strip().lower() or None,
         "slot": slot.strip().replace("T", " ") or None,
         "link": link.strip() or None,
@@ -120,6 +123,10 @@ def cases_record(
         return _refused(request, case_id, err, "record")
     if event in ("done", "note"):
         notice = "Marked as done." if event == "done" else "Note saved."
+    elif event == "correction":
+        state = STATE_WORDS.get(str(result["state"]), "")
+        kept = "it stays in the history"
+        notice = f"Entry {options['entry']} is withdrawn ({kept}). Now: {state.lower()}."
     else:
         state = STATE_WORDS.get(str(result["state"]), "")
         notice = f"Recorded “{EVENT_WORDS.get(event, 'done')}”. Now: {state.lower()}."
