@@ -7,13 +7,8 @@ import json
 from pathlib import Path
 
 from tests.conftest import CliRun
+from tests.test_plan_save import PLAN
 
-PLAN = [
-    "plan", "--name", "Sam Patel", "--company", "Acme", "--role", "Data Analyst",
-    "--interviewer", "Dana Lee", "--contact-email", "dana@acme.example",
-    "--at", "2026-11-23 10:00", "--tz", "Europe/London", "--scenario", "missed",
-    "--reason", "forgot", "--now", "2026-11-23T10:40:00+00:00",
-]  # fmt: skip
 CALENDAR = (
     "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n"
     "BEGIN:VEVENT\r\nUID:a\r\nSUMMARY:no start\r\nEND:VEVENT\r\n"

@@ -13,47 +13,25 @@ fails there. Models are ``extra="forbid"``: the schema says what is not there to
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from amends.cases.engine import Status
-from amends.cases.machine import State
+from amends.cases.events import RECORDABLE
+from amends.cases.machine import OPENING, State
+from amends.cases.messages import KINDS
 from amends.check.model import DraftKind, Severity
 from amends.plan.result import Channel, MessageKind, Phase
 from amends.plan.situation import Mode, Scenario, Situation
 from amends.slots.offer import Side
 
-# Kept equal to the core's tuples by tests/test_api_schema.py (Literal needs them spelled out).
-EventKind = Literal[
-    "planned",
-    "contacted",
-    "waiting",
-    "reply-yes",
-    "reply-no",
-    "no-reply",
-    "followed-up",
-    "interviewed",
-    "thanked",
-    "close",
-    "note",
-    "lesson",
-    "safeguard",
-    "promised",
-    "delivered",
-    "done",
-    "correction",
-]
-WriteKind = Literal[
-    "apology-email",
-    "confirmation",
-    "joined-early",
-    "thank-you",
-    "decline-reply",
-    "follow-up",
-    "recruiter",
-    "stay-in-touch",
-]
+if TYPE_CHECKING:  # the core's tuples are the one source; mypy sees plain strings
+    EventKind = str
+    WriteKind = str
+else:
+    EventKind = Literal[(OPENING, *RECORDABLE)]
+    WriteKind = Literal[KINDS]
 Role = Literal["candidate", "coach", "admin"]
 WarningField = Literal["slot", "busy"]
 
@@ -287,24 +265,16 @@ class Meeting(SlotTimes):
     agreed_at: datetime
 
 
-class CaseDetail(Shape):
+class CaseDetail(CaseSummary):
     """``amends case show ID --format json``."""
 
-    id: str
-    state: State
-    company: str
-    role: str
-    contact: str
-    interview_start: datetime
-    opened: datetime
-    owner: str | None = Field(default=None, description="Hosted mode: whose case it is")
     allowed: list[str] = Field(description="events the state allows, as the CLI types them")
     meeting: Meeting | None
     promised_open: list[str]
     lessons: list[str]
     safeguards: list[str]
     events: list[Event]
-    next: list[Due]
+    next: list[Due]  # type: ignore[assignment]  # every Due here, the first one in listings
     situation: Situation
     plan: Plan | None
 
