@@ -145,4 +145,7 @@ def test_cases_page_lists_the_history_and_withdraws_an_entry(tmp_path: Path) -> 
     assert "I corrected a mistaken entry (entry 2): still a draft" in response.text
     assert not visible_problems(visible_text(response.text))
     again = client.post(f"/cases/{cid}/record", data=form)
-    assert again.status_code == 422 and "Entry 2 was already corrected by entry 3." in again.text
+    assert (
+        again.status_code == 422
+        and "Entry to withdraw: Entry 2 was already corrected by entry 3." in again.text
+    )

@@ -18,7 +18,7 @@ from amends.web import services
 from amends.web.auth import current_user
 from amends.web.case_views import CasesPage, case_view, ordered
 from amends.web.context import config, csrf_token, render_page
-from amends.web.labels import EVENT_WORDS, MESSAGE_TITLES, STATE_WORDS, error_text
+from amends.web.labels import EVENT_WORDS, MESSAGE_TITLES, STATE_WORDS, error_text, label
 from amends.web.pages import download
 from amends.web.views import Layout, MessageView
 
@@ -66,8 +66,11 @@ OUT_OF_TURN = {
 
 
 def _problem(err: InputError | StateError, action: str) -> str:
-    """The error in the web's words (a state error names codes, so it is said plainly)."""
-    return error_text(err) if isinstance(err, InputError) else OUT_OF_TURN[action]
+    """The error in the web's words, after the label of the field it is about (a state
+    error names codes, so it is said plainly)."""
+    if isinstance(err, InputError):
+        return f"{label(err.field)}: {error_text(err)}"
+    return OUT_OF_TURN[action]
 
 
 def _refused(request: Request, case_id: str, err: InputError | StateError, action: str) -> Response:
