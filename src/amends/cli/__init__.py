@@ -24,11 +24,11 @@ __all__ = ["app", "main"]
 
 
 def _never_crash_on_output() -> None:
-    """Under a strict locale (ASCII, Latin-1) unencodable text prints as escapes, not a crash."""
+    """Unencodable text prints as escapes, not a crash: under a strict locale (ASCII,
+    Latin-1), and on UTF-8 too for a file name given in bytes that are not UTF-8."""
     for stream in (sys.stdout, sys.stderr):
-        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
         reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None and encoding not in ("utf8", "utf8sig"):
+        if reconfigure is not None:
             reconfigure(errors="backslashreplace")
 
 
