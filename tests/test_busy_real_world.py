@@ -8,10 +8,12 @@ calendar at all is refused.
 
 from __future__ import annotations
 
+import warnings
 from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import icalendar
 import pytest
 
 from amends.errors import InputError
@@ -102,3 +104,43 @@ def test_only_what_is_not_a_calendar_at_all_is_refused(text: str, tmp_path: Path
     path.write_text(text)
     with pytest.raises(InputError, match="not an iCalendar file"):
         load_busy(path)
+
+
+ICALENDAR_CALENDARS = Path(icalendar.__file__).parent / "tests" / "calendars"
+
+
+def test_the_icalendar_projects_own_calendars_are_read_without_noise(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Its test calendars (RFC examples, Apple, Google and Outlook exports): each with events
+    is read, what cannot be used becomes a warning line (never a Python warning on stderr),
+    and only the files that are not a VCALENDAR at all are refused."""
+    files = sorted(ICALENDAR_CALENDARS.glob("*.ics"))
+    with_events = [f for f in files if b"BEGIN:VEVENT" in f.read_bytes()]
+    assert len(with_events) >= 90
+    refused = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # a warning escaping the reader fails here
+        for path in with_events:
+            try:
+                load_busy(path)
+            except InputError as exc:
+                assert "not an iCalendar file (no BEGIN:VCALENDAR)" in exc.message
+                refused.append(path.name)
+    assert all(not f.read_text(errors="replace").lstrip().startswith("BEGIN:VCALENDAR")
+               for f in with_events if f.name in refused)  # fmt: skip
+    assert len(refused) <= 2
+    assert capsys.readouterr().err == ""
+
+
+def test_a_guessed_vendor_time_zone_is_a_warning_line_not_a_python_warning() -> None:
+    text = (
+        HEAD + "BEGIN:VEVENT\r\nUID:v\r\nDTSTART;TZID=/mozilla.org/20070129_1/Europe/Berlin:"
+        "20261124T100000\r\nDTEND;TZID=/mozilla.org/20070129_1/Europe/Berlin:20261124T110000"
+        "\r\nEND:VEVENT\r\n" + TAIL
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        calendar = parse_busy_text(text, "mine.ics")
+    assert len(calendar.events) == 1
+    assert any(w.startswith("mine.ics: ") and "Europe/Berlin" in w for w in calendar.warnings)

@@ -134,3 +134,13 @@ def test_a_case_cannot_be_saved_far_ahead_of_the_real_clock(cli: CliRun) -> None
     args = [a if a != NOW else "2062-11-23T10:40Z" for a in PLAN]
     args[args.index("2026-11-23 10:00")] = "2062-11-23 10:00"
     _refused(cli([*args, "--save"]), "--now", "more than a day ahead")
+
+
+def test_utf8_typed_under_an_ascii_locale_is_read_as_utf8(cli: CliRun) -> None:
+    """``café`` under ``LC_ALL=C`` reaches Python as surrogates of valid UTF-8 bytes."""
+    case = _saved_case(cli)
+    as_ascii_locale = "caf\udcc3\udca9"  # b"caf\xc3\xa9" decoded as ASCII with surrogateescape
+    result = cli(["case", "record", case, "note", "--text", as_ascii_locale, "--now", NOW])
+    assert result.exit_code == 0, result.stderr
+    shown = json.loads(cli(["case", "show", case, "--format", "json"]).stdout)
+    assert shown["events"][-1]["data"] == {"text": "café"}

@@ -11,7 +11,7 @@ import pytest
 from amends.errors import InputError
 from amends.export.eml import address, build_email, eml_bytes
 from amends.export.links import mailto_link, tel_link
-from amends.fields import email_address, phone_number
+from amends.fields import email_address, phone_for_reader, phone_number
 from tests.conftest import CliRun
 from tests.web_support import NOW
 
@@ -111,3 +111,32 @@ def test_eml_carries_idn_domains_and_unicode_mailboxes_faithfully() -> None:
     assert back["To"].addresses[0].addr_spec == "jürgen@xn--exmple-cua.de"
     assert back["To"].addresses[0].display_name == "Jürgen Weiß"
     assert "=?utf-8?" not in data.split(b"\r\n\r\n")[0].decode("utf-8").split("<")[-1]
+
+
+@pytest.mark.parametrize(
+    ("phone", "country", "shown"),
+    [
+        ("+44 20 7946 0000", "GB", "020 7946 0000"),
+        ("+44 (0)20 7946 0000", "GB", "020 7946 0000"),
+        ("+1 212 555 0100", "US", "(212) 555-0100"),
+        ("+1 212 555 0100 ext. 42", "US", "(212) 555-0100 ext. 42"),
+        ("+1 212 555 0100", "GB", "+1 212 555 0100"),
+        ("+44 20 7946 0000", "", "+44 20 7946 0000"),
+    ],
+)
+def test_a_number_is_shown_as_the_reader_in_its_country_expects(
+    phone: str, country: str, shown: str
+) -> None:
+    assert phone_for_reader(phone, country) == shown
+
+
+def test_messages_to_an_interviewer_at_home_show_the_national_number(cli: CliRun) -> None:
+    args = [*PLAN, "--tz", "Europe/London", "--my-tz", "Europe/London"]
+    result = cli([*args, "--phone", "+44 7700 900123", "--contact-email", "dana@acme.example"])
+    assert result.exit_code == 0, result.stderr
+    email = next(m for m in json.loads(result.stdout)["messages"] if m["kind"] == "email")
+    assert "07700 900123" in email["body"] and "+44 7700" not in email["body"]
+    abroad = cli([*args, "--phone", "+1 212 555 0100", "--contact-email", "dana@acme.example"])
+    assert abroad.exit_code == 0, abroad.stderr
+    bodies = " ".join(m["body"] for m in json.loads(abroad.stdout)["messages"])
+    assert "+1 212 555 0100" in bodies and "(212)" not in bodies

@@ -163,6 +163,23 @@ def phone_number(value: str, field: str, region: str | None = None) -> str:
     return text
 
 
+def phone_for_reader(value: str, reader_country: str | None) -> str:
+    """A validated number as a reader in ``reader_country`` (ISO code) expects to read it.
+
+    A number of the reader's own country is shown in its national format (``020 7946
+    0000`` to someone in Britain, ``(212) 555-0100`` in the US), as they would dial it;
+    any other number keeps its international form. Numbers without a country code
+    are shown as given.
+    """
+    text = value.strip()
+    number = _parse_phone(text, None) if text.startswith("+") else None
+    if number is None or not reader_country:
+        return value
+    if number.country_code != phonenumbers.country_code_for_region(reader_country.upper()):
+        return value  # (same country code: the reader dials it as a national number)
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+
+
 @lru_cache(maxsize=2048)  # pure, and asked several times per plan
 def phone_e164(value: str) -> str:
     """The ``tel:`` form of a validated number: ``+44 (0)20 7946 0000`` -> ``+442079460000``.

@@ -2,7 +2,9 @@
 
 Nothing here is stored twice: the state, the current reschedule slot, open
 promises and the career-log entries are all derived by replaying the
-append-only history, so they can never disagree with it.
+append-only history, so they can never disagree with it. An entry withdrawn by
+a later ``correction`` (:mod:`amends.cases.corrections`) stays in the history
+but takes no part in any of it.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from datetime import datetime
 from functools import cached_property
 from typing import Any
 
+from amends.cases.corrections import withdrawn
 from amends.cases.machine import OPEN_STATES, WRITTEN, State, next_state
 from amends.dates.slot import Slot
 from amends.plan.situation import Situation
@@ -48,10 +51,21 @@ class Case:
         return Situation.model_validate(self.record.situation)
 
     @cached_property
+    def corrected(self) -> dict[int, int]:
+        """``{entry withdrawn: entry of its correction}`` (1-based history numbers)."""
+        return withdrawn(self.events)
+
+    @cached_property
+    def standing(self) -> tuple[EventRecord, ...]:
+        """The history without the entries a correction withdrew: what everything follows."""
+        gone = self.corrected
+        return tuple(e for n, e in enumerate(self.events, start=1) if n not in gone)
+
+    @cached_property
     def state(self) -> State:
-        """Replay every state-changing event from ``planned`` (refuses a broken history)."""
+        """Replay every standing state-changing event from ``planned`` (refuses a broken one)."""
         state: State = "planned"
-        for event in self.events[1:]:
+        for event in self.standing[1:]:
             state = next_state(state, event.kind, event.data.get("via"), self.id)
         return state
 
@@ -61,11 +75,12 @@ class Case:
 
     @property
     def last_at(self) -> datetime:
-        """When the latest event happened (new events may not be earlier)."""
-        return self.events[-1].at if self.events else self.record.created_at
+        """When the latest standing event happened (new events may not be earlier)."""
+        return max((e.at for e in self.standing), default=self.record.created_at)
 
     def of_kind(self, *kinds: str) -> list[EventRecord]:
-        return [e for e in self.events if e.kind in kinds]
+        """The standing events of ``kinds``, oldest first (withdrawn ones never count)."""
+        return [e for e in self.standing if e.kind in kinds]
 
     def last(self, *kinds: str) -> EventRecord | None:
         found = self.of_kind(*kinds)

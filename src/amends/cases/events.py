@@ -14,9 +14,11 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from amends.cases.case import Case
+from amends.cases.corrections import correction_data
 from amends.cases.engine import STEP_KEYS
 from amends.cases.machine import (
     ANNOTATIONS,
+    CORRECTION,
     OPENING,
     TRANSITION_EVENTS,
     VIAS,
@@ -34,7 +36,7 @@ from amends.store.records import CaseRecord, EventRecord, NewEvent
 
 MAX_TEXT = 500
 DEFAULT_MINUTES = 60
-RECORDABLE: tuple[str, ...] = (*TRANSITION_EVENTS, *ANNOTATIONS)
+RECORDABLE: tuple[str, ...] = (*TRANSITION_EVENTS, *ANNOTATIONS, CORRECTION)
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,8 @@ class EventInput:
     address: str | None = None
     text: str | None = None
     step: str | None = None
+    entry: int | None = None
+    """correction: the 1-based number of the history entry it withdraws."""
 
 
 def event_kind(event: str, answer: str | None = None) -> str:
@@ -133,11 +137,35 @@ def _data(case: Case, given: EventInput) -> dict[str, Any]:
                 "step", f"done needs the step you finished, one of: {', '.join(STEP_KEYS)}"
             )
         return {"step": given.step}
+    if kind == CORRECTION:
+        why = one_line(given.text, "text", max_length=MAX_TEXT) if given.text else None
+        return correction_data(case.events, given.entry, why)
     return {}
+
+
+def _correction_time(case: Case, given: EventInput) -> None:
+    """A correction may come before the entry it withdraws (a ``--now`` typo far ahead),
+    never before the entries that still stand."""
+    target = (
+        case.events[given.entry - 1]
+        if given.entry and 1 < given.entry <= len(case.events)
+        else None
+    )
+    latest = max((e.at for e in case.standing if e is not target), default=case.last_at)
+    if given.now < latest:
+        raise InputError(
+            "now",
+            f"{given.now.isoformat()} is before this case's last standing event "
+            f"({latest.isoformat()}); events are recorded in the order they happen",
+        )
 
 
 def build_event(case: Case, given: EventInput) -> NewEvent:
     """Validate ``given`` against ``case`` and return the event to append."""
+    if given.kind == CORRECTION:
+        data = _data(case, given)
+        _correction_time(case, given)
+        return NewEvent(kind=given.kind, at=given.now, data=data)
     if given.now < case.last_at:
         raise InputError(
             "now",

@@ -15,7 +15,9 @@
 ``contacted`` means only spoken contact so far (a call or a voicemail); once a
 written message is out (email, or the recruiter), the case is awaiting a reply.
 Annotations (note, lesson, safeguard, promised, delivered, done) are allowed in
-every state and never change it. Every event is appended; nothing is rewritten.
+every state and never change it; so is ``correction``, which withdraws a mistaken
+entry (:mod:`amends.cases.corrections`): the state is then replayed without it.
+Every event is appended; nothing is rewritten.
 """
 
 from __future__ import annotations
@@ -73,6 +75,8 @@ TRANSITIONS: dict[State, dict[str, State]] = {
 }
 # Events that only add to the history, in any state.
 ANNOTATIONS: tuple[str, ...] = ("note", "lesson", "safeguard", "promised", "delivered", "done")
+# Withdraws a mistaken entry (amends.cases.corrections); changes no state by itself.
+CORRECTION = "correction"
 # The event that opens every case; never recorded by hand.
 OPENING = "planned"
 TRANSITION_EVENTS: tuple[str, ...] = (
@@ -105,7 +109,7 @@ def next_state(state: State, kind: str, via: str | None = None, case_id: str = "
     ``via`` matters only for ``contacted``: a written channel means a reply is
     now awaited, a spoken one leaves the case ``contacted``.
     """
-    if kind in ANNOTATIONS:
+    if kind in ANNOTATIONS or kind == CORRECTION:
         return state
     target = TRANSITIONS[state].get(kind)
     if target is None:

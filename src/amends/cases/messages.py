@@ -93,7 +93,7 @@ def _base(case: Case, english: English) -> dict[str, Any]:
     recruiter = parse_name(s.contact.agency_recruiter)
     return {
         "english": english,
-        "candidate": s.candidate,
+        "candidate": s.candidate_as_read(),
         "interview": s.interview,
         "contact": s.contact,
         "to_name": contact.address(english, greeting) if contact else None,

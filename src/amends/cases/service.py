@@ -219,10 +219,13 @@ def _check_history(case: CaseImport, where: str) -> None:
     records = tuple(
         EventRecord(i + 1, case.id, e.kind, e.at, e.data) for i, e in enumerate(case.events)
     )
-    times = [e.at for e in case.events]
+    view = Case(CaseRecord(case.id, case.created_at, case.situation, case.plan, records))
+    try:
+        times = [e.at for e in view.standing]  # a correction may precede what it withdrew
+    except ValueError as exc:
+        raise InputError("file", f"{where}: {exc}") from None
     if times != sorted(times):
         raise InputError("file", f"{where}: events are not in time order")
-    view = Case(CaseRecord(case.id, case.created_at, case.situation, case.plan, records))
     try:
         view.state  # noqa: B018 - replaying is the check
         view.meeting  # noqa: B018

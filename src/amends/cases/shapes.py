@@ -14,8 +14,25 @@ from amends.cases.machine import allowed, spoken
 from amends.store.records import EventRecord
 
 
-def event_json(event: EventRecord) -> dict[str, Any]:
-    return {"seq": event.seq, "kind": event.kind, "at": event.at.isoformat(), "data": event.data}
+def event_json(
+    event: EventRecord, entry: int | None = None, corrected_by: int | None = None
+) -> dict[str, Any]:
+    """One history entry: ``entry`` is its 1-based number in the case (what a correction
+    names), ``corrected_by`` the entry of the correction that withdrew it, if any."""
+    return {
+        "seq": event.seq,
+        "entry": entry,
+        "kind": event.kind,
+        "at": event.at.isoformat(),
+        "data": event.data,
+        "corrected_by": corrected_by,
+    }
+
+
+def history_json(case: Case) -> list[dict[str, Any]]:
+    """Every entry of the case's history, numbered, withdrawn ones marked."""
+    gone = case.corrected
+    return [event_json(e, n, gone.get(n)) for n, e in enumerate(case.events, start=1)]
 
 
 def meeting_json(case: Case) -> dict[str, Any] | None:
@@ -56,11 +73,15 @@ def case_json(case: Case, due: list[Due]) -> dict[str, Any]:
         "promised_open": [str(p.data["text"]) for p in case.open_promises],
         "lessons": case.lessons,
         "safeguards": case.safeguards,
-        "events": [event_json(e) for e in case.events],
+        "events": history_json(case),
         "next": [d.to_json() for d in due],
         "situation": case.record.situation,
         "plan": case.record.plan,
     }
+
+
+def _entry_of(case: Case, stored: EventRecord) -> int | None:
+    return next((n for n, e in enumerate(case.events, start=1) if e.seq == stored.seq), None)
 
 
 def record_json(case: Case, stored: EventRecord, due: list[Due]) -> dict[str, Any]:
@@ -68,6 +89,6 @@ def record_json(case: Case, stored: EventRecord, due: list[Due]) -> dict[str, An
     return {
         "case_id": case.id,
         "state": case.state,
-        "event": event_json(stored),
+        "event": event_json(stored, _entry_of(case, stored)),
         "next": [d.to_json() for d in due],
     }

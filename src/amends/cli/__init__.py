@@ -8,6 +8,7 @@ stderr with exit code 2, never a traceback.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 
@@ -23,17 +24,32 @@ __all__ = ["app", "main"]
 
 
 def _never_crash_on_output() -> None:
-    """Under a strict locale (ASCII, Latin-1) unencodable text prints as escapes, not a crash."""
+    """Unencodable text prints as escapes, not a crash: under a strict locale (ASCII,
+    Latin-1), and on UTF-8 too for a file name given in bytes that are not UTF-8."""
     for stream in (sys.stdout, sys.stderr):
-        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
         reconfigure = getattr(stream, "reconfigure", None)
-        if reconfigure is not None and encoding not in ("utf8", "utf8sig"):
+        if reconfigure is not None:
             reconfigure(errors="backslashreplace")
+
+
+def _utf8_argument(arg: str) -> str:
+    """``arg`` as the UTF-8 text it was typed as, when only the locale (C, ASCII) hid it.
+
+    Python decodes arguments with the locale's encoding, so ``café`` typed under
+    ``LC_ALL=C`` arrives as lone surrogates; its bytes are valid UTF-8 and are read
+    as such. Bytes that are not UTF-8 stay as they are and are refused, naming the field.
+    """
+    if not any("\udc80" <= ch <= "\udcff" for ch in arg):
+        return arg
+    try:
+        return os.fsencode(arg).decode("utf-8")
+    except (UnicodeError, ValueError):
+        return arg
 
 
 def main(argv: Sequence[str] | None = None) -> None:
     """Entry point of the ``amends`` console script."""
-    args = list(sys.argv[1:] if argv is None else argv)
+    args = [_utf8_argument(a) for a in (sys.argv[1:] if argv is None else argv)]
     _never_crash_on_output()
     try:
         code = app(args=args, prog_name="amends", standalone_mode=False)

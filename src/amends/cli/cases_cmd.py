@@ -32,7 +32,7 @@ from amends.cases import (
     write,
 )
 from amends.cases.engine import case_steps
-from amends.cases.machine import spoken
+from amends.cases.machine import CORRECTION, spoken
 from amends.cli.app import app
 from amends.cli.cases_view import (
     case_json,
@@ -108,6 +108,11 @@ reply yes --slot "YYYY-MM-DD HH:MM" (interviewer's zone), reply no, no-reply,
 followed-up, interviewed, thanked, close. At any time: note, lesson, safeguard,
 promised, delivered (each with --text) and done --step STEP.
 
+Recorded the wrong thing? correction --entry N [--text "why"] withdraws entry N
+of the history (the numbers `amends case show` prints); the history keeps both,
+and the state and next steps follow the entries still standing. Then record
+what really happened.
+
 Example: amends case record k3m9xw reply yes --slot "2026-11-27 14:00"
 --link https://meet.example/abc
 """
@@ -138,6 +143,9 @@ def case_record(
     step: Annotated[
         str | None, _opt("done: the step key shown by `amends next`.", "--step")
     ] = None,
+    entry: Annotated[
+        int | None, _opt("correction: the history entry to withdraw (see case show).", "--entry")
+    ] = None,
     now: NowOption = None,
     fmt: ResultFormatOption = ResultFormat.text,
     db: DbOption = None,
@@ -154,6 +162,7 @@ def case_record(
         address=address,
         text=text,
         step=step,
+        entry=entry,
     )
     with opened(db, url) as store:
         # without --now, the event's time is read once the case is locked
@@ -163,7 +172,10 @@ def case_record(
     if fmt == ResultFormat.json:
         print_json(record_json(case, stored, due))
         return
-    say(f"Recorded {spoken(stored.kind)} on case {case.id}: now {case.state}.")
+    if stored.kind == CORRECTION:
+        say(f"Withdrew entry {entry} on case {case.id}: now {case.state}.")
+    else:
+        say(f"Recorded {spoken(stored.kind)} on case {case.id}: now {case.state}.")
     print_due(due, {case.id: case.situation.candidate.tz})
 
 

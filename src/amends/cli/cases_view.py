@@ -39,6 +39,9 @@ def _detail(event: EventRecord, tz: str) -> str:
         return f"new time {when(start, tz)} ({d['mode']})"
     if event.kind == "done":
         return str(d["step"])
+    if event.kind == "correction":
+        why = f": {d['text']}" if d.get("text") else ""
+        return f"withdraws entry {d.get('entry')} ({spoken(str(d.get('kind', '')))}){why}"
     if event.kind == "planned":
         return f"{d.get('scenario', '')}, {d.get('reason', '')}, first: {d.get('channel', '')}"
     return str(d.get("text", ""))
@@ -63,8 +66,11 @@ def print_case(case: Case, due: list[Due]) -> None:
     say(f"Next events allowed: {legal}")
     say()
     say("History:")
-    for e in case.events:
-        say(f"  {when(e.at, tz)}  {spoken(e.kind):<12} {_detail(e, s.interview.tz)}".rstrip())
+    gone = case.corrected
+    for n, e in enumerate(case.events, start=1):
+        mark = f" [corrected by entry {gone[n]}]" if n in gone else ""
+        line = f"  {n:>2}. {when(e.at, tz)}  {spoken(e.kind):<12} {_detail(e, s.interview.tz)}"
+        say(line.rstrip() + mark)
     if case.record.plan:
         kinds = [m["kind"] for m in case.record.plan.get("messages", [])]
         say()

@@ -2,10 +2,13 @@
 
 Every check fails with one line and exit 2 before any process starts: no
 PostgreSQL URL, a missing or weak ``AMENDS_SECRET_KEY``, a database that cannot
-be reached or is from a newer amends. The schema is brought up to date here,
-once, so the workers start on a current one. With ``--workers 1`` the app runs
-in this process; with more, uvicorn starts that many processes, each building
-the app from the environment (:func:`amends.web.workers.app_from_env`).
+be reached or is from a newer amends, a port that is taken or a ``--host`` that
+does not resolve. What will be served, where and on which database (password
+redacted) is announced before the port is bound; "running at" only once it is.
+The schema is brought up to date here, once, so the workers start on a current
+one. With ``--workers 1`` the app runs in this process; with more, uvicorn starts
+that many processes on the socket bound here, each building the app from the
+environment (:func:`amends.web.workers.app_from_env`).
 """
 
 from __future__ import annotations
@@ -56,6 +59,7 @@ def run_hosted(host: str, port: int, workers: int, url: str, allowed_hosts: list
     from amends.web.auth import Hosted
     from amends.web.context import real_clock
     from amends.web.ops import secret_from_env
+    from amends.web.server import bind
     from amends.web.workers import ALLOWED_HOSTS_ENV
 
     secret = secret_from_env()
@@ -63,29 +67,43 @@ def run_hosted(host: str, port: int, workers: int, url: str, allowed_hosts: list
     allowed_hosts = [*allowed_hosts, *(h for h in extra if h not in allowed_hosts)]
     store = open_store(url=url)  # reachable, not newer, migrated — or one line and exit 2
     common = {
-        "host": host.strip("[]"),
-        "port": port,
         "log_level": "warning",
         "access_log": False,  # amends writes its own JSON access log, without personal data
         "server_header": False,
         "proxy_headers": True,  # client address and https from a reverse proxy on loopback
     }
-    where = f"http://{host}:{port}/"
+    bare = host.strip().strip("[]")
+    where = f"http://{f'[{bare}]' if ':' in bare else bare}:{port}/"
+    processes = f"{workers} worker{'s' if workers != 1 else ''}"
     sys.stdout.write(
-        f"amends (hosted, {workers} worker{'s' if workers != 1 else ''}) is running at {where} "
-        f"on {redact(url)} (Ctrl+C to stop)\n"
+        f"amends: hosted mode ({processes}): sign-in, private cases and the API "
+        f"at {where}, on {redact(url)}\n"
     )
+    sys.stdout.flush()
+    try:
+        listening = bind(host, port)  # a taken port or unknown host: one line, exit 2
+    except InputError:
+        store.close()
+        raise
+    sys.stdout.write(f"amends is running at {where} (Ctrl+C to stop)\n")
     sys.stdout.flush()
     if workers == 1:
         web = create_app(
             hosted=Hosted(store, real_clock), csrf_secret=secret, allowed_hosts=allowed_hosts
         )
         try:
-            uvicorn.Server(uvicorn.Config(web, **common)).run()  # type: ignore[arg-type]
+            uvicorn.Server(uvicorn.Config(web, **common)).run(sockets=[listening])  # type: ignore[arg-type]
         finally:
             store.close()
         return
     store.close()
     os.environ[DATABASE_URL_ENV] = url
     os.environ[ALLOWED_HOSTS_ENV] = ",".join(allowed_hosts)
-    uvicorn.run("amends.web.workers:app_from_env", factory=True, workers=workers, **common)  # type: ignore[arg-type]
+    # uvicorn's workers share the socket bound (and checked) above
+    uvicorn.run(
+        "amends.web.workers:app_from_env",
+        factory=True,
+        workers=workers,
+        fd=listening.fileno(),
+        **common,  # type: ignore[arg-type]
+    )

@@ -33,7 +33,7 @@ def print_plan(console: Console, plan: Plan) -> None:
         f"  ({action.minutes_left} min left)",
     )
     console.print(Panel(headline, border_style="red"))
-    if plan.slots or plan.slot_note:
+    if plan.slots or plan.slot_note or plan.warnings:
         lines = [Text(f"• {slot.message_text}") for slot in plan.slots]
         lines.extend(Text(f"⚠ Check: {w.message}", style="yellow") for w in plan.warnings)
         if plan.slot_note:

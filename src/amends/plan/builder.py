@@ -61,7 +61,13 @@ def make_plan(request: PlanRequest, clock_now: datetime | None = None, *, cli: b
         plan = build_plan(
             situation, result.slots, windows=result.windows, slot_note=result.explanation, cli=cli
         )
-    return replace(plan, links=plan_links(plan))
+    # Events a busy calendar could not use: the times were chosen without them.
+    skipped = tuple(
+        PlanWarning("busy", message)
+        for calendar in slot_request.calendars
+        for message in calendar.warnings
+    )
+    return replace(plan, warnings=(*plan.warnings, *skipped), links=plan_links(plan))
 
 
 def clash_day(s: Situation) -> tuple[datetime, datetime]:

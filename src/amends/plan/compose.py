@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from amends.dates.country import country_for_zone
 from amends.dates.format import English
 from amends.dates.slot import Slot
 from amends.plan.english import english_for, localise, render, snippet_in, snippets
@@ -39,8 +38,7 @@ def _platforms(platform: str | None) -> str:
 
 
 def _address(name: PersonName | None, s: Situation, english: English) -> str | None:
-    country = (s.interview.country or country_for_zone(s.interview.tz) or "").split("-")[0]
-    family_first = country in FAMILY_NAME_FIRST
+    family_first = s.their_country in FAMILY_NAME_FIRST
     return name.address(english, s.candidate.greeting, family_first=family_first) if name else None
 
 
@@ -117,7 +115,7 @@ def _offers(
             "compose",
             f"now_options.written{other}.{iv.mode}",
             english,
-            phone=c.phone,
+            phone=s.candidate_as_read().phone,
             platforms=platforms,
             interviewer=them,
         )
@@ -151,7 +149,7 @@ def _context(
         **_reason_words(s, reason, english),
         **_offers(s, english, slots, windows, who["interviewer_name"]),
         "english": english,
-        "candidate": s.candidate,
+        "candidate": s.candidate_as_read(),
         "interview": s.interview,
         "contact": s.contact,
         "scenario": s.happening.scenario,

@@ -120,8 +120,9 @@ class Step:
 
 @dataclass(frozen=True)
 class PlanWarning:
-    """A problem with something the user typed that the plan still honours (they may know
-    better): a ``--slot`` on the interviewer's weekend, at 03:00 on their own clock..."""
+    """A problem with something the user gave that the plan still honours (they may know
+    better): a ``--slot`` on the interviewer's weekend, at 03:00 on their own clock, a
+    ``--busy`` calendar with events that could not be used..."""
 
     field: str
     message: str
@@ -149,7 +150,9 @@ class Plan:
     case_id: str | None = None
     """The case this plan was saved as, when an interface saved it."""
     warnings: tuple[PlanWarning, ...] = ()
-    """Problems with the user's own ``slot`` times (weekend, holiday, outside hours)."""
+    """Problems with the user's own ``slot`` times (weekend, holiday, outside hours), and
+    (field ``busy``) events of a busy calendar that were skipped because they could not
+    be read, counted per reason."""
 
     def message(self, kind: MessageKind) -> Message | None:
         """The message of ``kind``, if this plan has one."""

@@ -20,7 +20,9 @@ from amends.dates.calendar import (
     Hours,
     calendar_for,
 )
+from amends.dates.country import country_for_zone
 from amends.dates.format import English
+from amends.fields import phone_for_reader
 from amends.plan.names import Greeting
 
 Scenario = Literal["late", "conflict", "missed", "tech-failure"]
@@ -132,6 +134,19 @@ class Situation(_Frozen):
     def candidate_hours(self) -> Hours:
         """The user's waking hours as a window of the day (may run past midnight)."""
         return Hours.parse(self.candidate.hours, "my_hours", overnight=True)
+
+    @property
+    def their_country(self) -> str:
+        """The interviewer's country (ISO code, ``--country`` first, else the zone's), or ""."""
+        return (self.interview.country or country_for_zone(self.interview.tz) or "").split("-")[0]
+
+    def candidate_as_read(self) -> Candidate:
+        """The candidate as messages to the interviewer show them: the phone number in the
+        format people in the interviewer's country expect (national there, else international)."""
+        if not self.candidate.phone:
+            return self.candidate
+        shown = phone_for_reader(self.candidate.phone, self.their_country)
+        return self.candidate.model_copy(update={"phone": shown})
 
     @property
     def zones_differ(self) -> bool:

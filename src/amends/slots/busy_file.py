@@ -11,6 +11,8 @@ given, so a search without them never pays for the parser.
 from __future__ import annotations
 
 import re
+import warnings
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -155,7 +157,21 @@ def parse_busy_text(text: str, source: str) -> BusyCalendar:
     Like a calendar client, every event that can be read is used and the rest
     are skipped and counted in :attr:`BusyCalendar.warnings` ("2 events
     skipped: no start time"); only a file that is not a calendar is refused.
+    What ``icalendar`` warns about (a vendor TZID it had to guess) joins those
+    warnings, once each, instead of reaching stderr as a Python warning.
     """
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        calendar = _parse(text, source)
+    said = dict.fromkeys(
+        f"{source}: {str(w.message).split('. ')[0].rstrip('.')}"
+        for w in caught
+        if not issubclass(w.category, DeprecationWarning)
+    )
+    return replace(calendar, warnings=(*calendar.warnings, *said))
+
+
+def _parse(text: str, source: str) -> BusyCalendar:
     scanned = scan(text, source)
     try:
         calendars = icalendar.Calendar.from_ical(scanned.text, multiple=True)
@@ -178,8 +194,8 @@ def parse_busy_text(text: str, source: str) -> BusyCalendar:
                 events.append(event)
         elif event.recurrence_id is not None:
             cancelled.append((event.uid, event.recurrence_id))
-    warnings = _warnings(source, skipped, scanned.dropped)
-    return BusyCalendar(source, tuple(events), tuple(cancelled), warnings)
+    notes = _warnings(source, skipped, scanned.dropped)
+    return BusyCalendar(source, tuple(events), tuple(cancelled), notes)
 
 
 def load_busy(path: str | Path) -> BusyCalendar:

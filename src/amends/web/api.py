@@ -18,7 +18,9 @@ from pydantic import BaseModel, ConfigDict, Field
 from amends.errors import InputError
 from amends.plan.request import PlanRequest
 from amends.slots import SlotsInput
+from amends.web import api_models as m
 from amends.web import services
+from amends.web.api_models import answers
 from amends.web.context import config, csrf_token
 
 
@@ -58,6 +60,7 @@ ERRORS: dict[int | str, dict[str, Any]] = {
     422: {"model": ValidationErrors, "description": "A field is not valid; each is named."},
 }
 router = APIRouter(prefix="/api", tags=["api"], responses=ERRORS)
+FILE = {"type": "string", "format": "binary"}
 MAX_DRAFT = 20_000
 DEFAULT_PAGE = 100  # cases per page of GET /api/cases unless ?limit= says otherwise
 MAX_PAGE = 1_000
@@ -78,13 +81,13 @@ class SlotsRequest(SlotsInput):
     """
 
 
-@router.get("/csrf")
+@router.get("/csrf", **answers(m.Csrf, what="The session's CSRF token."))
 def get_csrf(request: Request) -> dict[str, str]:
     """The session's CSRF token; send it back as ``X-CSRF-Token`` with the cookie."""
     return {"token": csrf_token(request), "header": "X-CSRF-Token"}
 
 
-@router.post("/plan", dependencies=_CSRF, response_model=dict[str, Any])
+@router.post("/plan", dependencies=_CSRF, **answers(m.Plan))
 def post_plan(request: Request, body: PlanRequest) -> JSONResponse:
     """Exactly what ``amends plan --format json`` prints for the same options.
 
@@ -105,7 +108,7 @@ class IntakeRequest(BaseModel):
     my_tz: str | None = None
 
 
-@router.post("/intake", dependencies=_CSRF)
+@router.post("/intake", dependencies=_CSRF, **answers(m.Intake))
 def post_intake(request: Request, body: IntakeRequest) -> dict[str, Any]:
     """Exactly what ``amends intake --format json`` prints for the same story."""
     result = services.intake(body.text, body.now, body.my_tz, config(request).clock())
@@ -124,7 +127,9 @@ def _attachment(data: bytes, name: str, media_type: str) -> Response:
     "/plan/eml",
     dependencies=_CSRF,
     response_class=Response,
-    responses={200: {"content": {"message/rfc822": {}}, "description": "The .eml draft."}},
+    responses={
+        200: {"content": {"message/rfc822": {"schema": FILE}}, "description": "The .eml draft."}
+    },
 )
 def post_plan_eml(request: Request, body: PlanRequest, message: int = 1) -> Response:
     """Email ``message`` (1 = the first email) of the plan as an ``.eml`` draft, as ``--eml``."""
@@ -141,7 +146,9 @@ def post_plan_eml(request: Request, body: PlanRequest, message: int = 1) -> Resp
     "/plan/ics",
     dependencies=_CSRF,
     response_class=Response,
-    responses={200: {"content": {"text/calendar": {}}, "description": "The .ics calendar."}},
+    responses={
+        200: {"content": {"text/calendar": {"schema": FILE}}, "description": "The .ics calendar."}
+    },
 )
 def post_plan_ics(request: Request, body: PlanRequest) -> Response:
     """The plan's follow-through reminders as an ``.ics`` calendar, as ``--ics`` writes it."""
@@ -150,21 +157,21 @@ def post_plan_ics(request: Request, body: PlanRequest) -> Response:
     return _attachment(data, name, "text/calendar; charset=utf-8")
 
 
-@router.post("/slots", dependencies=_CSRF)
+@router.post("/slots", dependencies=_CSRF, **answers(m.Slots))
 def post_slots(request: Request, body: SlotsRequest) -> dict[str, Any]:
     """Exactly what ``amends slots --format json`` prints for the same options."""
     result: dict[str, Any] = services.find_slots(body, config(request).clock()).to_json()
     return result
 
 
-@router.post("/check", dependencies=_CSRF)
+@router.post("/check", dependencies=_CSRF, **answers(m.Check))
 def post_check(body: CheckRequest) -> dict[str, Any]:
     """Exactly what ``amends check --format json`` prints for the same draft."""
     report: dict[str, Any] = services.check(body.text).to_json()
     return report
 
 
-@router.get("/cases")
+@router.get("/cases", **answers(m.CaseList))
 def get_cases(
     request: Request,
     limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = DEFAULT_PAGE,
@@ -176,7 +183,7 @@ def get_cases(
     return services.case_listing(cfg.db_path, cfg.clock(), limit, offset)
 
 
-@router.get("/cases/{case_id}")
+@router.get("/cases/{case_id}", **answers(m.CaseDetail))
 def get_case(request: Request, case_id: str) -> dict[str, Any]:
     """Exactly what ``amends case show ID --format json`` prints."""
     cfg = config(request)
@@ -188,7 +195,7 @@ def get_case(request: Request, case_id: str) -> dict[str, Any]:
         raise HTTPException(404, detail=f"There is no case {case_id[:40]!r}.") from None
 
 
-@router.post("/cases", status_code=201, dependencies=_CSRF)
+@router.post("/cases", status_code=201, dependencies=_CSRF, **answers(m.CaseDetail, 201))
 def post_case(request: Request, body: PlanRequest) -> dict[str, Any]:
     """Save a plan as a new case; answers the new case as ``GET /api/cases/{id}`` would."""
     cfg = config(request)
@@ -212,9 +219,12 @@ class RecordRequest(BaseModel):
     address: str | None = None
     text: str | None = None
     step: str | None = None
+    entry: int | None = Field(
+        default=None, ge=1, le=1_000_000, description="correction: the history entry to withdraw."
+    )
 
 
-@router.post("/cases/{case_id}/record", dependencies=_CSRF)
+@router.post("/cases/{case_id}/record", dependencies=_CSRF, **answers(m.Recorded))
 def post_record(request: Request, case_id: str, body: RecordRequest) -> dict[str, Any]:
     """Exactly what ``amends case record ID EVENT --format json`` prints."""
     cfg = config(request)
@@ -231,7 +241,7 @@ class WriteRequest(BaseModel):
     topic: str | None = None
 
 
-@router.post("/cases/{case_id}/write", dependencies=_CSRF)
+@router.post("/cases/{case_id}/write", dependencies=_CSRF, **answers(m.Written))
 def post_write(request: Request, case_id: str, body: WriteRequest) -> dict[str, Any]:
     """Exactly what ``amends write KIND --case ID --format json`` prints."""
     cfg = config(request)

@@ -18,7 +18,7 @@ from amends.web import services
 from amends.web.auth import current_user
 from amends.web.case_views import CasesPage, Pages, case_view
 from amends.web.context import config, csrf_token, render_page
-from amends.web.labels import EVENT_WORDS, MESSAGE_TITLES, STATE_WORDS, error_text
+from amends.web.labels import EVENT_WORDS, MESSAGE_TITLES, STATE_WORDS, error_text, label
 from amends.web.pages import download
 from amends.web.views import Layout, MessageView
 
@@ -69,8 +69,11 @@ OUT_OF_TURN = {
 
 
 def _problem(err: InputError | StateError, action: str) -> str:
-    """The error in the web's words (a state error names codes, so it is said plainly)."""
-    return error_text(err) if isinstance(err, InputError) else OUT_OF_TURN[action]
+    """The error in the web's words, after the label of the field it is about (a state
+    error names codes, so it is said plainly)."""
+    if isinstance(err, InputError):
+        return f"{label(err.field)}: {error_text(err)}"
+    return OUT_OF_TURN[action]
 
 
 def _refused(request: Request, case_id: str, err: InputError | StateError, action: str) -> Response:
@@ -113,10 +116,13 @@ def cases_record(
     address: Annotated[str, Form()] = "",
     text: Annotated[str, Form()] = "",
     step: Annotated[str, Form()] = "",
+    entry: Annotated[str, Form()] = "",
 ) -> Response:
-    """Record what happened (a call, their yes with the new time and link, a step done)."""
+    """Record what happened (a call, their yes with the new time and link, a step done),
+    or withdraw a mistaken entry (``correction`` with the ``entry`` chosen)."""
     cfg = config(request)
     options: dict[str, Any] = {
+        "entry": int(entry) if entry.strip().isdigit() and len(entry.strip()) < 9 else None,
         "via": via.strip().lower() or None,
         "slot": slot.strip().replace("T", " ") or None,
         "link": link.strip() or None,
@@ -130,6 +136,10 @@ def cases_record(
         return _refused(request, case_id, err, "record")
     if event in ("done", "note"):
         notice = "Marked as done." if event == "done" else "Note saved."
+    elif event == "correction":
+        state = STATE_WORDS.get(str(result["state"]), "")
+        kept = "it stays in the history"
+        notice = f"Entry {options['entry']} is withdrawn ({kept}). Now: {state.lower()}."
     else:
         state = STATE_WORDS.get(str(result["state"]), "")
         notice = f"Recorded “{EVENT_WORDS.get(event, 'done')}”. Now: {state.lower()}."

@@ -15,7 +15,10 @@ from amends.cases.case import Case
 from amends.cases.engine import Due
 from amends.cases.machine import allowed
 from amends.dates.format import dual_moment_text, moment_text
+from amends.store.records import EventRecord
+from amends.texts import snippets
 from amends.web.labels import (
+    ANNOTATION_WORDS,
     EVENT_WORDS,
     MESSAGE_TITLES,
     MODE_CHOICES,
@@ -25,6 +28,8 @@ from amends.web.labels import (
 )
 from amends.web.services import CaseCard
 from amends.web.views import Choice, Layout, MessageView
+
+STEP_TITLES: dict[str, dict[str, str]] = snippets("next_steps")
 
 
 @dataclass(frozen=True)
@@ -46,6 +51,16 @@ class MeetingView:
 
 
 @dataclass(frozen=True)
+class EntryView:
+    """One line of the case's history: its number, when, what, and whether it was withdrawn."""
+
+    number: int
+    when: str
+    words: str
+    corrected_by: int | None
+
+
+@dataclass(frozen=True)
 class CaseView:
     """One tracked case as its card shows it."""
 
@@ -61,6 +76,8 @@ class CaseView:
     meeting: MeetingView | None
     mode: str
     saved: tuple[MessageView, ...]
+    history: tuple[EntryView, ...] = ()
+    withdrawable: tuple[Choice, ...] = ()  # entries a correction may withdraw (mine only)
     moved: bool = False
     owner: str = ""  # hosted mode: whose case it is, shown when it is someone else's
     mine: bool = True  # False: shared with me to read (and add notes)
@@ -139,6 +156,36 @@ def _saved_messages(case: Case) -> tuple[MessageView, ...]:
     return tuple(views)
 
 
+def _entry_words(event: EventRecord) -> str:
+    """What a history entry says: the event in the page's words, and its detail."""
+    d = event.data
+    if event.kind == "contacted":
+        return VIA_WORDS.get(str(d.get("via")), EVENT_WORDS["contacted"])
+    if event.kind == "correction":
+        return f"{EVENT_WORDS['correction']} (entry {d.get('entry')})" + (
+            f": {d['text']}" if d.get("text") else ""
+        )
+    words = EVENT_WORDS.get(event.kind) or ANNOTATION_WORDS.get(event.kind, event.kind)
+    step = STEP_TITLES.get(str(d.get("step")), {}).get("title") if event.kind == "done" else None
+    detail = d.get("text") or step
+    return f"{words}: {detail}" if detail else words
+
+
+def _history(case: Case, my_tz: str) -> tuple[tuple[EntryView, ...], tuple[Choice, ...]]:
+    """The numbered history, and the entries a correction may still withdraw."""
+    gone = case.corrected
+    entries = tuple(
+        EntryView(n, moment_text(e.at, my_tz), _entry_words(e), gone.get(n))
+        for n, e in enumerate(case.events, start=1)
+    )
+    withdrawable = tuple(
+        Choice(str(v.number), f"{v.number}. {v.words} ({v.when})")
+        for v, e in zip(entries, case.events, strict=True)
+        if v.number > 1 and v.corrected_by is None and e.kind != "correction"
+    )
+    return entries, withdrawable
+
+
 def _by_due(card: CaseCard) -> list[str]:
     """The message kinds, the one the next due step asks for first."""
     wanted = [d.write for d in card.due if d.write in card.kinds]
@@ -155,6 +202,7 @@ def case_view(card: CaseCard, mine: bool = True, **extra: Any) -> CaseView:
     my_tz = s.candidate.tz
     meeting = case.meeting
     modes = dict(MODE_CHOICES)
+    history, withdrawable = _history(case, my_tz)
     return CaseView(
         id=case.id,
         title=case.title,
@@ -180,6 +228,8 @@ def case_view(card: CaseCard, mine: bool = True, **extra: Any) -> CaseView:
         else None,
         mode=s.interview.mode,
         saved=_saved_messages(case),
+        history=history,
+        withdrawable=withdrawable if mine else (),
         owner=case.record.owner or "",
         mine=mine,
         **extra,

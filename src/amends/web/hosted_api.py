@@ -16,7 +16,9 @@ from pydantic import BaseModel, ConfigDict, Field
 from amends import accounts
 from amends.errors import InputError
 from amends.store import HostedStore, UserRecord
+from amends.web import api_models as m
 from amends.web import services
+from amends.web.api_models import answers
 from amends.web.auth import Hosted, current_store, current_user, is_https, session_cookie
 from amends.web.auth import session_token as cookie_session
 from amends.web.context import config
@@ -113,7 +115,7 @@ def _me_json(user: UserRecord) -> dict[str, Any]:
     return {"email": user.email, "role": user.role}
 
 
-@router.post("/session")
+@router.post("/session", **answers(m.Session, what="Signed in."))
 def post_session(request: Request, body: SignIn) -> Response:
     """Sign in with email and password; sets the ``amends_session`` cookie."""
     return sign_in_response(request, body)
@@ -129,19 +131,19 @@ def delete_session(request: Request) -> Response:
     return response
 
 
-@router.get("/me")
+@router.get("/me", **answers(m.Me, what="Who is signed in."))
 def get_me() -> dict[str, Any]:
     """Who is signed in."""
     return _me_json(me())
 
 
-@router.get("/me/export")
+@router.get("/me/export", **answers(m.AccountExport))
 def get_my_export(request: Request) -> dict[str, Any]:
     """Everything amends holds about me, in the shape of ``amends export`` plus ``account``."""
     return accounts.export_account(hosted(request).store, me(), hosted(request).clock())
 
 
-@router.delete("/me")
+@router.delete("/me", **answers(m.Deleted, what="The account and its cases are erased."))
 def delete_me(request: Request, body: Password) -> Response:
     """Delete my account and every case I own (the password confirms it)."""
     h = hosted(request)
@@ -155,7 +157,7 @@ def delete_me(request: Request, body: Password) -> Response:
     return response
 
 
-@router.put("/me/password")
+@router.put("/me/password", **answers(m.Session, what="Password changed."))
 def put_my_password(request: Request, body: NewPassword) -> Response:
     """Change my password: every other session ends; this one goes on with a new cookie."""
     h = hosted(request)
@@ -172,14 +174,14 @@ def put_my_password(request: Request, body: NewPassword) -> Response:
     return response
 
 
-@router.get("/cases/{case_id}/share")
+@router.get("/cases/{case_id}/share", **answers(m.Shares, what="Who the case is shared with."))
 def get_shares(request: Request, case_id: str) -> dict[str, Any]:
     """The coaches one of my cases is shared with."""
     coaches = services.case_coaches(config(request).db_path, case_id)
     return {"case_id": case_id, "shared_with": coaches}
 
 
-@router.post("/cases/{case_id}/share")
+@router.post("/cases/{case_id}/share", **answers(m.Shares, what="Shared."))
 def post_share(request: Request, case_id: str, body: Share) -> dict[str, Any]:
     """Share one of my cases with a coach (they may read it and add notes)."""
     cfg = config(request)
@@ -187,7 +189,7 @@ def post_share(request: Request, case_id: str, body: Share) -> dict[str, Any]:
     return {"case_id": case_id, "shared_with": coaches}
 
 
-@router.delete("/cases/{case_id}/share/{email}")
+@router.delete("/cases/{case_id}/share/{email}", **answers(m.Shares, what="No longer shared."))
 def delete_share(request: Request, case_id: str, email: str) -> dict[str, Any]:
     """Stop sharing one of my cases with a coach (404 when it was not shared with them)."""
     coaches = services.unshare_case(config(request).db_path, case_id, email)
@@ -196,14 +198,14 @@ def delete_share(request: Request, case_id: str, email: str) -> dict[str, Any]:
     return {"case_id": case_id, "shared_with": coaches}
 
 
-@router.get("/admin/users")
+@router.get("/admin/users", **answers(m.Users, what="Every account."))
 def admin_users(request: Request) -> dict[str, Any]:
     """Every account (admins only)."""
     admin()
     return {"users": [u.to_json() for u in hosted(request).store.list_users()]}
 
 
-@router.get("/admin/users/{email}/export")
+@router.get("/admin/users/{email}/export", **answers(m.AccountExport))
 def admin_export(request: Request, email: str) -> dict[str, Any]:
     """Everything amends holds about one user (admins only)."""
     admin()
@@ -211,7 +213,9 @@ def admin_export(request: Request, email: str) -> dict[str, Any]:
     return accounts.export_account(h.store, _user(h.store, email), h.clock())
 
 
-@router.delete("/admin/users/{email}")
+@router.delete(
+    "/admin/users/{email}", **answers(m.Deleted, what="The account and its cases are erased.")
+)
 def admin_delete(request: Request, email: str) -> dict[str, Any]:
     """Delete a user and every case they own (admins only)."""
     admin()

@@ -45,6 +45,7 @@ FIELD_LABELS: dict[str, str] = {
     "kind": "Message",
     "event": "What happened",
     "step": "Step",
+    "entry": "Entry to withdraw",
     "minutes": "Length in minutes",
     "case": "Case",
     "request": "The plan",
@@ -102,6 +103,17 @@ EVENT_WORDS: dict[str, str] = {
     "interviewed": "I had the interview",
     "thanked": "I sent the thank-you",
     "close": "Close this case",
+    "correction": "I corrected a mistaken entry",
+}
+# History entries that change no state, as the case's history lists them.
+ANNOTATION_WORDS: dict[str, str] = {
+    "planned": "Plan saved",
+    "note": "Note",
+    "lesson": "Lesson",
+    "safeguard": "Safeguard",
+    "promised": "Promised",
+    "delivered": "Delivered",
+    "done": "Step done",
 }
 VIA_WORDS: dict[str, str] = {
     "call": "I called",

@@ -24,6 +24,7 @@ from fastapi.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from amends.errors import InputError, StoreError
+from amends.web.api_models import Health
 
 SECRET_ENV = "AMENDS_SECRET_KEY"
 MIN_SECRET = 32
@@ -59,7 +60,10 @@ def health_router(ping: Callable[[], None]) -> APIRouter:
     """``GET /healthz`` around ``ping`` (which raises ``StoreError`` when the database is down)."""
     router = APIRouter(include_in_schema=True, tags=["operations"])
 
-    @router.get("/healthz")
+    health = {"model": Health, "description": "The database answers."}
+    down = {"model": Health, "description": "The database does not answer."}
+
+    @router.get("/healthz", response_model=None, responses={200: health, 503: down})
     def healthz() -> JSONResponse:
         """Whether this process can reach its database right now."""
         try:

@@ -16,9 +16,9 @@ from amends.accounts import normal_email
 from amends.cases import (
     EventInput,
     case_json,
-    event_json,
     event_kind,
     load_case,
+    record_json,
 )
 from amends.cases import record as record_case_event
 from amends.cases import write as write_case_message
@@ -229,12 +229,7 @@ def record_event(
     given = EventInput(kind=event_kind(event, fields.pop("answer", None)), now=clock(), **fields)
     with case_store(db_path) as store:
         case, stored = record_case_event(store, case_id, given, clock)
-    return {
-        "case_id": case.id,
-        "state": case.state,
-        "event": event_json(stored),
-        "next": [d.to_json() for d in case_steps(case, stored.at)],
-    }
+    return record_json(case, stored, case_steps(case, stored.at))
 
 
 def write_message(

@@ -145,6 +145,8 @@ class PlanView:
     draft_id: str = ""
     slot_warnings: tuple[str, ...] = ()
     """Problems with the user's own times (``plan.warnings``), shown beside the slot field."""
+    warnings: tuple[str, ...] = ()
+    """Every ``plan.warnings`` message (times typed, busy events skipped), with the times."""
 
 
 @dataclass(frozen=True)
@@ -304,6 +306,7 @@ def plan_view(
         say_label=say_label,
         draft_id=draft_id,
         slot_warnings=tuple(w.message for w in plan.warnings if w.field == "slot"),
+        warnings=tuple(w.message for w in plan.warnings),
     )
 
 
