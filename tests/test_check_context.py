@@ -117,6 +117,40 @@ def test_a_time_the_draft_refers_to_is_not_a_time_offered() -> None:
 
 
 @pytest.mark.parametrize(
+    "reference",
+    [
+        "I could not make our 2pm chat because of a signal failure.",
+        "I am sorry I was not there at 1:30 today; I was taken ill.",
+        "The meeting before it ran until 09:15 and I lost track of the time.",
+        "Thank you for inviting me to interview on Friday at 11:00.",
+    ],
+)
+def test_only_times_put_forward_need_a_zone(reference: str) -> None:
+    report = check_text(_apology(reference, times="Could we meet on Tuesday at 10:00 GMT?"))
+    assert "missing-timezone" not in report.categories
+
+
+@pytest.mark.parametrize(
+    "offer",
+    [
+        "Could we try Tuesday at 10 or Wednesday at 3?",
+        "I'm free Thursday at 2pm if that suits.",
+        "Would Monday at 11:00 work for you instead?",
+    ],
+)
+def test_a_time_offered_without_its_zone_is_flagged_even_as_a_bare_hour(offer: str) -> None:
+    assert (
+        "missing-timezone" in check_text(_apology("That was my mistake.", times=offer)).categories
+    )
+
+
+def test_the_words_time_zone_name_no_zone_for_the_rest_of_the_draft() -> None:
+    middle = "I mixed up the time zones, which is my mistake."
+    report = check_text(_apology(middle, times="Could we do Thursday at 9:00 or Friday at 17:00?"))
+    assert "missing-timezone" in report.categories
+
+
+@pytest.mark.parametrize(
     "times",
     [
         "Could we speak on Tuesday at 2 PM Eastern?",

@@ -96,19 +96,44 @@ def availability_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
     return [Hit(rule, scan.anchor, scan.anchor)]
 
 
+_DEADLINE = re.compile(r"\b(?:by|until|till|til)\s+(?:about\s+|around\s+)?$", re.IGNORECASE)
+
+
+def is_offer(scan: Scan, span: tuple[int, int], cat: Catalogue) -> bool:
+    """A sentence that puts a time forward: a proposal, an availability, a time confirmed.
+
+    The times such a sentence gives are the ones the reader will put in a
+    calendar, so they need a zone. A time in any other sentence ("sorry I could
+    not make our 2pm", "it ran until 09:15") is referred to: both sides already
+    know which clock it was on.
+    """
+    if scan.search_any(cat.lexicon["offer_cue"], *span):
+        return True
+    if is_reference(scan, span, cat):
+        return False
+    return scan.kind == "confirmation" or scan.does(span, "offers-times")
+
+
 def clock_zone_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
-    """Clock times with no zone written for them, one finding per sentence."""
+    """Clock times offered with no zone written for them, one finding per sentence."""
     zones = cat.lexicon["zone"]
+    generic = cat.lexicon["zone_generic"]
     declared = False
     pending: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    text = scan.folded
     for s, e in scan.sentences:
-        times = _matches(scan, "clock", cat, s, e)
+        # "there by 10:15", "until 09:15": an arrival or an end, not a time to book
+        times = [
+            t for t in _matches(scan, "clock", cat, s, e) if not _DEADLINE.search(text, s, t[0])
+        ]
         has_zone = scan.search_any(zones, s, e)
         if not times:
             # "All times are London time", "(all CET)", "I'm on Eastern": covers the draft
             declared = declared or has_zone
             continue
-        if not has_zone and not is_reference(scan, (s, e), cat):
+        if has_zone or scan.search_any(generic, s, e):
+            continue
+        if (s, e) in scan.body_sentences and is_offer(scan, (s, e), cat):
             pending[(s, e)] = times
     if declared:
         return []
