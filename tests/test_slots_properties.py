@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from amends.dates.slot import Slot
 from amends.dates.zones import zone_names
 from amends.slots import SlotRequest, find_slots
 from tests.test_slots_checker import WEEKENDS, ZONE_COUNTRY, Rules, assert_all_valid, violations
@@ -132,11 +133,12 @@ def test_windows_only_cover_times_that_keep_every_rule(case: tuple[SlotRequest, 
     assert result.slots == ()
     for window in result.windows:
         for start, end in window.spans:
+            # On instants: two times of one zone subtract, and a time and a timedelta add,
+            # as wall times (an hour out across a DST change).
+            start, end = start.astimezone(UTC), end.astimezone(UTC)
             assert end - start >= request.duration
             # Every interview-length piece of the window, at its start and its end, is valid.
             for begin in (start, end - request.duration):
-                from amends.dates.slot import Slot
-
                 piece = Slot(begin, begin + request.duration, rules.their_tz, rules.my_tz)
                 assert violations(piece, rules) == [], (window.to_json(), violations(piece, rules))
 

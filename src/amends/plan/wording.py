@@ -25,6 +25,7 @@ from amends.dates.format import (
 from amends.plan.english import snippet_in
 from amends.plan.reasons import Reason
 from amends.plan.situation import Situation
+from amends.slots.windows import Reading, hours_text
 
 if TYPE_CHECKING:
     from amends.slots.offer import Window
@@ -79,25 +80,19 @@ def window_text(window: Window, s: Situation, english: English) -> str:
     """An availability window as a message lists it, on the reader's clock style."""
     if english == "gb":
         return window.message_text
-    start, end = window.spans[0]
     first, last = window.spans[0][0], window.spans[-1][0]
     days = short_date(first, english)
     if len(window.spans) > 1:
         days += "–" + short_date(last, english)
-    mine = ""
-    mine_start = start.astimezone(ZoneInfo(s.candidate.tz))
-    if mine_start.utcoffset() != start.utcoffset():
-        mine_end = end.astimezone(ZoneInfo(s.candidate.tz))
-        mine = f"{clock(mine_start, english)}–{clock(mine_end, english)} {zone_label(mine_start)}"
+    theirs = Reading.of(window.spans[0], ZoneInfo(s.interview.tz))
+    mine = Reading.of(window.spans[0], ZoneInfo(s.candidate.tz))
     return snippet_in(
         "compose",
         "window.text",
         english,
         days=days,
-        start=clock(start, english),
-        end=clock(end, english),
-        zone=zone_label(start),
-        mine=mine,
+        hours=hours_text(theirs, english),
+        mine=hours_text(mine, english) if mine.differs_from(theirs) else "",
     )
 
 

@@ -6,16 +6,23 @@ every rule (both parties' hours, business days, busy times, notice) and is long
 enough for the interview. Consecutive days with the same hours on both clocks
 (same offsets too, so a DST change starts a new window) are merged into one
 line.
+
+A window is one stretch of instants, so the clocks may change inside it (Dublin's
+fold, Lord Howe's 30-minute gap, Cairo's midnight change): each end is then
+written with its own offset (``00:30 UTC+11–02:00 UTC+10:30``), read as the clock
+showed it just before the end, so a window ending at midnight ends at ``24:00``
+of its day and one ending as the clocks jump ends on the old time.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
 
-from amends.dates.format import clock, short_date, zone_label
+from amends.dates.format import English, clock, short_date, zone_label
 from amends.slots.clock import Interval
 from amends.slots.offer import Window
 from amends.texts import snippet
@@ -24,6 +31,67 @@ if TYPE_CHECKING:
     from amends.slots.query import Prepared
 
 NOON = 12 * 60
+_TICK = timedelta(microseconds=1)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A span as one clock shows it: the start, and the end as the clock reached it."""
+
+    start: datetime
+    last: datetime  # the span's last instant on this clock (its offset is the end's)
+    end_wall: datetime  # the wall time the clock reached at the end (naive)
+
+    @classmethod
+    def of(cls, span: Interval, tz: ZoneInfo) -> Reading:
+        """``span`` read on ``tz``'s clock."""
+        last = (span[1] - _TICK).astimezone(tz)
+        return cls(span[0].astimezone(tz), last, last.replace(tzinfo=None) + _TICK)
+
+    def start_text(self, english: English = "gb") -> str:
+        """``09:00`` (or ``9:00 AM``)."""
+        return clock(self.start, english)
+
+    def end_text(self, english: English = "gb") -> str:
+        """``17:00``; ``24:00`` for a span that runs to the end of its day (12:00 AM in US)."""
+        if english == "gb" and self.end_wall.time() == time():
+            return "24:00"
+        return clock(self.end_wall, english)
+
+    @property
+    def zone(self) -> str:
+        """The zone at the start."""
+        return zone_label(self.start)
+
+    @property
+    def end_zone(self) -> str:
+        """The zone at the end when the clocks change inside the span, else ``""``."""
+        label = zone_label(self.last)
+        return "" if label == self.zone else label
+
+    @property
+    def end_day(self) -> date:
+        """The date the span ends on (a span ending at midnight ends on its own day)."""
+        return self.last.date()
+
+    def differs_from(self, other: Reading) -> bool:
+        """The two clocks show different offsets at the start or at the end."""
+        return (
+            self.start.utcoffset() != other.start.utcoffset()
+            or self.last.utcoffset() != other.last.utcoffset()
+        )
+
+
+def hours_text(reading: Reading, english: English = "gb") -> str:
+    """``09:00–12:00 EST (UTC−5)``, or ``00:30 UTC+11–02:00 UTC+10:30`` across a change."""
+    return snippet(
+        "slots",
+        "window.hours",
+        start=reading.start_text(english),
+        end=reading.end_text(english),
+        zone=reading.zone,
+        end_zone=reading.end_zone,
+    )
 
 
 @dataclass(frozen=True)
@@ -37,32 +105,30 @@ def _minute(moment: datetime) -> int:
     return moment.hour * 60 + moment.minute
 
 
-def _mine(p: Prepared, span: Interval, day: date) -> str:
+def _mine(mine: Reading, day: date) -> str:
     """The span on the candidate's clock, with day shifts spelled out."""
-    start, end = span[0].astimezone(p.my_tz), span[1].astimezone(p.my_tz)
     shift = ""
-    if start.date() > day:
+    if mine.start.date() > day:
         shift = snippet("slots", "window.next_day")
-    elif start.date() < day:
+    elif mine.start.date() < day:
         shift = snippet("slots", "window.previous_day")
-    end_shift = snippet("slots", "window.end_next_day") if end.date() > start.date() else ""
+    later = mine.end_day > mine.start.date()
     return snippet(
         "slots",
         "window.mine",
-        start=clock(start),
-        end=clock(end),
-        zone=zone_label(start),
+        start=mine.start_text(),
+        end=mine.end_text(),
+        zone=mine.zone,
+        end_zone=mine.end_zone,
         shift=shift,
-        end_shift=end_shift,
+        end_shift=snippet("slots", "window.end_next_day") if later else "",
     )
 
 
 def _piece(p: Prepared, day: date, span: Interval) -> _Piece:
-    start, end = span[0].astimezone(p.their_tz), span[1].astimezone(p.their_tz)
-    mine = (
-        _mine(p, span, day) if start.utcoffset() != span[0].astimezone(p.my_tz).utcoffset() else ""
-    )
-    key = (clock(start), clock(end), zone_label(start), zone_label(end), mine)
+    their, mine = Reading.of(span, p.their_tz), Reading.of(span, p.my_tz)
+    mine_text = _mine(mine, day) if their.differs_from(mine) else ""
+    key = (their.start_text(), their.end_text(), their.zone, their.end_zone, mine_text)
     return _Piece(day, span, key)
 
 
@@ -95,9 +161,9 @@ def _days_text(run: list[_Piece]) -> str:
 
 
 def _part(p: Prepared, span: Interval, many: bool) -> str:
-    start = _minute(span[0].astimezone(p.their_tz))
-    end_local = span[1].astimezone(p.their_tz)
-    end = _minute(end_local) or 24 * 60
+    their = Reading.of(span, p.their_tz)
+    start = _minute(their.start)
+    end = _minute(their.end_wall) or 24 * 60
     suffix = "" if many else "_one"
     if end <= NOON:
         return snippet("slots", f"window.morning{suffix}")
@@ -107,20 +173,12 @@ def _part(p: Prepared, span: Interval, many: bool) -> str:
 
 
 def _window(p: Prepared, run: list[_Piece]) -> Window:
-    start_text, end_text, zone_text, _, mine = run[0].key
+    start_text, end_text, _, _, mine = run[0].key
     days = _days_text(run)
     part = _part(p, run[0].span, len(run) > 1)
-    their = f"{days}, {start_text}–{end_text} {zone_text}"
-    text = snippet(
-        "slots",
-        "window.text",
-        days=days,
-        part=part,
-        start=start_text,
-        end=end_text,
-        zone=zone_text,
-        mine=mine,
-    )
+    hours = hours_text(Reading.of(run[0].span, p.their_tz))
+    their = f"{days}, {hours}"
+    text = snippet("slots", "window.text", days=days, part=part, hours=hours, mine=mine)
     spans = tuple(
         (s.astimezone(p.their_tz), e.astimezone(p.their_tz)) for s, e in (r.span for r in run)
     )
