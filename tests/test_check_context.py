@@ -116,6 +116,29 @@ def test_a_time_the_draft_refers_to_is_not_a_time_offered() -> None:
     assert "missing-timezone" not in report.categories
 
 
+def test_a_vague_offer_is_reported_as_vague_time_not_also_as_missing_availability() -> None:
+    report = check_text(_apology("That was my mistake.", times="I'm free most days next week."))
+    assert "vague-time" in report.categories
+    assert "missing-availability" not in report.categories
+
+
+@pytest.mark.parametrize(
+    "promise",
+    ["I'll email you two times this afternoon.", "I will send my available times by email."],
+)
+def test_a_call_that_promises_times_by_email_offers_availability(promise: str) -> None:
+    script = f"Hello, this is Sam Lee about the 10am interview. I'm sorry, I'm unwell. {promise}"
+    report = check_text(script + " Thank you.", kind="script")
+    assert "missing-availability" not in report.categories
+
+
+def test_a_clock_time_is_not_split_into_clauses_at_its_colon() -> None:
+    text = _apology("That was my mistake.", times="I remain keen.").replace(
+        "our interview this morning", "our 10:00 AM Eastern interview today"
+    )
+    assert "missing-availability" in check_text(text).categories
+
+
 @pytest.mark.parametrize(
     "reference",
     [

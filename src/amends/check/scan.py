@@ -29,7 +29,7 @@ def _gate() -> Gate:
     return Gate(catalogue().all_patterns())
 
 
-_CLAUSE_BREAK = re.compile(r"\s*(?:[,;:]|\s[-\u2013\u2014]\s|\.\.+)\s*")
+_CLAUSE_BREAK = re.compile(r"\s*(?:[,;]|:(?!\d)|\s[-\u2013\u2014]\s|\.\.+)\s*")
 _MIN_CLAUSE_WORDS = 3
 
 
