@@ -73,7 +73,8 @@ def test_advance_request_is_inferred_and_owes_no_apology_or_ownership() -> None:
         "Subject: Request to move Thursday's interview – Sam Lee\n\n"
         "Dear Dana,\n\nI'm writing to ask whether we could move our interview on Thursday, "
         "as I have a hospital appointment that morning that I cannot change.\n\n"
-        f"{TIMES} I'm happy to fit around your diary.\n\nThank you,\nSam Lee\n"
+        f"{TIMES} I'm happy to fit around your diary, and I remain keen on the role."
+        "\n\nThank you,\nSam Lee\n"
     )
     report = check_text(text)
     assert report.kind == "request" and report.kind_inferred
@@ -114,6 +115,28 @@ def test_a_time_the_draft_refers_to_is_not_a_time_offered() -> None:
     report = check_text(text)
     assert "missing-availability" in report.categories
     assert "missing-timezone" not in report.categories
+
+
+def test_an_emailed_request_or_follow_up_still_says_it_wants_the_role() -> None:
+    request = (
+        "Subject: Request to move Thursday's interview - Sam Lee\n\nDear Dana,\n\n"
+        "I'm writing to ask whether we could move our interview on Thursday; I have a "
+        "hospital appointment I cannot move. Could we meet on Friday at 10:00 GMT instead?\n\n"
+        "Thank you,\nSam"
+    )
+    assert "missing-interest" in check_text(request).categories
+    keen = request.replace("instead?", "instead? I remain very keen on the role.")
+    assert "missing-interest" not in check_text(keen).categories
+    as_text = request.split("\n\n", 1)[1]
+    assert "missing-interest" not in check_text(as_text, kind="request").categories
+
+
+def test_a_note_about_arriving_late_owes_no_line_about_the_role() -> None:
+    late = (
+        "Subject: Running late - Sam Lee\n\nDear Dana,\n\nI'm sorry, my train is held and I "
+        "will be about ten minutes late for our 10:00 interview.\n\nThank you,\nSam"
+    )
+    assert "missing-interest" not in check_text(late, kind="request").categories
 
 
 def test_a_vague_offer_is_reported_as_vague_time_not_also_as_missing_availability() -> None:

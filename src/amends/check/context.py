@@ -52,12 +52,13 @@ def absence_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
     """
     if rule.waive_outside_control and scan.outside_control:
         return []
-    if (
-        rule.only_after_miss
-        and scan.kind == "script"
-        and not scan.body_has(cat.lexicon["kind_missed"])
+    if scan.kind in rule.email_only_for and scan.draft.subject is None:
+        return []  # a text or a chat message about moving a date may leave it out
+    if rule.only_after_miss and (
+        (scan.kind == "script" and not scan.body_has(cat.lexicon["kind_missed"]))
+        or (scan.kind == "request" and scan.body_has(cat.lexicon["running_late"]))
     ):
-        return []  # a "running late" call owes no pitch for the role
+        return []  # a "running late" call or note owes no pitch for the role
     if scan.body_has(rule.patterns):
         return []
     for span in scan.body_sentences:
