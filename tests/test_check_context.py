@@ -139,6 +139,12 @@ def test_a_note_about_arriving_late_owes_no_line_about_the_role() -> None:
     assert "missing-interest" not in check_text(late, kind="request").categories
 
 
+def test_a_weak_reason_owned_after_a_semicolon_is_not_a_bare_excuse() -> None:
+    owned = _apology("I overslept; I did not leave myself a proper margin, and that is down to me.")
+    report = check_text(owned, reason="overslept")
+    assert not report.categories & {"excuse", "missing-ownership"}, report.categories
+
+
 def test_a_vague_offer_is_reported_as_vague_time_not_also_as_missing_availability() -> None:
     report = check_text(_apology("That was my mistake.", times="I'm free most days next week."))
     assert "vague-time" in report.categories
