@@ -25,9 +25,12 @@ from __future__ import annotations
 import re
 import re._constants as sre  # type: ignore[import-not-found]
 import re._parser as sre_parse  # type: ignore[import-not-found]
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
+
+from amends.check.prefilter import required
 
 MAX_ANCHORS = 48
 """More start strings than this filter too little to be worth the searches."""
@@ -167,6 +170,9 @@ class Runner:
     """A leading ``\\b`` was taken off: it is checked where each match starts."""
     anchors: frozenset[str] | None = None
     """Rare start strings: the pattern is tried only where one of them is."""
+    window: frozenset[str] | None = None
+    """For a pattern the engine must try at every position: strings every match contains
+    (:func:`amends.check.prefilter.required`); it runs only over the sentences holding one."""
 
 
 def lower_source(source: str) -> str:
@@ -238,15 +244,34 @@ def _make_runner(pattern: re.Pattern[str]) -> Runner:
         if "(?-i" in source or "(?i" in source or not pattern.flags & re.IGNORECASE:
             return Runner(pattern)
         inner = lower_source(source)
-    data = sre_parse.parse(pattern.pattern, pattern.flags).data
-    boundary = bool(data) and data[0] == (sre.AT, sre.AT_BOUNDARY) and inner.startswith("\\b")
-    if boundary:
-        inner = inner[2:]
     flags = pattern.flags & ~re.IGNORECASE
     try:
-        return Runner(re.compile(inner, flags), lowered=lowered, boundary=boundary)
+        data = sre_parse.parse(inner, flags).data
     except re.error:
         return Runner(pattern)
+    boundary = bool(data) and data[0] == (sre.AT, sre.AT_BOUNDARY) and inner.startswith("\\b")
+    if boundary:
+        inner, data = inner[2:], data[1:]
+    window = None if _skippable(data) else required(pattern)
+    try:
+        return Runner(re.compile(inner, flags), lowered=lowered, boundary=boundary, window=window)
+    except re.error:
+        return Runner(pattern)
+
+
+def _skippable(data: Any) -> bool:
+    """Whether the engine can jump to where a match may start (its first item is a
+    character, a class or an alternation of them) instead of trying every position."""
+    while data and data[0][0] is sre.SUBPATTERN:
+        data = data[0][1][3].data
+    if not data:
+        return False
+    op, av = data[0]
+    if op in (sre.LITERAL, sre.IN):
+        return True
+    if op is sre.BRANCH:
+        return all(b.data and b.data[0][0] in (sre.LITERAL, sre.IN) for b in av[1])
+    return False
 
 
 def positions(probe_text: str, needle: str) -> list[int]:
@@ -300,12 +325,55 @@ def _with_boundary(regex: re.Pattern[str], text: str) -> list[tuple[int, int]]:
     return out
 
 
-def run(rule: Runner, folded: str, lowered_text: str, probe_text: str) -> list[tuple[int, int]]:
-    """The non-empty matches of the runner's pattern, as ``finditer`` over ``folded`` gives."""
+def run(
+    rule: Runner,
+    folded: str,
+    lowered_text: str,
+    probe_text: str,
+    sentences: Sequence[tuple[int, int]] = (),
+) -> list[tuple[int, int]]:
+    """The non-empty matches of the runner's pattern, as ``finditer`` over ``folded`` gives.
+
+    With ``sentences`` (every sentence of the text, in order), a pattern that
+    has a :attr:`Runner.window` is run only over the sentences holding one of
+    its required strings: a match that crosses a sentence break is not kept.
+    """
     if rule.anchors is not None:
         places = sorted({p for a in rule.anchors for p in positions(probe_text, a)})
         return anchored_spans(rule.regex, folded, places)
     text = lowered_text if rule.lowered else folded
+    if rule.window is not None and sentences:
+        return _windowed(rule, text, lowered_text, sentences)
     if rule.boundary:
         return _with_boundary(rule.regex, text)
     return [m.span() for m in rule.regex.finditer(text) if m.end() > m.start()]
+
+
+def _windowed(
+    rule: Runner, text: str, lowered_text: str, sentences: Sequence[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    assert rule.window is not None
+    places = sorted({p for s in rule.window for p in positions(lowered_text, s)})
+    out: list[tuple[int, int]] = []
+    at = 0
+    last = -1
+    for p in places:
+        while at < len(sentences) and sentences[at][1] <= p:
+            at += 1
+        if at == len(sentences):
+            break
+        start, end = sentences[at]
+        if start > p or at == last:
+            continue
+        last = at
+        for m in rule.regex.finditer(text, start, end):
+            a, b = m.span()
+            if b > a and (not rule.boundary or _boundary_at(text, a)):
+                out.append((a, b))
+    return out
+
+
+def _boundary_at(text: str, at: int) -> bool:
+    before = at > 0 and _is_word(text[at - 1])
+    after = at < len(text) and _is_word(text[at])
+    return before != after

@@ -143,17 +143,29 @@ def clock_zone_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
 
 def _prose_words(scan: Scan, cat: Catalogue) -> list[tuple[int, int]]:
     """Body words a reader has to read: list lines (times) and the signature excluded."""
-    text, out = scan.folded, []
+    text = scan.folded
     pos = scan.draft.body_start
     signoff = cat.lexicon["signoff"]
+    stop = len(text)
+    skipped: list[tuple[int, int]] = []
     for line in text[pos:].splitlines(keepends=True):
         start, end = pos, pos + len(line.rstrip("\r\n"))
         pos += len(line)
         if any(p.fullmatch(text, start, end) for p in signoff):
+            stop = start
             break
         if _LIST_LINE.match(text, start, end):
+            skipped.append((start, end))
+    out = []
+    at = 0
+    for span in scan.body_words:
+        if span[0] >= stop:
+            break
+        while at < len(skipped) and skipped[at][1] <= span[0]:
+            at += 1
+        if at < len(skipped) and skipped[at][0] <= span[0]:
             continue
-        out.extend(words(text, start, end))
+        out.append(span)
     return out
 
 

@@ -70,6 +70,14 @@ def _cut(label: str, probability: float | None = None) -> tuple[int, float]:
     return m.index(label), m.logit_cut(label, probability)
 
 
+@cache
+def cuts(
+    labels: tuple[str, ...], probability: float | None = None
+) -> tuple[tuple[int, float], ...]:
+    """:func:`_cut` for several labels at once (a rule asks the same for every sentence)."""
+    return tuple(_cut(label, probability) for label in labels)
+
+
 @dataclass(frozen=True)
 class Hit:
     """A rule firing on ``[start, end)`` of the checked text (zero width: the whole draft)."""
@@ -158,8 +166,15 @@ class Scan:
     ) -> bool:
         """Whether one reading of the sentence (whole, or a clause) does one of ``labels``
         and, in that same reading, none of ``vetoes``."""
-        wanted = [_cut(x, cut) for x in labels]
-        against = [_cut(v) for v in vetoes]
+        return self.reads_as_cuts(span, cuts(labels, cut), cuts(vetoes))
+
+    def reads_as_cuts(
+        self,
+        span: Span,
+        wanted: tuple[tuple[int, float], ...],
+        against: tuple[tuple[int, float], ...],
+    ) -> bool:
+        """:meth:`reads_as` with the labels already turned into (index, logit) pairs."""
         for reading in self.readings.get(span, ()):
             if any(reading[i] >= z for i, z in wanted) and not any(
                 reading[i] >= z for i, z in against
@@ -197,7 +212,7 @@ class Scan:
         return {}
 
     @cached_property
-    def _found_any(self) -> dict[tuple[int, ...], list[Span]]:
+    def _found_any(self) -> dict[int, tuple[tuple[re.Pattern[str], ...], list[Span]]]:
         return {}
 
     @cached_property
@@ -237,7 +252,9 @@ class Scan:
         lowered = self._same_length_lower
         if lowered is None:
             return [m.span() for m in pattern.finditer(self.folded) if m.end() > m.start()]
-        return anchors.run(anchors.runner(pattern), self.folded, lowered, self._probe)
+        return anchors.run(
+            anchors.runner(pattern), self.folded, lowered, self._probe, self.sentences
+        )
 
     @cached_property
     def _possible(self) -> set[int]:
@@ -254,12 +271,17 @@ class Scan:
         return self._same_length_lower or self.folded.lower()
 
     def spans_any(self, patterns: tuple[re.Pattern[str], ...]) -> list[Span]:
-        """Where any of ``patterns`` matches, sorted."""
-        key = tuple(map(id, patterns))
-        found = self._found_any.get(key)
-        if found is None:
-            found = sorted(span for p in patterns for span in self.spans(p))
-            self._found_any[key] = found
+        """Where any of ``patterns`` matches, sorted.
+
+        Kept by the tuple's ``id`` with the tuple itself (which keeps the id its
+        own while the scan lives): the catalogue asks with the same tuples again
+        and again.
+        """
+        entry = self._found_any.get(id(patterns))
+        if entry is not None and entry[0] is patterns:
+            return entry[1]
+        found = sorted(span for p in patterns for span in self.spans(p))
+        self._found_any[id(patterns)] = (patterns, found)
         return found
 
     def search_any(self, patterns: tuple[re.Pattern[str], ...], start: int, end: int) -> bool:
