@@ -204,3 +204,21 @@ def test_a_windows_text_says_its_exact_start_and_end_on_both_clocks(
     result = find_slots(SlotRequest(**{**request.__dict__, "windows": True}))
     for window in result.windows:
         assert text_errors(window) == [], window.to_json()
+
+
+def test_a_window_that_starts_in_the_evening_is_called_an_evening_not_an_afternoon() -> None:
+    windows = _windows(
+        datetime(2026, 11, 29, 6, tzinfo=UTC), "Asia/Riyadh", "Asia/Riyadh", "19:00-23:00"
+    )
+    assert all("evening" in w.text and "afternoon" not in w.text for w in windows), [
+        w.text for w in windows
+    ]
+
+
+def test_a_window_running_from_afternoon_into_evening_names_no_part_of_the_day() -> None:
+    windows = _windows(
+        datetime(2026, 11, 29, 6, tzinfo=UTC), "Asia/Riyadh", "Asia/Riyadh", "13:00-20:00"
+    )
+    assert all("afternoon" not in w.text and "evening" not in w.text for w in windows), [
+        w.text for w in windows
+    ]

@@ -31,6 +31,8 @@ if TYPE_CHECKING:
     from amends.slots.query import Prepared
 
 NOON = 12 * 60
+EVENING = 18 * 60
+"""From here a window is an evening one: "afternoon 20:00–24:00" would misname it."""
 _TICK = timedelta(microseconds=1)
 
 
@@ -167,7 +169,9 @@ def _part(p: Prepared, span: Interval, many: bool) -> str:
     suffix = "" if many else "_one"
     if end <= NOON:
         return snippet("slots", f"window.morning{suffix}")
-    if start >= NOON:
+    if start >= EVENING:
+        return snippet("slots", f"window.evening{suffix}")
+    if start >= NOON and end <= EVENING:
         return snippet("slots", f"window.afternoon{suffix}")
     return ""
 
