@@ -5,15 +5,19 @@ Prints, in order:
 1. the sentence classifier alone on the evaluation split of the sentence corpus
    (``training/check/eval``, never used in training), per label;
 2. whole drafts, per category: the checker's own evaluation drafts
-   (``training/check/drafts/eval.toml``, never tuned on), the held-out drafts
-   written by others (``tests/heldout/check_drafts.toml``, when present) and the
-   test corpus (``tests/check_corpus``, which the rules were written against);
+   (``training/check/drafts/eval.toml``, never tuned on), a held-out set written
+   by others (``--heldout PATH``; default ``tests/heldout/check_drafts.toml`` when
+   present), the development and tuning sets (``dev.toml``, ``dev2.toml``, the
+   spent first held-out set ``heldout_v1.toml`` and the corpus writer's
+   ``corpus3_train.toml``) and the test corpus (``tests/check_corpus``, which the
+   rules were written against);
    for each, the share of flaws found, clean drafts with any finding / with an
    error, and drafts with an error-level flaw that exit 1;
 3. drafts of about 120 words checked per second, in-process.
 
-Run: ``.venv/bin/python bench/bench_check.py`` (``--quick`` skips the throughput run,
-``--no-heldout`` the held-out drafts).
+Run: ``.venv/bin/python bench/bench_check.py [--heldout PATH]`` (``--quick`` skips the
+throughput run, ``--no-heldout`` the held-out drafts, ``--only-heldout`` prints the
+held-out figures and throughput alone).
 Only aggregate figures are printed, never the drafts themselves.
 """
 
@@ -39,9 +43,13 @@ from amends.check.corpus import load_split  # noqa: E402
 
 SENTENCE_EVAL = ROOT / "training" / "check" / "eval"
 OWN_DRAFTS = ROOT / "training" / "check" / "drafts" / "eval.toml"
-DEV_DRAFTS = ROOT / "training" / "check" / "drafts" / "dev.toml"
-DEV2_DRAFTS = ROOT / "training" / "check" / "drafts" / "dev2.toml"
 HELDOUT = ROOT / "tests" / "heldout" / "check_drafts.toml"
+TUNING_SETS = (
+    ("development drafts", ROOT / "training" / "check" / "drafts" / "dev.toml"),
+    ("second development set", ROOT / "training" / "check" / "drafts" / "dev2.toml"),
+    ("spent first held-out set, now tuning data", ROOT / "training/check/drafts/heldout_v1.toml"),
+    ("corpus writer's training drafts", ROOT / "training/check/drafts/corpus3_train.toml"),
+)
 THROUGHPUT_SECONDS = 3.0
 _FLAW_KEYS = ("flaws", "labels", "categories", "expected", "findings")
 
@@ -218,20 +226,40 @@ def throughput() -> None:
     )
 
 
-def main(argv: list[str]) -> None:
-    sentence_classifier()
-    print_tally("own evaluation drafts (training/check/drafts/eval.toml)", load_drafts(OWN_DRAFTS))
+def _heldout_path(argv: list[str]) -> Path | None:
+    """``--heldout PATH`` (the default file when present); None with ``--no-heldout``."""
     if "--no-heldout" in argv:
+        return None
+    if "--heldout" in argv:
+        at = argv.index("--heldout") + 1
+        if at >= len(argv):
+            sys.exit("bench_check: --heldout needs a path to a TOML file of [[draft]] tables")
+        path = Path(argv[at])
+        if not path.is_file():
+            sys.exit(f"bench_check: --heldout: no such file {path}")
+        return path
+    return HELDOUT if HELDOUT.exists() else None
+
+
+def main(argv: list[str]) -> None:
+    heldout = _heldout_path(argv)
+    if "--only-heldout" not in argv:
+        sentence_classifier()
+        print_tally(
+            "own evaluation drafts, never tuned on (training/check/drafts/eval.toml)",
+            load_drafts(OWN_DRAFTS),
+        )
+    if heldout is not None:
+        print_tally(f"held-out drafts ({heldout})", load_drafts(heldout))
+    elif "--no-heldout" in argv:
         print("\n(held-out drafts skipped: --no-heldout)")
-    elif HELDOUT.exists():
-        print_tally("held-out drafts (tests/heldout/check_drafts.toml)", load_drafts(HELDOUT))
     else:
-        print("\n(held-out drafts tests/heldout/check_drafts.toml not present)")
-    print_tally("development drafts (training/check/drafts/dev.toml)", load_drafts(DEV_DRAFTS))
-    print_tally(
-        "second development set (training/check/drafts/dev2.toml)", load_drafts(DEV2_DRAFTS)
-    )
-    corpus_accuracy()
+        print(f"\n(no held-out drafts: {HELDOUT.relative_to(ROOT)} not present, no --heldout)")
+    if "--only-heldout" not in argv:
+        for title, path in TUNING_SETS:
+            if path.exists():
+                print_tally(f"{title} ({path.relative_to(ROOT)})", load_drafts(path))
+        corpus_accuracy()
     if "--quick" not in argv:
         throughput()
 

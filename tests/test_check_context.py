@@ -73,7 +73,8 @@ def test_advance_request_is_inferred_and_owes_no_apology_or_ownership() -> None:
         "Subject: Request to move Thursday's interview – Sam Lee\n\n"
         "Dear Dana,\n\nI'm writing to ask whether we could move our interview on Thursday, "
         "as I have a hospital appointment that morning that I cannot change.\n\n"
-        f"{TIMES} I'm happy to fit around your diary.\n\nThank you,\nSam Lee\n"
+        f"{TIMES} I'm happy to fit around your diary, and I remain keen on the role."
+        "\n\nThank you,\nSam Lee\n"
     )
     report = check_text(text)
     assert report.kind == "request" and report.kind_inferred
@@ -114,6 +115,91 @@ def test_a_time_the_draft_refers_to_is_not_a_time_offered() -> None:
     report = check_text(text)
     assert "missing-availability" in report.categories
     assert "missing-timezone" not in report.categories
+
+
+def test_an_emailed_request_or_follow_up_still_says_it_wants_the_role() -> None:
+    request = (
+        "Subject: Request to move Thursday's interview - Sam Lee\n\nDear Dana,\n\n"
+        "I'm writing to ask whether we could move our interview on Thursday; I have a "
+        "hospital appointment I cannot move. Could we meet on Friday at 10:00 GMT instead?\n\n"
+        "Thank you,\nSam"
+    )
+    assert "missing-interest" in check_text(request).categories
+    keen = request.replace("instead?", "instead? I remain very keen on the role.")
+    assert "missing-interest" not in check_text(keen).categories
+    as_text = request.split("\n\n", 1)[1]
+    assert "missing-interest" not in check_text(as_text, kind="request").categories
+
+
+def test_a_note_about_arriving_late_owes_no_line_about_the_role() -> None:
+    late = (
+        "Subject: Running late - Sam Lee\n\nDear Dana,\n\nI'm sorry, my train is held and I "
+        "will be about ten minutes late for our 10:00 interview.\n\nThank you,\nSam"
+    )
+    assert "missing-interest" not in check_text(late, kind="request").categories
+
+
+def test_a_weak_reason_owned_after_a_semicolon_is_not_a_bare_excuse() -> None:
+    owned = _apology("I overslept; I did not leave myself a proper margin, and that is down to me.")
+    report = check_text(owned, reason="overslept")
+    assert not report.categories & {"excuse", "missing-ownership"}, report.categories
+
+
+def test_a_vague_offer_is_reported_as_vague_time_not_also_as_missing_availability() -> None:
+    report = check_text(_apology("That was my mistake.", times="I'm free most days next week."))
+    assert "vague-time" in report.categories
+    assert "missing-availability" not in report.categories
+
+
+@pytest.mark.parametrize(
+    "promise",
+    ["I'll email you two times this afternoon.", "I will send my available times by email."],
+)
+def test_a_call_that_promises_times_by_email_offers_availability(promise: str) -> None:
+    script = f"Hello, this is Sam Lee about the 10am interview. I'm sorry, I'm unwell. {promise}"
+    report = check_text(script + " Thank you.", kind="script")
+    assert "missing-availability" not in report.categories
+
+
+def test_a_clock_time_is_not_split_into_clauses_at_its_colon() -> None:
+    text = _apology("That was my mistake.", times="I remain keen.").replace(
+        "our interview this morning", "our 10:00 AM Eastern interview today"
+    )
+    assert "missing-availability" in check_text(text).categories
+
+
+@pytest.mark.parametrize(
+    "reference",
+    [
+        "I could not make our 2pm chat because of a signal failure.",
+        "I am sorry I was not there at 1:30 today; I was taken ill.",
+        "The meeting before it ran until 09:15 and I lost track of the time.",
+        "Thank you for inviting me to interview on Friday at 11:00.",
+    ],
+)
+def test_only_times_put_forward_need_a_zone(reference: str) -> None:
+    report = check_text(_apology(reference, times="Could we meet on Tuesday at 10:00 GMT?"))
+    assert "missing-timezone" not in report.categories
+
+
+@pytest.mark.parametrize(
+    "offer",
+    [
+        "Could we try Tuesday at 10 or Wednesday at 3?",
+        "I'm free Thursday at 2pm if that suits.",
+        "Would Monday at 11:00 work for you instead?",
+    ],
+)
+def test_a_time_offered_without_its_zone_is_flagged_even_as_a_bare_hour(offer: str) -> None:
+    assert (
+        "missing-timezone" in check_text(_apology("That was my mistake.", times=offer)).categories
+    )
+
+
+def test_the_words_time_zone_name_no_zone_for_the_rest_of_the_draft() -> None:
+    middle = "I mixed up the time zones, which is my mistake."
+    report = check_text(_apology(middle, times="Could we do Thursday at 9:00 or Friday at 17:00?"))
+    assert "missing-timezone" in report.categories
 
 
 @pytest.mark.parametrize(

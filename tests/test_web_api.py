@@ -120,6 +120,38 @@ def test_api_check_returns_the_checker_report() -> None:
     assert response.json()["findings"]
 
 
+def test_api_check_applies_kind_and_reason_like_the_cli() -> None:
+    from amends.check import check_text
+
+    text = (
+        "Subject: Missed interview - Sam Lee, Analyst\n\nDear Dana,\n\n"
+        "I am sorry I missed our interview this morning. My train was cancelled.\n"
+        "I remain keen on the role. Could we speak on Tuesday at 10:00 GMT?\n"
+        "Thank you,\nSam"
+    )
+    client = make_client()
+    body = {"text": text, "kind": "apology", "reason": "transit", "ignore": ["subject"]}
+    response = client.post("/api/check", json=body, headers=api_headers(client))
+    assert response.status_code == 200
+    expected = check_text(text, kind="apology", reason="transit", ignore=["subject"]).to_json()
+    assert response.json() == expected
+    assert response.json()["summary"]["reason"] == "transit"
+    assert response.json()["summary"]["kind_inferred"] is False
+    confirmation = client.post(
+        "/api/check", json={"text": text, "kind": "confirmation"}, headers=api_headers(client)
+    )
+    assert confirmation.json()["summary"]["kind"] == "confirmation"
+
+
+def test_api_check_names_a_bad_kind_or_reason_field() -> None:
+    client = make_client()
+    headers = api_headers(client)
+    for field, value in (("kind", "poem"), ("reason", "aliens"), ("ignore", ["nope"])):
+        response = client.post("/api/check", json={"text": "Sorry.", field: value}, headers=headers)
+        assert response.status_code == 422
+        assert response.json()["detail"][0]["loc"] == ["body", field]
+
+
 SLOTS_BODY = {"tz": "America/New_York", "my_tz": "Europe/London", "count": 3}
 
 

@@ -21,7 +21,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from amends.check.features import HASH_BITS, bucket, pair_features, tokens, word_features
+from amends.check.features import HASH_BITS, bucket, tokens, word_features
 
 MODEL_FILE = "check_model.json"
 FORMAT = 1
@@ -30,6 +30,7 @@ OFFSET = 128
 MAX_TOKENS = 400
 """Longer "sentences" (a pasted wall of text) are scored on their first words only."""
 _CACHE_LIMIT = 50_000
+_MASK = (1 << FIELD_BITS) - 1
 
 
 @dataclass
@@ -44,6 +45,11 @@ class SentenceModel:
     meta: dict[str, Any]
     _words: dict[str, tuple[int, int]] = field(default_factory=dict, repr=False)
     _pairs: dict[str, tuple[int, int]] = field(default_factory=dict, repr=False)
+    _shifts: tuple[int, ...] = field(default=(), repr=False)
+
+    def __post_init__(self) -> None:
+        n = len(self.labels)
+        self._shifts = tuple(FIELD_BITS * (n - 1 - i) for i in range(n))
 
     def _word(self, word: str) -> tuple[int, int]:
         """The packed weights (and feature count) of one word's unigram and character n-grams."""
@@ -60,8 +66,8 @@ class SentenceModel:
         return hit
 
     def _pair(self, pair: str) -> tuple[int, int]:
-        """The packed weight of one bigram feature (``"b:first second"``)."""
-        value = self.table.get(bucket(pair))
+        """The packed weight of one bigram (``"first second"``; its feature is ``"b:" + pair``)."""
+        value = self.table.get(bucket("b:" + pair))
         if len(self._pairs) > _CACHE_LIMIT:
             self._pairs.clear()
         hit = self._pairs[pair] = (0, 0) if value is None else (value, 1)
@@ -71,26 +77,29 @@ class SentenceModel:
         """The logit of every label, in :attr:`labels` order.
 
         Every word's and every bigram's packed weights are computed once and
-        kept, so a sentence costs one dictionary look-up per word and per pair.
+        kept, so a sentence costs one dictionary look-up per word and per pair
+        (the same features as :func:`amends.check.features.features`).
         """
         words = tokens(sentence)[:MAX_TOKENS]
         packed = count = 0
         cached_word, cached_pair = self._words.get, self._pairs.get
+        previous = "<s>"
         for word in words:
             hit = cached_word(word) or self._word(word)
-            packed += hit[0]
-            count += hit[1]
-        for pair in pair_features(words):
-            hit = cached_pair(pair) or self._pair(pair)
-            packed += hit[0]
-            count += hit[1]
-        mask = (1 << FIELD_BITS) - 1
-        n = len(self.labels)
-        fields = [0] * n
-        for i in range(n - 1, -1, -1):
-            fields[i] = (packed & mask) - OFFSET * count
-            packed >>= FIELD_BITS
-        return [b + s * f for b, s, f in zip(self.bias, self.scale, fields, strict=True)]
+            pair = previous + " " + word
+            hit2 = cached_pair(pair) or self._pair(pair)
+            packed += hit[0] + hit2[0]
+            count += hit[1] + hit2[1]
+            previous = word
+        pair = previous + " </s>"
+        hit2 = cached_pair(pair) or self._pair(pair)
+        packed += hit2[0]
+        count += hit2[1]
+        offset = OFFSET * count
+        return [
+            b + s * (((packed >> shift) & _MASK) - offset)
+            for b, s, shift in zip(self.bias, self.scale, self._shifts, strict=True)
+        ]
 
     def probabilities(self, sentence: str) -> dict[str, float]:
         """Probability per label that the sentence does that thing."""
@@ -104,6 +113,28 @@ class SentenceModel:
         """The labels whose probability reaches their threshold."""
         probs = self.probabilities(sentence)
         return frozenset(k for k, p in probs.items() if p >= self.thresholds[k])
+
+    def index(self, label: str) -> int:
+        """Where ``label`` sits in :attr:`labels` (and in :meth:`raw_scores`)."""
+        return self.labels.index(label)
+
+    def logit_cut(self, label: str, probability: float | None = None) -> float:
+        """The logit a sentence must reach for ``label`` (the model's threshold by default).
+
+        Comparing logits to this is the same as comparing probabilities to the
+        threshold, without an exponential per label and sentence.
+        """
+        p = self.thresholds[label] if probability is None else probability
+        return logit(p)
+
+
+def logit(p: float) -> float:
+    """The inverse of the logistic function (probability 0 or 1 map to -/+ infinity)."""
+    if p <= 0.0:
+        return -math.inf
+    if p >= 1.0:
+        return math.inf
+    return math.log(p / (1.0 - p))
 
 
 def decode(data: dict[str, Any]) -> SentenceModel:

@@ -52,12 +52,13 @@ def absence_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
     """
     if rule.waive_outside_control and scan.outside_control:
         return []
-    if (
-        rule.only_after_miss
-        and scan.kind == "script"
-        and not scan.body_has(cat.lexicon["kind_missed"])
+    if scan.kind in rule.email_only_for and scan.draft.subject is None:
+        return []  # a text or a chat message about moving a date may leave it out
+    if rule.only_after_miss and (
+        (scan.kind == "script" and not scan.body_has(cat.lexicon["kind_missed"]))
+        or (scan.kind == "request" and scan.body_has(cat.lexicon["running_late"]))
     ):
-        return []  # a "running late" call owes no pitch for the role
+        return []  # a "running late" call or note owes no pitch for the role
     if scan.body_has(rule.patterns):
         return []
     for span in scan.body_sentences:
@@ -96,19 +97,44 @@ def availability_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
     return [Hit(rule, scan.anchor, scan.anchor)]
 
 
+_DEADLINE = re.compile(r"\b(?:by|until|till|til)\s+(?:about\s+|around\s+)?$", re.IGNORECASE)
+
+
+def is_offer(scan: Scan, span: tuple[int, int], cat: Catalogue) -> bool:
+    """A sentence that puts a time forward: a proposal, an availability, a time confirmed.
+
+    The times such a sentence gives are the ones the reader will put in a
+    calendar, so they need a zone. A time in any other sentence ("sorry I could
+    not make our 2pm", "it ran until 09:15") is referred to: both sides already
+    know which clock it was on.
+    """
+    if scan.search_any(cat.lexicon["offer_cue"], *span):
+        return True
+    if is_reference(scan, span, cat):
+        return False
+    return scan.kind == "confirmation" or scan.does(span, "offers-times")
+
+
 def clock_zone_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
-    """Clock times with no zone written for them, one finding per sentence."""
+    """Clock times offered with no zone written for them, one finding per sentence."""
     zones = cat.lexicon["zone"]
+    generic = cat.lexicon["zone_generic"]
     declared = False
     pending: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    text = scan.folded
     for s, e in scan.sentences:
-        times = _matches(scan, "clock", cat, s, e)
+        # "there by 10:15", "until 09:15": an arrival or an end, not a time to book
+        times = [
+            t for t in _matches(scan, "clock", cat, s, e) if not _DEADLINE.search(text, s, t[0])
+        ]
         has_zone = scan.search_any(zones, s, e)
         if not times:
             # "All times are London time", "(all CET)", "I'm on Eastern": covers the draft
             declared = declared or has_zone
             continue
-        if not has_zone and not is_reference(scan, (s, e), cat):
+        if has_zone or scan.search_any(generic, s, e):
+            continue
+        if (s, e) in scan.body_sentences and is_offer(scan, (s, e), cat):
             pending[(s, e)] = times
     if declared:
         return []
@@ -117,17 +143,29 @@ def clock_zone_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
 
 def _prose_words(scan: Scan, cat: Catalogue) -> list[tuple[int, int]]:
     """Body words a reader has to read: list lines (times) and the signature excluded."""
-    text, out = scan.folded, []
+    text = scan.folded
     pos = scan.draft.body_start
     signoff = cat.lexicon["signoff"]
+    stop = len(text)
+    skipped: list[tuple[int, int]] = []
     for line in text[pos:].splitlines(keepends=True):
         start, end = pos, pos + len(line.rstrip("\r\n"))
         pos += len(line)
         if any(p.fullmatch(text, start, end) for p in signoff):
+            stop = start
             break
         if _LIST_LINE.match(text, start, end):
+            skipped.append((start, end))
+    out = []
+    at = 0
+    for span in scan.body_words:
+        if span[0] >= stop:
+            break
+        while at < len(skipped) and skipped[at][1] <= span[0]:
+            at += 1
+        if at < len(skipped) and skipped[at][0] <= span[0]:
             continue
-        out.extend(words(text, start, end))
+        out.append(span)
     return out
 
 

@@ -11,7 +11,7 @@ sentence disowns the miss. Each rule therefore has ``patterns`` (the trigger),
 from __future__ import annotations
 
 from amends.check.rules import Rule
-from amends.check.scan import Hit, Scan, within
+from amends.check.scan import Hit, Scan, cuts, within
 
 
 def sentence_hits(scan: Scan, rule: Rule) -> list[Hit]:
@@ -70,8 +70,9 @@ def classifier_hits(scan: Scan, rule: Rule) -> list[Hit]:
         cut = rule.threshold_weak_reason
     if scan.reason_outside_control and rule.threshold_outside_control is not None:
         cut = rule.threshold_outside_control
+    wanted, against = cuts(rule.labels, cut), cuts(rule.unless_labels)
     for span in scan.body_sentences:
-        if not scan.reads_as(span, rule.labels, cut, rule.unless_labels):
+        if not scan.reads_as_cuts(span, wanted, against):
             continue
         if rule.unless and scan.search_any(rule.unless, *span):
             continue

@@ -115,21 +115,20 @@ class Gate:
     """
 
     def __init__(self, patterns: Iterable[re.Pattern[str]]) -> None:
-        by_literal: dict[str, set[re.Pattern[str]]] = {}
-        always: set[re.Pattern[str]] = set()
-        known: set[re.Pattern[str]] = set()
-        for pattern in patterns:
-            known.add(pattern)
+        by_literal: dict[str, set[int]] = {}
+        always: set[int] = set()
+        self.patterns = list(dict.fromkeys(patterns))  # kept alive, so their ids stay theirs
+        for pattern in self.patterns:
             need = required(pattern)
             if need is None:
-                always.add(pattern)
+                always.add(id(pattern))
                 continue
             for literal in need:
-                by_literal.setdefault(literal, set()).add(pattern)
-        self.known = frozenset(known)
+                by_literal.setdefault(literal, set()).add(id(pattern))
+        self.known = frozenset(id(p) for p in self.patterns)
         self.always = frozenset(always)
         literals = sorted(by_literal)
-        self._unlocks: dict[str, frozenset[re.Pattern[str]]] = {
+        self._unlocks: dict[str, frozenset[int]] = {
             longer: frozenset(
                 p
                 for n in range(1, len(longer) + 1)
@@ -140,8 +139,13 @@ class Gate:
         }
         self._finder = re.compile(f"(?=({trie_pattern(literals)}))") if literals else None
 
-    def possible(self, lowered: str) -> set[re.Pattern[str]]:
-        """The known patterns that may match the text ``lowered`` came from."""
+    def possible(self, lowered: str) -> set[int]:
+        """The ``id`` of every known pattern that may match the text ``lowered`` came from.
+
+        Ids, not the patterns: hashing a compiled pattern hashes its whole
+        program every time, which a set of a few hundred patterns per draft
+        cannot afford.
+        """
         out = set(self.always)
         if self._finder is None:
             return out

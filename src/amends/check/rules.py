@@ -51,6 +51,7 @@ _RULE_KEYS = {
     "suggestion_for_reason",
     "threshold_weak_reason",
     "only_after_miss",
+    "email_only_for",
     "threshold_outside_control",
 }
 Patterns = tuple[re.Pattern[str], ...]
@@ -77,6 +78,8 @@ class Rule:
     suggestion_for_reason: str = ""
     threshold_weak_reason: float | None = None
     only_after_miss: bool = False
+    email_only_for: frozenset[DraftKind] = frozenset()
+    """Absence rules: for these kinds, only an e-mail (a draft with a subject) is held to it."""
     threshold_outside_control: float | None = None
 
     @property
@@ -203,7 +206,9 @@ def _rule(entry: dict[str, Any], lexicon: dict[str, Patterns]) -> Rule:
     kinds = entry.get("applies_to", list(DRAFT_KINDS))
     if check in ("classifier", "availability") and not entry.get("labels"):
         raise ValueError(f"{where}: a {check} rule needs the classifier labels it reads")
-    if not set(kinds) <= set(DRAFT_KINDS):
+    if not set(kinds) <= set(DRAFT_KINDS) or not set(entry.get("email_only_for", [])) <= set(
+        DRAFT_KINDS
+    ):
         raise ValueError(f"{where}: applies_to must be a subset of {DRAFT_KINDS}")
     return Rule(
         id=rid,
@@ -222,6 +227,7 @@ def _rule(entry: dict[str, Any], lexicon: dict[str, Patterns]) -> Rule:
         waive_outside_control=bool(entry.get("waive_outside_control", False)),
         suggestion_for_reason=str(entry.get("suggestion_for_reason", "")).strip(),
         only_after_miss=bool(entry.get("only_after_miss", False)),
+        email_only_for=frozenset(cast(list[DraftKind], entry.get("email_only_for", []))),
         threshold_outside_control=(
             float(entry["threshold_outside_control"])
             if "threshold_outside_control" in entry

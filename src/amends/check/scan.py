@@ -12,6 +12,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache, cached_property
 
+from amends.check import anchors
 from amends.check.classifier import model
 from amends.check.draft import Draft
 from amends.check.model import DraftKind
@@ -22,7 +23,13 @@ from amends.check.text import blank_markers, fold, sentences, words
 Span = tuple[int, int]
 
 
-_CLAUSE_BREAK = re.compile(r"\s*(?:[,;:]|\s[-\u2013\u2014]\s|\.\.+)\s*")
+@cache
+def _gate() -> Gate:
+    """The substring gate over every catalogue pattern, built once."""
+    return Gate(catalogue().all_patterns())
+
+
+_CLAUSE_BREAK = re.compile(r"\s*(?:[,;]|:(?!\d)|\s[-\u2013\u2014]\s|\.\.+)\s*")
 _MIN_CLAUSE_WORDS = 3
 
 
@@ -56,14 +63,19 @@ def within(spans: list[Span], start: int, end: int) -> list[Span]:
     return out
 
 
-def _thresholds() -> dict[str, float]:
-    return model().thresholds
+@cache
+def _cut(label: str, probability: float | None = None) -> tuple[int, float]:
+    """Where ``label`` is in a reading, and the logit it must reach."""
+    m = model()
+    return m.index(label), m.logit_cut(label, probability)
 
 
 @cache
-def _gate() -> Gate:
-    """The substring gate over every catalogue pattern, built once."""
-    return Gate(catalogue().all_patterns())
+def cuts(
+    labels: tuple[str, ...], probability: float | None = None
+) -> tuple[tuple[int, float], ...]:
+    """:func:`_cut` for several labels at once (a rule asks the same for every sentence)."""
+    return tuple(_cut(label, probability) for label in labels)
 
 
 @dataclass(frozen=True)
@@ -123,57 +135,65 @@ class Scan:
         return pos, pos
 
     @cached_property
-    def readings(self) -> dict[Span, list[dict[str, float]]]:
-        """The classifier's probabilities per body sentence: the whole sentence, then each clause.
+    def readings(self) -> dict[Span, list[list[float]]]:
+        """The classifier's logits per body sentence: the whole sentence, then each clause.
 
         A sentence that runs several clauses together with commas or dashes ("so
         sorry i missed it, the link u sent never loaded, can we do tues?") is
         also read clause by clause, so one clause's blame is not diluted by its
-        neighbours' apology.
+        neighbours' apology. Logits are compared with the logits of the
+        thresholds, which says the same as comparing probabilities.
         """
-        m = model()
-        out: dict[Span, list[dict[str, float]]] = {}
+        score = model().raw_scores
+        out: dict[Span, list[list[float]]] = {}
         for s, e in self.body_sentences:
             text = self.folded[s:e]
-            out[(s, e)] = [m.probabilities(text), *(m.probabilities(c) for c in clauses(text))]
+            out[(s, e)] = [score(text), *(score(c) for c in clauses(text))]
         return out
 
     @cached_property
-    def probs(self) -> dict[Span, dict[str, float]]:
-        """Per body sentence, each function's highest probability over its readings."""
-        out: dict[Span, dict[str, float]] = {}
-        for span, readings in self.readings.items():
-            best = dict(readings[0])
-            for reading in readings[1:]:
-                for label, p in reading.items():
-                    if p > best[label]:
-                        best[label] = p
-            out[span] = best
-        return out
+    def best(self) -> dict[Span, list[float]]:
+        """Per body sentence, each function's highest logit over its readings."""
+        return {
+            span: readings[0]
+            if len(readings) == 1
+            else [max(c) for c in zip(*readings, strict=True)]
+            for span, readings in self.readings.items()
+        }
 
     def reads_as(
         self, span: Span, labels: tuple[str, ...], cut: float | None, vetoes: tuple[str, ...]
     ) -> bool:
         """Whether one reading of the sentence (whole, or a clause) does one of ``labels``
         and, in that same reading, none of ``vetoes``."""
-        thresholds = _thresholds()
+        return self.reads_as_cuts(span, cuts(labels, cut), cuts(vetoes))
+
+    def reads_as_cuts(
+        self,
+        span: Span,
+        wanted: tuple[tuple[int, float], ...],
+        against: tuple[tuple[int, float], ...],
+    ) -> bool:
+        """:meth:`reads_as` with the labels already turned into (index, logit) pairs."""
         for reading in self.readings.get(span, ()):
-            if any(
-                reading[x] >= (thresholds[x] if cut is None else cut) for x in labels
-            ) and not any(reading[v] >= thresholds[v] for v in vetoes):
+            if any(reading[i] >= z for i, z in wanted) and not any(
+                reading[i] >= z for i, z in against
+            ):
                 return True
         return False
 
     def does(self, span: Span, label: str, threshold: float | None = None) -> bool:
         """Whether the classifier says the sentence at ``span`` does ``label``."""
-        probs = self.probs.get(span)
-        if probs is None:
+        best = self.best.get(span)
+        if best is None:
             return False
-        return probs[label] >= (_thresholds()[label] if threshold is None else threshold)
+        i, z = _cut(label, threshold)
+        return best[i] >= z
 
     def anywhere(self, label: str, threshold: float | None = None) -> bool:
         """Whether any body sentence does ``label``."""
-        return any(self.does(span, label, threshold) for span in self.body_sentences)
+        i, z = _cut(label, threshold)
+        return any(best[i] >= z for best in self.best.values())
 
     @cached_property
     def outside_control(self) -> bool:
@@ -187,32 +207,57 @@ class Scan:
         return self.anywhere("outside-reason") and not self.anywhere("excuse")
 
     @cached_property
-    def _found(self) -> dict[re.Pattern[str], list[Span]]:
+    def _found(self) -> dict[int, list[Span]]:
+        """Matches per pattern, by ``id``: hashing a compiled pattern hashes its whole program."""
         return {}
 
     @cached_property
-    def _found_any(self) -> dict[tuple[re.Pattern[str], ...], list[Span]]:
+    def _found_any(self) -> dict[int, tuple[tuple[re.Pattern[str], ...], list[Span]]]:
         return {}
 
-    def spans(self, pattern: re.Pattern[str]) -> list[Span]:
-        """Where ``pattern`` matches in the whole text (non-empty matches, in order).
+    @cached_property
+    def _same_length_lower(self) -> str | None:
+        return anchors.lowered(self.folded)
 
-        Each pattern runs once per draft and every sentence query reads the result:
-        one pass per pattern instead of one per pattern and sentence.
+    @cached_property
+    def _probe(self) -> str:
+        lowered = self._same_length_lower
+        return "" if lowered is None else anchors.probe(lowered)
+
+    def spans(self, pattern: re.Pattern[str]) -> list[Span]:
+        """Where ``pattern`` matches in the text (non-empty matches, in order).
+
+        Each pattern runs once per draft and every sentence query reads the
+        result; a pattern the substring gate rules out does not run at all, the
+        others run in their fast form (:mod:`amends.check.anchors`).
         """
-        found = self._found.get(pattern)
+        found = self._found.get(id(pattern))
         if found is None:
-            if pattern in self._possible or (
-                pattern not in _gate().known and may_match(pattern, self.lowered)
-            ):
-                found = [m.span() for m in pattern.finditer(self.folded) if m.end() > m.start()]
-            else:
-                found = []
-            self._found[pattern] = found
+            found = self._search(pattern)
+            self._found[id(pattern)] = found
+            self._alive.append(pattern)
         return found
 
     @cached_property
-    def _possible(self) -> set[re.Pattern[str]]:
+    def _alive(self) -> list[re.Pattern[str]]:
+        """The patterns ``_found`` holds results for, kept alive so their ids stay theirs."""
+        return []
+
+    def _search(self, pattern: re.Pattern[str]) -> list[Span]:
+        key = id(pattern)
+        if key not in self._possible and (
+            key in _gate().known or not may_match(pattern, self.lowered)
+        ):
+            return []
+        lowered = self._same_length_lower
+        if lowered is None:
+            return [m.span() for m in pattern.finditer(self.folded) if m.end() > m.start()]
+        return anchors.run(
+            anchors.runner(pattern), self.folded, lowered, self._probe, self.sentences
+        )
+
+    @cached_property
+    def _possible(self) -> set[int]:
         return _gate().possible(self.lowered)
 
     @cached_property
@@ -222,15 +267,21 @@ class Scan:
 
     @cached_property
     def lowered(self) -> str:
-        """The folded text in lower case, for the prefilter's substring tests only."""
-        return self.folded.lower()
+        """The folded text in lower case, for the substring gate."""
+        return self._same_length_lower or self.folded.lower()
 
     def spans_any(self, patterns: tuple[re.Pattern[str], ...]) -> list[Span]:
-        """Where any of ``patterns`` matches, sorted."""
-        found = self._found_any.get(patterns)
-        if found is None:
-            found = sorted(span for p in patterns for span in self.spans(p))
-            self._found_any[patterns] = found
+        """Where any of ``patterns`` matches, sorted.
+
+        Kept by the tuple's ``id`` with the tuple itself (which keeps the id its
+        own while the scan lives): the catalogue asks with the same tuples again
+        and again.
+        """
+        entry = self._found_any.get(id(patterns))
+        if entry is not None and entry[0] is patterns:
+            return entry[1]
+        found = sorted(span for p in patterns for span in self.spans(p))
+        self._found_any[id(patterns)] = (patterns, found)
         return found
 
     def search_any(self, patterns: tuple[re.Pattern[str], ...], start: int, end: int) -> bool:

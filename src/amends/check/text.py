@@ -57,7 +57,7 @@ FOLD_TABLE: dict[int, str] = str.maketrans(
 MARKER = re.compile(r"<!--\s*amends:\s*ignore\b(?P<rules>[^>\n]*?)\s*-->", re.IGNORECASE)
 """The inline suppression marker: ``<!-- amends: ignore RULE[, RULE...] -->``."""
 
-_BOUNDARY = re.compile(r"\n|[.!?]+(?=[\s\"')\]]|$)|;(?=\s)")
+_BOUNDARY = re.compile(r"\n|[.!?]+(?=[\s\"')\]]|$)")
 _NO_BREAK_BEFORE = re.compile(
     r"(?:\b(?:[ap]\.m|e\.g|i\.e|etc|vs|mr|mrs|ms|dr|st|approx|incl|dept|jr|sr)|\b[A-Z])$",
     re.IGNORECASE,
@@ -105,7 +105,9 @@ def sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """Spans of the sentences (and lines) in ``text[start:end]``, trimmed of whitespace.
 
     A line break always ends a sentence; ``.``, ``!``, ``?`` end one when followed by
-    space, except after common abbreviations such as ``a.m.`` and ``e.g.``.
+    space, except after common abbreviations such as ``a.m.`` and ``e.g.``. A
+    semicolon joins two clauses of one sentence ("I overslept; the mistake was
+    mine"): the classifier reads the clauses on their own as well.
     """
     pos = start
     for m in _BOUNDARY.finditer(text, start, end):

@@ -72,6 +72,18 @@ class CheckRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     text: str = Field(min_length=1, max_length=MAX_DRAFT)
+    kind: str | None = Field(
+        default=None,
+        max_length=40,
+        description="apology, request, follow-up, confirmation or script (as --kind); "
+        "inferred from the draft when absent",
+    )
+    reason: str | None = Field(
+        default=None, max_length=40, description="a reason code (as --reason, `amends reasons`)"
+    )
+    ignore: list[str] = Field(
+        default_factory=list, max_length=40, description="rule ids or categories (as --ignore)"
+    )
 
 
 class SlotsRequest(SlotsInput):
@@ -167,7 +179,9 @@ def post_slots(request: Request, body: SlotsRequest) -> dict[str, Any]:
 @router.post("/check", dependencies=_CSRF, **answers(m.Check))
 def post_check(body: CheckRequest) -> dict[str, Any]:
     """Exactly what ``amends check --format json`` prints for the same draft."""
-    report: dict[str, Any] = services.check(body.text).to_json()
+    report: dict[str, Any] = services.check(
+        body.text, kind=body.kind, reason=body.reason, ignore=body.ignore
+    ).to_json()
     return report
 
 

@@ -17,10 +17,10 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from amends.cases.engine import Status
 from amends.cases.events import RECORDABLE
 from amends.cases.machine import OPENING, State
 from amends.cases.messages import KINDS
+from amends.cases.status import Status
 from amends.check.model import DraftKind, Severity
 from amends.plan.result import Channel, MessageKind, Phase
 from amends.plan.situation import Mode, Scenario, Situation

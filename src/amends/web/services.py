@@ -7,6 +7,7 @@ one module means the pages and the JSON API cannot drift apart.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -142,9 +143,19 @@ def intake(text: str, now_text: str | None, my_tz: str | None, clock: datetime) 
     return read_story(text, moment, str(zone_name))
 
 
-def check(text: str) -> CheckReport:
-    """The draft checker's report for ``text`` (``.to_json()`` is the CLI contract)."""
-    return check_text(text)
+def check(
+    text: str,
+    *,
+    kind: str | None = None,
+    reason: str | None = None,
+    ignore: Sequence[str] = (),
+) -> CheckReport:
+    """The draft checker's report for ``text`` (``.to_json()`` is the CLI contract).
+
+    ``kind``, ``reason`` and ``ignore`` are the CLI's ``--kind``, ``--reason`` and
+    ``--ignore``: an unknown value is an :class:`InputError` naming the field.
+    """
+    return check_text(text, kind=kind, reason=reason, ignore=ignore)
 
 
 def message_links(plan: Plan) -> list[dict[str, Any]]:
