@@ -11,6 +11,7 @@ import importlib
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 import typer
@@ -44,6 +45,14 @@ def test_help_imports_none_of_the_heavy_libraries() -> None:
 def test_check_does_not_import_the_planner_calendars_or_the_store() -> None:
     loaded = _modules_after("check", "--help")
     assert not loaded & {"icalendar", "dateutil", "holidays", "fastapi", "sqlite3"}
+
+
+def test_checking_a_draft_loads_no_pydantic_jinja_or_calendars(tmp_path: Path) -> None:
+    draft = tmp_path / "draft.txt"
+    draft.write_text("Dear Dana, I am sorry I missed our interview.\n", encoding="utf-8")
+    loaded = _modules_after("check", str(draft), "--reason", "overslept", "--format", "json")
+    assert "amends" in loaded
+    assert not loaded & {"pydantic", "jinja2", "babel", "icalendar", "holidays", "sqlite3"}
 
 
 @pytest.mark.parametrize("name", list(COMMANDS))

@@ -5,7 +5,7 @@ request to move an interview owes no ownership line, a confirmation no
 apology, and a short factual reason outside the user's control ("my train was
 cancelled") needs no "that was my responsibility". The reason codes and whether
 each is outside the user's control come from the reason catalogue the plan
-messages use (``amends.plan.reasons``, ``data/reasons.toml``).
+messages use (``amends.plan.reason_table``, ``data/reasons.toml``).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from amends.check.model import DRAFT_KINDS, KIND_ALIASES, DraftKind
 from amends.check.rules import Catalogue
 from amends.check.scan import Scan
 from amends.errors import InputError
-from amends.plan.reasons import catalogue, get_reason
+from amends.plan.reason_table import known_code, reason_table
 
 
 @dataclass(frozen=True)
@@ -31,10 +31,10 @@ class Reason:
 
 @cache
 def reasons() -> dict[str, Reason]:
-    """Every reason code of the catalogue (``amends.plan.reasons``), as the checker reads it."""
+    """Every reason code of the catalogue (``data/reasons.toml``), as the checker reads it."""
     return {
-        code: Reason(code, entry.outside_control, entry.framing.strip())
-        for code, entry in catalogue().items()
+        code: Reason(code, bool(entry["outside_control"]), str(entry["framing"]).strip())
+        for code, entry in reason_table()["reasons"].items()
     }
 
 
@@ -42,7 +42,7 @@ def resolve_reason(code: str | None) -> Reason | None:
     """The reason for ``--reason CODE``; an unknown code is bad input naming the valid ones."""
     if code is None or not code.strip():
         return None
-    return reasons()[get_reason(code, "reason").code]
+    return reasons()[known_code(code, "reason")]
 
 
 def resolve_kind(kind: str | None) -> DraftKind | None:

@@ -15,7 +15,7 @@ rules), ``reasons`` (the catalogue), ``triage`` (first action and clock),
 (the typed result), ``markdown`` (the Markdown view), ``builder`` (``make_plan``).
 
 The names below load their module on first use, so importing one submodule
-(``amends check`` reads only ``amends.plan.reasons``) does not load the planner,
+(``amends check`` reads only ``amends.plan.reason_table``) does not load the planner,
 the slot finder and the calendars behind it.
 """
 

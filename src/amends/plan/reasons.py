@@ -6,13 +6,11 @@ validates it, so the catalogue can be reviewed and extended without code.
 
 from __future__ import annotations
 
-import tomllib
 from functools import cache
-from importlib import resources
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from amends.errors import InputError
+from amends.plan.reason_table import known_code, reason_codes, reason_table
 
 
 class Safeguard(BaseModel):
@@ -69,11 +67,11 @@ class Reason(BaseModel):
 @cache
 def catalogue() -> dict[str, Reason]:
     """All reasons by code, in catalogue order."""
-    text = resources.files("amends.data").joinpath("reasons.toml").read_text("utf-8")
-    data = tomllib.loads(text)
+    data = reason_table()
     guards = {key: Safeguard(id=key, **value) for key, value in data["safeguards"].items()}
     reasons: dict[str, Reason] = {}
-    for code, entry in data["reasons"].items():
+    for code, raw in data["reasons"].items():
+        entry = dict(raw)
         ids = entry.pop("safeguards")
         missing = [i for i in ids if i not in guards]
         if missing:
@@ -82,17 +80,9 @@ def catalogue() -> dict[str, Reason]:
     return reasons
 
 
-def reason_codes() -> list[str]:
-    """Valid reason codes, in catalogue order."""
-    return list(catalogue())
-
-
 def get_reason(code: str, field: str = "reason") -> Reason:
     """The catalogue entry for ``code``, or an ``InputError`` listing the valid codes."""
-    key = code.strip().lower() if isinstance(code, str) else ""
-    try:
-        return catalogue()[key]
-    except KeyError:
-        shown = key[:40] or "an empty value"
-        valid = ", ".join(reason_codes())
-        raise InputError(field, f"{shown!r} is not a known reason; use one of: {valid}") from None
+    return catalogue()[known_code(code, field)]
+
+
+__all__ = ["Reason", "Safeguard", "catalogue", "get_reason", "reason_codes"]
