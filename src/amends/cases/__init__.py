@@ -5,8 +5,9 @@ Interfaces use these names; see ``README.md`` ("Cases and follow-through").
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from amends.lazy import lazy_names
 
 if TYPE_CHECKING:
     from amends.cases.case import Case, Meeting
@@ -70,11 +71,7 @@ _WHERE = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    module = _WHERE.get(name)
-    if module is None:
-        raise AttributeError(f"module 'amends.cases' has no attribute {name!r}")
-    return getattr(importlib.import_module(module), name)
+__getattr__ = lazy_names(__name__, _WHERE)
 
 
 __all__ = [

@@ -21,8 +21,9 @@ the slot finder and the calendars behind it.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from amends.lazy import lazy_names
 
 if TYPE_CHECKING:
     from amends.plan.builder import make_plan
@@ -41,11 +42,7 @@ _WHERE = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    module = _WHERE.get(name)
-    if module is None:
-        raise AttributeError(f"module 'amends.plan' has no attribute {name!r}")
-    return getattr(importlib.import_module(module), name)
+__getattr__ = lazy_names(__name__, _WHERE)
 
 
 __all__ = ["FirstAction", "Message", "Plan", "PlanRequest", "Situation", "Step", "make_plan"]
