@@ -49,6 +49,7 @@ TUNING_SETS = (
     ("second development set", ROOT / "training" / "check" / "drafts" / "dev2.toml"),
     ("spent first held-out set, now tuning data", ROOT / "training/check/drafts/heldout_v1.toml"),
     ("corpus writer's training drafts", ROOT / "training/check/drafts/corpus3_train.toml"),
+    ("spent third held-out set, now tuning data", ROOT / "training/check/drafts/heldout_v3.toml"),
 )
 THROUGHPUT_SECONDS = 3.0
 _FLAW_KEYS = ("flaws", "labels", "categories", "expected", "findings")
