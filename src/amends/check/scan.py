@@ -63,6 +63,23 @@ def within(spans: list[Span], start: int, end: int) -> list[Span]:
     return out
 
 
+_GROUPS: dict[int, tuple[tuple[re.Pattern[str], ...], frozenset[int] | None]] = {}
+
+
+def _group_ids(patterns: tuple[re.Pattern[str], ...]) -> frozenset[int] | None:
+    """The ids of a group of catalogue patterns (None when one is unknown to the gate).
+
+    Kept by the tuple's ``id`` with the tuple itself, so the id stays its own.
+    """
+    entry = _GROUPS.get(id(patterns))
+    if entry is not None and entry[0] is patterns:
+        return entry[1]
+    ids = frozenset(map(id, patterns))
+    found = ids if ids <= _gate().known else None
+    _GROUPS[id(patterns)] = (patterns, found)
+    return found
+
+
 @cache
 def _cut(label: str, probability: float | None = None) -> tuple[int, float]:
     """Where ``label`` is in a reading, and the logit it must reach."""
@@ -270,6 +287,11 @@ class Scan:
         """The folded text in lower case, for the substring gate."""
         return self._same_length_lower or self.folded.lower()
 
+    def may_match_any(self, patterns: tuple[re.Pattern[str], ...]) -> bool:
+        """False when the substring gate rules out every one of ``patterns`` for this draft."""
+        ids = _group_ids(patterns)
+        return ids is None or not self._possible.isdisjoint(ids)
+
     def spans_any(self, patterns: tuple[re.Pattern[str], ...]) -> list[Span]:
         """Where any of ``patterns`` matches, sorted.
 
@@ -280,7 +302,11 @@ class Scan:
         entry = self._found_any.get(id(patterns))
         if entry is not None and entry[0] is patterns:
             return entry[1]
-        found = sorted(span for p in patterns for span in self.spans(p))
+        found = (
+            sorted(span for p in patterns for span in self.spans(p))
+            if self.may_match_any(patterns)
+            else []
+        )
         self._found_any[id(patterns)] = (patterns, found)
         return found
 
