@@ -15,9 +15,10 @@ from __future__ import annotations
 import base64
 import json
 import math
+import struct
 import zlib
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 from importlib import resources
 from typing import Any
 
@@ -146,10 +147,10 @@ def decode(data: dict[str, Any]) -> SentenceModel:
     rows = zlib.decompress(base64.b64decode(data["rows"]))
     if len(rows) % (4 + width):
         raise ValueError(f"{MODEL_FILE}: weight table is truncated")
-    table: dict[int, int] = {}
-    for at in range(0, len(rows), 4 + width):
-        key = int.from_bytes(rows[at : at + 4], "big")
-        table[key] = int.from_bytes(rows[at + 4 : at + 4 + width], "big")
+    # One C-level pass: each row is a 4-byte bucket and its packed weights.
+    pairs = struct.iter_unpack(f">I{width}s", rows)
+    keys, packed = zip(*pairs, strict=True) if rows else ((), ())
+    table = dict(zip(keys, map(partial(int.from_bytes, byteorder="big"), packed), strict=True))
     return SentenceModel(
         labels=labels,
         bias=tuple(float(x) for x in data["bias"]),
