@@ -19,6 +19,8 @@ from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
+from amends.check.lazy_regex import LazyPattern, PatternSource
+
 MIN_LITERAL = 2
 """Shorter required strings filter too little to be worth checking."""
 
@@ -62,17 +64,29 @@ def _sequence(items: Any) -> frozenset[str] | None:
     return _best(candidates)
 
 
+def required(pattern: PatternSource) -> frozenset[str] | None:
+    """Lower-case strings at least one of which every match contains (None: no such test).
+
+    A catalogue pattern keeps the answer (the catalogue cache may have filled it in).
+    """
+    if isinstance(pattern, LazyPattern):
+        if not pattern.need_known:
+            pattern.need = _required(pattern.pattern, pattern.flags)
+            pattern.need_known = True
+        return pattern.need
+    return _required(pattern.pattern, pattern.flags)
+
+
 @cache
-def required(pattern: re.Pattern[str]) -> frozenset[str] | None:
-    """Lower-case strings at least one of which every match contains (None: no such test)."""
+def _required(source: str, flags: int) -> frozenset[str] | None:
     try:
-        parsed = sre_parse.parse(pattern.pattern, pattern.flags)
+        parsed = sre_parse.parse(source, flags)
     except re.error:
         return None
     return _sequence(parsed.data)
 
 
-def may_match(pattern: re.Pattern[str], lowered: str) -> bool:
+def may_match(pattern: PatternSource, lowered: str) -> bool:
     """False only when ``pattern`` certainly has no match in the text ``lowered`` came from."""
     need = required(pattern)
     return need is None or any(s in lowered for s in need)
@@ -113,7 +127,7 @@ class Gate:
     pattern by pattern.
     """
 
-    def __init__(self, patterns: Iterable[re.Pattern[str]]) -> None:
+    def __init__(self, patterns: Iterable[PatternSource]) -> None:
         self.patterns = list(dict.fromkeys(patterns))  # kept alive, so their ids stay theirs
         exact: dict[str, set[int]] = {}
         loose: dict[str, set[int]] = {}

@@ -15,6 +15,7 @@ from functools import cache, cached_property
 from amends.check import anchors
 from amends.check.classifier import model
 from amends.check.draft import Draft
+from amends.check.lazy_regex import LazyPattern
 from amends.check.model import DraftKind
 from amends.check.prefilter import Gate, may_match
 from amends.check.rules import Rule, catalogue
@@ -63,10 +64,10 @@ def within(spans: list[Span], start: int, end: int) -> list[Span]:
     return out
 
 
-_GROUPS: dict[int, tuple[tuple[re.Pattern[str], ...], frozenset[int] | None]] = {}
+_GROUPS: dict[int, tuple[tuple[LazyPattern, ...], frozenset[int] | None]] = {}
 
 
-def _group_ids(patterns: tuple[re.Pattern[str], ...]) -> frozenset[int] | None:
+def _group_ids(patterns: tuple[LazyPattern, ...]) -> frozenset[int] | None:
     """The ids of a group of catalogue patterns (None when one is unknown to the gate).
 
     Kept by the tuple's ``id`` with the tuple itself, so the id stays its own.
@@ -229,7 +230,7 @@ class Scan:
         return {}
 
     @cached_property
-    def _found_any(self) -> dict[int, tuple[tuple[re.Pattern[str], ...], list[Span]]]:
+    def _found_any(self) -> dict[int, tuple[tuple[LazyPattern, ...], list[Span]]]:
         return {}
 
     @cached_property
@@ -241,7 +242,7 @@ class Scan:
         lowered = self._same_length_lower
         return "" if lowered is None else anchors.probe(lowered)
 
-    def spans(self, pattern: re.Pattern[str]) -> list[Span]:
+    def spans(self, pattern: LazyPattern) -> list[Span]:
         """Where ``pattern`` matches in the text (non-empty matches, in order).
 
         Each pattern runs once per draft and every sentence query reads the
@@ -256,11 +257,11 @@ class Scan:
         return found
 
     @cached_property
-    def _alive(self) -> list[re.Pattern[str]]:
+    def _alive(self) -> list[LazyPattern]:
         """The patterns ``_found`` holds results for, kept alive so their ids stay theirs."""
         return []
 
-    def _search(self, pattern: re.Pattern[str]) -> list[Span]:
+    def _search(self, pattern: LazyPattern) -> list[Span]:
         key = id(pattern)
         if key not in self._possible and (
             key in _gate().known or not may_match(pattern, self.lowered)
@@ -287,12 +288,12 @@ class Scan:
         """The folded text in lower case, for the substring gate."""
         return self._same_length_lower or self.folded.lower()
 
-    def may_match_any(self, patterns: tuple[re.Pattern[str], ...]) -> bool:
+    def may_match_any(self, patterns: tuple[LazyPattern, ...]) -> bool:
         """False when the substring gate rules out every one of ``patterns`` for this draft."""
         ids = _group_ids(patterns)
         return ids is None or not self._possible.isdisjoint(ids)
 
-    def spans_any(self, patterns: tuple[re.Pattern[str], ...]) -> list[Span]:
+    def spans_any(self, patterns: tuple[LazyPattern, ...]) -> list[Span]:
         """Where any of ``patterns`` matches, sorted.
 
         Kept by the tuple's ``id`` with the tuple itself (which keeps the id its
@@ -310,9 +311,9 @@ class Scan:
         self._found_any[id(patterns)] = (patterns, found)
         return found
 
-    def search_any(self, patterns: tuple[re.Pattern[str], ...], start: int, end: int) -> bool:
+    def search_any(self, patterns: tuple[LazyPattern, ...], start: int, end: int) -> bool:
         """Whether any of ``patterns`` matches inside ``[start, end)``."""
         return bool(within(self.spans_any(patterns), start, end))
 
-    def body_has(self, patterns: tuple[re.Pattern[str], ...]) -> bool:
+    def body_has(self, patterns: tuple[LazyPattern, ...]) -> bool:
         return any(self.search_any(patterns, s, e) for s, e in self.body_sentences)
