@@ -193,10 +193,16 @@ class Scan:
         against: tuple[tuple[int, float], ...],
     ) -> bool:
         """:meth:`reads_as` with the labels already turned into (index, logit) pairs."""
-        for reading in self.readings.get(span, ()):
-            if any(reading[i] >= z for i, z in wanted) and not any(
-                reading[i] >= z for i, z in against
-            ):
+        for reading in self.readings.get(span, ()):  # plain loops: called per rule and sentence
+            for i, z in wanted:
+                if reading[i] >= z:
+                    break
+            else:
+                continue
+            for i, z in against:
+                if reading[i] >= z:
+                    break
+            else:
                 return True
         return False
 
