@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import tomllib
 from importlib import resources
 
 from amends.check import anchors, catalogue_cache, classifier
 from amends.check.prefilter import required
-from amends.check.rules import build_catalogue, parse_catalogue
+from amends.check.rules import build_catalogue, catalogue, parse_catalogue
 
 SENTENCES = [
     "It wasnt my fault, your recruiter sent the wrong link.",
@@ -76,3 +77,15 @@ def test_a_damaged_model_cache_is_ignored() -> None:
     path.write_bytes(b"\x00garbage")
     model = classifier.model.__wrapped__()
     assert model.predict("I am so sorry I missed our interview.")
+
+
+def test_a_damaged_catalogue_cache_with_the_right_key_is_rebuilt() -> None:
+    text = _catalogue_text()
+    key = catalogue_cache.key_of(text)
+    path = catalogue_cache.cache_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({"key": key, "data": {}, "translated": {}, "facts": {}}), "utf-8")
+    rebuilt = catalogue.__wrapped__()
+    assert [r.id for r in rebuilt.rules] == [r.id for r in parse_catalogue(text).rules]
+    kept = catalogue_cache.read(key)
+    assert kept is not None and kept.data.get("rule")

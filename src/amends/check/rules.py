@@ -342,7 +342,10 @@ def catalogue() -> Catalogue:
     key = catalogue_cache.key_of(text)
     kept = catalogue_cache.read(key)
     if kept is not None:
-        return build_catalogue(kept.data, kept)
+        try:
+            return build_catalogue(kept.data, kept)
+        except (KeyError, TypeError, ValueError, AttributeError):
+            pass  # a damaged file with the right key: rebuilt below, as on a first start
     data = tomllib.loads(text)
     built, build = _build(data, None)
     catalogue_cache.write(key, data, build.translated, built.all_patterns())
