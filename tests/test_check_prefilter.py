@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
-from amends.check.prefilter import Gate, may_match, trie_pattern
+from amends.check.prefilter import Gate, letter_key, letter_runs, may_match
 from amends.check.rules import catalogue
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -38,10 +37,35 @@ def test_gate_never_skips_a_pattern_that_matches() -> None:
                 assert id(pattern) in possible, (pattern.pattern, text)
 
 
-def test_trie_reports_the_longest_literal_at_each_position() -> None:
-    finder = re.compile(f"(?=({trie_pattern(['sorr', 'sorry', 'so', 'ab'])}))")
-    found = [m.group(1) for m in finder.finditer("so sorry, abs")]
-    assert found == ["so", "sorry", "ab"]
+def test_gate_agrees_on_odd_text_and_repeated_words() -> None:
+    """Words seen before come from the gate's cache; literals with apostrophes, spaces or
+    no letters at all ("n't", "should have", "${") are confirmed in the text itself."""
+    patterns = catalogue().all_patterns()
+    gate = Gate(patterns)
+    odd = [
+        "Zoë wasnt there; I should  have called. ${name} %(slot)s n't",
+        "I should have called",
+        "should\nhave, start art, café, ÇA VA, 10:30 pm",
+        "",
+    ]
+    for text in odd * 2:
+        lowered = text.lower()
+        possible = gate.possible(lowered)
+        for pattern in set(patterns):
+            assert (id(pattern) in possible) == may_match(pattern, lowered), (pattern.pattern, text)
+
+
+def test_a_literal_key_lies_inside_one_word_of_every_text_holding_the_literal() -> None:
+    assert letter_key("should have") == "should"
+    assert letter_key("n't") is None
+    assert letter_key("${") is None
+    for literal, text in [
+        ("should have", "i should have"),
+        ("start", "restarted"),
+        ("café", "a café"),
+    ]:
+        key = letter_key(literal)
+        assert key is not None and any(key in word for word in letter_runs(text))
 
 
 def _drafts() -> list[str]:

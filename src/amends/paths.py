@@ -45,7 +45,7 @@ def profile_path() -> Path:
     return config_dir() / "profile.toml"
 
 
-def write_cache(path: Path, text: str) -> None:
+def write_cache(path: Path, text: str | bytes) -> None:
     """Replace the cache file ``path`` atomically (a temporary file, then a rename).
 
     Concurrent writers never leave a half-written file: the last one wins and
@@ -56,8 +56,12 @@ def write_cache(path: Path, text: str) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
         try:
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                out.write(text)
+            if isinstance(text, bytes):
+                with os.fdopen(handle, "wb") as raw:
+                    raw.write(text)
+            else:
+                with os.fdopen(handle, "w", encoding="utf-8") as out:
+                    out.write(text)
             os.replace(temp, path)
         except BaseException:
             Path(temp).unlink(missing_ok=True)

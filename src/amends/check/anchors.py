@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from amends.check.lazy_regex import LazyPattern, PatternSource
 from amends.check.prefilter import required
 
 MAX_ANCHORS = 48
@@ -141,7 +142,7 @@ def _sequence(items: list[Any]) -> frozenset[str] | None:
 
 
 @cache
-def anchors(pattern: re.Pattern[str]) -> frozenset[str] | None:
+def anchors(pattern: PatternSource) -> frozenset[str] | None:
     """Lower-case strings one of which begins every match (:data:`AT_START`: only at 0).
 
     None when the pattern's start cannot be put as a few strings. A match of
@@ -163,7 +164,7 @@ def anchors(pattern: re.Pattern[str]) -> frozenset[str] | None:
 class Runner:
     """How one catalogue pattern is run (see the module docstring)."""
 
-    regex: re.Pattern[str]
+    regex: LazyPattern
     lowered: bool = False
     """Matched against the lower-cased draft (else against the folded draft)."""
     boundary: bool = False
@@ -216,24 +217,51 @@ def _rare(found: frozenset[str] | None) -> bool:
     return found is not None and all(a and not a[0].isalpha() and a[0] != " " for a in found)
 
 
-_RUNNERS: dict[int, tuple[re.Pattern[str], Runner]] = {}
-
-
-def runner(pattern: re.Pattern[str]) -> Runner:
+def runner(pattern: LazyPattern) -> Runner:
     """The fast equivalent of one catalogue pattern (the pattern itself when none is safe).
 
-    Kept by the pattern's ``id`` with the pattern itself (so the id stays its
-    own): hashing a compiled pattern hashes its whole program, every time.
+    Built once per pattern and kept on it; from the catalogue cache's description
+    when there is one, so no pattern is parsed on a start with a cache.
     """
-    entry = _RUNNERS.get(id(pattern))
-    if entry is not None and entry[0] is pattern:
-        return entry[1]
-    made = _make_runner(pattern)
-    _RUNNERS[id(pattern)] = (pattern, made)
+    made: Runner | None = pattern.runner
+    if made is None:
+        spec = pattern.runner_spec
+        made = pattern.runner = _make_runner(pattern) if spec is None else from_spec(pattern, spec)
     return made
 
 
-def _make_runner(pattern: re.Pattern[str]) -> Runner:
+def _strings(values: Any) -> frozenset[str] | None:
+    return None if values is None else frozenset(str(v) for v in values)
+
+
+def from_spec(pattern: LazyPattern, spec: dict[str, Any]) -> Runner:
+    """The runner :func:`to_spec` described (its own regex compiled only when it runs)."""
+    source = spec["regex"]
+    regex = pattern if source is None else LazyPattern(str(source), int(spec["flags"]))
+    return Runner(
+        regex,
+        lowered=bool(spec["lowered"]),
+        boundary=bool(spec["boundary"]),
+        anchors=_strings(spec["anchors"]),
+        window=_strings(spec["window"]),
+    )
+
+
+def to_spec(pattern: LazyPattern) -> dict[str, Any]:
+    """The runner of ``pattern`` as plain data, for the catalogue cache."""
+    made = runner(pattern)
+    own = made.regex is pattern
+    return {
+        "regex": None if own else made.regex.pattern,
+        "flags": made.regex.flags,
+        "lowered": made.lowered,
+        "boundary": made.boundary,
+        "anchors": None if made.anchors is None else sorted(made.anchors),
+        "window": None if made.window is None else sorted(made.window),
+    }
+
+
+def _make_runner(pattern: LazyPattern) -> Runner:
     found = anchors(pattern)
     if found is not AT_START and _rare(found):
         return Runner(pattern, anchors=found)
@@ -253,10 +281,12 @@ def _make_runner(pattern: re.Pattern[str]) -> Runner:
     if boundary:
         inner, data = inner[2:], data[1:]
     window = None if _skippable(data) else required(pattern)
+    fast = LazyPattern(inner, flags)
     try:
-        return Runner(re.compile(inner, flags), lowered=lowered, boundary=boundary, window=window)
+        fast.regex  # noqa: B018 - compile now: a source that does not compile is not used
     except re.error:
         return Runner(pattern)
+    return Runner(fast, lowered=lowered, boundary=boundary, window=window)
 
 
 def _skippable(data: Any) -> bool:
@@ -285,11 +315,11 @@ def positions(probe_text: str, needle: str) -> list[int]:
     return out
 
 
-def anchored_spans(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[tuple[int, int]]:
+def anchored_spans(pattern: LazyPattern, text: str, starts: list[int]) -> list[tuple[int, int]]:
     """The non-empty matches ``finditer`` would give, trying only at ``starts`` (sorted)."""
     out: list[tuple[int, int]] = []
     end = 0
-    match = pattern.match
+    match = pattern.regex.match
     for at in starts:
         if at < end:
             continue
@@ -304,10 +334,10 @@ def _is_word(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
-def _with_boundary(regex: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+def _with_boundary(regex: LazyPattern, text: str) -> list[tuple[int, int]]:
     """``finditer`` of ``\\b`` + ``regex``: a match counts where a word boundary is."""
     out: list[tuple[int, int]] = []
-    search = regex.search
+    search = regex.regex.search
     pos, n = 0, len(text)
     while pos <= n:
         m = search(text, pos)
@@ -346,7 +376,7 @@ def run(
         return _windowed(rule, text, lowered_text, sentences)
     if rule.boundary:
         return _with_boundary(rule.regex, text)
-    return [m.span() for m in rule.regex.finditer(text) if m.end() > m.start()]
+    return [m.span() for m in rule.regex.regex.finditer(text) if m.end() > m.start()]
 
 
 def _windowed(
@@ -366,7 +396,7 @@ def _windowed(
         if start > p or at == last:
             continue
         last = at
-        for m in rule.regex.finditer(text, start, end):
+        for m in rule.regex.regex.finditer(text, start, end):
             a, b = m.span()
             if b > a and (not rule.boundary or _boundary_at(text, a)):
                 out.append((a, b))

@@ -13,15 +13,21 @@ scikit-learn, nothing downloaded; the file is read once, on first use.
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
+import marshal
 import math
+import struct
+import sys
 import zlib
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from amends.check.features import HASH_BITS, bucket, tokens, word_features
+from amends.paths import cache_dir, write_cache
 
 MODEL_FILE = "check_model.json"
 FORMAT = 1
@@ -146,10 +152,10 @@ def decode(data: dict[str, Any]) -> SentenceModel:
     rows = zlib.decompress(base64.b64decode(data["rows"]))
     if len(rows) % (4 + width):
         raise ValueError(f"{MODEL_FILE}: weight table is truncated")
-    table: dict[int, int] = {}
-    for at in range(0, len(rows), 4 + width):
-        key = int.from_bytes(rows[at : at + 4], "big")
-        table[key] = int.from_bytes(rows[at + 4 : at + 4 + width], "big")
+    # One C-level pass: each row is a 4-byte bucket and its packed weights.
+    pairs = struct.iter_unpack(f">I{width}s", rows)
+    keys, packed = zip(*pairs, strict=True) if rows else ((), ())
+    table = dict(zip(keys, map(partial(int.from_bytes, byteorder="big"), packed), strict=True))
     return SentenceModel(
         labels=labels,
         bias=tuple(float(x) for x in data["bias"]),
@@ -175,6 +181,35 @@ def encode_rows(weights: dict[int, list[int]], n_labels: int) -> str:
 
 @cache
 def model() -> SentenceModel:
-    """The packaged model, loaded on first use."""
+    """The packaged model, loaded on first use.
+
+    Decoding the weight table (base64, zlib, one integer per bucket) is kept in
+    the cache folder in Python's own ``marshal`` form, keyed by a hash of the
+    model file and the Python version, so later starts read it in a fraction
+    of the time; a missing or stale cache only costs the slower start.
+    """
     text = resources.files("amends.data").joinpath(MODEL_FILE).read_text("utf-8")
-    return decode(json.loads(text))
+    key = hashlib.sha256(f"{FORMAT}\0{sys.version}\0{text}".encode()).hexdigest()
+    path = cache_dir() / "check-model.marshal"
+    kept = _read_kept(path, key)
+    if kept is not None:
+        return kept
+    made = decode(json.loads(text))
+    parts = (made.labels, made.bias, made.scale, made.thresholds, made.table, made.meta)
+    write_cache(path, marshal.dumps((key, *parts)))
+    return made
+
+
+def _read_kept(path: Path, key: str) -> SentenceModel | None:
+    """The model kept in the cache folder for ``key`` (None when absent, stale or damaged)."""
+    try:
+        kept = marshal.loads(path.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+    if not isinstance(kept, tuple) or len(kept) != 7 or kept[0] != key:
+        return None
+    _, labels, bias, scale, thresholds, table, meta = kept
+    shapes = (labels, tuple), (bias, tuple), (scale, tuple), (thresholds, dict), (table, dict)
+    if not all(isinstance(value, kind) for value, kind in shapes) or not isinstance(meta, dict):
+        return None
+    return SentenceModel(labels, bias, scale, thresholds, table, meta)

@@ -17,6 +17,8 @@ from amends.check.scan import Hit, Scan, cuts, within
 def sentence_hits(scan: Scan, rule: Rule) -> list[Hit]:
     """Every non-overlapping place ``rule`` fires, one sentence at a time."""
     hits: list[Hit] = []
+    if not scan.may_match_any(rule.patterns):
+        return hits
     per_pattern = [found for p in rule.patterns if (found := scan.spans(p))]
     if not per_pattern:
         return hits

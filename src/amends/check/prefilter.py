@@ -4,8 +4,9 @@ Most of the catalogue's few hundred patterns match nowhere in a given draft,
 yet running each one over the text costs tens of microseconds. From a
 pattern's parsed form we derive words that every match must contain (for
 ``\\bI should have\\b``: "should have"; for an alternation, one word per
-branch); if none of them occurs in the lower-cased draft — a plain substring
-search, much faster than the regular expression — the pattern is skipped.
+branch); if none of them occurs in the lower-cased draft, the pattern is
+skipped. :class:`Gate` answers that for every pattern at once from the draft's
+distinct words.
 The test is a necessary condition only, so it never changes a result.
 """
 
@@ -17,6 +18,8 @@ import re._parser as sre_parse  # type: ignore[import-not-found]
 from collections.abc import Iterable
 from functools import cache
 from typing import Any
+
+from amends.check.lazy_regex import LazyPattern, PatternSource
 
 MIN_LITERAL = 2
 """Shorter required strings filter too little to be worth checking."""
@@ -61,83 +64,108 @@ def _sequence(items: Any) -> frozenset[str] | None:
     return _best(candidates)
 
 
+def required(pattern: PatternSource) -> frozenset[str] | None:
+    """Lower-case strings at least one of which every match contains (None: no such test).
+
+    A catalogue pattern keeps the answer (the catalogue cache may have filled it in).
+    """
+    if isinstance(pattern, LazyPattern):
+        if not pattern.need_known:
+            pattern.need = _required(pattern.pattern, pattern.flags)
+            pattern.need_known = True
+        return pattern.need
+    return _required(pattern.pattern, pattern.flags)
+
+
 @cache
-def required(pattern: re.Pattern[str]) -> frozenset[str] | None:
-    """Lower-case strings at least one of which every match contains (None: no such test)."""
+def _required(source: str, flags: int) -> frozenset[str] | None:
     try:
-        parsed = sre_parse.parse(pattern.pattern, pattern.flags)
+        parsed = sre_parse.parse(source, flags)
     except re.error:
         return None
     return _sequence(parsed.data)
 
 
-def may_match(pattern: re.Pattern[str], lowered: str) -> bool:
+def may_match(pattern: PatternSource, lowered: str) -> bool:
     """False only when ``pattern`` certainly has no match in the text ``lowered`` came from."""
     need = required(pattern)
     return need is None or any(s in lowered for s in need)
 
 
-def trie_pattern(literals: Iterable[str]) -> str:
-    """A regular expression matching, at any position, the longest of ``literals`` there.
+_LETTERS = re.compile(r"[a-z]+")
+_WORD_CACHE_LIMIT = 50_000
 
-    The literals are laid out as a trie (``sorr(?:y)?``), so the engine tries
-    one branch per next character instead of every literal at every position;
-    an optional tail is greedy, so the deepest literal on the path wins.
+
+def letter_key(literal: str) -> str | None:
+    """The longest run of ``a``-``z`` in a literal (None when shorter than :data:`MIN_LITERAL`).
+
+    Wherever the literal occurs in a text, its key lies inside one maximal run of
+    letters of that text (one "word" of :func:`letter_runs`), so the words of a
+    draft tell which keys — and which literals — it may contain.
     """
-    root: dict[str, Any] = {}
-    for word in literals:
-        node = root
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
+    best = max(_LETTERS.findall(literal), key=len, default="")
+    return best if len(best) >= MIN_LITERAL else None
 
-    def build(node: dict[str, Any]) -> str:
-        kids = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
-        if not kids:
-            return ""
-        body = kids[0] if len(kids) == 1 else "(?:" + "|".join(kids) + ")"
-        return f"(?:{body})?" if "" in node else body
 
-    return build(root)
+def letter_runs(lowered: str) -> set[str]:
+    """The distinct maximal runs of ``a``-``z`` in a lower-cased text."""
+    return set(_LETTERS.findall(lowered))
 
 
 class Gate:
     """One pass for many patterns: which of them can match a given text at all.
 
-    Each pattern's required strings (:func:`required`) are indexed once. For a
-    draft, one regular expression built as a trie of every required string
-    reports, at each position, the longest string starting there; every other
-    string starting there is a prefix of it, so the strings present are exactly
-    those reported and their prefixes. The patterns they belong to — plus those
-    with no usable test — are the ones worth running. Patterns the gate was not
-    built from fall back to :func:`may_match`, so the answer is always the same
-    as asking pattern by pattern.
+    Each pattern's required strings (:func:`required`) are indexed once by their
+    :func:`letter_key`. For a draft, its distinct words (runs of letters) are
+    looked up — each word's keys are found once and kept, as the words of
+    drafts repeat — and a literal that is its own key is then certainly in the
+    text; a longer one ("should have", "n't") is confirmed by a substring search,
+    as is one with no key at all ("${"). The patterns of the literals present —
+    plus those with no usable test — are the ones worth running: exactly the
+    patterns :func:`may_match` keeps. Patterns the gate was not built from fall
+    back to :func:`may_match`, so the answer is always the same as asking
+    pattern by pattern.
     """
 
-    def __init__(self, patterns: Iterable[re.Pattern[str]]) -> None:
-        by_literal: dict[str, set[int]] = {}
-        always: set[int] = set()
+    def __init__(self, patterns: Iterable[PatternSource]) -> None:
         self.patterns = list(dict.fromkeys(patterns))  # kept alive, so their ids stay theirs
+        exact: dict[str, set[int]] = {}
+        loose: dict[str, set[int]] = {}
+        keyless: dict[str, set[int]] = {}
+        always: set[int] = set()
         for pattern in self.patterns:
             need = required(pattern)
             if need is None:
                 always.add(id(pattern))
                 continue
             for literal in need:
-                by_literal.setdefault(literal, set()).add(id(pattern))
+                key = letter_key(literal)
+                table = keyless if key is None else exact if key == literal else loose
+                table.setdefault(literal, set()).add(id(pattern))
         self.known = frozenset(id(p) for p in self.patterns)
         self.always = frozenset(always)
-        literals = sorted(by_literal)
-        self._unlocks: dict[str, frozenset[int]] = {
-            longer: frozenset(
-                p
-                for n in range(1, len(longer) + 1)
-                if longer[:n] in by_literal
-                for p in by_literal[longer[:n]]
-            )
-            for longer in literals
-        }
-        self._finder = re.compile(f"(?=({trie_pattern(literals)}))") if literals else None
+        self._exact = {k: frozenset(v) for k, v in exact.items()}
+        self._loose = {k: frozenset(v) for k, v in loose.items()}
+        self._keyless = {k: frozenset(v) for k, v in keyless.items()}
+        loose_by_key: dict[str, list[str]] = {}
+        for literal in loose:
+            key = letter_key(literal)
+            assert key is not None
+            loose_by_key.setdefault(key, []).append(literal)
+        self._keys = frozenset(exact) | frozenset(loose_by_key)
+        self._loose_by_key = loose_by_key
+        self._by_word: dict[str, tuple[frozenset[int], tuple[str, ...]]] = {}
+
+    def _word(self, word: str) -> tuple[frozenset[int], tuple[str, ...]]:
+        """Patterns a word certainly unlocks, and longer literals it may (to confirm)."""
+        ids: set[int] = set()
+        maybe: list[str] = []
+        n = len(word)
+        pieces = {word[i:j] for i in range(n) for j in range(i + MIN_LITERAL, n + 1)}
+        for key in self._keys.intersection(pieces):
+            ids.update(self._exact.get(key, ()))
+            maybe.extend(self._loose_by_key.get(key, ()))
+        return frozenset(ids), tuple(maybe)
 
     def possible(self, lowered: str) -> set[int]:
         """The ``id`` of every known pattern that may match the text ``lowered`` came from.
@@ -147,9 +175,23 @@ class Gate:
         cannot afford.
         """
         out = set(self.always)
-        if self._finder is None:
-            return out
-        unlocks = self._unlocks
-        for longest in {m.group(1) for m in self._finder.finditer(lowered)}:
-            out |= unlocks[longest]
+        by_word = self._by_word
+        words = letter_runs(lowered)
+        new = words.difference(by_word)
+        if new:
+            if len(by_word) > _WORD_CACHE_LIMIT:
+                by_word.clear()
+                new = words
+            for word in new:
+                by_word[word] = self._word(word)
+        maybe: set[str] = set()
+        for ids, longer in map(by_word.__getitem__, words):
+            out |= ids
+            maybe.update(longer)
+        for literal in maybe:
+            if literal in lowered:
+                out |= self._loose[literal]
+        for literal, ids in self._keyless.items():
+            if literal in lowered:
+                out |= ids
         return out

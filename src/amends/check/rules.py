@@ -15,6 +15,8 @@ from functools import cache
 from importlib import resources
 from typing import Any, Literal, cast, get_args
 
+from amends.check import catalogue_cache
+from amends.check.lazy_regex import LazyPattern
 from amends.check.model import CATEGORIES, DRAFT_KINDS, DraftKind, Severity, severity_of
 
 Check = Literal[
@@ -54,7 +56,7 @@ _RULE_KEYS = {
     "email_only_for",
     "threshold_outside_control",
 }
-Patterns = tuple[re.Pattern[str], ...]
+Patterns = tuple[LazyPattern, ...]
 
 
 @dataclass(frozen=True)
@@ -119,7 +121,7 @@ class Catalogue:
     def rule_ids(self) -> list[str]:
         return [r.id for r in self.rules]
 
-    def all_patterns(self) -> list[re.Pattern[str]]:
+    def all_patterns(self) -> list[LazyPattern]:
         """Every compiled pattern in the catalogue (rules, lexicon, reason cues), repeats kept."""
         out = [p for r in self.rules for p in (*r.patterns, *r.requires, *r.unless)]
         out.extend(p for group in self.lexicon.values() for p in group)
@@ -128,7 +130,12 @@ class Catalogue:
 
 
 def compile_pattern(source: str) -> re.Pattern[str]:
-    """Compile one catalogue pattern, case-insensitive.
+    """Compile one catalogue pattern, case-insensitive (see :func:`translate_pattern`)."""
+    return re.compile(translate_pattern(source), re.IGNORECASE)
+
+
+def translate_pattern(source: str) -> str:
+    """The regular expression a catalogue pattern stands for (matched case-insensitively).
 
     A space outside ``[...]`` matches any run of whitespace (``" ?"`` optional
     whitespace), so "I  overslept" or a phrase wrapped over two lines still matches;
@@ -166,14 +173,39 @@ def compile_pattern(source: str) -> re.Pattern[str]:
             i += 1
         else:
             out.append(r"\s+" if ch == " " else ch)
-    return re.compile("".join(out), re.IGNORECASE)
+    return "".join(out)
 
 
 _CONTRACTION = re.compile(r"(?:t|s|m|ll|re|ve|d)\b")
 
 
-def _expand(sources: list[str], lexicon: dict[str, Patterns], where: str) -> Patterns:
-    out: list[re.Pattern[str]] = []
+@dataclass
+class _Build:
+    """One catalogue being built: every pattern once, by source, and whether to compile now."""
+
+    validate: bool
+    translated: dict[str, str]
+    patterns: dict[str, LazyPattern]
+
+    def pattern(self, source: str, where: str) -> LazyPattern:
+        regex = self.translated.get(source)
+        if regex is None:
+            regex = self.translated[source] = translate_pattern(source)
+        found = self.patterns.get(regex)
+        if found is None:
+            found = self.patterns[regex] = LazyPattern(regex, re.IGNORECASE)
+            if self.validate:
+                try:
+                    found.regex  # noqa: B018 - compile now, so a bad entry fails at load
+                except re.error as exc:
+                    raise ValueError(f"{where}: bad pattern {source!r}: {exc}") from None
+        return found
+
+
+def _expand(
+    sources: list[str], lexicon: dict[str, Patterns], where: str, build: _Build
+) -> Patterns:
+    out: list[LazyPattern] = []
     for source in sources:
         if source.startswith("@"):
             name = source[1:]
@@ -181,14 +213,11 @@ def _expand(sources: list[str], lexicon: dict[str, Patterns], where: str) -> Pat
                 raise ValueError(f"{where}: unknown lexicon entry {source!r}")
             out.extend(lexicon[name])
             continue
-        try:
-            out.append(compile_pattern(source))
-        except re.error as exc:
-            raise ValueError(f"{where}: bad pattern {source!r}: {exc}") from None
+        out.append(build.pattern(source, where))
     return tuple(out)
 
 
-def _rule(entry: dict[str, Any], lexicon: dict[str, Patterns]) -> Rule:
+def _rule(entry: dict[str, Any], lexicon: dict[str, Patterns], build: _Build) -> Rule:
     rid = str(entry.get("id", ""))
     where = f"check rule {rid or '?'}"
     unknown = set(entry) - _RULE_KEYS
@@ -217,9 +246,9 @@ def _rule(entry: dict[str, Any], lexicon: dict[str, Patterns]) -> Rule:
         check=check,
         message=str(entry["message"]).strip(),
         suggestion=str(entry["suggestion"]).strip(),
-        patterns=_expand(list(entry.get("patterns", [])), lexicon, where),
-        requires=_expand(list(entry.get("requires", [])), lexicon, where),
-        unless=_expand(list(entry.get("unless", [])), lexicon, where),
+        patterns=_expand(list(entry.get("patterns", [])), lexicon, where, build),
+        requires=_expand(list(entry.get("requires", [])), lexicon, where, build),
+        unless=_expand(list(entry.get("unless", [])), lexicon, where, build),
         applies_to=frozenset(cast(list[DraftKind], kinds)),
         labels=tuple(str(x) for x in entry.get("labels", [])),
         unless_labels=tuple(str(x) for x in entry.get("unless_labels", [])),
@@ -241,11 +270,28 @@ def _rule(entry: dict[str, Any], lexicon: dict[str, Patterns]) -> Rule:
 
 def parse_catalogue(text: str) -> Catalogue:
     """Validate and compile catalogue TOML (exposed so tests can load variants)."""
-    data = tomllib.loads(text)
+    return build_catalogue(tomllib.loads(text))
+
+
+def build_catalogue(data: dict[str, Any], cached: catalogue_cache.Index | None = None) -> Catalogue:
+    return _build(data, cached)[0]
+
+
+def _build(data: dict[str, Any], cached: catalogue_cache.Index | None) -> tuple[Catalogue, _Build]:
+    """The catalogue from its parsed TOML; every pattern compiled now, unless ``cached``.
+
+    With ``cached`` (what :mod:`amends.check.catalogue_cache` kept for this very
+    catalogue, already validated when it was written) nothing is compiled: each
+    pattern compiles the first time it runs, and its derived facts come from the
+    cache.
+    """
+    build = _Build(
+        validate=cached is None, translated=dict(cached.translated) if cached else {}, patterns={}
+    )
     lexicon: dict[str, Patterns] = {}
     for name, sources in data.get("lexicon", {}).items():
-        lexicon[name] = _expand(list(sources), lexicon, f"lexicon {name}")
-    rules = tuple(_rule(entry, lexicon) for entry in data.get("rule", []))
+        lexicon[name] = _expand(list(sources), lexicon, f"lexicon {name}", build)
+    rules = tuple(_rule(entry, lexicon, build) for entry in data.get("rule", []))
     ids = [r.id for r in rules]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     if duplicates:
@@ -256,16 +302,19 @@ def parse_catalogue(text: str) -> Catalogue:
     limits = Limits(**{k: int(v) for k, v in data["limits"].items()})
     common = frozenset(w.lower() for w in data.get("subject", {}).get("common_words", []))
     cues = {
-        code: _expand(list(sources), lexicon, f"reason_cues {code}")
+        code: _expand(list(sources), lexicon, f"reason_cues {code}", build)
         for code, sources in data.get("reason_cues", {}).items()
     }
-    return Catalogue(
+    if cached is not None:
+        cached.apply(build.patterns.values())
+    made = Catalogue(
         rules=rules,
         lexicon=lexicon,
         limits=limits,
         subject_common_words=common,
         reason_cues=cues,
     )
+    return made, build
 
 
 @cache
@@ -282,9 +331,25 @@ def combined(patterns: Patterns) -> re.Pattern[str] | None:
 
 @cache
 def catalogue() -> Catalogue:
-    """The packaged catalogue, loaded once."""
+    """The packaged catalogue, loaded once: from the cache folder when it holds this version.
+
+    The first start (or the first after the catalogue or the checker changes)
+    parses, validates and compiles everything and keeps the result
+    (:mod:`amends.check.catalogue_cache`); later starts read that and compile
+    only the patterns a draft runs.
+    """
     text = resources.files("amends.data").joinpath("check_rules.toml").read_text("utf-8")
-    return parse_catalogue(text)
+    key = catalogue_cache.key_of(text)
+    kept = catalogue_cache.read(key)
+    if kept is not None:
+        try:
+            return build_catalogue(kept.data, kept)
+        except (KeyError, TypeError, ValueError, AttributeError):
+            pass  # a damaged file with the right key: rebuilt below, as on a first start
+    data = tomllib.loads(text)
+    built, build = _build(data, None)
+    catalogue_cache.write(key, data, build.translated, built.all_patterns())
+    return built
 
 
 def selectors() -> set[str]:

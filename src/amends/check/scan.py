@@ -15,6 +15,7 @@ from functools import cache, cached_property
 from amends.check import anchors
 from amends.check.classifier import model
 from amends.check.draft import Draft
+from amends.check.lazy_regex import LazyPattern
 from amends.check.model import DraftKind
 from amends.check.prefilter import Gate, may_match
 from amends.check.rules import Rule, catalogue
@@ -61,6 +62,23 @@ def within(spans: list[Span], start: int, end: int) -> list[Span]:
             out.append(spans[i])
         i += 1
     return out
+
+
+_GROUPS: dict[int, tuple[tuple[LazyPattern, ...], frozenset[int] | None]] = {}
+
+
+def _group_ids(patterns: tuple[LazyPattern, ...]) -> frozenset[int] | None:
+    """The ids of a group of catalogue patterns (None when one is unknown to the gate).
+
+    Kept by the tuple's ``id`` with the tuple itself, so the id stays its own.
+    """
+    entry = _GROUPS.get(id(patterns))
+    if entry is not None and entry[0] is patterns:
+        return entry[1]
+    ids = frozenset(map(id, patterns))
+    found = ids if ids <= _gate().known else None
+    _GROUPS[id(patterns)] = (patterns, found)
+    return found
 
 
 @cache
@@ -175,10 +193,16 @@ class Scan:
         against: tuple[tuple[int, float], ...],
     ) -> bool:
         """:meth:`reads_as` with the labels already turned into (index, logit) pairs."""
-        for reading in self.readings.get(span, ()):
-            if any(reading[i] >= z for i, z in wanted) and not any(
-                reading[i] >= z for i, z in against
-            ):
+        for reading in self.readings.get(span, ()):  # plain loops: called per rule and sentence
+            for i, z in wanted:
+                if reading[i] >= z:
+                    break
+            else:
+                continue
+            for i, z in against:
+                if reading[i] >= z:
+                    break
+            else:
                 return True
         return False
 
@@ -212,7 +236,7 @@ class Scan:
         return {}
 
     @cached_property
-    def _found_any(self) -> dict[int, tuple[tuple[re.Pattern[str], ...], list[Span]]]:
+    def _found_any(self) -> dict[int, tuple[tuple[LazyPattern, ...], list[Span]]]:
         return {}
 
     @cached_property
@@ -224,7 +248,7 @@ class Scan:
         lowered = self._same_length_lower
         return "" if lowered is None else anchors.probe(lowered)
 
-    def spans(self, pattern: re.Pattern[str]) -> list[Span]:
+    def spans(self, pattern: LazyPattern) -> list[Span]:
         """Where ``pattern`` matches in the text (non-empty matches, in order).
 
         Each pattern runs once per draft and every sentence query reads the
@@ -239,11 +263,11 @@ class Scan:
         return found
 
     @cached_property
-    def _alive(self) -> list[re.Pattern[str]]:
+    def _alive(self) -> list[LazyPattern]:
         """The patterns ``_found`` holds results for, kept alive so their ids stay theirs."""
         return []
 
-    def _search(self, pattern: re.Pattern[str]) -> list[Span]:
+    def _search(self, pattern: LazyPattern) -> list[Span]:
         key = id(pattern)
         if key not in self._possible and (
             key in _gate().known or not may_match(pattern, self.lowered)
@@ -270,7 +294,12 @@ class Scan:
         """The folded text in lower case, for the substring gate."""
         return self._same_length_lower or self.folded.lower()
 
-    def spans_any(self, patterns: tuple[re.Pattern[str], ...]) -> list[Span]:
+    def may_match_any(self, patterns: tuple[LazyPattern, ...]) -> bool:
+        """False when the substring gate rules out every one of ``patterns`` for this draft."""
+        ids = _group_ids(patterns)
+        return ids is None or not self._possible.isdisjoint(ids)
+
+    def spans_any(self, patterns: tuple[LazyPattern, ...]) -> list[Span]:
         """Where any of ``patterns`` matches, sorted.
 
         Kept by the tuple's ``id`` with the tuple itself (which keeps the id its
@@ -280,13 +309,17 @@ class Scan:
         entry = self._found_any.get(id(patterns))
         if entry is not None and entry[0] is patterns:
             return entry[1]
-        found = sorted(span for p in patterns for span in self.spans(p))
+        found = (
+            sorted(span for p in patterns for span in self.spans(p))
+            if self.may_match_any(patterns)
+            else []
+        )
         self._found_any[id(patterns)] = (patterns, found)
         return found
 
-    def search_any(self, patterns: tuple[re.Pattern[str], ...], start: int, end: int) -> bool:
+    def search_any(self, patterns: tuple[LazyPattern, ...], start: int, end: int) -> bool:
         """Whether any of ``patterns`` matches inside ``[start, end)``."""
         return bool(within(self.spans_any(patterns), start, end))
 
-    def body_has(self, patterns: tuple[re.Pattern[str], ...]) -> bool:
+    def body_has(self, patterns: tuple[LazyPattern, ...]) -> bool:
         return any(self.search_any(patterns, s, e) for s, e in self.body_sentences)

@@ -1,0 +1,192 @@
+"""Same answers before and after a speed change: the checker's full reports, compared.
+
+Runs the checker on every draft the project keeps (``training/check/drafts/*.toml``
+with and without their ``kind``/``reason``, the test corpus, every sentence of the
+sentence corpus as a draft of its own, and every message the plan matrix
+generates) and records each full JSON report (findings, spans, severities,
+wording, summary) plus the classifier's logits for every corpus sentence.
+
+- ``--write FILE``: record the current code's answers;
+- ``--compare FILE``: check the current code against a recording;
+- ``--against REF`` (default ``main``): record REF's answers in a subprocess (its
+  ``src`` extracted with ``git archive``), then compare the current code to them.
+
+Exits 1 and lists the first differences when any answer differs. Run:
+``.venv/bin/python bench/check_equality.py [--against main]``.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tarfile
+import tempfile
+import tomllib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.append(str(ROOT))  # for ``tests``; amends itself comes from the path as given
+
+DRAFTS = ROOT / "training" / "check" / "drafts"
+SENTENCES = (ROOT / "training" / "check" / "train", ROOT / "training" / "check" / "eval")
+SPOKEN = {"phone-script", "voicemail"}
+
+
+@dataclass(frozen=True)
+class Input:
+    """One checker call: plain text, or a separate subject and body."""
+
+    name: str
+    text: str
+    kind: str | None = None
+    reason: str | None = None
+    subject: str | None = None
+    email: bool = False
+
+
+def _drafts() -> Iterator[Input]:
+    for path in sorted(DRAFTS.glob("*.toml")):
+        data = tomllib.loads(path.read_text("utf-8"))
+        entries = data.get("draft") or data.get("drafts") or data.get("case") or []
+        for n, e in enumerate(entries):
+            name = f"{path.name}#{n}"
+            text = str(e["text"])
+            yield Input(name, text)
+            if e.get("kind") or e.get("reason"):
+                yield Input(f"{name}+context", text, e.get("kind"), e.get("reason"))
+            yield Input(f"{name}+script", text, "script")
+            yield Input(f"{name}+confirmation/overslept", text, "confirmation", "overslept")
+
+
+def _corpus() -> Iterator[Input]:
+    from tests.check_corpus_cases import load_cases
+
+    for case in load_cases():
+        yield Input(f"corpus:{case.id}", case.text, case.kind)
+        yield Input(f"corpus:{case.id}+inferred", case.text)
+
+
+def _sentences() -> Iterator[Input]:
+    from amends.check.corpus import load_split
+
+    for folder in SENTENCES:
+        for s in load_split(folder):
+            yield Input(f"sentence:{folder.name}:{s.source}", s.text)
+
+
+def _generated() -> Iterator[Input]:
+    from datetime import timedelta
+
+    from tests.plan_cases import MATRIX, request_fields
+
+    from amends.dates.slot import Slot
+    from amends.plan.builder import build_plan
+    from amends.plan.request import PlanRequest
+
+    for case in MATRIX:
+        situation = PlanRequest(**request_fields(*case)).to_situation()
+        slots = [
+            Slot(t, t + timedelta(minutes=45), situation.interview.tz, situation.candidate.tz)
+            for t in situation.slots_requested
+        ]
+        for message in build_plan(situation, slots).messages:
+            spoken = message.kind in SPOKEN
+            yield Input(
+                f"plan:{'/'.join(case)}:{message.kind}",
+                message.body,
+                kind="script" if spoken else "email",
+                subject=None if spoken else message.subject,
+                email=True,
+            )
+
+
+def inputs() -> list[Input]:
+    """Every checker call the comparison makes, in a fixed order."""
+    return [*_drafts(), *_corpus(), *_sentences(), *_generated()]
+
+
+def record() -> dict[str, Any]:
+    """The current code's answers: every report, and the logits of every corpus sentence."""
+    from amends.check import check_email, check_text
+    from amends.check.classifier import model
+
+    reports: dict[str, Any] = {}
+    logits: dict[str, list[str]] = {}
+    score = model().raw_scores
+    for item in inputs():
+        if item.email:
+            report = check_email(item.subject, item.text, kind=item.kind, reason=item.reason)
+        else:
+            report = check_text(item.text, kind=item.kind, reason=item.reason)
+        reports[item.name] = report.to_json()
+        if item.name.startswith("sentence:"):
+            logits[item.name] = [repr(z) for z in score(item.text)]
+    return {"reports": reports, "logits": logits}
+
+
+def compare(old: dict[str, Any], new: dict[str, Any], limit: int = 10) -> int:
+    """Print the differences (at most ``limit``); the number of answers that differ."""
+    bad = 0
+    for part in ("reports", "logits"):
+        before, after = old[part], new[part]
+        if before.keys() != after.keys():
+            print(f"{part}: the inputs differ ({len(before)} recorded, {len(after)} now)")
+            bad += 1
+        for name in before.keys() & after.keys():
+            if before[name] != after[name]:
+                bad += 1
+                if bad <= limit:
+                    print(f"DIFFERENT {part} {name}:\n  was {before[name]}\n  now {after[name]}")
+    total = len(old["reports"]) + len(old["logits"])
+    print(f"{total - bad} of {total} answers identical ({len(old['reports'])} reports)")
+    return bad
+
+
+def record_ref(ref: str, out: Path) -> None:
+    """Record ``ref``'s answers: its ``src`` from git, this script, a fresh interpreter."""
+    with tempfile.TemporaryDirectory() as tmp:
+        archive = subprocess.run(
+            ["git", "-C", str(ROOT), "archive", ref, "src"], check=True, capture_output=True
+        ).stdout
+        tar_path = Path(tmp) / "src.tar"
+        tar_path.write_bytes(archive)
+        with tarfile.open(tar_path) as tar:
+            tar.extractall(tmp, filter="data")
+        env_path = str(Path(tmp) / "src")
+        subprocess.run(
+            [sys.executable, "-c", _CHILD, env_path, str(Path(__file__)), str(out)], check=True
+        )
+
+
+_CHILD = """
+import runpy, sys
+sys.path.insert(0, sys.argv[1])
+sys.argv = [sys.argv[2], "--write", sys.argv[3]]
+runpy.run_path(sys.argv[0], run_name="__main__")
+"""
+
+
+def main(argv: list[str]) -> int:
+    if "--write" in argv:
+        path = Path(argv[argv.index("--write") + 1])
+        path.write_text(json.dumps(record()), "utf-8")
+        return 0
+    if "--compare" in argv:
+        old = json.loads(Path(argv[argv.index("--compare") + 1]).read_text("utf-8"))
+        return 1 if compare(old, record()) else 0
+    ref = argv[argv.index("--against") + 1] if "--against" in argv else "main"
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "ref.json"
+        record_ref(ref, out)
+        old = json.loads(out.read_text("utf-8"))
+    print(f"compared with {ref}:")
+    return 1 if compare(old, record()) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
