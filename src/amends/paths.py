@@ -8,8 +8,11 @@ the real ones.
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
 import os
 import tempfile
+from functools import cache
 from pathlib import Path
 
 from platformdirs import user_cache_path, user_config_path, user_data_path
@@ -64,3 +67,31 @@ def write_cache(path: Path, text: str) -> None:
             raise
     except OSError:
         return
+
+
+@cache
+def installed_version(package: str) -> str:
+    """The installed version of ``package`` (e.g. ``"0.109"``), without importing it.
+
+    Caches are named after the version of the package they derive from. Read from
+    the name of the package's ``<name>-<version>.dist-info`` folder next to it,
+    which costs a directory listing; ``importlib.metadata`` (which loads the email
+    package to parse metadata) is asked only when there is no such folder, as in
+    some development installs. ``"unknown"`` when the package is not installed.
+    """
+    spec = importlib.util.find_spec(package)
+    if spec is not None and spec.origin:
+        folder = Path(spec.origin).parent.parent
+        prefix = f"{package.lower().replace('-', '_')}-"
+        try:
+            names = os.listdir(folder)
+        except OSError:
+            names = []
+        for name in names:
+            if name.endswith(".dist-info") and name.lower().startswith(prefix):
+                return name[len(prefix) : -len(".dist-info")]
+    metadata = importlib.import_module("importlib.metadata")
+    try:
+        return str(metadata.version(package))
+    except metadata.PackageNotFoundError:
+        return "unknown"
