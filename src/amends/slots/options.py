@@ -62,7 +62,8 @@ def nest_slot_options(data: dict[str, Any]) -> dict[str, Any]:
 class SlotsInput(BaseModel):
     """The input of ``amends slots`` and ``POST /api/slots``: two zones, a clock, the options."""
 
-    model_config = ConfigDict(extra="forbid", str_max_length=200)
+    # Built when first used (the web API), not when ``amends plan`` imports the finder.
+    model_config = ConfigDict(extra="forbid", str_max_length=200, defer_build=True)
 
     tz: str
     my_tz: str | None = None
