@@ -10,9 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import tomllib
 from functools import cache, lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +19,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, Template
 from jinja2.bccache import Bucket, FileSystemBytecodeCache
 
 from amends import __version__
+from amends.datafiles import data_table
 from amends.paths import cache_dir
 
 
@@ -149,8 +148,7 @@ def code_fence(body: object) -> str:
 @cache
 def snippets(name: str) -> dict[str, Any]:
     """The TOML table ``data/<name>.toml``."""
-    text = resources.files("amends.data").joinpath(f"{name}.toml").read_text("utf-8")
-    return tomllib.loads(text)
+    return data_table(name)
 
 
 @cache
