@@ -80,9 +80,11 @@ def test_plan_as_json_without_busy_files_loads_no_calendar_parser_store_or_rich(
     assert not loaded & {"icalendar", "sqlite3", "rich", "fastapi"}, sorted(loaded)
 
 
-def test_a_plan_after_the_first_reads_its_tables_and_loads_no_babel_or_holidays() -> None:
-    """The first run builds the cached tables (holidays, Babel's names, templates); later
-    runs read them: neither library is imported again."""
+def test_a_plan_after_the_first_reads_its_tables_and_loads_no_babel_holidays_or_nameparser() -> (
+    None
+):
+    """The first run builds the cached tables (holidays, Babel's names, nameparser's words,
+    templates); later runs read them: none of those libraries is imported again."""
     plan = (
         "plan", "--company", "Acme", "--role", "Analyst", "--interviewer", "Dana Lee",
         "--contact-email", "dana@acme.example", "--at", "2026-11-23 10:00",
@@ -93,4 +95,4 @@ def test_a_plan_after_the_first_reads_its_tables_and_loads_no_babel_or_holidays(
     _modules_after(*plan)
     loaded = _modules_after(*plan)
     assert {"pydantic", "jinja2"} <= loaded
-    assert not loaded & {"babel", "holidays"}, sorted(loaded)
+    assert not loaded & {"babel", "holidays", "nameparser"}, sorted(loaded)

@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import json
 import os
 import tempfile
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from platformdirs import user_cache_path, user_config_path, user_data_path
 
@@ -95,3 +98,36 @@ def installed_version(package: str) -> str:
         return str(metadata.version(package))
     except metadata.PackageNotFoundError:
         return "unknown"
+
+
+def _read(path: Path) -> Any:
+    try:
+        return json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def cached_json(
+    folder: str, name: str, build: Callable[[], Any], valid: Callable[[Any], bool]
+) -> Any:
+    """The JSON value ``<cache dir>/<folder>/<name>``, built and kept when missing or invalid."""
+    path = cache_dir() / folder / name
+    found = _read(path)
+    if found is not None and valid(found):
+        return found
+    value = build()
+    write_cache(path, json.dumps(value, ensure_ascii=False, sort_keys=True))
+    return value
+
+
+def cached_json_entry(folder: str, name: str, key: str, build: Callable[[str], str]) -> str:
+    """One entry of the JSON object ``<folder>/<name>``, built and added when missing."""
+    path = cache_dir() / folder / name
+    found = _read(path)
+    table = found if isinstance(found, dict) else {}
+    value = table.get(key)
+    if isinstance(value, str):
+        return value
+    value = build(key)
+    write_cache(path, json.dumps({**table, key: value}, ensure_ascii=False, sort_keys=True))
+    return value

@@ -12,15 +12,13 @@ therefore starts a fresh folder, and a file that cannot be read is rebuilt.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import zoneinfo
-from collections.abc import Callable
 from functools import cache
-from pathlib import Path
-from typing import Any
 
-from amends.paths import cache_dir, installed_version, write_cache
+from amends.paths import cached_json as cached
+from amends.paths import cached_json_entry as cached_entry
+from amends.paths import installed_version
 
 
 def _zone_folder_version(folder: str) -> str:
@@ -46,24 +44,6 @@ def tz_stamp() -> str:
     return hashlib.sha256("|".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
-def _read(path: Path) -> Any:
-    try:
-        return json.loads(path.read_text("utf-8"))
-    except (OSError, ValueError):
-        return None
-
-
-def cached(folder: str, name: str, build: Callable[[], Any], valid: Callable[[Any], bool]) -> Any:
-    """The JSON value ``<cache dir>/<folder>/<name>``, built and kept when missing or invalid."""
-    path = cache_dir() / folder / name
-    found = _read(path)
-    if found is not None and valid(found):
-        return found
-    value = build()
-    write_cache(path, json.dumps(value, ensure_ascii=False, sort_keys=True))
-    return value
-
-
 def tz_folder() -> str:
     """The cache folder of answers derived from the tz database."""
     return f"tz-{tz_stamp()}"
@@ -74,14 +54,4 @@ def babel_folder() -> str:
     return f"babel-{installed_version('babel')}"
 
 
-def cached_entry(folder: str, name: str, key: str, build: Callable[[str], str]) -> str:
-    """One entry of the JSON object ``<folder>/<name>``, built and added when missing."""
-    path = cache_dir() / folder / name
-    found = _read(path)
-    table = found if isinstance(found, dict) else {}
-    value = table.get(key)
-    if isinstance(value, str):
-        return value
-    value = build(key)
-    write_cache(path, json.dumps({**table, key: value}, ensure_ascii=False, sort_keys=True))
-    return value
+__all__ = ["babel_folder", "cached", "cached_entry", "tz_folder", "tz_stamp"]
