@@ -62,8 +62,7 @@ def nest_slot_options(data: dict[str, Any]) -> dict[str, Any]:
 class SlotsInput(BaseModel):
     """The input of ``amends slots`` and ``POST /api/slots``: two zones, a clock, the options."""
 
-    # Built when first used (the web API), not when ``amends plan`` imports the finder.
-    model_config = ConfigDict(extra="forbid", str_max_length=200, defer_build=True)
+    model_config = ConfigDict(extra="forbid", str_max_length=200)
 
     tz: str
     my_tz: str | None = None
