@@ -118,16 +118,3 @@ def cached_json(
     value = build()
     write_cache(path, json.dumps(value, ensure_ascii=False, sort_keys=True))
     return value
-
-
-def cached_json_entry(folder: str, name: str, key: str, build: Callable[[str], str]) -> str:
-    """One entry of the JSON object ``<folder>/<name>``, built and added when missing."""
-    path = cache_dir() / folder / name
-    found = _read(path)
-    table = found if isinstance(found, dict) else {}
-    value = table.get(key)
-    if isinstance(value, str):
-        return value
-    value = build(key)
-    write_cache(path, json.dumps({**table, key: value}, ensure_ascii=False, sort_keys=True))
-    return value

@@ -17,7 +17,6 @@ import zoneinfo
 from functools import cache
 
 from amends.paths import cached_json as cached
-from amends.paths import cached_json_entry as cached_entry
 from amends.paths import installed_version
 
 
@@ -54,4 +53,4 @@ def babel_folder() -> str:
     return f"babel-{installed_version('babel')}"
 
 
-__all__ = ["babel_folder", "cached", "cached_entry", "tz_folder", "tz_stamp"]
+__all__ = ["babel_folder", "cached", "tz_folder", "tz_stamp"]

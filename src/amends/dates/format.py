@@ -23,8 +23,9 @@ from functools import cache, lru_cache
 from typing import Any, Literal, get_args
 from zoneinfo import ZoneInfo
 
-from amends.dates.cached import babel_folder, cached, cached_entry, tz_folder
+from amends.dates.cached import babel_folder, cached, tz_folder
 from amends.dates.country import canonical_zones
+from amends.dates.zones import zone_names
 
 English = Literal["gb", "us"]
 ENGLISH_VARIANTS: tuple[English, ...] = get_args(English)
@@ -85,12 +86,24 @@ def _city(key: str) -> str:
     return str(_babel_dates().get_timezone_location(key, locale="en", return_city=True))
 
 
+def _is_cities(value: Any) -> bool:
+    return isinstance(value, dict) and all(isinstance(v, str) for v in value.values())
+
+
+@cache
+def _cities() -> dict[str, str]:
+    """The city Babel names for every zone, kept per Babel version (built all at once, so
+    the file says nothing about which zones this user's plans touched)."""
+    build = lambda: {name: _city(name) for name in sorted(zone_names())}  # noqa: E731
+    return dict(cached(babel_folder(), "zone-cities-en.json", build, _is_cities))
+
+
 @lru_cache(maxsize=1024)
 def _place(key: str | None) -> str | None:
-    """The city Babel names for a zone (``Shanghai``), kept per Babel version."""
+    """The city Babel names for a zone (``Shanghai``)."""
     if not key:
         return None
-    return cached_entry(babel_folder(), "zone-cities-en.json", key, _city)
+    return _cities().get(key) or _city(key)
 
 
 def zone_label(moment: datetime) -> str:
