@@ -3,19 +3,19 @@
 Each command runs in a fresh process with a private ``AMENDS_HOME`` (no profile,
 its own cache folder), interleaved round by round with the floor; medians of
 several runs. The first, discarded round fills the holiday cache, as a user's
-first run does. Run: ``.venv/bin/python bench/bench_coldstart.py [runs]``.
+first run does, and writes the bytecode an installed package has (see
+``installed_env``). Run: ``.venv/bin/python bench/bench_coldstart.py [runs]``.
 """
 
 from __future__ import annotations
 
-import os
 import sys
 import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.timing import BIN, cold_starts, report_cold
+from bench.timing import BIN, cold_starts, installed_env, report_cold
 
 AMENDS = str(BIN / "amends")
 PLAN = [
@@ -55,7 +55,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as home:
         draft = Path(home) / "draft.txt"
         draft.write_text(DRAFT, "utf-8")
-        env = dict(os.environ, AMENDS_HOME=home, NO_COLOR="1")
+        env = installed_env(home, NO_COLOR="1")
         commands = {
             "amends --help": [AMENDS, "--help"],
             "amends check FILE": [AMENDS, "check", str(draft)],

@@ -9,6 +9,7 @@ ratio to the floor. Nothing here asserts: the scripts print figures.
 
 from __future__ import annotations
 
+import os
 import statistics
 import subprocess
 import sys
@@ -41,6 +42,18 @@ _, status, usage = os.wait4(proc.pid, 0)
 elapsed = time.perf_counter() - start
 print(os.waitstatus_to_exitcode(status), elapsed, usage.ru_maxrss)
 """
+
+
+def installed_env(home: str, **extra: str) -> dict[str, str]:
+    """The environment of a cold start as an installed amends sees it: with bytecode.
+
+    ``pip install`` compiles every module, so a user's run reads ``.pyc`` files; a
+    shell with ``PYTHONDONTWRITEBYTECODE`` (as on the development machine) would
+    recompile amends' own modules on every run and measure that instead. The
+    bytecode goes to a private folder in ``home`` (written by the warm-up round).
+    """
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+    return {**env, "AMENDS_HOME": home, "PYTHONPYCACHEPREFIX": str(Path(home) / "pycache"), **extra}
 
 
 def run_child(argv: Sequence[str], env: dict[str, str] | None = None) -> Run:

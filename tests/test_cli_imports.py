@@ -78,3 +78,21 @@ def test_plan_as_json_without_busy_files_loads_no_calendar_parser_store_or_rich(
     )  # fmt: skip
     assert {"pydantic", "jinja2", "babel"} <= loaded  # the plan really was built
     assert not loaded & {"icalendar", "sqlite3", "rich", "fastapi"}, sorted(loaded)
+
+
+def test_a_plan_after_the_first_reads_its_tables_and_loads_no_babel_holidays_or_nameparser() -> (
+    None
+):
+    """The first run builds the cached tables (holidays, Babel's names, nameparser's words,
+    templates); later runs read them: none of those libraries is imported again."""
+    plan = (
+        "plan", "--company", "Acme", "--role", "Analyst", "--interviewer", "Dana Lee",
+        "--contact-email", "dana@acme.example", "--at", "2026-11-23 10:00",
+        "--tz", "Europe/London", "--my-tz", "America/New_York", "--scenario", "missed",
+        "--reason", "overslept", "--name", "Sam Patel", "--now", "2026-11-23T10:40Z",
+        "--format", "json",
+    )  # fmt: skip
+    _modules_after(*plan)
+    loaded = _modules_after(*plan)
+    assert {"pydantic", "jinja2"} <= loaded
+    assert not loaded & {"babel", "holidays", "nameparser"}, sorted(loaded)

@@ -10,6 +10,7 @@ picked time lands on the right UTC instant.
 from __future__ import annotations
 
 import json
+import random
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
@@ -122,6 +123,20 @@ def test_path_like_zone_names_never_reach_the_file_system(name: str) -> None:
 @pytest.mark.parametrize("name", [*ALL_EDGE_ZONES, "UTC"])
 def test_every_named_edge_zone_is_accepted(name: str) -> None:
     assert zone(name).key == name
+
+
+def test_a_name_is_accepted_exactly_when_the_installed_list_holds_it() -> None:
+    """``zone()`` looks one name up instead of listing every zone: same answers, name by name."""
+    names = zone_names()
+    tricky = ["posixrules", "zone.tab", "tzdata.zi", "leapseconds", "iso3166.tab", "Europe",
+              "Etc", "US", "/Europe/London", "Europe/London/", "Europe//London", "./UTC",
+              "Europe/./London", "right/UTC", "posix/UTC", "US/Eastern",
+              "Asia/Calcutta"]  # fmt: skip
+    rng = random.Random(18)
+    for name in rng.sample(sorted(names), 150):
+        tricky += [name.lower(), name.upper(), name + "x", name[:-1], "posix/" + name]
+    for name in [*sorted(names), *tricky]:
+        assert is_zone(name) == (name in names), name
 
 
 def test_zone_names_come_from_the_installed_database() -> None:

@@ -8,9 +8,15 @@ the real ones.
 
 from __future__ import annotations
 
+import importlib
+import importlib.util
+import json
 import os
 import tempfile
+from collections.abc import Callable
+from functools import cache
 from pathlib import Path
+from typing import Any
 
 from platformdirs import user_cache_path, user_config_path, user_data_path
 
@@ -68,3 +74,51 @@ def write_cache(path: Path, text: str | bytes) -> None:
             raise
     except OSError:
         return
+
+
+@cache
+def installed_version(package: str) -> str:
+    """The installed version of ``package`` (e.g. ``"0.109"``), without importing it.
+
+    Caches are named after the version of the package they derive from. Read from
+    the name of the package's ``<name>-<version>.dist-info`` folder next to it,
+    which costs a directory listing; ``importlib.metadata`` (which loads the email
+    package to parse metadata) is asked only when there is no such folder, as in
+    some development installs. ``"unknown"`` when the package is not installed.
+    """
+    spec = importlib.util.find_spec(package)
+    if spec is not None and spec.origin:
+        folder = Path(spec.origin).parent.parent
+        prefix = f"{package.lower().replace('-', '_')}-"
+        try:
+            names = os.listdir(folder)
+        except OSError:
+            names = []
+        for name in names:
+            if name.endswith(".dist-info") and name.lower().startswith(prefix):
+                return name[len(prefix) : -len(".dist-info")]
+    metadata = importlib.import_module("importlib.metadata")
+    try:
+        return str(metadata.version(package))
+    except metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def _read(path: Path) -> Any:
+    try:
+        return json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def cached_json(
+    folder: str, name: str, build: Callable[[], Any], valid: Callable[[Any], bool]
+) -> Any:
+    """The JSON value ``<cache dir>/<folder>/<name>``, built and kept when missing or invalid."""
+    path = cache_dir() / folder / name
+    found = _read(path)
+    if found is not None and valid(found):
+        return found
+    value = build()
+    write_cache(path, json.dumps(value, ensure_ascii=False, sort_keys=True))
+    return value

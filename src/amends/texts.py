@@ -7,13 +7,53 @@ translated in one place.
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
-import tomllib
 from functools import cache, lru_cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
+import jinja2
 from jinja2 import Environment, PackageLoader, StrictUndefined, Template
+from jinja2.bccache import Bucket, FileSystemBytecodeCache
+
+from amends import __version__
+from amends.datafiles import data_table
+from amends.paths import cache_dir
+
+
+class TemplateCache(FileSystemBytecodeCache):
+    """Compiled templates kept in the user's cache folder, so a run does not recompile them.
+
+    Compiling the two dozen templates and snippets of one plan costs more than
+    rendering them; Jinja's bytecode cache keeps the compiled code per source.
+    Each file is named after the template *and* a checksum of its source, so the
+    British and American versions of a template (and an edited one) never share
+    a file. A cache that cannot be read or written is simply not used: the
+    template is compiled as without it.
+    """
+
+    def get_bucket(
+        self, environment: Environment, name: str, filename: str | None, source: str
+    ) -> Bucket:
+        checksum = self.get_source_checksum(source)
+        bucket = Bucket(environment, self.get_cache_key(f"{name}|{checksum}", filename), checksum)
+        self.load_bytecode(bucket)
+        return bucket
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except Exception:  # a damaged file: compiled again (and rewritten) as if missing
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        try:
+            os.makedirs(self.directory, exist_ok=True)
+            super().dump_bytecode(bucket)
+        except OSError:
+            return  # a read-only or full cache folder: compiled again next time
 
 
 @cache
@@ -30,11 +70,57 @@ def environment() -> Environment:
         # render (one stat per template per message) would find nothing.
         auto_reload=False,
     )
+    env.bytecode_cache = TemplateCache(str(_template_folder(env)), "%s.jinja")
     env.filters["lower_first"] = lambda text: text[:1].lower() + text[1:]
     env.filters["upper_first"] = lambda text: text[:1].upper() + text[1:]
     env.filters["md"] = markdown_text
     env.filters["fence"] = code_fence
     return env
+
+
+def _template_folder(env: Environment) -> Path:
+    """``<cache dir>/templates-<fingerprint>``: one folder per amends and Jinja version and
+    per environment setting that changes the compiled code (the file names cover the sources)."""
+    settings = (
+        __version__,
+        jinja2.__version__,
+        env.block_start_string,
+        env.block_end_string,
+        env.variable_start_string,
+        env.variable_end_string,
+        env.comment_start_string,
+        env.comment_end_string,
+        env.line_statement_prefix,
+        env.line_comment_prefix,
+        env.trim_blocks,
+        env.lstrip_blocks,
+        env.newline_sequence,
+        env.keep_trailing_newline,
+        env.autoescape,
+        env.optimized,
+        env.undefined.__name__,
+        sorted(env.extensions),
+        sorted(env.filters),
+        sorted(env.tests),
+    )
+    digest = hashlib.sha256(repr(settings).encode("utf-8")).hexdigest()[:16]
+    return cache_dir() / f"templates-{digest}"
+
+
+def compile_snippet(env: Environment, source: str) -> Template:
+    """``env.from_string(source)``, through the environment's bytecode cache.
+
+    Jinja's ``from_string`` always compiles; snippets are data as fixed as the
+    template files, so their compiled code is kept the same way.
+    """
+    cache = env.bytecode_cache
+    if cache is None:
+        return env.from_string(source)
+    bucket = cache.get_bucket(env, "<snippet>", None, source)
+    if bucket.code is None:
+        bucket.code = env.compile(source)
+        cache.set_bucket(bucket)
+    return env.template_class.from_code(env, bucket.code, env.make_globals(None), None)
 
 
 # Characters that Markdown or the HTML inside it would read as markup.
@@ -62,8 +148,7 @@ def code_fence(body: object) -> str:
 @cache
 def snippets(name: str) -> dict[str, Any]:
     """The TOML table ``data/<name>.toml``."""
-    text = resources.files("amends.data").joinpath(f"{name}.toml").read_text("utf-8")
-    return tomllib.loads(text)
+    return data_table(name)
 
 
 @cache
@@ -76,7 +161,7 @@ def _snippet_template(name: str, key: str) -> Template | str:
         raise KeyError(f"{name}.{key} is not a text snippet")
     if not any(mark in source for mark in ("{{", "{%", "{#")):
         return tidy(source)  # what rendering it would give, without a Jinja context per call
-    return environment().from_string(source)
+    return compile_snippet(environment(), source)
 
 
 def snippet(name: str, key: str, **context: Any) -> str:

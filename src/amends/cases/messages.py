@@ -12,13 +12,12 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from babel.dates import format_date
-
 from amends.cases.case import Case
 from amends.dates.format import (
     LOCALE,
     English,
     at_zone,
+    date_text,
     dual_moment_text,
     long_date,
     my_time_suffix,
@@ -43,7 +42,7 @@ MIN_NOTICE = timedelta(hours=18)
 
 def month_year(moment: datetime) -> str:
     """``November 2026`` (Babel, same locale as every other date)."""
-    return str(format_date(moment.date(), "MMMM y", locale=LOCALE))
+    return date_text(moment.date(), "MMMM y", LOCALE)
 
 
 KINDS: tuple[str, ...] = (

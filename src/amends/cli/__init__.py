@@ -51,6 +51,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     """Entry point of the ``amends`` console script."""
     args = [_utf8_argument(a) for a in (sys.argv[1:] if argv is None else argv)]
     _never_crash_on_output()
+    # Pydantic looks for plugins in every installed package's entry points when it
+    # builds its first model (a scan of all of site-packages); none is meant to watch
+    # amends' own models. Someone who sets the variable keeps their choice.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
         code = app(args=args, prog_name="amends", standalone_mode=False)
     except _USAGE_ERRORS as exc:

@@ -10,12 +10,12 @@ all skip the same days.
 from __future__ import annotations
 
 import importlib
-import tomllib
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache
-from importlib import resources
 from typing import Any
+
+from amends.datafiles import data_table
 
 RULES = ("date", "weekday", "easter", "on-or-after")
 
@@ -70,8 +70,7 @@ def _closure(entry: dict[str, Any]) -> Closure:
 @cache
 def catalogue() -> tuple[Closure, ...]:
     """Every closure in ``data/closures.toml``."""
-    text = resources.files("amends.data").joinpath("closures.toml").read_text("utf-8")
-    return tuple(_closure(entry) for entry in tomllib.loads(text).get("closure", []))
+    return tuple(_closure(entry) for entry in data_table("closures").get("closure", []))
 
 
 @cache

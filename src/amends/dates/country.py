@@ -14,11 +14,11 @@ Where a zone implies a holiday region (Europe/London -> England, Australia/Sydne
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from amends.datafiles import data_table
 from amends.dates.holiday_table import supported_countries
 from amends.errors import InputError
 
@@ -109,8 +109,7 @@ def country_for_zone(zone_name: str) -> str | None:
 @cache
 def zone_regions() -> dict[str, str]:
     """Zone -> ``CC-REGION`` label, from ``data/zone_regions.toml``."""
-    text = resources.files("amends.data").joinpath("zone_regions.toml").read_text("utf-8")
-    return {str(k): str(v) for k, v in tomllib.loads(text)["regions"].items()}
+    return {str(k): str(v) for k, v in data_table("zone_regions")["regions"].items()}
 
 
 @cache

@@ -6,21 +6,26 @@ abbreviation names more than one zone (CST is Chicago, Shanghai and Havana;
 IST is India, Ireland and Israel; BST is British and Bangladesh time) the place
 is written too: ``CST (UTC+8, Shanghai)`` never reads as US Central.
 
-Dates are formatted with Babel in one of two English variants: British
-(``Tuesday 24 November 2026 at 14:30``) and American (``Tuesday, November 24,
-2026 at 2:30 PM``), so a message never mixes the two.
+Dates are written in one of two English variants: British (``Tuesday 24
+November 2026 at 14:30``) and American (``Tuesday, November 24, 2026 at 2:30
+PM``), so a message never mixes the two. The day and month names and the
+places of shared abbreviations are Babel's, read once per Babel version into a
+small table in the cache folder (:mod:`amends.dates.cached`): Babel itself loads
+only to build a missing table or for a date pattern the table does not cover.
 """
 
 from __future__ import annotations
 
+import importlib
+import re
 from datetime import UTC, date, datetime, timedelta
 from functools import cache, lru_cache
-from typing import Literal, get_args
+from typing import Any, Literal, get_args
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_date, get_timezone_location
-
+from amends.dates.cached import babel_folder, cached, tz_folder
 from amends.dates.country import canonical_zones
+from amends.dates.zones import zone_names
 
 English = Literal["gb", "us"]
 ENGLISH_VARIANTS: tuple[English, ...] = get_args(English)
@@ -42,14 +47,31 @@ def utc_offset_label(offset: timedelta) -> str:
     return f"UTC{sign}{hours}" + (f":{mins:02d}" if mins else "")
 
 
+def _babel_dates() -> Any:
+    """``babel.dates``, imported only to build a missing table (or for an unusual pattern)."""
+    return importlib.import_module("babel.dates")
+
+
+def _is_texts(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(item, str) for item in value)
+
+
 @cache
 def shared_abbreviations() -> frozenset[str]:
     """Zone abbreviations that stand for more than one UTC offset somewhere today.
 
     Read from the tz database (winter and summer of the current year), so a
-    future tzdata release that reuses an abbreviation is picked up by itself.
+    future tzdata release that reuses an abbreviation is picked up by itself;
+    kept per year in the cache folder of the installed zone data.
     """
     year = datetime.now(UTC).year
+    found = cached(
+        tz_folder(), f"shared-abbreviations-{year}.json", lambda: _shared(year), _is_texts
+    )
+    return frozenset(found) | _SHARED_OUTSIDE_TZDATA
+
+
+def _shared(year: int) -> list[str]:
     offsets: dict[str, set[timedelta | None]] = {}
     for name in canonical_zones():
         for month in (1, 7):
@@ -57,15 +79,31 @@ def shared_abbreviations() -> frozenset[str]:
             abbr = local.tzname() or ""
             if abbr and abbr[0] not in "+-":
                 offsets.setdefault(abbr, set()).add(local.utcoffset())
-    shared = {abbr for abbr, seen in offsets.items() if len(seen) > 1}
-    return frozenset(shared | _SHARED_OUTSIDE_TZDATA)
+    return sorted(abbr for abbr, seen in offsets.items() if len(seen) > 1)
+
+
+def _city(key: str) -> str:
+    return str(_babel_dates().get_timezone_location(key, locale="en", return_city=True))
+
+
+def _is_cities(value: Any) -> bool:
+    return isinstance(value, dict) and all(isinstance(v, str) for v in value.values())
+
+
+@cache
+def _cities() -> dict[str, str]:
+    """The city Babel names for every zone, kept per Babel version (built all at once, so
+    the file says nothing about which zones this user's plans touched)."""
+    build = lambda: {name: _city(name) for name in sorted(zone_names())}  # noqa: E731
+    return dict(cached(babel_folder(), "zone-cities-en.json", build, _is_cities))
 
 
 @lru_cache(maxsize=1024)
 def _place(key: str | None) -> str | None:
+    """The city Babel names for a zone (``Shanghai``)."""
     if not key:
         return None
-    return str(get_timezone_location(key, locale="en", return_city=True))
+    return _cities().get(key) or _city(key)
 
 
 def zone_label(moment: datetime) -> str:
@@ -87,25 +125,80 @@ def _zone_label(abbr: str, offset: timedelta, key: str | None) -> str:
     return f"{abbr} ({utc}, {place})" if place else f"{abbr} ({utc})"
 
 
+# A date pattern in Babel's (CLDR) syntax: runs of one field letter, or literal text.
+_PATTERN_PIECES = re.compile(r"E+|M+|d+|y+|[A-Za-z]+|[^A-Za-z]+")
+_NAMED = {"EEEE": ("days", "wide"), "EEE": ("days", "abbreviated"),
+          "MMMM": ("months", "wide"), "MMM": ("months", "abbreviated")}  # fmt: skip
+
+
+def _babel_names(locale: str) -> dict[str, list[str]]:
+    """Babel's day names (Monday first) and month names (January first) of ``locale``."""
+    babel = _babel_dates()
+    names: dict[str, list[str]] = {}
+    for piece, (kind, width) in _NAMED.items():
+        if kind == "days":
+            found = babel.get_day_names(width, "format", locale)
+            names[piece] = [str(found[weekday]) for weekday in range(7)]
+        else:
+            found = babel.get_month_names(width, "format", locale)
+            names[piece] = [str(found[month]) for month in range(1, 13)]
+    return names
+
+
+def _are_names(value: Any) -> bool:
+    return isinstance(value, dict) and all(
+        _is_texts(value.get(piece)) and len(value[piece]) == (7 if kind == "days" else 12)
+        for piece, (kind, _) in _NAMED.items()
+    )
+
+
+@cache
+def _names(locale: str) -> dict[str, list[str]]:
+    return dict(
+        cached(babel_folder(), f"names-{locale}.json", lambda: _babel_names(locale), _are_names)
+    )
+
+
 @lru_cache(maxsize=4096)
-def _date_text(day: date, pattern: str, locale: str) -> str:
-    """Babel's formatting of ``day``; pure and slow, so each date is formatted once."""
-    return str(format_date(day, pattern, locale=locale))
+def date_text(day: date, pattern: str, locale: str = LOCALE) -> str:
+    """``day`` written with a CLDR ``pattern`` (``EEEE d MMMM y``), exactly as Babel writes it.
+
+    Weekday and month names (``EEEE``, ``EEE``, ``MMMM``, ``MMM``), the day (``d``)
+    and the year (``y``) come from the cached table; any other pattern is Babel's.
+    """
+    pieces = _PATTERN_PIECES.findall(pattern)
+    simple = all(p in _NAMED or p in ("d", "y") or not p[0].isalpha() for p in pieces)
+    if not simple or "'" in pattern:
+        return str(_babel_dates().format_date(day, pattern, locale=locale))
+    names = _names(locale)
+    out = []
+    for piece in pieces:
+        if piece in ("EEEE", "EEE"):
+            out.append(names[piece][day.weekday()])
+        elif piece in ("MMMM", "MMM"):
+            out.append(names[piece][day.month - 1])
+        elif piece == "d":
+            out.append(str(day.day))
+        elif piece == "y":
+            out.append(str(day.year))
+        else:
+            out.append(piece)
+    return "".join(out)
 
 
 def long_date(moment: datetime, english: English = "gb") -> str:
     """``Tuesday 24 November 2026`` (British) or ``Tuesday, November 24, 2026`` (American)."""
-    return _date_text(moment.date(), _LONG_DATE[english], _LOCALES[english])
+    return date_text(moment.date(), _LONG_DATE[english], _LOCALES[english])
 
 
 def day_and_month(moment: datetime, english: English = "gb") -> str:
     """``Tuesday 24 November`` or ``Tuesday, November 24`` (for dates within the year)."""
-    return _date_text(moment.date(), _DAY_MONTH[english], _LOCALES[english])
+    return date_text(moment.date(), _DAY_MONTH[english], _LOCALES[english])
 
 
 def short_date(moment: datetime, english: English = "gb") -> str:
     """``Tue 24 Nov`` or ``Tue, Nov 24``."""
-    return _date_text(moment.date(), _SHORT_DATE[english], _LOCALES[english])
+    return date_text(moment.date(), _SHORT_DATE[english], _LOCALES[english])
 
 
 def clock(moment: datetime, english: English = "gb") -> str:

@@ -22,11 +22,10 @@ import json
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cache
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
-from amends.paths import cache_dir, write_cache
+from amends.paths import cache_dir, installed_version, write_cache
 
 YEARS_AROUND = (-1, 3)
 """On a first build, the table covers the year asked for, one before and two after."""
@@ -37,12 +36,8 @@ def _holidays() -> Any:
     return importlib.import_module("holidays")
 
 
-@cache
 def _version() -> str:
-    try:
-        return version("holidays")
-    except PackageNotFoundError:  # pragma: no cover - a dependency of amends
-        return "unknown"
+    return installed_version("holidays")
 
 
 def _folder() -> Path:

@@ -12,8 +12,10 @@ be disambiguated by the caller.
 from __future__ import annotations
 
 import difflib
+import os
 import re
 import tomllib
+import zoneinfo
 from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
 from importlib import resources
@@ -50,6 +52,57 @@ def zone_names() -> frozenset[str]:
 
 
 @cache
+def _packaged_zones() -> frozenset[str]:
+    """The names the ``tzdata`` package lists in its ``zones`` file (read as zoneinfo does)."""
+    try:
+        text = resources.files("tzdata").joinpath("zones").read_text("utf-8")
+    except (ImportError, OSError):
+        return frozenset()
+    return frozenset(line.strip() for line in text.splitlines() if line.strip())
+
+
+def _in_zone_folder(root: str, parts: list[str]) -> bool:
+    """True when ``root/parts...`` is a zone file ``available_timezones`` finds: reached
+    through real folders (its walk follows no folder links), named exactly so (letter case
+    included) and starting with the TZif mark."""
+    folder = root
+    for depth, part in enumerate(parts):
+        try:
+            with os.scandir(folder) as entries:
+                entry = next((e for e in entries if e.name == part), None)
+        except OSError:
+            return False
+        if entry is None:
+            return False
+        path = os.path.join(folder, part)
+        if depth < len(parts) - 1:
+            if entry.is_symlink() or not entry.is_dir():
+                return False
+            folder = path
+        elif entry.is_dir():
+            return False
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(4) == b"TZif"
+    except OSError:
+        return False
+
+
+@cache
+def _listed(name: str) -> bool:
+    """``name in zone_names()``, answered by looking ``name`` up instead of listing every
+    zone (which opens all two thousand zone files): the same rules, one name."""
+    parts = name.split("/")
+    if name in _NOT_PLACES or name == "posixrules" or parts[0] in ("posix", "right"):
+        return False
+    if any(part in ("", ".", "..") for part in parts):
+        return False
+    if name in _packaged_zones():
+        return True
+    return any(os.path.exists(root) and _in_zone_folder(root, parts) for root in zoneinfo.TZPATH)
+
+
+@cache
 def _aliases() -> dict[str, list[str]]:
     text = resources.files("amends.data").joinpath("zone_aliases.toml").read_text("utf-8")
     data = tomllib.loads(text)["aliases"]
@@ -83,7 +136,7 @@ def suggest_zones(name: str, limit: int = 3) -> list[str]:
 def zone(name: str, field: str = "tz") -> ZoneInfo:
     """Return the ``ZoneInfo`` for a valid IANA name, or raise an ``InputError``."""
     text = name.strip() if isinstance(name, str) else ""
-    if text and len(text) <= MAX_ZONE_NAME and text in zone_names():
+    if text and len(text) <= MAX_ZONE_NAME and _listed(text):
         return ZoneInfo(text)
     shown = text if len(text) <= 40 else text[:37] + "..."
     hints = suggest_zones(text) if text and len(text) <= MAX_ZONE_NAME else []
@@ -94,7 +147,7 @@ def zone(name: str, field: str = "tz") -> ZoneInfo:
 
 def is_zone(name: str) -> bool:
     """True when ``name`` is a valid IANA zone name."""
-    return bool(name) and len(name) <= MAX_ZONE_NAME and name in zone_names()
+    return bool(name) and len(name) <= MAX_ZONE_NAME and _listed(name)
 
 
 def _in_range(moment: datetime, raw: str, field: str) -> datetime:

@@ -21,7 +21,7 @@ from jinja2 import BaseLoader, Environment, Template
 from amends.dates.country import country_for_zone
 from amends.dates.format import English
 from amends.plan.situation import Situation
-from amends.texts import environment, render_snippet, snippets, tidy
+from amends.texts import compile_snippet, environment, render_snippet, snippets, tidy
 
 __all__ = ["english_for", "localise", "render", "snippet_in", "snippets"]
 
@@ -105,7 +105,7 @@ def _snippet(name: str, key: str, variant: English) -> Template:
         source = source[part]
     if not isinstance(source, str):
         raise KeyError(f"{name}.{key} is not a text snippet")
-    return _environment(variant).from_string(_localise_source(source, variant))
+    return compile_snippet(_environment(variant), _localise_source(source, variant))
 
 
 def snippet_in(name: str, key: str, variant: English, **context: Any) -> str:

@@ -5,18 +5,29 @@ so "Dr. Ruth Okafor" greets as "Dear Dr Okafor," and never "Dear Dr.,", and
 "Dana Whitfield" as "Dear Dana,". An agency in brackets ("Tom (Hays)") is not
 part of the name. Titles are normalised to the English variant of the message
 ("Dr" in British English, "Dr." in American); a title is never used alone.
+
+``nameparser`` takes longer to load than the rest of a plan takes to build, and
+most names need none of it: two or three capitalised words, none of which it
+knows as a title, suffix, particle, conjunction or other special word, are
+given name, middle name and family name in that order. Its vocabulary is read
+once per ``nameparser`` version into the cache folder; a name with any known
+word, any other letter or mark, or another shape is parsed by ``nameparser``
+itself (loaded with ``importlib``, only then).
 """
 
 from __future__ import annotations
 
+import importlib
 import re
+import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Literal, get_args
-
-from nameparser import HumanName
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import Any, Literal, get_args
 
 from amends.dates.format import English
+from amends.paths import cached_json, installed_version
 
 Greeting = Literal["first-name", "formal"]
 GREETINGS: tuple[Greeting, ...] = get_args(Greeting)
@@ -97,13 +108,94 @@ class PersonName:
         return text or self.typed
 
 
+def _nameparser() -> Any:
+    """The ``nameparser`` package, imported only for a name that needs it (or its vocabulary)."""
+    return importlib.import_module("nameparser")
+
+
+def _strings(value: Any) -> Iterable[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(key)
+            yield from _strings(item)
+    elif isinstance(value, (list, tuple, set, frozenset)) or type(value).__name__ == "SetManager":
+        for item in value:
+            yield from _strings(item)
+
+
+def _vocabulary() -> dict[str, list[str]]:
+    """What ``nameparser`` has a rule for: every word of its word lists (``vocab/*.toml``) and
+    of every collection of words in its configuration, lower case, and the patterns it tests
+    words with (Roman numerals, patronymic endings, Mc/Mac...). A superset is safe: a listed
+    word or a matching pattern only sends the name to ``nameparser``."""
+    package = _nameparser()
+    constants = importlib.import_module("nameparser.config").CONSTANTS
+    texts = [getattr(constants, name, None) for name in dir(constants) if not name.startswith("_")]
+    for folder in ("config", "locales"):
+        for path in sorted(Path(package.__file__).parent.joinpath(folder).glob("[!_]*.py")):
+            module = importlib.import_module(f"nameparser.{folder}.{path.stem}")
+            texts += [value for name, value in vars(module).items() if not name.startswith("_")]
+    for path in sorted(Path(package.__file__).parent.joinpath("vocab").glob("*.toml")):
+        texts += [entry.get("text") for entry in tomllib.loads(path.read_text("utf-8"))["word"]]
+    words = {w.strip(".").lower() for t in _strings(texts) for w in re.split(r"[\s,]+", t) if w}
+    # "word" matches any word at all; every other pattern marks a word as special.
+    patterns = [p.pattern for key, p in constants.regexes.items() if key != "word"]
+    return {"words": sorted(words - {""}), "patterns": patterns}
+
+
+def _is_vocabulary(value: Any) -> bool:
+    return (
+        isinstance(value, dict)
+        and isinstance(value.get("words"), list)
+        and len(value["words"]) > 100
+        and isinstance(value.get("patterns"), list)
+        and all(isinstance(item, str) for item in value["words"] + value["patterns"])
+    )
+
+
+@cache
+def _special() -> tuple[frozenset[str], tuple[re.Pattern[str], ...]]:
+    """The words and word patterns ``nameparser`` treats specially (cached per its version)."""
+    folder = f"nameparser-{installed_version('nameparser')}"
+    table = cached_json(folder, "vocabulary.json", _vocabulary, _is_vocabulary)
+    patterns = tuple(re.compile(p, re.IGNORECASE) for p in table["patterns"])
+    return frozenset(table["words"]), patterns
+
+
+# A plain word: a capital and lower-case letters (no initial, no ALL CAPS credential).
+_PLAIN_WORD = re.compile(r"[A-Z][a-z]+")
+# Words made of Roman-numeral letters may be generation suffixes ("Vi", "Xi", "Mix").
+_ROMAN = re.compile(r"[ivxlcdm]+")
+
+
+def _plain(text: str) -> PersonName | None:
+    """Given, middle and family name of a name that needs no parser, else ``None``."""
+    words = text.split()
+    if not 2 <= len(words) <= 3 or not all(_PLAIN_WORD.fullmatch(w) for w in words):
+        return None
+    known, patterns = _special()
+    for word in words:
+        low = word.lower()
+        if _ROMAN.fullmatch(low) or low in known or any(p.search(word) for p in patterns):
+            return None
+    first, *middle, last = words
+    return PersonName(typed=text, title="", first=first, last=last, middle=" ".join(middle))
+
+
 @lru_cache(maxsize=2048)  # nameparser is slow, and a plan names each person several times
 def parse_name(typed: str | None) -> PersonName | None:
     """The parsed name, or ``None`` for an empty one."""
     text = _BRACKETS.sub(" ", typed or "").strip()
     if not text:
         return None
-    human = HumanName(text)
+    return _plain(text) or _parsed(text)
+
+
+def _parsed(text: str) -> PersonName:
+    """``text`` as ``nameparser`` reads it."""
+    human = _nameparser().HumanName(text)
     titles = [t.strip(".").lower() for t in str(human.title).replace(".", ". ").split()]
     known = sorted((_TITLES[t] for t in titles if t in _TITLES), key=lambda t: -t[1])
     title, academic = (known[0][0], known[0][2]) if known else ("", False)

@@ -10,9 +10,15 @@ from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from babel.dates import format_date
-
-from amends.dates.format import LOCALE, clock, long_date, moment_text, short_date, zone_label
+from amends.dates.format import (
+    LOCALE,
+    clock,
+    date_text,
+    long_date,
+    moment_text,
+    short_date,
+    zone_label,
+)
 from amends.slots.clock import Interval
 from amends.slots.offer import NearMiss
 from amends.texts import snippet
@@ -116,9 +122,7 @@ def explanation(
 
 def _weekday_names(days: frozenset[int]) -> str:
     base = date(2024, 1, 1)  # a Monday
-    names = [
-        str(format_date(base + timedelta(days=d), "EEEE", locale=LOCALE)) for d in sorted(days)
-    ]
+    names = [date_text(base + timedelta(days=d), "EEEE", LOCALE) for d in sorted(days)]
     return " and ".join(names)
 
 
