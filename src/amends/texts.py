@@ -111,12 +111,19 @@ def render_text(template: str, **context: Any) -> str:
     return tidy(environment().get_template(template).render(**context))
 
 
-_BLANKS = re.compile(r"\n{3,}")
 _SPACES = re.compile(r"[ \t]{2,}")
 
 
 def tidy(text: str) -> str:
     """Trim trailing spaces, collapse runs of blank lines and doubled spaces."""
+    text = text.strip()
+    if "\t" in text:
+        text = _SPACES.sub(" ", text)
+    else:  # the same, for runs of spaces alone: a few C-level replaces, no regex scan
+        while "  " in text:
+            text = text.replace("  ", " ")
     # Runs of spaces never cross a line break, so one pass over the text does every line.
-    lines = [line.rstrip() for line in _SPACES.sub(" ", text.strip()).splitlines()]
-    return _BLANKS.sub("\n\n", "\n".join(lines)).strip()
+    text = "\n".join([line.rstrip() for line in text.splitlines()])
+    while "\n\n\n" in text:
+        text = text.replace("\n\n\n", "\n\n")
+    return text.strip()
