@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import MutableMapping
 from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
@@ -16,10 +17,24 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined, Template
 
 
+class _FlatGlobalsEnvironment(Environment):
+    """An environment whose templates read their globals from one plain dict.
+
+    Jinja 3.1 gives each template a ``ChainMap`` over the environment's globals,
+    read in Python on every render (``range``, ``namespace``... copied into each
+    context, and compared again at every ``{% import %}``): about a third of the
+    cost of rendering a short message. Ours are set once, before any template
+    loads (as Jinja asks), so a flat copy answers the same.
+    """
+
+    def make_globals(self, d: MutableMapping[str, Any] | None) -> MutableMapping[str, Any]:
+        return {**self.globals, **(d or {})}
+
+
 @cache
 def environment() -> Environment:
     """The Jinja2 environment for plain-text messages (no HTML autoescaping)."""
-    env = Environment(
+    env = _FlatGlobalsEnvironment(
         loader=PackageLoader("amends", "templates"),
         undefined=StrictUndefined,
         trim_blocks=True,
