@@ -279,6 +279,61 @@ class _MyWindows:
             return _NO_WINDOW, "after"
         return best, ("before" if nearest > start else "after")
 
+    def least_in_run(
+        self, first: int, count: int, step: int, length: int
+    ) -> tuple[int, int, Side] | None:
+        """The first of ``count`` starts ``step`` apart from ``first`` with the smallest
+        positive miss: ``(miss, k, side)``, or ``None`` when every one fits.
+
+        The same as :meth:`miss` on each start in turn; for disjoint windows (always, in
+        practice) the window to begin from only moves forward, so it is carried along
+        instead of bisected again for every start.
+        """
+        if not self.disjoint:
+            best: tuple[int, int, Side] | None = None
+            for k in range(count):
+                start = first + k * step
+                miss, side = self.miss(start, start + length)
+                if miss > 0 and (best is None or miss < best[0]):
+                    best = (miss, k, side)
+            return best
+        starts, ends = self.starts, self.ends
+        size = len(starts)
+        start = first
+        before = bisect_right(ends, start)  # windows ending at or before the start
+        reached = bisect_right(ends, start - _REACH)  # ... and those out of reach
+        least, least_k, least_side = -1, 0, "after"
+        for k in range(count):
+            start = first + k * step
+            end = start + length
+            while before < size and ends[before] <= start:
+                before += 1
+            while reached < size and ends[reached] <= start - _REACH:
+                reached += 1
+            i = max(before - 1, reached)
+            high = end + _REACH
+            best = -1
+            nearest = 0
+            while i < size:
+                w_start = starts[i]
+                if w_start >= high:
+                    break
+                w_end = ends[i]
+                miss = (w_start - start if w_start > start else 0) + (
+                    end - w_end if end > w_end else 0
+                )
+                if best < 0 or miss < best:
+                    best, nearest = miss, w_start
+                if w_start >= end:
+                    break
+                i += 1
+            if best < 0:
+                best, nearest = _NO_WINDOW, start
+            if best > 0 and (least < 0 or best < least):
+                least, least_k = best, k
+                least_side = "before" if nearest > start else "after"
+        return None if least < 0 else (least, least_k, least_side)
+
 
 def near_misses(
     p: Prepared, busy_free: list[tuple[Interval, ...]], used: set[int], wanted: int
@@ -293,12 +348,9 @@ def near_misses(
             continue
         least, where = 0, None
         for run in runs(p, spans):
-            first = _micros(run[0])
-            for k in range(run[2]):
-                start = first + k * step
-                miss, side = mine.miss(start, start + length)
-                if miss > 0 and (where is None or miss < least):
-                    least, where = miss, (run, k, side)
+            found = mine.least_in_run(_micros(run[0]), run[2], step, length)
+            if found is not None and (where is None or found[0] < least):
+                least, where = found[0], (run, found[1], found[2])
         if where is not None:
             best_per_day[index] = (least, candidate(p, index, where[0], where[1]), where[2])
     ranked = sorted(best_per_day.items(), key=lambda item: (item[1][0], item[0]))[:wanted]
