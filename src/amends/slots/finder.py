@@ -290,19 +290,20 @@ class _MyWindows:
         instead of bisected again for every start.
         """
         if not self.disjoint:
-            best: tuple[int, int, Side] | None = None
+            found: tuple[int, int, Side] | None = None
             for k in range(count):
                 start = first + k * step
                 miss, side = self.miss(start, start + length)
-                if miss > 0 and (best is None or miss < best[0]):
-                    best = (miss, k, side)
-            return best
+                if miss > 0 and (found is None or miss < found[0]):
+                    found = (miss, k, side)
+            return found
         starts, ends = self.starts, self.ends
         size = len(starts)
         start = first
         before = bisect_right(ends, start)  # windows ending at or before the start
         reached = bisect_right(ends, start - _REACH)  # ... and those out of reach
-        least, least_k, least_side = -1, 0, "after"
+        least, least_k = -1, 0
+        least_side: Side = "after"
         for k in range(count):
             start = first + k * step
             end = start + length
