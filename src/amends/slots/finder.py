@@ -112,10 +112,12 @@ def plan_days(
     out = []
     for d in dates:
         window = windows[d]
-        shared = mine.within(window) if window else []
-        opened = too_soon.cut(shared)
-        free = busy_spans.cut(opened)
-        out.append(Day(d, window, tuple(shared), tuple(opened), tuple(free)))
+        shared = tuple(mine.within(window)) if window else ()
+        # ``within`` and ``cut`` give sorted, disjoint spans, which a cut that removes
+        # nothing returns unchanged: only the first day meets the notice, few meet busy times.
+        opened = tuple(too_soon.cut(shared)) if shared and shared[0][0] < earliest else shared
+        free = tuple(busy_spans.cut(opened)) if busy_spans.spans and opened else opened
+        out.append(Day(d, window, shared, opened, free))
     return out
 
 
