@@ -15,7 +15,11 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
+from zoneinfo import ZoneInfo
 
+from amends.dates.calendar import Hours, calendar_for
+from amends.dates.country import Country
 from amends.dates.slot import Slot
 from amends.slots import explain
 from amends.slots.clock import (
@@ -59,29 +63,41 @@ def earliest_start(p: Prepared) -> datetime:
     now = req.now.astimezone(UTC)
     if req.min_notice is not None:
         return now + req.min_notice
-    day = now.astimezone(p.their_tz).date() + timedelta(days=1)
-    for _ in range(MAX_CALENDAR_DAYS):
-        if p.calendar.is_business_day(day):
-            window = day_window(day, p.hours, p.their_tz)
-            if window is not None:
-                return window[0]
-        day += timedelta(days=1)
-    return now + timedelta(days=1)
+    first = now.astimezone(p.their_tz).date() + timedelta(days=1)
+    found = _open_days(p.their_tz, p.country, p.hours, first, 1)
+    return found[0][1][0] if found else now + timedelta(days=1)
 
 
 def business_days(p: Prepared, earliest: datetime) -> list[date]:
     """The next ``days`` working days whose hours end after ``earliest``."""
-    found: list[date] = []
-    day = earliest.astimezone(p.their_tz).date()
+    first = earliest.astimezone(p.their_tz).date()
+    # Windows follow one another, so only the first day's can end before ``earliest``.
+    days = _open_days(p.their_tz, p.country, p.hours, first, p.request.days + 1)
+    return [day for day, window in days if window[1] > earliest][: p.request.days]
+
+
+@lru_cache(maxsize=4096)
+def _open_days(
+    tz: ZoneInfo, country: Country | None, hours: Hours, first: date, count: int
+) -> tuple[tuple[date, Interval], ...]:
+    """The first ``count`` business days from ``first`` (within the scan bound) that have
+    a window of ``hours``, with it.
+
+    Pure (the calendar of ``tz`` and ``country`` is fixed for the process), and asked
+    again by every request about the same days of the same country.
+    """
+    calendar = calendar_for(tz.key, country)
+    found: list[tuple[date, Interval]] = []
+    day = first
     for _ in range(MAX_CALENDAR_DAYS):
-        if len(found) >= p.request.days:
+        if len(found) >= count:
             break
-        if p.calendar.is_business_day(day):
-            window = day_window(day, p.hours, p.their_tz)
-            if window is not None and window[1] > earliest:
-                found.append(day)
+        if calendar.is_business_day(day):
+            window = day_window(day, hours, tz)
+            if window is not None:
+                found.append((day, window))
         day += timedelta(days=1)
-    return found
+    return tuple(found)
 
 
 def _busy_spans(p: Prepared, span: Interval) -> list[Interval]:
