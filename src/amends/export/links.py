@@ -10,6 +10,7 @@ and subject and says so; the interface then points to the ``.eml`` draft.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from amends.export.guard import body_text, header_text
 from amends.fields import email_address, phone_e164, phone_number, split_address
@@ -67,13 +68,8 @@ class PlanLinks:
 _UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~")
 
 
-_ASCII = {chr(code): f"%{code:02X}" for code in range(128)}
-
-
+@lru_cache(maxsize=4096)  # pure; a message uses a few dozen distinct characters
 def _percent(ch: str) -> str:
-    found = _ASCII.get(ch)
-    if found is not None:
-        return found
     return "".join(f"%{byte:02X}" for byte in ch.encode("utf-8", "strict"))
 
 
