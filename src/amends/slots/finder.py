@@ -251,8 +251,6 @@ class _MyWindows:
         pass over them: the smallest overshoot is the miss and its (first) window
         the nearest, as the nearest-window rule has always said.
         """
-        if self.disjoint:
-            return self._disjoint_miss(start, end)
         low, high = start - _REACH, end + _REACH
         first, last = 0, len(self.starts)
         if self.ordered:  # always, unless a zone skips whole days; then read them all
@@ -272,40 +270,17 @@ class _MyWindows:
             return _NO_WINDOW, "after"
         return best, ("before" if nearest > start else "after")
 
-    def _disjoint_miss(self, start: int, end: int) -> tuple[int, Side]:
-        """:meth:`miss` when the windows follow one another without overlapping (always,
-        in practice): only the last window ending before ``start``, those overlapping the
-        interview and the first one after it can be nearest; any other is strictly further.
-        """
-        starts, ends = self.starts, self.ends
-        high = end + _REACH
-        i = max(bisect_right(ends, start) - 1, bisect_right(ends, start - _REACH))
-        best = -1
-        nearest = 0
-        while i < len(starts):
-            w_start = starts[i]
-            if w_start >= high:
-                break
-            w_end = ends[i]
-            miss = (w_start - start if w_start > start else 0) + (end - w_end if end > w_end else 0)
-            if best < 0 or miss < best:
-                best, nearest = miss, w_start
-            if w_start >= end:
-                break
-            i += 1
-        if best < 0:
-            return _NO_WINDOW, "after"
-        return best, ("before" if nearest > start else "after")
-
     def least_in_run(
         self, first: int, count: int, step: int, length: int
     ) -> tuple[int, int, Side] | None:
         """The first of ``count`` starts ``step`` apart from ``first`` with the smallest
         positive miss: ``(miss, k, side)``, or ``None`` when every one fits.
 
-        The same as :meth:`miss` on each start in turn; for disjoint windows (always, in
-        practice) the window to begin from only moves forward, so it is carried along
-        instead of bisected again for every start.
+        The same as :meth:`miss` on each start in turn. When the windows follow one
+        another without overlapping (always, in practice) only the last window ending
+        before a start, those overlapping the interview and the first one after it can
+        be nearest (any other is strictly further), and the first of them only moves
+        forward from one start to the next, so it is carried along, not bisected again.
         """
         if not self.disjoint:
             found: tuple[int, int, Side] | None = None
