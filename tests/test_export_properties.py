@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import unicodedata
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
@@ -115,6 +115,19 @@ def test_mailto_refuses_cleanly_or_decodes_to_the_same_text(subject: str, body: 
     normalised = body.replace("\r\n", "\n").replace("\r", "\n").rstrip("\n")
     if body:
         assert unquote(query["body"]) == normalised.replace("\n", "\r\n")
+
+
+@SETTINGS
+@given(body=st.text(max_size=60))
+def test_mailto_body_is_percent_encoded_byte_for_byte_as_the_standard_library_does(
+    body: str,
+) -> None:
+    """The link's own encoder writes exactly what ``quote(text, safe="")`` writes."""
+    assume(not any("\ud800" <= ch <= "\udfff" for ch in body))
+    link = mailto_link(None, None, body, max_length=100_000)
+    raw = body.replace("\r\n", "\n").replace("\r", "\n").rstrip("\n").replace("\n", "\r\n")
+    expected = f"mailto:?body={quote(raw, safe='')}" if body else "mailto:"
+    assert link.url == expected
 
 
 @SETTINGS

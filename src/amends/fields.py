@@ -51,7 +51,7 @@ def refuse_disguised(value: str, field: str) -> None:
     A reader sees ``U+202E``-reordered text backwards, and a mail reader decodes an
     RFC 2047 encoded word (``=?utf-8?q?...?=``) into other text.
     """
-    if any(ch in BIDI_CONTROLS for ch in value):
+    if not BIDI_CONTROLS.isdisjoint(value):
         raise InputError(
             field, "contains invisible text-direction controls (such as U+202E); type it without"
         )
@@ -163,6 +163,7 @@ def phone_number(value: str, field: str, region: str | None = None) -> str:
     return text
 
 
+@lru_cache(maxsize=2048)  # pure, and asked for every message of a plan
 def phone_for_reader(value: str, reader_country: str | None) -> str:
     """A validated number as a reader in ``reader_country`` (ISO code) expects to read it.
 

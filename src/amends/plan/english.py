@@ -92,10 +92,15 @@ def _environment(variant: English) -> Environment:
     return env.overlay(loader=_LocalisingLoader(env.loader, variant))
 
 
+@cache
+def _template(name: str, variant: English) -> Template:
+    """The compiled message template (looked up once, not through Jinja's locked cache)."""
+    return _environment(variant).get_template(name)
+
+
 def render(name: str, variant: English, **context: Any) -> str:
     """Render ``templates/<name>`` in ``variant`` (macros included), tidied like every message."""
-    template = _environment(variant).get_template(name)
-    return tidy(template.render({"english": variant, **context}))
+    return tidy(_template(name, variant).render({"english": variant, **context}))
 
 
 @cache

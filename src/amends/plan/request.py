@@ -7,6 +7,7 @@ the field, so the CLI can print one line and the API can answer 422.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any, Literal, TypeVar
@@ -43,6 +44,7 @@ MAX_LINK = 500
 MAX_PAST = timedelta(days=60)
 MAX_AHEAD = timedelta(days=366)
 MAX_RAW = 2000  # longer than any field allows; refused before pydantic sees it
+_SURROGATE = re.compile("[\ud800-\udfff]")  # a lone surrogate: not UTF-8 text
 _T = TypeVar("_T", bound=str)
 _V = TypeVar("_V")
 
@@ -104,7 +106,7 @@ class PlanRequest(BaseModel):
             for item in value if isinstance(value, list) else [value]:
                 if not isinstance(item, str):
                     continue
-                if any("\ud800" <= ch <= "\udfff" for ch in item):
+                if _SURROGATE.search(item):
                     raise InputError(str(key), "contains invalid Unicode (not UTF-8 text)")
                 if len(item) > MAX_RAW:
                     raise InputError(

@@ -13,7 +13,7 @@ that is about to repeat, and never ends after the first pass of its end time.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
@@ -73,24 +73,29 @@ def day_window(day: date, hours: Hours, tz: ZoneInfo) -> Interval | None:
     return (start, end) if end > start else None
 
 
-def local_dates(span: Interval, tz: ZoneInfo, before: int = 1) -> Iterator[date]:
-    """Every local date in ``tz`` that ``span`` touches, plus ``before`` days earlier."""
-    first = span[0].astimezone(tz).date() - timedelta(days=before)
-    last = span[1].astimezone(tz).date()
-    day = first
-    while day <= last:
-        yield day
-        day += timedelta(days=1)
-
-
 def windows_over(span: Interval, hours: Hours, tz: ZoneInfo) -> list[Interval]:
     """All instances of the daily ``hours`` in ``tz`` that overlap ``span``."""
+    first = span[0].astimezone(tz).date() - timedelta(days=1)
+    last = span[1].astimezone(tz).date()
+    low, high = span
+    return [w for w in _windows_between(first, last, hours, tz) if w[0] < high and w[1] > low]
+
+
+@lru_cache(maxsize=4096)
+def _windows_between(first: date, last: date, hours: Hours, tz: ZoneInfo) -> tuple[Interval, ...]:
+    """:func:`day_window` of every date from ``first`` to ``last`` that has one, in order.
+
+    Pure: a search reads the same run of the candidate's days more than once
+    (the day plan, the near misses), and so do requests about the same weeks.
+    """
     found = []
-    for day in local_dates(span, tz):
+    day = first
+    while day <= last:
         window = day_window(day, hours, tz)
-        if window and window[0] < span[1] and window[1] > span[0]:
+        if window:
             found.append(window)
-    return found
+        day += timedelta(days=1)
+    return tuple(found)
 
 
 def normalise(spans: Iterable[Interval]) -> list[Interval]:

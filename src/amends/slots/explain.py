@@ -8,8 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
 
+from amends.dates.calendar import calendar_for
+from amends.dates.country import Country
 from amends.dates.format import (
     LOCALE,
     clock,
@@ -128,32 +132,44 @@ def _weekday_names(days: frozenset[int]) -> str:
 
 def notes(p: Prepared, dates: Sequence[date], earliest: datetime) -> list[str]:
     """Which country's rules applied, unusual weekends, and holidays and closures skipped."""
+    last = dates[-1] if dates else None
+    out = list(_rule_notes(p.their_tz, p.country, p.country_inferred, last, earliest))
+    out.extend(warning for calendar in p.request.calendars for warning in calendar.warnings)
+    return out
+
+
+@lru_cache(maxsize=2048)
+def _rule_notes(
+    tz: ZoneInfo, country: Country | None, inferred: bool, last: date | None, earliest: datetime
+) -> tuple[str, ...]:
+    """:func:`notes` but the busy calendars' warnings: pure (the calendar of ``tz`` and
+    ``country`` is fixed for the process), and the same for every request that starts
+    from the same earliest moment (by default, the interviewer's next working morning)."""
+    calendar = calendar_for(tz.key, country)
     out: list[str] = []
-    zone_name = p.their_tz.key
-    country = p.country
+    zone_name = tz.key
     if country is None:
         out.append(snippet("slots", "note.no_country", zone=zone_name))
-    elif not p.calendar.has_holiday_data:
+    elif not calendar.has_holiday_data:
         out.append(
             snippet("slots", "note.no_holidays", country_name=country.name, code=country.label)
         )
     else:
-        key = "note.inferred" if p.country_inferred else "note.given"
+        key = "note.inferred" if inferred else "note.given"
         out.append(
             snippet("slots", key, country_name=country.name, code=country.label, zone=zone_name)
         )
-        if p.calendar.weekend != frozenset({5, 6}):
-            days = _weekday_names(p.calendar.weekend)
+        if calendar.weekend != frozenset({5, 6}):
+            days = _weekday_names(calendar.weekend)
             out.append(snippet("slots", "note.weekend", code=country.label, days=days))
-    if dates:
-        day = earliest.astimezone(p.their_tz).date()
-        while day <= dates[-1]:
-            closed = p.calendar.closed_reason(day)
-            if closed and not p.calendar.is_weekend(day):
+    if last is not None:
+        day = earliest.astimezone(tz).date()
+        while day <= last:
+            closed = calendar.closed_reason(day)
+            if closed and not calendar.is_weekend(day):
                 dt = datetime.combine(day, datetime.min.time())
                 key = "note.skipped" if closed[0] == "holiday" else "note.closed"
                 out.append(snippet("slots", key, day=long_date(dt), holiday=closed[1]))
             day += timedelta(days=1)
     out.append(snippet("slots", "note.notice", earliest=moment_text(earliest, zone_name)))
-    out.extend(warning for calendar in p.request.calendars for warning in calendar.warnings)
-    return out
+    return tuple(out)

@@ -15,7 +15,11 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
+from zoneinfo import ZoneInfo
 
+from amends.dates.calendar import Hours, calendar_for
+from amends.dates.country import Country
 from amends.dates.slot import Slot
 from amends.slots import explain
 from amends.slots.clock import (
@@ -59,29 +63,41 @@ def earliest_start(p: Prepared) -> datetime:
     now = req.now.astimezone(UTC)
     if req.min_notice is not None:
         return now + req.min_notice
-    day = now.astimezone(p.their_tz).date() + timedelta(days=1)
-    for _ in range(MAX_CALENDAR_DAYS):
-        if p.calendar.is_business_day(day):
-            window = day_window(day, p.hours, p.their_tz)
-            if window is not None:
-                return window[0]
-        day += timedelta(days=1)
-    return now + timedelta(days=1)
+    first = now.astimezone(p.their_tz).date() + timedelta(days=1)
+    found = _open_days(p.their_tz, p.country, p.hours, first, 1)
+    return found[0][1][0] if found else now + timedelta(days=1)
 
 
 def business_days(p: Prepared, earliest: datetime) -> list[date]:
     """The next ``days`` working days whose hours end after ``earliest``."""
-    found: list[date] = []
-    day = earliest.astimezone(p.their_tz).date()
+    first = earliest.astimezone(p.their_tz).date()
+    # Windows follow one another, so only the first day's can end before ``earliest``.
+    days = _open_days(p.their_tz, p.country, p.hours, first, p.request.days + 1)
+    return [day for day, window in days if window[1] > earliest][: p.request.days]
+
+
+@lru_cache(maxsize=4096)
+def _open_days(
+    tz: ZoneInfo, country: Country | None, hours: Hours, first: date, count: int
+) -> tuple[tuple[date, Interval], ...]:
+    """The first ``count`` business days from ``first`` (within the scan bound) that have
+    a window of ``hours``, with it.
+
+    Pure (the calendar of ``tz`` and ``country`` is fixed for the process), and asked
+    again by every request about the same days of the same country.
+    """
+    calendar = calendar_for(tz.key, country)
+    found: list[tuple[date, Interval]] = []
+    day = first
     for _ in range(MAX_CALENDAR_DAYS):
-        if len(found) >= p.request.days:
+        if len(found) >= count:
             break
-        if p.calendar.is_business_day(day):
-            window = day_window(day, p.hours, p.their_tz)
-            if window is not None and window[1] > earliest:
-                found.append(day)
+        if calendar.is_business_day(day):
+            window = day_window(day, hours, tz)
+            if window is not None:
+                found.append((day, window))
         day += timedelta(days=1)
-    return found
+    return tuple(found)
 
 
 def _busy_spans(p: Prepared, span: Interval) -> list[Interval]:
@@ -112,10 +128,12 @@ def plan_days(
     out = []
     for d in dates:
         window = windows[d]
-        shared = mine.within(window) if window else []
-        opened = too_soon.cut(shared)
-        free = busy_spans.cut(opened)
-        out.append(Day(d, window, tuple(shared), tuple(opened), tuple(free)))
+        shared = tuple(mine.within(window)) if window else ()
+        # ``within`` and ``cut`` give sorted, disjoint spans, which a cut that removes
+        # nothing returns unchanged: only the first day meets the notice, few meet busy times.
+        opened = tuple(too_soon.cut(shared)) if shared and shared[0][0] < earliest else shared
+        free = tuple(busy_spans.cut(opened)) if busy_spans.spans and opened else opened
+        out.append(Day(d, window, shared, opened, free))
     return out
 
 
@@ -233,8 +251,6 @@ class _MyWindows:
         pass over them: the smallest overshoot is the miss and its (first) window
         the nearest, as the nearest-window rule has always said.
         """
-        if self.disjoint:
-            return self._disjoint_miss(start, end)
         low, high = start - _REACH, end + _REACH
         first, last = 0, len(self.starts)
         if self.ordered:  # always, unless a zone skips whole days; then read them all
@@ -254,30 +270,63 @@ class _MyWindows:
             return _NO_WINDOW, "after"
         return best, ("before" if nearest > start else "after")
 
-    def _disjoint_miss(self, start: int, end: int) -> tuple[int, Side]:
-        """:meth:`miss` when the windows follow one another without overlapping (always,
-        in practice): only the last window ending before ``start``, those overlapping the
-        interview and the first one after it can be nearest; any other is strictly further.
+    def least_in_run(
+        self, first: int, count: int, step: int, length: int
+    ) -> tuple[int, int, Side] | None:
+        """The first of ``count`` starts ``step`` apart from ``first`` with the smallest
+        positive miss: ``(miss, k, side)``, or ``None`` when every one fits.
+
+        The same as :meth:`miss` on each start in turn. When the windows follow one
+        another without overlapping (always, in practice) only the last window ending
+        before a start, those overlapping the interview and the first one after it can
+        be nearest (any other is strictly further), and the first of them only moves
+        forward from one start to the next, so it is carried along, not bisected again.
         """
+        if not self.disjoint:
+            found: tuple[int, int, Side] | None = None
+            for k in range(count):
+                start = first + k * step
+                miss, side = self.miss(start, start + length)
+                if miss > 0 and (found is None or miss < found[0]):
+                    found = (miss, k, side)
+            return found
         starts, ends = self.starts, self.ends
-        high = end + _REACH
-        i = max(bisect_right(ends, start) - 1, bisect_right(ends, start - _REACH))
-        best = -1
-        nearest = 0
-        while i < len(starts):
-            w_start = starts[i]
-            if w_start >= high:
-                break
-            w_end = ends[i]
-            miss = (w_start - start if w_start > start else 0) + (end - w_end if end > w_end else 0)
-            if best < 0 or miss < best:
-                best, nearest = miss, w_start
-            if w_start >= end:
-                break
-            i += 1
-        if best < 0:
-            return _NO_WINDOW, "after"
-        return best, ("before" if nearest > start else "after")
+        size = len(starts)
+        start = first
+        before = bisect_right(ends, start)  # windows ending at or before the start
+        reached = bisect_right(ends, start - _REACH)  # ... and those out of reach
+        least, least_k = -1, 0
+        least_side: Side = "after"
+        for k in range(count):
+            start = first + k * step
+            end = start + length
+            while before < size and ends[before] <= start:
+                before += 1
+            while reached < size and ends[reached] <= start - _REACH:
+                reached += 1
+            i = max(before - 1, reached)
+            high = end + _REACH
+            best = -1
+            nearest = 0
+            while i < size:
+                w_start = starts[i]
+                if w_start >= high:
+                    break
+                w_end = ends[i]
+                miss = (w_start - start if w_start > start else 0) + (
+                    end - w_end if end > w_end else 0
+                )
+                if best < 0 or miss < best:
+                    best, nearest = miss, w_start
+                if w_start >= end:
+                    break
+                i += 1
+            if best < 0:
+                best, nearest = _NO_WINDOW, start
+            if best > 0 and (least < 0 or best < least):
+                least, least_k = best, k
+                least_side = "before" if nearest > start else "after"
+        return None if least < 0 else (least, least_k, least_side)
 
 
 def near_misses(
@@ -293,12 +342,9 @@ def near_misses(
             continue
         least, where = 0, None
         for run in runs(p, spans):
-            first = _micros(run[0])
-            for k in range(run[2]):
-                start = first + k * step
-                miss, side = mine.miss(start, start + length)
-                if miss > 0 and (where is None or miss < least):
-                    least, where = miss, (run, k, side)
+            found = mine.least_in_run(_micros(run[0]), run[2], step, length)
+            if found is not None and (where is None or found[0] < least):
+                least, where = found[0], (run, found[1], found[2])
         if where is not None:
             best_per_day[index] = (least, candidate(p, index, where[0], where[1]), where[2])
     ranked = sorted(best_per_day.items(), key=lambda item: (item[1][0], item[0]))[:wanted]

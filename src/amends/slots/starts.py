@@ -36,6 +36,11 @@ def _score(minute: int) -> int:
 SCORES = tuple(_score(minute) for minute in range(MINUTES_PER_DAY))
 """The score of every start minute of the interviewer's day, computed once."""
 
+_QUARTERS = 15
+_BY_RESIDUE = tuple(SCORES[residue::_QUARTERS] for residue in range(_QUARTERS))
+"""``SCORES`` a quarter hour apart from each minute of the first quarter: a run's scores
+are a slice of one of these, so its best start is found by ``min`` and ``index`` in C."""
+
 
 class Candidate(NamedTuple):
     """A possible start time, scored by how pleasant it is for the interviewer.
@@ -141,11 +146,19 @@ def best_by_half(
     scores: dict[tuple[int, bool], int] = {}
     for index, spans in enumerate(free):
         for run in runs(p, spans):
-            first = run[1]
-            for k in range(run[2]):
-                minute = (first + 15 * k) % MINUTES_PER_DAY
-                key = (index, minute < NOON)
-                score = SCORES[minute]
+            k, count = 0, run[2]
+            while k < count:
+                # One stretch of the run inside one half day (before noon, or noon to
+                # midnight): its scores are a slice, its best start the first minimum.
+                minute = (run[1] + 15 * k) % MINUTES_PER_DAY
+                morning = minute < NOON
+                limit = NOON if morning else MINUTES_PER_DAY
+                size = min(count - k, (limit - minute + 14) // 15)
+                row, first = _BY_RESIDUE[minute % _QUARTERS], minute // _QUARTERS
+                stretch = row[first : first + size]
+                score = min(stretch)
+                key = (index, morning)
                 if key not in scores or score < scores[key]:
-                    scores[key], where[key] = score, (index, run, k)
+                    scores[key], where[key] = score, (index, run, k + stretch.index(score))
+                k += size
     return {key: candidate(p, index, run, k) for key, (index, run, k) in where.items()}
