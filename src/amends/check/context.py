@@ -31,6 +31,17 @@ def _matches(scan: Scan, lexicon: str, cat: Catalogue, start: int, end: int) -> 
     return kept
 
 
+SUBJECT_COUNTS = frozenset({"missing-apology"})
+"""What the subject line may supply: an apology there is read first ("Apologies, Elaine –
+Chief People Officer conversation", the way senior people write); thanks or interest there
+would not be."""
+
+
+def _subject_has(scan: Scan, rule: Rule) -> bool:
+    start, end = scan.draft.subject_start, scan.draft.subject_end
+    return start is not None and end is not None and scan.search_any(rule.patterns, start, end)
+
+
 def apology_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
     """Fire on the first apology beyond the allowed number (counted in the body only)."""
     found = [m for s, e in scan.body_sentences for m in _matches(scan, "apology", cat, s, e)]
@@ -61,6 +72,8 @@ def absence_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
         return []  # a "running late" call or note owes no pitch for the role
     if scan.body_has(rule.patterns):
         return []
+    if rule.category in SUBJECT_COUNTS and _subject_has(scan, rule):
+        return []  # "Apologies, Elaine – Chief People Officer conversation"
     for span in scan.body_sentences:
         if any(scan.does(span, label) for label in rule.labels) and not any(
             scan.does(span, label) for label in rule.unless_labels
@@ -85,7 +98,13 @@ def is_reference(scan: Scan, span: tuple[int, int], cat: Catalogue) -> bool:
 
 
 def availability_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
-    """Fire when nothing offers a time or invites one: times referred to do not count."""
+    """Fire when nothing offers a time or invites one: times referred to do not count.
+
+    A follow-up owes times only when it chases a new date for the miss; a
+    thank-you note or a reply to a decision owes none.
+    """
+    if scan.kind == "follow-up" and not scan.body_has(cat.lexicon["follow_up_about_times"]):
+        return []
     if any(scan.anywhere(label) for label in rule.labels):
         return []
     offer = (*cat.lexicon["clock"], *cat.lexicon["dayref"])

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
-from amends.check import context
+from amends.check import context, evidence
 from amends.check.draft import Draft
 from amends.check.matchers import classifier_hits, sentence_hits
 from amends.check.model import CATEGORIES, CheckReport, Finding
@@ -32,7 +32,9 @@ _CHECKS: dict[Check, Callable[[Scan, Rule, Catalogue], list[Hit]]] = {
     "narrative": context.narrative_hits,
     "subject-missing": lambda scan, rule, cat: context.subject_missing_hits(scan, rule),
     "subject-vague": context.subject_vague_hits,
-    "classifier": lambda scan, rule, cat: classifier_hits(scan, rule),
+    "classifier": lambda scan, rule, cat: evidence.corroborated(
+        scan, rule, classifier_hits(scan, rule), cat
+    ),
     "availability": context.availability_hits,
 }
 

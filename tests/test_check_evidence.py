@@ -1,0 +1,120 @@
+"""An error needs more than one misread clause: what a sentence does as a whole decides.
+
+Also the context rules that keep good drafts quiet: an apology in the subject line,
+a role named in brackets, "my time" as a phrase, follow-ups that chase a new date.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from amends.check import check_text
+
+TIMES = "Could we meet on Tuesday at 10:00 GMT or Wednesday at 14:00 GMT?"
+
+
+def _apology(middle: str, times: str = TIMES, subject: str = "Apology – Sam Lee, Analyst") -> str:
+    return (
+        f"Subject: {subject}\n\n"
+        "Dear Dana,\n\n"
+        f"I'm sorry I missed our interview this morning; that was my responsibility. {middle}\n\n"
+        f"I remain very interested in the role. {times}\n\n"
+        "Thank you for your understanding,\nSam Lee\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "invitation",
+    [
+        "If another day suits you better, please tell me and I will adapt.",
+        "If you would rather pick a different time, please just let me know.",
+    ],
+)
+def test_an_invitation_with_please_is_not_pleading(invitation: str) -> None:
+    report = check_text(_apology(invitation))
+    assert "begging" not in report.categories, [(f.rule, f.excerpt) for f in report.findings]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Can we do wednesday at 9 or thursday at 4 instead?",
+        "Please, could we try Monday at 11 or Tuesday at 3, UK time?",
+    ],
+)
+def test_a_question_offering_times_is_not_a_demand(question: str) -> None:
+    report = check_text(_apology("", times=question))
+    assert "demand" not in report.categories, [(f.rule, f.excerpt) for f in report.findings]
+
+
+def test_a_deadline_set_for_them_is_still_a_demand() -> None:
+    text = _apology("", times="I will need a confirmed slot from your side by 5pm tomorrow.")
+    assert "demand" in check_text(text).categories
+
+
+def test_a_story_of_ones_own_mishap_is_not_blame() -> None:
+    text = _apology("My alarm app reset itself overnight and deleted my alarms, so it never rang.")
+    assert "blame" not in check_text(text, reason="overslept").categories
+
+
+def test_pointing_at_their_side_is_still_blame() -> None:
+    text = _apology("To be fair, the invite your coordinator sent had the wrong day on it.")
+    assert "blame" in check_text(text).categories
+
+
+def test_an_apology_in_the_subject_line_counts() -> None:
+    text = (
+        "Subject: Apologies, Elaine – Chief People Officer conversation\n\n"
+        "Dear Elaine,\n\n"
+        "I missed our 10:00 this morning because I let a diary error go unchecked. That is my "
+        "responsibility.\n\nI remain very interested in the role. I can speak on Thursday 21 "
+        "May at 10:00 or Friday 22 May at 15:00 (UK time).\n\n"
+        "Thank you for your understanding.\n\nGordon Blair\n"
+    )
+    assert "missing-apology" not in check_text(text, kind="apology").categories
+
+
+def test_a_role_named_in_brackets_is_not_a_template_slot() -> None:
+    text = (
+        "Hi Ahmed, Bilal Qureshi here (delivery driver role). Sorry I missed the 9am today, "
+        "that's on me. Still want the job. Can I come Mon 10am or Tue 2pm UK time? Thanks"
+    )
+    assert "unfilled-placeholder" not in check_text(text).categories
+    assert "unfilled-placeholder" in check_text("Hi (interviewer), sorry I missed it.").categories
+
+
+def test_managing_my_time_declares_no_zone_for_the_times_offered() -> None:
+    text = _apology(
+        "I mismanaged my time and I now set two alarms.",
+        times="Could we do Wednesday at 10 AM or Thursday at 3 PM?",
+    )
+    assert "missing-timezone" in check_text(text).categories
+    with_zone = _apology("", times="Could we do Wednesday at 10 AM, my time, or later?")
+    assert "missing-timezone" not in check_text(with_zone).categories
+
+
+def test_an_hour_in_words_offered_without_a_zone_is_flagged() -> None:
+    text = _apology("", times="Could I come in on Thursday at ten or Friday at two?")
+    assert "missing-timezone" in check_text(text).categories
+
+
+FOLLOW_UP = (
+    "Subject: Follow-up – Welder interview, Mateus Silva\n\n"
+    "Dear Mr O'Brien,\n\n"
+    "I am following up on my email of last week about {about}. "
+    "I am still very interested in the Welder position.{thanks}\n\n"
+    "Best regards,\nMateus Silva\n"
+)
+
+
+def test_a_follow_up_chasing_a_new_date_owes_times_and_thanks() -> None:
+    text = FOLLOW_UP.format(about="the interview I missed", thanks="")
+    found = check_text(text, kind="follow-up").categories
+    assert {"missing-availability", "missing-thanks"} <= found
+
+
+def test_a_follow_up_pointing_at_times_already_sent_owes_no_new_ones() -> None:
+    text = FOLLOW_UP.format(
+        about="rescheduling, with the times I suggested", thanks=" Thank you for your time."
+    )
+    assert check_text(text, kind="follow-up").findings == ()
