@@ -118,3 +118,14 @@ def test_a_follow_up_pointing_at_times_already_sent_owes_no_new_ones() -> None:
         about="rescheduling, with the times I suggested", thanks=" Thank you for your time."
     )
     assert check_text(text, kind="follow-up").findings == ()
+
+
+def test_a_personal_matter_is_stated_once_and_owes_no_ownership_line() -> None:
+    text = (
+        "Subject: Apology for missing our interview – Sam Lee, Analyst\n\n"
+        "Dear Dana,\n\nI am sorry I missed our interview at 10:00 this morning. A personal "
+        "matter arose that I could not leave.\n\nI remain very interested in the role. "
+        f"{TIMES}\n\nThank you for your understanding,\nSam Lee\n"
+    )
+    assert "missing-ownership" not in check_text(text, reason="personal").categories
+    assert "missing-ownership" in check_text(text, reason="forgot").categories

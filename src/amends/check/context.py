@@ -17,6 +17,7 @@ import re
 
 from amends.check.rules import Catalogue, Rule
 from amends.check.scan import Hit, Scan, Span, within
+from amends.check.situation import PRIVATE_REASONS
 from amends.check.text import paragraphs, words
 
 _LIST_LINE = re.compile(r"[ \t]*(?:[-*\u2022\u25aa\u25cf>]|\d{1,2}[.)])[ \t]+")
@@ -61,7 +62,7 @@ def absence_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
     Rules with ``waive_outside_control`` do not fire when the cause was outside
     the user's control.
     """
-    if rule.waive_outside_control and scan.outside_control:
+    if rule.waive_outside_control and (scan.outside_control or scan.reason in PRIVATE_REASONS):
         return []
     if scan.kind in rule.email_only_for and scan.draft.subject is None:
         return []  # a text or a chat message about moving a date may leave it out
