@@ -129,3 +129,55 @@ def test_a_personal_matter_is_stated_once_and_owes_no_ownership_line() -> None:
     )
     assert "missing-ownership" not in check_text(text, reason="personal").categories
     assert "missing-ownership" in check_text(text, reason="forgot").categories
+
+
+def test_exclamation_marks_in_the_subject_are_a_subject_matter_not_drama() -> None:
+    text = _apology("", subject="Sorry!!")
+    found = check_text(text).categories
+    assert "subject" in found
+    assert "emotional" not in found
+    assert "emotional" in check_text(_apology("I can't believe it!!")).categories
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "I would be happy to accommodate any time you propose.",
+        "Please choose any time in the windows above.",
+        "I now confirm the zone in writing whenever an interview is booked.",
+        "I'll email two times for later this week straight after this call.",
+    ],
+)
+def test_invitations_windows_and_promises_are_not_vague_times(line: str) -> None:
+    assert "vague-time" not in check_text(_apology(line)).categories
+
+
+def test_any_time_in_the_coming_weeks_is_still_vague() -> None:
+    text = _apology("", times="I'm flexible, so any time in the next few weeks should be fine.")
+    assert "vague-time" in check_text(text).categories
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "I was there, but the building's wifi was down, so I could not connect at 11:00.",
+        "Please send the agenda by tomorrow at noon so I can prepare.",
+    ],
+)
+def test_a_time_that_did_not_happen_or_a_deadline_needs_no_zone(line: str) -> None:
+    assert "missing-timezone" not in check_text(_apology(line)).categories
+
+
+def test_a_time_given_again_after_its_zone_needs_none() -> None:
+    times = "Could we meet Tuesday at 10:00 or 14:00 SAST? I will pencil in 10:00 for now."
+    assert "missing-timezone" not in check_text(_apology("", times=times)).categories
+
+
+def test_the_interview_as_it_stands_in_a_request_to_move_it_needs_no_zone() -> None:
+    text = (
+        "Subject: Request to move our interview – Sam Lee, Analyst\n\nDear Dana,\n\n"
+        "I am writing to ask whether we could move our interview, currently arranged for "
+        "Thursday 14 May at 10:00. Could we meet on Friday 15 May at 10:00 BST instead?\n\n"
+        "I remain very interested in the role. Thank you for your understanding,\nSam Lee\n"
+    )
+    assert "missing-timezone" not in check_text(text, kind="request").categories

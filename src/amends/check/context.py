@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from amends.check.rules import Catalogue, Rule
-from amends.check.scan import Hit, Scan, Span, within
+from amends.check.scan import Hit, Scan, Span, clauses, cuts, within
 from amends.check.situation import PRIVATE_REASONS
 from amends.check.text import paragraphs, words
 
@@ -93,9 +93,29 @@ def is_reference(scan: Scan, span: tuple[int, int], cat: Catalogue) -> bool:
     Such a time is referred to, not offered: it does not count as availability
     and needs no zone (both sides know when the interview was).
     """
-    if scan.does(span, "offers-times", _OFFER_CUT):
+    if _reads_as_offer(scan, span, cat):
         return False
     return scan.search_any(cat.lexicon["time_reference"], *span)
+
+
+def _reads_as_offer(scan: Scan, span: Span, cat: Catalogue) -> bool:
+    """The whole sentence, or a clause that does not itself refer back, offers a time.
+
+    "…so I could not connect to Zoom at 11:00" may read as an offer on its own, but it
+    says what did not happen: a clause holding a reference cue does not count.
+    """
+    readings = scan.readings.get(span)
+    if not readings:
+        return False
+    ((i, z),) = cuts(("offers-times",), _OFFER_CUT)
+    if readings[0][i] >= z:
+        return True
+    refs = cat.lexicon["time_reference"]
+    pieces = clauses(scan.folded[span[0] : span[1]])
+    return any(
+        reading[i] >= z and not any(p.search(piece) for p in refs)
+        for reading, piece in zip(readings[1:], pieces, strict=True)
+    )
 
 
 def availability_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
@@ -117,7 +137,18 @@ def availability_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
     return [Hit(rule, scan.anchor, scan.anchor)]
 
 
-_DEADLINE = re.compile(r"\b(?:by|until|till|til)\s+(?:about\s+|around\s+)?$", re.IGNORECASE)
+_DEADLINE = re.compile(
+    r"\b(?:by|until|till|til)\s+(?:(?:tomorrow|today|tonight|the\s+latest|the\s+end\s+of\s+"
+    r"(?:the\s+)?day|close\s+of\s+business|(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
+    r"\s+)?(?:at\s+)?(?:about\s+|around\s+)?$",
+    re.IGNORECASE,
+)
+"""Before a time, a deadline or an end ("by tomorrow at noon", "until 09:15"), not a slot."""
+
+
+def _clock_key(text: str, span: Span) -> str:
+    """A clock time as written, for noticing the same time given again ("10:00", "10 am")."""
+    return re.sub(r"[\s.]", "", text[span[0] : span[1]].lower())
 
 
 def is_offer(scan: Scan, span: tuple[int, int], cat: Catalogue) -> bool:
@@ -140,6 +171,7 @@ def clock_zone_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
     zones = cat.lexicon["zone"]
     generic = cat.lexicon["zone_generic"]
     declared = False
+    zoned: set[str] = set()
     pending: dict[tuple[int, int], list[tuple[int, int]]] = {}
     text = scan.folded
     for s, e in scan.sentences:
@@ -153,7 +185,10 @@ def clock_zone_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
             declared = declared or has_zone
             continue
         if has_zone or scan.search_any(generic, s, e):
+            zoned.update(_clock_key(text, t) for t in times)
             continue
+        if all(_clock_key(text, t) in zoned for t in times):
+            continue  # "…at 10:00 or 14:00 SAST. I will pencil in 10:00": zoned already
         if (s, e) in scan.body_sentences and is_offer(scan, (s, e), cat):
             pending[(s, e)] = times
     if declared:

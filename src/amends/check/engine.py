@@ -140,7 +140,7 @@ def check_draft(
         if resolved not in rule.applies_to or rule.id in ignored or rule.category in ignored:
             continue
         for hit in _CHECKS[rule.check](scan, rule, cat):
-            if _silenced(rule, hit, markers):
+            if _silenced(rule, hit, markers) or (rule.body_only and hit.end <= draft.body_start):
                 continue
             finding = Finding(
                 rule=rule.id,

@@ -53,6 +53,7 @@ _RULE_KEYS = {
     "only_after_miss",
     "email_only_for",
     "threshold_outside_control",
+    "body_only",
 }
 Patterns = tuple[re.Pattern[str], ...]
 
@@ -81,6 +82,8 @@ class Rule:
     email_only_for: frozenset[DraftKind] = frozenset()
     """Absence rules: for these kinds, only an e-mail (a draft with a subject) is held to it."""
     threshold_outside_control: float | None = None
+    body_only: bool = False
+    """Sentence rules: not read in the subject line (its own rules judge it)."""
 
     @property
     def whole_draft(self) -> bool:
@@ -233,6 +236,7 @@ def _rule(entry: dict[str, Any], lexicon: dict[str, Patterns]) -> Rule:
             if "threshold_outside_control" in entry
             else None
         ),
+        body_only=bool(entry.get("body_only", False)),
         threshold_weak_reason=(
             float(entry["threshold_weak_reason"]) if "threshold_weak_reason" in entry else None
         ),
