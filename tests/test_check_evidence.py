@@ -181,3 +181,26 @@ def test_the_interview_as_it_stands_in_a_request_to_move_it_needs_no_zone() -> N
         "I remain very interested in the role. Thank you for your understanding,\nSam Lee\n"
     )
     assert "missing-timezone" not in check_text(text, kind="request").categories
+
+
+def test_a_call_that_tells_a_bare_excuse_owes_ownership_but_a_plain_voicemail_does_not() -> None:
+    excuse = (
+        "Hi, this is Sam Lee calling about the analyst interview at eight. I'm so sorry. My "
+        "alarm never went off. I'm still very interested. Could we try tomorrow at 09:00 GMT? "
+        "Thank you."
+    )
+    plain = (
+        "Hello Dana, this is Sam Lee about our interview this morning. I'm very sorry I missed "
+        "it. I'm still very interested, and I'll email you my availability within the hour. "
+        "Thank you."
+    )
+    assert "missing-ownership" in check_text(excuse, kind="script").categories
+    assert "missing-ownership" not in check_text(plain, kind="script").categories
+
+
+def test_an_excuse_clause_inside_an_offer_of_times_is_not_reported() -> None:
+    line = (
+        "I know things get busy, so to make it easy: I'm available Tuesday at 10:00 GMT or "
+        "Wednesday at 15:00 GMT, or any time you'd like to suggest."
+    )
+    assert "excuse" not in check_text(_apology("", times=line)).categories

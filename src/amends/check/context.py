@@ -43,6 +43,15 @@ def _subject_has(scan: Scan, rule: Rule) -> bool:
     return start is not None and end is not None and scan.search_any(rule.patterns, start, end)
 
 
+def _call_after_miss(scan: Scan, rule: Rule, cat: Catalogue) -> bool:
+    """A call about a miss (it says so). A rule about the cause (ownership) is owed only by
+    a call that explains the miss with a weak reason: a voicemail that apologises and
+    promises times by e-mail gives no reason to own."""
+    if rule.waive_outside_control:
+        return scan.anywhere("excuse") or scan.body_has(cat.rule("excuse-weak-reason").patterns)
+    return scan.body_has(cat.lexicon["kind_missed"])
+
+
 def apology_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
     """Fire on the first apology beyond the allowed number (counted in the body only)."""
     found = [m for s, e in scan.body_sentences for m in _matches(scan, "apology", cat, s, e)]
@@ -67,7 +76,7 @@ def absence_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
     if scan.kind in rule.email_only_for and scan.draft.subject is None:
         return []  # a text or a chat message about moving a date may leave it out
     if rule.only_after_miss and (
-        (scan.kind == "script" and not scan.body_has(cat.lexicon["kind_missed"]))
+        (scan.kind == "script" and not _call_after_miss(scan, rule, cat))
         or (scan.kind == "request" and scan.body_has(cat.lexicon["running_late"]))
     ):
         return []  # a "running late" call or note owes no pitch for the role

@@ -9,6 +9,8 @@ whole, not in one clause:
 - **begging**: a sentence that, read whole, offers times, invites a proposal or
   gives availability ("if another day suits you better, please tell me") is an
   invitation, even when one of its clauses reads as pleading;
+  The same holds for a bare excuse ("I know things get busy, so: I'm available
+  Tuesday at 10:00 CT or…" is about the times, not a story);
 - **demand**: a question that puts times forward ("could we do Thursday at 10
   or Friday at 2?") asks; it does not set;
 - **blame**: blame points at something — the reader's side, a third party, the
@@ -24,6 +26,7 @@ from amends.check.scan import Hit, Scan, Span, cuts
 
 _BENIGN_WHOLE: dict[str, tuple[str, ...]] = {
     "begging": ("invites-proposal", "offers-times", "vague-time"),
+    "excuse": ("invites-proposal", "offers-times"),
 }
 """Functions that, when the whole sentence does one, outweigh a clause read as the flaw."""
 
@@ -55,7 +58,7 @@ def _stands(scan: Scan, rule: Rule, hit: Hit, cat: Catalogue) -> bool:
 
 
 def corroborated(scan: Scan, rule: Rule, hits: list[Hit], cat: Catalogue) -> list[Hit]:
-    """The classifier's hits for ``rule`` that hold up as errors (warnings pass unchanged)."""
-    if rule.severity != "error":
+    """The classifier's hits for ``rule`` that hold up (most warnings pass unchanged)."""
+    if rule.severity != "error" and rule.category not in _BENIGN_WHOLE:
         return hits
     return [hit for hit in hits if _stands(scan, rule, hit, cat)]
