@@ -9,6 +9,10 @@ from __future__ import annotations
 import pytest
 
 from amends.check import check_text
+from amends.check.draft import parse_draft
+from amends.check.evidence import corroborated
+from amends.check.rules import catalogue
+from amends.check.scan import Hit, Scan
 
 TIMES = "Could we meet on Tuesday at 10:00 GMT or Wednesday at 14:00 GMT?"
 
@@ -52,9 +56,17 @@ def test_a_deadline_set_for_them_is_still_a_demand() -> None:
     assert "demand" in check_text(text).categories
 
 
-def test_a_story_of_ones_own_mishap_is_not_blame() -> None:
-    text = _apology("My alarm app reset itself overnight and deleted my alarms, so it never rang.")
-    assert "blame" not in check_text(text, reason="overslept").categories
+def test_blame_the_classifier_alone_finds_must_point_at_something() -> None:
+    text = _apology(
+        "I had everything ready and then simply sat and waited. "
+        "To be fair, the invite your coordinator sent had the wrong day on it."
+    )
+    scan = Scan(draft=parse_draft(text), kind="apology")
+    cat = catalogue()
+    rule = cat.rule("blame-sentence")
+    story, pointed = scan.body_sentences[2], scan.body_sentences[3]
+    hits = [Hit(rule, *story), Hit(rule, *pointed)]
+    assert corroborated(scan, rule, hits, cat) == [Hit(rule, *pointed)]
 
 
 def test_pointing_at_their_side_is_still_blame() -> None:
@@ -204,3 +216,45 @@ def test_an_excuse_clause_inside_an_offer_of_times_is_not_reported() -> None:
         "Wednesday at 15:00 GMT, or any time you'd like to suggest."
     )
     assert "excuse" not in check_text(_apology("", times=line)).categories
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Please let me know by Friday whether you can reschedule.",
+        "I have kept Thursday at 10:00 GMT free, so please send the details.",
+        "I am only free on Thursday at 10:00 GMT, so please arrange the panel around that.",
+        "They'll need to fit me in by the end of next week.",
+    ],
+)
+def test_terms_set_for_their_side_are_demands(line: str) -> None:
+    assert "demand" in check_text(_apology(line)).categories
+
+
+@pytest.mark.parametrize(
+    "offer",
+    [
+        "I could do any time convenient in the coming days.",
+        "I'm flexible most mornings over the next fortnight.",
+        "Could we push it back a bit?",
+        "I can do any day next week.",
+    ],
+)
+def test_unbounded_offers_are_vague(offer: str) -> None:
+    assert "vague-time" in check_text(_apology("", times=offer)).categories
+
+
+@pytest.mark.parametrize("slot", ["Here is the link: INSERT_LINK.", "Shall we say %%DAY%%?"])
+def test_mail_merge_fields_are_template_slots(slot: str) -> None:
+    assert "unfilled-placeholder" in check_text(_apology(slot)).categories
+
+
+def test_i_beg_your_pardon_is_an_idiom_not_pleading() -> None:
+    assert (
+        "begging" not in check_text(_apology("I beg your pardon for the short notice.")).categories
+    )
+
+
+def test_a_cheers_sign_off_is_not_thanks() -> None:
+    text = _apology("").replace("Thank you for your understanding,", "Cheers,")
+    assert "missing-thanks" in check_text(text).categories

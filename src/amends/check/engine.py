@@ -84,6 +84,11 @@ def _suggestion(rule: Rule, hit: Hit, scan: Scan, reason: Reason | None, cat: Ca
     return rule.suggestion_for_reason.replace("{framing}", reason.framing)
 
 
+SUBSUMED_BY: dict[str, tuple[str, ...]] = {"excuse": ("blame",)}
+"""A sentence reported as blame is not reported again as an excuse: putting the miss on
+someone or something else is the flaw to fix, and the blame rewrite already owns it."""
+
+
 def _merge(findings: list[tuple[int, Finding]], scan: Scan, cat: Catalogue) -> list[Finding]:
     """One finding per category and sentence, then errors first, each group in text order.
 
@@ -97,7 +102,9 @@ def _merge(findings: list[tuple[int, Finding]], scan: Scan, cat: Catalogue) -> l
         place = (f.start, f.end) if f.start == f.end else scan.sentence_at(f.start)
         groups.setdefault((f.category, *place), []).append((order, f))
     merged: list[tuple[int, Finding]] = []
-    for group in groups.values():
+    for (category, *place), group in groups.items():
+        if any((heavier, *place) in groups for heavier in SUBSUMED_BY.get(category, ())):
+            continue
         group.sort(key=lambda item: item[0])
         order, first = group[0]
         spans = [(f.start, f.end) for _, f in group if cat.rule(f.rule).check == "sentence"]
