@@ -102,8 +102,8 @@ def _merge(findings: list[tuple[int, Finding]], scan: Scan, cat: Catalogue) -> l
         place = (f.start, f.end) if f.start == f.end else scan.sentence_at(f.start)
         groups.setdefault((f.category, *place), []).append((order, f))
     merged: list[tuple[int, Finding]] = []
-    for (category, *place), group in groups.items():
-        if any((heavier, *place) in groups for heavier in SUBSUMED_BY.get(category, ())):
+    for (category, a, b), group in groups.items():
+        if any((heavier, a, b) in groups for heavier in SUBSUMED_BY.get(category, ())):
             continue
         group.sort(key=lambda item: item[0])
         order, first = group[0]
