@@ -258,3 +258,19 @@ def test_i_beg_your_pardon_is_an_idiom_not_pleading() -> None:
 def test_a_cheers_sign_off_is_not_thanks() -> None:
     text = _apology("").replace("Thank you for your understanding,", "Cheers,")
     assert "missing-thanks" in check_text(text).categories
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "I should have checked, but your receptionist sent me to the wrong floor.",
+        "That part is on me; still, the coordinator's invitation had the wrong date.",
+    ],
+)
+def test_owning_it_then_turning_on_the_employers_side_is_still_blame(line: str) -> None:
+    assert "blame" in check_text(_apology(line), reason="calendar-error").categories
+
+
+def test_owning_a_misreading_of_their_invitation_is_not_blame() -> None:
+    line = "Your invitation said 10:00 EST and I misread it as my own local time."
+    assert "blame" not in check_text(_apology(line), reason="calendar-error").categories

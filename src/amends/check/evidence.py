@@ -16,7 +16,10 @@ whole, not in one clause:
 - **blame**: blame points at something — the reader's side, a third party, the
   arrangements — or disowns the miss (``blame_target`` in the catalogue). A
   story of one's own mishap with none of that ("my phone updated overnight and
-  wiped my alarms") is at most an excuse, which the excuse rule reports.
+  wiped my alarms") is at most an excuse, which the excuse rule reports; an
+  ownership line in the sentence vetoes it unless the sentence then turns on the
+  employer's side ("that part is on me; still, the coordinator's invitation had
+  the wrong date").
 """
 
 from __future__ import annotations
@@ -46,6 +49,12 @@ def _is_question(scan: Scan, span: Span) -> bool:
     return scan.folded[span[0] : span[1]].rstrip().endswith("?")
 
 
+def _turns_on_them(scan: Scan, span: Span, cat: Catalogue) -> bool:
+    """Owned, then turned on the employer's side ("that is on me; still, your coordinator…")."""
+    lex = cat.lexicon
+    return scan.search_any(lex["turn"], *span) and scan.search_any(lex["employer_side"], *span)
+
+
 def _stands(scan: Scan, rule: Rule, hit: Hit, cat: Catalogue) -> bool:
     span = (hit.start, hit.end)
     if rule.category in _BENIGN_WHOLE and _whole_does(scan, span, _BENIGN_WHOLE[rule.category]):
@@ -53,6 +62,8 @@ def _stands(scan: Scan, rule: Rule, hit: Hit, cat: Catalogue) -> bool:
     if rule.category == "demand" and _is_question(scan, span) and _whole_does(scan, span, _ASKING):
         return False
     if rule.category == "blame":
+        if scan.search_any(cat.lexicon["ownership"], *span) and not _turns_on_them(scan, span, cat):
+            return False  # "I misread your invitation": owned, not blamed
         return scan.search_any(cat.lexicon["blame_target"], *span)
     return True
 
