@@ -68,17 +68,18 @@ def test_unknown_reason_on_the_command_line_exits_2(cli: CliRun, tmp_path: Path)
     assert "transit" in result.stderr and result.stderr.count("\n") == 1
 
 
-def test_advance_request_is_inferred_and_owes_no_apology_or_ownership() -> None:
+def test_advance_request_is_inferred_owes_no_ownership_but_apologises_for_the_trouble() -> None:
     text = (
         "Subject: Request to move Thursday's interview – Sam Lee\n\n"
         "Dear Dana,\n\nI'm writing to ask whether we could move our interview on Thursday, "
-        "as I have a hospital appointment that morning that I cannot change.\n\n"
+        "as I have a hospital appointment that morning that I cannot change.{sorry}\n\n"
         f"{TIMES} I'm happy to fit around your diary, and I remain keen on the role."
         "\n\nThank you,\nSam Lee\n"
     )
-    report = check_text(text)
+    report = check_text(text.format(sorry=" I am sorry for the inconvenience."))
     assert report.kind == "request" and report.kind_inferred
     assert report.findings == (), [(f.rule, f.excerpt) for f in report.findings]
+    assert check_text(text.format(sorry="")).categories == {"missing-apology"}
 
 
 def test_confirmation_owes_no_apology() -> None:

@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 
 from amends.check.rules import Catalogue, Rule
-from amends.check.scan import Hit, Scan, Span, within
+from amends.check.scan import Hit, Scan, Span, clauses, cuts, within
+from amends.check.situation import PRIVATE_REASONS
 from amends.check.text import paragraphs, words
 
 _LIST_LINE = re.compile(r"[ \t]*(?:[-*\u2022\u25aa\u25cf>]|\d{1,2}[.)])[ \t]+")
@@ -29,6 +30,26 @@ def _matches(scan: Scan, lexicon: str, cat: Catalogue, start: int, end: int) -> 
         if not kept or a >= kept[-1][1]:
             kept.append((a, b))
     return kept
+
+
+SUBJECT_COUNTS = frozenset({"missing-apology"})
+"""What the subject line may supply: an apology there is read first ("Apologies, Elaine –
+Chief People Officer conversation", the way senior people write); thanks or interest there
+would not be."""
+
+
+def _subject_has(scan: Scan, rule: Rule) -> bool:
+    start, end = scan.draft.subject_start, scan.draft.subject_end
+    return start is not None and end is not None and scan.search_any(rule.patterns, start, end)
+
+
+def _call_after_miss(scan: Scan, rule: Rule, cat: Catalogue) -> bool:
+    """A call about a miss (it says so). A rule about the cause (ownership) is owed only by
+    a call that explains the miss with a weak reason: a voicemail that apologises and
+    promises times by e-mail gives no reason to own."""
+    if rule.waive_outside_control:
+        return scan.anywhere("excuse") or scan.body_has(cat.rule("excuse-weak-reason").patterns)
+    return scan.body_has(cat.lexicon["kind_missed"])
 
 
 def apology_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
@@ -50,17 +71,19 @@ def absence_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
     Rules with ``waive_outside_control`` do not fire when the cause was outside
     the user's control.
     """
-    if rule.waive_outside_control and scan.outside_control:
+    if rule.waive_outside_control and (scan.outside_control or scan.reason in PRIVATE_REASONS):
         return []
     if scan.kind in rule.email_only_for and scan.draft.subject is None:
         return []  # a text or a chat message about moving a date may leave it out
     if rule.only_after_miss and (
-        (scan.kind == "script" and not scan.body_has(cat.lexicon["kind_missed"]))
+        (scan.kind == "script" and not _call_after_miss(scan, rule, cat))
         or (scan.kind == "request" and scan.body_has(cat.lexicon["running_late"]))
     ):
         return []  # a "running late" call or note owes no pitch for the role
     if scan.body_has(rule.patterns):
         return []
+    if rule.category in SUBJECT_COUNTS and _subject_has(scan, rule):
+        return []  # "Apologies, Elaine – Chief People Officer conversation"
     for span in scan.body_sentences:
         if any(scan.does(span, label) for label in rule.labels) and not any(
             scan.does(span, label) for label in rule.unless_labels
@@ -79,13 +102,39 @@ def is_reference(scan: Scan, span: tuple[int, int], cat: Catalogue) -> bool:
     Such a time is referred to, not offered: it does not count as availability
     and needs no zone (both sides know when the interview was).
     """
-    if scan.does(span, "offers-times", _OFFER_CUT):
+    if _reads_as_offer(scan, span, cat):
         return False
     return scan.search_any(cat.lexicon["time_reference"], *span)
 
 
+def _reads_as_offer(scan: Scan, span: Span, cat: Catalogue) -> bool:
+    """The whole sentence, or a clause that does not itself refer back, offers a time.
+
+    "…so I could not connect to Zoom at 11:00" may read as an offer on its own, but it
+    says what did not happen: a clause holding a reference cue does not count.
+    """
+    readings = scan.readings.get(span)
+    if not readings:
+        return False
+    ((i, z),) = cuts(("offers-times",), _OFFER_CUT)
+    if readings[0][i] >= z:
+        return True
+    refs = cat.lexicon["time_reference"]
+    pieces = clauses(scan.folded[span[0] : span[1]])
+    return any(
+        reading[i] >= z and not any(p.search(piece) for p in refs)
+        for reading, piece in zip(readings[1:], pieces, strict=True)
+    )
+
+
 def availability_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
-    """Fire when nothing offers a time or invites one: times referred to do not count."""
+    """Fire when nothing offers a time or invites one: times referred to do not count.
+
+    A follow-up owes times only when it chases a new date for the miss; a
+    thank-you note or a reply to a decision owes none.
+    """
+    if scan.kind == "follow-up" and not scan.body_has(cat.lexicon["follow_up_about_times"]):
+        return []
     if any(scan.anywhere(label) for label in rule.labels):
         return []
     offer = (*cat.lexicon["clock"], *cat.lexicon["dayref"])
@@ -97,7 +146,18 @@ def availability_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
     return [Hit(rule, scan.anchor, scan.anchor)]
 
 
-_DEADLINE = re.compile(r"\b(?:by|until|till|til)\s+(?:about\s+|around\s+)?$", re.IGNORECASE)
+_DEADLINE = re.compile(
+    r"\b(?:by|until|till|til)\s+(?:(?:tomorrow|today|tonight|the\s+latest|the\s+end\s+of\s+"
+    r"(?:the\s+)?day|close\s+of\s+business|(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
+    r"\s+)?(?:at\s+)?(?:about\s+|around\s+)?$",
+    re.IGNORECASE,
+)
+"""Before a time, a deadline or an end ("by tomorrow at noon", "until 09:15"), not a slot."""
+
+
+def _clock_key(text: str, span: Span) -> str:
+    """A clock time as written, for noticing the same time given again ("10:00", "10 am")."""
+    return re.sub(r"[\s.]", "", text[span[0] : span[1]].lower())
 
 
 def is_offer(scan: Scan, span: tuple[int, int], cat: Catalogue) -> bool:
@@ -120,6 +180,7 @@ def clock_zone_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
     zones = cat.lexicon["zone"]
     generic = cat.lexicon["zone_generic"]
     declared = False
+    zoned: set[str] = set()
     pending: dict[tuple[int, int], list[tuple[int, int]]] = {}
     text = scan.folded
     for s, e in scan.sentences:
@@ -133,7 +194,10 @@ def clock_zone_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
             declared = declared or has_zone
             continue
         if has_zone or scan.search_any(generic, s, e):
+            zoned.update(_clock_key(text, t) for t in times)
             continue
+        if all(_clock_key(text, t) in zoned for t in times):
+            continue  # "…at 10:00 or 14:00 SAST. I will pencil in 10:00": zoned already
         if (s, e) in scan.body_sentences and is_offer(scan, (s, e), cat):
             pending[(s, e)] = times
     if declared:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
-from amends.check import context
+from amends.check import context, evidence
 from amends.check.draft import Draft
 from amends.check.matchers import classifier_hits, sentence_hits
 from amends.check.model import CATEGORIES, CheckReport, Finding
@@ -32,7 +32,9 @@ _CHECKS: dict[Check, Callable[[Scan, Rule, Catalogue], list[Hit]]] = {
     "narrative": context.narrative_hits,
     "subject-missing": lambda scan, rule, cat: context.subject_missing_hits(scan, rule),
     "subject-vague": context.subject_vague_hits,
-    "classifier": lambda scan, rule, cat: classifier_hits(scan, rule),
+    "classifier": lambda scan, rule, cat: evidence.corroborated(
+        scan, rule, classifier_hits(scan, rule), cat
+    ),
     "availability": context.availability_hits,
 }
 
@@ -82,6 +84,11 @@ def _suggestion(rule: Rule, hit: Hit, scan: Scan, reason: Reason | None, cat: Ca
     return rule.suggestion_for_reason.replace("{framing}", reason.framing)
 
 
+SUBSUMED_BY: dict[str, tuple[str, ...]] = {"excuse": ("blame",)}
+"""A sentence reported as blame is not reported again as an excuse: putting the miss on
+someone or something else is the flaw to fix, and the blame rewrite already owns it."""
+
+
 def _merge(findings: list[tuple[int, Finding]], scan: Scan, cat: Catalogue) -> list[Finding]:
     """One finding per category and sentence, then errors first, each group in text order.
 
@@ -95,7 +102,9 @@ def _merge(findings: list[tuple[int, Finding]], scan: Scan, cat: Catalogue) -> l
         place = (f.start, f.end) if f.start == f.end else scan.sentence_at(f.start)
         groups.setdefault((f.category, *place), []).append((order, f))
     merged: list[tuple[int, Finding]] = []
-    for group in groups.values():
+    for (category, a, b), group in groups.items():
+        if any((heavier, a, b) in groups for heavier in SUBSUMED_BY.get(category, ())):
+            continue
         group.sort(key=lambda item: item[0])
         order, first = group[0]
         spans = [(f.start, f.end) for _, f in group if cat.rule(f.rule).check == "sentence"]
@@ -138,7 +147,7 @@ def check_draft(
         if resolved not in rule.applies_to or rule.id in ignored or rule.category in ignored:
             continue
         for hit in _CHECKS[rule.check](scan, rule, cat):
-            if _silenced(rule, hit, markers):
+            if _silenced(rule, hit, markers) or (rule.body_only and hit.end <= draft.body_start):
                 continue
             finding = Finding(
                 rule=rule.id,

@@ -55,6 +55,7 @@ _RULE_KEYS = {
     "only_after_miss",
     "email_only_for",
     "threshold_outside_control",
+    "body_only",
 }
 Patterns = tuple[LazyPattern, ...]
 
@@ -83,6 +84,8 @@ class Rule:
     email_only_for: frozenset[DraftKind] = frozenset()
     """Absence rules: for these kinds, only an e-mail (a draft with a subject) is held to it."""
     threshold_outside_control: float | None = None
+    body_only: bool = False
+    """Sentence rules: not read in the subject line (its own rules judge it)."""
 
     @property
     def whole_draft(self) -> bool:
@@ -262,6 +265,7 @@ def _rule(entry: dict[str, Any], lexicon: dict[str, Patterns], build: _Build) ->
             if "threshold_outside_control" in entry
             else None
         ),
+        body_only=bool(entry.get("body_only", False)),
         threshold_weak_reason=(
             float(entry["threshold_weak_reason"]) if "threshold_weak_reason" in entry else None
         ),

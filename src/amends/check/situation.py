@@ -19,6 +19,10 @@ from amends.check.scan import Scan
 from amends.errors import InputError
 from amends.plan.reason_table import known_code, reason_table
 
+PRIVATE_REASONS = frozenset({"personal"})
+"""Reasons stated once and not owned: a private matter is not the reader's to weigh, and a
+line of "that was my responsibility" after it would only invite questions."""
+
 
 @dataclass(frozen=True)
 class Reason:

@@ -1,0 +1,75 @@
+"""What an error the classifier alone found must also show before it is reported.
+
+An error (blame, demand, begging) makes ``amends check`` exit 1 and tells a
+stressed person their draft hurts them, so one misread sentence must not do it
+to a draft a coach would send. The catalogue's patterns are evidence of their
+own; a sentence only the classifier flags must also look like the flaw as a
+whole, not in one clause:
+
+- **begging**: a sentence that, read whole, offers times, invites a proposal or
+  gives availability ("if another day suits you better, please tell me") is an
+  invitation, even when one of its clauses reads as pleading;
+  The same holds for a bare excuse ("I know things get busy, so: I'm available
+  Tuesday at 10:00 CT or…" is about the times, not a story);
+- **demand**: a question that puts times forward ("could we do Thursday at 10
+  or Friday at 2?") asks; it does not set;
+- **blame**: blame points at something — the reader's side, a third party, the
+  arrangements — or disowns the miss (``blame_target`` in the catalogue). A
+  story of one's own mishap with none of that ("my phone updated overnight and
+  wiped my alarms") is at most an excuse, which the excuse rule reports; an
+  ownership line in the sentence vetoes it unless the sentence then turns on the
+  employer's side ("that part is on me; still, the coordinator's invitation had
+  the wrong date").
+"""
+
+from __future__ import annotations
+
+from amends.check.rules import Catalogue, Rule
+from amends.check.scan import Hit, Scan, Span, cuts
+
+_BENIGN_WHOLE: dict[str, tuple[str, ...]] = {
+    "begging": ("invites-proposal", "offers-times", "vague-time"),
+    "excuse": ("invites-proposal", "offers-times"),
+}
+"""Functions that, when the whole sentence does one, outweigh a clause read as the flaw."""
+
+_ASKING = ("offers-times", "invites-proposal")
+"""A question doing one of these asks for a time; it is not a demand."""
+
+
+def _whole_does(scan: Scan, span: Span, labels: tuple[str, ...]) -> bool:
+    readings = scan.readings.get(span)
+    if not readings:
+        return False
+    whole = readings[0]
+    return any(whole[i] >= z for i, z in cuts(labels))
+
+
+def _is_question(scan: Scan, span: Span) -> bool:
+    return scan.folded[span[0] : span[1]].rstrip().endswith("?")
+
+
+def _turns_on_them(scan: Scan, span: Span, cat: Catalogue) -> bool:
+    """Owned, then turned on the employer's side ("that is on me; still, your coordinator…")."""
+    lex = cat.lexicon
+    return scan.search_any(lex["turn"], *span) and scan.search_any(lex["employer_side"], *span)
+
+
+def _stands(scan: Scan, rule: Rule, hit: Hit, cat: Catalogue) -> bool:
+    span = (hit.start, hit.end)
+    if rule.category in _BENIGN_WHOLE and _whole_does(scan, span, _BENIGN_WHOLE[rule.category]):
+        return False
+    if rule.category == "demand" and _is_question(scan, span) and _whole_does(scan, span, _ASKING):
+        return False
+    if rule.category == "blame":
+        if scan.search_any(cat.lexicon["ownership"], *span) and not _turns_on_them(scan, span, cat):
+            return False  # "I misread your invitation": owned, not blamed
+        return scan.search_any(cat.lexicon["blame_target"], *span)
+    return True
+
+
+def corroborated(scan: Scan, rule: Rule, hits: list[Hit], cat: Catalogue) -> list[Hit]:
+    """The classifier's hits for ``rule`` that hold up (most warnings pass unchanged)."""
+    if rule.severity != "error" and rule.category not in _BENIGN_WHOLE:
+        return hits
+    return [hit for hit in hits if _stands(scan, rule, hit, cat)]
