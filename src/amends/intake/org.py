@@ -71,6 +71,7 @@ _COMPANY_PATTERNS = [
     _AFTER_EVENT,
     rf"\b{_EVENT} (?:at|for) {_CO}",
     rf"\binterview in (?:the )?{_CO}",
+    rf"\b(?:in person|in-person|onsite|on site) at (?:the )?{_CO}",
     rf"\b(?:manager|team|recruiter|panel|people|someone|director|lead|founder|ceo|cto|head"
     rf"|interviewer|interviewers|engineer|woman|man|lady|guy|coordinator|hr)"
     rf" (?:at|from|@|of) {_CO}",

@@ -9,16 +9,18 @@ the scenario the times allow -> fields, missing, questions (:mod:`.result`).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 from amends.dates.country import country_for_zone
 from amends.dates.zones import zone
 from amends.errors import InputError
-from amends.intake.classify import Cues, read_cues, tense_words
+from amends.intake.classify import Cues, read_cues, read_reason, tense_words
 from amends.intake.org import read_org
 from amends.intake.people import People, read_people
 from amends.intake.placing import interviewer_zone, one_moment, place_times, zone_of
 from amends.intake.result import Intake, ask, build
+from amends.intake.site import visited_site
 from amends.intake.text import Story, clean
 from amends.intake.when import When, read_when
 from amends.intake.zonewords import interviewer_place, local_words
@@ -49,12 +51,15 @@ def read_story(text: object, now: datetime, my_tz: str) -> Intake:
     tense = cues.tense or tense_words(low)
     when = read_when(masked.replace("'", " "), now, mine, tense, (country or "") in _MONTH_FIRST)
     org = read_org(story, people.interviewer, people.agency)
-    place = interviewer_place(low)
+    cues = _without_names(cues, low, org.company, org.role)
+    site = visited_site(low, org.company)
+    mode = cues.mode or ("in-person" if site.in_person else None)
+    place = interviewer_place(low) or (site.zone if mode == "in-person" else None)
     # In person with a company, a place or a venue named ("at the council"): in the user's
     # own area unless a zone or place for the interviewer says otherwise.
     same_clock, venue = local_words(low)
     named = bool(org.company or place) or venue
-    local = same_clock or (cues.mode == "in-person" and named)
+    local = same_clock or (mode == "in-person" and (named or site.in_person))
     if when.conflict:
         guess = place or zone_of(when.candidates) or (mine.key if local else None)
         agreed = one_moment(when.candidates, guess, mine)
@@ -80,7 +85,7 @@ def read_story(text: object, now: datetime, my_tz: str) -> Intake:
         "contact_phone": people.contact_phone,
         "recruiter": _recruiter(people, org.company),
         "recruiter_email": people.recruiter_email if _agency(people, org.company) else None,
-        "mode": cues.mode,
+        "mode": mode,
         "platform": cues.platform,
         "realised": placed.realised,
     }
@@ -94,6 +99,18 @@ def read_story(text: object, now: datetime, my_tz: str) -> Intake:
     intake = build({k: v for k, v in fields.items() if v}, special, placed.at_on_my_clock)
     intake.my_tz = mine.key
     return intake
+
+
+def _without_names(cues: Cues, low: str, *names: str | None) -> Cues:
+    """The reason read again with the company and the role blanked: "Keystone Dental" or a
+    "dental assistant job" is no medical appointment, "Pier 7 Media" no cue at all."""
+    blanked = low
+    for name in names:
+        if name and len(name) > 2:
+            blanked = re.sub(rf"(?<!\w){re.escape(name.lower())}(?!\w)", " ", blanked)
+    if blanked == low:
+        return cues
+    return replace(cues, reason=read_reason(blanked))
 
 
 def _agency(people: People, company: str | None) -> bool:

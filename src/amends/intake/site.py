@@ -1,0 +1,119 @@
+"""Where an in-person interview is: "at Pennine Print in bradford", "interview in Milan at".
+
+A story that puts the interview at the hiring company *in* a town or *on* a street names
+a place the person travels to: the interview is in person. The interviewer's clock is
+then that place's zone when the zone data knows the place ("in berlin", "in philly"),
+and the person's own when it does not (a town nearby: "in bradford", "on grafton st").
+
+Only "at <the hiring company>" right after the interview or its time is read, so a
+company merely mentioned ("Ms Adeyemi at Calder University") never counts. A company
+whose name is a building ("Orchard Dental") is not enough on its own: the project's own
+stories label those without a mode as often as with one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from amends.intake.lexicon import places, word_set
+
+# Words after "in" that say when or how, never where ("at Acme in 20 min", "in person").
+_NOT_A_TOWN = frozenset(
+    {"person", "time", "hour", "hours", "minute", "minutes", "min", "mins", "advance", "front",
+     "case", "total", "order", "fact", "charge", "touch", "contact", "line", "full", "half",
+     "two", "three", "four", "five", "ten", "twenty", "thirty", "forty", "fifteen", "few",
+     "one", "english", "french", "german", "spanish", "teams", "zoom", "meet",
+     "which", "what", "how", "when", "where", "whose", "early", "late", "between"}
+)  # fmt: skip
+_STREET = (
+    r"(?:st|street|rd|road|ave|avenue|lane|ln|blvd|boulevard|way|drive|dr|square|sq|place"
+    r"|pl|row|quay|terrace|parade|high street)"
+)
+# Up to three words; the longest known place at their start is the town ("new york for").
+_TOWN = r"(?P<town>[a-z][a-z'.-]*(?: [a-z][a-z'.-]*){0,2})"
+_TOWN_END = r"(?![a-z])"
+
+
+# The interview itself just before "at <company>": "my 2:30 interview at", "10am at".
+_EVENT = (
+    r"\b(?:interview|intervue|interveiw|round|onsite|assessment|shift|trial|oclock"
+    r"|\d{1,2}(?:[:.]\d\d)?(?: ?[ap]\.?m\.?)?)\b"
+)
+
+
+@dataclass(frozen=True)
+class Site:
+    """An in-person interview's place: ``zone`` when the zone data knows the place."""
+
+    in_person: bool
+    zone: str | None = None
+
+
+NO_SITE = Site(False)
+
+
+@cache
+def _stop_words() -> frozenset[str]:
+    return (
+        word_set("not_company")
+        | word_set("calendar_words")
+        | word_set("stop")
+        | word_set("employment_terms")
+        | _NOT_A_TOWN
+    )
+
+
+@cache
+def _districts() -> str:
+    """Business districts ("midtown", "canary wharf"): an interview there is one to go to."""
+    return "|".join(re.escape(d) for d in sorted(word_set("business_districts"), key=len)[::-1])
+
+
+def _town_zone(town: str) -> str | None:
+    """The zone of a named town, trying the whole phrase, then its first words."""
+    known = places()
+    words = town.split()
+    for size in range(len(words), 0, -1):
+        zone = known.get(" ".join(words[:size]))
+        if zone:
+            return zone
+    return None
+
+
+def _town(raw: str) -> str | None:
+    """The town in ``raw``, or ``None`` when the words say when or how instead."""
+    words = raw.strip(" .,'-").split()
+    if not words or words[0] in _stop_words() or any(w.isdigit() for w in words):
+        return None
+    return " ".join(words)
+
+
+def visited_site(low: str, company: str | None) -> Site:
+    """Whether the story names a place the person travels to for the interview."""
+    if company:
+        name = re.escape(company.lower())
+        at_company = (
+            rf"{_EVENT}[^.;!?\n]{{0,30}}?\b(?:at|in) (?:the )?{name}(?:'?s)?"
+            r"(?: (?:office|offices|site|hq))?"
+        )
+        town = re.search(rf"{at_company},? in {_TOWN}{_TOWN_END}", low)
+        if town and (found := _town(town.group("town"))):
+            return Site(True, _town_zone(found))
+        with_company = rf"\b(?:with|w) (?:the )?{name} in (?:the )?(?:{_districts()})(?![a-z])"
+        if re.search(with_company, low):
+            return Site(True)
+        comma = re.search(rf"{at_company}, {_TOWN}{_TOWN_END}", low)
+        if comma and (found := _town(comma.group("town"))) and _town_zone(found):
+            return Site(True, _town_zone(found))
+        if re.search(rf"{at_company},? (?:on|in) (?:[a-z'-]+ ){{1,3}}{_STREET}\b", low):
+            return Site(True)
+        where = re.search(
+            rf"\binterview (?:is |was )?in {_TOWN} at (?:the )?{name}\b", low
+        ) or re.search(rf"\b(?:in|at) {_TOWN} at (?:the )?{name}\b", low)
+        if where and (found := _town(where.group("town"))) and _town_zone(found):
+            return Site(True, _town_zone(found))
+    if re.search(rf"\bat the (?:[a-z'-]+ )?(?:cafe|café|restaurant|salon|bakery) (?:on|in) ", low):
+        return Site(True)
+    return NO_SITE
