@@ -114,6 +114,6 @@ def visited_site(low: str, company: str | None) -> Site:
         ) or re.search(rf"\b(?:in|at) {_TOWN} at (?:the )?{name}\b", low)
         if where and (found := _town(where.group("town"))) and _town_zone(found):
             return Site(True, _town_zone(found))
-    if re.search(rf"\bat the (?:[a-z'-]+ )?(?:cafe|café|restaurant|salon|bakery) (?:on|in) ", low):
+    if re.search(r"\bat the (?:[a-z'-]+ )?(?:cafe|café|restaurant|salon|bakery) (?:on|in) ", low):
         return Site(True)
     return NO_SITE
