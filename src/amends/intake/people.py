@@ -41,9 +41,7 @@ _PARTICLES = frozenset(
 _NAME = rf"(?P<name>{_TITLE}?{_WORD}(?: {_WORD}){{0,2}})"
 # A name after "with", stopping before "from"/"at" so "with Tilly from Bakehouse" splits.
 WHO = rf"(?P<name>{_TITLE}?(?!(?:from|at)\b){_WORD}(?: (?!(?:from|at)\b){_WORD}){{0,2}})"
-_TITLES = frozenset(
-    {"dr", "mr", "mrs", "ms", "miss", "prof", "sir", "dame", "mme", "frau", "herr", "khun"}
-)
+_TITLES = word_set("titles")
 _INTRO = (
     r"(?: is called| was called| is named| name was| name is| is| was|,| called| named|:| -"
     r"|s name is| \(| being)?"
@@ -170,7 +168,8 @@ def clean_name(raw: str, story: Story, known: frozenset[str] = frozenset()) -> s
     """
     first = next((w for w in raw.split() if w.lower().rstrip(".") not in _TITLES), "")
     cased = story.text != story.low and first[:1].isupper()
-    if first[:1].islower() and not _known_name(first.lower(), known):
+    titled = raw.split()[0].lower().rstrip(".") in _TITLES if raw.split() else False
+    if first[:1].islower() and not titled and not _known_name(first.lower(), known):
         return None  # an unknown lower-case word ("the recruiter isnt answering") is no name
     words: list[str] = []
     tokens = raw.split()
@@ -268,6 +267,11 @@ def _interviewer(story: Story, people: People) -> str | None:
         rf"\b(?:manager|interviewer|director|lead) (?:at|from) [A-Z][\w&]*(?: [A-Z][\w&]*)*,"
         rf" {_NAME}",
         rf"\b{_NAME}(?:,| \() ?(?:the|my|our|who is the|whos the) (?:interviewer|hiring manager)",
+        # A hiring or office manager the interview is with is the interviewer.
+        rf"\b{_NAME} (?:is|was|will be) (?:the|my) (?:hiring |office |store |line |practice )?"
+        r"manager\b",
+        rf"\b(?:hiring |office |store |line )?manager (?:is|was|will be) {_NAME}",
+        rf"\b(?:panel|interview|call)\b[^.]{{0,20}}\b(?:chaired|led|conducted) by {_NAME}",
     ]
     for pattern in explicit:
         for m in overlapping(pattern, text, re.IGNORECASE):
@@ -337,7 +341,7 @@ def _contact_role(story: Story, people: People) -> str | None:
     low = story.low
     tied = _tied_role(low, people) if people.contact_at >= 0 else None
     if tied:
-        return tied
+        return None if tied == _NONE else tied
     if cue_pattern("contact_roles", "coordinator").search(low):
         return "coordinator"
     if people.contact_at >= 0:
@@ -362,18 +366,41 @@ def _contact_role(story: Story, people: People) -> str | None:
 _COORDINATOR_WORDS = r"coordinator|co-ordinator|hr|pa|assistant|secretary|scheduler"
 
 
+# A number with no person behind it: the company's, the clinic's, the front desk's.
+_NO_PERSON = re.compile(
+    r"\b(?:reception|receptionist|switchboard|front desk|main line|main number|office number"
+    r"|clinic number|company number|office line|landline|general enquiries)\b"
+)
+
+
 def _tied_role(low: str, people: People) -> str | None:
+    """The role named nearest before the contact's address or number (the last word wins:
+    "care assistant job. manager is mrs begum 0116..." is the manager's number)."""
     before = low[max(0, people.contact_at - 70) : people.contact_at]
     address = (people.contact_email or "").lower()
+    if not address and _NO_PERSON.search(before[-30:]):
+        return _NONE
+    near = before[-45:]
+    found: list[tuple[int, str]] = []
+    for kind, words in (
+        ("recruiter", r"recruiters?"),
+        ("coordinator", rf"(?:{_COORDINATOR_WORDS})s?"),
+        ("interviewer", r"interviewers?|hiring manager|interviewing me|line manager|store manager"
+         r"|office manager|(?:is|was) the manager|manager (?:is|was)"),
+    ):  # fmt: skip
+        hits = [m.end() for m in re.finditer(rf"\b(?:{words})\b", near)]
+        if hits:
+            found.append((hits[-1], kind))
+    if found:
+        return max(found)[1]
     if _ties(before, address, "recruiter", people.recruiter, people.agency):
         return "recruiter"
-    if re.search(rf"\b(?:{_COORDINATOR_WORDS})s?\b", before[-45:]):
-        return "coordinator"
-    if _ties(before, address, "interviewer", people.interviewer, None) or re.search(
-        r"\b(?:hiring manager|interviewing me|line manager|store manager)\b", before[-45:]
-    ):
+    if _ties(before, address, "interviewer", people.interviewer, None):
         return "interviewer"
     return None
+
+
+_NONE = "none"  # a contact tied to no person: no role, and no guess from elsewhere
 
 
 _REACHED = (
