@@ -88,7 +88,7 @@ _COMPANY_PATTERNS = [
     rf"\b(?:applied (?:to|at|for)|applying to|work(?:ing)? at|join(?:ing)?) {_CO}",
 ]
 _ROLE_PATTERNS = [
-    (rf"\b(?:for|as) {_DET}{_ROLE} {_KIND}\b", False),
+    (rf"\b(?:for|as|about) {_DET}{_ROLE} {_KIND}\b", False),
     (rf"\b{_DET}{_ROLE} {_KIND} (?:at|with|for|interview)\b", False),
     (rf"\b(?:position|role|job|post) of {_DET}{_ROLE}", False),
     (
@@ -102,8 +102,13 @@ _ROLE_PATTERNS = [
     (rf"\b(?:its|it is|it was) for (?:the |a |an )?{_ROLE}(?=[,.;!]|$)", True),
     (rf"\b(?:i am|im|i m) (?:a |an |the )?{_ROLE} candidate\b", True),
     (rf"\b(?:for|as) (?:a |an |the ){_ROLE}(?= at | with | interview|[,.]|$)", True),
-    (rf"\bfor {_ROLE}(?= was| is| at | with | and | interview|[,.]|$)", True),
-    (rf"(?:^|\b(?:my|the|an?|this|that|todays|tomorrows|for|missed) ){_ROLE} interview\b", True),
+    (rf"\bfor {_ROLE}(?= was| is| at | with | and | but | on | interview|[,.]|$)", True),
+    (
+        rf"(?:^|,\s*|\b(?:my|the|an?|this|that|todays|tomorrows|for|missed) ){_ROLE} interview\b",
+        True,
+    ),
+    # "customer success manager at Beacon Labs": a job title starting a clause, then "at".
+    (rf"(?:^|[.;!?,]\s*){_ROLE} (?:at|with) (?-i:[A-Z])", True),
     (rf"(?:^|[.;!?]\s+|,\s*){_ROLE} {_KIND}\b", True),
 ]
 _PAREN = re.compile(r"(?P<lead>\w+)?\s*\((?P<paren>[^)]{2,60})\)")
@@ -247,9 +252,21 @@ _LISTED = re.compile(
 )
 
 
+# In a story typed with capitals, a capitalised name listed anywhere before a job title:
+# "interview 14:00 IST w Arjun, Vayu Networks, network engineer."
+_LISTED_CASED = re.compile(
+    r"(?:^|[,.;!?]\s+)(?P<co>[A-Z][\w&'.\-]*(?: [A-Z][\w&'.\-]*){0,2}),"
+    r" (?P<role>[^,.;!?()]{2,40})(?=[,.;!?]|$)",
+    re.MULTILINE,
+)
+
+
 def _listed_with_role(story: Story) -> str | None:
     """ "flipkart, senior backend engineer, on zoom": a name listed before a job title."""
-    for m in _LISTED.finditer(story.text):
+    cased = [] if story.text == story.low else list(_LISTED_CASED.finditer(story.text))
+    for m in [*_LISTED.finditer(story.text), *cased]:
+        if m.group("co").split()[0].lower() in given_names() | _PLACES:
+            continue
         if _clean_role(m.group("role"), strict=True):
             name = _clean_company(m.group("co"), story)
             if name and _same_words(name, m.group("co")):
