@@ -71,11 +71,17 @@ _COMPANY_PATTERNS = [
     _AFTER_EVENT,
     rf"\b{_EVENT} (?:at|for) {_CO}",
     rf"\binterview in (?:the )?{_CO}",
+    rf"\b(?:link|invite|invitation|calendar invite) (?:from|for) (?:the )?{_CO}",
+    # "on Google Meet, with Polar Soft for position Java Developer" (a person is skipped)
+    rf"\b(?:with|w) (?:the )?{_CO} for (?:the |a |an )?(?:position|role|job|post|{_HEADS})\b",
+    # "10am phone interview Redline Mechanical, field service tech."
+    r"\binterview (?P<co>(?-i:[A-Z][\w&']*(?: [A-Z][\w&']*){0,3}))(?=[,.;])",
     rf"\b(?:in person|in-person|onsite|on site) at (?:the )?{_CO}",
     rf"\b(?:manager|team|recruiter|panel|people|someone|director|lead|founder|ceo|cto|head"
     rf"|interviewer|interviewers|engineer|woman|man|lady|guy|coordinator|hr)"
     rf" (?:at|from|@|of) {_CO}",
-    rf"\b(?:manager|recruiter|interviewer|coordinator|called|named)(?:,)? [A-Za-z]+(?: [A-Za-z]+)?"
+    rf"\b(?:manager|recruiter|interviewer|coordinator|called|named)(?:,)?"
+    r" (?!(?:me|us|him|her|them|you|back|again|it)\b)[A-Za-z]+(?: [A-Za-z]+)?"
     rf" (?:at|from|@) {_CO}",
     rf"\b(?:with|w|at) (?:the )?{_CO} (?:team|panel|people)\b",
     rf"\b(?:it|its|it was|it is|interview was|interview is|call was|call is) (?:with|for) {_CO}",
@@ -151,7 +157,7 @@ def _company(story: Story, interviewer: str | None) -> str | None:
             name = _clean_company(text[m.start("name") :], story)
             if name and (interviewer is None or name.lower() != interviewer.lower()):
                 return name
-    for m in re.finditer(rf"\b(?:with|w) {WHO} (?:from|at|@) {_CO}", text, re.IGNORECASE):
+    for m in re.finditer(rf"\b(?:with|w) {WHO} (?:from|at|@|of) {_CO}", text, re.IGNORECASE):
         if is_person(m.group("name"), text[m.end("name") :], story):
             name = _clean_company(m.group("co"), story)
             if name:
@@ -166,6 +172,8 @@ def _company(story: Story, interviewer: str | None) -> str | None:
             if pattern is _INSTITUTION:
                 return m.group("co")
             name = _clean_company(text[m.start("co") :], story)
+            if name and _person_with(story, m.start("co"), name):
+                continue  # "with rachel kim onsite": the interviewer, not the company
             if name and (not whole or _same_words(name, m.group("co"))):
                 return name
     return (
@@ -174,6 +182,14 @@ def _company(story: Story, interviewer: str | None) -> str | None:
         or _listed_with_role(story)
         or _paren_company(story)
     )
+
+
+def _person_with(story: Story, start: int, name: str) -> bool:
+    """Whether ``name`` (at ``start``) follows "with" and reads as a person's name."""
+    before = story.text[max(0, start - 6) : start].lower()
+    if not re.search(r"\b(?:with|w) $", before):
+        return False
+    return is_person(name, story.text[start + len(name) :], story)
 
 
 _EVENT_WORD = re.compile(rf"\b{_EVENT}\b", re.IGNORECASE)
@@ -299,7 +315,10 @@ def _clean_company(raw: str, story: Story) -> str | None:
             place_word = i and cased and word[:1].isupper() and key in word_set("not_company")
             if (key in word_set("not_company") and not place_word) or key in _STOP or not key:
                 break
-            if re.fullmatch(r"\d+(?:[:.h]\d*)?(?:am|pm|h|hs|hrs)?", key):
+            inside = cased and i and key.isdigit() and raw.split()[i + 1 : i + 2] != []
+            if inside and raw.split()[i + 1][:1].isupper():
+                pass  # "Pier 7 Media": a number inside a capitalised name
+            elif re.fullmatch(r"\d+(?:[:.h]\d*)?(?:am|pm|h|hs|hrs)?", key):
                 break  # "at 16h", "at 15hs": a time
             if i and cased and not word[:1].isupper() and not word[:1].isdigit():
                 break
@@ -319,6 +338,8 @@ def _clean_company(raw: str, story: Story) -> str | None:
         return None
     if key in _PLACES:
         return None  # "interview in Berlin" names a place
+    if len(words) > 1 and key.split()[-1] in _STREETS:
+        return None  # "my interview at Gresham Street": where, not who
     if _AGENCY_LIKE.search(name):
         return None  # "Acorn Talent", "BrightPath Recruitment": the recruiter's firm
     if re.fullmatch(r"[\d\s]+|[a-z]", key) or key in _NOT_ALONE:
@@ -328,6 +349,7 @@ def _clean_company(raw: str, story: Story) -> str | None:
 
 # Words after a company's name that say where it is, not who: "Rakuten HQ",
 # "Safaricom House", "HSBC Canary Wharf", "Electronic Arts Vancouver".
+_STREETS = frozenset({"street", "st", "road", "rd", "avenue", "ave", "boulevard", "blvd"})
 _SITE_WORDS = frozenset(data()["words"]["site_words"])
 _DISTRICTS = tuple(tuple(d.split()) for d in data()["words"]["business_districts"])
 
@@ -437,7 +459,8 @@ def _listed_role(text: str) -> str | None:
 
 # Words that cannot start a company's name but can start a job title ("team leader").
 _ROLE_FIRST_WORDS = frozenset(
-    {"tech", "technical", "final", "sales", "team", "office", "store", "shift", "station", "night"}
+    {"tech", "technical", "final", "sales", "team", "office", "store", "shift", "station", "night",
+     "video"}
 )
 
 
