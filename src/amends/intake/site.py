@@ -43,6 +43,10 @@ _EVENT = (
 )
 
 
+# Reasons that say the person was travelling to the interview.
+_ON_THE_WAY = frozenset({"transit"})
+
+
 @dataclass(frozen=True)
 class Site:
     """An in-person interview's place: ``zone`` when the zone data knows the place."""
@@ -90,7 +94,7 @@ def _town(raw: str) -> str | None:
     return " ".join(words)
 
 
-def visited_site(low: str, company: str | None) -> Site:
+def visited_site(low: str, company: str | None, reason: str | None = None) -> Site:
     """Whether the story names a place the person travels to for the interview."""
     if company:
         name = re.escape(company.lower())
@@ -114,6 +118,8 @@ def visited_site(low: str, company: str | None) -> Site:
         ) or re.search(rf"\b(?:in|at) {_TOWN} at (?:the )?{name}\b", low)
         if where and (found := _town(where.group("town"))) and _town_zone(found):
             return Site(True, _town_zone(found))
+        if reason in _ON_THE_WAY and re.search(at_company, low):
+            return Site(True)  # held up on the way to the interview at the company
     if re.search(r"\bat the (?:[a-z'-]+ )?(?:cafe|café|restaurant|salon|bakery) (?:on|in) ", low):
         return Site(True)
     return NO_SITE
