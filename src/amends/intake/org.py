@@ -459,8 +459,19 @@ def _listed_role(text: str) -> str | None:
 
 # Words that cannot start a company's name but can start a job title ("team leader").
 _ROLE_FIRST_WORDS = frozenset(
-    {"tech", "technical", "final", "sales", "team", "office", "store", "shift", "station", "night",
-     "video"}
+    {
+        "tech",
+        "technical",
+        "final",
+        "sales",
+        "team",
+        "office",
+        "store",
+        "shift",
+        "station",
+        "night",
+        "video",
+    }
 )
 
 

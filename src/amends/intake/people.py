@@ -42,6 +42,7 @@ _NAME = rf"(?P<name>{_TITLE}?{_WORD}(?: {_WORD}){{0,2}})"
 # A name after "with", stopping before "from"/"at" so "with Tilly from Bakehouse" splits.
 WHO = rf"(?P<name>{_TITLE}?(?!(?:from|at)\b){_WORD}(?: (?!(?:from|at)\b){_WORD}){{0,2}})"
 _TITLES = word_set("titles")
+_LEADS = "|".join(sorted(word_set("title_leads")))
 _INTRO = (
     r"(?: is called| was called| is named| name was| name is| is| was|,| called| named|:| -"
     r"|s name is| \(| being)?"
@@ -266,7 +267,16 @@ def _interviewer(story: Story, people: People) -> str | None:
         rf"\b(?:guy|man|woman|lady|person|someone|chap) (?:called|named) {_NAME}",
         rf"\b(?:manager|interviewer|director|lead) (?:at|from) [A-Z][\w&]*(?: [A-Z][\w&]*)*,"
         rf" {_NAME}",
-        rf"\b{_NAME}(?:,| \() ?(?:the|my|our|who is the|whos the) (?:interviewer|hiring manager)",
+        rf"\b{_NAME}(?:,| \() ?(?:the |my |our |who is the |whos the )?(?:interviewer|hiring manager)\b",
+        # "I was meant to meet Gemma Starling", "supposed to speak to Dr Ade"
+        rf"\b(?:meant|supposed|due|going|scheduled|set|booked) to (?:meet|see|speak (?:to|with)"
+        rf"|talk (?:to|with)|be interviewed by) {_NAME}",
+        rf"\b(?:interviewed|interviewing) by {_NAME}",
+        # "with their head of finance, Gemma Starling", "with the cfo jo starling"
+        rf"\b(?:with|w|meet|meeting) (?:their|the|our|his|her) (?:[a-z]+ ){{0,2}}?(?:head of [a-z]+"
+        rf"|(?:{_LEADS})|ceo|cfo|cto|coo|founder|co-founder|director|partner|owner|principal"
+        rf"|head|lead|chair|editor|manager|supervisor|superintendent|matron)"
+        rf"(?:(?: of [\w&'-]+(?: [\w&'-]+){{0,2}})?, | ){_NAME}",
         # A hiring or office manager the interview is with is the interviewer.
         rf"\b{_NAME} (?:is|was|will be) (?:the|my) (?:hiring |office |store |line |practice )?"
         r"manager\b",
