@@ -57,6 +57,7 @@ _ACTUAL = re.compile(r"\b(?:actually|really|turns out|turned out|in fact|but it 
 _CORRECTION = re.compile(
     r"\bbut (?:it )?(?:was|is)(?: actually| really)?(?: in| on)? (?P<who>theirs|their time|mine|my time)"  # noqa: E501
 )
+_NOT_THAT_DAY = re.compile(r"\b(?:not|since|until|till|til)\s+$")
 _PM = re.compile(r"\b(?:afternoon|evening|tonight|night)\b")
 _AM = re.compile(r"\bmorning\b")
 
@@ -168,7 +169,13 @@ def read_when(low: str, now: datetime, my_tz: ZoneInfo, tense: Tense, month_firs
             )
         )  # fmt: skip
     attached = _attach_days(low, days, mentions, sentences, clauses)
-    days = [d for d in days if not _THOUGHT.search(low, _clause_start(clauses, d.start), d.start)]
+    days = [
+        d
+        for d in days
+        if not _THOUGHT.search(low, _clause_start(clauses, d.start), d.start)
+        and not _NOT_THAT_DAY.search(low, max(0, d.start - 7), d.start)
+        and not (low[d.start : d.end].endswith(("night", "nite")) and d not in attached.values())
+    ]
     when = When()
     context = _Context(low, now, my_tz, tense, month_first, when)
     starts = [m for m in mentions if m.role == "start"] or [
@@ -200,11 +207,15 @@ def _attach_days(
         ci0 = _index(clauses, day.start)
         if _THOUGHT.search(low, clauses[ci0 - 1] if ci0 else 0, day.start):
             continue
+        if _NOT_THAT_DAY.search(low, max(0, day.start - 7), day.start):
+            continue  # "yesterday at 3 not today", "sick since last night": no day of a time
         si, ci = _index(sentences, day.start), _index(clauses, day.start)
         near = [m for m in mentions if m.sentence == si]
         if not near:
             continue
         best = min(near, key=lambda m: (m.clause != ci, abs(m.start - day.start)))
+        if best.clause != ci and low[day.start : day.end].endswith(("night", "nite")):
+            continue  # "my nan collapsed last night and i missed my 9am": the event's night
         if best.start not in attached or abs(best.start - day.start) < abs(
             best.start - attached[best.start].start
         ):
