@@ -43,6 +43,12 @@ _EVENT = (
 )
 
 
+# "my train to Leeds", "the drive into Boston": the journey to the interview's town (a
+# flight is left out: it is as often the trip away that clashes with the interview).
+_GOING_TO = re.compile(
+    rf"\b(?:train|bus|coach|tram|ferry|drive|taxi|uber|cab|ride|journey|commute) (?:to|into)"
+    rf" {_TOWN}{_TOWN_END}"
+)
 # Reasons that say the person was travelling to the interview.
 _ON_THE_WAY = frozenset({"transit"})
 
@@ -120,6 +126,9 @@ def visited_site(low: str, company: str | None, reason: str | None = None) -> Si
             return Site(True, _town_zone(found))
         if reason in _ON_THE_WAY and re.search(at_company, low):
             return Site(True)  # held up on the way to the interview at the company
+    going = _GOING_TO.search(low)
+    if going and (found := _town(going.group("town"))) and _town_zone(found):
+        return Site(True, _town_zone(found))
     if re.search(r"\bat the (?:[a-z'-]+ )?(?:cafe|café|restaurant|salon|bakery) (?:on|in) ", low):
         return Site(True)
     return NO_SITE
