@@ -85,7 +85,7 @@ def read_people(story: Story, region: str | None) -> People:
                 people.contact_at = start
     named = _blanked(story, people.spans)  # "jordan lee jordanlee@..." is two words of a name
     _recruiter(named, people)
-    people.interviewer = _interviewer(named, people)
+    people.interviewer = _interviewer(named, people) or _named_contact(named, people)
     people.contact_role = _contact_role(named, people)
     people.recruiter_email = _agency_address(people)
     return people
@@ -318,6 +318,29 @@ def _interviewer(story: Story, people: People) -> str | None:
         if is_person(m.group("name"), text[m.end() :], story):
             return name
     return None
+
+
+# Words that say the contact is someone other than the interviewer.
+_OTHER_PEOPLE = re.compile(
+    r"\b(?:recruiter|recruiters|recruitment|agency|agent|hr|coordinator|co-ordinator|assistant"
+    r"|secretary|pa|reception|receptionist|talent|scheduler|consultant|headhunter)\b"
+)
+
+
+def _named_contact(story: Story, people: People) -> str | None:
+    """ "Fairleigh Media, content writer, Zoe. zoe@fairleigh.example": in a story naming
+    nobody else, a known given name written right before the contact's address or number
+    is the person the interview is with."""
+    if people.contact_at < 0 or people.recruiter or _OTHER_PEOPLE.search(story.low):
+        return None
+    before = story.text[max(0, people.contact_at - 40) : people.contact_at]
+    m = re.search(rf"(?:^|[.,;:!?]\s*|\s)(?P<name>{_WORD}(?: {_WORD})?)[\s,:;.-]*$", before)
+    if m is None:
+        return None
+    name = clean_name(m.group("name"), story, address_words(people.contact_email))
+    if not name or name.split()[0].lower() not in given_names():
+        return None
+    return name
 
 
 def is_person(phrase: str, after: str, story: Story) -> bool:
