@@ -1,0 +1,145 @@
+"""Intake rules added after the third held-out set (issue 15): where an in-person interview
+is and whose clock it is on, names read from titles and roles, and the days a start takes.
+
+The held-out conventions (``tests/heldout/README.md``): an interview at a place the person
+travels to is in person, on that place's zone or the person's own when it is local; a
+hiring manager is the interviewer; a reception number has no contact role. Every story
+here is written for this file.
+"""
+
+from __future__ import annotations
+
+from amends.dates.zones import parse_instant
+from amends.intake import read_story
+
+NOW = "2026-06-15T09:00:00+01:00"  # Monday 09:00 in London
+
+
+def fields(text: str, now: str = NOW, my_tz: str = "Europe/London") -> dict[str, str]:
+    return read_story(text, parse_instant(now), my_tz).fields
+
+
+def test_an_interview_at_the_company_in_a_nearby_town_is_in_person_on_the_persons_clock() -> None:
+    got = fields("bus is stuck, my 11:00 interview at Fenwick Tiles in wakefield, tiler job")
+    assert got["mode"] == "in-person"
+    assert got["tz"] == "Europe/London"
+    assert got["company"] == "Fenwick Tiles"
+
+
+def test_an_interview_at_the_company_in_a_known_city_is_on_that_citys_clock() -> None:
+    got = fields("tomorrow at 10 i have interview at Hafen Logistik in hamburg but I am ill")
+    assert got["mode"] == "in-person"
+    assert got["tz"] == "Europe/Berlin"
+    assert got["at"] == "2026-06-16 10:00"
+
+
+def test_an_interview_in_a_city_at_the_company_is_in_person_there() -> None:
+    got = fields(
+        "Tomorrow I have interview in Lisbon at Costa Verde Foods at 9:30, my flight is cut"
+    )
+    assert (got["mode"], got["tz"]) == ("in-person", "Europe/Lisbon")
+
+
+def test_held_up_in_transit_on_the_way_to_an_interview_at_the_company_is_in_person() -> None:
+    got = fields(
+        "the train is stuck outside york, my 10am interview at Pennock Mills, running late"
+    )
+    assert (got["mode"], got["tz"]) == ("in-person", "Europe/London")
+
+
+def test_transit_without_a_place_to_go_to_says_no_mode() -> None:
+    got = fields("car broke down, missed my 8:30 interview with Vellum Press")
+    assert "mode" not in got and "tz" not in got
+
+
+def test_a_company_merely_mentioned_with_at_is_no_place_travelled_to() -> None:
+    got = fields(
+        "Please help me tell Mr Obi at Lantern College I was ill and missed our 8:00 interview"
+    )
+    assert "mode" not in got and "tz" not in got
+
+
+def test_the_journey_to_a_named_town_puts_the_interview_there() -> None:
+    got = fields(
+        "my train to Glasgow is cancelled and I will miss my 11am interview with Thistle Homes"
+    )
+    assert (got["mode"], got["tz"]) == ("in-person", "Europe/London")
+
+
+def test_a_video_platform_keeps_the_interview_a_video_one_wherever_the_company_is() -> None:
+    got = fields("zoom wont load, my 9:30 interview at Hafen Logistik in hamburg starts now")
+    assert got["mode"] == "video"
+
+
+def test_company_and_role_names_are_no_reason_cues() -> None:
+    got = fields(
+        "running 10 min late for my 11am at Brightsmile Dental, dental nurse job, taxi went the wrong way"
+    )
+    assert got["reason"] == "transit"
+
+
+def test_a_title_makes_a_lower_case_word_a_name() -> None:
+    got = fields("overslept and missed my 8:30 at Oakley Foods with mr hendry")
+    assert got["interviewer"] == "Hendry"
+    got = fields("overslept and missed my 8:30 at Oakley Foods with signora Conti")
+    assert got["interviewer"] == "Conti"
+
+
+def test_a_manager_the_interview_is_with_is_the_interviewer_and_the_nearest_role_wins() -> None:
+    got = fields(
+        "stuck on the m6, late for 10am at Pike Bakery. shop assistant job. "
+        "the manager is Joanne Fitch 01632 960123"
+    )
+    assert got["interviewer"] == "Joanne Fitch"
+    assert got["contact_role"] == "interviewer"
+
+
+def test_a_reception_number_has_no_contact_role() -> None:
+    got = fields(
+        "train cancelled, my 11am interview at Marlow Insurance, with mr dunmore. "
+        "their reception is 020 7946 0321"
+    )
+    assert got["contact_phone"] == "020 7946 0321"
+    assert "contact_role" not in got
+
+
+def test_a_lone_given_name_before_the_contact_is_the_interviewer() -> None:
+    got = fields(
+        "teams wont open, interview 9:30 Ardent Labs, data analyst, Helen. helen@ardent.example"
+    )
+    assert got["interviewer"] == "Helen"
+    assert got["contact_role"] == "interviewer"
+
+
+def test_a_lone_name_in_a_story_with_a_recruiter_is_not_taken_for_the_interviewer() -> None:
+    got = fields(
+        "teams wont open, interview 9:30 Ardent Labs, the recruiter set it up. Helen. "
+        "helen@ardent.example"
+    )
+    assert "interviewer" not in got
+
+
+def test_a_person_after_with_is_the_interviewer_not_the_company() -> None:
+    got = fields(
+        "i missed my interview yesterday at 3, Quarry Soft, software tester, with sarah lane onsite"
+    )
+    assert got["company"] == "Quarry Soft"
+    assert got["interviewer"] == "Sarah Lane"
+
+
+def test_a_day_after_not_or_since_is_no_day_of_the_start() -> None:
+    got = fields(
+        "ill since last night, cant make my 10 oclock interview at Pell Joinery",
+        now="2026-06-15T07:00:00+01:00",
+    )
+    assert got["at"] == "2026-06-15 10:00"
+    got = fields("oh no my interview was yesterday at 3 not today, Quarry Soft, with sarah lane")
+    assert got["at"] == "2026-06-14 15:00"
+
+
+def test_a_night_told_about_another_clause_is_no_day_of_the_start() -> None:
+    got = fields(
+        "my dad was taken ill last night and i completely missed my 8am with Rowan Homes",
+        now="2026-06-15T10:00:00+01:00",
+    )
+    assert got["at"] == "2026-06-15 08:00"
