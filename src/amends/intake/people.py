@@ -25,7 +25,8 @@ _OWNER = re.compile(
     r"\b(?P<mine>my (?:own )?(?:email|e-mail|mail|address|number|phone|mobile|cell|details"
     r"|contact details|contact info)"
     r"|mine|(?:reach|call|text|contact|email|ring) me|me at|i am on|im on)\b"
-    r"|\b(?P<other>her|his|their|its|recruiters?|interviewers?|coordinators?|hr|they|[a-z]+'s)\b",
+    r"|\b(?P<other>her|his|their|its|recruiters?|interviewers?|coordinators?|hr|they|[a-z]+'s"
+    r"|clinic|office|reception|company|surgery|practice|switchboard|desk|main)\b",
     re.IGNORECASE,
 )
 # Titles written before a name ("Dr Okafor", "Frau Becker"); never part of the name.
@@ -140,14 +141,17 @@ def _phones(
     )
     for match in matcher:
         raw = match.raw_string.strip()
-        inside = any(s <= match.start < e for s, e in taken)
+        start = match.start
+        if raw.startswith("(") and raw.count("(") > raw.count(")"):
+            raw, start = raw[1:].strip(), start + 1  # "(+971 4 555 0123)": the bracket is text
+        inside = any(s <= start < e for s, e in taken)
         if (
             not inside
             and re.fullmatch(r"\+?[0-9 ().\-/]+", raw)
             and len(re.sub(r"\D", "", raw)) >= 7
             and not re.fullmatch(r"\d{1,2}[./]\d{1,2}[./]\d{2,4}", raw)
         ):
-            found.append((match.start, match.end, raw))
+            found.append((start, match.end, raw))
     return found
 
 
