@@ -49,6 +49,11 @@ _GOING_TO = re.compile(
     rf"\b(?:train|bus|coach|tram|ferry|drive|taxi|uber|cab|ride|journey|commute) (?:to|into)"
     rf" {_TOWN}{_TOWN_END}"
 )
+# Getting to the company: "on my way to", "make it to", "reach", "arrive at".
+_REACHING = (
+    r"on (?:my|the) way (?:to|over to)|(?:get|getting|got|make it|made it|arrive|arriving) (?:to|at)"
+    r"|reach|reaching"
+)
 # Reasons that say the person was travelling to the interview.
 _ON_THE_WAY = frozenset({"transit"})
 
@@ -124,8 +129,13 @@ def visited_site(low: str, company: str | None, reason: str | None = None) -> Si
         ) or re.search(rf"\b(?:in|at) {_TOWN} at (?:the )?{name}\b", low)
         if where and (found := _town(where.group("town"))) and _town_zone(found):
             return Site(True, _town_zone(found))
+        if re.search(rf"\b(?:{_REACHING}) (?:the )?{name}(?:'?s)?\b", low):
+            return Site(True)  # "on my way to Acme", "i wont make it to Acme in time"
         if reason in _ON_THE_WAY and re.search(at_company, low):
             return Site(True)  # held up on the way to the interview at the company
+    named_city = re.search(rf"\b(?:interview|onsite|final round|assessment) (?:is |was )?in {_TOWN}", low)
+    if named_city and (found := _town(named_city.group("town"))) and _town_zone(found):
+        return Site(True, _town_zone(found))  # "my interview in Manchester tomorrow"
     going = _GOING_TO.search(low)
     if going and (found := _town(going.group("town"))) and _town_zone(found):
         return Site(True, _town_zone(found))
