@@ -176,8 +176,8 @@ def _scenario(
         # The start has passed and the story is about it: missed (unless the call failed).
         return "missed"
     if start is not None:
-        if start - now <= SOON and "tech-failure" in found and cues.live_failure:
-            return "tech-failure"  # the platform fails at (or just before) the start
+        if start - now <= timedelta(minutes=2) and "tech-failure" in found and cues.live_failure:
+            return "tech-failure"  # the platform fails at the start
         # Late: the start is close at hand; a clash raised hours ahead is a conflict.
         return ("late" if start - now <= SOON else "conflict") if found or cues.reason else None
     if "late" in found and "conflict" not in found:
