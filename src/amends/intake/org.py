@@ -434,6 +434,12 @@ def _role(story: Story) -> str | None:
 _CLAUSE = re.compile(r"(?:^|(?<=[.;!?,])\s*)(?P<role>[^.;!?,()\n]{2,50})(?=[.;!?,]|$)", re.M)
 # A clause naming the person one deals with is not the job applied for.
 _CONTACT_WORDS = frozenset({"recruiter", "interviewer", "coordinator", "co-ordinator"})
+# First words of a coordinator who arranges the interview, not a job applied for.
+_CONTACT_LEADS = frozenset(
+    {"recruitment", "talent", "interview", "people", "scheduling", "agency", "hiring", "hr"}
+)
+# "Crestline Legal, paralegal.": a capitalised name and a comma just before a one-word title.
+_LISTED_AFTER_NAME = re.compile(r"(?:^|[.;!?]\s+)[A-Z][\w&'\-]*(?: [A-Z][\w&'\-]*){0,3},\s*$")
 _NOT_LISTED = frozenset(
     {"hiring", "line", "the", "my", "their", "his", "her", "our", "your", "agency", "hr"}
 )
@@ -447,10 +453,14 @@ def _listed_role(text: str) -> str | None:
         words = phrase.split()
         if not words or len(words) > 5:
             continue
-        if len(words) == 1:  # one title word alone ("Analyst.") says too little
-            continue
-        if words[0].lower() in _NOT_LISTED or words[-1].lower() in _CONTACT_WORDS:
-            continue  # "the hiring manager", "agency recruiter": who someone is, not the job
+        listed = text[: m.start("role")].rstrip().endswith(",")
+        if len(words) == 1 and not (listed and _LISTED_AFTER_NAME.search(text[: m.start("role")])):
+            continue  # one title word alone ("Analyst.") says too little
+        last = words[-1].lower()
+        if words[0].lower() in _NOT_LISTED or words[0].lower() in _CONTACT_LEADS:
+            continue  # "the hiring manager", "hr coordinator": who someone is, not the job
+        if last in _CONTACT_WORDS and not (last == "coordinator" and len(words) > 1):
+            continue  # "agency recruiter"; "logistics coordinator" is a job
         role = _clean_role(phrase, strict=True)
         if role and _same_words(role, re.sub(r"^(?:the|a|an|my) ", "", phrase, flags=re.I)):
             return role

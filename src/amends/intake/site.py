@@ -51,8 +51,8 @@ _GOING_TO = re.compile(
 )
 # Getting to the company: "on my way to", "make it to", "reach", "arrive at".
 _REACHING = (
-    r"on (?:my|the) way (?:to|over to)|(?:get|getting|got|make it|made it|arrive|arriving) (?:to|at)"
-    r"|reach|reaching"
+    r"on (?:my|the) way (?:to|over to)"
+    r"|(?:get|getting|got|make it|made it|arrive|arriving) (?:to|at)|reach|reaching"
 )
 # Reasons that say the person was travelling to the interview.
 _ON_THE_WAY = frozenset({"transit"})
@@ -133,7 +133,9 @@ def visited_site(low: str, company: str | None, reason: str | None = None) -> Si
             return Site(True)  # "on my way to Acme", "i wont make it to Acme in time"
         if reason in _ON_THE_WAY and re.search(at_company, low):
             return Site(True)  # held up on the way to the interview at the company
-    named_city = re.search(rf"\b(?:interview|onsite|final round|assessment) (?:is |was )?in {_TOWN}", low)
+    named_city = re.search(
+        rf"\b(?:interview|onsite|final round|assessment) (?:is |was )?in {_TOWN}", low
+    )
     if named_city and (found := _town(named_city.group("town"))) and _town_zone(found):
         return Site(True, _town_zone(found))  # "my interview in Manchester tomorrow"
     going = _GOING_TO.search(low)
