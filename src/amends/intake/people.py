@@ -277,6 +277,9 @@ def _interviewer(story: Story, people: People) -> str | None:
         rf"\b(?:meant|supposed|due|going|scheduled|set|booked) to (?:meet|see|speak (?:to|with)"
         rf"|talk (?:to|with)|be interviewed by) {_NAME}",
         rf"\b(?:interviewed|interviewing) by {_NAME}",
+        rf"\b{_NAME} (?:is |was |will be )?interviewing\b(?! (?:me )?(?:at|for|with)\b)",
+        rf"\b(?:interviewer|hiring manager|hiring mgr)\b[^.]{{0,80}}?\b(?:her|his|their) name is"
+        rf" {_NAME}",
         # "with their head of finance, Gemma Starling", "with the cfo jo starling"
         rf"\b(?:with|w|meet|meeting) (?:their|the|our|his|her) (?:[a-z]+ ){{0,2}}?(?:head of [a-z]+"
         rf"|(?:{_LEADS})|ceo|cfo|cto|coo|founder|co-founder|director|partner|owner|principal"

@@ -54,6 +54,11 @@ _REACHING = (
     r"on (?:my|the) way (?:to|over to)"
     r"|(?:get|getting|got|make it|made it|arrive|arriving) (?:to|at)|reach|reaching"
 )
+# A street address after the interview: "at 200 west st", "at 12 high street".
+_ADDRESS = re.compile(
+    r"\b(?:interview|intervue|onsite|\d{1,2}(?:[:.]\d\d)? ?(?:am|pm)?)\b[^.;!?]{0,60}?\bat \d{1,4}"
+    rf" [a-z'-]+(?: [a-z'-]+)? {_STREET}\b"
+)
 # Reasons that say the person was travelling to the interview.
 _ON_THE_WAY = frozenset({"transit"})
 
@@ -116,6 +121,8 @@ def visited_site(low: str, company: str | None, reason: str | None = None) -> Si
         town = re.search(rf"{at_company},? in {_TOWN}{_TOWN_END}", low)
         if town and (found := _town(town.group("town"))):
             return Site(True, _town_zone(found))
+        if re.search(rf"{at_company} (?:{_districts()})(?![a-z])", low):
+            return Site(True)  # "interview 10:30 at hsbc canary wharf": a district one goes to
         with_company = rf"\b(?:with|w) (?:the )?{name} in (?:the )?(?:{_districts()})(?![a-z])"
         if re.search(with_company, low):
             return Site(True)
@@ -138,6 +145,8 @@ def visited_site(low: str, company: str | None, reason: str | None = None) -> Si
     )
     if named_city and (found := _town(named_city.group("town"))) and _town_zone(found):
         return Site(True, _town_zone(found))  # "my interview in Manchester tomorrow"
+    if _ADDRESS.search(low):
+        return Site(True)  # "at goldman at 200 west st": a street address
     going = _GOING_TO.search(low)
     if going and (found := _town(going.group("town"))) and _town_zone(found):
         return Site(True, _town_zone(found))
