@@ -73,7 +73,8 @@ def test_a_video_platform_keeps_the_interview_a_video_one_wherever_the_company_i
 
 def test_company_and_role_names_are_no_reason_cues() -> None:
     got = fields(
-        "running 10 min late for my 11am at Brightsmile Dental, dental nurse job, taxi went the wrong way"
+        "running 10 min late for my 11am at Brightsmile Dental, dental nurse job, "
+        "taxi went the wrong way"
     )
     assert got["reason"] == "transit"
 
