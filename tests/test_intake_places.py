@@ -144,3 +144,70 @@ def test_a_night_told_about_another_clause_is_no_day_of_the_start() -> None:
         now="2026-06-15T10:00:00+01:00",
     )
     assert got["at"] == "2026-06-15 08:00"
+
+
+def test_a_street_address_or_a_business_district_after_the_interview_is_in_person() -> None:
+    got = fields(
+        "flight delayed, my interview is at 2pm at Hollin Bank at 40 grove st, analyst role"
+    )
+    assert got["mode"] == "in-person"
+    got = fields(
+        "Interview 11:30 at Northgate Canary Wharf, junior trader. Coordinator: Ana, 020 7946 0123"
+    )
+    assert (got["mode"], got["tz"]) == ("in-person", "Europe/London")
+
+
+def test_by_video_said_after_the_time_is_a_video_interview() -> None:
+    got = fields(
+        "I missed my interview with Tallis Group yesterday at 3pm, by video, as I was ill."
+    )
+    assert got["mode"] == "video"
+
+
+def test_a_name_followed_by_interviewing_is_the_interviewer() -> None:
+    got = fields(
+        "teams call w/ Perrin Foods just dropped, 9am interview, cant rejoin. "
+        "Omar Shah interviewing."
+    )
+    assert got["interviewer"] == "Omar Shah"
+
+
+def test_a_one_word_title_listed_after_the_company_is_the_role() -> None:
+    got = fields(
+        "my calendar said tuesday. it was today 8am. Harwell Legal, paralegal. amy@harwell.example"
+    )
+    assert got["role"] == "Paralegal"
+    got = fields("forgot my 8am video interview with Tern Freight. logistics coordinator. sorry")
+    assert got["role"] == "Logistics Coordinator"
+
+
+def test_reasons_told_indirectly() -> None:
+    assert (
+        fields(
+            "I will be chairing a budget review that morning, so I must move "
+            "the 10:00 interview with Ardmore tomorrow"
+        )["reason"]
+        == "conflict"
+    )
+    assert (
+        fields(
+            "the zoom link from Kestrel didnt work, it said i dont have permission, "
+            "interview was at 8"
+        )["reason"]
+        == "technical"
+    )
+
+
+def test_an_international_number_in_brackets_and_a_clinic_number_are_read() -> None:
+    got = fields(
+        "I need to move tomorrow's 10:00 interview with Dr Reza Amini; "
+        "his PA arranges it (+971 4 555 0199)."
+    )
+    assert got["contact_phone"] == "+971 4 555 0199"
+    got = fields(
+        "missed my 8am phone interview w Wattle Health, dr lee was going to call me. "
+        "clinic number (07) 3555 0177",
+        my_tz="Australia/Brisbane",
+        now="2026-06-15T10:00:00+10:00",
+    )
+    assert got["contact_phone"] == "(07) 3555 0177"
