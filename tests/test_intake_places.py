@@ -211,3 +211,20 @@ def test_an_international_number_in_brackets_and_a_clinic_number_are_read() -> N
         now="2026-06-15T10:00:00+10:00",
     )
     assert got["contact_phone"] == "(07) 3555 0177"
+
+
+def test_the_firm_that_arranged_the_interview_is_the_recruiters() -> None:
+    story = "missed my 10am zoom with Halden Foods, overslept. "
+    got = fields(story + "Tom from Brightwater set it up, tom@brightwater.example")
+    assert (got["recruiter"], got["contact_role"]) == ("Tom (Brightwater)", "recruiter")
+    got = fields(story + "It was arranged by Tom Reilly of Brightwater, tom@brightwater.example")
+    assert got["recruiter"] == "Tom Reilly (Brightwater)"
+    got = fields(story + "Tom Reilly is the recruiter, tom@brightwater.example")
+    assert got["recruiter"] == "Tom Reilly"
+
+
+def test_a_recruiter_from_the_employer_itself_is_just_the_name() -> None:
+    got = fields(
+        "missed my 10am zoom with Halden Foods. Sara from Halden set it up, sara@halden.example"
+    )
+    assert got["recruiter"] == "Sara"

@@ -228,6 +228,33 @@ _RECRUITER_FROM = re.compile(
 )
 
 
+_FIRM = r"(?P<org>[A-Za-z][\w&]*(?: (?:[A-Z][\w&]*|&))*?(?: (?i:search|partners|recruitment))?)"
+# A firm's person who arranged the interview: "Tom from Brightwater set it up", "Tom Reilly, a
+# consultant at Brightwater Search", "arranged by Tom Reilly of Brightwater".
+_FIRM_PERSON = [
+    rf"\b{_NAME} (?:from|at|of) {_FIRM} (?:set (?:it|this|the interview|the call) up|arranged"
+    r"|booked|organi[sz]ed|sorted|put me forward|got me)\b",
+    rf"\b(?:arranged|set up|booked|organi[sz]ed) by {_NAME} (?:from|at|of) {_FIRM}\b",
+    rf"\b{_NAME},? (?:a|an|the|my) (?:recruiter|consultant|recruitment consultant|headhunter"
+    rf"|agent) (?:at|from|with) {_FIRM}\b",
+    rf"\b(?:agency|recruitment|search firm) (?:guy|woman|man|lady|person|contact|consultant)"
+    rf"(?: is| was|,)? {_NAME} (?:at|from|of) {_FIRM}\b",
+]
+
+
+def _firm_person(story: Story, people: People) -> bool:
+    """The recruiter and their firm from a phrase that says the firm arranged the interview."""
+    for pattern in _FIRM_PERSON:
+        for m in overlapping(pattern, story.text, re.IGNORECASE):
+            name = clean_name(m.group("name"), story, address_words(people.contact_email))
+            firm = m.group("org").strip()
+            if name and firm and firm.lower() not in word_set("not_company"):
+                people.agency = people.agency or _agency_name(story, m.start("org"), m.end("org"))
+                people.recruiter = f"{name} ({people.agency})"
+                return True
+    return False
+
+
 def _recruiter(story: Story, people: People) -> None:
     text = story.text
     found = agencies().search(story.low)
@@ -241,8 +268,8 @@ def _recruiter(story: Story, people: People) -> None:
         people.agency = from_org.group("org")
     patterns = [
         rf"\b(?:recruiter|recruitment consultant|agent|consultant|headhunter){_INTRO} {_NAME}",
-        rf"\b{_NAME}(?:,| \() ?(?:the|my|our|a|an|who is the|whos the|who is my) (?:agency )?"
-        r"(?:recruiter|recruitment consultant|headhunter)",
+        rf"\b{_NAME}(?:,| \(| is| was) ?(?:the |my |our |a |an |who is the |whos the |who is my )?"
+        r"(?:agency )?(?:recruiter|recruitment consultant|headhunter)\b",
         rf"\b{_NAME} (?:from|at|@|with|of) (?:{agencies().pattern})",
         rf"\brecruiter (?:is |was )?(?:from|at|with) [\w&' ]{{1,30}}, {_NAME}",
         rf"\brecruiter (?:from|at|with) [\w&']+(?: [\w&']+){{0,2}} (?:is|was) {_NAME}",
@@ -251,6 +278,8 @@ def _recruiter(story: Story, people: People) -> None:
     ]
     if people.agency:
         patterns.append(rf"\b{WHO} (?:from|at|@|with|of) (?:the )?{re.escape(people.agency)}")
+    if _firm_person(story, people):
+        return
     for pattern in patterns:
         for m in overlapping(pattern, text, re.IGNORECASE):
             name = clean_name(m.group("name"), story, address_words(people.contact_email))
@@ -330,7 +359,7 @@ def _interviewer(story: Story, people: People) -> str | None:
 # Words that say the contact is someone other than the interviewer.
 _OTHER_PEOPLE = re.compile(
     r"\b(?:recruiter|recruiters|recruitment|agency|agent|hr|coordinator|co-ordinator|assistant"
-    r"|secretary|pa|reception|receptionist|talent|scheduler|consultant|headhunter)\b"
+    r"|secretary|pa|reception|receptionist|talent|scheduler|consultant|headhunter|through)\b"
 )
 
 

@@ -113,15 +113,22 @@ def _without_names(cues: Cues, low: str, *names: str | None) -> Cues:
     return replace(cues, reason=read_reason(blanked))
 
 
+def _employer(firm: str, company: str | None) -> bool:
+    """Whether the recruiter's firm is the employer ("Sara from Halden" at Halden Foods)."""
+    a, b = firm.lower(), (company or "").lower()
+    return bool(b) and (a == b or b.startswith(f"{a} ") or a.startswith(f"{b} "))
+
+
 def _agency(people: People, company: str | None) -> bool:
     """Whether the recruiter's firm is an agency, not the employer itself ("Dev (Sky)")."""
-    return bool(people.agency) and (company or "").lower() != (people.agency or "").lower()
+    return bool(people.agency) and not _employer(people.agency or "", company)
 
 
 def _recruiter(people: People, company: str | None) -> str | None:
     """ "Name (Agency)" for an agency recruiter; just the name for the employer's own."""
-    if people.recruiter and company and people.recruiter.lower().endswith(f"({company.lower()})"):
-        return people.recruiter[: -len(company) - 2].strip()
+    found = re.fullmatch(r"(?P<name>.+?) \((?P<firm>[^()]+)\)", people.recruiter or "")
+    if found and _employer(found.group("firm"), company):
+        return found.group("name")
     return people.recruiter
 
 
