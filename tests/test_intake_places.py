@@ -228,3 +228,26 @@ def test_a_recruiter_from_the_employer_itself_is_just_the_name() -> None:
         "missed my 10am zoom with Halden Foods. Sara from Halden set it up, sara@halden.example"
     )
     assert got["recruiter"] == "Sara"
+
+
+def test_a_time_after_my_is_the_persons_appointment_the_interview() -> None:
+    got = fields(
+        "the taxi went the wrong way and now im 10 min out from my 9:30 at Corran Optics, "
+        "lens tech job",
+        now="2026-06-15T09:15:00+01:00",
+    )
+    assert got["at"] == "2026-06-15 09:30"
+
+
+def test_an_area_code_written_apart_belongs_to_the_number() -> None:
+    got = fields(
+        "my son is ill, i will be late for my 9.30 interview at Hebden Print. phone 01274 555 0199"
+    )
+    assert got["contact_phone"].replace(" ", "") == "012745550199"
+
+
+def test_a_relatives_operation_is_a_family_emergency_and_a_hospital_procedure_medical() -> None:
+    story = "on friday i have the final round at Alder Clinic at 10am. "
+    assert fields(story + "my sons operation is that day")["reason"] == "family-emergency"
+    got = fields("I missed my interview at 11am today. I was in hospital for a procedure.")
+    assert got["reason"] == "medical"

@@ -25,7 +25,8 @@ _PAST = re.compile(
 )
 _INTERVIEW = re.compile(
     r"\b(?:interview|interviews|interviewer|interviewing|screen|screening|call|onsite|recruiter"
-    r"|hiring|role|position|job|meeting|assessment|panel|chat with)\b"
+    r"|hiring|role|position|job|meeting|assessment|panel|chat with|final round|first round"
+    r"|second round)\b"
 )
 _NOT_VIDEO = frozenset({"WhatsApp"})
 

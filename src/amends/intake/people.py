@@ -144,6 +144,10 @@ def _phones(
         start = match.start
         if raw.startswith("(") and raw.count("(") > raw.count(")"):
             raw, start = raw[1:].strip(), start + 1  # "(+971 4 555 0123)": the bracket is text
+        lead = re.search(r"(?<![\d+])(0\d{2,4}) $", text[max(0, start - 7) : start])
+        if lead and len(re.sub(r"\D", "", lead.group(1) + raw)) <= 12:
+            # "01274 555 0134" read as "555 0134": the area code before it belongs to it
+            raw, start = f"{lead.group(1)} {raw}", start - len(lead.group(0))
         inside = any(s <= start < e for s, e in taken)
         if (
             not inside

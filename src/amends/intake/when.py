@@ -24,6 +24,7 @@ _CLAUSE = re.compile(r",|\bbut\b|\band then\b|\bthen\b|\bso\b|\bbecause\b|\bwhen
 _REALISE = (
     r"noticed|notice|realised|realise|saw|seen|see|woke|wake|waking|found out|checked|check"
     r"|remembered|remember|it hit me|dawned|discovered|spotted|looked at|got up|opened"
+    r"|thought of it|only thought"
 )
 _OTHER = (
     r"missed calls?|dentist|dentists|doctor|doctors|gp|appt|left|leave|leaving|train|bus"
@@ -129,9 +130,19 @@ def _index(bounds: list[int], pos: int) -> int:
 _NOUN_AFTER = re.compile(r"\s*(?:[a-z]+ ){0,2}(?:interview|call|screen|meeting|chat|slot)\b")
 
 
+_OTHER_AFTER = re.compile(
+    r"\s*(?:[a-z]+ )?(?:meeting|shift|appointment|appt|class|lecture|exam|train|bus|flight"
+    r"|alarm|dentist|doctor|doctors|gp)\b"
+)
+
+
 def _role(low: str, start: int, end: int, clause_start: int, clause_end: int) -> str:
     if _NOUN_AFTER.match(low, end):
         return "start"  # "my 3pm interview", "the 10am zoom call"
+    if re.search(r"\b(?:my|our) $", low[max(0, start - 4) : start]) and not _OTHER_AFTER.match(
+        low, end
+    ):
+        return "start"  # "15 min out from my 2pm": the person's own appointment, the interview
     before = list(_CUES.finditer(low, clause_start, start))
     if before:
         return _kind(before[-1])
