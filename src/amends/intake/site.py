@@ -110,36 +110,81 @@ def _town(raw: str) -> str | None:
     return " ".join(words)
 
 
-def visited_site(low: str, company: str | None, reason: str | None = None) -> Site:
-    """Whether the story names a place the person travels to for the interview."""
-    if company:
-        name = re.escape(company.lower())
-        at_company = (
-            rf"{_EVENT}[^.;!?\n]{{0,30}}?\b(?:at|in) (?:the )?{name}(?:'?s)?"
-            r"(?: (?:office|offices|site|hq))?"
+_BEFORE_AT = re.compile(rf"{_EVENT}[^.;!?\n]{{0,30}}?\b(?:at|in) (?:the )?$")
+_SUFFIX = re.compile(r"(?:'?s)?(?: (?:office|offices|site|hq))?")
+_IN_TOWN = re.compile(rf",? in {_TOWN}{_TOWN_END}")
+_COMMA_TOWN = re.compile(rf", {_TOWN}{_TOWN_END}")
+_ON_STREET = re.compile(rf",? (?:on|in) (?:[a-z'-]+ ){{1,3}}{_STREET}\b")
+_BEFORE_WITH = re.compile(r"\b(?:with|w) (?:the )?$")
+_INTERVIEW_IN = re.compile(rf"\binterview (?:is |was )?in {_TOWN} at (?:the )?$")
+_IN_AT = re.compile(rf"\b(?:in|at) {_TOWN} at (?:the )?$")
+_BEFORE_REACH = re.compile(rf"\b(?:{_REACHING}) (?:the )?$")
+
+
+@cache
+def _district_after() -> re.Pattern[str]:
+    return re.compile(rf" (?:{_districts()})(?![a-z])")
+
+
+@cache
+def _in_district() -> re.Pattern[str]:
+    return re.compile(rf" in (?:the )?(?:{_districts()})(?![a-z])")
+
+
+def _mentions(low: str, name: str) -> list[tuple[str, str]]:
+    """(text before, text after) each whole-word mention of ``name`` (no per-story regex)."""
+    found: list[tuple[str, str]] = []
+    start = low.find(name)
+    while start >= 0:
+        end = start + len(name)
+        whole = (start == 0 or not low[start - 1].isalnum()) and (
+            end == len(low) or not low[end].isalnum()
         )
-        town = re.search(rf"{at_company},? in {_TOWN}{_TOWN_END}", low)
+        if whole:
+            found.append((low[max(0, start - 90) : start], low[end:]))
+        start = low.find(name, start + 1)
+    return found
+
+
+def _past_suffix(after: str) -> str:
+    """The text after a company's name, past "'s" and an office word ("Acme's office")."""
+    m = _SUFFIX.match(after)
+    return after[m.end() :] if m else after
+
+
+def _company_site(low: str, company: str, reason: str | None) -> Site | None:
+    """The rules that need the hiring company's name, in order (``None``: none applies)."""
+    mentions = _mentions(low, company.lower())
+    at = [(b, _past_suffix(a)) for b, a in mentions if _BEFORE_AT.search(b)]
+    for _, after in at:
+        town = _IN_TOWN.match(after)
         if town and (found := _town(town.group("town"))):
             return Site(True, _town_zone(found))
-        if re.search(rf"{at_company} (?:{_districts()})(?![a-z])", low):
-            return Site(True)  # "interview 10:30 at hsbc canary wharf": a district one goes to
-        with_company = rf"\b(?:with|w) (?:the )?{name} in (?:the )?(?:{_districts()})(?![a-z])"
-        if re.search(with_company, low):
-            return Site(True)
-        comma = re.search(rf"{at_company}, {_TOWN}{_TOWN_END}", low)
+    if any(_district_after().match(after) for _, after in at):
+        return Site(True)  # "interview 10:30 at hsbc canary wharf": a district one goes to
+    if any(_BEFORE_WITH.search(b) and _in_district().match(a) for b, a in mentions):
+        return Site(True)
+    for _, after in at:
+        comma = _COMMA_TOWN.match(after)
         if comma and (found := _town(comma.group("town"))) and _town_zone(found):
             return Site(True, _town_zone(found))
-        if re.search(rf"{at_company},? (?:on|in) (?:[a-z'-]+ ){{1,3}}{_STREET}\b", low):
-            return Site(True)
-        where = re.search(
-            rf"\binterview (?:is |was )?in {_TOWN} at (?:the )?{name}\b", low
-        ) or re.search(rf"\b(?:in|at) {_TOWN} at (?:the )?{name}\b", low)
+    if any(_ON_STREET.match(after) for _, after in at):
+        return Site(True)
+    for before, _ in mentions:
+        where = _INTERVIEW_IN.search(before) or _IN_AT.search(before)
         if where and (found := _town(where.group("town"))) and _town_zone(found):
             return Site(True, _town_zone(found))
-        if re.search(rf"\b(?:{_REACHING}) (?:the )?{name}(?:'?s)?\b", low):
-            return Site(True)  # "on my way to Acme", "i wont make it to Acme in time"
-        if reason in _ON_THE_WAY and re.search(at_company, low):
-            return Site(True)  # held up on the way to the interview at the company
+    if any(_BEFORE_REACH.search(b) for b, _ in mentions):
+        return Site(True)  # "on my way to Acme", "i wont make it to Acme in time"
+    if reason in _ON_THE_WAY and at:
+        return Site(True)  # held up on the way to the interview at the company
+    return None
+
+
+def visited_site(low: str, company: str | None, reason: str | None = None) -> Site:
+    """Whether the story names a place the person travels to for the interview."""
+    if company and (site := _company_site(low, company, reason)) is not None:
+        return site
     named_city = re.search(
         rf"\b(?:interview|onsite|final round|assessment) (?:is |was )?in {_TOWN}", low
     )
