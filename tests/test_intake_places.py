@@ -251,3 +251,12 @@ def test_a_relatives_operation_is_a_family_emergency_and_a_hospital_procedure_me
     assert fields(story + "my sons operation is that day")["reason"] == "family-emergency"
     got = fields("I missed my interview at 11am today. I was in hospital for a procedure.")
     assert got["reason"] == "medical"
+
+
+def test_a_firm_called_a_search_firm_is_the_recruiters_and_never_the_company() -> None:
+    got = fields(
+        "I missed the 8:00 call with the search firm Alder & Vane about the CFO role. "
+        "The consultant is Maria Vane, maria@aldervane.example"
+    )
+    assert got["recruiter"] == "Maria Vane (Alder & Vane)"
+    assert "company" not in got

@@ -51,7 +51,8 @@ _AGENCY_LIKE = re.compile(
 _NOT_ALONE = frozenset(
     {"group", "partners", "company", "firm", "agency", "bank", "labs", "council", "hospital",
      "school", "university", "college", "clinic", "district", "trust", "person", "store",
-     "shop", "practice", "surgery", "city", "state", "government", "ministry", "department"}
+     "shop", "practice", "surgery", "city", "state", "government", "ministry", "department",
+     "search"}
 )  # fmt: skip
 # Where the company is read from each "at"/"with" after the interview (see _after_event).
 _AFTER_EVENT = "after the event"
@@ -126,7 +127,9 @@ class Org:
     role: str | None
 
 
-def read_org(story: Story, interviewer: str | None, agency: str | None = None) -> Org:
+def read_org(
+    story: Story, interviewer: str | None, agency: str | None = None, agency_named: bool = False
+) -> Org:
     """The company and role a story names (either may be ``None``).
 
     The recruiter's agency is never the company: when it is what was read, the story is
@@ -136,7 +139,9 @@ def read_org(story: Story, interviewer: str | None, agency: str | None = None) -
     if agency and company and company.lower() == agency.lower():
         hidden = re.sub(re.escape(agency), lambda m: " " * len(m.group(0)), story.text, flags=re.I)
         # No other company named: the recruiter works for the employer itself.
-        company = _company(Story(original=story.original, text=hidden), interviewer) or company
+        other = _company(Story(original=story.original, text=hidden), interviewer)
+        # A firm the story calls an agency or search firm is never the employer.
+        company = other or (None if agency_named else company)
     return Org(company=company, role=_role(story))
 
 

@@ -59,6 +59,7 @@ class People:
     interviewer: str | None = None
     recruiter: str | None = None
     agency: str | None = None
+    agency_named: bool = False  # the story calls the firm an agency or search firm
     contact_role: str | None = None
     recruiter_email: str | None = None
     emails: list[str] = field(default_factory=list)  # every address but the person's own
@@ -259,12 +260,23 @@ def _firm_person(story: Story, people: People) -> bool:
     return False
 
 
+# "the search firm Hollis & Grant", "a recruitment agency called Bluebird": the firm is named.
+_SEARCH_FIRM = re.compile(
+    r"\b(?i:search firm|executive search firm|recruitment firm|recruitment agency|staffing agency"
+    r"|headhunting firm|headhunters)(?: (?i:called|named))? "
+    r"(?P<org>[A-Z][\w&'-]*(?: (?:[A-Z][\w&'-]*|&))*)"
+)
+
+
 def _recruiter(story: Story, people: People) -> None:
     text = story.text
     found = agencies().search(story.low)
     named = _AGENCY_WORDS.search(text)
     from_org = _RECRUITER_FROM.search(text)
-    if found:
+    firm = _SEARCH_FIRM.search(text)
+    if firm:
+        people.agency, people.agency_named = firm.group("org").strip(), True
+    elif found:
         people.agency = _agency_name(story, found.start(), found.end())
     elif named:
         people.agency = named.group("org").strip()

@@ -50,7 +50,7 @@ def read_story(text: object, now: datetime, my_tz: str) -> Intake:
         return build({}, {"scenario": ask("scenario")})
     tense = cues.tense or tense_words(low)
     when = read_when(masked.replace("'", " "), now, mine, tense, (country or "") in _MONTH_FIRST)
-    org = read_org(story, people.interviewer, people.agency)
+    org = read_org(story, people.interviewer, people.agency, people.agency_named)
     cues = _without_names(cues, low, org.company, org.role)
     site = visited_site(low, org.company, cues.reason)
     mode = cues.mode or ("in-person" if site.in_person else None)
