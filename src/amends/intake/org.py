@@ -27,7 +27,7 @@ _KIND = (
 _DET = r"(?:the |a |an |my |our |their |this |that )?"
 _EVENT = (
     r"(?:interview|interviews|call|chat|meeting|screen|screening|onsite|zoom|skype|teams"
-    r"|webex|facetime|conversation|assessment|its|\d{1,2}(?:[:.]\d\d)? ?(?:am|pm))"
+    r"|webex|facetime|conversation|assessment|its|\d{1,2}(?:[:.]\d\d)? ?(?:am|pm)|\d{1,2}[:.]\d\d)"
 )
 _GAP = r"(?:[^.,;!?\n()]|(?<=\d)\.(?=\d)){0,40}?"
 _ACRONYMS = word_set("acronyms")

@@ -233,7 +233,7 @@ _RECRUITER_FROM = re.compile(
 )
 
 
-_FIRM = r"(?P<org>[A-Za-z][\w&]*(?: (?:[A-Z][\w&]*|&))*?(?: (?i:search|partners|recruitment))?)"
+_FIRM = r"(?P<org>[A-Za-z][\w&]*(?: (?:[A-Z][\w&]*|&))*(?: (?i:search|partners|recruitment))?)"
 # A firm's person who arranged the interview: "Tom from Brightwater set it up", "Tom Reilly, a
 # consultant at Brightwater Search", "arranged by Tom Reilly of Brightwater".
 _FIRM_PERSON = [
