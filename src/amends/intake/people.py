@@ -239,7 +239,8 @@ _FIRM = r"(?P<org>[A-Za-z][\w&]*(?: (?:[A-Z][\w&]*|&))*(?: (?i:search|partners|r
 _FIRM_PERSON = [
     rf"\b{_NAME} (?:from|at|of) {_FIRM} (?:set (?:it|this|the interview|the call) up|arranged"
     r"|booked|organi[sz]ed|sorted|put me forward|got me)\b",
-    rf"\b(?:arranged|set up|booked|organi[sz]ed) by {_NAME} (?:from|at|of) {_FIRM}\b",
+    rf"\b(?:arranged|set up|booked|organi[sz]ed|being run|run|handled) (?:by|through) {_NAME}"
+    rf" (?:from|at|of) {_FIRM}\b",
     rf"\b{_NAME},? (?:a|an|the|my) (?:recruiter|consultant|recruitment consultant|headhunter"
     rf"|agent) (?:at|from|with) {_FIRM}\b",
     rf"\b(?:agency|recruitment|search firm) (?:guy|woman|man|lady|person|contact|consultant)"
@@ -288,7 +289,8 @@ def _recruiter(story: Story, people: People) -> None:
         r"(?:agency )?(?:recruiter|recruitment consultant|headhunter)\b",
         rf"\b{_NAME} (?:from|at|@|with|of) (?:{agencies().pattern})",
         rf"\brecruiter (?:is |was )?(?:from|at|with) [\w&' ]{{1,30}}, {_NAME}",
-        rf"\brecruiter (?:from|at|with) [\w&']+(?: [\w&']+){{0,2}} (?:is|was) {_NAME}",
+        rf"\brecruiter (?:from|at|with) [\w&']+(?: [\w&']+){{0,2}}(?: who [a-z ]{{1,20}}?)?"
+        rf" (?:is|was) {_NAME}",
         rf"\brecruiter(?:'s|s)? (?:cell|number|mobile|phone|email|details),? {_NAME}",
         rf"\brecruiter\b[^.]{{0,80}}?\b(?:her|his|their) name is {_NAME}",
     ]
