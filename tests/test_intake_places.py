@@ -260,3 +260,36 @@ def test_a_firm_called_a_search_firm_is_the_recruiters_and_never_the_company() -
     )
     assert got["recruiter"] == "Maria Vane (Alder & Vane)"
     assert "company" not in got
+
+
+def test_late_for_a_time_at_their_office_is_a_late_in_person_interview() -> None:
+    got = fields(
+        "late for 10am at their office. tube delays. Pelham Foods, buyer, Nadia. 020 7946 0777"
+    )
+    assert (got["scenario"], got["mode"], got["reason"]) == ("late", "in-person", "transit")
+
+
+def test_an_interview_in_the_city_centre_is_in_person() -> None:
+    got = fields("flight delayed, interview is 11:00 in the city centre with Tarn Digital, im late")
+    assert (got["mode"], got["tz"]) == ("in-person", "Europe/London")
+
+
+def test_a_bare_time_before_at_the_company_names_the_company() -> None:
+    got = fields("train stuck, no way im making my 9.30 at halden build in swindon, site job")
+    assert got["company"] == "Halden Build"
+    assert got["mode"] == "in-person"
+
+
+def test_the_interview_arranged_through_a_firms_person_names_the_recruiter() -> None:
+    got = fields(
+        "I must move Thursday's 11:00 interview at Ashdown Foods. It was arranged through "
+        "Priya Shah at Odgers, priya.shah@odgers.example."
+    )
+    assert got["recruiter"] == "Priya Shah (Odgers)"
+    got = fields(
+        "missed my 8am teams interview with Vautrin, wifi dropped. the recruiter from "
+        "Michael Page who set it up is claire dubois, 06 12 34 56 78",
+        my_tz="Europe/Paris",
+        now="2026-06-15T10:00:00+02:00",
+    )
+    assert got["recruiter"] == "Claire Dubois (Michael Page)"
