@@ -95,7 +95,7 @@ def same(name: str, expected: str, actual: str, story: dict[str, Any]) -> bool:
         return _text(expected) == _text(actual)
     if name == "platform":
         return _platform(expected) == _platform(actual)
-    if name in ("contact_email", "recruiter_email"):
+    if name == "contact_email":
         return expected.strip().casefold() == actual.strip().casefold()
     if name == "contact_phone":
         return re.sub(r"\D", "", expected)[-9:] == re.sub(r"\D", "", actual)[-9:]

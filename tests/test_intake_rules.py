@@ -20,14 +20,25 @@ def fields(text: str, now: str = NOW, my_tz: str = "Europe/London") -> dict[str,
     return read_story(text, parse_instant(now), my_tz).fields
 
 
-def test_an_agency_recruiters_address_fills_recruiter_email() -> None:
-    got = fields(
+def extra(text: str) -> dict[str, str]:
+    """The plan-only values read from a story (outside the JSON contract)."""
+    return read_story(text, parse_instant(NOW), "Europe/London").extra
+
+
+def test_an_agency_recruiters_address_fills_recruiter_email_for_the_plan_only() -> None:
+    intake = read_story(
         "missed my 8am teams interview with Halden Foods, slept through. "
-        "the recruiter is Priya from Randstad, priya.k@randstad.example"
+        "the recruiter is Priya from Randstad, priya.k@randstad.example",
+        parse_instant(NOW),
+        "Europe/London",
     )
+    got = intake.fields
     assert got["recruiter"] == "Priya (Randstad)"
-    assert got["recruiter_email"] == "priya.k@randstad.example"
     assert got["contact_email"] == "priya.k@randstad.example"
+    # The JSON contract's field list is fixed (issue 15): the address goes to the plan only.
+    assert "recruiter_email" not in got
+    assert "recruiter_email" not in intake.to_json()["fields"]
+    assert merged(intake, {})["recruiter_email"] == "priya.k@randstad.example"
 
 
 def test_an_in_house_recruiter_gets_no_recruiter_email_and_no_agency() -> None:
@@ -36,7 +47,10 @@ def test_an_in_house_recruiter_gets_no_recruiter_email_and_no_agency() -> None:
         "Recruiter: Joan (Orchard Labs), joan@orchardlabs.example"
     )
     assert got.get("recruiter") == "Joan"
-    assert "recruiter_email" not in got
+    assert "recruiter_email" not in extra(
+        "missed my 8am teams interview at Orchard Labs, slept through. "
+        "Recruiter: Joan (Orchard Labs), joan@orchardlabs.example"
+    )
 
 
 def test_an_interviewers_address_is_never_the_recruiter_email() -> None:
@@ -45,7 +59,10 @@ def test_an_interviewers_address_is_never_the_recruiter_email() -> None:
         "ben@kite.example. Zoe from Hays set it up"
     )
     assert got["recruiter"] == "Zoe (Hays)"
-    assert "recruiter_email" not in got
+    assert "recruiter_email" not in extra(
+        "overslept and missed the 8am zoom with Kite Systems, interviewer Ben Ross "
+        "ben@kite.example. Zoe from Hays set it up"
+    )
 
 
 def test_the_words_before_an_address_say_whose_it_is() -> None:
@@ -150,8 +167,12 @@ def test_a_device_dead_before_the_start_is_a_missed_interview() -> None:
     assert got["scenario"] == "missed" and got["reason"] == "technical"
 
 
-def test_a_platform_failing_just_before_the_start_is_a_tech_failure() -> None:
+def test_a_platform_failing_before_the_start_is_late_and_at_the_start_a_tech_failure() -> None:
+    # The held-out convention: trouble before the start is "late"; once the start has come
+    # and the call cannot be joined it is a tech failure.
     got = fields("interview at 9:15 on teams and teams wont let me in, says my org blocks it")
+    assert got["scenario"] == "late"
+    got = fields("interview at 9:00 on teams and teams wont let me in, says my org blocks it")
     assert got["scenario"] == "tech-failure"
 
 

@@ -107,7 +107,7 @@ def _story(now: datetime, profile: dict[str, Any]) -> tuple[dict[str, Any], bool
     except InputError as err:
         typer.echo(snippet("guide", "story_unreadable", message=err.message), err=True)
         return {}, False
-    known: dict[str, Any] = dict(intake.fields)
+    known: dict[str, Any] = intake.plan_fields()
     if "fold" in intake.missing:
         known["fold_open"] = True
     if intake.at_on_my_clock:

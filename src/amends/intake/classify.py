@@ -25,7 +25,8 @@ _PAST = re.compile(
 )
 _INTERVIEW = re.compile(
     r"\b(?:interview|interviews|interviewer|interviewing|screen|screening|call|onsite|recruiter"
-    r"|hiring|role|position|job|meeting|assessment|panel|chat with)\b"
+    r"|hiring|role|position|job|meeting|assessment|panel|chat with|final round|first round"
+    r"|second round)\b"
 )
 _NOT_VIDEO = frozenset({"WhatsApp"})
 
@@ -137,8 +138,8 @@ def _about_relative(low: str, start: int, end: int) -> bool:
 # nothing about how the interview was set up.
 _ALTERNATIVE_MODE = re.compile(
     r"\b(?:request|ask for|asking for|offer|want|prefer|propose|suggest)(?:ing|ed)? (?:a |an )?"
-    r"(?:video|phone|remote|virtual|online|in-person|in person)\b[^.,;]*"
-    r"|\b(?:a )?(?:video|phone)(?: call| interview)? instead\b"
+    r"(?:video|phone|telephone|remote|virtual|online|in-person|in person)\b[^.,;]*"
+    r"|\b(?:a )?(?:video|phone|telephone)(?: call| interview)? instead\b"
 )
 
 

@@ -21,7 +21,7 @@ def merged(intake: Intake, explicit: Mapping[str, Any]) -> dict[str, Any]:
     A start the story gave on the person's own clock ("9am my time") is moved onto the
     interviewer's clock once their zone is given explicitly.
     """
-    values: dict[str, Any] = dict(intake.fields)
+    values: dict[str, Any] = intake.plan_fields()
     given = {k: v for k, v in explicit.items() if v not in (None, "", [])}
     if intake.at_on_my_clock and "tz" in given and "at" not in given and intake.my_tz:
         try:

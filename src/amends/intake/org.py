@@ -27,7 +27,7 @@ _KIND = (
 _DET = r"(?:the |a |an |my |our |their |this |that )?"
 _EVENT = (
     r"(?:interview|interviews|call|chat|meeting|screen|screening|onsite|zoom|skype|teams"
-    r"|webex|facetime|conversation|assessment|its|\d{1,2}(?:[:.]\d\d)? ?(?:am|pm))"
+    r"|webex|facetime|conversation|assessment|its|\d{1,2}(?:[:.]\d\d)? ?(?:am|pm)|\d{1,2}[:.]\d\d)"
 )
 _GAP = r"(?:[^.,;!?\n()]|(?<=\d)\.(?=\d)){0,40}?"
 _ACRONYMS = word_set("acronyms")
@@ -51,7 +51,8 @@ _AGENCY_LIKE = re.compile(
 _NOT_ALONE = frozenset(
     {"group", "partners", "company", "firm", "agency", "bank", "labs", "council", "hospital",
      "school", "university", "college", "clinic", "district", "trust", "person", "store",
-     "shop", "practice", "surgery", "city", "state", "government", "ministry", "department"}
+     "shop", "practice", "surgery", "city", "state", "government", "ministry", "department",
+     "search"}
 )  # fmt: skip
 # Where the company is read from each "at"/"with" after the interview (see _after_event).
 _AFTER_EVENT = "after the event"
@@ -71,10 +72,17 @@ _COMPANY_PATTERNS = [
     _AFTER_EVENT,
     rf"\b{_EVENT} (?:at|for) {_CO}",
     rf"\binterview in (?:the )?{_CO}",
+    rf"\b(?:link|invite|invitation|calendar invite) (?:from|for) (?:the )?{_CO}",
+    # "on Google Meet, with Polar Soft for position Java Developer" (a person is skipped)
+    rf"\b(?:with|w) (?:the )?{_CO} for (?:the |a |an )?(?:position|role|job|post|{_HEADS})\b",
+    # "10am phone interview Redline Mechanical, field service tech."
+    r"\binterview (?P<co>(?-i:[A-Z][\w&']*(?: [A-Z][\w&']*){0,3}))(?=[,.;])",
+    rf"\b(?:in person|in-person|onsite|on site) at (?:the )?{_CO}",
     rf"\b(?:manager|team|recruiter|panel|people|someone|director|lead|founder|ceo|cto|head"
     rf"|interviewer|interviewers|engineer|woman|man|lady|guy|coordinator|hr)"
     rf" (?:at|from|@|of) {_CO}",
-    rf"\b(?:manager|recruiter|interviewer|coordinator|called|named)(?:,)? [A-Za-z]+(?: [A-Za-z]+)?"
+    rf"\b(?:manager|recruiter|interviewer|coordinator|called|named)(?:,)?"
+    r" (?!(?:me|us|him|her|them|you|back|again|it)\b)[A-Za-z]+(?: [A-Za-z]+)?"
     rf" (?:at|from|@) {_CO}",
     rf"\b(?:with|w|at) (?:the )?{_CO} (?:team|panel|people)\b",
     rf"\b(?:it|its|it was|it is|interview was|interview is|call was|call is) (?:with|for) {_CO}",
@@ -87,7 +95,7 @@ _COMPANY_PATTERNS = [
     rf"\b(?:applied (?:to|at|for)|applying to|work(?:ing)? at|join(?:ing)?) {_CO}",
 ]
 _ROLE_PATTERNS = [
-    (rf"\b(?:for|as) {_DET}{_ROLE} {_KIND}\b", False),
+    (rf"\b(?:for|as|about) {_DET}{_ROLE} {_KIND}\b", False),
     (rf"\b{_DET}{_ROLE} {_KIND} (?:at|with|for|interview)\b", False),
     (rf"\b(?:position|role|job|post) of {_DET}{_ROLE}", False),
     (
@@ -101,8 +109,13 @@ _ROLE_PATTERNS = [
     (rf"\b(?:its|it is|it was) for (?:the |a |an )?{_ROLE}(?=[,.;!]|$)", True),
     (rf"\b(?:i am|im|i m) (?:a |an |the )?{_ROLE} candidate\b", True),
     (rf"\b(?:for|as) (?:a |an |the ){_ROLE}(?= at | with | interview|[,.]|$)", True),
-    (rf"\bfor {_ROLE}(?= was| is| at | with | and | interview|[,.]|$)", True),
-    (rf"(?:^|\b(?:my|the|an?|this|that|todays|tomorrows|for|missed) ){_ROLE} interview\b", True),
+    (rf"\bfor {_ROLE}(?= was| is| at | with | and | but | on | interview|[,.]|$)", True),
+    (
+        rf"(?:^|,\s*|\b(?:my|the|an?|this|that|todays|tomorrows|for|missed) ){_ROLE} interview\b",
+        True,
+    ),
+    # "customer success manager at Beacon Labs": a job title starting a clause, then "at".
+    (rf"(?:^|[.;!?,]\s*){_ROLE} (?:at|with) (?-i:[A-Z])", True),
     (rf"(?:^|[.;!?]\s+|,\s*){_ROLE} {_KIND}\b", True),
 ]
 _PAREN = re.compile(r"(?P<lead>\w+)?\s*\((?P<paren>[^)]{2,60})\)")
@@ -114,7 +127,9 @@ class Org:
     role: str | None
 
 
-def read_org(story: Story, interviewer: str | None, agency: str | None = None) -> Org:
+def read_org(
+    story: Story, interviewer: str | None, agency: str | None = None, agency_named: bool = False
+) -> Org:
     """The company and role a story names (either may be ``None``).
 
     The recruiter's agency is never the company: when it is what was read, the story is
@@ -124,7 +139,9 @@ def read_org(story: Story, interviewer: str | None, agency: str | None = None) -
     if agency and company and company.lower() == agency.lower():
         hidden = re.sub(re.escape(agency), lambda m: " " * len(m.group(0)), story.text, flags=re.I)
         # No other company named: the recruiter works for the employer itself.
-        company = _company(Story(original=story.original, text=hidden), interviewer) or company
+        other = _company(Story(original=story.original, text=hidden), interviewer)
+        # A firm the story calls an agency or search firm is never the employer.
+        company = other or (None if agency_named else company)
     return Org(company=company, role=_role(story))
 
 
@@ -145,7 +162,7 @@ def _company(story: Story, interviewer: str | None) -> str | None:
             name = _clean_company(text[m.start("name") :], story)
             if name and (interviewer is None or name.lower() != interviewer.lower()):
                 return name
-    for m in re.finditer(rf"\b(?:with|w) {WHO} (?:from|at|@) {_CO}", text, re.IGNORECASE):
+    for m in re.finditer(rf"\b(?:with|w) {WHO} (?:from|at|@|of) {_CO}", text, re.IGNORECASE):
         if is_person(m.group("name"), text[m.end("name") :], story):
             name = _clean_company(m.group("co"), story)
             if name:
@@ -160,6 +177,8 @@ def _company(story: Story, interviewer: str | None) -> str | None:
             if pattern is _INSTITUTION:
                 return m.group("co")
             name = _clean_company(text[m.start("co") :], story)
+            if name and _person_with(story, m.start("co"), name):
+                continue  # "with rachel kim onsite": the interviewer, not the company
             if name and (not whole or _same_words(name, m.group("co"))):
                 return name
     return (
@@ -168,6 +187,14 @@ def _company(story: Story, interviewer: str | None) -> str | None:
         or _listed_with_role(story)
         or _paren_company(story)
     )
+
+
+def _person_with(story: Story, start: int, name: str) -> bool:
+    """Whether ``name`` (at ``start``) follows "with" and reads as a person's name."""
+    before = story.text[max(0, start - 6) : start].lower()
+    if not re.search(r"\b(?:with|w) $", before):
+        return False
+    return is_person(name, story.text[start + len(name) :], story)
 
 
 _EVENT_WORD = re.compile(rf"\b{_EVENT}\b", re.IGNORECASE)
@@ -246,9 +273,21 @@ _LISTED = re.compile(
 )
 
 
+# In a story typed with capitals, a capitalised name listed anywhere before a job title:
+# "interview 14:00 IST w Arjun, Vayu Networks, network engineer."
+_LISTED_CASED = re.compile(
+    r"(?:^|[,.;!?]\s+)(?P<co>[A-Z][\w&'.\-]*(?: [A-Z][\w&'.\-]*){0,2}),"
+    r" (?P<role>[^,.;!?()]{2,40})(?=[,.;!?]|$)",
+    re.MULTILINE,
+)
+
+
 def _listed_with_role(story: Story) -> str | None:
     """ "flipkart, senior backend engineer, on zoom": a name listed before a job title."""
-    for m in _LISTED.finditer(story.text):
+    cased = [] if story.text == story.low else list(_LISTED_CASED.finditer(story.text))
+    for m in [*_LISTED.finditer(story.text), *cased]:
+        if m.group("co").split()[0].lower() in given_names() | _PLACES:
+            continue
         if _clean_role(m.group("role"), strict=True):
             name = _clean_company(m.group("co"), story)
             if name and _same_words(name, m.group("co")):
@@ -281,7 +320,10 @@ def _clean_company(raw: str, story: Story) -> str | None:
             place_word = i and cased and word[:1].isupper() and key in word_set("not_company")
             if (key in word_set("not_company") and not place_word) or key in _STOP or not key:
                 break
-            if re.fullmatch(r"\d+(?:[:.h]\d*)?(?:am|pm|h|hs|hrs)?", key):
+            inside = cased and i and key.isdigit() and raw.split()[i + 1 : i + 2] != []
+            if inside and raw.split()[i + 1][:1].isupper():
+                pass  # "Pier 7 Media": a number inside a capitalised name
+            elif re.fullmatch(r"\d+(?:[:.h]\d*)?(?:am|pm|h|hs|hrs)?", key):
                 break  # "at 16h", "at 15hs": a time
             if i and cased and not word[:1].isupper() and not word[:1].isdigit():
                 break
@@ -301,6 +343,8 @@ def _clean_company(raw: str, story: Story) -> str | None:
         return None
     if key in _PLACES:
         return None  # "interview in Berlin" names a place
+    if len(words) > 1 and key.split()[-1] in _STREETS:
+        return None  # "my interview at Gresham Street": where, not who
     if _AGENCY_LIKE.search(name):
         return None  # "Acorn Talent", "BrightPath Recruitment": the recruiter's firm
     if re.fullmatch(r"[\d\s]+|[a-z]", key) or key in _NOT_ALONE:
@@ -310,6 +354,7 @@ def _clean_company(raw: str, story: Story) -> str | None:
 
 # Words after a company's name that say where it is, not who: "Rakuten HQ",
 # "Safaricom House", "HSBC Canary Wharf", "Electronic Arts Vancouver".
+_STREETS = frozenset({"street", "st", "road", "rd", "avenue", "ave", "boulevard", "blvd"})
 _SITE_WORDS = frozenset(data()["words"]["site_words"])
 _DISTRICTS = tuple(tuple(d.split()) for d in data()["words"]["business_districts"])
 
@@ -394,6 +439,12 @@ def _role(story: Story) -> str | None:
 _CLAUSE = re.compile(r"(?:^|(?<=[.;!?,])\s*)(?P<role>[^.;!?,()\n]{2,50})(?=[.;!?,]|$)", re.M)
 # A clause naming the person one deals with is not the job applied for.
 _CONTACT_WORDS = frozenset({"recruiter", "interviewer", "coordinator", "co-ordinator"})
+# First words of a coordinator who arranges the interview, not a job applied for.
+_CONTACT_LEADS = frozenset(
+    {"recruitment", "talent", "interview", "people", "scheduling", "agency", "hiring", "hr"}
+)
+# "Crestline Legal, paralegal.": a capitalised name and a comma just before a one-word title.
+_LISTED_AFTER_NAME = re.compile(r"(?:^|[.;!?]\s+)[A-Z][\w&'\-]*(?: [A-Z][\w&'\-]*){0,3},\s*$")
 _NOT_LISTED = frozenset(
     {"hiring", "line", "the", "my", "their", "his", "her", "our", "your", "agency", "hr"}
 )
@@ -407,10 +458,14 @@ def _listed_role(text: str) -> str | None:
         words = phrase.split()
         if not words or len(words) > 5:
             continue
-        if len(words) == 1:  # one title word alone ("Analyst.") says too little
-            continue
-        if words[0].lower() in _NOT_LISTED or words[-1].lower() in _CONTACT_WORDS:
-            continue  # "the hiring manager", "agency recruiter": who someone is, not the job
+        listed = text[: m.start("role")].rstrip().endswith(",")
+        if len(words) == 1 and not (listed and _LISTED_AFTER_NAME.search(text[: m.start("role")])):
+            continue  # one title word alone ("Analyst.") says too little
+        last = words[-1].lower()
+        if words[0].lower() in _NOT_LISTED or words[0].lower() in _CONTACT_LEADS:
+            continue  # "the hiring manager", "hr coordinator": who someone is, not the job
+        if last in _CONTACT_WORDS and not (last == "coordinator" and len(words) > 1):
+            continue  # "agency recruiter"; "logistics coordinator" is a job
         role = _clean_role(phrase, strict=True)
         if role and _same_words(role, re.sub(r"^(?:the|a|an|my) ", "", phrase, flags=re.I)):
             return role
@@ -419,7 +474,19 @@ def _listed_role(text: str) -> str | None:
 
 # Words that cannot start a company's name but can start a job title ("team leader").
 _ROLE_FIRST_WORDS = frozenset(
-    {"tech", "technical", "final", "sales", "team", "office", "store", "shift", "station", "night"}
+    {
+        "tech",
+        "technical",
+        "final",
+        "sales",
+        "team",
+        "office",
+        "store",
+        "shift",
+        "station",
+        "night",
+        "video",
+    }
 )
 
 

@@ -25,7 +25,8 @@ _OWNER = re.compile(
     r"\b(?P<mine>my (?:own )?(?:email|e-mail|mail|address|number|phone|mobile|cell|details"
     r"|contact details|contact info)"
     r"|mine|(?:reach|call|text|contact|email|ring) me|me at|i am on|im on)\b"
-    r"|\b(?P<other>her|his|their|its|recruiters?|interviewers?|coordinators?|hr|they|[a-z]+'s)\b",
+    r"|\b(?P<other>her|his|their|its|recruiters?|interviewers?|coordinators?|hr|they|[a-z]+'s"
+    r"|clinic|office|reception|company|surgery|practice|switchboard|desk|main)\b",
     re.IGNORECASE,
 )
 # Titles written before a name ("Dr Okafor", "Frau Becker"); never part of the name.
@@ -41,9 +42,8 @@ _PARTICLES = frozenset(
 _NAME = rf"(?P<name>{_TITLE}?{_WORD}(?: {_WORD}){{0,2}})"
 # A name after "with", stopping before "from"/"at" so "with Tilly from Bakehouse" splits.
 WHO = rf"(?P<name>{_TITLE}?(?!(?:from|at)\b){_WORD}(?: (?!(?:from|at)\b){_WORD}){{0,2}})"
-_TITLES = frozenset(
-    {"dr", "mr", "mrs", "ms", "miss", "prof", "sir", "dame", "mme", "frau", "herr", "khun"}
-)
+_TITLES = word_set("titles")
+_LEADS = "|".join(sorted(word_set("title_leads")))
 _INTRO = (
     r"(?: is called| was called| is named| name was| name is| is| was|,| called| named|:| -"
     r"|s name is| \(| being)?"
@@ -59,6 +59,7 @@ class People:
     interviewer: str | None = None
     recruiter: str | None = None
     agency: str | None = None
+    agency_named: bool = False  # the story calls the firm an agency or search firm
     contact_role: str | None = None
     recruiter_email: str | None = None
     emails: list[str] = field(default_factory=list)  # every address but the person's own
@@ -86,7 +87,7 @@ def read_people(story: Story, region: str | None) -> People:
                 people.contact_at = start
     named = _blanked(story, people.spans)  # "jordan lee jordanlee@..." is two words of a name
     _recruiter(named, people)
-    people.interviewer = _interviewer(named, people)
+    people.interviewer = _interviewer(named, people) or _named_contact(named, people)
     people.contact_role = _contact_role(named, people)
     people.recruiter_email = _agency_address(people)
     return people
@@ -141,14 +142,21 @@ def _phones(
     )
     for match in matcher:
         raw = match.raw_string.strip()
-        inside = any(s <= match.start < e for s, e in taken)
+        start = match.start
+        if raw.startswith("(") and raw.count("(") > raw.count(")"):
+            raw, start = raw[1:].strip(), start + 1  # "(+971 4 555 0123)": the bracket is text
+        lead = re.search(r"(?<![\d+])(0\d{2,4}) $", text[max(0, start - 7) : start])
+        if lead and len(re.sub(r"\D", "", lead.group(1) + raw)) <= 12:
+            # "01274 555 0134" read as "555 0134": the area code before it belongs to it
+            raw, start = f"{lead.group(1)} {raw}", start - len(lead.group(0))
+        inside = any(s <= start < e for s, e in taken)
         if (
             not inside
             and re.fullmatch(r"\+?[0-9 ().\-/]+", raw)
             and len(re.sub(r"\D", "", raw)) >= 7
             and not re.fullmatch(r"\d{1,2}[./]\d{1,2}[./]\d{2,4}", raw)
         ):
-            found.append((match.start, match.end, raw))
+            found.append((start, match.end, raw))
     return found
 
 
@@ -170,7 +178,8 @@ def clean_name(raw: str, story: Story, known: frozenset[str] = frozenset()) -> s
     """
     first = next((w for w in raw.split() if w.lower().rstrip(".") not in _TITLES), "")
     cased = story.text != story.low and first[:1].isupper()
-    if first[:1].islower() and not _known_name(first.lower(), known):
+    titled = raw.split()[0].lower().rstrip(".") in _TITLES if raw.split() else False
+    if first[:1].islower() and not titled and not _known_name(first.lower(), known):
         return None  # an unknown lower-case word ("the recruiter isnt answering") is no name
     words: list[str] = []
     tokens = raw.split()
@@ -224,12 +233,51 @@ _RECRUITER_FROM = re.compile(
 )
 
 
+_FIRM = r"(?P<org>[A-Za-z][\w&]*(?: (?:[A-Z][\w&]*|&))*(?: (?i:search|partners|recruitment))?)"
+# A firm's person who arranged the interview: "Tom from Brightwater set it up", "Tom Reilly, a
+# consultant at Brightwater Search", "arranged by Tom Reilly of Brightwater".
+_FIRM_PERSON = [
+    rf"\b{_NAME} (?:from|at|of) {_FIRM} (?:set (?:it|this|the interview|the call) up|arranged"
+    r"|booked|organi[sz]ed|sorted|put me forward|got me)\b",
+    rf"\b(?:arranged|set up|booked|organi[sz]ed|being run|run|handled) (?:by|through) {_NAME}"
+    rf" (?:from|at|of) {_FIRM}\b",
+    rf"\b{_NAME},? (?:a|an|the|my) (?:recruiter|consultant|recruitment consultant|headhunter"
+    rf"|agent) (?:at|from|with) {_FIRM}\b",
+    rf"\b(?:agency|recruitment|search firm) (?:guy|woman|man|lady|person|contact|consultant)"
+    rf"(?: is| was|,)? {_NAME} (?:at|from|of) {_FIRM}\b",
+]
+
+
+def _firm_person(story: Story, people: People) -> bool:
+    """The recruiter and their firm from a phrase that says the firm arranged the interview."""
+    for pattern in _FIRM_PERSON:
+        for m in overlapping(pattern, story.text, re.IGNORECASE):
+            name = clean_name(m.group("name"), story, address_words(people.contact_email))
+            firm = m.group("org").strip()
+            if name and firm and firm.lower() not in word_set("not_company"):
+                people.agency = people.agency or _agency_name(story, m.start("org"), m.end("org"))
+                people.recruiter = f"{name} ({people.agency})"
+                return True
+    return False
+
+
+# "the search firm Hollis & Grant", "a recruitment agency called Bluebird": the firm is named.
+_SEARCH_FIRM = re.compile(
+    r"\b(?i:search firm|executive search firm|recruitment firm|recruitment agency|staffing agency"
+    r"|headhunting firm|headhunters)(?: (?i:called|named))? "
+    r"(?P<org>[A-Z][\w&'-]*(?: (?:[A-Z][\w&'-]*|&))*)"
+)
+
+
 def _recruiter(story: Story, people: People) -> None:
     text = story.text
     found = agencies().search(story.low)
     named = _AGENCY_WORDS.search(text)
     from_org = _RECRUITER_FROM.search(text)
-    if found:
+    firm = _SEARCH_FIRM.search(text)
+    if firm:
+        people.agency, people.agency_named = firm.group("org").strip(), True
+    elif found:
         people.agency = _agency_name(story, found.start(), found.end())
     elif named:
         people.agency = named.group("org").strip()
@@ -237,16 +285,19 @@ def _recruiter(story: Story, people: People) -> None:
         people.agency = from_org.group("org")
     patterns = [
         rf"\b(?:recruiter|recruitment consultant|agent|consultant|headhunter){_INTRO} {_NAME}",
-        rf"\b{_NAME}(?:,| \() ?(?:the|my|our|a|an|who is the|whos the|who is my) (?:agency )?"
-        r"(?:recruiter|recruitment consultant|headhunter)",
+        rf"\b{_NAME}(?:,| \(| is| was) ?(?:the |my |our |a |an |who is the |whos the |who is my )?"
+        r"(?:agency )?(?:recruiter|recruitment consultant|headhunter)\b",
         rf"\b{_NAME} (?:from|at|@|with|of) (?:{agencies().pattern})",
         rf"\brecruiter (?:is |was )?(?:from|at|with) [\w&' ]{{1,30}}, {_NAME}",
-        rf"\brecruiter (?:from|at|with) [\w&']+(?: [\w&']+){{0,2}} (?:is|was) {_NAME}",
+        rf"\brecruiter (?:from|at|with) [\w&']+(?: [\w&']+){{0,2}}(?: who [a-z ]{{1,20}}?)?"
+        rf" (?:is|was) {_NAME}",
         rf"\brecruiter(?:'s|s)? (?:cell|number|mobile|phone|email|details),? {_NAME}",
         rf"\brecruiter\b[^.]{{0,80}}?\b(?:her|his|their) name is {_NAME}",
     ]
     if people.agency:
         patterns.append(rf"\b{WHO} (?:from|at|@|with|of) (?:the )?{re.escape(people.agency)}")
+    if _firm_person(story, people):
+        return
     for pattern in patterns:
         for m in overlapping(pattern, text, re.IGNORECASE):
             name = clean_name(m.group("name"), story, address_words(people.contact_email))
@@ -267,7 +318,25 @@ def _interviewer(story: Story, people: People) -> str | None:
         rf"\b(?:guy|man|woman|lady|person|someone|chap) (?:called|named) {_NAME}",
         rf"\b(?:manager|interviewer|director|lead) (?:at|from) [A-Z][\w&]*(?: [A-Z][\w&]*)*,"
         rf" {_NAME}",
-        rf"\b{_NAME}(?:,| \() ?(?:the|my|our|who is the|whos the) (?:interviewer|hiring manager)",
+        rf"\b{_NAME}(?:,| \() ?(?:the |my |our |who is the |whos the )?"
+        r"(?:interviewer|hiring manager)\b",
+        # "I was meant to meet Gemma Starling", "supposed to speak to Dr Ade"
+        rf"\b(?:meant|supposed|due|going|scheduled|set|booked) to (?:meet|see|speak (?:to|with)"
+        rf"|talk (?:to|with)|be interviewed by) {_NAME}",
+        rf"\b(?:interviewed|interviewing) by {_NAME}",
+        rf"\b{_NAME} (?:is |was |will be )?interviewing\b(?! (?:me )?(?:at|for|with)\b)",
+        rf"\b(?:interviewer|hiring manager|hiring mgr)\b[^.]{{0,80}}?\b(?:her|his|their) name is"
+        rf" {_NAME}",
+        # "with their head of finance, Gemma Starling", "with the cfo jo starling"
+        rf"\b(?:with|w|meet|meeting) (?:their|the|our|his|her) (?:[a-z]+ ){{0,2}}?(?:head of [a-z]+"
+        rf"|(?:{_LEADS})|ceo|cfo|cto|coo|founder|co-founder|director|partner|owner|principal"
+        rf"|head|lead|chair|editor|manager|supervisor|superintendent|matron)"
+        rf"(?:(?: of [\w&'-]+(?: [\w&'-]+){{0,2}})?, | ){_NAME}",
+        # A hiring or office manager the interview is with is the interviewer.
+        rf"\b{_NAME} (?:is|was|will be) (?:the|my) (?:hiring |office |store |line |practice )?"
+        r"manager\b",
+        rf"\b(?:hiring |office |store |line )?manager (?:is|was|will be) {_NAME}",
+        rf"\b(?:panel|interview|call)\b[^.]{{0,20}}\b(?:chaired|led|conducted) by {_NAME}",
     ]
     for pattern in explicit:
         for m in overlapping(pattern, text, re.IGNORECASE):
@@ -305,6 +374,29 @@ def _interviewer(story: Story, people: People) -> str | None:
     return None
 
 
+# Words that say the contact is someone other than the interviewer.
+_OTHER_PEOPLE = re.compile(
+    r"\b(?:recruiter|recruiters|recruitment|agency|agent|hr|coordinator|co-ordinator|assistant"
+    r"|secretary|pa|reception|receptionist|talent|scheduler|consultant|headhunter|through)\b"
+)
+
+
+def _named_contact(story: Story, people: People) -> str | None:
+    """ "Fairleigh Media, content writer, Zoe. zoe@fairleigh.example": in a story naming
+    nobody else, a known given name written right before the contact's address or number
+    is the person the interview is with."""
+    if people.contact_at < 0 or people.recruiter or _OTHER_PEOPLE.search(story.low):
+        return None
+    before = story.text[max(0, people.contact_at - 40) : people.contact_at]
+    m = re.search(rf"(?:^|[.,;:!?]\s*|\s)(?P<name>{_WORD}(?: {_WORD})?)[\s,:;.-]*$", before)
+    if m is None:
+        return None
+    name = clean_name(m.group("name"), story, address_words(people.contact_email))
+    if not name or name.split()[0].lower() not in given_names():
+        return None
+    return name
+
+
 def is_person(phrase: str, after: str, story: Story) -> bool:
     """Whether the phrase after "with" is a person: a title, a given name, or "X from Y"."""
     words = phrase.lower().split()
@@ -337,7 +429,7 @@ def _contact_role(story: Story, people: People) -> str | None:
     low = story.low
     tied = _tied_role(low, people) if people.contact_at >= 0 else None
     if tied:
-        return tied
+        return None if tied == _NONE else tied
     if cue_pattern("contact_roles", "coordinator").search(low):
         return "coordinator"
     if people.contact_at >= 0:
@@ -362,18 +454,41 @@ def _contact_role(story: Story, people: People) -> str | None:
 _COORDINATOR_WORDS = r"coordinator|co-ordinator|hr|pa|assistant|secretary|scheduler"
 
 
+# A number with no person behind it: the company's, the clinic's, the front desk's.
+_NO_PERSON = re.compile(
+    r"\b(?:reception|receptionist|switchboard|front desk|main line|main number|office number"
+    r"|clinic number|company number|office line|landline|general enquiries)\b"
+)
+
+
 def _tied_role(low: str, people: People) -> str | None:
+    """The role named nearest before the contact's address or number (the last word wins:
+    "care assistant job. manager is mrs begum 0116..." is the manager's number)."""
     before = low[max(0, people.contact_at - 70) : people.contact_at]
     address = (people.contact_email or "").lower()
+    if not address and _NO_PERSON.search(before[-30:]):
+        return _NONE
+    near = before[-45:]
+    found: list[tuple[int, str]] = []
+    for kind, words in (
+        ("recruiter", r"recruiters?"),
+        ("coordinator", rf"(?:{_COORDINATOR_WORDS})s?"),
+        ("interviewer", r"interviewers?|hiring manager|interviewing me|line manager|store manager"
+         r"|office manager|(?:is|was) the manager|manager (?:is|was)"),
+    ):  # fmt: skip
+        hits = [m.end() for m in re.finditer(rf"\b(?:{words})\b", near)]
+        if hits:
+            found.append((hits[-1], kind))
+    if found:
+        return max(found)[1]
     if _ties(before, address, "recruiter", people.recruiter, people.agency):
         return "recruiter"
-    if re.search(rf"\b(?:{_COORDINATOR_WORDS})s?\b", before[-45:]):
-        return "coordinator"
-    if _ties(before, address, "interviewer", people.interviewer, None) or re.search(
-        r"\b(?:hiring manager|interviewing me|line manager|store manager)\b", before[-45:]
-    ):
+    if _ties(before, address, "interviewer", people.interviewer, None):
         return "interviewer"
     return None
+
+
+_NONE = "none"  # a contact tied to no person: no role, and no guess from elsewhere
 
 
 _REACHED = (

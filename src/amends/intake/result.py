@@ -16,9 +16,11 @@ from amends.texts import environment
 
 FIELD_ORDER = (
     "scenario", "reason", "at", "tz", "company", "role", "interviewer", "contact_role",
-    "contact_email", "contact_phone", "recruiter", "recruiter_email", "mode", "platform",
-    "realised",
+    "contact_email", "contact_phone", "recruiter", "mode", "platform", "realised",
 )  # fmt: skip
+# Read from the story for the plan, but not part of the JSON contract (whose field list is
+# fixed by issue 15): the agency recruiter's address fills ``--recruiter-email``.
+PLAN_ONLY = ("recruiter_email",)
 # Without these a plan cannot be built (reason has a default for some scenarios).
 REQUIRED = ("scenario", "at", "tz", "fold", "company", "role", "reason")
 MISSING_ORDER = (*REQUIRED, "mode", "interviewer", "contact_email")
@@ -38,11 +40,17 @@ class Intake:
     # ask for it again. Not part of the JSON contract.
     at_on_my_clock: bool = False
     my_tz: str = ""  # the person's zone the story was read in
+    # Values for a plan request outside the JSON contract (see ``PLAN_ONLY``).
+    extra: dict[str, str] = field(default_factory=dict)
 
     @property
     def complete(self) -> bool:
         """True when nothing a plan needs is missing."""
         return not any(name in REQUIRED for name in self.missing)
+
+    def plan_fields(self) -> dict[str, str]:
+        """The fields plus the plan-only values: everything a plan request can take."""
+        return {**self.fields, **self.extra}
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -82,4 +90,7 @@ def build(fields: dict[str, str], special: dict[str, str], at_on_my_clock: bool 
         for name in missing
     ]
     mine = at_on_my_clock and "at" in ordered and "tz" not in ordered
-    return Intake(fields=ordered, missing=missing, questions=questions, at_on_my_clock=mine)
+    extra = {name: fields[name] for name in PLAN_ONLY if fields.get(name)}
+    return Intake(
+        fields=ordered, missing=missing, questions=questions, at_on_my_clock=mine, extra=extra
+    )

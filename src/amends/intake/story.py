@@ -9,16 +9,18 @@ the scenario the times allow -> fields, missing, questions (:mod:`.result`).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 from amends.dates.country import country_for_zone
 from amends.dates.zones import zone
 from amends.errors import InputError
-from amends.intake.classify import Cues, read_cues, tense_words
+from amends.intake.classify import Cues, read_cues, read_reason, tense_words
 from amends.intake.org import read_org
 from amends.intake.people import People, read_people
 from amends.intake.placing import interviewer_zone, one_moment, place_times, zone_of
 from amends.intake.result import Intake, ask, build
+from amends.intake.site import visited_site
 from amends.intake.text import Story, clean
 from amends.intake.when import When, read_when
 from amends.intake.zonewords import interviewer_place, local_words
@@ -48,13 +50,16 @@ def read_story(text: object, now: datetime, my_tz: str) -> Intake:
         return build({}, {"scenario": ask("scenario")})
     tense = cues.tense or tense_words(low)
     when = read_when(masked.replace("'", " "), now, mine, tense, (country or "") in _MONTH_FIRST)
-    org = read_org(story, people.interviewer, people.agency)
-    place = interviewer_place(low)
+    org = read_org(story, people.interviewer, people.agency, people.agency_named)
+    cues = _without_names(cues, low, org.company, org.role)
+    site = visited_site(low, org.company, cues.reason)
+    mode = cues.mode or ("in-person" if site.in_person else None)
+    place = interviewer_place(low) or (site.zone if mode == "in-person" else None)
     # In person with a company, a place or a venue named ("at the council"): in the user's
     # own area unless a zone or place for the interviewer says otherwise.
     same_clock, venue = local_words(low)
     named = bool(org.company or place) or venue
-    local = same_clock or (cues.mode == "in-person" and named)
+    local = same_clock or (mode == "in-person" and (named or site.in_person))
     if when.conflict:
         guess = place or zone_of(when.candidates) or (mine.key if local else None)
         agreed = one_moment(when.candidates, guess, mine)
@@ -80,7 +85,7 @@ def read_story(text: object, now: datetime, my_tz: str) -> Intake:
         "contact_phone": people.contact_phone,
         "recruiter": _recruiter(people, org.company),
         "recruiter_email": people.recruiter_email if _agency(people, org.company) else None,
-        "mode": cues.mode,
+        "mode": mode,
         "platform": cues.platform,
         "realised": placed.realised,
     }
@@ -96,15 +101,34 @@ def read_story(text: object, now: datetime, my_tz: str) -> Intake:
     return intake
 
 
+def _without_names(cues: Cues, low: str, *names: str | None) -> Cues:
+    """The reason read again with the company and the role blanked: "Keystone Dental" or a
+    "dental assistant job" is no medical appointment, "Pier 7 Media" no cue at all."""
+    blanked = low
+    for name in names:
+        if name and len(name) > 2:
+            blanked = re.sub(rf"(?<!\w){re.escape(name.lower())}(?!\w)", " ", blanked)
+    if blanked == low:
+        return cues
+    return replace(cues, reason=read_reason(blanked))
+
+
+def _employer(firm: str, company: str | None) -> bool:
+    """Whether the recruiter's firm is the employer ("Sara from Halden" at Halden Foods)."""
+    a, b = firm.lower(), (company or "").lower()
+    return bool(b) and (a == b or b.startswith(f"{a} ") or a.startswith(f"{b} "))
+
+
 def _agency(people: People, company: str | None) -> bool:
     """Whether the recruiter's firm is an agency, not the employer itself ("Dev (Sky)")."""
-    return bool(people.agency) and (company or "").lower() != (people.agency or "").lower()
+    return bool(people.agency) and not _employer(people.agency or "", company)
 
 
 def _recruiter(people: People, company: str | None) -> str | None:
     """ "Name (Agency)" for an agency recruiter; just the name for the employer's own."""
-    if people.recruiter and company and people.recruiter.lower().endswith(f"({company.lower()})"):
-        return people.recruiter[: -len(company) - 2].strip()
+    found = re.fullmatch(r"(?P<name>.+?) \((?P<firm>[^()]+)\)", people.recruiter or "")
+    if found and _employer(found.group("firm"), company):
+        return found.group("name")
     return people.recruiter
 
 
@@ -159,8 +183,8 @@ def _scenario(
         # The start has passed and the story is about it: missed (unless the call failed).
         return "missed"
     if start is not None:
-        if start - now <= SOON and "tech-failure" in found and cues.live_failure:
-            return "tech-failure"  # the platform fails at (or just before) the start
+        if start - now <= timedelta(minutes=2) and "tech-failure" in found and cues.live_failure:
+            return "tech-failure"  # the platform fails at the start
         # Late: the start is close at hand; a clash raised hours ahead is a conflict.
         return ("late" if start - now <= SOON else "conflict") if found or cues.reason else None
     if "late" in found and "conflict" not in found:

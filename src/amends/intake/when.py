@@ -24,6 +24,7 @@ _CLAUSE = re.compile(r",|\bbut\b|\band then\b|\bthen\b|\bso\b|\bbecause\b|\bwhen
 _REALISE = (
     r"noticed|notice|realised|realise|saw|seen|see|woke|wake|waking|found out|checked|check"
     r"|remembered|remember|it hit me|dawned|discovered|spotted|looked at|got up|opened"
+    r"|thought of it|only thought"
 )
 _OTHER = (
     r"missed calls?|dentist|dentists|doctor|doctors|gp|appt|left|leave|leaving|train|bus"
@@ -57,6 +58,7 @@ _ACTUAL = re.compile(r"\b(?:actually|really|turns out|turned out|in fact|but it 
 _CORRECTION = re.compile(
     r"\bbut (?:it )?(?:was|is)(?: actually| really)?(?: in| on)? (?P<who>theirs|their time|mine|my time)"  # noqa: E501
 )
+_NOT_THAT_DAY = re.compile(r"\b(?:not|since|until|till|til)\s+$")
 _PM = re.compile(r"\b(?:afternoon|evening|tonight|night)\b")
 _AM = re.compile(r"\bmorning\b")
 
@@ -128,9 +130,19 @@ def _index(bounds: list[int], pos: int) -> int:
 _NOUN_AFTER = re.compile(r"\s*(?:[a-z]+ ){0,2}(?:interview|call|screen|meeting|chat|slot)\b")
 
 
+_OTHER_AFTER = re.compile(
+    r"\s*(?:[a-z]+ )?(?:meeting|shift|appointment|appt|class|lecture|exam|train|bus|flight"
+    r"|alarm|dentist|doctor|doctors|gp)\b"
+)
+
+
 def _role(low: str, start: int, end: int, clause_start: int, clause_end: int) -> str:
     if _NOUN_AFTER.match(low, end):
         return "start"  # "my 3pm interview", "the 10am zoom call"
+    if re.search(r"\b(?:my|our) $", low[max(0, start - 4) : start]) and not _OTHER_AFTER.match(
+        low, end
+    ):
+        return "start"  # "15 min out from my 2pm": the person's own appointment, the interview
     before = list(_CUES.finditer(low, clause_start, start))
     if before:
         return _kind(before[-1])
@@ -168,7 +180,13 @@ def read_when(low: str, now: datetime, my_tz: ZoneInfo, tense: Tense, month_firs
             )
         )  # fmt: skip
     attached = _attach_days(low, days, mentions, sentences, clauses)
-    days = [d for d in days if not _THOUGHT.search(low, _clause_start(clauses, d.start), d.start)]
+    days = [
+        d
+        for d in days
+        if not _THOUGHT.search(low, _clause_start(clauses, d.start), d.start)
+        and not _NOT_THAT_DAY.search(low, max(0, d.start - 7), d.start)
+        and not (low[d.start : d.end].endswith(("night", "nite")) and d not in attached.values())
+    ]
     when = When()
     context = _Context(low, now, my_tz, tense, month_first, when)
     starts = [m for m in mentions if m.role == "start"] or [
@@ -200,11 +218,15 @@ def _attach_days(
         ci0 = _index(clauses, day.start)
         if _THOUGHT.search(low, clauses[ci0 - 1] if ci0 else 0, day.start):
             continue
+        if _NOT_THAT_DAY.search(low, max(0, day.start - 7), day.start):
+            continue  # "yesterday at 3 not today", "sick since last night": no day of a time
         si, ci = _index(sentences, day.start), _index(clauses, day.start)
         near = [m for m in mentions if m.sentence == si]
         if not near:
             continue
         best = min(near, key=lambda m: (m.clause != ci, abs(m.start - day.start)))
+        if best.clause != ci and low[day.start : day.end].endswith(("night", "nite")):
+            continue  # "my nan collapsed last night and i missed my 9am": the event's night
         if best.start not in attached or abs(best.start - day.start) < abs(
             best.start - attached[best.start].start
         ):

@@ -128,7 +128,7 @@ async def plan_story(request: Request) -> HTMLResponse:
     if my_tz:
         profile = {**profile, "my_tz": my_tz}
     open_fields = list(zip(result.missing, result.questions, strict=True))
-    form = form_from_story(profile, story, result.fields, open_fields)
+    form = form_from_story(profile, story, result.plan_fields(), open_fields)
     return _plan_response(request, plan_page(layout, form))
 
 

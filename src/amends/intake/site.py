@@ -1,0 +1,200 @@
+"""Where an in-person interview is: "at Pennine Print in bradford", "interview in Milan at".
+
+A story that puts the interview at the hiring company *in* a town or *on* a street names
+a place the person travels to: the interview is in person. The interviewer's clock is
+then that place's zone when the zone data knows the place ("in berlin", "in philly"),
+and the person's own when it does not (a town nearby: "in bradford", "on grafton st").
+
+Only "at <the hiring company>" right after the interview or its time is read, so a
+company merely mentioned ("Ms Adeyemi at Calder University") never counts. A company
+whose name is a building ("Orchard Dental") is not enough on its own: the project's own
+stories label those without a mode as often as with one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from amends.intake.lexicon import places, word_set
+
+# Words after "in" that say when or how, never where ("at Acme in 20 min", "in person").
+_NOT_A_TOWN = frozenset(
+    {"person", "time", "hour", "hours", "minute", "minutes", "min", "mins", "advance", "front",
+     "case", "total", "order", "fact", "charge", "touch", "contact", "line", "full", "half",
+     "two", "three", "four", "five", "ten", "twenty", "thirty", "forty", "fifteen", "few",
+     "one", "english", "french", "german", "spanish", "teams", "zoom", "meet",
+     "which", "what", "how", "when", "where", "whose", "early", "late", "between"}
+)  # fmt: skip
+_STREET = (
+    r"(?:st|street|rd|road|ave|avenue|lane|ln|blvd|boulevard|way|drive|dr|square|sq|place"
+    r"|pl|row|quay|terrace|parade|high street)"
+)
+# Up to three words; the longest known place at their start is the town ("new york for").
+_TOWN = r"(?P<town>[a-z][a-z'.-]*(?: [a-z][a-z'.-]*){0,2})"
+_TOWN_END = r"(?![a-z])"
+
+
+# The interview itself just before "at <company>": "my 2:30 interview at", "10am at".
+_EVENT = (
+    r"\b(?:interview|intervue|interveiw|round|onsite|assessment|shift|trial|oclock"
+    r"|\d{1,2}(?:[:.]\d\d)?(?: ?[ap]\.?m\.?)?)\b"
+)
+
+
+# "my train to Leeds", "the drive into Boston": the journey to the interview's town (a
+# flight is left out: it is as often the trip away that clashes with the interview).
+_GOING_TO = re.compile(
+    rf"\b(?:train|bus|coach|tram|ferry|drive|taxi|uber|cab|ride|journey|commute) (?:to|into)"
+    rf" {_TOWN}{_TOWN_END}"
+)
+# Getting to the company: "on my way to", "make it to", "reach", "arrive at".
+_REACHING = (
+    r"on (?:my|the) way (?:to|over to)"
+    r"|(?:get|getting|got|make it|made it|arrive|arriving) (?:to|at)|reach|reaching"
+)
+# A street address after the interview: "at 200 west st", "at 12 high street".
+_ADDRESS = re.compile(
+    r"\b(?:interview|intervue|onsite|\d{1,2}(?:[:.]\d\d)? ?(?:am|pm)?)\b[^.;!?]{0,60}?\bat \d{1,4}"
+    rf" [a-z'-]+(?: [a-z'-]+)? {_STREET}\b"
+)
+# Reasons that say the person was travelling to the interview.
+_ON_THE_WAY = frozenset({"transit"})
+
+
+@dataclass(frozen=True)
+class Site:
+    """An in-person interview's place: ``zone`` when the zone data knows the place."""
+
+    in_person: bool
+    zone: str | None = None
+
+
+NO_SITE = Site(False)
+
+
+@cache
+def _stop_words() -> frozenset[str]:
+    return (
+        word_set("not_company")
+        | word_set("calendar_words")
+        | word_set("stop")
+        | word_set("employment_terms")
+        | _NOT_A_TOWN
+    )
+
+
+@cache
+def _districts() -> str:
+    """Business districts ("midtown", "canary wharf"): an interview there is one to go to."""
+    return "|".join(re.escape(d) for d in sorted(word_set("business_districts"), key=len)[::-1])
+
+
+def _town_zone(town: str) -> str | None:
+    """The zone of a named town, trying the whole phrase, then its first words."""
+    known = places()
+    words = town.split()
+    for size in range(len(words), 0, -1):
+        zone = known.get(" ".join(words[:size]))
+        if zone:
+            return zone
+    return None
+
+
+def _town(raw: str) -> str | None:
+    """The town in ``raw``, or ``None`` when the words say when or how instead."""
+    words = raw.strip(" .,'-").split()
+    if not words or words[0] in _stop_words() or any(w.isdigit() for w in words):
+        return None
+    return " ".join(words)
+
+
+_BEFORE_AT = re.compile(rf"{_EVENT}[^.;!?\n]{{0,30}}?\b(?:at|in) (?:the )?$")
+_SUFFIX = re.compile(r"(?:'?s)?(?: (?:office|offices|site|hq))?")
+_IN_TOWN = re.compile(rf",? in {_TOWN}{_TOWN_END}")
+_COMMA_TOWN = re.compile(rf", {_TOWN}{_TOWN_END}")
+_ON_STREET = re.compile(rf",? (?:on|in) (?:[a-z'-]+ ){{1,3}}{_STREET}\b")
+_BEFORE_WITH = re.compile(r"\b(?:with|w) (?:the )?$")
+_INTERVIEW_IN = re.compile(rf"\binterview (?:is |was )?in {_TOWN} at (?:the )?$")
+_IN_AT = re.compile(rf"\b(?:in|at) {_TOWN} at (?:the )?$")
+_BEFORE_REACH = re.compile(rf"\b(?:{_REACHING}) (?:the )?$")
+
+
+@cache
+def _district_after() -> re.Pattern[str]:
+    return re.compile(rf" (?:{_districts()})(?![a-z])")
+
+
+@cache
+def _in_district() -> re.Pattern[str]:
+    return re.compile(rf" in (?:the )?(?:{_districts()})(?![a-z])")
+
+
+def _mentions(low: str, name: str) -> list[tuple[str, str]]:
+    """(text before, text after) each whole-word mention of ``name`` (no per-story regex)."""
+    found: list[tuple[str, str]] = []
+    start = low.find(name)
+    while start >= 0:
+        end = start + len(name)
+        whole = (start == 0 or not low[start - 1].isalnum()) and (
+            end == len(low) or not low[end].isalnum()
+        )
+        if whole:
+            found.append((low[max(0, start - 90) : start], low[end:]))
+        start = low.find(name, start + 1)
+    return found
+
+
+def _past_suffix(after: str) -> str:
+    """The text after a company's name, past "'s" and an office word ("Acme's office")."""
+    m = _SUFFIX.match(after)
+    return after[m.end() :] if m else after
+
+
+def _company_site(low: str, company: str, reason: str | None) -> Site | None:
+    """The rules that need the hiring company's name, in order (``None``: none applies)."""
+    mentions = _mentions(low, company.lower())
+    at = [(b, _past_suffix(a)) for b, a in mentions if _BEFORE_AT.search(b)]
+    for _, after in at:
+        town = _IN_TOWN.match(after)
+        if town and (found := _town(town.group("town"))):
+            return Site(True, _town_zone(found))
+    if any(_district_after().match(after) for _, after in at):
+        return Site(True)  # "interview 10:30 at hsbc canary wharf": a district one goes to
+    if any(_BEFORE_WITH.search(b) and _in_district().match(a) for b, a in mentions):
+        return Site(True)
+    for _, after in at:
+        comma = _COMMA_TOWN.match(after)
+        if comma and (found := _town(comma.group("town"))) and _town_zone(found):
+            return Site(True, _town_zone(found))
+    if any(_ON_STREET.match(after) for _, after in at):
+        return Site(True)
+    for before, _ in mentions:
+        where = _INTERVIEW_IN.search(before) or _IN_AT.search(before)
+        if where and (found := _town(where.group("town"))) and _town_zone(found):
+            return Site(True, _town_zone(found))
+    if any(_BEFORE_REACH.search(b) for b, _ in mentions):
+        return Site(True)  # "on my way to Acme", "i wont make it to Acme in time"
+    if reason in _ON_THE_WAY and at:
+        return Site(True)  # held up on the way to the interview at the company
+    return None
+
+
+def visited_site(low: str, company: str | None, reason: str | None = None) -> Site:
+    """Whether the story names a place the person travels to for the interview."""
+    if company and (site := _company_site(low, company, reason)) is not None:
+        return site
+    named_city = re.search(
+        rf"\b(?:interview|onsite|final round|assessment) (?:is |was )?in {_TOWN}", low
+    )
+    if named_city and (found := _town(named_city.group("town"))) and _town_zone(found):
+        return Site(True, _town_zone(found))  # "my interview in Manchester tomorrow"
+    if _ADDRESS.search(low):
+        return Site(True)  # "at goldman at 200 west st": a street address
+    going = _GOING_TO.search(low)
+    if going and (found := _town(going.group("town"))) and _town_zone(found):
+        return Site(True, _town_zone(found))
+    if re.search(r"\bat the (?:[a-z'-]+ )?(?:cafe|café|restaurant|salon|bakery) (?:on|in) ", low):
+        return Site(True)
+    return NO_SITE
