@@ -27,6 +27,7 @@ from amends.slots import busy_cache
 from amends.slots.busy import BusyCalendar
 from amends.slots.busy_file import load_busy, parse_busy_text
 from amends.slots.busy_prefilter import bounds
+from amends.slots.icsscan import scan
 from tests.test_busy_real_world import CALENDARS
 from tests.test_slots_busy import WEEKLY, ics
 
@@ -107,7 +108,9 @@ def test_a_plain_past_event_is_bounded_and_only_its_used_lines_wait() -> None:
         "SUMMARY:Planning",
         "END:VEVENT",
     ]
-    found = bounds(lines)
+    scanned = scan("\r\n".join(["BEGIN:VCALENDAR", *lines, "END:VCALENDAR"]), "cal.ics")
+    part = slice(scanned.events[0].first, scanned.events[0].stop)
+    found = bounds(scanned.kept[part], scanned.names[part], scanned.cuts[part])
     assert found is not None
     low, high, used = found
     assert low <= datetime(2020, 1, 1, 9) and high >= datetime(2020, 1, 1, 10, 30)

@@ -185,7 +185,8 @@ def _set_aside(scanned: Scanned) -> tuple[str, list[EventLines], tuple[PendingEv
     """The text left to parse now, its events, and the events set aside until needed."""
     kept, now, pending, pieces, done = scanned.kept, [], [], [], 0
     for lines in scanned.events:
-        found = bounds(kept[lines.first : lines.stop])
+        part = slice(lines.first, lines.stop)
+        found = bounds(kept[part], scanned.names[part], scanned.cuts[part])
         if found is None:
             now.append(lines)
             continue

@@ -26,7 +26,6 @@ from zoneinfo import available_timezones
 from icalendar.prop.factory import TypesFactory
 
 from amends.slots.busy import MAX_EXPANSION
-from amends.slots.icsscan import LINE_SHAPE
 
 Bounds = tuple[datetime, datetime]
 # What :mod:`amends.slots.busy_file` reads of an event; the other lines of an event
@@ -39,12 +38,13 @@ MARGIN = timedelta(days=2)
 SERIES_MARGIN = timedelta(days=4)  # and a series' UNTIL may be on another clock
 FIRST_YEAR, LAST_YEAR = 1900, 2200  # outside: parsed at once (no arithmetic near the limits)
 
-_MOMENT = re.compile(r"([0-9]{4})([0-9]{2})([0-9]{2})(?:T([0-9]{2})([0-9]{2})([0-9]{2})(Z?))?")
 _DURATION = re.compile(
     r"P(?:([0-9]{1,4})W|([0-9]{1,5})D|([0-9]{1,5}D)?T([0-9]{1,5}H)?([0-9]{1,6}M)?([0-9]{1,7}S)?)"
 )
 _ZONE = re.compile(r"[A-Za-z][A-Za-z0-9_+-]*(?:/[A-Za-z0-9_+-]+)*")
 _DAYS = re.compile(r"(?:MO|TU|WE|TH|FR|SA|SU)(?:,(?:MO|TU|WE|TH|FR|SA|SU))*")
+_TIMES = frozenset({"DTSTART", "DTEND", "DURATION", "RRULE"})
+_TEXT_NAMES = frozenset({"UID", "SUMMARY", "DESCRIPTION", "LOCATION", "STATUS", "TRANSP"})
 _STAMPS = frozenset({"DTSTAMP", "CREATED", "LAST-MODIFIED"})
 _NUMBERS = frozenset({"SEQUENCE", "PRIORITY"})
 _TEXT_TYPES = frozenset({"vText", "vCategory", "vUri", "vCalAddress", "vUnknown"})
@@ -57,7 +57,9 @@ class _Unclear(Exception):
 @cache
 def _is_text(name: str) -> bool:
     """Whether ``icalendar`` reads property ``name`` as text, which cannot fail to parse."""
-    return TypesFactory.instance().for_property(name).__name__ in _TEXT_TYPES
+    return name not in ("BEGIN", "END") and (
+        TypesFactory.instance().for_property(name).__name__ in _TEXT_TYPES
+    )
 
 
 @cache
@@ -65,20 +67,29 @@ def _known_zones() -> frozenset[str]:
     return frozenset(available_timezones())
 
 
-def _moment(value: str, *, date_only: bool | None = None) -> date | datetime:
-    """A ``DATE`` or ``DATE-TIME`` value as written (naive); ``Z`` is checked by the caller."""
-    match = _MOMENT.fullmatch(value)
-    if match is None:
+def _moment(value: str) -> date | datetime:
+    """A ``DATE`` or ``DATE-TIME`` value as written (naive; a final ``Z`` is left to the caller)."""
+    size = len(value)
+    if size == 16 and value[15] == "Z":
+        size = 15
+    if not value.isascii() or size not in (8, 15) or not value[:8].isdigit():
         raise _Unclear
-    year, month, day, hour, minute, second, _ = match.groups()
-    if date_only is not None and date_only != (hour is None):
-        raise _Unclear
-    if not FIRST_YEAR <= int(year) <= LAST_YEAR:
+    year = int(value[:4])
+    if not FIRST_YEAR <= year <= LAST_YEAR:
         raise _Unclear
     try:
-        if hour is None:
-            return date(int(year), int(month), int(day))
-        return datetime(int(year), int(month), int(day), int(hour), int(minute), int(second))
+        if size == 8:
+            return date(year, int(value[4:6]), int(value[6:8]))
+        if value[8] != "T" or not value[9:15].isdigit():
+            raise _Unclear
+        return datetime(
+            year,
+            int(value[4:6]),
+            int(value[6:8]),
+            int(value[9:11]),
+            int(value[11:13]),
+            int(value[13:15]),
+        )
     except ValueError:
         raise _Unclear from None
 
@@ -87,33 +98,43 @@ def _wall(value: date | datetime) -> datetime:
     return value if isinstance(value, datetime) else datetime(value.year, value.month, value.day)
 
 
+@cache
+def _form_of(params: str) -> tuple[str, bool | None]:
+    """The form parameters ``params`` give a ``DTSTART``/``DTEND``/``EXDATE`` value, and
+    whether it must be a date (``None``: a date or a date-time)."""
+    if params == ";VALUE=DATE":
+        return "date", True
+    if not params:
+        return "", None
+    zone = params[6:]
+    if params.startswith(";TZID=") and _ZONE.fullmatch(zone) and zone in _known_zones():
+        return params, False
+    return "unclear", None
+
+
 def _time_value(params: str, value: str) -> tuple[str, date | datetime]:
     """A ``DTSTART``/``DTEND``/``EXDATE`` value: its form (``Z``, a zone, floating or a
     date) and the first moment written, after checking every listed one."""
-    if params == ";VALUE=DATE":
-        form, date_only = "date", True
-    elif not params:
-        form, date_only = "", None
-    elif params.startswith(";TZID=") and _ZONE.fullmatch(params[6:]):
-        if params[6:] not in _known_zones():
-            raise _Unclear
-        form, date_only = params, False
-    else:
+    form, date_only = _form_of(params)
+    if form == "unclear":
         raise _Unclear
-    moments = []
+    kind, first = "", None
     for item in value.split(","):
-        moment = _moment(item, date_only=date_only)
-        zulu = item.endswith("Z")
-        if zulu and form.startswith(";TZID="):
+        moment = _moment(item)
+        if isinstance(moment, datetime):
+            this = "Z" if item[-1] == "Z" else (form or "float")
+            if date_only or (this == "Z" and form):
+                raise _Unclear
+        elif date_only is False:
             raise _Unclear
-        kind = "date" if not isinstance(moment, datetime) else ("Z" if zulu else form or "float")
-        if form not in ("", kind):
+        else:
+            this = "date"
+        if first is None:
+            kind, first = this, moment
+        elif this != kind:
             raise _Unclear
-        moments.append((kind, moment))
-    kinds = {kind for kind, _ in moments}
-    if len(kinds) != 1:
-        raise _Unclear
-    return kinds.pop(), moments[0][1]
+    assert first is not None  # str.split gives at least one item
+    return kind, first
 
 
 def _duration(value: str) -> timedelta:
@@ -168,32 +189,37 @@ def _last_start(rule: str, start: date | datetime) -> datetime:
     raise _Unclear
 
 
-def _read(lines: Sequence[str]) -> tuple[datetime, datetime, list[str]]:
+def _read(
+    lines: Sequence[str], names: Sequence[str], cuts: Sequence[int]
+) -> tuple[datetime, datetime, list[str]]:
     if len(lines) < 2 or lines[0] != "BEGIN:VEVENT" or lines[-1] != "END:VEVENT":
         raise _Unclear
     times: dict[str, tuple[str, str]] = {}
     used = [lines[0]]
-    for line in lines[1:-1]:
-        match = LINE_SHAPE.match(line)
-        if match is None or "\\" in line[: match.end()]:  # icalendar reads a backslash there
+    for index in range(1, len(lines) - 1):
+        line, name, cut = lines[index], names[index], cuts[index]
+        if not cut or line.find("\\", 0, cut) >= 0:  # icalendar reads a backslash there
             raise _Unclear
-        name, params, value = match.group(1).upper(), match.group(2), line[match.end() :]
-        if name in USED:
-            used.append(line)
-        if name in ("DTSTART", "DTEND", "DURATION", "RRULE"):
+        params = line[len(name) : cut - 1]
+        if name in _TEXT_NAMES or _is_text(name):
+            if params and "VALUE=" in params.upper():
+                raise _Unclear
+            if name in USED:
+                used.append(line)
+            continue
+        value = line[cut:]
+        if name in _TIMES:
             if name in times:
                 raise _Unclear
             times[name] = (params, value)
+            used.append(line)
         elif name == "EXDATE":
             _time_value(params, value)
+            used.append(line)
         elif name in _STAMPS:
-            if params or not value.endswith("Z"):
+            if params or len(value) != 16 or not isinstance(_moment(value), datetime):
                 raise _Unclear
-            _moment(value[:-1], date_only=False)
-        elif name in _NUMBERS:
-            if params or not re.fullmatch(r"[0-9]{1,9}", value):
-                raise _Unclear
-        elif name in ("BEGIN", "END") or not _is_text(name) or "VALUE=" in params.upper():
+        elif name not in _NUMBERS or params or not re.fullmatch(r"[0-9]{1,9}", value):
             raise _Unclear
     used.append(lines[-1])
     return (*_span(times), used)
@@ -225,15 +251,19 @@ def _span(times: dict[str, tuple[str, str]]) -> Bounds:
     return _wall(start) - MARGIN, last + length + SERIES_MARGIN
 
 
-def bounds(lines: Sequence[str]) -> tuple[datetime, datetime, list[str]] | None:
+def bounds(
+    lines: Sequence[str], names: Sequence[str], cuts: Sequence[int]
+) -> tuple[datetime, datetime, list[str]] | None:
     """Where the event in ``lines`` can block time (naive UTC) and the lines of it that
     matter (:data:`USED`), or ``None`` when unclear.
 
-    ``lines`` run from ``BEGIN:VEVENT`` to ``END:VEVENT``, unfolded. Outside the
-    span returned the event blocks nothing, and ``icalendar`` reads it without
-    an error or a warning.
+    ``lines`` run from ``BEGIN:VEVENT`` to ``END:VEVENT``, unfolded; ``names`` and
+    ``cuts`` give each line's property name (upper case) and where its value
+    starts, as :func:`amends.slots.icsscan.scan` found them. Outside the span
+    returned the event blocks nothing, and ``icalendar`` reads it without an
+    error or a warning.
     """
     try:
-        return _read(lines)
+        return _read(lines, names, cuts)
     except _Unclear:
         return None

@@ -85,6 +85,8 @@ class Scanned:
     text: str
     dropped: dict[str, int] = field(default_factory=dict)
     kept: list[str] = field(default_factory=list)  # the logical lines of :attr:`text`
+    names: list[str] = field(default_factory=list)  # each kept line's property name
+    cuts: list[int] = field(default_factory=list)  # where its value starts (0: not known)
 
     def drop(self, what: str) -> None:
         self.dropped[what] = self.dropped.get(what, 0) + 1
@@ -124,6 +126,7 @@ def scan(text: str, source: str) -> Scanned:
     skipping = 0  # depth inside a component that is being left out
     props: dict[str, int] | None = None  # the open event's, while reading its own lines
     shape = LINE_SHAPE.match
+    names, cuts = out.names, out.cuts
     for number, line in lines:
         match = shape(line)
         name = match.group(1).upper() if match else _safe_name(line, number, source)
@@ -139,6 +142,8 @@ def scan(text: str, source: str) -> Scanned:
             if props is not None:
                 props.setdefault(name, number)
             kept.append(line)
+            names.append(name)
+            cuts.append(match.end() if match else 0)
             continue
         value = line.split(":", 1)[1].strip().upper()
         if skipping:
@@ -169,11 +174,15 @@ def scan(text: str, source: str) -> Scanned:
             elif len(stack) == 2 and stack[-1][0] == "VEVENT":
                 props = out.events[-1].props
         kept.append(line)
+        names.append(name)
+        cuts.append(match.end() if match else 0)
     while stack:
         closed = stack.pop()[0]
         if closed == "VEVENT" and len(stack) == 1:
             out.events[-1].stop = len(kept) + 1
         kept.append(f"END:{closed}")
+        names.append("END")
+        cuts.append(4)
     out.text = "\r\n".join(kept) + "\r\n"
     out.kept = kept
     return out
