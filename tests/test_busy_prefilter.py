@@ -245,3 +245,26 @@ def test_a_cached_calendar_keeps_its_waiting_events_and_answers_the_same(
     assert again == first
     for span in _spans_around(BASE):
         assert again.intervals(span, ZONES[0]) == full.intervals(span, ZONES[0])
+
+
+def test_events_a_search_parsed_are_cached_parsed_with_the_same_answer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("AMENDS_HOME", str(tmp_path / "home"))
+    path = tmp_path / "busy.ics"
+    path.write_text(calendar_text(300), "utf-8")
+    span = (BASE, BASE + timedelta(days=14))
+    first = load_busy(path)
+    busy = first.intervals(span, ZONES[0])
+    again = load_busy(path)
+    assert len(again.events) > len(first.events)  # the events the search reached, parsed
+    assert len(again.pending) < len(first.pending)
+    assert not [
+        p
+        for p in again.pending
+        if p.high > span[0].replace(tzinfo=None) and p.low < span[1].replace(tzinfo=None)
+    ]
+    monkeypatch.setattr(
+        "amends.slots.busy_file._read_pending", lambda *_: pytest.fail("parsed again")
+    )
+    assert again.intervals(span, ZONES[0]) == busy

@@ -260,7 +260,8 @@ def _read_pending(source: str, reached: tuple[PendingEvent, ...]) -> tuple[BusyE
 def load_busy(path: str | Path) -> BusyCalendar:
     """Read and parse one ``.ics`` file (``-``: standard input); ``InputError("busy", ...)``.
 
-    A file read before (same name, same bytes) comes from :mod:`amends.slots.busy_cache`.
+    A file read before (same name, same bytes) comes from :mod:`amends.slots.busy_cache`,
+    and so do the events a search of it parsed when it reached them.
     """
     name = "standard input" if str(path) == STDIN else str(path)
     data = read_capped(path, "busy", limit=MAX_FILE_BYTES)
@@ -269,4 +270,23 @@ def load_busy(path: str | Path) -> BusyCalendar:
     if calendar is None:
         calendar = parse_busy_text(decode_utf8(data, "busy", name), name)
         busy_cache.save(saved_as, calendar)
-    return calendar
+    return _remembered(saved_as, calendar) if calendar.pending else calendar
+
+
+def _remembered(saved_as: str, calendar: BusyCalendar) -> BusyCalendar:
+    """``calendar``, whose pending events, once a search parses them, are saved parsed."""
+
+    def reader(source: str, reached: Sequence[PendingEvent]) -> tuple[BusyEvent, ...]:
+        found = read_pending(source, reached)
+        done = set(reached)
+        busy_cache.save(
+            saved_as,
+            replace(
+                calendar,
+                events=tuple(sorted((*calendar.events, *found), key=lambda e: e.line)),
+                pending=tuple(p for p in calendar.pending if p not in done),
+            ),
+        )
+        return found
+
+    return replace(calendar, reader=reader)
