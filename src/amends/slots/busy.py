@@ -184,7 +184,9 @@ def _rules(event: BusyEvent, floating: ZoneInfo, source: str, span: Interval) ->
     zone = _zone_of(event.start, floating)
     parsed = _rule(event, floating, source)
     rules = rruleset()
-    if parsed is not None:
+    if parsed is not None and (span[1] < _naive_in(event.start, zone, floating) or _never(parsed)):
+        pass  # no occurrence (dateutil would look up to year 9999 for a rule that never matches)
+    elif parsed is not None:
         try:
             rules.rrule(_bounded(parsed, span[1], _later_start(parsed, span[0])))
         except (ValueError, TypeError) as exc:
@@ -197,6 +199,24 @@ def _rules(event: BusyEvent, floating: ZoneInfo, source: str, span: Interval) ->
     for skip in event.exdates:
         rules.exdate(_naive_in(skip, zone, floating))
     return rules
+
+
+_MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # a leap year's
+
+
+def _never(rule: rrule) -> bool:
+    """Whether ``rule``'s months and days of the month never meet (``BYMONTH=2;BYMONTHDAY=30``).
+
+    dateutil checks ``UNTIL`` only at an occurrence, so it would search such a rule
+    up to year 9999 on every expansion.
+    """
+    days = tuple(getattr(rule, "_bymonthday", ()) or ())
+    back = tuple(getattr(rule, "_bynmonthday", ()) or ())
+    if not days and not back:
+        return False
+    months = tuple(getattr(rule, "_bymonth", None) or range(1, 13))
+    longest = max(_MONTH_DAYS[m - 1] for m in months)
+    return all(d > longest for d in days) and all(-d > longest for d in back)
 
 
 def _expand(event: BusyEvent, span: Interval, floating: ZoneInfo, source: str) -> list[When]:
