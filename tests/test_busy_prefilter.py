@@ -221,7 +221,7 @@ SPANS = st.tuples(st.integers(-50, 50), st.integers(1, 30)).map(
 )
 
 
-@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(calendars(), st.lists(SPANS, min_size=1, max_size=4))
 def test_generated_calendars_read_the_same_with_and_without_the_prefilter(
     text: str, spans: list[tuple[datetime, datetime]]
