@@ -229,12 +229,19 @@ def test_generated_calendars_read_the_same_with_and_without_the_prefilter(
     assert_same_answers(text, spans)
 
 
-def test_a_cached_calendar_keeps_its_waiting_events_and_answers_the_same(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def export(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The benchmark's export (300 events) in a file, with a cache folder of its own."""
     monkeypatch.setenv("AMENDS_HOME", str(tmp_path / "home"))
     path = tmp_path / "busy.ics"
     path.write_text(calendar_text(300), "utf-8")
+    return path
+
+
+def test_a_cached_calendar_keeps_its_waiting_events_and_answers_the_same(
+    export: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = export
     first = load_busy(path)
     assert first.pending and list(busy_cache.folder().glob("*.json"))
     monkeypatch.setattr(
@@ -248,11 +255,9 @@ def test_a_cached_calendar_keeps_its_waiting_events_and_answers_the_same(
 
 
 def test_events_a_search_parsed_are_cached_parsed_with_the_same_answer(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    export: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("AMENDS_HOME", str(tmp_path / "home"))
-    path = tmp_path / "busy.ics"
-    path.write_text(calendar_text(300), "utf-8")
+    path = export
     span = (BASE, BASE + timedelta(days=14))
     first = load_busy(path)
     busy = first.intervals(span, ZONES[0])
