@@ -260,6 +260,8 @@ def test_events_a_search_parsed_are_cached_parsed_with_the_same_answer(
     path = export
     span = (BASE, BASE + timedelta(days=14))
     first = load_busy(path)
+    earlier = (BASE - timedelta(days=60), BASE - timedelta(days=50))
+    busy_earlier = first.intervals(earlier, ZONES[0])  # two searches, both remembered
     busy = first.intervals(span, ZONES[0])
     again = load_busy(path)
     assert len(again.events) > len(first.events)  # the events the search reached, parsed
@@ -273,3 +275,4 @@ def test_events_a_search_parsed_are_cached_parsed_with_the_same_answer(
         "amends.slots.busy_file._read_pending", lambda *_: pytest.fail("parsed again")
     )
     assert again.intervals(span, ZONES[0]) == busy
+    assert again.intervals(earlier, ZONES[0]) == busy_earlier

@@ -276,14 +276,20 @@ def load_busy(path: str | Path) -> BusyCalendar:
 def _remembered(saved_as: str, calendar: BusyCalendar) -> BusyCalendar:
     """``calendar``, whose pending events, once a search parses them, are saved parsed."""
 
+    done: set[PendingEvent] = set()  # parsed and saved already
+    more: dict[int, BusyEvent] = {}  # what they gave, by line
+
     def reader(source: str, reached: Sequence[PendingEvent]) -> tuple[BusyEvent, ...]:
         found = read_pending(source, reached)
-        done = set(reached)
+        if done.issuperset(reached):
+            return found
+        done.update(reached)
+        more.update((event.line, event) for event in found)
         busy_cache.save(
             saved_as,
             replace(
                 calendar,
-                events=tuple(sorted((*calendar.events, *found), key=lambda e: e.line)),
+                events=tuple(sorted((*calendar.events, *more.values()), key=lambda e: e.line)),
                 pending=tuple(p for p in calendar.pending if p not in done),
             ),
         )
