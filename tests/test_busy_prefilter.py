@@ -28,7 +28,7 @@ from amends.slots.busy import BusyCalendar
 from amends.slots.busy_file import load_busy, parse_busy_text
 from amends.slots.busy_prefilter import bounds
 from amends.slots.icsscan import scan
-from tests.test_busy_real_world import CALENDARS
+from tests.test_busy_real_world import BERLIN_TZ, CALENDARS
 from tests.test_slots_busy import WEEKLY, ics
 
 ZONES = (ZoneInfo("Europe/London"), ZoneInfo("Pacific/Kiritimati"), ZoneInfo("Pacific/Pago_Pago"))
@@ -118,7 +118,7 @@ def test_a_plain_past_event_is_bounded_and_only_its_used_lines_wait() -> None:
 
 
 # Generated calendars: each event picks a start, a form, an end, maybe a rule and extras.
-FORMS = ["Z", "float", "date", "Europe/London", "America/New_York", "Asia/Kolkata", "Mars/Olympus"]
+FORMS = ["Z", "float", "date", "Europe/London", "America/New_York", "Europe/Berlin", "Mars/Olympus"]
 RULES = [
     None,
     None,
@@ -213,6 +213,8 @@ def calendars(draw: st.DrawFn) -> str:
     body += [
         draw(override(draw(st.integers(0, count - 1)))) for _ in range(draw(st.integers(0, 2)))
     ]
+    if draw(st.booleans()):  # the zone defined in the file too, before or after its events
+        body.insert(draw(st.integers(0, len(body))), BERLIN_TZ)
     return "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n" + "".join(body) + "END:VCALENDAR\r\n"
 
 
