@@ -147,3 +147,14 @@ def test_a_changed_busy_file_is_parsed_afresh(busy_file: Path) -> None:
     after = load_busy(busy_file)
     assert before.events[0].start != after.events[0].start
     assert after == parse_busy_text(busy_file.read_text("utf-8"), str(busy_file))
+
+
+def test_a_search_before_a_series_starts_finds_nothing_even_for_a_rule_that_never_matches() -> None:
+    text = (
+        "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nUID:n\r\nDTSTART:20260101T090000Z\r\n"
+        "DTEND:20260101T100000Z\r\nRRULE:FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30\r\n"
+        "RDATE:20251201T090000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    span = (datetime(2025, 11, 23, tzinfo=UTC), datetime(2025, 12, 5, tzinfo=UTC))
+    busy = parse_busy_text(text, "cal.ics").intervals(span, ZoneInfo("Europe/London"))
+    assert busy == [(datetime(2025, 12, 1, 9, tzinfo=UTC), datetime(2025, 12, 1, 10, tzinfo=UTC))]

@@ -8,7 +8,9 @@ event's own wall clock across DST changes, ``EXDATE`` removes occurrences,
 moved or cancelled single occurrences (``RECURRENCE-ID``) replace theirs,
 all-day and floating events are on the candidate's own clock, and events marked
 free (``TRANSP:TRANSPARENT``) or cancelled block nothing. Events the reader
-could not use are skipped and counted in :attr:`BusyCalendar.warnings`. Each
+could not use are skipped and counted in :attr:`BusyCalendar.warnings`. Events
+that plainly lie far from any search (:mod:`amends.slots.busy_prefilter`) stay
+unparsed text, :class:`PendingEvent`, until a search reaches them. Each
 recurring rule is parsed once per process, not on every expansion, and each
 expansion is cut off at the end of the search.
 """
@@ -17,7 +19,8 @@ from __future__ import annotations
 
 import re
 import warnings
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from functools import lru_cache
 from zoneinfo import ZoneInfo
@@ -47,6 +50,21 @@ class BusyEvent:
 
 
 @dataclass(frozen=True)
+class PendingEvent:
+    """A ``VEVENT`` not parsed yet: it can only block time between ``low`` and ``high``
+    (naive UTC), it has no ``RECURRENCE-ID`` and it parses without a warning."""
+
+    low: datetime
+    high: datetime
+    text: str  # its lines, BEGIN:VEVENT to END:VEVENT
+    line: int  # where it begins in the file
+
+
+# Parses pending events (of the file named first) into the events that block time.
+PendingReader = Callable[[str, Sequence[PendingEvent]], tuple[BusyEvent, ...]]
+
+
+@dataclass(frozen=True)
 class BusyCalendar:
     """A parsed ``.ics`` file; :meth:`intervals` expands it over a span of time."""
 
@@ -54,6 +72,20 @@ class BusyCalendar:
     events: tuple[BusyEvent, ...]
     cancelled: tuple[tuple[str, When], ...] = ()
     warnings: tuple[str, ...] = ()
+    pending: tuple[PendingEvent, ...] = ()
+    reader: PendingReader | None = field(default=None, compare=False, repr=False)
+
+    def events_over(self, span: Interval) -> tuple[BusyEvent, ...]:
+        """The events, with the pending ones that ``span`` reaches parsed, in file order."""
+        low = span[0].astimezone(UTC).replace(tzinfo=None)
+        high = span[1].astimezone(UTC).replace(tzinfo=None)
+        reached = [p for p in self.pending if p.high > low and p.low < high]
+        if not reached:
+            return self.events
+        if self.reader is None:
+            raise ValueError(f"{self.source}: pending events without a reader")
+        more = self.reader(self.source, reached)
+        return tuple(sorted((*self.events, *more), key=lambda event: event.line))
 
     def intervals(self, span: Interval, floating: ZoneInfo) -> list[Interval]:
         """Busy spans (UTC) overlapping ``span``; floating and all-day times use ``floating``."""
@@ -64,7 +96,7 @@ class BusyCalendar:
             if e.recurrence_id is not None
         }
         found: list[Interval] = []
-        for event in self.events:
+        for event in self.events_over(span):
             if event.rule or event.rdates:
                 starts = _expand(event, span, floating, self.source)
                 starts = [s for s in starts if (event.uid, _key(s, floating)) not in moved]
@@ -152,7 +184,9 @@ def _rules(event: BusyEvent, floating: ZoneInfo, source: str, span: Interval) ->
     zone = _zone_of(event.start, floating)
     parsed = _rule(event, floating, source)
     rules = rruleset()
-    if parsed is not None:
+    if parsed is not None and (span[1] < _naive_in(event.start, zone, floating) or _never(parsed)):
+        pass  # no occurrence (dateutil would look up to year 9999 for a rule that never matches)
+    elif parsed is not None:
         try:
             rules.rrule(_bounded(parsed, span[1], _later_start(parsed, span[0])))
         except (ValueError, TypeError) as exc:
@@ -165,6 +199,24 @@ def _rules(event: BusyEvent, floating: ZoneInfo, source: str, span: Interval) ->
     for skip in event.exdates:
         rules.exdate(_naive_in(skip, zone, floating))
     return rules
+
+
+_MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # a leap year's
+
+
+def _never(rule: rrule) -> bool:
+    """Whether ``rule``'s months and days of the month never meet (``BYMONTH=2;BYMONTHDAY=30``).
+
+    dateutil checks ``UNTIL`` only at an occurrence, so it would search such a rule
+    up to year 9999 on every expansion.
+    """
+    days = tuple(getattr(rule, "_bymonthday", ()) or ())
+    back = tuple(getattr(rule, "_bynmonthday", ()) or ())
+    if not days and not back:
+        return False
+    months = tuple(getattr(rule, "_bymonth", None) or range(1, 13))
+    longest = max(_MONTH_DAYS[m - 1] for m in months)
+    return all(d > longest for d in days) and all(-d > longest for d in back)
 
 
 def _expand(event: BusyEvent, span: Interval, floating: ZoneInfo, source: str) -> list[When]:

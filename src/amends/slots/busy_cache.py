@@ -7,7 +7,10 @@ their options. So the parsed calendar is saved as JSON under
 ``<cache dir>/busy-<versions>/``, named by a SHA-256 of the file's name and
 bytes: the same file gives the same answer without being parsed again, and a
 changed file (or another version of amends, icalendar or dateutil) misses the
-cache and is parsed afresh. Only the few most recent calendars are kept.
+cache and is parsed afresh. Events still unparsed
+(:class:`~amends.slots.busy.PendingEvent`, far from the search that read the
+file) are saved as their text and bounds, and parsed when a later search
+reaches them. Only the few most recent calendars are kept.
 Calendars whose times use zones other than IANA zones (a VTIMEZONE of its own)
 are not cached; they are simply parsed every time.
 """
@@ -24,9 +27,9 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from amends.paths import cache_dir, write_cache
-from amends.slots.busy import BusyCalendar, BusyEvent, When
+from amends.slots.busy import BusyCalendar, BusyEvent, PendingEvent, PendingReader, When
 
-FORMAT = 1
+FORMAT = 2  # 2: events not parsed yet are kept as text
 KEEP = 8  # calendars kept; older ones are removed when a new one is saved
 
 
@@ -109,8 +112,14 @@ def _read_event(raw: dict[str, Any]) -> BusyEvent:
     )
 
 
-def load(name: str) -> BusyCalendar | None:
-    """The calendar saved as ``name``, or ``None`` when there is none (or it is unreadable)."""
+def _read_pending(raw: list[Any]) -> PendingEvent:
+    low, high, text, line = raw
+    return PendingEvent(datetime.fromisoformat(low), datetime.fromisoformat(high), text, line)
+
+
+def load(name: str, reader: PendingReader) -> BusyCalendar | None:
+    """The calendar saved as ``name``, or ``None`` when there is none (or it is unreadable);
+    ``reader`` parses its pending events when a search reaches them."""
     try:
         data = json.loads((folder() / f"{name}.json").read_text("utf-8"))
         return BusyCalendar(
@@ -118,6 +127,8 @@ def load(name: str) -> BusyCalendar | None:
             events=tuple(_read_event(e) for e in data["events"]),
             cancelled=tuple((str(uid), _read_when(rid)) for uid, rid in data["cancelled"]),
             warnings=tuple(str(w) for w in data["warnings"]),
+            pending=tuple(_read_pending(p) for p in data["pending"]),
+            reader=reader,
         )
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None  # missing, damaged or from another layout: parsed again
@@ -131,6 +142,9 @@ def save(name: str, calendar: BusyCalendar) -> None:
             "events": [_event(e) for e in calendar.events],
             "cancelled": [[uid, _when(rid)] for uid, rid in calendar.cancelled],
             "warnings": list(calendar.warnings),
+            "pending": [
+                [p.low.isoformat(), p.high.isoformat(), p.text, p.line] for p in calendar.pending
+            ],
         }
     except _NotCacheable:
         return

@@ -3,17 +3,22 @@
 ``icalendar`` does the parsing; :mod:`amends.slots.icsscan` runs first so every
 error names the file and line. A file that cannot be read as a calendar at all
 is refused with the file name and line; inside a calendar, events amends cannot
-use are skipped and counted in warnings. Only this module imports
-``icalendar``, and :mod:`amends.slots.options` loads it only when busy files are
-given, so a search without them never pays for the parser.
+use are skipped and counted in warnings. Events that
+:mod:`amends.slots.busy_prefilter` can bound in time (a 10,000-event export is
+mostly past meetings) are parsed only when a search reaches them, with the same
+result as parsing every event at once. Only this module and the pre-filter
+import ``icalendar``, and :mod:`amends.slots.options` loads them only when busy
+files are given, so a search without them never pays for the parser.
 """
 
 from __future__ import annotations
 
 import re
 import warnings
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -23,8 +28,9 @@ from dateutil.rrule import rrule, rrulestr
 from amends.errors import InputError
 from amends.inputs import STDIN, decode_utf8, read_capped
 from amends.slots import busy_cache
-from amends.slots.busy import BusyCalendar, BusyEvent, When
-from amends.slots.icsscan import EventLines, scan
+from amends.slots.busy import BusyCalendar, BusyEvent, PendingEvent, When
+from amends.slots.busy_prefilter import bounds
+from amends.slots.icsscan import EventLines, Scanned, scan
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
@@ -151,7 +157,7 @@ def _warnings(
     return tuple(out)
 
 
-def parse_busy_text(text: str, source: str) -> BusyCalendar:
+def parse_busy_text(text: str, source: str, *, prefilter: bool = True) -> BusyCalendar:
     """Parse the text of an ``.ics`` file (``source`` names it in errors and warnings).
 
     Like a calendar client, every event that can be read is used and the rest
@@ -159,10 +165,14 @@ def parse_busy_text(text: str, source: str) -> BusyCalendar:
     skipped: no start time"); only a file that is not a calendar is refused.
     What ``icalendar`` warns about (a vendor TZID it had to guess) joins those
     warnings, once each, instead of reaching stderr as a Python warning.
+    With ``prefilter`` (the default) the events the pre-filter can bound in time
+    are kept as :class:`~amends.slots.busy.PendingEvent` and parsed when a
+    search reaches them; without it every event is parsed now. Both give the
+    same busy times and the same warnings.
     """
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        calendar = _parse(text, source)
+        calendar = _parse(text, source, prefilter)
     said = dict.fromkeys(
         f"{source}: {str(w.message).split('. ')[0].rstrip('.')}"
         for w in caught
@@ -171,19 +181,46 @@ def parse_busy_text(text: str, source: str) -> BusyCalendar:
     return replace(calendar, warnings=(*calendar.warnings, *said))
 
 
-def _parse(text: str, source: str) -> BusyCalendar:
-    scanned = scan(text, source)
+def _set_aside(scanned: Scanned) -> tuple[str, list[EventLines], tuple[PendingEvent, ...]]:
+    """The text left to parse now, its events, and the events set aside until needed."""
+    kept, now, pending, pieces, done = scanned.kept, [], [], [], 0
+    for lines in scanned.events:
+        part = slice(lines.first, lines.stop)
+        found = bounds(kept[part], scanned.names[part], scanned.cuts[part])
+        if found is None:
+            now.append(lines)
+            continue
+        low, high, used = found
+        pending.append(PendingEvent(low, high, "\r\n".join(used), lines.begin))
+        pieces.extend(kept[done : lines.first])
+        done = lines.stop
+    if not pending:
+        return scanned.text, now, ()
+    pieces.extend(kept[done:])
+    return "\r\n".join(pieces) + "\r\n", now, tuple(pending)
+
+
+def _components(text: str, source: str) -> list[Any]:
     try:
-        calendars = icalendar.Calendar.from_ical(scanned.text, multiple=True)
+        calendars = icalendar.Calendar.from_ical(text, multiple=True)
     except (ValueError, KeyError, IndexError, TypeError, RecursionError) as exc:
         raise InputError("busy", f"{source}: not a valid calendar file ({exc})") from None
-    components = [sub for cal in calendars for sub in cal.subcomponents if sub.name == "VEVENT"]
-    if len(components) != len(scanned.events):  # pragma: no cover - the scanner mirrors the parser
+    return [sub for cal in calendars for sub in cal.subcomponents if sub.name == "VEVENT"]
+
+
+def _parse(text: str, source: str, prefilter: bool) -> BusyCalendar:
+    scanned = scan(text, source)
+    if prefilter:
+        now_text, now, pending = _set_aside(scanned)
+    else:
+        now_text, now, pending = scanned.text, scanned.events, ()
+    components = _components(now_text, source)
+    if len(components) != len(now):  # pragma: no cover - the scanner mirrors the parser
         raise InputError("busy", f"{source}: the calendar's events could not be read")
     events: list[BusyEvent] = []
     cancelled: list[tuple[str, When]] = []
     skipped: dict[str, list[int]] = {}
-    for component, lines in zip(components, scanned.events, strict=True):
+    for component, lines in zip(components, now, strict=True):
         try:
             event = _readable_event(component, lines, source)
         except _Skip as why:
@@ -195,19 +232,67 @@ def _parse(text: str, source: str) -> BusyCalendar:
         elif event.recurrence_id is not None:
             cancelled.append((event.uid, event.recurrence_id))
     notes = _warnings(source, skipped, scanned.dropped)
-    return BusyCalendar(source, tuple(events), tuple(cancelled), notes)
+    return BusyCalendar(source, tuple(events), tuple(cancelled), notes, pending, read_pending)
+
+
+def read_pending(source: str, reached: Sequence[PendingEvent]) -> tuple[BusyEvent, ...]:
+    """The events among ``reached`` that block time, parsed by ``icalendar`` as at once."""
+    return _read_pending(source, tuple(reached))
+
+
+@lru_cache(maxsize=32)  # the same calendar searched again in this process
+def _read_pending(source: str, reached: tuple[PendingEvent, ...]) -> tuple[BusyEvent, ...]:
+    text = "\r\n".join(("BEGIN:VCALENDAR", *(p.text for p in reached), "END:VCALENDAR"))
+    with warnings.catch_warnings():  # none come: only events that parse plainly wait
+        warnings.simplefilter("ignore")
+        components = _components(text + "\r\n", source)
+    out: list[BusyEvent] = []
+    for component, waiting in zip(components, reached, strict=True):
+        try:
+            event = _readable_event(component, EventLines(waiting.line), source)
+        except _Skip:  # pragma: no cover - the pre-filter sets aside only readable events
+            continue
+        if _blocks_time(component) and event.length > timedelta(0):
+            out.append(event)
+    return tuple(out)
 
 
 def load_busy(path: str | Path) -> BusyCalendar:
     """Read and parse one ``.ics`` file (``-``: standard input); ``InputError("busy", ...)``.
 
-    A file read before (same name, same bytes) comes from :mod:`amends.slots.busy_cache`.
+    A file read before (same name, same bytes) comes from :mod:`amends.slots.busy_cache`,
+    and so do the events a search of it parsed when it reached them.
     """
     name = "standard input" if str(path) == STDIN else str(path)
     data = read_capped(path, "busy", limit=MAX_FILE_BYTES)
     saved_as = busy_cache.key(name, data)
-    calendar = busy_cache.load(saved_as)  # the same file read before: not parsed again
+    calendar = busy_cache.load(saved_as, read_pending)  # read before: not parsed again
     if calendar is None:
         calendar = parse_busy_text(decode_utf8(data, "busy", name), name)
         busy_cache.save(saved_as, calendar)
-    return calendar
+    return _remembered(saved_as, calendar) if calendar.pending else calendar
+
+
+def _remembered(saved_as: str, calendar: BusyCalendar) -> BusyCalendar:
+    """``calendar``, whose pending events, once a search parses them, are saved parsed."""
+
+    done: set[PendingEvent] = set()  # parsed and saved already
+    more: dict[int, BusyEvent] = {}  # what they gave, by line
+
+    def reader(source: str, reached: Sequence[PendingEvent]) -> tuple[BusyEvent, ...]:
+        found = read_pending(source, reached)
+        if done.issuperset(reached):
+            return found
+        done.update(reached)
+        more.update((event.line, event) for event in found)
+        busy_cache.save(
+            saved_as,
+            replace(
+                calendar,
+                events=tuple(sorted((*calendar.events, *more.values()), key=lambda e: e.line)),
+                pending=tuple(p for p in calendar.pending if p not in done),
+            ),
+        )
+        return found
+
+    return replace(calendar, reader=reader)

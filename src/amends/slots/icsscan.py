@@ -15,6 +15,13 @@ from amends.errors import InputError
 
 _NAME = re.compile(r"[A-Za-z0-9-]+")
 _PARAM_VALUE = re.compile(r'^(?:"[^"]*"|[^";:,]*)')
+# A line that continues the one before (any line break ``str.splitlines`` knows).
+_FOLD = re.compile(r"(?:^|[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029])[ \t]", re.MULTILINE)
+# The shape :func:`_name_of` checks step by step, in one match (the common case):
+# the name, then the parameters up to the colon before the value.
+LINE_SHAPE = re.compile(
+    r'([A-Za-z0-9-]+)((?:;[A-Za-z0-9-]+=(?:"[^"]*"|[^";:,]*)(?:,(?:"[^"]*"|[^";:,]*))*)*):'
+)
 
 
 @dataclass
@@ -23,6 +30,8 @@ class EventLines:
 
     begin: int
     props: dict[str, int] = field(default_factory=dict)
+    first: int = 0  # its lines are ``Scanned.kept[first:stop]``, BEGIN to END
+    stop: int = 0
 
     def line_of(self, name: str) -> int:
         """The line of property ``name``, or of ``BEGIN:VEVENT`` when unknown."""
@@ -30,6 +39,8 @@ class EventLines:
 
 
 def _logical_lines(text: str) -> list[tuple[int, str]]:
+    if not _FOLD.search(text):  # no continuation lines: each non-blank line is one
+        return [(n, raw) for n, raw in enumerate(text.splitlines(), 1) if raw and not raw.isspace()]
     lines: list[tuple[int, str]] = []
     for number, raw in enumerate(text.splitlines(), start=1):
         if raw[:1] in (" ", "\t") and lines:
@@ -73,6 +84,9 @@ class Scanned:
     events: list[EventLines]
     text: str
     dropped: dict[str, int] = field(default_factory=dict)
+    kept: list[str] = field(default_factory=list)  # the logical lines of :attr:`text`
+    names: list[str] = field(default_factory=list)  # each kept line's property name
+    cuts: list[int] = field(default_factory=list)  # where its value starts (0: not known)
 
     def drop(self, what: str) -> None:
         self.dropped[what] = self.dropped.get(what, 0) + 1
@@ -87,6 +101,9 @@ def _require_calendar(lines: list[tuple[int, str]], source: str) -> None:
 
 
 def _safe_name(line: str, number: int, source: str) -> str | None:
+    shape = LINE_SHAPE.match(line)
+    if shape is not None:
+        return shape.group(1).upper()
     try:
         return _name_of(line, number, source)
     except InputError:
@@ -107,14 +124,30 @@ def scan(text: str, source: str) -> Scanned:
     kept: list[str] = []
     stack: list[tuple[str, int]] = []
     skipping = 0  # depth inside a component that is being left out
+    props: dict[str, int] | None = None  # the open event's, while reading its own lines
+    shape = LINE_SHAPE.match
+    names, cuts = out.names, out.cuts
     for number, line in lines:
-        name = _safe_name(line, number, source)
+        match = shape(line)
+        name = match.group(1).upper() if match else _safe_name(line, number, source)
         if name is None:
             out.drop("line that is not NAME:value")
             continue
-        value = line.split(":", 1)[1].strip().upper() if name in ("BEGIN", "END") else ""
+        if name != "BEGIN" and name != "END":  # the hot path: property lines
+            if skipping:
+                continue
+            if not stack:
+                out.drop("line outside the calendar")
+                continue
+            if props is not None:
+                props.setdefault(name, number)
+            kept.append(line)
+            names.append(name)
+            cuts.append(match.end() if match else 0)
+            continue
+        value = line.split(":", 1)[1].strip().upper()
         if skipping:
-            skipping += 1 if name == "BEGIN" else -1 if name == "END" else 0
+            skipping += 1 if name == "BEGIN" else -1
             continue
         if name == "BEGIN":
             if not stack and value != "VCALENDAR" and kept:
@@ -126,20 +159,30 @@ def scan(text: str, source: str) -> Scanned:
                 skipping = 1
                 continue
             stack.append((value, number))
+            props = None
             if value == "VEVENT" and len(stack) == 2:
-                out.events.append(EventLines(number))
-        elif name == "END":
+                out.events.append(EventLines(number, first=len(kept)))
+                props = out.events[-1].props
+        else:
             if not stack or stack[-1][0] != value:
                 out.drop(f"END:{value} that closes nothing")
                 continue
             stack.pop()
-        elif not stack:
-            out.drop("line outside the calendar")
-            continue
-        elif len(stack) == 2 and stack[-1][0] == "VEVENT":
-            out.events[-1].props.setdefault(name, number)
+            props = None
+            if value == "VEVENT" and len(stack) == 1:
+                out.events[-1].stop = len(kept) + 1
+            elif len(stack) == 2 and stack[-1][0] == "VEVENT":
+                props = out.events[-1].props
         kept.append(line)
+        names.append(name)
+        cuts.append(match.end() if match else 0)
     while stack:
-        kept.append(f"END:{stack.pop()[0]}")
+        closed = stack.pop()[0]
+        if closed == "VEVENT" and len(stack) == 1:
+            out.events[-1].stop = len(kept) + 1
+        kept.append(f"END:{closed}")
+        names.append("END")
+        cuts.append(4)
     out.text = "\r\n".join(kept) + "\r\n"
+    out.kept = kept
     return out

@@ -1,0 +1,269 @@
+"""Which events of a busy calendar a search can need: bounds read from the raw lines.
+
+Parsing an event with ``icalendar`` costs about a millisecond, and a
+10,000-event export holds years of meetings a search of the next two weeks
+never reaches. :func:`bounds` reads one top-level ``VEVENT`` (its unfolded
+lines, as :mod:`amends.slots.icsscan` kept them) with plain string checks and
+returns a span of time, in naive UTC, outside which the event certainly blocks
+nothing; ``icalendar`` then parses it only when a search reaches that span
+(:class:`~amends.slots.busy.PendingEvent`). The check can only set an event
+aside, never change what it means, so it is strict: it answers ``None`` (the
+event is parsed at once, as before) for anything that is not plainly one of
+the common shapes — a zone ``icalendar`` would not find by its IANA name, a
+``RECURRENCE-ID`` or ``RDATE``, a recurrence without a known last occurrence,
+a nested component, a property whose value could fail to parse (and so
+would be skipped with a warning), or a value it does not recognise.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta
+from functools import cache
+from zoneinfo import available_timezones
+
+from icalendar.prop.factory import TypesFactory
+
+from amends.slots.busy import MAX_EXPANSION
+
+Bounds = tuple[datetime, datetime]
+# What :mod:`amends.slots.busy_file` reads of an event; the other lines of an event
+# set aside are checked to parse and then left out of what ``icalendar`` reads.
+USED = frozenset({"DTSTART", "DTEND", "DURATION", "RRULE", "EXDATE", "UID", "STATUS", "TRANSP"})
+
+# Zone offsets are under a day and DST moves a wall clock by hours, so a wall
+# time read as UTC is within a day of the instant; the margins add slack.
+MARGIN = timedelta(days=2)
+SERIES_MARGIN = timedelta(days=4)  # and a series' UNTIL may be on another clock
+FIRST_YEAR, LAST_YEAR = 1900, 2200  # outside: parsed at once (no arithmetic near the limits)
+
+_DURATION = re.compile(
+    r"P(?:([0-9]{1,4})W|([0-9]{1,5})D|([0-9]{1,5}D)?T([0-9]{1,5}H)?([0-9]{1,6}M)?([0-9]{1,7}S)?)"
+)
+_ZONE = re.compile(r"[A-Za-z][A-Za-z0-9_+-]*(?:/[A-Za-z0-9_+-]+)*")
+_DAYS = re.compile(r"(?:MO|TU|WE|TH|FR|SA|SU)(?:,(?:MO|TU|WE|TH|FR|SA|SU))*")
+_TIMES = frozenset({"DTSTART", "DTEND", "DURATION", "RRULE"})
+_TEXT_NAMES = frozenset({"UID", "SUMMARY", "DESCRIPTION", "LOCATION", "STATUS", "TRANSP"})
+_STAMPS = frozenset({"DTSTAMP", "CREATED", "LAST-MODIFIED"})
+_NUMBERS = frozenset({"SEQUENCE", "PRIORITY"})
+_TEXT_TYPES = frozenset({"vText", "vCategory", "vUri", "vCalAddress", "vUnknown"})
+
+
+class _Unclear(Exception):
+    """The event is not plainly a common shape: it is parsed at once."""
+
+
+@cache
+def _is_text(name: str) -> bool:
+    """Whether ``icalendar`` reads property ``name`` as text, which cannot fail to parse."""
+    return name not in ("BEGIN", "END") and (
+        TypesFactory.instance().for_property(name).__name__ in _TEXT_TYPES
+    )
+
+
+@cache
+def _known_zones() -> frozenset[str]:
+    return frozenset(available_timezones())
+
+
+def _moment(value: str) -> date | datetime:
+    """A ``DATE`` or ``DATE-TIME`` value as written (naive; a final ``Z`` is left to the caller)."""
+    size = len(value)
+    if size == 16 and value[15] == "Z":
+        size = 15
+    if not value.isascii() or size not in (8, 15) or not value[:8].isdigit():
+        raise _Unclear
+    year = int(value[:4])
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise _Unclear
+    try:
+        if size == 8:
+            return date(year, int(value[4:6]), int(value[6:8]))
+        if value[8] != "T" or not value[9:15].isdigit():
+            raise _Unclear
+        return datetime(
+            year,
+            int(value[4:6]),
+            int(value[6:8]),
+            int(value[9:11]),
+            int(value[11:13]),
+            int(value[13:15]),
+        )
+    except ValueError:
+        raise _Unclear from None
+
+
+def _wall(value: date | datetime) -> datetime:
+    return value if isinstance(value, datetime) else datetime(value.year, value.month, value.day)
+
+
+@cache
+def _form_of(params: str) -> tuple[str, bool | None]:
+    """The form parameters ``params`` give a ``DTSTART``/``DTEND``/``EXDATE`` value, and
+    whether it must be a date (``None``: a date or a date-time)."""
+    if params == ";VALUE=DATE":
+        return "date", True
+    if not params:
+        return "", None
+    zone = params[6:]
+    if params.startswith(";TZID=") and _ZONE.fullmatch(zone) and zone in _known_zones():
+        return params, False
+    return "unclear", None
+
+
+def _time_value(params: str, value: str) -> tuple[str, date | datetime]:
+    """A ``DTSTART``/``DTEND``/``EXDATE`` value: its form (``Z``, a zone, floating or a
+    date) and the first moment written, after checking every listed one."""
+    form, date_only = _form_of(params)
+    if form == "unclear":
+        raise _Unclear
+    kind, first = "", None
+    for item in value.split(","):
+        moment = _moment(item)
+        if isinstance(moment, datetime):
+            this = "Z" if item[-1] == "Z" else (form or "float")
+            if date_only or (this == "Z" and form):
+                raise _Unclear
+        elif date_only is False:
+            raise _Unclear
+        else:
+            this = "date"
+        if first is None:
+            kind, first = this, moment
+        elif this != kind:
+            raise _Unclear
+    assert first is not None  # str.split gives at least one item
+    return kind, first
+
+
+def _duration(value: str) -> timedelta:
+    match = _DURATION.fullmatch(value)
+    if match is None or value == "PT":
+        raise _Unclear
+    weeks, days, day_part, hours, minutes, seconds = match.groups()
+    if weeks:
+        return timedelta(weeks=int(weeks))
+    if days:
+        return timedelta(days=int(days))
+    return timedelta(
+        days=int(day_part[:-1]) if day_part else 0,
+        hours=int(hours[:-1]) if hours else 0,
+        minutes=int(minutes[:-1]) if minutes else 0,
+        seconds=int(seconds[:-1]) if seconds else 0,
+    )
+
+
+def _last_start(rule: str, start: date | datetime) -> datetime:
+    """A wall time no occurrence of ``rule`` starts after (:class:`_Unclear` when unknown)."""
+    parts: dict[str, str] = {}
+    for part in rule.split(";"):
+        key, equals, value = part.partition("=")
+        if not equals or key in parts:
+            raise _Unclear
+        parts[key] = value
+    freq = parts.pop("FREQ", "")
+    interval = parts.pop("INTERVAL", "1")
+    count = parts.pop("COUNT", None)
+    until = parts.pop("UNTIL", None)
+    days = parts.pop("BYDAY", None)
+    wkst = parts.pop("WKST", "MO")
+    if parts or freq not in ("DAILY", "WEEKLY", "MONTHLY", "YEARLY"):
+        raise _Unclear
+    if not re.fullmatch(r"[1-9][0-9]{0,3}", interval) or not _DAYS.fullmatch(wkst):
+        raise _Unclear
+    if days is not None and (freq != "WEEKLY" or not _DAYS.fullmatch(days)):
+        raise _Unclear
+    if count is not None and not re.fullmatch(r"[1-9][0-9]{0,5}", count):
+        raise _Unclear
+    if until is not None:
+        moment = _moment(until)
+        return _wall(moment) + timedelta(days=1)
+    if count is None or int(count) > MAX_EXPANSION:
+        raise _Unclear
+    first = _wall(start)
+    if freq == "DAILY":
+        return first + timedelta(days=(int(count) - 1) * int(interval))
+    if freq == "WEEKLY":  # at least one occurrence in every period after the first
+        return first + timedelta(weeks=(int(count) + 2) * int(interval))
+    raise _Unclear
+
+
+def _read(
+    lines: Sequence[str], names: Sequence[str], cuts: Sequence[int]
+) -> tuple[datetime, datetime, list[str]]:
+    if len(lines) < 2 or lines[0] != "BEGIN:VEVENT" or lines[-1] != "END:VEVENT":
+        raise _Unclear
+    times: dict[str, tuple[str, str]] = {}
+    used = [lines[0]]
+    for index in range(1, len(lines) - 1):
+        line, name, cut = lines[index], names[index], cuts[index]
+        if not cut or line.find("\\", 0, cut) >= 0:  # icalendar reads a backslash there
+            raise _Unclear
+        params = line[len(name) : cut - 1]
+        if name in _TEXT_NAMES or _is_text(name):
+            if params and "VALUE=" in params.upper():
+                raise _Unclear
+            if name in USED:
+                used.append(line)
+            continue
+        value = line[cut:]
+        if name in _TIMES:
+            if name in times:
+                raise _Unclear
+            times[name] = (params, value)
+            used.append(line)
+        elif name == "EXDATE":
+            _time_value(params, value)
+            used.append(line)
+        elif name in _STAMPS:
+            if params or len(value) != 16 or not isinstance(_moment(value), datetime):
+                raise _Unclear
+        elif name not in _NUMBERS or params or not re.fullmatch(r"[0-9]{1,9}", value):
+            raise _Unclear
+    used.append(lines[-1])
+    return (*_span(times), used)
+
+
+def _span(times: dict[str, tuple[str, str]]) -> Bounds:
+    if "DTSTART" not in times or ("DTEND" in times and "DURATION" in times):
+        raise _Unclear
+    form, start = _time_value(*times["DTSTART"])
+    if "DTEND" in times:
+        end_form, end = _time_value(*times["DTEND"])
+        if end_form != form or _wall(end) < _wall(start):
+            raise _Unclear
+        length = _wall(end) - _wall(start)
+    elif "DURATION" in times:
+        params, value = times["DURATION"]
+        if params:
+            raise _Unclear
+        length = _duration(value)
+    else:
+        length = timedelta(days=1) if form == "date" else timedelta(0)
+    length = max(length, timedelta(days=1)) if form == "date" else length
+    if "RRULE" not in times:
+        return _wall(start) - MARGIN, _wall(start) + length + MARGIN
+    params, rule = times["RRULE"]
+    if params:
+        raise _Unclear
+    last = _last_start(rule, start)
+    return _wall(start) - MARGIN, last + length + SERIES_MARGIN
+
+
+def bounds(
+    lines: Sequence[str], names: Sequence[str], cuts: Sequence[int]
+) -> tuple[datetime, datetime, list[str]] | None:
+    """Where the event in ``lines`` can block time (naive UTC) and the lines of it that
+    matter (:data:`USED`), or ``None`` when unclear.
+
+    ``lines`` run from ``BEGIN:VEVENT`` to ``END:VEVENT``, unfolded; ``names`` and
+    ``cuts`` give each line's property name (upper case) and where its value
+    starts, as :func:`amends.slots.icsscan.scan` found them. Outside the span
+    returned the event blocks nothing, and ``icalendar`` reads it without an
+    error or a warning.
+    """
+    try:
+        return _read(lines, names, cuts)
+    except _Unclear:
+        return None
