@@ -28,6 +28,12 @@ ODD = [
     "Dear [NAME],\n\nPlease reply ASAP!!! I need this job. Can we meet at 3pm?\n",
     "Great, thanks.",
 ]
+_CONTROLS = (
+    "".join(chr(c) for c in range(1, 32) if c not in (9, 10)) + "\x7f\x85\u2028\u200b\x1b[31m"
+)
+ODD.append(
+    f"Dear Dana,\n\nIt was not my fault{_CONTROLS} the invite was wrong.\nASAP!!!{_CONTROLS}\n"
+)
 
 
 def _drafts() -> Iterator[str]:
