@@ -11,8 +11,7 @@ from typing import Any
 
 import typer
 
-from amends.cli import app
-from amends.cli.app import COMMANDS
+from amends.cli.app import COMMANDS, app
 from tests.conftest import CliRun
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -1,9 +1,10 @@
 """The ``amends`` command line: thin commands that parse, call the core and render.
 
-Each command lives in its own module and registers itself on :data:`app` when
+Each command lives in its own module and registers itself on :data:`amends.cli.app.app` when
 imported, which happens only when that command runs (see :mod:`amends.cli.app`);
 :func:`main` turns every usage or input error into one line on
-stderr with exit code 2, never a traceback.
+stderr with exit code 2, never a traceback. ``amends check`` given ordinary
+arguments runs without Typer, Click or Rich (:mod:`amends.cli.check_fast`).
 """
 
 from __future__ import annotations
@@ -12,15 +13,9 @@ import os
 import sys
 from collections.abc import Sequence
 
-import typer
-
-from amends.cli.app import UsageError, app
 from amends.errors import InputError, StateError, StoreError
 
-_USAGE_ERRORS: tuple[type[Exception], ...] = (UsageError,)
-_ABORTS: tuple[type[BaseException], ...] = (typer.Abort, KeyboardInterrupt)
-
-__all__ = ["app", "main"]
+__all__ = ["main"]  # the Typer application is amends.cli.app.app, loaded only when needed
 
 
 def _never_crash_on_output() -> None:
@@ -55,10 +50,28 @@ def main(argv: Sequence[str] | None = None) -> None:
     # builds its first model (a scan of all of site-packages); none is meant to watch
     # amends' own models. Someone who sets the variable keeps their choice.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    if args[:1] == ["check"] and "_AMENDS_COMPLETE" not in os.environ:
+        from amends.cli.check_fast import run_check  # no Typer, Click or Rich on this path
+
+        try:
+            quick = run_check(args[1:])
+        except KeyboardInterrupt:
+            sys.stderr.write("amends: cancelled\n")
+            sys.exit(130)
+        if quick is not None:
+            sys.exit(quick)
+    _run_typer(args)
+
+
+def _run_typer(args: list[str]) -> None:
+    import typer
+
+    from amends.cli.app import UsageError, app
+
     try:
         code = app(args=args, prog_name="amends", standalone_mode=False)
-    except _USAGE_ERRORS as exc:
-        message = exc.format_message().replace("\n", " ").strip()  # type: ignore[attr-defined]
+    except UsageError as exc:
+        message = exc.format_message().replace("\n", " ").strip()
         sys.stderr.write(f"amends: error: {message} (see --help)\n")
         sys.exit(2)
     except InputError as exc:
@@ -67,7 +80,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     except (StateError, StoreError) as exc:
         sys.stderr.write(f"amends: error: {exc}\n")
         sys.exit(1 if isinstance(exc, StateError) else 2)
-    except _ABORTS:
+    except (typer.Abort, KeyboardInterrupt):
         sys.stderr.write("amends: cancelled\n")
         sys.exit(130)
     sys.exit(code if isinstance(code, int) else 0)
