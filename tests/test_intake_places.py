@@ -40,11 +40,24 @@ def test_an_interview_in_a_city_at_the_company_is_in_person_there() -> None:
     assert (got["mode"], got["tz"]) == ("in-person", "Europe/Lisbon")
 
 
-def test_held_up_in_transit_on_the_way_to_an_interview_at_the_company_is_in_person() -> None:
+def test_held_up_on_the_way_to_an_interview_at_the_company_alone_says_no_mode() -> None:
+    # In person needs a named office, site or building; the company's name is none.
     got = fields(
         "the train is stuck outside york, my 10am interview at Pennock Mills, running late"
     )
+    assert "mode" not in got and "tz" not in got
+    got = fields("taxi never showed so i missed my 2pm interview at Larkfield Homes")
+    assert "mode" not in got and "tz" not in got
+
+
+def test_held_up_on_the_way_to_a_named_office_is_in_person() -> None:
+    got = fields("tube is stuck, I'll be late for my 10am at Pennock Mills' office in leeds")
     assert (got["mode"], got["tz"]) == ("in-person", "Europe/London")
+
+
+def test_a_named_building_after_the_company_is_a_place_travelled_to() -> None:
+    got = fields("interview at 3pm at the Ledger at canary wharf and the dlr is down, im late")
+    assert got["mode"] == "in-person"
 
 
 def test_transit_without_a_place_to_go_to_says_no_mode() -> None:

@@ -52,7 +52,7 @@ def read_story(text: object, now: datetime, my_tz: str) -> Intake:
     when = read_when(masked.replace("'", " "), now, mine, tense, (country or "") in _MONTH_FIRST)
     org = read_org(story, people.interviewer, people.agency, people.agency_named)
     cues = _without_names(cues, low, org.company, org.role)
-    site = visited_site(low, org.company, cues.reason)
+    site = visited_site(low, org.company)
     mode = cues.mode or ("in-person" if site.in_person else None)
     place = interviewer_place(low) or (site.zone if mode == "in-person" else None)
     # In person with a company, a place or a venue named ("at the council"): in the user's
