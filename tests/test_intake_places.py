@@ -306,3 +306,19 @@ def test_the_interview_arranged_through_a_firms_person_names_the_recruiter() -> 
         now="2026-06-15T10:00:00+02:00",
     )
     assert got["recruiter"] == "Claire Dubois (Michael Page)"
+
+
+def test_a_call_that_never_worked_told_after_the_slot_is_a_missed_interview() -> None:
+    got = fields(
+        "yesterday the teams call at 10 never worked, my laptop kept crashing the whole time "
+        "and i missed the interview with Harlow Print"
+    )
+    assert (got["scenario"], got["reason"]) == ("missed", "technical")
+
+
+def test_a_call_that_failed_part_way_told_later_is_still_a_tech_failure() -> None:
+    got = fields(
+        "yesterday at 3pm my webex interview with Harlow Print froze halfway through and "
+        "we never got it back"
+    )
+    assert got["scenario"] == "tech-failure"

@@ -29,6 +29,7 @@ from amends.intake.zonewords import interviewer_place, local_words
 _MONTH_FIRST = frozenset({"US", "CA", "PH", "FM", "PW", "MH"})
 SOON = timedelta(hours=2)
 JUST_STARTED = timedelta(hours=1)
+SLOT_OVER = timedelta(hours=2)  # a tech failure told later than this took the slot out
 
 
 def read_story(text: object, now: datetime, my_tz: str) -> Intake:
@@ -93,6 +94,7 @@ def read_story(text: object, now: datetime, my_tz: str) -> Intake:
         scenario == "missed"
         and cues.reason == "technical"
         and placed.start is None
+        and placed.approx_start is None
         and cues.live_failure
     ):
         fields["scenario"] = "tech-failure"
@@ -159,6 +161,15 @@ _STILL_LATE = re.compile(
 )
 
 
+# The call took place and failed part-way ("halfway into", "after ten minutes", "they
+# couldnt hear me"): a tech failure however late it is told.
+_IN_CALL = re.compile(
+    r"\b(?:halfway|half way|midway|in the middle|mid[- ]?(?:\w+ )?(?:call|interview)|mins? in"
+    r"|minutes in|after (?:\d+|a few|two|three|five|ten|twenty) (?:mins?|minutes)"
+    r"|(?:couldnt|could not|cant|cannot) hear|cut off|dropped|kicked (?:me )?out|reconnect)"
+)
+
+
 def _scenario(
     cues: Cues, start: datetime | None, now: datetime, tense: str | None, low: str
 ) -> str | None:
@@ -176,7 +187,11 @@ def _scenario(
     if past:
         failed = "tech-failure" in found or cues.reason == "technical"
         if failed and (cues.live_failure or (start is None and "tech-failure" in found)):
-            return "tech-failure"
+            # Told during the slot, the call failing: a tech failure. Told once the slot is
+            # over, the failure took the interview out: missed (for a technical reason).
+            if start is None or now - start < SLOT_OVER or _IN_CALL.search(low):
+                return "tech-failure"
+            return "missed"
         just_started = start is not None and now - start <= JUST_STARTED
         if just_started and _STILL_LATE.search(low) and "missed" not in found:
             return "late"
