@@ -322,3 +322,15 @@ def test_a_call_that_failed_part_way_told_later_is_still_a_tech_failure() -> Non
         "we never got it back"
     )
     assert got["scenario"] == "tech-failure"
+
+
+def test_accented_city_names_and_hk_time_are_zones() -> None:
+    got = fields("video interview tomorrow 10am Montréal time with Keel Systems, i am sick")
+    assert got["tz"] == "America/Toronto"
+    got = fields("interview 9am HK time tmrw with Keel Systems, i am ill")
+    assert got["tz"] == "Asia/Hong_Kong"
+
+
+def test_cet_with_the_company_in_a_named_country_is_that_countrys_zone() -> None:
+    got = fields("interview at 14:00 CET tomorrow with Keel AG in Switzerland, I am sick")
+    assert got["tz"] == "Europe/Zurich"
