@@ -334,3 +334,23 @@ def test_accented_city_names_and_hk_time_are_zones() -> None:
 def test_cet_with_the_company_in_a_named_country_is_that_countrys_zone() -> None:
     got = fields("interview at 14:00 CET tomorrow with Keel AG in Switzerland, I am sick")
     assert got["tz"] == "Europe/Zurich"
+
+
+def test_an_in_house_talent_partner_is_the_recruiter_by_name_alone() -> None:
+    got = fields(
+        "the talent partner at Keel Systems, Jess Moran, set up my 2pm tomorrow, i have flu"
+    )
+    assert got["recruiter"] == "Jess Moran"
+    assert got["company"] == "Keel Systems"
+    assert "role" not in got
+    got = fields(
+        "Jess Moran from Talent Acquisition booked my interview for 2pm tomorrow, i have flu"
+    )
+    assert got["recruiter"] == "Jess Moran"
+
+
+def test_captain_and_lic_are_titles_dropped_from_names() -> None:
+    got = fields("Captain Reyes was going to interview me at 8 today at Keel Systems, overslept")
+    assert got["interviewer"] == "Reyes"
+    got = fields("phone interview with Lic. Ortega from Keel Systems in 40 min, stuck in traffic")
+    assert (got["interviewer"], got["company"]) == ("Ortega", "Keel Systems")

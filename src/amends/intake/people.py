@@ -269,7 +269,37 @@ _SEARCH_FIRM = re.compile(
 )
 
 
+# The employer's own recruiter: "the talent partner, Jess Moran", "Jess from Talent
+# Acquisition". Named alone, with no firm: the firm is the employer.
+IN_HOUSE = (
+    r"(?:talent (?:partner|acquisition(?: partner| lead| specialist| manager| team)?)|ta partner"
+    r"|in-house recruiter|internal recruiter)"
+)
+IN_HOUSE_PATTERNS = [
+    re.compile(rf"\b{IN_HOUSE}{_INTRO} {_NAME}", re.IGNORECASE),
+    re.compile(rf"\b{IN_HOUSE} (?:at|from|with|of) [\w&' ]{{1,30}}, {_NAME}", re.IGNORECASE),
+    re.compile(
+        rf"\b{_NAME}(?:,| \(| is| was) ?(?:the |my |our |a |an |their )?{IN_HOUSE}\b",
+        re.IGNORECASE,
+    ),
+    re.compile(rf"\b{_NAME} (?:from|in|of|on) (?:the )?{IN_HOUSE}\b", re.IGNORECASE),
+]
+
+
+def _in_house(story: Story, people: People) -> bool:
+    """The employer's own talent partner, named: the recruiter, with no firm."""
+    for pattern in IN_HOUSE_PATTERNS:
+        for m in pattern.finditer(story.text):
+            name = clean_name(m.group("name"), story, address_words(people.contact_email))
+            if name:
+                people.recruiter = name
+                return True
+    return False
+
+
 def _recruiter(story: Story, people: People) -> None:
+    if _in_house(story, people):
+        return
     text = story.text
     found = agencies().search(story.low)
     named = _AGENCY_WORDS.search(text)

@@ -17,7 +17,7 @@ from amends.dates.zones import zone
 from amends.errors import InputError
 from amends.intake.classify import Cues, read_cues, read_reason, tense_words
 from amends.intake.org import read_org
-from amends.intake.people import People, read_people
+from amends.intake.people import IN_HOUSE, People, read_people
 from amends.intake.placing import interviewer_zone, one_moment, place_times, zone_of
 from amends.intake.result import Intake, ask, build
 from amends.intake.site import visited_site
@@ -77,7 +77,7 @@ def read_story(text: object, now: datetime, my_tz: str) -> Intake:
         "at": placed.at if "at" not in special else None,
         "tz": tz,
         "company": org.company,
-        "role": org.role,
+        "role": None if _contact_title(org.role, people) else org.role,
         "interviewer": people.interviewer
         if people.interviewer and people.interviewer != org.company
         else None,
@@ -113,6 +113,11 @@ def _without_names(cues: Cues, low: str, *names: str | None) -> Cues:
     if blanked == low:
         return cues
     return replace(cues, reason=read_reason(blanked))
+
+
+def _contact_title(role: str | None, people: People) -> bool:
+    """A "role" that is the named talent partner's own title ("the talent partner, Jess")."""
+    return bool(role and people.recruiter and re.fullmatch(IN_HOUSE, role.lower()))
 
 
 def _employer(firm: str, company: str | None) -> bool:
