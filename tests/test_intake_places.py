@@ -354,3 +354,20 @@ def test_captain_and_lic_are_titles_dropped_from_names() -> None:
     assert got["interviewer"] == "Reyes"
     got = fields("phone interview with Lic. Ortega from Keel Systems in 40 min, stuck in traffic")
     assert (got["interviewer"], got["company"]) == ("Ortega", "Keel Systems")
+
+
+def test_the_person_due_to_call_for_a_phone_interview_is_the_interviewer() -> None:
+    got = fields(
+        "felt awful and slept through my 8am phone interview, ms okafor was going to call me"
+    )
+    assert got["interviewer"] == "Okafor"
+    got = fields(
+        "the recruiter from Tallis Search was supposed to call me at 8 for a phone screen "
+        "but I missed it"
+    )
+    assert "interviewer" not in got
+
+
+def test_a_titled_name_keeps_its_particles() -> None:
+    got = fields("ill today, my 14:00 interview at Vos Bouw is with Mr. Joost van der Berg")
+    assert got["interviewer"] == "Joost van der Berg"

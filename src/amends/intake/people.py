@@ -39,6 +39,7 @@ _WORD = rf"{_L}(?:{_L}|['\-])+"
 _PARTICLES = frozenset(
     {"de", "van", "von", "der", "den", "da", "di", "du", "dos", "del", "la", "le", "bin", "al"}
 )
+_PARTICLE_RE = "|".join(sorted(_PARTICLES))
 _NAME = rf"(?P<name>{_TITLE}?{_WORD}(?: {_WORD}){{0,2}})"
 # A name after "with", stopping before "from"/"at" so "with Tilly from Bakehouse" splits.
 WHO = rf"(?P<name>{_TITLE}?(?!(?:from|at)\b){_WORD}(?: (?!(?:from|at)\b){_WORD}){{0,2}})"
@@ -354,6 +355,9 @@ def _interviewer(story: Story, people: People) -> str | None:
         rf"\b(?:meant|supposed|due|going|scheduled|set|booked) to (?:meet|see|speak (?:to|with)"
         rf"|talk (?:to|with)|be interviewed by) {_NAME}",
         rf"\b(?:interviewed|interviewing) by {_NAME}",
+        # "dr patel was gonna call me": the person due to ring for the interview
+        rf"(?<!from )(?<!at )(?<!of )(?<!with )\b{_NAME} (?:was|is|were) (?:gonna|going to"
+        r"|supposed to|meant to|due to|to) (?:call|ring|phone|interview) me\b",
         rf"\b{_NAME} (?:is |was |will be )?interviewing\b(?! (?:me )?(?:at|for|with)\b)",
         rf"\b(?:interviewer|hiring manager|hiring mgr)\b[^.]{{0,80}}?\b(?:her|his|their) name is"
         rf" {_NAME}",
@@ -368,10 +372,11 @@ def _interviewer(story: Story, people: People) -> str | None:
         rf"\b(?:hiring |office |store |line )?manager (?:is|was|will be) {_NAME}",
         rf"\b(?:panel|interview|call)\b[^.]{{0,20}}\b(?:chaired|led|conducted) by {_NAME}",
     ]
+    firm = (people.agency or "").lower()
     for pattern in explicit:
         for m in overlapping(pattern, text, re.IGNORECASE):
             name = clean_name(m.group("name"), story, address_words(people.contact_email))
-            if name:
+            if name and not (firm and name.lower() in firm):
                 return name
     for m in overlapping(rf"\bmanager {_NAME}", text, re.IGNORECASE):
         name = clean_name(m.group("name"), story)  # "manager Tina rang": only a known given name
@@ -380,7 +385,7 @@ def _interviewer(story: Story, people: People) -> str | None:
     recruiter_first = (people.recruiter or "").split(" ")[0]
     titled = re.search(
         rf"\b(?i:{TITLES})\.? (?P<name>[A-Z][^\W\d_\-]*(?:-[^\W\d_]+)*"
-        r"(?: [A-Z][^\W\d_\-]*(?:-[^\W\d_]+)*)?)\b(?!')",
+        rf"(?:(?: (?:{_PARTICLE_RE})){{0,2}} [A-Z][^\W\d_\-]*(?:-[^\W\d_]+)*)?)\b(?!')",
         text,
     )
     around = text[max(0, titled.start() - 30) : titled.end() + 30].lower() if titled else ""
