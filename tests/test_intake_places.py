@@ -371,3 +371,11 @@ def test_the_person_due_to_call_for_a_phone_interview_is_the_interviewer() -> No
 def test_a_titled_name_keeps_its_particles() -> None:
     got = fields("ill today, my 14:00 interview at Vos Bouw is with Mr. Joost van der Berg")
     assert got["interviewer"] == "Joost van der Berg"
+
+
+def test_at_the_same_time_as_is_no_time_written_down_wrongly() -> None:
+    got = fields(
+        "i forgot i had a dentist appointment at the same time as my interview tomorrow "
+        "at 3 with Keel Systems"
+    )
+    assert (got["scenario"], got["at"]) == ("conflict", "2026-06-16 15:00")
