@@ -379,3 +379,10 @@ def test_at_the_same_time_as_is_no_time_written_down_wrongly() -> None:
         "at 3 with Keel Systems"
     )
     assert (got["scenario"], got["at"]) == ("conflict", "2026-06-16 15:00")
+
+
+def test_a_clash_made_by_forgetting_what_was_booked_has_the_forgot_reason() -> None:
+    got = fields("forgot i booked my driving test for 10am tomorrow, same time as my interview at Keel")
+    assert (got["scenario"], got["reason"]) == ("conflict", "forgot")
+    got = fields("my daughter's school play is on thursday at 10, same as my interview at Keel")
+    assert got.get("reason") != "forgot"

@@ -73,7 +73,7 @@ def read_story(text: object, now: datetime, my_tz: str) -> Intake:
     scenario = _scenario(cues, placed.start or placed.approx_start, now, tense, low)
     fields = {
         "scenario": scenario,
-        "reason": cues.reason,
+        "reason": _clash_reason(cues.reason, scenario, low),
         "at": placed.at if "at" not in special else None,
         "tz": tz,
         "company": org.company,
@@ -113,6 +113,21 @@ def _without_names(cues: Cues, low: str, *names: str | None) -> Cues:
     if blanked == low:
         return cues
     return replace(cues, reason=read_reason(blanked))
+
+
+# Forgetting what was already booked made the clash ("forgot i had the dentist then").
+_FORGOT_BOOKED = re.compile(
+    r"\b(?:forgot|forgotten|forget) (?:that |about )?(?:i |id |i'd |ive |i've )?(?:had |have "
+    r"|already )?(?:booked|arranged|agreed|promised|made|a |an |my )"
+)
+_WEAK = frozenset({"forgot", "calendar-error", "timezone-mistake", "overslept"})
+
+
+def _clash_reason(reason: str | None, scenario: str | None, low: str) -> str | None:
+    """A clash with a future interview that a weak reason made has that weak reason."""
+    if scenario == "conflict" and reason not in _WEAK and _FORGOT_BOOKED.search(low):
+        return "forgot"
+    return reason
 
 
 def _contact_title(role: str | None, people: People) -> bool:
