@@ -382,7 +382,17 @@ def test_at_the_same_time_as_is_no_time_written_down_wrongly() -> None:
 
 
 def test_a_clash_made_by_forgetting_what_was_booked_has_the_forgot_reason() -> None:
-    got = fields("forgot i booked my driving test for 10am tomorrow, same time as my interview at Keel")
+    got = fields(
+        "forgot i booked my driving test for 10am tomorrow, same time as my interview at Keel"
+    )
     assert (got["scenario"], got["reason"]) == ("conflict", "forgot")
     got = fields("my daughter's school play is on thursday at 10, same as my interview at Keel")
     assert got.get("reason") != "forgot"
+
+
+def test_a_person_due_to_call_is_the_contact_even_without_a_number() -> None:
+    got = fields(
+        "my phone interview with Keel Systems tomorrow at 10, the talent acquisition partner "
+        "Jo Park will call, I have a funeral"
+    )
+    assert (got["recruiter"], got["contact_role"]) == ("Jo Park", "recruiter")

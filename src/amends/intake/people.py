@@ -529,6 +529,9 @@ _NONE = "none"  # a contact tied to no person: no role, and no guess from elsewh
 _REACHED = (
     r"emailed|called|rang|texted|messaged|phoned|reached out|asked|texting|emailing|calling"
     r"|ringing|messaging|asking|wrote|left me|left a|sent me|sent an?"
+    # due to call: "jo will call", "she was going to ring me"
+    r"|will (?:call|ring|phone)|(?:was|is|were) (?:going|due|supposed|meant) to (?:call|ring|phone)"
+    r"|(?:was|is) gonna (?:call|ring)"
 )
 
 
