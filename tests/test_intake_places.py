@@ -396,3 +396,15 @@ def test_a_person_due_to_call_is_the_contact_even_without_a_number() -> None:
         "Jo Park will call, I have a funeral"
     )
     assert (got["recruiter"], got["contact_role"]) == ("Jo Park", "recruiter")
+
+
+def test_an_interview_entered_for_the_wrong_month_is_a_calendar_error() -> None:
+    got = fields(
+        "turns out i saved my interview with Brook & Vale for the wrong month, it was at 8 today"
+    )
+    assert got["reason"] == "calendar-error"
+
+
+def test_a_call_that_dropped_twice_is_a_technical_reason() -> None:
+    got = fields("my 8:30 zoom interview with Brook & Vale today dropped twice and i gave up")
+    assert got["reason"] == "technical"
