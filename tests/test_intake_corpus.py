@@ -64,8 +64,8 @@ def test_eval_split_accuracy_and_inventions(capsys: pytest.CaptureFixture[str]) 
     _report(capsys, "eval split", result.summary())
     assert result.errors == 0
     # Regression floors at the figures reached (see the report for the goal: 95%, none invented).
-    # Eight of the inventions are one convention: eval labels a mode only when the story says
-    # how, while both held-out sets (and so the intake) call an interview at the company that
-    # the person is held up on the way to in person, on their own clock.
-    assert result.accuracy >= 0.95
-    assert result.invented <= 12
+    # Being held up on the way to an interview at the company no longer makes it in person
+    # (in person needs a named office, site or building), which took the inventions from 12
+    # to 4.
+    assert result.accuracy >= 0.96
+    assert result.invented <= 4

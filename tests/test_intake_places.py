@@ -40,11 +40,24 @@ def test_an_interview_in_a_city_at_the_company_is_in_person_there() -> None:
     assert (got["mode"], got["tz"]) == ("in-person", "Europe/Lisbon")
 
 
-def test_held_up_in_transit_on_the_way_to_an_interview_at_the_company_is_in_person() -> None:
+def test_held_up_on_the_way_to_an_interview_at_the_company_alone_says_no_mode() -> None:
+    # In person needs a named office, site or building; the company's name is none.
     got = fields(
         "the train is stuck outside york, my 10am interview at Pennock Mills, running late"
     )
+    assert "mode" not in got and "tz" not in got
+    got = fields("taxi never showed so i missed my 2pm interview at Larkfield Homes")
+    assert "mode" not in got and "tz" not in got
+
+
+def test_held_up_on_the_way_to_a_named_office_is_in_person() -> None:
+    got = fields("tube is stuck, I'll be late for my 10am at Pennock Mills' office in leeds")
     assert (got["mode"], got["tz"]) == ("in-person", "Europe/London")
+
+
+def test_a_named_building_after_the_company_is_a_place_travelled_to() -> None:
+    got = fields("interview at 3pm at the Ledger at canary wharf and the dlr is down, im late")
+    assert got["mode"] == "in-person"
 
 
 def test_transit_without_a_place_to_go_to_says_no_mode() -> None:
@@ -293,3 +306,105 @@ def test_the_interview_arranged_through_a_firms_person_names_the_recruiter() -> 
         now="2026-06-15T10:00:00+02:00",
     )
     assert got["recruiter"] == "Claire Dubois (Michael Page)"
+
+
+def test_a_call_that_never_worked_told_after_the_slot_is_a_missed_interview() -> None:
+    got = fields(
+        "yesterday the teams call at 10 never worked, my laptop kept crashing the whole time "
+        "and i missed the interview with Harlow Print"
+    )
+    assert (got["scenario"], got["reason"]) == ("missed", "technical")
+
+
+def test_a_call_that_failed_part_way_told_later_is_still_a_tech_failure() -> None:
+    got = fields(
+        "yesterday at 3pm my webex interview with Harlow Print froze halfway through and "
+        "we never got it back"
+    )
+    assert got["scenario"] == "tech-failure"
+
+
+def test_accented_city_names_and_hk_time_are_zones() -> None:
+    got = fields("video interview tomorrow 10am Montréal time with Keel Systems, i am sick")
+    assert got["tz"] == "America/Toronto"
+    got = fields("interview 9am HK time tmrw with Keel Systems, i am ill")
+    assert got["tz"] == "Asia/Hong_Kong"
+
+
+def test_cet_with_the_company_in_a_named_country_is_that_countrys_zone() -> None:
+    got = fields("interview at 14:00 CET tomorrow with Keel AG in Switzerland, I am sick")
+    assert got["tz"] == "Europe/Zurich"
+
+
+def test_an_in_house_talent_partner_is_the_recruiter_by_name_alone() -> None:
+    got = fields(
+        "the talent partner at Keel Systems, Jess Moran, set up my 2pm tomorrow, i have flu"
+    )
+    assert got["recruiter"] == "Jess Moran"
+    assert got["company"] == "Keel Systems"
+    assert "role" not in got
+    got = fields(
+        "Jess Moran from Talent Acquisition booked my interview for 2pm tomorrow, i have flu"
+    )
+    assert got["recruiter"] == "Jess Moran"
+
+
+def test_captain_and_lic_are_titles_dropped_from_names() -> None:
+    got = fields("Captain Reyes was going to interview me at 8 today at Keel Systems, overslept")
+    assert got["interviewer"] == "Reyes"
+    got = fields("phone interview with Lic. Ortega from Keel Systems in 40 min, stuck in traffic")
+    assert (got["interviewer"], got["company"]) == ("Ortega", "Keel Systems")
+
+
+def test_the_person_due_to_call_for_a_phone_interview_is_the_interviewer() -> None:
+    got = fields(
+        "felt awful and slept through my 8am phone interview, ms okafor was going to call me"
+    )
+    assert got["interviewer"] == "Okafor"
+    got = fields(
+        "the recruiter from Tallis Search was supposed to call me at 8 for a phone screen "
+        "but I missed it"
+    )
+    assert "interviewer" not in got
+
+
+def test_a_titled_name_keeps_its_particles() -> None:
+    got = fields("ill today, my 14:00 interview at Vos Bouw is with Mr. Joost van der Berg")
+    assert got["interviewer"] == "Joost van der Berg"
+
+
+def test_at_the_same_time_as_is_no_time_written_down_wrongly() -> None:
+    got = fields(
+        "i forgot i had a dentist appointment at the same time as my interview tomorrow "
+        "at 3 with Keel Systems"
+    )
+    assert (got["scenario"], got["at"]) == ("conflict", "2026-06-16 15:00")
+
+
+def test_a_clash_made_by_forgetting_what_was_booked_has_the_forgot_reason() -> None:
+    got = fields(
+        "forgot i booked my driving test for 10am tomorrow, same time as my interview at Keel"
+    )
+    assert (got["scenario"], got["reason"]) == ("conflict", "forgot")
+    got = fields("my daughter's school play is on thursday at 10, same as my interview at Keel")
+    assert got.get("reason") != "forgot"
+
+
+def test_a_person_due_to_call_is_the_contact_even_without_a_number() -> None:
+    got = fields(
+        "my phone interview with Keel Systems tomorrow at 10, the talent acquisition partner "
+        "Jo Park will call, I have a funeral"
+    )
+    assert (got["recruiter"], got["contact_role"]) == ("Jo Park", "recruiter")
+
+
+def test_an_interview_entered_for_the_wrong_month_is_a_calendar_error() -> None:
+    got = fields(
+        "turns out i saved my interview with Brook & Vale for the wrong month, it was at 8 today"
+    )
+    assert got["reason"] == "calendar-error"
+
+
+def test_a_call_that_dropped_twice_is_a_technical_reason() -> None:
+    got = fields("my 8:30 zoom interview with Brook & Vale today dropped twice and i gave up")
+    assert got["reason"] == "technical"

@@ -26,7 +26,7 @@ _PAST = re.compile(
 _INTERVIEW = re.compile(
     r"\b(?:interview|interviews|interviewer|interviewing|screen|screening|call|onsite|recruiter"
     r"|hiring|role|position|job|meeting|assessment|panel|chat with|final round|first round"
-    r"|second round)\b"
+    r"|second round|talent partner|talent acquisition)\b"
 )
 _NOT_VIDEO = frozenset({"WhatsApp"})
 

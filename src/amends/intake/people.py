@@ -39,6 +39,7 @@ _WORD = rf"{_L}(?:{_L}|['\-])+"
 _PARTICLES = frozenset(
     {"de", "van", "von", "der", "den", "da", "di", "du", "dos", "del", "la", "le", "bin", "al"}
 )
+_PARTICLE_RE = "|".join(sorted(_PARTICLES))
 _NAME = rf"(?P<name>{_TITLE}?{_WORD}(?: {_WORD}){{0,2}})"
 # A name after "with", stopping before "from"/"at" so "with Tilly from Bakehouse" splits.
 WHO = rf"(?P<name>{_TITLE}?(?!(?:from|at)\b){_WORD}(?: (?!(?:from|at)\b){_WORD}){{0,2}})"
@@ -269,7 +270,37 @@ _SEARCH_FIRM = re.compile(
 )
 
 
+# The employer's own recruiter: "the talent partner, Jess Moran", "Jess from Talent
+# Acquisition". Named alone, with no firm: the firm is the employer.
+IN_HOUSE = (
+    r"(?:talent (?:partner|acquisition(?: partner| lead| specialist| manager| team)?)|ta partner"
+    r"|in-house recruiter|internal recruiter)"
+)
+IN_HOUSE_PATTERNS = [
+    re.compile(rf"\b{IN_HOUSE}{_INTRO} {_NAME}", re.IGNORECASE),
+    re.compile(rf"\b{IN_HOUSE} (?:at|from|with|of) [\w&' ]{{1,30}}, {_NAME}", re.IGNORECASE),
+    re.compile(
+        rf"\b{_NAME}(?:,| \(| is| was) ?(?:the |my |our |a |an |their )?{IN_HOUSE}\b",
+        re.IGNORECASE,
+    ),
+    re.compile(rf"\b{_NAME} (?:from|in|of|on) (?:the )?{IN_HOUSE}\b", re.IGNORECASE),
+]
+
+
+def _in_house(story: Story, people: People) -> bool:
+    """The employer's own talent partner, named: the recruiter, with no firm."""
+    for pattern in IN_HOUSE_PATTERNS:
+        for m in pattern.finditer(story.text):
+            name = clean_name(m.group("name"), story, address_words(people.contact_email))
+            if name:
+                people.recruiter = name
+                return True
+    return False
+
+
 def _recruiter(story: Story, people: People) -> None:
+    if _in_house(story, people):
+        return
     text = story.text
     found = agencies().search(story.low)
     named = _AGENCY_WORDS.search(text)
@@ -324,6 +355,9 @@ def _interviewer(story: Story, people: People) -> str | None:
         rf"\b(?:meant|supposed|due|going|scheduled|set|booked) to (?:meet|see|speak (?:to|with)"
         rf"|talk (?:to|with)|be interviewed by) {_NAME}",
         rf"\b(?:interviewed|interviewing) by {_NAME}",
+        # "dr patel was gonna call me": the person due to ring for the interview
+        rf"(?<!from )(?<!at )(?<!of )(?<!with )\b{_NAME} (?:was|is|were) (?:gonna|going to"
+        r"|supposed to|meant to|due to|to) (?:call|ring|phone|interview) me\b",
         rf"\b{_NAME} (?:is |was |will be )?interviewing\b(?! (?:me )?(?:at|for|with)\b)",
         rf"\b(?:interviewer|hiring manager|hiring mgr)\b[^.]{{0,80}}?\b(?:her|his|their) name is"
         rf" {_NAME}",
@@ -338,10 +372,11 @@ def _interviewer(story: Story, people: People) -> str | None:
         rf"\b(?:hiring |office |store |line )?manager (?:is|was|will be) {_NAME}",
         rf"\b(?:panel|interview|call)\b[^.]{{0,20}}\b(?:chaired|led|conducted) by {_NAME}",
     ]
+    firm = (people.agency or "").lower()
     for pattern in explicit:
         for m in overlapping(pattern, text, re.IGNORECASE):
             name = clean_name(m.group("name"), story, address_words(people.contact_email))
-            if name:
+            if name and not (firm and name.lower() in firm):
                 return name
     for m in overlapping(rf"\bmanager {_NAME}", text, re.IGNORECASE):
         name = clean_name(m.group("name"), story)  # "manager Tina rang": only a known given name
@@ -350,7 +385,7 @@ def _interviewer(story: Story, people: People) -> str | None:
     recruiter_first = (people.recruiter or "").split(" ")[0]
     titled = re.search(
         rf"\b(?i:{TITLES})\.? (?P<name>[A-Z][^\W\d_\-]*(?:-[^\W\d_]+)*"
-        r"(?: [A-Z][^\W\d_\-]*(?:-[^\W\d_]+)*)?)\b(?!')",
+        rf"(?:(?: (?:{_PARTICLE_RE})){{0,2}} [A-Z][^\W\d_\-]*(?:-[^\W\d_]+)*)?)\b(?!')",
         text,
     )
     around = text[max(0, titled.start() - 30) : titled.end() + 30].lower() if titled else ""
@@ -494,6 +529,9 @@ _NONE = "none"  # a contact tied to no person: no role, and no guess from elsewh
 _REACHED = (
     r"emailed|called|rang|texted|messaged|phoned|reached out|asked|texting|emailing|calling"
     r"|ringing|messaging|asking|wrote|left me|left a|sent me|sent an?"
+    # due to call: "jo will call", "she was going to ring me"
+    r"|will (?:call|ring|phone)|(?:was|is|were) (?:going|due|supposed|meant) to (?:call|ring|phone)"
+    r"|(?:was|is) gonna (?:call|ring)"
 )
 
 

@@ -59,8 +59,6 @@ _ADDRESS = re.compile(
     r"\b(?:interview|intervue|onsite|\d{1,2}(?:[:.]\d\d)? ?(?:am|pm)?)\b[^.;!?]{0,60}?\bat \d{1,4}"
     rf" [a-z'-]+(?: [a-z'-]+)? {_STREET}\b"
 )
-# Reasons that say the person was travelling to the interview.
-_ON_THE_WAY = frozenset({"transit"})
 
 
 @dataclass(frozen=True)
@@ -123,7 +121,7 @@ _BEFORE_REACH = re.compile(rf"\b(?:{_REACHING}) (?:the )?$")
 
 @cache
 def _district_after() -> re.Pattern[str]:
-    return re.compile(rf" (?:{_districts()})(?![a-z])")
+    return re.compile(rf"(?: at)? (?:{_districts()})(?![a-z])")
 
 
 @cache
@@ -152,7 +150,7 @@ def _past_suffix(after: str) -> str:
     return after[m.end() :] if m else after
 
 
-def _company_site(low: str, company: str, reason: str | None) -> Site | None:
+def _company_site(low: str, company: str) -> Site | None:
     """The rules that need the hiring company's name, in order (``None``: none applies)."""
     mentions = _mentions(low, company.lower())
     at = [(b, _past_suffix(a)) for b, a in mentions if _BEFORE_AT.search(b)]
@@ -161,7 +159,8 @@ def _company_site(low: str, company: str, reason: str | None) -> Site | None:
         if town and (found := _town(town.group("town"))):
             return Site(True, _town_zone(found))
     if any(_district_after().match(after) for _, after in at):
-        return Site(True)  # "interview 10:30 at hsbc canary wharf": a district one goes to
+        # "interview 10:30 at hsbc canary wharf", "at the guardian at kings place"
+        return Site(True)
     if any(_BEFORE_WITH.search(b) and _in_district().match(a) for b, a in mentions):
         return Site(True)
     for _, after in at:
@@ -176,14 +175,12 @@ def _company_site(low: str, company: str, reason: str | None) -> Site | None:
             return Site(True, _town_zone(found))
     if any(_BEFORE_REACH.search(b) for b, _ in mentions):
         return Site(True)  # "on my way to Acme", "i wont make it to Acme in time"
-    if reason in _ON_THE_WAY and at:
-        return Site(True)  # held up on the way to the interview at the company
     return None
 
 
-def visited_site(low: str, company: str | None, reason: str | None = None) -> Site:
+def visited_site(low: str, company: str | None) -> Site:
     """Whether the story names a place the person travels to for the interview."""
-    if company and (site := _company_site(low, company, reason)) is not None:
+    if company and (site := _company_site(low, company)) is not None:
         return site
     named_city = re.search(
         rf"\b(?:interview|onsite|final round|assessment) (?:is |was )?in {_TOWN}", low

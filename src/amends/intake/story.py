@@ -17,7 +17,7 @@ from amends.dates.zones import zone
 from amends.errors import InputError
 from amends.intake.classify import Cues, read_cues, read_reason, tense_words
 from amends.intake.org import read_org
-from amends.intake.people import People, read_people
+from amends.intake.people import IN_HOUSE, People, read_people
 from amends.intake.placing import interviewer_zone, one_moment, place_times, zone_of
 from amends.intake.result import Intake, ask, build
 from amends.intake.site import visited_site
@@ -29,6 +29,7 @@ from amends.intake.zonewords import interviewer_place, local_words
 _MONTH_FIRST = frozenset({"US", "CA", "PH", "FM", "PW", "MH"})
 SOON = timedelta(hours=2)
 JUST_STARTED = timedelta(hours=1)
+SLOT_OVER = timedelta(hours=2)  # a tech failure told later than this took the slot out
 
 
 def read_story(text: object, now: datetime, my_tz: str) -> Intake:
@@ -52,7 +53,7 @@ def read_story(text: object, now: datetime, my_tz: str) -> Intake:
     when = read_when(masked.replace("'", " "), now, mine, tense, (country or "") in _MONTH_FIRST)
     org = read_org(story, people.interviewer, people.agency, people.agency_named)
     cues = _without_names(cues, low, org.company, org.role)
-    site = visited_site(low, org.company, cues.reason)
+    site = visited_site(low, org.company)
     mode = cues.mode or ("in-person" if site.in_person else None)
     place = interviewer_place(low) or (site.zone if mode == "in-person" else None)
     # In person with a company, a place or a venue named ("at the council"): in the user's
@@ -72,11 +73,11 @@ def read_story(text: object, now: datetime, my_tz: str) -> Intake:
     scenario = _scenario(cues, placed.start or placed.approx_start, now, tense, low)
     fields = {
         "scenario": scenario,
-        "reason": cues.reason,
+        "reason": _clash_reason(cues.reason, scenario, low),
         "at": placed.at if "at" not in special else None,
         "tz": tz,
         "company": org.company,
-        "role": org.role,
+        "role": None if _contact_title(org.role, people) else org.role,
         "interviewer": people.interviewer
         if people.interviewer and people.interviewer != org.company
         else None,
@@ -93,6 +94,7 @@ def read_story(text: object, now: datetime, my_tz: str) -> Intake:
         scenario == "missed"
         and cues.reason == "technical"
         and placed.start is None
+        and placed.approx_start is None
         and cues.live_failure
     ):
         fields["scenario"] = "tech-failure"
@@ -111,6 +113,26 @@ def _without_names(cues: Cues, low: str, *names: str | None) -> Cues:
     if blanked == low:
         return cues
     return replace(cues, reason=read_reason(blanked))
+
+
+# Forgetting what was already booked made the clash ("forgot i had the dentist then").
+_FORGOT_BOOKED = re.compile(
+    r"\b(?:forgot|forgotten|forget) (?:that |about )?(?:i |id |i'd |ive |i've )?(?:had |have "
+    r"|already )?(?:booked|arranged|agreed|promised|made|a |an |my )"
+)
+_WEAK = frozenset({"forgot", "calendar-error", "timezone-mistake", "overslept"})
+
+
+def _clash_reason(reason: str | None, scenario: str | None, low: str) -> str | None:
+    """A clash with a future interview that a weak reason made has that weak reason."""
+    if scenario == "conflict" and reason not in _WEAK and _FORGOT_BOOKED.search(low):
+        return "forgot"
+    return reason
+
+
+def _contact_title(role: str | None, people: People) -> bool:
+    """A "role" that is the named talent partner's own title ("the talent partner, Jess")."""
+    return bool(role and people.recruiter and re.fullmatch(IN_HOUSE, role.lower()))
 
 
 def _employer(firm: str, company: str | None) -> bool:
@@ -159,6 +181,15 @@ _STILL_LATE = re.compile(
 )
 
 
+# The call took place and failed part-way ("halfway into", "after ten minutes", "they
+# couldnt hear me"): a tech failure however late it is told.
+_IN_CALL = re.compile(
+    r"\b(?:halfway|half way|midway|in the middle|mid[- ]?(?:\w+ )?(?:call|interview)|mins? in"
+    r"|minutes in|after (?:\d+|a few|two|three|five|ten|twenty) (?:mins?|minutes)"
+    r"|(?:couldnt|could not|cant|cannot) hear|cut off|dropped|kicked (?:me )?out|reconnect)"
+)
+
+
 def _scenario(
     cues: Cues, start: datetime | None, now: datetime, tense: str | None, low: str
 ) -> str | None:
@@ -176,7 +207,11 @@ def _scenario(
     if past:
         failed = "tech-failure" in found or cues.reason == "technical"
         if failed and (cues.live_failure or (start is None and "tech-failure" in found)):
-            return "tech-failure"
+            # Told during the slot, the call failing: a tech failure. Told once the slot is
+            # over, the failure took the interview out: missed (for a technical reason).
+            if start is None or now - start < SLOT_OVER or _IN_CALL.search(low):
+                return "tech-failure"
+            return "missed"
         just_started = start is not None and now - start <= JUST_STARTED
         if just_started and _STILL_LATE.search(low) and "missed" not in found:
             return "late"

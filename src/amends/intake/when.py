@@ -52,7 +52,8 @@ _THOUGHT = re.compile(
     r"\b(?:thought|assumed|believed|expected|had it (?:down )?as|i had it"
     r"|(?:read|saw|took|understood) (?:it|the time|the invite) as"
     r"|set (?:a |my |the )?(?:reminder|alarm) for)\b"
-    r"|\b(?:wrote|put|had|saved|entered|noted|copied)\b[^,.]{0,40}\bas\b"
+    r"|\b(?:wrote|put|had|saved|entered|noted|copied)\b[^,.]{0,40}(?<!same time )(?<!same day )"
+    r"\bas\b"
 )
 _ACTUAL = re.compile(r"\b(?:actually|really|turns out|turned out|in fact|but it was|it was at)\b")
 _CORRECTION = re.compile(
