@@ -16,7 +16,11 @@ whole, not in one clause:
 - **blame**: blame points at something — the reader's side, a third party, the
   arrangements — or disowns the miss (``blame_target`` in the catalogue). A
   story of one's own mishap with none of that ("my phone updated overnight and
-  wiped my alarms") is at most an excuse, which the excuse rule reports; an
+  wiped my alarms") is at most an excuse, which the excuse rule reports. A long
+  retelling (``LONG_STORY_WORDS`` words or more) must point by name — the
+  employer's people or arrangements, a provider, a fault phrase
+  (``blame_pointed``): "I figured since your office is in Denver it would be the
+  same…" mentions the reader's side in passing and blames nobody; an
   ownership line in the sentence vetoes it unless the sentence then turns on the
   employer's side ("that part is on me; still, the coordinator's invitation had
   the wrong date").
@@ -26,6 +30,10 @@ from __future__ import annotations
 
 from amends.check.rules import Catalogue, Rule
 from amends.check.scan import Hit, Scan, Span, cuts
+from amends.check.text import words
+
+LONG_STORY_WORDS = 20
+"""From this many words on, a sentence read as blame must name what it blames."""
 
 _BENIGN_WHOLE: dict[str, tuple[str, ...]] = {
     "begging": ("invites-proposal", "offers-times", "vague-time"),
@@ -64,7 +72,9 @@ def _stands(scan: Scan, rule: Rule, hit: Hit, cat: Catalogue) -> bool:
     if rule.category == "blame":
         if scan.search_any(cat.lexicon["ownership"], *span) and not _turns_on_them(scan, span, cat):
             return False  # "I misread your invitation": owned, not blamed
-        return scan.search_any(cat.lexicon["blame_target"], *span)
+        long_story = len(words(scan.folded, *span)) >= LONG_STORY_WORDS
+        target = "blame_pointed" if long_story else "blame_target"
+        return scan.search_any(cat.lexicon[target], *span)
     return True
 
 
