@@ -17,7 +17,8 @@ whole, not in one clause:
   arrangements — or disowns the miss (``blame_target`` in the catalogue). A
   story of one's own mishap with none of that ("my phone updated overnight and
   wiped my alarms") is at most an excuse, which the excuse rule reports. A long
-  retelling (``LONG_STORY_WORDS`` words or more) must point by name — the
+  retelling (a sentence of 20 words or more in a draft over the length limit,
+  of 30 anywhere: ``LONG_STORY_WORDS``) must point by name — the
   employer's people or arrangements, a provider, a fault phrase
   (``blame_pointed``): "I figured since your office is in Denver it would be the
   same…" mentions the reader's side in passing and blames nobody; an
@@ -32,8 +33,9 @@ from amends.check.rules import Catalogue, Rule
 from amends.check.scan import Hit, Scan, Span, cuts
 from amends.check.text import words
 
-LONG_STORY_WORDS = 20
-"""From this many words on, a sentence read as blame must name what it blames."""
+LONG_STORY_WORDS = (20, 30)
+"""A sentence of the first many words in an over-long draft, or of the second anywhere, is a
+retelling: read as blame, it must name what it blames."""
 
 _BENIGN_WHOLE: dict[str, tuple[str, ...]] = {
     "begging": ("invites-proposal", "offers-times", "vague-time"),
@@ -63,6 +65,12 @@ def _turns_on_them(scan: Scan, span: Span, cat: Catalogue) -> bool:
     return scan.search_any(lex["turn"], *span) and scan.search_any(lex["employer_side"], *span)
 
 
+def _long_story(scan: Scan, span: Span, cat: Catalogue) -> bool:
+    n = len(words(scan.folded, *span))
+    in_long_draft = len(scan.body_words) > cat.limits.email_words
+    return n >= LONG_STORY_WORDS[1] or (in_long_draft and n >= LONG_STORY_WORDS[0])
+
+
 def _stands(scan: Scan, rule: Rule, hit: Hit, cat: Catalogue) -> bool:
     span = (hit.start, hit.end)
     if rule.category in _BENIGN_WHOLE and _whole_does(scan, span, _BENIGN_WHOLE[rule.category]):
@@ -72,8 +80,7 @@ def _stands(scan: Scan, rule: Rule, hit: Hit, cat: Catalogue) -> bool:
     if rule.category == "blame":
         if scan.search_any(cat.lexicon["ownership"], *span) and not _turns_on_them(scan, span, cat):
             return False  # "I misread your invitation": owned, not blamed
-        long_story = len(words(scan.folded, *span)) >= LONG_STORY_WORDS
-        target = "blame_pointed" if long_story else "blame_target"
+        target = "blame_pointed" if _long_story(scan, span, cat) else "blame_target"
         return scan.search_any(cat.lexicon[target], *span)
     return True
 
