@@ -302,5 +302,21 @@ def subject_vague_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
     return [Hit(rule, d.subject_start, d.subject_end)]
 
 
+SHOUTED_SHARE = 0.7
+"""A subject with at least this share of its letters (and eight or more) in capitals shouts."""
+
+
+def subject_shouty_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
+    """A subject that shouts: capitals throughout, "!!", or a pattern ("URGENT", "ASAP")."""
+    d = scan.draft
+    if d.subject_start is None or d.subject_end is None or not d.subject:
+        return []
+    letters = [c for c in d.subject if c.isalpha()]
+    shouted = len(letters) >= 8 and sum(c.isupper() for c in letters) >= SHOUTED_SHARE * len(letters)
+    if shouted or scan.search_any(rule.patterns, d.subject_start, d.subject_end):
+        return [Hit(rule, d.subject_start, d.subject_end)]
+    return []
+
+
 def _capitalised(word: str, cat: Catalogue) -> bool:
     return word[0].isupper() and word.lower() not in cat.subject_common_words
