@@ -312,7 +312,9 @@ def subject_shouty_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
     if d.subject_start is None or d.subject_end is None or not d.subject:
         return []
     letters = [c for c in d.subject if c.isalpha()]
-    shouted = len(letters) >= 8 and sum(c.isupper() for c in letters) >= SHOUTED_SHARE * len(letters)
+    shouted = len(letters) >= 8 and sum(c.isupper() for c in letters) >= SHOUTED_SHARE * len(
+        letters
+    )
     if shouted or scan.search_any(rule.patterns, d.subject_start, d.subject_end):
         return [Hit(rule, d.subject_start, d.subject_end)]
     return []
