@@ -46,8 +46,12 @@ def _subject_has(scan: Scan, rule: Rule) -> bool:
 def _call_after_miss(scan: Scan, rule: Rule, cat: Catalogue) -> bool:
     """A call about a miss (it says so). A rule about the cause (ownership) is owed only by
     a call that explains the miss with a weak reason: a voicemail that apologises and
-    promises times by e-mail gives no reason to own."""
+    promises times by e-mail gives no reason to own — unless ``--reason`` names a weak one
+    (overslept, forgot...): then a call that neither gives it nor owns it owes the line."""
     if rule.waive_outside_control:
+        weak = scan.reason_outside_control is False and scan.reason not in PRIVATE_REASONS
+        if weak and scan.body_has(cat.lexicon["kind_missed"]):
+            return True
         return scan.anywhere("excuse") or scan.body_has(cat.rule("excuse-weak-reason").patterns)
     return scan.body_has(cat.lexicon["kind_missed"])
 
