@@ -25,6 +25,10 @@ whole, not in one clause:
   ownership line in the sentence vetoes it unless the sentence then turns on the
   employer's side ("that part is on me; still, the coordinator's invitation had
   the wrong date").
+- **overshare**: a long retelling (as for blame) must hold private detail —
+  the body, symptoms, tests and treatment, police and courts, relationships,
+  money (``private_detail``): "an exceptional fortnight at my current firm…"
+  told at length is not.
 """
 
 from __future__ import annotations
@@ -77,6 +81,8 @@ def _stands(scan: Scan, rule: Rule, hit: Hit, cat: Catalogue) -> bool:
         return False
     if rule.category == "demand" and _is_question(scan, span) and _whole_does(scan, span, _ASKING):
         return False
+    if rule.category == "overshare" and _long_story(scan, span, cat):
+        return scan.search_any(cat.lexicon["private_detail"], *span)
     if rule.category == "blame":
         if scan.search_any(cat.lexicon["ownership"], *span) and not _turns_on_them(scan, span, cat):
             return False  # "I misread your invitation": owned, not blamed
