@@ -253,3 +253,22 @@ def test_json_summary_reports_the_kind_and_reason(cli: CliRun, tmp_path: Path) -
     summary = json.loads(result.stdout)["summary"]
     assert summary["kind"] == "apology" and summary["kind_inferred"] is True
     assert summary["reason"] == "transit" and result.exit_code == 0
+
+
+_CALL_NO_REASON = (
+    "Hi, this is Sam Lee calling for Ms Patel. I'm so sorry I missed our interview at nine "
+    "this morning. I'm still very interested in the role. I'll email two times for later "
+    "this week. Thank you."
+)
+
+
+def test_a_call_after_a_miss_owes_ownership_when_the_reason_code_is_weak() -> None:
+    report = check_text(_CALL_NO_REASON, kind="script", reason="overslept")
+    assert "missing-ownership" in report.categories
+
+
+def test_a_call_after_a_miss_owes_no_ownership_for_a_private_or_outside_reason() -> None:
+    for code in ("personal", "transit"):
+        report = check_text(_CALL_NO_REASON, kind="script", reason=code)
+        assert "missing-ownership" not in report.categories, code
+    assert "missing-ownership" not in check_text(_CALL_NO_REASON, kind="script").categories

@@ -46,8 +46,12 @@ def _subject_has(scan: Scan, rule: Rule) -> bool:
 def _call_after_miss(scan: Scan, rule: Rule, cat: Catalogue) -> bool:
     """A call about a miss (it says so). A rule about the cause (ownership) is owed only by
     a call that explains the miss with a weak reason: a voicemail that apologises and
-    promises times by e-mail gives no reason to own."""
+    promises times by e-mail gives no reason to own — unless ``--reason`` names a weak one
+    (overslept, forgot...): then a call that neither gives it nor owns it owes the line."""
     if rule.waive_outside_control:
+        weak = scan.reason_outside_control is False and scan.reason not in PRIVATE_REASONS
+        if weak and scan.body_has(cat.lexicon["kind_missed"]):
+            return True
         return scan.anywhere("excuse") or scan.body_has(cat.rule("excuse-weak-reason").patterns)
     return scan.body_has(cat.lexicon["kind_missed"])
 
@@ -300,6 +304,24 @@ def subject_vague_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
         if proper and (i > 0 or len(tokens) == 1 or _capitalised(tokens[1].group(0), cat)):
             return []
     return [Hit(rule, d.subject_start, d.subject_end)]
+
+
+SHOUTED_SHARE = 0.7
+"""A subject with at least this share of its letters (and eight or more) in capitals shouts."""
+
+
+def subject_shouty_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
+    """A subject that shouts: capitals throughout, "!!", or a pattern ("URGENT", "ASAP")."""
+    d = scan.draft
+    if d.subject_start is None or d.subject_end is None or not d.subject:
+        return []
+    letters = [c for c in d.subject if c.isalpha()]
+    shouted = len(letters) >= 8 and sum(c.isupper() for c in letters) >= SHOUTED_SHARE * len(
+        letters
+    )
+    if shouted or scan.search_any(rule.patterns, d.subject_start, d.subject_end):
+        return [Hit(rule, d.subject_start, d.subject_end)]
+    return []
 
 
 def _capitalised(word: str, cat: Catalogue) -> bool:

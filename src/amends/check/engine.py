@@ -32,6 +32,7 @@ _CHECKS: dict[Check, Callable[[Scan, Rule, Catalogue], list[Hit]]] = {
     "narrative": context.narrative_hits,
     "subject-missing": lambda scan, rule, cat: context.subject_missing_hits(scan, rule),
     "subject-vague": context.subject_vague_hits,
+    "subject-shouty": context.subject_shouty_hits,
     "classifier": lambda scan, rule, cat: evidence.corroborated(
         scan, rule, classifier_hits(scan, rule), cat
     ),

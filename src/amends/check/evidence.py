@@ -16,16 +16,30 @@ whole, not in one clause:
 - **blame**: blame points at something — the reader's side, a third party, the
   arrangements — or disowns the miss (``blame_target`` in the catalogue). A
   story of one's own mishap with none of that ("my phone updated overnight and
-  wiped my alarms") is at most an excuse, which the excuse rule reports; an
+  wiped my alarms") is at most an excuse, which the excuse rule reports. A long
+  retelling (a sentence of 20 words or more in a draft over the length limit,
+  of 30 anywhere: ``LONG_STORY_WORDS``) must point by name — the
+  employer's people or arrangements, a provider, a fault phrase
+  (``blame_pointed``): "I figured since your office is in Denver it would be the
+  same…" mentions the reader's side in passing and blames nobody; an
   ownership line in the sentence vetoes it unless the sentence then turns on the
   employer's side ("that part is on me; still, the coordinator's invitation had
   the wrong date").
+- **overshare**: a long retelling (as for blame) must hold private detail —
+  the body, symptoms, tests and treatment, police and courts, relationships,
+  money (``private_detail``): "an exceptional fortnight at my current firm…"
+  told at length is not.
 """
 
 from __future__ import annotations
 
 from amends.check.rules import Catalogue, Rule
 from amends.check.scan import Hit, Scan, Span, cuts
+from amends.check.text import words
+
+LONG_STORY_WORDS = (20, 30)
+"""A sentence of the first many words in an over-long draft, or of the second anywhere, is a
+retelling: read as blame, it must name what it blames."""
 
 _BENIGN_WHOLE: dict[str, tuple[str, ...]] = {
     "begging": ("invites-proposal", "offers-times", "vague-time"),
@@ -55,16 +69,25 @@ def _turns_on_them(scan: Scan, span: Span, cat: Catalogue) -> bool:
     return scan.search_any(lex["turn"], *span) and scan.search_any(lex["employer_side"], *span)
 
 
+def _long_story(scan: Scan, span: Span, cat: Catalogue) -> bool:
+    n = len(words(scan.folded, *span))
+    in_long_draft = len(scan.body_words) > cat.limits.email_words
+    return n >= LONG_STORY_WORDS[1] or (in_long_draft and n >= LONG_STORY_WORDS[0])
+
+
 def _stands(scan: Scan, rule: Rule, hit: Hit, cat: Catalogue) -> bool:
     span = (hit.start, hit.end)
     if rule.category in _BENIGN_WHOLE and _whole_does(scan, span, _BENIGN_WHOLE[rule.category]):
         return False
     if rule.category == "demand" and _is_question(scan, span) and _whole_does(scan, span, _ASKING):
         return False
+    if rule.category == "overshare" and _long_story(scan, span, cat):
+        return scan.search_any(cat.lexicon["private_detail"], *span)
     if rule.category == "blame":
         if scan.search_any(cat.lexicon["ownership"], *span) and not _turns_on_them(scan, span, cat):
             return False  # "I misread your invitation": owned, not blamed
-        return scan.search_any(cat.lexicon["blame_target"], *span)
+        target = "blame_pointed" if _long_story(scan, span, cat) else "blame_target"
+        return scan.search_any(cat.lexicon[target], *span)
     return True
 
 

@@ -28,6 +28,7 @@ Check = Literal[
     "narrative",
     "subject-missing",
     "subject-vague",
+    "subject-shouty",
     "classifier",
     "availability",
 ]
