@@ -188,7 +188,7 @@ class Finding(Shape):
     end: int
     excerpt: str
     message: str
-    suggestion: str | None
+    suggestion: str
 
 
 class CheckSummary(Shape):
