@@ -50,6 +50,7 @@ TUNING_SETS = (
     ("spent first held-out set, now tuning data", ROOT / "training/check/drafts/heldout_v1.toml"),
     ("corpus writer's training drafts", ROOT / "training/check/drafts/corpus3_train.toml"),
     ("spent third held-out set, now tuning data", ROOT / "training/check/drafts/heldout_v3.toml"),
+    ("spent fourth held-out set, now tuning data", ROOT / "training/check/drafts/heldout_v4.toml"),
 )
 THROUGHPUT_SECONDS = 3.0
 _FLAW_KEYS = ("flaws", "labels", "categories", "expected", "findings")

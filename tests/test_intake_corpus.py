@@ -45,6 +45,7 @@ TUNE_FLOORS = {
     "heldout_v1": (0.97, 0),
     "dev3": (0.95, 3),
     "heldout_v3": (0.92, 0),
+    "heldout_v4": (0.85, 9),
 }
 
 
