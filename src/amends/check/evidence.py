@@ -29,10 +29,17 @@ whole, not in one clause:
   the body, symptoms, tests and treatment, police and courts, relationships,
   money (``private_detail``): "an exceptional fortnight at my current firm…"
   told at length is not.
+
+One decision reads the draft as a whole (:func:`owned_brief_excuses`): a weak
+reason given in a line or so, in a draft that owns the miss elsewhere ("I read
+the time as Lagos time. That scheduling error is mine."), is the short factual
+reason a coach allows, not an excuse; an owned draft that still retells the
+story at length (``OWNED_STORY_WORDS``) keeps its excuse finding.
 """
 
 from __future__ import annotations
 
+from amends.check.model import Finding
 from amends.check.rules import Catalogue, Rule
 from amends.check.scan import Hit, Scan, Span, cuts
 from amends.check.text import words
@@ -96,3 +103,36 @@ def corroborated(scan: Scan, rule: Rule, hits: list[Hit], cat: Catalogue) -> lis
     if rule.severity != "error" and rule.category not in _BENIGN_WHOLE:
         return hits
     return [hit for hit in hits if _stands(scan, rule, hit, cat)]
+
+
+OWNED_STORY_WORDS = 25
+"""In a draft that owns the miss, excuse sentences of this many words together retell the story."""
+
+_NOT_OWNING = ("excuse", "blame", "begging")
+"""A sentence read as one of these owns nothing, whatever else the model hears in it."""
+
+
+def owns_elsewhere(scan: Scan, cat: Catalogue, skip: set[Span]) -> bool:
+    """Whether a body sentence outside ``skip`` takes responsibility (words or model)."""
+    own = cat.lexicon["ownership"]
+    for span in scan.body_sentences:
+        if span in skip:
+            continue
+        if scan.search_any(own, *span):
+            return True
+        if scan.does(span, "ownership") and not any(scan.does(span, x) for x in _NOT_OWNING):
+            return True
+    return False
+
+
+def owned_brief_excuses(
+    findings: list[tuple[int, Finding]], scan: Scan, cat: Catalogue
+) -> list[tuple[int, Finding]]:
+    """Drop excuse findings when the reason is brief and the draft owns the miss elsewhere."""
+    places = {scan.sentence_at(f.start) for _, f in findings if f.category == "excuse"}
+    if not places:
+        return findings
+    told = sum(len(words(scan.folded, a, b)) for a, b in places)
+    if told >= OWNED_STORY_WORDS or not owns_elsewhere(scan, cat, places):
+        return findings
+    return [(order, f) for order, f in findings if f.category != "excuse"]
