@@ -42,7 +42,7 @@ from __future__ import annotations
 from amends.check.model import Finding
 from amends.check.rules import Catalogue, Rule
 from amends.check.scan import Hit, Scan, Span, cuts
-from amends.check.text import words
+from amends.check.text import paragraphs, words
 
 LONG_STORY_WORDS = (20, 30)
 """A sentence of the first many words in an over-long draft, or of the second anywhere, is a
@@ -106,7 +106,12 @@ def corroborated(scan: Scan, rule: Rule, hits: list[Hit], cat: Catalogue) -> lis
 
 
 OWNED_STORY_WORDS = 25
-"""In a draft that owns the miss, excuse sentences of this many words together retell the story."""
+"""In a draft that owns the miss, a story of this many words around an excuse is a retelling."""
+
+_STORY = ("excuse", "blame", "outside-reason")
+_STORY_CUT = 0.3
+"""A sentence that reads, even faintly, as one of these tells part of what happened; feelings
+("I am furious with myself") and ownership lines do not."""
 
 _NOT_OWNING = ("excuse", "blame", "begging")
 """A sentence read as one of these owns nothing, whatever else the model hears in it."""
@@ -125,14 +130,29 @@ def owns_elsewhere(scan: Scan, cat: Catalogue, skip: set[Span]) -> bool:
     return False
 
 
+def _story_words(scan: Scan, places: set[Span]) -> int:
+    """Words of the sentences telling what happened, in the paragraphs holding the excuses."""
+    story = cuts(_STORY, _STORY_CUT)
+    text = scan.folded
+    told = 0
+    for a, b in paragraphs(text, scan.draft.body_start, len(text)):
+        if not any(a <= s < b for s, _ in places):
+            continue
+        for span in scan.body_sentences:
+            best = scan.best.get(span)
+            inside = a <= span[0] < b
+            if inside and (span in places or (best and any(best[i] >= z for i, z in story))):
+                told += len(words(text, *span))
+    return told
+
+
 def owned_brief_excuses(
     findings: list[tuple[int, Finding]], scan: Scan, cat: Catalogue
 ) -> list[tuple[int, Finding]]:
     """Drop excuse findings when the reason is brief and the draft owns the miss elsewhere."""
     places = {scan.sentence_at(f.start) for _, f in findings if f.category == "excuse"}
-    if not places:
+    if not places or _story_words(scan, places) >= OWNED_STORY_WORDS:
         return findings
-    told = sum(len(words(scan.folded, a, b)) for a, b in places)
-    if told >= OWNED_STORY_WORDS or not owns_elsewhere(scan, cat, places):
+    if not owns_elsewhere(scan, cat, places):
         return findings
     return [(order, f) for order, f in findings if f.category != "excuse"]
