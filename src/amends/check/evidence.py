@@ -12,7 +12,9 @@ whole, not in one clause:
   The same holds for a bare excuse ("I know things get busy, so: I'm available
   Tuesday at 10:00 CT or…" is about the times, not a story);
 - **demand**: a question that puts times forward ("could we do Thursday at 10
-  or Friday at 2?") asks; it does not set;
+  or Friday at 2?") asks; it does not set; nor does a sentence that puts times
+  forward and leaves the choice to them ("let me know if Monday 11:00 IST is
+  convenient, or a time you propose");
 - **blame**: blame points at something — the reader's side, a third party, the
   arrangements — or disowns the miss (``blame_target`` in the catalogue). A
   story of one's own mishap with none of that ("my phone updated overnight and
@@ -86,8 +88,9 @@ def _stands(scan: Scan, rule: Rule, hit: Hit, cat: Catalogue) -> bool:
     span = (hit.start, hit.end)
     if rule.category in _BENIGN_WHOLE and _whole_does(scan, span, _BENIGN_WHOLE[rule.category]):
         return False
-    if rule.category == "demand" and _is_question(scan, span) and _whole_does(scan, span, _ASKING):
-        return False
+    if rule.category == "demand" and _whole_does(scan, span, _ASKING):
+        if _is_question(scan, span) or scan.search_any(cat.lexicon["invitation"], *span):
+            return False  # "…is either convenient? otherwise a time you propose": it asks
     if rule.category == "overshare" and _long_story(scan, span, cat):
         return scan.search_any(cat.lexicon["private_detail"], *span)
     if rule.category == "blame":
