@@ -144,11 +144,14 @@ def availability_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
         return []
     offer = (*cat.lexicon["clock"], *cat.lexicon["dayref"])
     hope = cat.lexicon["hope_later"]
+    slot = cat.rule("placeholder-brackets").patterns
     for span in scan.body_sentences:
         if scan.search_any(rule.patterns, *span):
             return []
         if scan.search_any(offer, *span) and not is_reference(scan, span, cat):
             return []
+        if scan.search_any(slot, *span) and scan.search_any(cat.lexicon["offer_cue"], *span):
+            return []  # "I could come in on (add two times here)": the placeholder is the flaw
         if scan.search_any(hope, *span):
             continue  # "I hope we can find another time once I am better" names no time
         if any(scan.does(span, label) for label in rule.labels):
