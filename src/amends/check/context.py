@@ -145,6 +145,9 @@ def availability_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
     offer = (*cat.lexicon["clock"], *cat.lexicon["dayref"])
     hope = cat.lexicon["hope_later"]
     slot = cat.rule("placeholder-brackets").patterns
+    # a sentence the model reads as vague counts only when it speaks of meeting, as for the
+    # vague-time rule itself ("just checking in after last week's mix-up" offers nothing)
+    about_meeting = cat.rule("vague-time-sentence").requires
     for span in scan.body_sentences:
         if scan.search_any(rule.patterns, *span):
             return []
@@ -154,8 +157,10 @@ def availability_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
             return []  # "I could come in on (add two times here)": the placeholder is the flaw
         if scan.search_any(hope, *span):
             continue  # "I hope we can find another time once I am better" names no time
-        if any(scan.does(span, label) for label in rule.labels):
+        if any(scan.does(span, label) for label in rule.labels if label != "vague-time"):
             return []
+        if scan.does(span, "vague-time") and scan.search_any(about_meeting, *span):
+            return []  # vague, but an answer to "when" (reported as vague-time)
     return [Hit(rule, scan.anchor, scan.anchor)]
 
 

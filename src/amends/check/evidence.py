@@ -72,6 +72,13 @@ def _is_question(scan: Scan, span: Span) -> bool:
     return scan.folded[span[0] : span[1]].rstrip().endswith("?")
 
 
+def _leaves_the_choice(scan: Scan, span: Span, cat: Catalogue) -> bool:
+    """Times put forward as a question, or leaving the choice to them ("or a time you propose")."""
+    if not _whole_does(scan, span, _ASKING):
+        return False
+    return _is_question(scan, span) or scan.search_any(cat.lexicon["invitation"], *span)
+
+
 def _turns_on_them(scan: Scan, span: Span, cat: Catalogue) -> bool:
     """Owned, then turned on the employer's side ("that is on me; still, your coordinator…")."""
     lex = cat.lexicon
@@ -88,9 +95,8 @@ def _stands(scan: Scan, rule: Rule, hit: Hit, cat: Catalogue) -> bool:
     span = (hit.start, hit.end)
     if rule.category in _BENIGN_WHOLE and _whole_does(scan, span, _BENIGN_WHOLE[rule.category]):
         return False
-    if rule.category == "demand" and _whole_does(scan, span, _ASKING):
-        if _is_question(scan, span) or scan.search_any(cat.lexicon["invitation"], *span):
-            return False  # "…is either convenient? otherwise a time you propose": it asks
+    if rule.category == "demand" and _leaves_the_choice(scan, span, cat):
+        return False  # "…is either convenient? otherwise a time you propose": it asks
     if rule.category == "overshare" and _long_story(scan, span, cat):
         return scan.search_any(cat.lexicon["private_detail"], *span)
     if rule.category == "blame":
