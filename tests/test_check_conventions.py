@@ -213,3 +213,21 @@ def test_a_placeholder_where_the_times_belong_is_not_also_missing_availability()
     found = check_text(text, reason="transit").categories
     assert "unfilled-placeholder" in found
     assert "missing-availability" not in found
+
+
+@pytest.mark.parametrize("reason", ["conflict", "personal", "illness"])
+def test_a_reason_that_is_not_weak_is_never_an_excuse(reason: str) -> None:
+    text = _email(
+        "I'm sorry, but something came up at work on Thursday morning that I cannot move, so "
+        f"I will not be able to make our 10:00. I remain very interested in the role. {TIMES}",
+        subject="Request to move Thursday's interview – Sam Lee, Analyst",
+    )
+    assert "excuse" not in check_text(text, kind="request", reason=reason).categories
+
+
+def test_the_same_bare_reason_is_an_excuse_when_the_reason_is_weak() -> None:
+    text = _email(
+        "I'm sorry I missed our interview; something came up at work and I got busy. "
+        f"I remain very interested in the role. {TIMES}"
+    )
+    assert "excuse" in check_text(text, reason="forgot").categories

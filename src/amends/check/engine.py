@@ -163,7 +163,7 @@ def check_draft(
                 suggestion=_suggestion(rule, hit, scan, found_reason, cat),
             )
             findings.append((order, finding))
-    findings = evidence.owned_brief_excuses(findings, scan, cat)
+    findings = evidence.standing_excuses(findings, scan, cat)
     body_words = len(scan.body_words)
     return CheckReport(
         text=draft.text,

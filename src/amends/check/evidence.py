@@ -32,11 +32,14 @@ whole, not in one clause:
   money (``private_detail``): "an exceptional fortnight at my current firm…"
   told at length is not.
 
-One decision reads the draft as a whole (:func:`owned_brief_excuses`): a weak
-reason given in a line or so, in a draft that owns the miss elsewhere ("I read
-the time as Lagos time. That scheduling error is mine."), is the short factual
-reason a coach allows, not an excuse; an owned draft that still retells the
-story at length (``OWNED_STORY_WORDS``) keeps its excuse finding.
+One decision reads the draft as a whole (:func:`standing_excuses`): an excuse
+is a *weak* reason told bare. When ``--reason`` names a cause that is not weak
+(outside one's control, a private matter, a clash with another commitment), the
+reason given is the fact the reader needs, never an excuse. A weak reason given
+in a line or so, in a draft that owns the miss elsewhere ("I read the time as
+Lagos time. That scheduling error is mine."), is the short factual reason a
+coach allows; an owned draft that still retells the story at length
+(``OWNED_STORY_WORDS``) keeps its excuse finding.
 """
 
 from __future__ import annotations
@@ -44,6 +47,7 @@ from __future__ import annotations
 from amends.check.model import Finding
 from amends.check.rules import Catalogue, Rule
 from amends.check.scan import Hit, Scan, Span, cuts
+from amends.check.situation import weak_reason
 from amends.check.text import paragraphs, words
 
 LONG_STORY_WORDS = (20, 30)
@@ -155,13 +159,16 @@ def _story_words(scan: Scan, places: set[Span]) -> int:
     return told
 
 
-def owned_brief_excuses(
+def standing_excuses(
     findings: list[tuple[int, Finding]], scan: Scan, cat: Catalogue
 ) -> list[tuple[int, Finding]]:
-    """Drop excuse findings when the reason is brief and the draft owns the miss elsewhere."""
+    """Drop excuse findings when the reason is not weak, or is brief in an owned draft."""
     places = {scan.sentence_at(f.start) for _, f in findings if f.category == "excuse"}
-    if not places or _story_words(scan, places) >= OWNED_STORY_WORDS:
+    if not places:
         return findings
-    if not owns_elsewhere(scan, cat, places):
-        return findings
+    if weak_reason(scan) is not False:
+        if _story_words(scan, places) >= OWNED_STORY_WORDS:
+            return findings
+        if not owns_elsewhere(scan, cat, places):
+            return findings
     return [(order, f) for order, f in findings if f.category != "excuse"]
