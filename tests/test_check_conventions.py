@@ -231,3 +231,30 @@ def test_the_same_bare_reason_is_an_excuse_when_the_reason_is_weak() -> None:
         f"I remain very interested in the role. {TIMES}"
     )
     assert "excuse" in check_text(text, reason="forgot").categories
+
+
+@pytest.mark.parametrize(
+    ("reason", "sentence"),
+    [
+        ("overslept", "I've asked the recruiter to copy me into every invite from now on."),
+        ("overslept", "I appreciate you may have other candidates to see this week."),
+        ("transit", "A signal failure outside Leeds held every train into the city for an hour."),
+    ],
+)
+def test_safeguards_courtesies_and_factual_outside_causes_raise_no_error(
+    reason: str, sentence: str
+) -> None:
+    text = _email(
+        f"I'm sorry I missed our interview this morning; that was my responsibility. {sentence} "
+        f"I remain very interested in the role. {TIMES}"
+    )
+    report = check_text(text, reason=reason)
+    assert report.errors == 0, [(f.rule, f.excerpt) for f in report.findings]
+
+
+def test_an_outside_cause_put_on_the_employers_people_is_still_blame() -> None:
+    text = _email(
+        "I'm sorry I missed our interview this morning. Nobody on your side answered the "
+        f"phone when I rang from the car park. I remain very interested in the role. {TIMES}"
+    )
+    assert "blame" in check_text(text, reason="technical").categories

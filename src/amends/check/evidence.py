@@ -106,7 +106,12 @@ def _stands(scan: Scan, rule: Rule, hit: Hit, cat: Catalogue) -> bool:
     if rule.category == "blame":
         if scan.search_any(cat.lexicon["ownership"], *span) and not _turns_on_them(scan, span, cat):
             return False  # "I misread your invitation": owned, not blamed
-        target = "blame_pointed" if _long_story(scan, span, cat) else "blame_target"
+        if _long_story(scan, span, cat):
+            target = "blame_pointed"
+        elif scan.reason_outside_control is True:
+            target = "blame_party"  # "a signal failure held every train" is a fact, not blame
+        else:
+            target = "blame_target"
         return scan.search_any(cat.lexicon[target], *span)
     return True
 
