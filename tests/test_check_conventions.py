@@ -258,3 +258,25 @@ def test_an_outside_cause_put_on_the_employers_people_is_still_blame() -> None:
         f"phone when I rang from the car park. I remain very interested in the role. {TIMES}"
     )
     assert "blame" in check_text(text, reason="technical").categories
+
+
+@pytest.mark.parametrize(
+    "offer",
+    [
+        "I'm flexible most of next week.",
+        "Happy to meet whenever the panel is free.",
+        "Sometime in January would be ideal.",
+        "Any afternoon after the 10th would be fine.",
+    ],
+)
+def test_unbounded_availability_is_vague(offer: str) -> None:
+    text = _email(f"I'm sorry I missed our interview; that was my responsibility. {offer}")
+    assert "vague-time" in check_text(text, reason="overslept").categories
+
+
+def test_a_continental_clock_time_needs_a_zone() -> None:
+    text = _email(
+        "I'm sorry I missed our interview; that was my responsibility. "
+        "Could we try 14h00 on Thursday or 10h30 on Friday?"
+    )
+    assert "missing-timezone" in check_text(text, reason="overslept").categories
