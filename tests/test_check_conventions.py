@@ -20,6 +20,12 @@ def _email(body: str, subject: str = "Missed interview – Sam Lee, Analyst") ->
     return f"Subject: {subject}\n\nDear Dana,\n\n{body}\n\n{SIGNATURE}"
 
 
+def _found(story: str, reason: str) -> frozenset[str]:
+    """The categories found in an apology telling ``story``, then interest and two times."""
+    text = _email(f"{story} I remain very interested in the role. {TIMES}")
+    return frozenset(check_text(text, reason=reason).categories)
+
+
 @pytest.mark.parametrize(
     "hope",
     [
@@ -81,12 +87,11 @@ def test_a_bare_forgetting_story_is_an_excuse(excuse: str) -> None:
 
 
 def test_a_brief_reason_in_a_draft_that_owns_the_miss_is_not_an_excuse() -> None:
-    text = _email(
+    story = (
         "I missed our 09:00 call because I read the invitation in my own time zone. "
         "That scheduling error is mine; I now add every interview in both zones. "
-        f"I remain very interested in the role. {TIMES}"
     )
-    assert "excuse" not in check_text(text, reason="timezone-mistake").categories
+    assert "excuse" not in _found(story.strip(), "timezone-mistake")
 
 
 def test_an_owned_draft_that_retells_the_story_at_length_keeps_its_excuse() -> None:
@@ -162,30 +167,27 @@ def test_a_counterfactual_about_their_invitation_is_blame() -> None:
 
 
 def test_i_beg_your_pardon_is_not_begging() -> None:
-    text = _email(
+    story = (
         "I must apologise for missing our interview, owing to a family emergency. I beg your "
         "pardon for the disruption to your diary. "
-        f"I remain very interested in the role. {TIMES}"
     )
-    assert "begging" not in check_text(text, reason="family-emergency").categories
+    assert "begging" not in _found(story.strip(), "family-emergency")
 
 
 def test_overdraft_detail_is_overshare() -> None:
-    text = _email(
+    story = (
         "I'm sorry I missed our interview. My flight was cancelled and my card was declined "
         "at the desk because I'm deep in my overdraft this month. "
-        f"I remain very interested in the role. {TIMES}"
     )
-    assert "overshare" in check_text(text, reason="travel").categories
+    assert "overshare" in _found(story.strip(), "travel")
 
 
 def test_a_plea_is_not_ownership() -> None:
-    text = _email(
+    story = (
         "I am so sorry for missing our interview. As a personal favour, I would ask you to "
         "keep the door open for me; I have turned down other processes for this one. "
-        f"I remain very interested in the role. {TIMES}"
     )
-    assert "missing-ownership" in check_text(text, reason="calendar-error").categories
+    assert "missing-ownership" in _found(story.strip(), "calendar-error")
 
 
 def test_a_long_held_wish_to_work_there_is_interest() -> None:
@@ -226,11 +228,8 @@ def test_a_reason_that_is_not_weak_is_never_an_excuse(reason: str) -> None:
 
 
 def test_the_same_bare_reason_is_an_excuse_when_the_reason_is_weak() -> None:
-    text = _email(
-        "I'm sorry I missed our interview; something came up at work and I got busy. "
-        f"I remain very interested in the role. {TIMES}"
-    )
-    assert "excuse" in check_text(text, reason="forgot").categories
+    story = "I'm sorry I missed our interview; something came up at work and I got busy. "
+    assert "excuse" in _found(story.strip(), "forgot")
 
 
 @pytest.mark.parametrize(
