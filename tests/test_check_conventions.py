@@ -279,3 +279,23 @@ def test_a_continental_clock_time_needs_a_zone() -> None:
         "Could we try 14h00 on Thursday or 10h30 on Friday?"
     )
     assert "missing-timezone" in check_text(text, reason="overslept").categories
+
+
+@pytest.mark.parametrize(
+    "detail",
+    [
+        "The police kept me in a cell overnight after a misunderstanding.",
+        "My ex and I were at the family court until noon over custody.",
+        "My gynaecologist needed me in for an urgent ultrasound.",
+    ],
+)
+def test_arrests_courts_and_named_procedures_are_overshare(detail: str) -> None:
+    assert "overshare" in _found(f"I'm sorry I missed our interview. {detail}", "personal")
+
+
+def test_a_specialism_named_as_work_experience_is_not_overshare() -> None:
+    story = (
+        "I'm sorry I missed our interview; that was my responsibility. I spent four years "
+        "in oncology research at a university hospital."
+    )
+    assert "overshare" not in _found(story, "overslept")
