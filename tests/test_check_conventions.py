@@ -299,3 +299,17 @@ def test_a_specialism_named_as_work_experience_is_not_overshare() -> None:
         "in oncology research at a university hospital."
     )
     assert "overshare" not in _found(story, "overslept")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "the teams link in ur email was for a diff meeting so i sat there alone",
+        "I must say the platform your company uses is not very reliable.",
+        "The invitation from your HR colleague did not include any link at all.",
+    ],
+)
+def test_faulting_the_employers_arrangements_is_blame_even_for_a_technical_cause(
+    sentence: str,
+) -> None:
+    assert "blame" in _found(f"I'm sorry about this morning. {sentence}", "technical")
