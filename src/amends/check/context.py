@@ -151,8 +151,6 @@ def availability_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
     for span in scan.body_sentences:
         if scan.search_any(rule.patterns, *span):
             return []
-        if scan.search_any(offer, *span) and not is_reference(scan, span, cat):
-            return []
         if scan.search_any(slot, *span) and scan.search_any(cat.lexicon["offer_cue"], *span):
             return []  # "I could come in on (add two times here)": the placeholder is the flaw
         if scan.search_any(hope, *span):
@@ -161,6 +159,9 @@ def availability_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
             return []
         if scan.does(span, "vague-time") and scan.search_any(about_meeting, *span):
             return []  # vague, but an answer to "when" (reported as vague-time)
+    for span in scan.body_sentences:  # the dearer test last: a time offered, not referred to
+        if scan.search_any(offer, *span) and not is_reference(scan, span, cat):
+            return []
     return [Hit(rule, scan.anchor, scan.anchor)]
 
 
