@@ -313,3 +313,14 @@ def test_faulting_the_employers_arrangements_is_blame_even_for_a_technical_cause
     sentence: str,
 ) -> None:
     assert "blame" in _found(f"I'm sorry about this morning. {sentence}", "technical")
+
+
+def test_the_time_a_request_gives_up_needs_no_zone() -> None:
+    text = _email(
+        "I'm sorry for the inconvenience, but my employer has set a mandatory audit on "
+        "Tuesday morning, so 10:00 will no longer work for me. Could we move to Wednesday "
+        "at 10:00 or Thursday at 15:00 (CET)? I'm still very keen on the role.",
+        subject="Request to move Tuesday's interview – Sam Lee, Analyst",
+    )
+    found = check_text(text, kind="request", reason="conflict").categories
+    assert "missing-timezone" not in found
