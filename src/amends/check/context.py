@@ -135,16 +135,31 @@ def availability_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
     """Fire when nothing offers a time or invites one: times referred to do not count.
 
     A follow-up owes times only when it chases a new date for the miss; a
-    thank-you note or a reply to a decision owes none.
+    thank-you note or a reply to a decision owes none. A hope to meet again some
+    day ("hope we can reconnect soon", lexicon ``hope_later``) answers no "when":
+    the model may read it as an invitation, but only an invitation's own words
+    (the rule's patterns: "whatever suits you") make it one.
     """
     if scan.kind == "follow-up" and not scan.body_has(cat.lexicon["follow_up_about_times"]):
         return []
-    if any(scan.anywhere(label) for label in rule.labels):
-        return []
     offer = (*cat.lexicon["clock"], *cat.lexicon["dayref"])
+    hope = cat.lexicon["hope_later"]
+    slot = cat.rule("placeholder-brackets").patterns
+    # a sentence the model reads as vague counts only when it speaks of meeting, as for the
+    # vague-time rule itself ("just checking in after last week's mix-up" offers nothing)
+    about_meeting = cat.rule("vague-time-sentence").requires
     for span in scan.body_sentences:
         if scan.search_any(rule.patterns, *span):
             return []
+        if scan.search_any(slot, *span) and scan.search_any(cat.lexicon["offer_cue"], *span):
+            return []  # "I could come in on (add two times here)": the placeholder is the flaw
+        if scan.search_any(hope, *span):
+            continue  # "I hope we can find another time once I am better" names no time
+        if any(scan.does(span, label) for label in rule.labels if label != "vague-time"):
+            return []
+        if scan.does(span, "vague-time") and scan.search_any(about_meeting, *span):
+            return []  # vague, but an answer to "when" (reported as vague-time)
+    for span in scan.body_sentences:  # the dearer test last: a time offered, not referred to
         if scan.search_any(offer, *span) and not is_reference(scan, span, cat):
             return []
     return [Hit(rule, scan.anchor, scan.anchor)]
@@ -298,12 +313,24 @@ def subject_vague_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
     if scan.search_any(rule.patterns, d.subject_start, d.subject_end):
         return []
     tokens = list(_SUBJECT_WORD.finditer(scan.folded, d.subject_start, d.subject_end))
+    if len(tokens) == 1:
+        # one capitalised word names a person only when the draft uses it as a name too (the
+        # signature, the greeting): "Subject: Priya" does, "Subject: Hiya!" does not
+        word = tokens[0].group(0)
+        named = _capitalised(word, cat) and _named_in_body(scan, word)
+        return [] if named else [Hit(rule, d.subject_start, d.subject_end)]
     for i, m in enumerate(tokens):
         word = m.group(0)
         proper = word[0].isupper() and word.lower() not in cat.subject_common_words
-        if proper and (i > 0 or len(tokens) == 1 or _capitalised(tokens[1].group(0), cat)):
+        if proper and (i > 0 or _capitalised(tokens[1].group(0), cat)):
             return []
     return [Hit(rule, d.subject_start, d.subject_end)]
+
+
+def _named_in_body(scan: Scan, word: str) -> bool:
+    """Whether ``word`` appears, capitalised, as a word of the body."""
+    pattern = re.compile(rf"(?<![\w'-]){re.escape(word)}(?![\w'-])")
+    return pattern.search(scan.folded, scan.draft.body_start) is not None
 
 
 SHOUTED_SHARE = 0.7

@@ -85,9 +85,11 @@ def _suggestion(rule: Rule, hit: Hit, scan: Scan, reason: Reason | None, cat: Ca
     return rule.suggestion_for_reason.replace("{framing}", reason.framing)
 
 
-SUBSUMED_BY: dict[str, tuple[str, ...]] = {"excuse": ("blame",)}
+SUBSUMED_BY: dict[str, tuple[str, ...]] = {"excuse": ("blame",), "begging": ("demand",)}
 """A sentence reported as blame is not reported again as an excuse: putting the miss on
-someone or something else is the flaw to fix, and the blame rewrite already owns it."""
+someone or something else is the flaw to fix, and the blame rewrite already owns it. A
+sentence that sets a deadline in polite words ("I would be grateful for a time by close of
+play tomorrow") is a demand, not a plea: its courtesy is what the model hears as begging."""
 
 
 def _merge(findings: list[tuple[int, Finding]], scan: Scan, cat: Catalogue) -> list[Finding]:
@@ -161,6 +163,7 @@ def check_draft(
                 suggestion=_suggestion(rule, hit, scan, found_reason, cat),
             )
             findings.append((order, finding))
+    findings = evidence.standing_excuses(findings, scan, cat)
     body_words = len(scan.body_words)
     return CheckReport(
         text=draft.text,

@@ -23,6 +23,19 @@ PRIVATE_REASONS = frozenset({"personal"})
 """Reasons stated once and not owned: a private matter is not the reader's to weigh, and a
 line of "that was my responsibility" after it would only invite questions."""
 
+NOT_WEAK_REASONS = PRIVATE_REASONS | {"conflict"}
+"""Reasons owed no ownership that are not outside one's control either: a private matter, and
+a clash with another commitment (what a request to move an interview is about). Together with
+the causes outside one's control, what is left is the weak reasons: overslept, forgot, a
+calendar or time-zone mistake."""
+
+
+def weak_reason(scan: Scan) -> bool | None:
+    """Whether ``--reason`` names a weak reason (``None``: no reason code given)."""
+    if scan.reason is None:
+        return None
+    return scan.reason_outside_control is False and scan.reason not in NOT_WEAK_REASONS
+
 
 @dataclass(frozen=True)
 class Reason:
