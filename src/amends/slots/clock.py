@@ -180,7 +180,12 @@ def day_windows(first: date, last: date, hours: Hours, tz: ZoneInfo) -> list[Int
         return [None] * count
     opens = _EPOCH + timedelta(seconds=base + start - offset)
     closes = _EPOCH + timedelta(seconds=base + end - offset)
-    return [(opens + n * _ONE_DAY, closes + n * _ONE_DAY) for n in range(count)]
+    out: list[Interval | None] = []
+    for _ in range(count):
+        out.append((opens, closes))
+        opens += _ONE_DAY
+        closes += _ONE_DAY
+    return out
 
 
 @lru_cache(maxsize=4096)
