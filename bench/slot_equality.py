@@ -11,7 +11,8 @@ at several zones and moments.
 - ``--write FILE``: record the current code's answers;
 - ``--compare FILE``: check the current code against a recording;
 - ``--against REF`` (default ``main``): record REF's answers in a subprocess (its
-  ``src`` extracted with ``git archive``), then compare the current code to them.
+  ``src`` extracted with ``git archive``, as ``bench/check_equality.py`` does), then
+  compare the current code to them.
 
 Exits 1 and lists the first differences when any answer differs. Run:
 ``.venv/bin/python bench/slot_equality.py [--against main] [--requests N]``.
@@ -20,9 +21,7 @@ Exits 1 and lists the first differences when any answer differs. Run:
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
-import tarfile
 import tempfile
 from datetime import datetime
 from pathlib import Path
@@ -33,6 +32,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.append(str(ROOT))  # for ``bench`` and ``tests``; amends comes from the path given
 
+from bench.check_equality import record_ref  # noqa: E402
 from bench.slot_cases import random_requests  # noqa: E402
 from tests.plan_cases import MATRIX, START_OFFSET, request_fields  # noqa: E402
 
@@ -109,31 +109,6 @@ def compare(old: dict[str, Any], new: dict[str, Any], limit: int = 5) -> int:
     return bad
 
 
-_CHILD = """
-import runpy, sys
-sys.path.insert(0, sys.argv[1])
-sys.argv = [sys.argv[2], "--write", sys.argv[3], "--requests", sys.argv[4]]
-runpy.run_path(sys.argv[0], run_name="__main__")
-"""
-
-
-def record_ref(ref: str, out: Path, count: int) -> None:
-    """Record ``ref``'s answers: its ``src`` from git, this script, a fresh interpreter."""
-    with tempfile.TemporaryDirectory() as tmp:
-        archive = subprocess.run(
-            ["git", "-C", str(ROOT), "archive", ref, "src"], check=True, capture_output=True
-        ).stdout
-        tar_path = Path(tmp) / "src.tar"
-        tar_path.write_bytes(archive)
-        with tarfile.open(tar_path) as tar:
-            tar.extractall(tmp, filter="data")
-        src = str(Path(tmp) / "src")
-        subprocess.run(
-            [sys.executable, "-c", _CHILD, src, str(Path(__file__)), str(out), str(count)],
-            check=True,
-        )
-
-
 def main(argv: list[str]) -> int:
     count = int(argv[argv.index("--requests") + 1]) if "--requests" in argv else 400
     if "--write" in argv:
@@ -145,7 +120,7 @@ def main(argv: list[str]) -> int:
     ref = argv[argv.index("--against") + 1] if "--against" in argv else "main"
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "ref.json"
-        record_ref(ref, out, count)
+        record_ref(ref, out, Path(__file__), "--requests", str(count))
         old = json.loads(out.read_text("utf-8"))
     print(f"compared with {ref}:")
     return 1 if compare(old, record(count)) else 0

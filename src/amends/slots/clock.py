@@ -49,14 +49,14 @@ WEEK = 7 * _DAY
 _CLEAR = 2 * _DAY  # how far a wall time must be from an offset change to skip the exact path
 
 
-@lru_cache(maxsize=65_536)
+@lru_cache(maxsize=16_384)
 def _offset_at(tz: ZoneInfo, seconds: int) -> int:
     """``tz``'s UTC offset, in seconds, at ``seconds`` after 1970 UTC."""
     offset = (_EPOCH + timedelta(seconds=seconds)).astimezone(tz).utcoffset()
     return int(offset.total_seconds()) if offset is not None else 0
 
 
-@lru_cache(maxsize=65_536)
+@lru_cache(maxsize=16_384)
 def week_offsets(tz: ZoneInfo, week: int) -> tuple[int, int, int] | None:
     """``(instant, offset before, offset after)`` of the change of ``tz``'s UTC offset in
     UTC week ``week`` after 1970 (seconds), or ``None`` when the offset is the same all week.
