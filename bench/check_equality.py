@@ -147,8 +147,9 @@ def compare(old: dict[str, Any], new: dict[str, Any], limit: int = 10) -> int:
     return bad
 
 
-def record_ref(ref: str, out: Path) -> None:
-    """Record ``ref``'s answers: its ``src`` from git, this script, a fresh interpreter."""
+def record_ref(ref: str, out: Path, script: Path = Path(__file__), *extra: str) -> None:
+    """Record ``ref``'s answers: its ``src`` from git, ``script --write out *extra`` (this
+    script by default), a fresh interpreter."""
     with tempfile.TemporaryDirectory() as tmp:
         archive = subprocess.run(
             ["git", "-C", str(ROOT), "archive", ref, "src"], check=True, capture_output=True
@@ -159,14 +160,14 @@ def record_ref(ref: str, out: Path) -> None:
             tar.extractall(tmp, filter="data")
         env_path = str(Path(tmp) / "src")
         subprocess.run(
-            [sys.executable, "-c", _CHILD, env_path, str(Path(__file__)), str(out)], check=True
+            [sys.executable, "-c", _CHILD, env_path, str(script), str(out), *extra], check=True
         )
 
 
 _CHILD = """
 import runpy, sys
 sys.path.insert(0, sys.argv[1])
-sys.argv = [sys.argv[2], "--write", sys.argv[3]]
+sys.argv = [sys.argv[2], "--write", *sys.argv[3:]]
 runpy.run_path(sys.argv[0], run_name="__main__")
 """
 

@@ -11,6 +11,7 @@ import hashlib
 import os
 import re
 from collections.abc import MutableMapping
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
@@ -166,8 +167,44 @@ def snippets(name: str) -> dict[str, Any]:
     return data_table(name)
 
 
+_FIELD = re.compile(r"\{\{ *([A-Za-z_][A-Za-z0-9_]*) *\}\}")
+_MARKS = ("{{", "{%", "{#", "}}", "%}", "#}", "\r")
+
+
+@dataclass(frozen=True)
+class Substitution:
+    """A snippet whose only Jinja syntax is ``{{ name }}``: literal text and names, alternating.
+
+    Rendering it is joining the pieces with ``str`` of each value, exactly what
+    Jinja's compiled code does for such a template (no autoescaping, no finalize),
+    without building a Jinja context per call; a missing name fails as
+    ``StrictUndefined`` does.
+    """
+
+    parts: tuple[str, ...]
+
+    @classmethod
+    def of(cls, source: str) -> Substitution | None:
+        """The pieces of ``source``, or ``None`` when it uses any other Jinja syntax."""
+        if any(mark in _FIELD.sub("", source) for mark in _MARKS):
+            return None
+        return cls(tuple(_FIELD.split(source)))
+
+    def render(self, **context: Any) -> str:
+        """The text with every name replaced by its value."""
+        parts = self.parts
+        out = [parts[0]]
+        for i in range(1, len(parts), 2):
+            name = parts[i]
+            if name not in context:
+                raise jinja2.UndefinedError(f"{name!r} is undefined")
+            out.append(str(context[name]))
+            out.append(parts[i + 1])
+        return "".join(out)
+
+
 @cache
-def _snippet_template(name: str, key: str) -> Template | str:
+def _snippet_template(name: str, key: str) -> Template | Substitution | str:
     """The compiled snippet, or its finished text when it has no Jinja syntax at all."""
     source: Any = snippets(name)
     for part in key.split("."):
@@ -176,7 +213,7 @@ def _snippet_template(name: str, key: str) -> Template | str:
         raise KeyError(f"{name}.{key} is not a text snippet")
     if not any(mark in source for mark in ("{{", "{%", "{#")):
         return tidy(source)  # what rendering it would give, without a Jinja context per call
-    return compile_snippet(environment(), source)
+    return Substitution.of(source) or compile_snippet(environment(), source)
 
 
 def snippet(name: str, key: str, **context: Any) -> str:
@@ -188,7 +225,7 @@ def snippet(name: str, key: str, **context: Any) -> str:
 _PLAIN = frozenset({str, int, float, bool, type(None)})
 
 
-def render_snippet(template: Template, context: dict[str, Any]) -> str:
+def render_snippet(template: Template | Substitution, context: dict[str, Any]) -> str:
     """``template`` rendered with ``context`` and tidied.
 
     Rendering is pure (snippets are data, fixed for the life of the process), so
@@ -202,7 +239,7 @@ def render_snippet(template: Template, context: dict[str, Any]) -> str:
 
 
 @lru_cache(maxsize=8192)
-def _rendered(template: Template, values: tuple[tuple[str, Any], ...]) -> str:
+def _rendered(template: Template | Substitution, values: tuple[tuple[str, Any], ...]) -> str:
     return tidy(template.render(**dict(values)))
 
 

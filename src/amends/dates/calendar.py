@@ -33,7 +33,7 @@ from functools import lru_cache
 from typing import TypeVar
 from zoneinfo import ZoneInfo
 
-from amends.dates.closures import closure_on
+from amends.dates.closures import closure_days, closure_on
 from amends.dates.country import Country, country_of_zone, parse_country
 from amends.dates.holiday_table import HolidayTable, holiday_table, supported_countries
 from amends.dates.zones import wall_time
@@ -136,8 +136,11 @@ class BusinessCalendar:
     _data: HolidayTable | None = field(default=None, repr=False)
     # Answers per date, kept because one calendar per country serves the whole process
     # and a search asks about the same few weeks again and again (bounded, see _remember).
-    _open: dict[date, bool] = field(default_factory=dict, repr=False, compare=False)
     _closed: dict[date, tuple[str, str] | None] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+    _closed_days: dict[int, frozenset[int]] = field(default_factory=dict, repr=False, compare=False)
+    _reason_days: dict[int, tuple[int, ...]] = field(
         default_factory=dict, repr=False, compare=False
     )
 
@@ -188,17 +191,50 @@ class BusinessCalendar:
         reason = ("holiday", holiday) if holiday else ("closure", closure) if closure else None
         return _remember(self._closed, day, reason)
 
+    def closed_days(self, first: date, last: date) -> list[date]:
+        """The days from ``first`` to ``last`` with a :meth:`closed_reason`, in order."""
+        low, high = first.toordinal(), last.toordinal()
+        out: list[date] = []
+        for year in range(first.year, last.year + 1):
+            found = self._reason_days.get(year)
+            if found is None:
+                days = self._data.holiday_ordinals(year) if self._data else set()
+                if self.country is not None:
+                    days.update(d.toordinal() for d in closure_days(self.country.code, year))
+                if len(self._reason_days) >= _MEMO_YEARS:
+                    self._reason_days.clear()
+                found = self._reason_days[year] = tuple(sorted(days))
+            out.extend(date.fromordinal(n) for n in found if low <= n <= high)
+        return out
+
     def is_business_day(self, day: date) -> bool:
         """A working day: not weekend (or a declared weekend working day), not a holiday,
         not a customary closure."""
-        found = self._open.get(day)
-        if found is not None:
-            return found
+        closed = self._closed_days.get(day.year)
+        if closed is None:
+            closed = self._closed_in(day.year)
+        return day.toordinal() not in closed
+
+    def _closed_in(self, year: int) -> frozenset[int]:
+        """The ordinals of every day of ``year`` that is not a business day, found once.
+
+        A search asks about a few weeks of one country; reading the whole year at
+        once (its weekend flags, holidays, weekend working days and closures) costs
+        about as much as a dozen single days and answers every later day of it.
+        """
         if self._data is None:
-            open_day = day.weekday() not in self.weekend
+            first = date(year, 1, 1)
+            size = date(year + 1, 1, 1).toordinal() - first.toordinal()
+            start, weekday = first.toordinal(), first.weekday()
+            shut = {start + n for n in range(size) if (weekday + n) % 7 in self.weekend}
         else:
-            open_day = self._data.is_working_day(day)
-        return _remember(self._open, day, open_day and self.closure_name(day) is None)
+            shut = set(self._data.closed_ordinals(year))
+        if self.country is not None:
+            shut.update(d.toordinal() for d in closure_days(self.country.code, year))
+        if len(self._closed_days) >= _MEMO_YEARS:
+            self._closed_days.clear()
+        found = self._closed_days[year] = frozenset(shut)
+        return found
 
     def is_working_time(self, moment: datetime, tz: str, hours: Hours | None = None) -> bool:
         """True when ``moment`` falls on a business day inside ``hours`` on ``tz``'s clock."""
@@ -223,6 +259,7 @@ class BusinessCalendar:
 
 
 _MEMO_DAYS = 20_000  # about fifty years of answers per calendar, then start again
+_MEMO_YEARS = 60
 
 _T = TypeVar("_T")
 
@@ -235,7 +272,7 @@ def _remember(memo: dict[date, _T], day: date, answer: _T) -> _T:
     return answer
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=1024)  # every country and holiday region (about 300) fits
 def _calendar(country: Country | None) -> BusinessCalendar:
     """One calendar per country and process; its holiday table is extended by year."""
     return BusinessCalendar._load(country)
@@ -254,7 +291,7 @@ def calendar_for(tz: str, country: str | Country | None = None) -> BusinessCalen
     return _zone_calendar(tz)
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=1024)  # every zone (about 600) fits
 def _zone_calendar(tz: str) -> BusinessCalendar:
     try:
         return BusinessCalendar.for_country(country_of_zone(tz))

@@ -86,3 +86,8 @@ def _dates(code: str, year: int) -> dict[date, str]:
 def closure_on(code: str, day: date) -> str | None:
     """The customary closure of country ``code`` on ``day``, if any."""
     return _dates(code, day.year).get(day)
+
+
+def closure_days(code: str, year: int) -> tuple[date, ...]:
+    """Every customary closure of country ``code`` in ``year``."""
+    return tuple(_dates(code, year))

@@ -137,6 +137,21 @@ class HolidayTable:
             return self.is_weekend_workday(day)
         return self.holiday_name(day) is None
 
+    def holiday_ordinals(self, year: int) -> set[int]:
+        """The ordinals of the days of ``year`` that :meth:`holiday_name` names."""
+        holidays: dict[str, str] = self._year(year)["holidays"]
+        return {date.fromisoformat(d).toordinal() for d, name in holidays.items() if name}
+
+    def closed_ordinals(self, year: int) -> set[int]:
+        """The ordinals of the days of ``year`` that :meth:`is_working_day` says are not."""
+        answers = self._year(year)
+        first = date(year, 1, 1).toordinal()
+        flags: str = answers["weekend_days"]
+        weekend = {first + n for n, flag in enumerate(flags) if flag == "1"}
+        holidays = self.holiday_ordinals(year)
+        worked = {date.fromisoformat(d).toordinal() for d in answers["workdays"]}
+        return (weekend - worked) | (holidays - weekend)
+
 
 def _from_json(code: str, subdiv: str | None, data: Any) -> HolidayTable | None:
     try:

@@ -42,13 +42,80 @@ def _transition_in_gap(naive: datetime, tz: ZoneInfo) -> datetime:
     return low + timedelta(seconds=lo)
 
 
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_EPOCH_DAY = date(1970, 1, 1).toordinal()
+_DAY = 86_400
+WEEK = 7 * _DAY
+_CLEAR = 2 * _DAY  # how far a wall time must be from an offset change to skip the exact path
+
+
+@lru_cache(maxsize=16_384)
+def _offset_at(tz: ZoneInfo, seconds: int) -> int:
+    """``tz``'s UTC offset, in seconds, at ``seconds`` after 1970 UTC."""
+    offset = (_EPOCH + timedelta(seconds=seconds)).astimezone(tz).utcoffset()
+    return int(offset.total_seconds()) if offset is not None else 0
+
+
+@lru_cache(maxsize=16_384)
+def week_offsets(tz: ZoneInfo, week: int) -> tuple[int, int, int] | None:
+    """``(instant, offset before, offset after)`` of the change of ``tz``'s UTC offset in
+    UTC week ``week`` after 1970 (seconds), or ``None`` when the offset is the same all week.
+
+    Kept per zone and week, as tables independent of any request: no zone changes its
+    offset twice within a week (a test holds tzdata to that), so equal offsets at both
+    ends of a week mean no change inside it, and a change is found to the second by
+    bisection. Whole weeks shared by every request about that zone are read once.
+    """
+    low, high = week * WEEK, (week + 1) * WEEK
+    before, after = _offset_at(tz, low), _offset_at(tz, high)
+    if before == after:
+        return None
+    lo, hi = low, high
+    while hi - lo > 1:  # invariant: the offset at lo is ``before``, at hi ``after``
+        mid = (lo + hi) // 2
+        if (_EPOCH + timedelta(seconds=mid)).astimezone(tz).utcoffset() == timedelta(seconds=after):
+            hi = mid
+        else:
+            lo = mid
+    return hi, before, after
+
+
+def _plain_offset(tz: ZoneInfo, local: int) -> int | None:
+    """The UTC offset of wall time ``local`` (seconds after 1970 on ``tz``'s clock) when no
+    offset change is within two days of it; ``None`` near a change (read it exactly)."""
+    week = local // WEEK
+    offset: int | None = None
+    for w in (week - 1, week, week + 1):  # offsets are within a day of UTC
+        change = week_offsets(tz, w)
+        if change is None:
+            continue
+        at, before, after = change
+        wall = at + before  # the wall time the clocks leave
+        if abs(local - wall) < _CLEAR:
+            return None
+        if local < wall:
+            return before if offset is None else offset
+        offset = after
+    return _offset_at(tz, week * WEEK) if offset is None else offset
+
+
 def wall_instant(day: date, minute: int, tz: ZoneInfo, *, as_start: bool) -> datetime:
     """The UTC instant where the wall time ``minute`` of ``day`` begins (or ends) a window.
 
     In a gap both sides are the jump itself; in a fold a window start takes the
     second pass and a window end the first, so no instant inside the window
-    shows a wall time outside it.
+    shows a wall time outside it. Away from any change of the zone's offset (almost
+    every day) the instant is the wall time minus the offset, integer arithmetic.
     """
+    local = (day.toordinal() - _EPOCH_DAY) * _DAY + minute * 60
+    offset = _plain_offset(tz, local)
+    if offset is not None:
+        return _EPOCH + timedelta(seconds=local - offset)
+    return exact_wall_instant(day, minute, tz, as_start=as_start)
+
+
+def exact_wall_instant(day: date, minute: int, tz: ZoneInfo, *, as_start: bool) -> datetime:
+    """:func:`wall_instant` read on the zone's clock with ``zoneinfo``: any day, any zone."""
     naive = datetime.combine(day, time()) + timedelta(minutes=minute)
     plain = naive.replace(tzinfo=tz)
     if plain.utcoffset() == naive.replace(tzinfo=tz, fold=1).utcoffset():
@@ -81,6 +148,46 @@ def windows_over(span: Interval, hours: Hours, tz: ZoneInfo) -> list[Interval]:
     return [w for w in _windows_between(first, last, hours, tz) if w[0] < high and w[1] > low]
 
 
+def _steady_offset(tz: ZoneInfo, low: int, high: int) -> int | None:
+    """``tz``'s one UTC offset for every wall time from ``low`` to ``high`` (seconds after
+    1970 on its clock) when no offset change is within two days of them, else ``None``."""
+    first, last = (low - _CLEAR) // WEEK - 1, (high + _CLEAR) // WEEK + 1
+    if any(week_offsets(tz, week) is not None for week in range(first, last + 1)):
+        return None
+    return _offset_at(tz, first * WEEK)
+
+
+_ONE_DAY = timedelta(days=1)
+
+
+def day_windows(first: date, last: date, hours: Hours, tz: ZoneInfo) -> list[Interval | None]:
+    """:func:`day_window` of every date from ``first`` to ``last``, in order.
+
+    Over days where the zone's offset does not change (almost always) one offset
+    serves them all and each window is the previous one a day later: no clock is
+    read per day. Otherwise each day is read on its own.
+    """
+    count = last.toordinal() - first.toordinal() + 1
+    if count <= 0:
+        return []
+    base = (first.toordinal() - _EPOCH_DAY) * _DAY
+    start = hours.start * 60
+    end = hours.end * 60 + (_DAY if hours.overnight else 0)
+    offset = _steady_offset(tz, base + start, base + (count - 1) * _DAY + end)
+    if offset is None:
+        return [day_window(first + timedelta(days=n), hours, tz) for n in range(count)]
+    if end <= start:
+        return [None] * count
+    opens = _EPOCH + timedelta(seconds=base + start - offset)
+    closes = _EPOCH + timedelta(seconds=base + end - offset)
+    out: list[Interval | None] = []
+    for _ in range(count):
+        out.append((opens, closes))
+        opens += _ONE_DAY
+        closes += _ONE_DAY
+    return out
+
+
 @lru_cache(maxsize=4096)
 def _windows_between(first: date, last: date, hours: Hours, tz: ZoneInfo) -> tuple[Interval, ...]:
     """:func:`day_window` of every date from ``first`` to ``last`` that has one, in order.
@@ -88,14 +195,7 @@ def _windows_between(first: date, last: date, hours: Hours, tz: ZoneInfo) -> tup
     Pure: a search reads the same run of the candidate's days more than once
     (the day plan, the near misses), and so do requests about the same weeks.
     """
-    found = []
-    day = first
-    while day <= last:
-        window = day_window(day, hours, tz)
-        if window:
-            found.append(window)
-        day += timedelta(days=1)
-    return tuple(found)
+    return tuple(w for w in day_windows(first, last, hours, tz) if w)
 
 
 def normalise(spans: Iterable[Interval]) -> list[Interval]:

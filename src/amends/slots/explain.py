@@ -163,13 +163,12 @@ def _rule_notes(
             days = _weekday_names(calendar.weekend)
             out.append(snippet("slots", "note.weekend", code=country.label, days=days))
     if last is not None:
-        day = earliest.astimezone(tz).date()
-        while day <= last:
+        # Only the days with a holiday or a closure can be noted: read just those.
+        for day in calendar.closed_days(earliest.astimezone(tz).date(), last):
             closed = calendar.closed_reason(day)
             if closed and not calendar.is_weekend(day):
                 dt = datetime.combine(day, datetime.min.time())
                 key = "note.skipped" if closed[0] == "holiday" else "note.closed"
                 out.append(snippet("slots", key, day=long_date(dt), holiday=closed[1]))
-            day += timedelta(days=1)
     out.append(snippet("slots", "note.notice", earliest=moment_text(earliest, zone_name)))
     return tuple(out)

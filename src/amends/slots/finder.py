@@ -26,6 +26,7 @@ from amends.slots.clock import (
     Interval,
     Spans,
     day_window,
+    day_windows,
     windows_over,
 )
 from amends.slots.offer import NearMiss, Side, SlotResult
@@ -70,10 +71,15 @@ def earliest_start(p: Prepared) -> datetime:
 
 def business_days(p: Prepared, earliest: datetime) -> list[date]:
     """The next ``days`` working days whose hours end after ``earliest``."""
+    return [day for day, _ in business_windows(p, earliest)]
+
+
+def business_windows(p: Prepared, earliest: datetime) -> list[tuple[date, Interval]]:
+    """:func:`business_days`, each with the interviewer's window on it."""
     first = earliest.astimezone(p.their_tz).date()
     # Windows follow one another, so only the first day's can end before ``earliest``.
     days = _open_days(p.their_tz, p.country, p.hours, first, p.request.days + 1)
-    return [day for day, window in days if window[1] > earliest][: p.request.days]
+    return [(day, window) for day, window in days if window[1] > earliest][: p.request.days]
 
 
 @lru_cache(maxsize=4096)
@@ -88,15 +94,17 @@ def _open_days(
     """
     calendar = calendar_for(tz.key, country)
     found: list[tuple[date, Interval]] = []
-    day = first
-    for _ in range(MAX_CALENDAR_DAYS):
-        if len(found) >= count:
-            break
-        if calendar.is_business_day(day):
-            window = day_window(day, hours, tz)
-            if window is not None:
+    scanned = 0
+    while scanned < MAX_CALENDAR_DAYS and len(found) < count:
+        # A chunk of days at a time: the windows of a run of days cost about one day's.
+        size = min(MAX_CALENDAR_DAYS - scanned, (count - len(found)) * 7 // 5 + 4)
+        start = first + timedelta(days=scanned)
+        windows = day_windows(start, start + timedelta(days=size - 1), hours, tz)
+        for n, window in enumerate(windows):
+            day = start + timedelta(days=n)
+            if len(found) < count and window is not None and calendar.is_business_day(day):
                 found.append((day, window))
-        day += timedelta(days=1)
+        scanned += size
     return tuple(found)
 
 
@@ -109,15 +117,27 @@ def _busy_spans(p: Prepared, span: Interval) -> list[Interval]:
 
 def search_span(p: Prepared, dates: list[date], earliest: datetime) -> Interval:
     """From the first to the last interviewer window of the search (busy times are read here)."""
-    real = [w for w in (day_window(d, p.hours, p.their_tz) for d in dates) if w]
+    return _span([w for w in (day_window(d, p.hours, p.their_tz) for d in dates) if w], earliest)
+
+
+def _span(real: list[Interval], earliest: datetime) -> Interval:
     return (min(w[0] for w in real), max(w[1] for w in real)) if real else (earliest, earliest)
 
 
 def plan_days(
-    p: Prepared, dates: list[date], busy: list[Interval], earliest: datetime
+    p: Prepared,
+    dates: list[date],
+    busy: list[Interval],
+    earliest: datetime,
+    known: dict[date, Interval] | None = None,
 ) -> list[Day]:
-    """Apply the candidate's hours, the earliest start and ``busy`` times to each day."""
-    windows = {d: day_window(d, p.hours, p.their_tz) for d in dates}
+    """Apply the candidate's hours, the earliest start and ``busy`` times to each day.
+
+    ``known`` holds the interviewer's windows of ``dates`` when the caller has them.
+    """
+    windows: dict[date, Interval | None] = (
+        dict(known) if known is not None else {d: day_window(d, p.hours, p.their_tz) for d in dates}
+    )
     real = [w for w in windows.values() if w]
     span = (min(w[0] for w in real), max(w[1] for w in real)) if real else (earliest, earliest)
     too_soon = Spans([(span[0] - timedelta(days=1), earliest)])
@@ -374,9 +394,10 @@ def find_slots(req: SlotRequest) -> SlotResult:
     """Propose up to ``req.count`` times (or windows) that keep every rule, and explain gaps."""
     p = req.prepared()
     earliest = earliest_start(p)
-    dates = business_days(p, earliest)
-    busy = _busy_spans(p, search_span(p, dates, earliest))  # calendars expanded once
-    days = plan_days(p, dates, busy, earliest)
+    opened = business_windows(p, earliest)
+    dates = [day for day, _ in opened]
+    busy = _busy_spans(p, _span([w for _, w in opened], earliest))  # calendars expanded once
+    days = plan_days(p, dates, busy, earliest, dict(opened))
     if req.windows:
         windows = build_windows(p, [d.day for d in days], [d.free for d in days])
         picked: list[Candidate] = []
