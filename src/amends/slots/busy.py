@@ -109,6 +109,25 @@ class BusyCalendar:
         return found
 
 
+def blocks_time(status: str, transp: str) -> bool:
+    """Whether an event with these ``STATUS`` and ``TRANSP`` values blocks time (the one rule
+    both readers of an ``.ics`` file follow): not cancelled, not marked free."""
+    return status.upper() != "CANCELLED" and transp.upper() != "TRANSPARENT"
+
+
+def length_between(start: When, end: When) -> timedelta:
+    """An event's length from ``DTSTART`` to ``DTEND`` (of the same kind, date or date-time):
+    on the wall clock when both are in one zone, and a floating end on the start's clock."""
+    if isinstance(start, datetime) and isinstance(end, datetime):
+        if start.tzinfo is None and end.tzinfo is not None:
+            end = end.replace(tzinfo=None)
+        elif start.tzinfo is not None and end.tzinfo is None:
+            end = end.replace(tzinfo=start.tzinfo)
+        return end - start
+    assert not isinstance(start, datetime) and not isinstance(end, datetime)
+    return end - start
+
+
 def _zone_of(value: When, floating: ZoneInfo) -> tzinfo:
     if isinstance(value, datetime) and value.tzinfo is not None:
         return value.tzinfo

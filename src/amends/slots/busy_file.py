@@ -28,8 +28,16 @@ from dateutil.rrule import rrule, rrulestr
 from amends.errors import InputError
 from amends.inputs import STDIN, decode_utf8, read_capped
 from amends.slots import busy_cache
-from amends.slots.busy import BusyCalendar, BusyEvent, PendingEvent, When
-from amends.slots.busy_prefilter import bounds
+from amends.slots.busy import (
+    BusyCalendar,
+    BusyEvent,
+    PendingEvent,
+    When,
+    blocks_time,
+    length_between,
+)
+from amends.slots.busy_plain import read_plain
+from amends.slots.busy_prefilter import Unclear, bounds
 from amends.slots.icsscan import EventLines, Scanned, scan
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -64,14 +72,7 @@ def _length(component: Any, start: When, lines: EventLines, source: str) -> time
             raise InputError(
                 "busy", f"{source}: line {lines.line_of('DTEND')}: DTEND and DTSTART differ in kind"
             )
-        if isinstance(start, datetime) and isinstance(end, datetime):
-            if start.tzinfo is None and end.tzinfo is not None:
-                end = end.replace(tzinfo=None)
-            elif start.tzinfo is not None and end.tzinfo is None:
-                end = end.replace(tzinfo=start.tzinfo)
-            return end - start
-        assert not isinstance(start, datetime) and not isinstance(end, datetime)
-        return end - start
+        return length_between(start, end)
     if component.get("DURATION") is not None:
         length = component.decoded("DURATION")
         if not isinstance(length, timedelta):
@@ -109,9 +110,7 @@ def _event(component: Any, lines: EventLines, source: str) -> BusyEvent:
 
 
 def _blocks_time(component: Any) -> bool:
-    status = str(component.get("STATUS", "")).upper()
-    transp = str(component.get("TRANSP", "")).upper()
-    return status != "CANCELLED" and transp != "TRANSPARENT"
+    return blocks_time(str(component.get("STATUS", "")), str(component.get("TRANSP", "")))
 
 
 class _Skip(Exception):
@@ -236,25 +235,43 @@ def _parse(text: str, source: str, prefilter: bool) -> BusyCalendar:
 
 
 def read_pending(source: str, reached: Sequence[PendingEvent]) -> tuple[BusyEvent, ...]:
-    """The events among ``reached`` that block time, parsed by ``icalendar`` as at once."""
+    """The events among ``reached`` that block time, as ``icalendar`` would have parsed them."""
     return _read_pending(source, tuple(reached))
 
 
 @lru_cache(maxsize=32)  # the same calendar searched again in this process
 def _read_pending(source: str, reached: tuple[PendingEvent, ...]) -> tuple[BusyEvent, ...]:
-    text = "\r\n".join(("BEGIN:VCALENDAR", *(p.text for p in reached), "END:VCALENDAR"))
-    with warnings.catch_warnings():  # none come: only events that parse plainly wait
-        warnings.simplefilter("ignore")
-        components = _components(text + "\r\n", source)
-    out: list[BusyEvent] = []
-    for component, waiting in zip(components, reached, strict=True):
+    found: dict[int, BusyEvent | None] = {}
+    unclear: list[PendingEvent] = []
+    for waiting in reached:
         try:
-            event = _readable_event(component, EventLines(waiting.line), source)
-        except _Skip:  # pragma: no cover - the pre-filter sets aside only readable events
-            continue
-        if _blocks_time(component) and event.length > timedelta(0):
+            found[waiting.line] = read_plain(waiting)
+        except Unclear:
+            unclear.append(waiting)
+    if unclear:
+        found.update(zip((p.line for p in unclear), parse_pending(source, unclear), strict=True))
+    return tuple(event for event in found.values() if event is not None)
+
+
+def parse_pending(source: str, reached: Sequence[PendingEvent]) -> list[BusyEvent | None]:
+    """Each of ``reached`` parsed by ``icalendar``: the event, or ``None`` when it blocks no
+    time (the reading :func:`~amends.slots.busy_plain.read_plain` must agree with)."""
+    text = "\r\n".join(("BEGIN:VCALENDAR", *(p.text for p in reached), "END:VCALENDAR"))
+    with warnings.catch_warnings():  # none that matter: only events that parse plainly wait
+        warnings.simplefilter("ignore")  # (dateutil deprecates COUNT with UNTIL; it honours both)
+        components = _components(text + "\r\n", source)
+        out: list[BusyEvent | None] = []
+        for component, waiting in zip(components, reached, strict=True):
+            try:
+                event: BusyEvent | None = _readable_event(
+                    component, EventLines(waiting.line), source
+                )
+            except _Skip:  # pragma: no cover - the pre-filter sets aside only readable events
+                event = None
+            if event is not None and not (_blocks_time(component) and event.length > timedelta(0)):
+                event = None
             out.append(event)
-    return tuple(out)
+    return out
 
 
 def load_busy(path: str | Path) -> BusyCalendar:

@@ -50,7 +50,7 @@ _NUMBERS = frozenset({"SEQUENCE", "PRIORITY"})
 _TEXT_TYPES = frozenset({"vText", "vCategory", "vUri", "vCalAddress", "vUnknown"})
 
 
-class _Unclear(Exception):
+class Unclear(Exception):
     """The event is not plainly a common shape: it is parsed at once."""
 
 
@@ -73,15 +73,15 @@ def _moment(value: str) -> date | datetime:
     if size == 16 and value[15] == "Z":
         size = 15
     if not value.isascii() or size not in (8, 15) or not value[:8].isdigit():
-        raise _Unclear
+        raise Unclear
     year = int(value[:4])
     if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise _Unclear
+        raise Unclear
     try:
         if size == 8:
             return date(year, int(value[4:6]), int(value[6:8]))
         if value[8] != "T" or not value[9:15].isdigit():
-            raise _Unclear
+            raise Unclear
         return datetime(
             year,
             int(value[4:6]),
@@ -91,7 +91,7 @@ def _moment(value: str) -> date | datetime:
             int(value[13:15]),
         )
     except ValueError:
-        raise _Unclear from None
+        raise Unclear from None
 
 
 def _wall(value: date | datetime) -> datetime:
@@ -112,35 +112,42 @@ def _form_of(params: str) -> tuple[str, bool | None]:
     return "unclear", None
 
 
-def _time_value(params: str, value: str) -> tuple[str, date | datetime]:
+def time_value(params: str, value: str) -> tuple[str, date | datetime]:
     """A ``DTSTART``/``DTEND``/``EXDATE`` value: its form (``Z``, a zone, floating or a
     date) and the first moment written, after checking every listed one."""
+    kind, moments = time_values(params, value)
+    return kind, moments[0]
+
+
+def time_values(params: str, value: str) -> tuple[str, list[date | datetime]]:
+    """Every moment of a ``DTSTART``/``DTEND``/``EXDATE`` value, as written (naive), and
+    their one form: ``Z``, the ``params`` of a zone, ``float`` or ``date``."""
     form, date_only = _form_of(params)
     if form == "unclear":
-        raise _Unclear
-    kind, first = "", None
+        raise Unclear
+    kind, moments = "", list[date | datetime]()
     for item in value.split(","):
         moment = _moment(item)
         if isinstance(moment, datetime):
             this = "Z" if item[-1] == "Z" else (form or "float")
             if date_only or (this == "Z" and form):
-                raise _Unclear
+                raise Unclear
         elif date_only is False:
-            raise _Unclear
+            raise Unclear
         else:
             this = "date"
-        if first is None:
-            kind, first = this, moment
+        if not moments:
+            kind = this
         elif this != kind:
-            raise _Unclear
-    assert first is not None  # str.split gives at least one item
-    return kind, first
+            raise Unclear
+        moments.append(moment)
+    return kind, moments
 
 
-def _duration(value: str) -> timedelta:
+def duration_of(value: str) -> timedelta:
     match = _DURATION.fullmatch(value)
     if match is None or value == "PT":
-        raise _Unclear
+        raise Unclear
     weeks, days, day_part, hours, minutes, seconds = match.groups()
     if weeks:
         return timedelta(weeks=int(weeks))
@@ -155,12 +162,12 @@ def _duration(value: str) -> timedelta:
 
 
 def _last_start(rule: str, start: date | datetime) -> datetime:
-    """A wall time no occurrence of ``rule`` starts after (:class:`_Unclear` when unknown)."""
+    """A wall time no occurrence of ``rule`` starts after (:class:`Unclear` when unknown)."""
     parts: dict[str, str] = {}
     for part in rule.split(";"):
         key, equals, value = part.partition("=")
         if not equals or key in parts:
-            raise _Unclear
+            raise Unclear
         parts[key] = value
     freq = parts.pop("FREQ", "")
     interval = parts.pop("INTERVAL", "1")
@@ -169,76 +176,76 @@ def _last_start(rule: str, start: date | datetime) -> datetime:
     days = parts.pop("BYDAY", None)
     wkst = parts.pop("WKST", "MO")
     if parts or freq not in ("DAILY", "WEEKLY", "MONTHLY", "YEARLY"):
-        raise _Unclear
+        raise Unclear
     if not re.fullmatch(r"[1-9][0-9]{0,3}", interval) or not _DAYS.fullmatch(wkst):
-        raise _Unclear
+        raise Unclear
     if days is not None and (freq != "WEEKLY" or not _DAYS.fullmatch(days)):
-        raise _Unclear
+        raise Unclear
     if count is not None and not re.fullmatch(r"[1-9][0-9]{0,5}", count):
-        raise _Unclear
+        raise Unclear
     if until is not None:
         moment = _moment(until)
         return _wall(moment) + timedelta(days=1)
     if count is None or int(count) > MAX_EXPANSION:
-        raise _Unclear
+        raise Unclear
     first = _wall(start)
     if freq == "DAILY":
         return first + timedelta(days=(int(count) - 1) * int(interval))
     if freq == "WEEKLY":  # at least one occurrence in every period after the first
         return first + timedelta(weeks=(int(count) + 2) * int(interval))
-    raise _Unclear
+    raise Unclear
 
 
 def _read(
     lines: Sequence[str], names: Sequence[str], cuts: Sequence[int]
 ) -> tuple[datetime, datetime, list[str]]:
     if len(lines) < 2 or lines[0] != "BEGIN:VEVENT" or lines[-1] != "END:VEVENT":
-        raise _Unclear
+        raise Unclear
     times: dict[str, tuple[str, str]] = {}
     used = [lines[0]]
     for index in range(1, len(lines) - 1):
         line, name, cut = lines[index], names[index], cuts[index]
         if not cut or line.find("\\", 0, cut) >= 0:  # icalendar reads a backslash there
-            raise _Unclear
+            raise Unclear
         params = line[len(name) : cut - 1]
         if name in _TEXT_NAMES or _is_text(name):
             if params and "VALUE=" in params.upper():
-                raise _Unclear
+                raise Unclear
             if name in USED:
                 used.append(line)
             continue
         value = line[cut:]
         if name in _TIMES:
             if name in times:
-                raise _Unclear
+                raise Unclear
             times[name] = (params, value)
             used.append(line)
         elif name == "EXDATE":
-            _time_value(params, value)
+            time_value(params, value)
             used.append(line)
         elif name in _STAMPS:
             if params or len(value) != 16 or not isinstance(_moment(value), datetime):
-                raise _Unclear
+                raise Unclear
         elif name not in _NUMBERS or params or not re.fullmatch(r"[0-9]{1,9}", value):
-            raise _Unclear
+            raise Unclear
     used.append(lines[-1])
     return (*_span(times), used)
 
 
 def _span(times: dict[str, tuple[str, str]]) -> Bounds:
     if "DTSTART" not in times or ("DTEND" in times and "DURATION" in times):
-        raise _Unclear
-    form, start = _time_value(*times["DTSTART"])
+        raise Unclear
+    form, start = time_value(*times["DTSTART"])
     if "DTEND" in times:
-        end_form, end = _time_value(*times["DTEND"])
+        end_form, end = time_value(*times["DTEND"])
         if end_form != form or _wall(end) < _wall(start):
-            raise _Unclear
+            raise Unclear
         length = _wall(end) - _wall(start)
     elif "DURATION" in times:
         params, value = times["DURATION"]
         if params:
-            raise _Unclear
-        length = _duration(value)
+            raise Unclear
+        length = duration_of(value)
     else:
         length = timedelta(days=1) if form == "date" else timedelta(0)
     length = max(length, timedelta(days=1)) if form == "date" else length
@@ -246,7 +253,7 @@ def _span(times: dict[str, tuple[str, str]]) -> Bounds:
         return _wall(start) - MARGIN, _wall(start) + length + MARGIN
     params, rule = times["RRULE"]
     if params:
-        raise _Unclear
+        raise Unclear
     last = _last_start(rule, start)
     return _wall(start) - MARGIN, last + length + SERIES_MARGIN
 
@@ -265,5 +272,5 @@ def bounds(
     """
     try:
         return _read(lines, names, cuts)
-    except _Unclear:
+    except Unclear:
         return None
