@@ -110,7 +110,7 @@ def test_a_plain_past_event_is_bounded_and_only_its_used_lines_wait() -> None:
     ]
     scanned = scan("\r\n".join(["BEGIN:VCALENDAR", *lines, "END:VCALENDAR"]), "cal.ics")
     part = slice(scanned.events[0].first, scanned.events[0].stop)
-    found = bounds(scanned.kept[part], scanned.names[part], scanned.cuts[part])
+    found = bounds(scanned.kept[part])
     assert found is not None
     low, high, used = found
     assert low <= datetime(2020, 1, 1, 9) and high >= datetime(2020, 1, 1, 10, 30)

@@ -37,8 +37,8 @@ from amends.slots.busy import (
     length_between,
 )
 from amends.slots.busy_plain import read_plain
-from amends.slots.busy_prefilter import Unclear, bounds
-from amends.slots.icsscan import EventLines, Scanned, scan
+from amends.slots.busy_prefilter import Unclear, bounds, bounds_of
+from amends.slots.icsscan import EventLines, Scanned, plain_events, scan
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
@@ -185,7 +185,7 @@ def _set_aside(scanned: Scanned) -> tuple[str, list[EventLines], tuple[PendingEv
     kept, now, pending, pieces, done = scanned.kept, [], [], [], 0
     for lines in scanned.events:
         part = slice(lines.first, lines.stop)
-        found = bounds(kept[part], scanned.names[part], scanned.cuts[part])
+        found = bounds(kept[part])
         if found is None:
             now.append(lines)
             continue
@@ -207,10 +207,35 @@ def _components(text: str, source: str) -> list[Any]:
     return [sub for cal in calendars for sub in cal.subcomponents if sub.name == "VEVENT"]
 
 
+def _set_aside_plain(text: str) -> tuple[str, list[PendingEvent]]:
+    """``text`` without the plain events the pre-filter can bound (each left as empty lines,
+    so the rest keeps its line numbers), and those events, set aside."""
+    found = plain_events(text)
+    if not found:
+        return text, []
+    pieces, pending, done = [], [], 0
+    for event in found:
+        bounded = bounds_of(event.head, event.body, event.tail)
+        if bounded is None:
+            continue
+        low, high, used = bounded
+        pending.append(PendingEvent(low, high, "\r\n".join(used), event.begin))
+        pieces.append(text[done : event.start])
+        pieces.append("\n" * text.count("\n", event.start, event.stop))
+        done = event.stop
+    pieces.append(text[done:])
+    return "".join(pieces), pending
+
+
 def _parse(text: str, source: str, prefilter: bool) -> BusyCalendar:
+    early: list[PendingEvent] = []
+    if prefilter:  # most events set aside before the line-by-line scan
+        text, early = _set_aside_plain(text)
     scanned = scan(text, source)
     if prefilter:
         now_text, now, pending = _set_aside(scanned)
+        if early:
+            pending = tuple(sorted((*early, *pending), key=lambda p: p.line))
     else:
         now_text, now, pending = scanned.text, scanned.events, ()
     components = _components(now_text, source)
