@@ -90,10 +90,12 @@ def test_events_the_prefilter_cannot_read_plainly_are_parsed_at_once() -> None:
         "UID:g\r\nDTSTART:20200101T100000Z\r\nDURATION:PT1H\r\nGEO:not a place",
         "UID:s\r\nDTSTART:20200101T100000Z\r\nDURATION:PT1H\r\nSEQUENCE:x",
         "UID:w\r\nDTSTART:20200101T100000Z\r\nDTEND:20200101T090000Z",
+        "UID:l\r\nDTSTART:20200101T100000Z,20200102T100000Z\r\nDURATION:PT1H",
     )
     calendar = parse_busy_text(text, "cal.ics")
     assert not calendar.pending
-    assert len(calendar.warnings) == 3  # the zone, the GEO and SEQUENCE, the end before start
+    # the zone, the GEO and SEQUENCE, the end before start, the list of starts
+    assert len(calendar.warnings) == 4
     assert_same_answers(text, _spans_around(BASE))
 
 
