@@ -25,7 +25,7 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from dateutil.rrule import DAILY, WEEKLY, rrule, rruleset, rrulestr
+from dateutil.rrule import DAILY, MONTHLY, WEEKLY, YEARLY, rrule, rruleset, rrulestr, weekdays
 
 from amends.errors import InputError
 from amends.slots.clock import Interval
@@ -186,8 +186,10 @@ def _rule(event: BusyEvent, floating: ZoneInfo, source: str) -> rrule | None:
         return None
     zone = _zone_of(event.start, floating)
     first = _naive_in(event.start, zone, floating)
+    text = _rule_text(event, zone, floating)
     try:
-        parsed = rrulestr(_rule_text(event, zone, floating), dtstart=first, ignoretz=True)
+        built = plain_rule(text, first)
+        parsed = built if built is not None else rrulestr(text, dtstart=first, ignoretz=True)
         if not isinstance(parsed, rrule):
             raise ValueError("expected a single RRULE")
     except (ValueError, TypeError) as exc:
@@ -218,6 +220,50 @@ def _rules(event: BusyEvent, floating: ZoneInfo, source: str, span: Interval) ->
     for skip in event.exdates:
         rules.exdate(_naive_in(skip, zone, floating))
     return rules
+
+
+_FREQS = {"DAILY": DAILY, "WEEKLY": WEEKLY, "MONTHLY": MONTHLY, "YEARLY": YEARLY}
+_WEEKDAYS = {"MO": 0, "TU": 1, "WE": 2, "TH": 3, "FR": 4, "SA": 5, "SU": 6}
+_PLAIN_RULE = re.compile(
+    r"(?:FREQ=(?P<freq>DAILY|WEEKLY|MONTHLY|YEARLY)|UNTIL=(?P<until>[0-9]{8}T[0-9]{6})"
+    r"|COUNT=(?P<count>[1-9][0-9]{0,5})|INTERVAL=(?P<interval>[1-9][0-9]{0,3})"
+    r"|BYDAY=(?P<byday>(?:MO|TU|WE|TH|FR|SA|SU)(?:,(?:MO|TU|WE|TH|FR|SA|SU))*)"
+    r"|WKST=(?P<wkst>MO|TU|WE|TH|FR|SA|SU))(?:;|$)"
+)
+
+
+def plain_rule(text: str, first: datetime) -> rrule | None:
+    """``rrulestr(text, dtstart=first, ignoretz=True)`` for the common rules (``FREQ`` daily
+    to yearly with ``UNTIL`` on the wall clock, ``COUNT``, ``INTERVAL``, plain ``BYDAY``,
+    ``WKST``), built without dateutil's text parser, which costs ten times more;
+    ``None`` for anything else."""
+    found: dict[str, str] = {}
+    at = 0
+    while at < len(text):
+        match = _PLAIN_RULE.match(text, at)
+        if match is None:
+            return None
+        key, value = next((k, v) for k, v in match.groupdict().items() if v is not None)
+        if key in found:
+            return None
+        found[key] = value
+        at = match.end()
+    if "freq" not in found or text.endswith(";"):
+        return None
+    args: dict[str, object] = {}
+    if "until" in found:
+        args["until"] = datetime.strptime(found["until"], "%Y%m%dT%H%M%S")
+    if "count" in found:
+        args["count"] = int(found["count"])
+    if "interval" in found:
+        args["interval"] = int(found["interval"])
+    if "byday" in found:
+        args["byweekday"] = [weekdays[_WEEKDAYS[d]] for d in found["byday"].split(",")]
+    if "wkst" in found:
+        args["wkst"] = _WEEKDAYS[found["wkst"]]
+    with warnings.catch_warnings():  # dateutil deprecates COUNT with UNTIL, as rrulestr would
+        warnings.simplefilter("ignore", DeprecationWarning)
+        return rrule(_FREQS[found["freq"]], dtstart=first, cache=False, **args)  # type: ignore[arg-type]
 
 
 _MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # a leap year's

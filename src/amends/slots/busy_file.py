@@ -303,7 +303,8 @@ def load_busy(path: str | Path) -> BusyCalendar:
     """Read and parse one ``.ics`` file (``-``: standard input); ``InputError("busy", ...)``.
 
     A file read before (same name, same bytes) comes from :mod:`amends.slots.busy_cache`,
-    and so do the events a search of it parsed when it reached them.
+    its events still set aside with it: a search reads those it reaches straight from
+    their lines (:mod:`amends.slots.busy_plain`), which costs less than saving them again.
     """
     name = "standard input" if str(path) == STDIN else str(path)
     data = read_capped(path, "busy", limit=MAX_FILE_BYTES)
@@ -312,29 +313,4 @@ def load_busy(path: str | Path) -> BusyCalendar:
     if calendar is None:
         calendar = parse_busy_text(decode_utf8(data, "busy", name), name)
         busy_cache.save(saved_as, calendar)
-    return _remembered(saved_as, calendar) if calendar.pending else calendar
-
-
-def _remembered(saved_as: str, calendar: BusyCalendar) -> BusyCalendar:
-    """``calendar``, whose pending events, once a search parses them, are saved parsed."""
-
-    done: set[PendingEvent] = set()  # parsed and saved already
-    more: dict[int, BusyEvent] = {}  # what they gave, by line
-
-    def reader(source: str, reached: Sequence[PendingEvent]) -> tuple[BusyEvent, ...]:
-        found = read_pending(source, reached)
-        if done.issuperset(reached):
-            return found
-        done.update(reached)
-        more.update((event.line, event) for event in found)
-        busy_cache.save(
-            saved_as,
-            replace(
-                calendar,
-                events=tuple(sorted((*calendar.events, *more.values()), key=lambda e: e.line)),
-                pending=tuple(p for p in calendar.pending if p not in done),
-            ),
-        )
-        return found
-
-    return replace(calendar, reader=reader)
+    return calendar

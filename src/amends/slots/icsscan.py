@@ -183,7 +183,9 @@ def scan(text: str, source: str) -> Scanned:
 # Line breaks other than ``\n`` and ``\r\n`` (``str.splitlines`` counts them too).
 _ODD_BREAKS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 _STRUCTURE = re.compile(r"^(BEGIN|END)([;:])([^\r\n]*)", re.MULTILINE | re.IGNORECASE)
-_STRUCTURE_FOLDED = re.compile(r"^(?:BEGIN|END)[;:][^\r\n]*\r?\n[ \t]", re.MULTILINE | re.IGNORECASE)
+_STRUCTURE_FOLDED = re.compile(
+    r"^(?:BEGIN|END)[;:][^\r\n]*\r?\n[ \t]", re.MULTILINE | re.IGNORECASE
+)
 
 
 class PlainEvent(NamedTuple):
