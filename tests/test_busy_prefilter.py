@@ -27,7 +27,7 @@ from amends.slots import busy_cache
 from amends.slots.busy import BusyCalendar
 from amends.slots.busy_file import _read_pending, load_busy, parse_busy_text
 from amends.slots.busy_prefilter import bounds
-from amends.slots.icsscan import scan
+from amends.slots.icsscan import plain_events, scan
 from tests.test_busy_real_world import BERLIN_TZ, CALENDARS
 from tests.test_slots_busy import WEEKLY, ics
 
@@ -274,3 +274,54 @@ def test_a_cached_calendars_waiting_events_are_read_again_without_icalendar(
     assert again == first  # the cache keeps what the first read set aside
     assert again.intervals(span, ZONES[0]) == busy
     assert again.intervals(earlier, ZONES[0]) == busy_earlier
+
+
+# Pieces of messy files: what the line scan leaves out, nests or closes, and line breaks
+# other than CRLF, around plain events the quick structural pass may take out first.
+MESS = [
+    "END:VTODO\r\n",
+    "BEGIN:VTODO\r\nSUMMARY:x\r\n",
+    "END:VEVENT\r\n",
+    "begin:vevent\r\nUID:lower\r\nDTSTART:20261124T100000Z\r\nDURATION:PT1H\r\nend:vevent\r\n",
+    "BEGIN;X=1:VEVENT\r\nDTSTART:20261124T100000Z\r\nEND:VEVENT\r\n",
+    "BEGIN:VEVENT\r\n X\r\nDTSTART:20261124T100000Z\r\nEND:VEVENT\r\n",
+    "BEGIN:VEVENT\r\nDTSTART:20261124T100000Z\r\nEND:VEVENT\r\n\r\n \u00a0\r\n X-AFTER:1\r\n",
+    "not a property line\r\n",
+    "BEG\r\n IN:VEVENT\r\nUID:split\r\n",
+    "END\r\n\r\n :VEVENT\r\n",
+    "\r\n",
+    "BEGIN:VEVENT\r\nUID:open\r\nDTSTART:20261125T100000Z\r\nDURATION:PT1H\r\n",
+    "X-ODD:a\rb\r\n",
+    "X-ODD:a\x0bb\r\n",
+    "END:VCALENDAR\r\nX-OUTSIDE:1\r\nBEGIN:VCALENDAR\r\n",
+    "END:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART:20261124T100000Z\r\nEND:VEVENT\r\n",
+    "BEGIN:X\r\n" * 9 + "END:X\r\n" * 9,
+    'BEGIN:VEVENT\r\nX-Q;A="multi\r\nline":v\r\nDTSTART:20261124T100000Z\r\nEND:VEVENT\r\n',
+]
+
+
+@st.composite
+def messy_calendars(draw: st.DrawFn) -> str:
+    body = [draw(events(n)) for n in range(draw(st.integers(1, 8)))]
+    for piece in draw(st.lists(st.sampled_from(MESS), max_size=3)):
+        body.insert(draw(st.integers(0, len(body))), piece)
+    tail = draw(st.sampled_from(["END:VCALENDAR\r\n", "", "END:VCALENDAR"]))
+    text = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n" + "".join(body) + tail
+    return text.replace("\r\n", "\n") if draw(st.booleans()) else text
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(messy_calendars())
+def test_taking_plain_events_out_before_the_line_scan_changes_nothing(text: str) -> None:
+    quick = _read(text, True)
+    with pytest.MonkeyPatch.context() as patch:  # the line scan reads every event
+        patch.setattr("amends.slots.busy_file.plain_events", lambda _: None)
+        scanned = _read(text, True)
+    assert quick == scanned  # events, warnings and the events set aside, lines included
+
+
+def test_plain_events_are_taken_out_before_the_line_scan() -> None:
+    text = calendar_text(50)
+    found = plain_events(text)
+    assert found is not None and len(found) == 50
+    assert len(parse_busy_text(text, "cal.ics").pending) == 50

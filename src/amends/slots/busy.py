@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from functools import lru_cache
@@ -173,7 +173,7 @@ def _rule_text(event: BusyEvent, zone: tzinfo, floating: ZoneInfo) -> str:
             return f"UNTIL={day}T235959"
         if not zulu:
             return match.group(0)
-        moment = datetime.strptime(day + clock, "%Y%m%dT%H%M%S").replace(tzinfo=UTC)
+        moment = datetime.fromisoformat(day + clock).replace(tzinfo=UTC)
         return "UNTIL=" + _naive_in(moment, zone, floating).strftime("%Y%m%dT%H%M%S")
 
     return _UNTIL.sub(fix, event.rule)
@@ -186,8 +186,8 @@ def _rule(event: BusyEvent, floating: ZoneInfo, source: str) -> rrule | None:
         return None
     zone = _zone_of(event.start, floating)
     first = _naive_in(event.start, zone, floating)
-    text = _rule_text(event, zone, floating)
     try:
+        text = _rule_text(event, zone, floating)
         built = plain_rule(text, first)
         parsed = built if built is not None else rrulestr(text, dtstart=first, ignoretz=True)
         if not isinstance(parsed, rrule):
@@ -199,7 +199,7 @@ def _rule(event: BusyEvent, floating: ZoneInfo, source: str) -> rrule | None:
     return parsed
 
 
-def _rules(event: BusyEvent, floating: ZoneInfo, source: str, span: Interval) -> rruleset:
+def _rules(event: BusyEvent, floating: ZoneInfo, source: str, span: Interval) -> Iterable[datetime]:
     """The event's occurrences from near ``span[0]`` up to ``span[1]`` on its own wall clock
     (``RRULE``, ``RDATE``, ``EXDATE``); ``span`` is naive, on that clock."""
     zone = _zone_of(event.start, floating)
@@ -209,10 +209,14 @@ def _rules(event: BusyEvent, floating: ZoneInfo, source: str, span: Interval) ->
         pass  # no occurrence (dateutil would look up to year 9999 for a rule that never matches)
     elif parsed is not None:
         try:
-            rules.rrule(_bounded(parsed, span[1], _later_start(parsed, span[0])))
+            bounded = _bounded(parsed, span[1], _later_start(parsed, span[0]))
         except (ValueError, TypeError) as exc:
             where = f"{source}: line {event.line}"
             raise InputError("busy", f"{where}: RRULE is not valid ({exc})") from None
+        if not event.rdates:  # one rule, in order and without repeats: what rruleset gives
+            skipped = {_naive_in(skip, zone, floating) for skip in event.exdates}
+            return (moment for moment in bounded if moment not in skipped)
+        rules.rrule(bounded)
     else:
         rules.rdate(_naive_in(event.start, zone, floating))
     for extra in event.rdates:
@@ -225,7 +229,7 @@ def _rules(event: BusyEvent, floating: ZoneInfo, source: str, span: Interval) ->
 _FREQS = {"DAILY": DAILY, "WEEKLY": WEEKLY, "MONTHLY": MONTHLY, "YEARLY": YEARLY}
 _WEEKDAYS = {"MO": 0, "TU": 1, "WE": 2, "TH": 3, "FR": 4, "SA": 5, "SU": 6}
 _PLAIN_RULE = re.compile(
-    r"(?:FREQ=(?P<freq>DAILY|WEEKLY|MONTHLY|YEARLY)|UNTIL=(?P<until>[0-9]{8}T[0-9]{6})"
+    r"(?:FREQ=(?P<freq>DAILY|WEEKLY|MONTHLY|YEARLY)|UNTIL=(?P<until>[0-9]{8}T(?:[01][0-9]|2[0-3])[0-9]{4})"
     r"|COUNT=(?P<count>[1-9][0-9]{0,5})|INTERVAL=(?P<interval>[1-9][0-9]{0,3})"
     r"|BYDAY=(?P<byday>(?:MO|TU|WE|TH|FR|SA|SU)(?:,(?:MO|TU|WE|TH|FR|SA|SU))*)"
     r"|WKST=(?P<wkst>MO|TU|WE|TH|FR|SA|SU))(?:;|$)"
@@ -252,7 +256,7 @@ def plain_rule(text: str, first: datetime) -> rrule | None:
         return None
     args: dict[str, object] = {}
     if "until" in found:
-        args["until"] = datetime.strptime(found["until"], "%Y%m%dT%H%M%S")
+        args["until"] = datetime.fromisoformat(found["until"])  # the basic ISO form
     if "count" in found:
         args["count"] = int(found["count"])
     if "interval" in found:

@@ -183,8 +183,12 @@ def scan(text: str, source: str) -> Scanned:
 # Line breaks other than ``\n`` and ``\r\n`` (``str.splitlines`` counts them too).
 _ODD_BREAKS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 _STRUCTURE = re.compile(r"^(BEGIN|END)([;:])([^\r\n]*)", re.MULTILINE | re.IGNORECASE)
+# A line that is, or may become once unfolded, a BEGIN or END line and is continued by a
+# folded line, maybe after blank lines (which the unfolding skips): "BEG" + " IN:VEVENT".
 _STRUCTURE_FOLDED = re.compile(
-    r"^(?:BEGIN|END)[;:][^\r\n]*\r?\n[ \t]", re.MULTILINE | re.IGNORECASE
+    r"^(?:(?:BEGIN|END)[;:][^\r\n]*|B(?:E(?:G(?:I(?:N)?)?)?)?|E(?:N(?:D)?)?)"
+    r"(?:\r?\n[^\S\r\n]*)*?\r?\n[ \t]",
+    re.MULTILINE | re.IGNORECASE,
 )
 
 
