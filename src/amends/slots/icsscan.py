@@ -182,7 +182,11 @@ def scan(text: str, source: str) -> Scanned:
 
 # Line breaks other than ``\n`` and ``\r\n`` (``str.splitlines`` counts them too).
 _ODD_BREAKS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
-_STRUCTURE = re.compile(r"^(BEGIN|END)([;:])([^\r\n]*)", re.MULTILINE | re.IGNORECASE)
+_STRUCTURE = re.compile(  # a whole VEVENT with no BEGIN or END line inside, or one such line
+    r"^(?:(?P<head>BEGIN:VEVENT)\r?\n(?P<body>(?:(?!(?:BEGIN|END)[;:])[^\r\n]*\r?\n)*?)"
+    r"(?P<tail>END:VEVENT)(?=\r?$)|(?P<name>BEGIN|END)(?P<sep>[;:])(?P<value>[^\r\n]*))",
+    re.MULTILINE | re.IGNORECASE,
+)
 # A line that is, or may become once unfolded, a BEGIN or END line and is continued by a
 # folded line, maybe after blank lines (which the unfolding skips): "BEG" + " IN:VEVENT".
 _STRUCTURE_FOLDED = re.compile(
@@ -223,38 +227,27 @@ def plain_events(text: str) -> list[PlainEvent] | None:
     found: list[PlainEvent] = []
     stack: list[str] = []
     skipping = 0
-    opened: re.Match[str] | None = None  # a top-level BEGIN:VEVENT, nothing after it yet
     line, counted = 1, 0
     for match in _STRUCTURE.finditer(text):
-        whole = match[0]
-        if whole == "BEGIN:VEVENT" or whole == "END:VEVENT":  # the common case, spelt plainly
-            begin, value = whole[0] == "B", "VEVENT"
-        elif match[2] == ";":
-            return None
-        else:
-            begin, value = match[1].upper() == "BEGIN", match[3].strip().upper()
-        if skipping:
-            skipping += 1 if begin else -1
-            continue
-        if begin:
-            opened = None
-            if (not stack and value != "VCALENDAR") or len(stack) >= MAX_NESTING:
-                skipping = 1
-                continue
-            stack.append(value)
-            if value == "VEVENT" and len(stack) == 2:
-                opened = match
-            continue
-        if not stack or stack[-1] != value:
-            opened = None
-            continue
-        stack.pop()
-        if opened is not None:  # and this closes it
-            line += text.count("\n", counted, opened.start())
-            counted = opened.start()
-            body = text[text.find("\n", opened.end()) + 1 : match.start()]
+        if match["head"] is not None:  # BEGIN:VEVENT, lines, END:VEVENT: nothing inside
+            if skipping or len(stack) != 1:
+                continue  # skipped, or nested: either way the state after it is the same
+            start = match.start()
+            line += text.count("\n", counted, start)
+            counted = start
             stop = text.find("\n", match.end())
             stop = len(text) if stop < 0 else stop + 1
-            found.append(PlainEvent(line, opened.start(), stop, opened[0], body, whole))
-        opened = None
+            found.append(PlainEvent(line, start, stop, match["head"], match["body"], match["tail"]))
+            continue
+        if match["sep"] == ";":
+            return None
+        begin, value = match["name"].upper() == "BEGIN", match["value"].strip().upper()
+        if skipping:
+            skipping += 1 if begin else -1
+        elif begin and ((not stack and value != "VCALENDAR") or len(stack) >= MAX_NESTING):
+            skipping = 1
+        elif begin:
+            stack.append(value)
+        elif stack and stack[-1] == value:
+            stack.pop()
     return found
