@@ -6,8 +6,10 @@ is refused with the file name and line; inside a calendar, events amends cannot
 use are skipped and counted in warnings. Events that
 :mod:`amends.slots.busy_prefilter` can bound in time (a 10,000-event export is
 mostly past meetings) are parsed only when a search reaches them, with the same
-result as parsing every event at once. Only this module and the pre-filter
-import ``icalendar``, and :mod:`amends.slots.options` loads them only when busy
+result as parsing every event at once: most are first found by
+:func:`~amends.slots.icsscan.plain_events` without the line scan, and read, when
+reached, by :mod:`amends.slots.busy_plain` without ``icalendar``. Only this module
+and the pre-filter import ``icalendar``, and :mod:`amends.slots.options` loads them only when busy
 files are given, so a search without them never pays for the parser.
 """
 
