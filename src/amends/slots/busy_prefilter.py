@@ -9,12 +9,13 @@ nothing; it is read only when a search reaches that span
 (:class:`~amends.slots.busy.PendingEvent`, read by :mod:`amends.slots.busy_plain`,
 or by ``icalendar`` when that is unsure). :func:`bounds_of` does the same for an
 event :func:`amends.slots.icsscan.plain_events` found before the line scan.
-The check can only set an event aside, never change what it means, so it is strict: it answers ``None`` (the
-event is parsed at once, as before) for anything that is not plainly one of
-the common shapes — a zone ``icalendar`` would not find by its IANA name, a
-``RECURRENCE-ID`` or ``RDATE``, a recurrence without a known last occurrence,
-a nested component, a property whose value could fail to parse (and so
-would be skipped with a warning), or a value it does not recognise.
+The check can only set an event aside, never change what it means, so it is
+strict: it answers ``None`` (the event is parsed at once, as before) for
+anything that is not plainly one of the common shapes — a zone ``icalendar``
+would not find by its IANA name, a ``RECURRENCE-ID`` or ``RDATE``, a
+recurrence without a known last occurrence, a nested component, a property
+whose value could fail to parse (and so would be skipped with a warning), or a
+value it does not recognise.
 """
 
 from __future__ import annotations
