@@ -25,9 +25,9 @@ from hypothesis import strategies as st
 from amends.errors import InputError
 from amends.slots import busy_cache
 from amends.slots.busy import BusyCalendar
-from amends.slots.busy_file import load_busy, parse_busy_text
+from amends.slots.busy_file import _read_pending, load_busy, parse_busy_text
 from amends.slots.busy_prefilter import bounds
-from amends.slots.icsscan import scan
+from amends.slots.icsscan import plain_events, scan
 from tests.test_busy_real_world import BERLIN_TZ, CALENDARS
 from tests.test_slots_busy import WEEKLY, ics
 
@@ -90,10 +90,12 @@ def test_events_the_prefilter_cannot_read_plainly_are_parsed_at_once() -> None:
         "UID:g\r\nDTSTART:20200101T100000Z\r\nDURATION:PT1H\r\nGEO:not a place",
         "UID:s\r\nDTSTART:20200101T100000Z\r\nDURATION:PT1H\r\nSEQUENCE:x",
         "UID:w\r\nDTSTART:20200101T100000Z\r\nDTEND:20200101T090000Z",
+        "UID:l\r\nDTSTART:20200101T100000Z,20200102T100000Z\r\nDURATION:PT1H",
     )
     calendar = parse_busy_text(text, "cal.ics")
     assert not calendar.pending
-    assert len(calendar.warnings) == 3  # the zone, the GEO and SEQUENCE, the end before start
+    # the zone, the GEO and SEQUENCE, the end before start, the list of starts
+    assert len(calendar.warnings) == 4
     assert_same_answers(text, _spans_around(BASE))
 
 
@@ -110,7 +112,7 @@ def test_a_plain_past_event_is_bounded_and_only_its_used_lines_wait() -> None:
     ]
     scanned = scan("\r\n".join(["BEGIN:VCALENDAR", *lines, "END:VCALENDAR"]), "cal.ics")
     part = slice(scanned.events[0].first, scanned.events[0].stop)
-    found = bounds(scanned.kept[part], scanned.names[part], scanned.cuts[part])
+    found = bounds(scanned.kept[part])
     assert found is not None
     low, high, used = found
     assert low <= datetime(2020, 1, 1, 9) and high >= datetime(2020, 1, 1, 10, 30)
@@ -256,25 +258,70 @@ def test_a_cached_calendar_keeps_its_waiting_events_and_answers_the_same(
         assert again.intervals(span, ZONES[0]) == full.intervals(span, ZONES[0])
 
 
-def test_events_a_search_parsed_are_cached_parsed_with_the_same_answer(
+def test_a_cached_calendars_waiting_events_are_read_again_without_icalendar(
     export: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = export
     span = (BASE, BASE + timedelta(days=14))
-    first = load_busy(path)
     earlier = (BASE - timedelta(days=60), BASE - timedelta(days=50))
-    busy_earlier = first.intervals(earlier, ZONES[0])  # two searches, both remembered
-    busy = first.intervals(span, ZONES[0])
-    again = load_busy(path)
-    assert len(again.events) > len(first.events)  # the events the search reached, parsed
-    assert len(again.pending) < len(first.pending)
-    assert not [
-        p
-        for p in again.pending
-        if p.high > span[0].replace(tzinfo=None) and p.low < span[1].replace(tzinfo=None)
-    ]
+    first = load_busy(path)
+    busy, busy_earlier = first.intervals(span, ZONES[0]), first.intervals(earlier, ZONES[0])
+    _read_pending.cache_clear()  # as in a new process
     monkeypatch.setattr(
-        "amends.slots.busy_file._read_pending", lambda *_: pytest.fail("parsed again")
+        "amends.slots.busy_file.parse_pending", lambda *_: pytest.fail("icalendar used")
     )
+    again = load_busy(path)
+    assert again == first  # the cache keeps what the first read set aside
     assert again.intervals(span, ZONES[0]) == busy
     assert again.intervals(earlier, ZONES[0]) == busy_earlier
+
+
+# Pieces of messy files: what the line scan leaves out, nests or closes, and line breaks
+# other than CRLF, around plain events the quick structural pass may take out first.
+MESS = [
+    "END:VTODO\r\n",
+    "BEGIN:VTODO\r\nSUMMARY:x\r\n",
+    "END:VEVENT\r\n",
+    "begin:vevent\r\nUID:lower\r\nDTSTART:20261124T100000Z\r\nDURATION:PT1H\r\nend:vevent\r\n",
+    "BEGIN;X=1:VEVENT\r\nDTSTART:20261124T100000Z\r\nEND:VEVENT\r\n",
+    "BEGIN:VEVENT\r\n X\r\nDTSTART:20261124T100000Z\r\nEND:VEVENT\r\n",
+    "BEGIN:VEVENT\r\nDTSTART:20261124T100000Z\r\nEND:VEVENT\r\n\r\n \u00a0\r\n X-AFTER:1\r\n",
+    "not a property line\r\n",
+    "BEG\r\n IN:VEVENT\r\nUID:split\r\n",
+    "END\r\n\r\n :VEVENT\r\n",
+    "\r\n",
+    "BEGIN:VEVENT\r\nUID:open\r\nDTSTART:20261125T100000Z\r\nDURATION:PT1H\r\n",
+    "X-ODD:a\rb\r\n",
+    "X-ODD:a\x0bb\r\n",
+    "END:VCALENDAR\r\nX-OUTSIDE:1\r\nBEGIN:VCALENDAR\r\n",
+    "END:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART:20261124T100000Z\r\nEND:VEVENT\r\n",
+    "BEGIN:X\r\n" * 9 + "END:X\r\n" * 9,
+    'BEGIN:VEVENT\r\nX-Q;A="multi\r\nline":v\r\nDTSTART:20261124T100000Z\r\nEND:VEVENT\r\n',
+]
+
+
+@st.composite
+def messy_calendars(draw: st.DrawFn) -> str:
+    body = [draw(events(n)) for n in range(draw(st.integers(1, 8)))]
+    for piece in draw(st.lists(st.sampled_from(MESS), max_size=3)):
+        body.insert(draw(st.integers(0, len(body))), piece)
+    tail = draw(st.sampled_from(["END:VCALENDAR\r\n", "", "END:VCALENDAR"]))
+    text = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n" + "".join(body) + tail
+    return text.replace("\r\n", "\n") if draw(st.booleans()) else text
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(messy_calendars())
+def test_taking_plain_events_out_before_the_line_scan_changes_nothing(text: str) -> None:
+    quick = _read(text, True)
+    with pytest.MonkeyPatch.context() as patch:  # the line scan reads every event
+        patch.setattr("amends.slots.busy_file.plain_events", lambda _: None)
+        scanned = _read(text, True)
+    assert quick == scanned  # events, warnings and the events set aside, lines included
+
+
+def test_plain_events_are_taken_out_before_the_line_scan() -> None:
+    text = calendar_text(50)
+    found = plain_events(text)
+    assert found is not None and len(found) == 50
+    assert len(parse_busy_text(text, "cal.ics").pending) == 50

@@ -6,8 +6,10 @@ is refused with the file name and line; inside a calendar, events amends cannot
 use are skipped and counted in warnings. Events that
 :mod:`amends.slots.busy_prefilter` can bound in time (a 10,000-event export is
 mostly past meetings) are parsed only when a search reaches them, with the same
-result as parsing every event at once. Only this module and the pre-filter
-import ``icalendar``, and :mod:`amends.slots.options` loads them only when busy
+result as parsing every event at once: most are first found by
+:func:`~amends.slots.icsscan.plain_events` without the line scan, and read, when
+reached, by :mod:`amends.slots.busy_plain` without ``icalendar``. Only this module
+and the pre-filter import ``icalendar``, and :mod:`amends.slots.options` loads them only when busy
 files are given, so a search without them never pays for the parser.
 """
 
@@ -28,9 +30,17 @@ from dateutil.rrule import rrule, rrulestr
 from amends.errors import InputError
 from amends.inputs import STDIN, decode_utf8, read_capped
 from amends.slots import busy_cache
-from amends.slots.busy import BusyCalendar, BusyEvent, PendingEvent, When
-from amends.slots.busy_prefilter import bounds
-from amends.slots.icsscan import EventLines, Scanned, scan
+from amends.slots.busy import (
+    BusyCalendar,
+    BusyEvent,
+    PendingEvent,
+    When,
+    blocks_time,
+    length_between,
+)
+from amends.slots.busy_plain import read_plain
+from amends.slots.busy_prefilter import Unclear, bounds, bounds_of
+from amends.slots.icsscan import EventLines, Scanned, plain_events, scan
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
@@ -64,14 +74,7 @@ def _length(component: Any, start: When, lines: EventLines, source: str) -> time
             raise InputError(
                 "busy", f"{source}: line {lines.line_of('DTEND')}: DTEND and DTSTART differ in kind"
             )
-        if isinstance(start, datetime) and isinstance(end, datetime):
-            if start.tzinfo is None and end.tzinfo is not None:
-                end = end.replace(tzinfo=None)
-            elif start.tzinfo is not None and end.tzinfo is None:
-                end = end.replace(tzinfo=start.tzinfo)
-            return end - start
-        assert not isinstance(start, datetime) and not isinstance(end, datetime)
-        return end - start
+        return length_between(start, end)
     if component.get("DURATION") is not None:
         length = component.decoded("DURATION")
         if not isinstance(length, timedelta):
@@ -109,9 +112,7 @@ def _event(component: Any, lines: EventLines, source: str) -> BusyEvent:
 
 
 def _blocks_time(component: Any) -> bool:
-    status = str(component.get("STATUS", "")).upper()
-    transp = str(component.get("TRANSP", "")).upper()
-    return status != "CANCELLED" and transp != "TRANSPARENT"
+    return blocks_time(str(component.get("STATUS", "")), str(component.get("TRANSP", "")))
 
 
 class _Skip(Exception):
@@ -186,7 +187,7 @@ def _set_aside(scanned: Scanned) -> tuple[str, list[EventLines], tuple[PendingEv
     kept, now, pending, pieces, done = scanned.kept, [], [], [], 0
     for lines in scanned.events:
         part = slice(lines.first, lines.stop)
-        found = bounds(kept[part], scanned.names[part], scanned.cuts[part])
+        found = bounds(kept[part])
         if found is None:
             now.append(lines)
             continue
@@ -208,10 +209,35 @@ def _components(text: str, source: str) -> list[Any]:
     return [sub for cal in calendars for sub in cal.subcomponents if sub.name == "VEVENT"]
 
 
+def _set_aside_plain(text: str) -> tuple[str, list[PendingEvent]]:
+    """``text`` without the plain events the pre-filter can bound (each left as empty lines,
+    so the rest keeps its line numbers), and those events, set aside."""
+    found = plain_events(text)
+    if not found:
+        return text, []
+    pieces, pending, done = [], [], 0
+    for event in found:
+        bounded = bounds_of(event.head, event.body, event.tail)
+        if bounded is None:
+            continue
+        low, high, used = bounded
+        pending.append(PendingEvent(low, high, "\r\n".join(used), event.begin))
+        pieces.append(text[done : event.start])
+        pieces.append("\n" * text.count("\n", event.start, event.stop))
+        done = event.stop
+    pieces.append(text[done:])
+    return "".join(pieces), pending
+
+
 def _parse(text: str, source: str, prefilter: bool) -> BusyCalendar:
+    early: list[PendingEvent] = []
+    if prefilter:  # most events set aside before the line-by-line scan
+        text, early = _set_aside_plain(text)
     scanned = scan(text, source)
     if prefilter:
         now_text, now, pending = _set_aside(scanned)
+        if early:
+            pending = tuple(sorted((*early, *pending), key=lambda p: p.line))
     else:
         now_text, now, pending = scanned.text, scanned.events, ()
     components = _components(now_text, source)
@@ -236,32 +262,51 @@ def _parse(text: str, source: str, prefilter: bool) -> BusyCalendar:
 
 
 def read_pending(source: str, reached: Sequence[PendingEvent]) -> tuple[BusyEvent, ...]:
-    """The events among ``reached`` that block time, parsed by ``icalendar`` as at once."""
+    """The events among ``reached`` that block time, as ``icalendar`` would have parsed them."""
     return _read_pending(source, tuple(reached))
 
 
 @lru_cache(maxsize=32)  # the same calendar searched again in this process
 def _read_pending(source: str, reached: tuple[PendingEvent, ...]) -> tuple[BusyEvent, ...]:
-    text = "\r\n".join(("BEGIN:VCALENDAR", *(p.text for p in reached), "END:VCALENDAR"))
-    with warnings.catch_warnings():  # none come: only events that parse plainly wait
-        warnings.simplefilter("ignore")
-        components = _components(text + "\r\n", source)
-    out: list[BusyEvent] = []
-    for component, waiting in zip(components, reached, strict=True):
+    found: dict[int, BusyEvent | None] = {}
+    unclear: list[PendingEvent] = []
+    for waiting in reached:
         try:
-            event = _readable_event(component, EventLines(waiting.line), source)
-        except _Skip:  # pragma: no cover - the pre-filter sets aside only readable events
-            continue
-        if _blocks_time(component) and event.length > timedelta(0):
+            found[waiting.line] = read_plain(waiting)
+        except Unclear:
+            unclear.append(waiting)
+    if unclear:
+        found.update(zip((p.line for p in unclear), parse_pending(source, unclear), strict=True))
+    return tuple(event for event in found.values() if event is not None)
+
+
+def parse_pending(source: str, reached: Sequence[PendingEvent]) -> list[BusyEvent | None]:
+    """Each of ``reached`` parsed by ``icalendar``: the event, or ``None`` when it blocks no
+    time (the reading :func:`~amends.slots.busy_plain.read_plain` must agree with)."""
+    text = "\r\n".join(("BEGIN:VCALENDAR", *(p.text for p in reached), "END:VCALENDAR"))
+    with warnings.catch_warnings():  # none that matter: only events that parse plainly wait
+        warnings.simplefilter("ignore")  # (dateutil deprecates COUNT with UNTIL; it honours both)
+        components = _components(text + "\r\n", source)
+        out: list[BusyEvent | None] = []
+        for component, waiting in zip(components, reached, strict=True):
+            try:
+                event: BusyEvent | None = _readable_event(
+                    component, EventLines(waiting.line), source
+                )
+            except _Skip:  # pragma: no cover - the pre-filter sets aside only readable events
+                event = None
+            if event is not None and not (_blocks_time(component) and event.length > timedelta(0)):
+                event = None
             out.append(event)
-    return tuple(out)
+    return out
 
 
 def load_busy(path: str | Path) -> BusyCalendar:
     """Read and parse one ``.ics`` file (``-``: standard input); ``InputError("busy", ...)``.
 
     A file read before (same name, same bytes) comes from :mod:`amends.slots.busy_cache`,
-    and so do the events a search of it parsed when it reached them.
+    its events still set aside with it: a search reads those it reaches straight from
+    their lines (:mod:`amends.slots.busy_plain`), which costs less than saving them again.
     """
     name = "standard input" if str(path) == STDIN else str(path)
     data = read_capped(path, "busy", limit=MAX_FILE_BYTES)
@@ -270,29 +315,4 @@ def load_busy(path: str | Path) -> BusyCalendar:
     if calendar is None:
         calendar = parse_busy_text(decode_utf8(data, "busy", name), name)
         busy_cache.save(saved_as, calendar)
-    return _remembered(saved_as, calendar) if calendar.pending else calendar
-
-
-def _remembered(saved_as: str, calendar: BusyCalendar) -> BusyCalendar:
-    """``calendar``, whose pending events, once a search parses them, are saved parsed."""
-
-    done: set[PendingEvent] = set()  # parsed and saved already
-    more: dict[int, BusyEvent] = {}  # what they gave, by line
-
-    def reader(source: str, reached: Sequence[PendingEvent]) -> tuple[BusyEvent, ...]:
-        found = read_pending(source, reached)
-        if done.issuperset(reached):
-            return found
-        done.update(reached)
-        more.update((event.line, event) for event in found)
-        busy_cache.save(
-            saved_as,
-            replace(
-                calendar,
-                events=tuple(sorted((*calendar.events, *more.values()), key=lambda e: e.line)),
-                pending=tuple(p for p in calendar.pending if p not in done),
-            ),
-        )
-        return found
-
-    return replace(calendar, reader=reader)
+    return calendar

@@ -5,14 +5,17 @@ Parsing an event with ``icalendar`` costs about a millisecond, and a
 never reaches. :func:`bounds` reads one top-level ``VEVENT`` (its unfolded
 lines, as :mod:`amends.slots.icsscan` kept them) with plain string checks and
 returns a span of time, in naive UTC, outside which the event certainly blocks
-nothing; ``icalendar`` then parses it only when a search reaches that span
-(:class:`~amends.slots.busy.PendingEvent`). The check can only set an event
-aside, never change what it means, so it is strict: it answers ``None`` (the
-event is parsed at once, as before) for anything that is not plainly one of
-the common shapes — a zone ``icalendar`` would not find by its IANA name, a
-``RECURRENCE-ID`` or ``RDATE``, a recurrence without a known last occurrence,
-a nested component, a property whose value could fail to parse (and so
-would be skipped with a warning), or a value it does not recognise.
+nothing; it is read only when a search reaches that span
+(:class:`~amends.slots.busy.PendingEvent`, read by :mod:`amends.slots.busy_plain`,
+or by ``icalendar`` when that is unsure). :func:`bounds_of` does the same for an
+event :func:`amends.slots.icsscan.plain_events` found before the line scan.
+The check can only set an event aside, never change what it means, so it is
+strict: it answers ``None`` (the event is parsed at once, as before) for
+anything that is not plainly one of the common shapes — a zone ``icalendar``
+would not find by its IANA name, a ``RECURRENCE-ID`` or ``RDATE``, a
+recurrence without a known last occurrence, a nested component, a property
+whose value could fail to parse (and so would be skipped with a warning), or a
+value it does not recognise.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from zoneinfo import available_timezones
 from icalendar.prop.factory import TypesFactory
 
 from amends.slots.busy import MAX_EXPANSION
+from amends.slots.icsscan import LINE_SHAPE
 
 Bounds = tuple[datetime, datetime]
 # What :mod:`amends.slots.busy_file` reads of an event; the other lines of an event
@@ -50,7 +54,7 @@ _NUMBERS = frozenset({"SEQUENCE", "PRIORITY"})
 _TEXT_TYPES = frozenset({"vText", "vCategory", "vUri", "vCalAddress", "vUnknown"})
 
 
-class _Unclear(Exception):
+class Unclear(Exception):
     """The event is not plainly a common shape: it is parsed at once."""
 
 
@@ -72,26 +76,20 @@ def _moment(value: str) -> date | datetime:
     size = len(value)
     if size == 16 and value[15] == "Z":
         size = 15
-    if not value.isascii() or size not in (8, 15) or not value[:8].isdigit():
-        raise _Unclear
-    year = int(value[:4])
-    if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise _Unclear
+    if not value.isascii() or not value[:8].isdigit():
+        raise Unclear
     try:
         if size == 8:
-            return date(year, int(value[4:6]), int(value[6:8]))
-        if value[8] != "T" or not value[9:15].isdigit():
-            raise _Unclear
-        return datetime(
-            year,
-            int(value[4:6]),
-            int(value[6:8]),
-            int(value[9:11]),
-            int(value[11:13]),
-            int(value[13:15]),
-        )
+            moment: date | datetime = date.fromisoformat(value)
+        elif size == 15 and value[8] == "T" and value[9:15].isdigit() and value[9:11] < "24":
+            moment = datetime.fromisoformat(value[:15])  # the basic form, as in iCalendar
+        else:
+            raise Unclear
     except ValueError:
-        raise _Unclear from None
+        raise Unclear from None
+    if not FIRST_YEAR <= moment.year <= LAST_YEAR:
+        raise Unclear
+    return moment
 
 
 def _wall(value: date | datetime) -> datetime:
@@ -112,35 +110,51 @@ def _form_of(params: str) -> tuple[str, bool | None]:
     return "unclear", None
 
 
-def _time_value(params: str, value: str) -> tuple[str, date | datetime]:
+def time_value(params: str, value: str) -> tuple[str, date | datetime]:
     """A ``DTSTART``/``DTEND``/``EXDATE`` value: its form (``Z``, a zone, floating or a
     date) and the first moment written, after checking every listed one."""
+    if "," in value:
+        kind, moments = time_values(params, value)
+        return kind, moments[0]
     form, date_only = _form_of(params)
-    if form == "unclear":
-        raise _Unclear
-    kind, first = "", None
+    moment = _moment(value)
+    return _kind(moment, value, form, date_only), moment
+
+
+def time_values(params: str, value: str) -> tuple[str, list[date | datetime]]:
+    """Every moment of a ``DTSTART``/``DTEND``/``EXDATE`` value, as written (naive), and
+    their one form: ``Z``, the ``params`` of a zone, ``float`` or ``date``."""
+    form, date_only = _form_of(params)
+    kind, moments = "", list[date | datetime]()
     for item in value.split(","):
         moment = _moment(item)
-        if isinstance(moment, datetime):
-            this = "Z" if item[-1] == "Z" else (form or "float")
-            if date_only or (this == "Z" and form):
-                raise _Unclear
-        elif date_only is False:
-            raise _Unclear
-        else:
-            this = "date"
-        if first is None:
-            kind, first = this, moment
+        this = _kind(moment, item, form, date_only)
+        if not moments:
+            kind = this
         elif this != kind:
-            raise _Unclear
-    assert first is not None  # str.split gives at least one item
-    return kind, first
+            raise Unclear
+        moments.append(moment)
+    return kind, moments
 
 
-def _duration(value: str) -> timedelta:
+def _kind(moment: date | datetime, written: str, form: str, date_only: bool | None) -> str:
+    """The form of one moment ``written`` with parameters of ``form`` (see :func:`_form_of`)."""
+    if form == "unclear":
+        raise Unclear
+    if isinstance(moment, datetime):
+        this = "Z" if written[-1] == "Z" else (form or "float")
+        if date_only or (this == "Z" and form):
+            raise Unclear
+        return this
+    if date_only is False:
+        raise Unclear
+    return "date"
+
+
+def duration_of(value: str) -> timedelta:
     match = _DURATION.fullmatch(value)
     if match is None or value == "PT":
-        raise _Unclear
+        raise Unclear
     weeks, days, day_part, hours, minutes, seconds = match.groups()
     if weeks:
         return timedelta(weeks=int(weeks))
@@ -155,12 +169,12 @@ def _duration(value: str) -> timedelta:
 
 
 def _last_start(rule: str, start: date | datetime) -> datetime:
-    """A wall time no occurrence of ``rule`` starts after (:class:`_Unclear` when unknown)."""
+    """A wall time no occurrence of ``rule`` starts after (:class:`Unclear` when unknown)."""
     parts: dict[str, str] = {}
     for part in rule.split(";"):
         key, equals, value = part.partition("=")
         if not equals or key in parts:
-            raise _Unclear
+            raise Unclear
         parts[key] = value
     freq = parts.pop("FREQ", "")
     interval = parts.pop("INTERVAL", "1")
@@ -169,101 +183,110 @@ def _last_start(rule: str, start: date | datetime) -> datetime:
     days = parts.pop("BYDAY", None)
     wkst = parts.pop("WKST", "MO")
     if parts or freq not in ("DAILY", "WEEKLY", "MONTHLY", "YEARLY"):
-        raise _Unclear
+        raise Unclear
     if not re.fullmatch(r"[1-9][0-9]{0,3}", interval) or not _DAYS.fullmatch(wkst):
-        raise _Unclear
+        raise Unclear
     if days is not None and (freq != "WEEKLY" or not _DAYS.fullmatch(days)):
-        raise _Unclear
+        raise Unclear
     if count is not None and not re.fullmatch(r"[1-9][0-9]{0,5}", count):
-        raise _Unclear
+        raise Unclear
     if until is not None:
         moment = _moment(until)
         return _wall(moment) + timedelta(days=1)
     if count is None or int(count) > MAX_EXPANSION:
-        raise _Unclear
+        raise Unclear
     first = _wall(start)
     if freq == "DAILY":
         return first + timedelta(days=(int(count) - 1) * int(interval))
     if freq == "WEEKLY":  # at least one occurrence in every period after the first
         return first + timedelta(weeks=(int(count) + 2) * int(interval))
-    raise _Unclear
+    raise Unclear
 
 
-def _read(
-    lines: Sequence[str], names: Sequence[str], cuts: Sequence[int]
-) -> tuple[datetime, datetime, list[str]]:
-    if len(lines) < 2 or lines[0] != "BEGIN:VEVENT" or lines[-1] != "END:VEVENT":
-        raise _Unclear
+# A content line of an event's body, split: its name, parameters and value.
+_PARTS = re.compile("^" + LINE_SHAPE.pattern + r"([^\r\n]*)", re.MULTILINE)
+
+
+def _read(head: str, body: str, tail: str) -> tuple[datetime, datetime, list[str]]:
+    if head != "BEGIN:VEVENT" or tail != "END:VEVENT":
+        raise Unclear
+    found = _PARTS.findall(body)
+    if len(found) != body.count("\n"):  # a line without the NAME:value shape (or blank)
+        raise Unclear
     times: dict[str, tuple[str, str]] = {}
-    used = [lines[0]]
-    for index in range(1, len(lines) - 1):
-        line, name, cut = lines[index], names[index], cuts[index]
-        if not cut or line.find("\\", 0, cut) >= 0:  # icalendar reads a backslash there
-            raise _Unclear
-        params = line[len(name) : cut - 1]
+    used = [head]
+    for name, params, value in found:
+        if "\\" in params:  # icalendar reads a backslash there
+            raise Unclear
+        name = name.upper()
         if name in _TEXT_NAMES or _is_text(name):
             if params and "VALUE=" in params.upper():
-                raise _Unclear
+                raise Unclear
             if name in USED:
-                used.append(line)
+                used.append(f"{name}{params}:{value}")
             continue
-        value = line[cut:]
         if name in _TIMES:
             if name in times:
-                raise _Unclear
+                raise Unclear
             times[name] = (params, value)
-            used.append(line)
+            used.append(f"{name}{params}:{value}")
         elif name == "EXDATE":
-            _time_value(params, value)
-            used.append(line)
+            time_value(params, value)
+            used.append(f"{name}{params}:{value}")
         elif name in _STAMPS:
             if params or len(value) != 16 or not isinstance(_moment(value), datetime):
-                raise _Unclear
+                raise Unclear
         elif name not in _NUMBERS or params or not re.fullmatch(r"[0-9]{1,9}", value):
-            raise _Unclear
-    used.append(lines[-1])
+            raise Unclear
+    used.append(tail)
     return (*_span(times), used)
 
 
 def _span(times: dict[str, tuple[str, str]]) -> Bounds:
     if "DTSTART" not in times or ("DTEND" in times and "DURATION" in times):
-        raise _Unclear
-    form, start = _time_value(*times["DTSTART"])
+        raise Unclear
+    if "," in times["DTSTART"][1] or "," in times.get("DTEND", ("", ""))[1]:
+        raise Unclear  # one value only: icalendar refuses a list there (a skipped event)
+    form, start = time_value(*times["DTSTART"])
+    first = _wall(start)
     if "DTEND" in times:
-        end_form, end = _time_value(*times["DTEND"])
-        if end_form != form or _wall(end) < _wall(start):
-            raise _Unclear
-        length = _wall(end) - _wall(start)
+        end_form, end = time_value(*times["DTEND"])
+        length = _wall(end) - first
+        if end_form != form or length < timedelta(0):
+            raise Unclear
     elif "DURATION" in times:
         params, value = times["DURATION"]
         if params:
-            raise _Unclear
-        length = _duration(value)
+            raise Unclear
+        length = duration_of(value)
     else:
         length = timedelta(days=1) if form == "date" else timedelta(0)
     length = max(length, timedelta(days=1)) if form == "date" else length
     if "RRULE" not in times:
-        return _wall(start) - MARGIN, _wall(start) + length + MARGIN
+        return first - MARGIN, first + length + MARGIN
     params, rule = times["RRULE"]
     if params:
-        raise _Unclear
+        raise Unclear
     last = _last_start(rule, start)
-    return _wall(start) - MARGIN, last + length + SERIES_MARGIN
+    return first - MARGIN, last + length + SERIES_MARGIN
 
 
-def bounds(
-    lines: Sequence[str], names: Sequence[str], cuts: Sequence[int]
-) -> tuple[datetime, datetime, list[str]] | None:
+def bounds(lines: Sequence[str]) -> tuple[datetime, datetime, list[str]] | None:
     """Where the event in ``lines`` can block time (naive UTC) and the lines of it that
     matter (:data:`USED`), or ``None`` when unclear.
 
-    ``lines`` run from ``BEGIN:VEVENT`` to ``END:VEVENT``, unfolded; ``names`` and
-    ``cuts`` give each line's property name (upper case) and where its value
-    starts, as :func:`amends.slots.icsscan.scan` found them. Outside the span
-    returned the event blocks nothing, and ``icalendar`` reads it without an
-    error or a warning.
+    ``lines`` run from ``BEGIN:VEVENT`` to ``END:VEVENT``, unfolded, as
+    :func:`amends.slots.icsscan.scan` keeps them. Outside the span returned the
+    event blocks nothing, and ``icalendar`` reads it without an error or a warning.
     """
+    body = "".join(line + "\n" for line in lines[1:-1])
+    return bounds_of(lines[0] if lines else "", body, lines[-1] if len(lines) > 1 else "")
+
+
+def bounds_of(head: str, body: str, tail: str) -> tuple[datetime, datetime, list[str]] | None:
+    """:func:`bounds` of the event whose first line is ``head``, last ``tail`` and whose
+    other lines are ``body``, each ended by ``\\n`` or ``\\r\\n``."""
     try:
-        return _read(lines, names, cuts)
-    except _Unclear:
+        return _read(head, body, tail)
+    except Unclear:
         return None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from amends.errors import InputError
 
@@ -85,8 +86,6 @@ class Scanned:
     text: str
     dropped: dict[str, int] = field(default_factory=dict)
     kept: list[str] = field(default_factory=list)  # the logical lines of :attr:`text`
-    names: list[str] = field(default_factory=list)  # each kept line's property name
-    cuts: list[int] = field(default_factory=list)  # where its value starts (0: not known)
 
     def drop(self, what: str) -> None:
         self.dropped[what] = self.dropped.get(what, 0) + 1
@@ -126,7 +125,6 @@ def scan(text: str, source: str) -> Scanned:
     skipping = 0  # depth inside a component that is being left out
     props: dict[str, int] | None = None  # the open event's, while reading its own lines
     shape = LINE_SHAPE.match
-    names, cuts = out.names, out.cuts
     for number, line in lines:
         match = shape(line)
         name = match.group(1).upper() if match else _safe_name(line, number, source)
@@ -142,8 +140,6 @@ def scan(text: str, source: str) -> Scanned:
             if props is not None:
                 props.setdefault(name, number)
             kept.append(line)
-            names.append(name)
-            cuts.append(match.end() if match else 0)
             continue
         value = line.split(":", 1)[1].strip().upper()
         if skipping:
@@ -174,15 +170,84 @@ def scan(text: str, source: str) -> Scanned:
             elif len(stack) == 2 and stack[-1][0] == "VEVENT":
                 props = out.events[-1].props
         kept.append(line)
-        names.append(name)
-        cuts.append(match.end() if match else 0)
     while stack:
         closed = stack.pop()[0]
         if closed == "VEVENT" and len(stack) == 1:
             out.events[-1].stop = len(kept) + 1
         kept.append(f"END:{closed}")
-        names.append("END")
-        cuts.append(4)
     out.text = "\r\n".join(kept) + "\r\n"
     out.kept = kept
     return out
+
+
+# Line breaks other than ``\n`` and ``\r\n`` (``str.splitlines`` counts them too).
+_ODD_BREAKS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+_STRUCTURE = re.compile(  # a whole VEVENT with no BEGIN or END line inside, or one such line
+    r"^(?:(?P<head>BEGIN:VEVENT)\r?\n(?P<body>(?:(?!(?:BEGIN|END)[;:])[^\r\n]*\r?\n)*?)"
+    r"(?P<tail>END:VEVENT)(?=\r?$)|(?P<name>BEGIN|END)(?P<sep>[;:])(?P<value>[^\r\n]*))",
+    re.MULTILINE | re.IGNORECASE,
+)
+# A line that is, or may become once unfolded, a BEGIN or END line and is continued by a
+# folded line, maybe after blank lines (which the unfolding skips): "BEG" + " IN:VEVENT".
+_STRUCTURE_FOLDED = re.compile(
+    r"^(?:(?:BEGIN|END)[;:][^\r\n]*|B(?:E(?:G(?:I(?:N)?)?)?)?|E(?:N(?:D)?)?)"
+    r"(?:\r?\n[^\S\r\n]*)*?\r?\n[ \t]",
+    re.MULTILINE | re.IGNORECASE,
+)
+
+
+class PlainEvent(NamedTuple):
+    """A top-level ``VEVENT`` with no component inside and no ``BEGIN`` or ``END`` line
+    :func:`scan` would leave out; its text is ``text[start:stop]``. Whether each of its
+    lines has the ``NAME:value`` shape (no folded, blank or broken line) is for the caller
+    to check (:func:`amends.slots.busy_prefilter.bounds_of` does)."""
+
+    begin: int  # the line of ``BEGIN:VEVENT``
+    start: int
+    stop: int
+    head: str  # its BEGIN line
+    body: str  # the lines between, each ended by its line break
+    tail: str  # its END line
+
+
+def plain_events(text: str) -> list[PlainEvent] | None:
+    """The top-level events of ``text`` with nothing inside them, found without reading
+    it line by line, so a caller can take the plain ones out before :func:`scan`
+    (``None``: the file is not simple enough to tell, and :func:`scan` reads all of it).
+
+    It follows :func:`scan`'s nesting rules over the ``BEGIN`` and ``END`` lines only;
+    replacing an event found whose lines all have the ``NAME:value`` shape by as many
+    empty lines leaves what :func:`scan` makes of the rest, line numbers included,
+    unchanged.
+    """
+    if text.count("\r") != text.count("\r\n") or any(c in text for c in _ODD_BREAKS):
+        return None
+    if ("\n " in text or "\n\t" in text) and _STRUCTURE_FOLDED.search(text):
+        return None
+    found: list[PlainEvent] = []
+    stack: list[str] = []
+    skipping = 0
+    line, counted = 1, 0
+    for match in _STRUCTURE.finditer(text):
+        if match["head"] is not None:  # BEGIN:VEVENT, lines, END:VEVENT: nothing inside
+            if skipping or len(stack) != 1:
+                continue  # skipped, or nested: either way the state after it is the same
+            start = match.start()
+            line += text.count("\n", counted, start)
+            counted = start
+            stop = text.find("\n", match.end())
+            stop = len(text) if stop < 0 else stop + 1
+            found.append(PlainEvent(line, start, stop, match["head"], match["body"], match["tail"]))
+            continue
+        if match["sep"] == ";":
+            return None
+        begin, value = match["name"].upper() == "BEGIN", match["value"].strip().upper()
+        if skipping:
+            skipping += 1 if begin else -1
+        elif begin and ((not stack and value != "VCALENDAR") or len(stack) >= MAX_NESTING):
+            skipping = 1
+        elif begin:
+            stack.append(value)
+        elif stack and stack[-1] == value:
+            stack.pop()
+    return found
