@@ -17,7 +17,8 @@ _FUTURE = re.compile(
     r"\b(?:will|going to|about to|tomorrow|is at|starts at|is in|its in|upcoming|coming up"
     r"|next week|later today|this afternoon|tonight|im on my way|on the way"
     r"|i have an? [a-z -]{0,25}interview (?:on|tomorrow|next|this|at)"
-    r"|(?:am|is) (?:due|scheduled) (?:to|for)|i must|i need to)\b"
+    r"|(?:am|is) (?:due|scheduled) (?:to|for)|i must|i need to"
+    r"|(?:its|it is|is) (?:on )?(?:this |next )?(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b"
 )
 _PAST = re.compile(
     r"\b(?:was|were|missed|yesterday|didnt|did not|started|happened|had|forgot|overslept"

@@ -229,7 +229,8 @@ _AGENCY_WORDS = re.compile(
 # "the recruiter is Kasia from Antal", "a recruiter from Aquent": the recruiter's own firm
 # (told apart from the employer in the story's end, where the company is known).
 _RECRUITER_FROM = re.compile(
-    rf"\b(?i:recruiter|recruitment consultant|headhunter)s?(?: is| was|,|:)?(?: {_WORD}){{0,2}}?"
+    rf"\b(?i:recruiter|recruitment consultant|headhunter)s?(?: is| was|,|:)?(?: (?i:{TITLES})\.?)?"
+    rf"(?: {_WORD}){{0,2}}?"
     r" (?i:from|at|of|with) (?P<org>[A-Z][\w&]*(?: [A-Z][\w&]*){0,2}(?: (?i:consultants|group))?)"
 )
 
@@ -238,8 +239,11 @@ _FIRM = r"(?P<org>[A-Za-z][\w&]*(?: (?:[A-Z][\w&]*|&))*(?: (?i:search|partners|r
 # A firm's person who arranged the interview: "Tom from Brightwater set it up", "Tom Reilly, a
 # consultant at Brightwater Search", "arranged by Tom Reilly of Brightwater".
 _FIRM_PERSON = [
-    rf"\b{_NAME} (?:from|at|of) {_FIRM} (?:set (?:it|this|the interview|the call) up|arranged"
-    r"|booked|organi[sz]ed|sorted|put me forward|got me)\b",
+    rf"\b{_NAME} (?:from|at|of) {_FIRM} (?:set (?:it|this|the interview|the call|me) up|arranged"
+    r"|booked|organi[sz]ed|sorted|put me forward|got me|lined (?:it|this|me) up|found me"
+    r"|hooked me up|referred me|submitted me|sent me|put me in)\b",
+    # "the recruiter from Gulf Talent Partners, mr imran sheikh, arranged it"
+    rf"\b(?:recruiter|consultant|headhunter|agent) (?:from|at|with) {_FIRM},? {_TITLE}{_NAME}",
     rf"\b(?:arranged|set up|booked|organi[sz]ed|being run|run|handled) (?:by|through) {_NAME}"
     rf" (?:from|at|of) {_FIRM}\b",
     rf"\b{_NAME},? (?:a|an|the|my) (?:recruiter|consultant|recruitment consultant|headhunter"
@@ -249,13 +253,30 @@ _FIRM_PERSON = [
 ]
 
 
+# "of their HR department", "from the company": the employer's own people, not a firm.
+_OWN_SIDE = re.compile(
+    r"^(?:their|the|our|his|her|its|a|an|my)\b|\b(?:hr|human resources|department|team|people"
+    r"|office|company|employer)\b"
+)
+# "Dave something from Hays I think??": a hedged name is not labelled.
+_HEDGE = re.compile(r"\s*(?:\S+\s+){0,3}?(?:i think|i guess|maybe|not sure|or something|\?\?)", re.I)
+
+
+def _not_firm(firm: str) -> bool:
+    return firm.lower() in word_set("not_company") or _OWN_SIDE.search(firm.lower()) is not None
+
+
+def _hedged(text: str, end: int) -> bool:
+    return _HEDGE.match(text, end) is not None or " something" in text[max(0, end - 40) : end]
+
+
 def _firm_person(story: Story, people: People) -> bool:
     """The recruiter and their firm from a phrase that says the firm arranged the interview."""
     for pattern in _FIRM_PERSON:
         for m in overlapping(pattern, story.text, re.IGNORECASE):
             name = clean_name(m.group("name"), story, address_words(people.contact_email))
             firm = m.group("org").strip()
-            if name and firm and firm.lower() not in word_set("not_company"):
+            if name and firm and not _not_firm(firm) and not _hedged(story.text, m.end()):
                 people.agency = people.agency or _agency_name(story, m.start("org"), m.end("org"))
                 people.recruiter = f"{name} ({people.agency})"
                 return True
@@ -332,6 +353,8 @@ def _recruiter(story: Story, people: People) -> None:
     for pattern in patterns:
         for m in overlapping(pattern, text, re.IGNORECASE):
             name = clean_name(m.group("name"), story, address_words(people.contact_email))
+            if _hedged(text, m.end()):
+                continue
             if name and name.lower() not in agencies().pattern:
                 paren = re.match(r"\s*\(([A-Z][\w&' ]{1,40})\)", text[m.end("name") :])
                 agency = people.agency or (paren.group(1).strip() if paren else None)
@@ -371,6 +394,14 @@ def _interviewer(story: Story, people: People) -> str | None:
         r"manager\b",
         rf"\b(?:hiring |office |store |line )?manager (?:is|was|will be) {_NAME}",
         rf"\b(?:panel|interview|call)\b[^.]{{0,20}}\b(?:chaired|led|conducted) by {_NAME}",
+        # "the partner's name was Stavros", "the manager im meant to be meeting is called tomasz"
+        rf"\b(?:{_LEADS}|partner|manager|interviewer|designer|director|owner|person|lady|guy"
+        rf"|woman|man|founder|boss)(?:'s|s)? name (?:is|was) {_NAME}",
+        rf"\b(?:{_LEADS}|partner|manager|designer|director|owner|person|lady|guy|woman|man"
+        rf"|founder|boss|one) (?:that |who )?(?:im|i am|i was|i'm|i will be|ill be)"
+        rf" (?:meant to be |supposed to be |going to be |due to be )?(?:meeting|seeing|speaking"
+        rf" (?:to|with)|talking to)(?: with)? (?:is|was) (?:called |named )?{_NAME}",
+        rf"\b(?:meeting|seeing) (?P<name>{_TITLE}{_WORD}(?: {_WORD}){{0,2}})",
     ]
     firm = (people.agency or "").lower()
     for pattern in explicit:
