@@ -94,7 +94,7 @@ def _location_patterns() -> list[re.Pattern[str]]:
         re.compile(
             rf"\b{_WHO}\s+(?:is |are |was |were |s )?(?:all |also |here |there |now )?"
             r"(?:based |located |sitting |over )?"
-            rf"(?:in|out of|from) (?:the )?{place}(?!\w)"
+            rf"(?:in|out of|from|on) (?:the )?{place}(?!\w)"
         ),
         re.compile(rf"(?<!\w){place}[- ]based\b"),
         re.compile(
@@ -116,8 +116,8 @@ def _location_patterns() -> list[re.Pattern[str]]:
         ),
         # "the video interview with Electronic Arts Vancouver": the company's place after it
         re.compile(
-            rf"\b(?:interview|call|screen) (?:with|w) (?:the )?[\w&]+(?: [\w&]+){{0,2}}"
-            rf" {place}(?= is| was| on| at|[,.;]|$)"
+            rf"\b(?:interview|call|screen) (?:with|w) (?:the )?[\w&]+(?: (?!(?:in|at|from|of)\b)[\w&]+)"
+            rf"{{0,2}} {place}(?= is| was| on| at|[,.;]|$)"
         ),
     ]
 
