@@ -75,7 +75,7 @@ _LIVE = re.compile(
     r"\b(?:zoom|teams|meet|webex|skype|link|call|meeting|audio|sound|mic|microphone|camera"
     r"|video|lobby|host|organi[sz]er|app|kicked|kicking|rejoin|reconnect|dropped|dropping"
     r"|froze|freezing|crash|crashed|crashes|crashing|passcode|meeting id|waiting room|hear"
-    r"|line)\b"
+    r"|line|voicemail|dead line|ringing out|engaged)\b"
 )
 
 
@@ -130,9 +130,12 @@ def read_reason(low: str) -> str | None:
 def _about_relative(low: str, start: int, end: int) -> bool:
     """A relative named just before the cue, in the same sentence."""
     sentence_start = max(low.rfind(mark, 0, start) for mark in ".!?;")
-    before = low[max(sentence_start + 1, start - 45) : start]
     relatives = "|".join(sorted(word_set("relatives"), key=len, reverse=True))
-    return re.search(rf"\b(?:{relatives})s?\b", before) is not None
+    # Searched in place, so a window cut inside "person" does not read as "son".
+    found = re.compile(rf"(?<!\w)(?:{relatives})s?\b").search(
+        low, max(sentence_start + 1, start - 45), start
+    )
+    return found is not None
 
 
 # A mode offered instead ("want a video call instead", "request a video interview") says

@@ -492,7 +492,8 @@ def _contact_role(story: Story, people: People) -> str | None:
     Camille Petit camille@..."); otherwise a coordinator named anywhere, then the one
     kind of person the story has, then the one who reached out.
     """
-    low = story.low
+    # "the marine coordinator job", "underwriting assistant role": a job title, nobody's role.
+    low = _JOB_TITLE_WORD.sub("job", story.low)
     tied = _tied_role(low, people) if people.contact_at >= 0 else None
     if tied:
         return None if tied == _NONE else tied
@@ -518,6 +519,10 @@ def _contact_role(story: Story, people: People) -> str | None:
 
 
 _COORDINATOR_WORDS = r"coordinator|co-ordinator|hr|pa|assistant|secretary|scheduler"
+_JOB_TITLE_WORD = re.compile(
+    r"\b(?:coordinator|co-ordinator|assistant|secretary|scheduler|recruiter|manager)s?"
+    r"(?= (?:job|role|position|post|vacancy|opening|interview)\b)"
+)
 
 
 # A number with no person behind it: the company's, the clinic's, the front desk's.
