@@ -243,7 +243,8 @@ _FIRM_PERSON = [
     r"|booked|organi[sz]ed|sorted|put me forward|got me|lined (?:it|this|me) up|found me"
     r"|hooked me up|referred me|submitted me|sent me|put me in)\b",
     # "the recruiter from Gulf Talent Partners, mr imran sheikh, arranged it"
-    rf"\b(?:recruiter|consultant|headhunter|agent) (?:from|at|with) {_FIRM},? {_TITLE}{_NAME}",
+    rf"\b(?:recruiter|consultant|headhunter|agent) (?:from|at|with) {_FIRM},?"
+    rf" (?P<name>{_TITLE}{_WORD}(?: (?!(?:arranged|set|booked|organi[sz]ed|called|rang)\b){_WORD}){{0,2}})",
     rf"\b(?:arranged|set up|booked|organi[sz]ed|being run|run|handled) (?:by|through) {_NAME}"
     rf" (?:from|at|of) {_FIRM}\b",
     rf"\b{_NAME},? (?:a|an|the|my) (?:recruiter|consultant|recruitment consultant|headhunter"
