@@ -374,7 +374,8 @@ def _interviewer(story: Story, people: People) -> str | None:
         rf"\b(?:manager|interviewer|director|lead) (?:at|from) [A-Z][\w&]*(?: [A-Z][\w&]*)*,"
         rf" {_NAME}",
         rf"\b{_NAME}(?:,| \() ?(?:the |my |our |who is the |whos the )?"
-        r"(?:interviewer|hiring manager)\b",
+        r"(?:interviewer|hiring manager)\b(?! (?:is|was|will|would|going|name|called)\b| ?:)",
+        rf"\b(?:interviewer|hiring manager) (?:is|was) (?:going|meant|supposed|due) to be {_NAME}",
         # "I was meant to meet Gemma Starling", "supposed to speak to Dr Ade"
         rf"\b(?:meant|supposed|due|going|scheduled|set|booked) to (?:meet|see|speak (?:to|with)"
         rf"|talk (?:to|with)|be interviewed by) {_NAME}",
