@@ -50,7 +50,8 @@ def _after_time() -> re.Pattern[str]:
         r"|(?P<theirs>their (?:local )?(?:time(?:zone)?|zone|clock|end)|theirs"
         r"|the interviewers? (?:local )?time|interviewers? time|company time)"
         rf"(?:\s*[(,]\s*(?:in\s+)?(?P<their_place>{_place_re()})\b)?"
-        rf"|(?P<abbr>{abbr})(?![\w/])(?:\s+time)?"
+        r"|(?:gmt|utc)\s?(?P<sign>[+-])\s?(?P<oh>\d{1,2})(?::?(?P<om>[0-5]\d))?"
+        rf"|(?P<abbr>{abbr})(?![\w/+-])(?:\s+time)?"
         rf"|(?P<place>{_place_re()})(?: time| local time|(?=\s*[)\]]))"
         r")(?![\w])"
     )
@@ -66,9 +67,31 @@ def zone_after(low: str, end: int, story: str) -> ZoneRef | None:
     if m.group("theirs"):
         place = m.group("their_place")
         return ZoneRef("theirs", places()[place] if place else None, m.end())
+    if m.group("sign"):
+        offset = offset_zone(m.group("sign"), int(m.group("oh")), int(m.group("om") or 0))
+        return ZoneRef("zone", offset, m.end()) if offset else None
     if m.group("abbr"):
         return ZoneRef("zone", read_abbreviation(m.group("abbr"), story), m.end())
     return ZoneRef("zone", places()[m.group("place")], m.end())
+
+
+# Offsets that are not whole hours, as the zones people mean by them.
+_HALF_HOURS = {
+    ("+", 5, 30): "Asia/Kolkata", ("+", 5, 45): "Asia/Kathmandu", ("+", 3, 30): "Asia/Tehran",
+    ("+", 4, 30): "Asia/Kabul", ("+", 6, 30): "Asia/Yangon", ("+", 9, 30): "Australia/Darwin",
+    ("-", 3, 30): "America/St_Johns",
+}
+
+
+def offset_zone(sign: str, hours: int, minutes: int) -> str | None:
+    """ "GMT+3", "UTC-5": a fixed offset (``Etc/GMT-3`` is three hours *ahead*, by POSIX)."""
+    if minutes:
+        return _HALF_HOURS.get((sign, hours, minutes))
+    if hours == 0:
+        return "UTC"
+    if hours > (14 if sign == "+" else 12):
+        return None
+    return f"Etc/GMT{'-' if sign == '+' else '+'}{hours}"
 
 
 def read_abbreviation(abbr: str, story: str) -> str:
