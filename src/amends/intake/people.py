@@ -235,6 +235,7 @@ _RECRUITER_FROM = re.compile(
 )
 
 
+_DID = r"(?:arranged|set|booked|organi[sz]ed|called|rang)"  # the verb after a name
 _FIRM = r"(?P<org>[A-Za-z][\w&]*(?: (?:[A-Z][\w&]*|&))*(?: (?i:search|partners|recruitment))?)"
 # A firm's person who arranged the interview: "Tom from Brightwater set it up", "Tom Reilly, a
 # consultant at Brightwater Search", "arranged by Tom Reilly of Brightwater".
@@ -244,7 +245,7 @@ _FIRM_PERSON = [
     r"|hooked me up|referred me|submitted me|sent me|put me in)\b",
     # "the recruiter from Gulf Talent Partners, mr imran sheikh, arranged it"
     rf"\b(?:recruiter|consultant|headhunter|agent) (?:from|at|with) {_FIRM},?"
-    rf" (?P<name>{_TITLE}{_WORD}(?: (?!(?:arranged|set|booked|organi[sz]ed|called|rang)\b){_WORD}){{0,2}})",
+    rf" (?P<name>{_TITLE}{_WORD}(?: (?!{_DID}\b){_WORD}){{0,2}})",
     rf"\b(?:arranged|set up|booked|organi[sz]ed|being run|run|handled) (?:by|through) {_NAME}"
     rf" (?:from|at|of) {_FIRM}\b",
     rf"\b{_NAME},? (?:a|an|the|my) (?:recruiter|consultant|recruitment consultant|headhunter"
@@ -260,7 +261,9 @@ _OWN_SIDE = re.compile(
     r"|office|company|employer)\b"
 )
 # "Dave something from Hays I think??": a hedged name is not labelled.
-_HEDGE = re.compile(r"\s*(?:\S+\s+){0,3}?(?:i think|i guess|maybe|not sure|or something|\?\?)", re.I)
+_HEDGE = re.compile(
+    r"\s*(?:\S+\s+){0,3}?(?:i think|i guess|maybe|not sure|or something|\?\?)", re.I
+)
 
 
 def _not_firm(firm: str) -> bool:

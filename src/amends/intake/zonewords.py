@@ -77,8 +77,12 @@ def zone_after(low: str, end: int, story: str) -> ZoneRef | None:
 
 # Offsets that are not whole hours, as the zones people mean by them.
 _HALF_HOURS = {
-    ("+", 5, 30): "Asia/Kolkata", ("+", 5, 45): "Asia/Kathmandu", ("+", 3, 30): "Asia/Tehran",
-    ("+", 4, 30): "Asia/Kabul", ("+", 6, 30): "Asia/Yangon", ("+", 9, 30): "Australia/Darwin",
+    ("+", 5, 30): "Asia/Kolkata",
+    ("+", 5, 45): "Asia/Kathmandu",
+    ("+", 3, 30): "Asia/Tehran",
+    ("+", 4, 30): "Asia/Kabul",
+    ("+", 6, 30): "Asia/Yangon",
+    ("+", 9, 30): "Australia/Darwin",
     ("-", 3, 30): "America/St_Johns",
 }
 
@@ -139,8 +143,8 @@ def _location_patterns() -> list[re.Pattern[str]]:
         ),
         # "the video interview with Electronic Arts Vancouver": the company's place after it
         re.compile(
-            rf"\b(?:interview|call|screen) (?:with|w) (?:the )?[\w&]+(?: (?!(?:in|at|from|of)\b)[\w&]+)"
-            rf"{{0,2}} {place}(?= is| was| on| at|[,.;]|$)"
+            rf"\b(?:interview|call|screen) (?:with|w) (?:the )?[\w&]+"
+            rf"(?: (?!(?:in|at|from|of)\b)[\w&]+){{0,2}} {place}(?= is| was| on| at|[,.;]|$)"
         ),
     ]
 
