@@ -533,7 +533,9 @@ _JOB_TITLE_WORD = re.compile(
 # A number with no person behind it: the company's, the clinic's, the front desk's.
 _NO_PERSON = re.compile(
     r"\b(?:reception|receptionist|switchboard|front desk|main line|main number|office number"
-    r"|clinic number|company number|office line|landline|general enquiries)\b"
+    r"|clinic number|company number|office line|landline|general enquiries"
+    r"|(?:clinic|office|company|store|shop|practice|surgery|branch|salon|reception|main|hotel)"
+    r" (?:no|num|nr|tel|phone|line|landline))\b"
 )
 
 

@@ -228,13 +228,19 @@ def _attach_days(
         if not near:
             continue
         best = min(near, key=lambda m: (m.clause != ci, abs(m.start - day.start)))
-        if best.clause != ci and low[day.start : day.end].endswith(("night", "nite")):
+        night = low[day.start : day.end].endswith(("night", "nite"))
+        if night and (best.clause != ci or _daytime(best.clock)):
             continue  # "my nan collapsed last night and i missed my 9am": the event's night
         if best.start not in attached or abs(best.start - day.start) < abs(
             best.start - attached[best.start].start
         ):
             attached[best.start] = day
     return attached
+
+
+def _daytime(clock: Clock | None) -> bool:
+    """A time fixed in the day ("10am", "14:00"): never one "last night" is the day of."""
+    return clock is not None and clock.exact and 5 <= clock.hour <= 17
 
 
 @dataclass
