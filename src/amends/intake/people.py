@@ -351,7 +351,15 @@ def _recruiter(story: Story, people: People) -> None:
         rf"\brecruiter\b[^.]{{0,80}}?\b(?:her|his|their) name is {_NAME}",
     ]
     if people.agency:
-        patterns.append(rf"\b{WHO} (?:from|at|@|with|of) (?:the )?{re.escape(people.agency)}")
+        firm = re.escape(people.agency)
+        patterns += [
+            rf"\b{WHO} (?:from|at|@|with|of) (?:the )?{firm}",
+            rf"\b{WHO},? \({firm}\)",  # "Jo Kent (Hays) emailed me"
+            rf"\brecruiter,? \({firm}\),? (?:is|was) {_NAME}",
+            rf"\b{WHO} (?:from|at) (?:the|my) (?:recruitment |staffing )?agency\b",
+            rf"\b(?:my |the )?(?:contact|consultant|recruiter|person) (?:there|at the agency)"
+            rf" (?:is|was) {_NAME}",
+        ]
     if _firm_person(story, people):
         return
     for pattern in patterns:
