@@ -488,7 +488,8 @@ def is_person(phrase: str, after: str, story: Story) -> bool:
         return True  # "with Jana (HR, Orbis Pharma)"
     if re.match(r"\s*(?:from|@)\s", after, re.IGNORECASE) or (
         re.match(
-            r"\s*at\s+(?![\d])(?!noon|midday|the\b|their\b|its\b|our\b|his\b|her\b|home\b|work\b)",
+            r"\s*at\s+(?![\d])(?!noon|midday|the\b|their\b|its\b|our\b|his\b|her\b|home\b|work\b"
+            r"|unit\b|suite\b|building\b|block\b|floor\b|level\b)",
             after,
             re.IGNORECASE,
         )
