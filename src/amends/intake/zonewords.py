@@ -47,12 +47,17 @@ def _after_time() -> re.Pattern[str]:
         r"|in the (?:morning|afternoon|evening)))?"
         r"\s*[(\[,]?\s*(?:in\s+|on\s+)?(?:"
         r"(?P<mine>my (?:own )?(?:local )?(?:time(?:zone)?|zone|clock)|mine|local time for me|for me)"  # noqa: E501
-        r"|(?P<theirs>their (?:local )?(?:time(?:zone)?|zone|clock|end)|theirs"
-        r"|the interviewers? (?:local )?time|interviewers? time|company time)"
-        rf"(?:\s*[(,]\s*(?:in\s+)?(?P<their_place>{_place_re()})\b)?"
+        r"|(?P<theirs>their (?:local )?(?:time(?:zone)?|zone|clock|end|side)|theirs"
+        r"|the interviewers? (?:local )?time|interviewers? time|company time|for them"
+        r"|on their (?:end|side)|where they are|for the interviewers?|for the (?:team|panel))"
+        rf"(?:\s*[(,]?\s*(?:in\s+)?(?P<their_place>{_place_re()})\b)?"
+        # "9am for the New York team", "11am for the Berlin office"
+        rf"|for the (?P<team_place>{_place_re()}) (?:team|office|panel|people|side|folks)"
         r"|(?:gmt|utc)\s?(?P<sign>[+-])\s?(?P<oh>\d{1,2})(?::?(?P<om>[0-5]\d))?"
         rf"|(?P<abbr>{abbr})(?![\w/+-])(?:\s+time)?"
         rf"|(?P<place>{_place_re()})(?: time| local time|(?=\s*[)\]]))"
+        # "11am in New York, but", "11am Dublin." (the place closes the phrase)
+        rf"|(?:in\s+)?(?P<end_place>{_place_re()})(?=\s*(?:[,.;!?]|$))"
         r")(?![\w])"
     )
 
@@ -72,7 +77,9 @@ def zone_after(low: str, end: int, story: str) -> ZoneRef | None:
         return ZoneRef("zone", offset, m.end()) if offset else None
     if m.group("abbr"):
         return ZoneRef("zone", read_abbreviation(m.group("abbr"), story), m.end())
-    return ZoneRef("zone", places()[m.group("place")], m.end())
+    if m.group("team_place"):
+        return ZoneRef("theirs", places()[m.group("team_place")], m.end())
+    return ZoneRef("zone", places()[m.group("place") or m.group("end_place")], m.end())
 
 
 # Offsets that are not whole hours, as the zones people mean by them.
@@ -120,7 +127,7 @@ def _location_patterns() -> list[re.Pattern[str]]:
     return [
         re.compile(
             rf"\b{_WHO}\s+(?:is |are |was |were |s )?(?:all |also |here |there |now )?"
-            r"(?:based |located |sitting |over )?"
+            r"(?:based |located |sitting |over |calling |ringing |phoning |working )?"
             rf"(?:in|out of|from|on) (?:the )?{place}(?!\w)"
         ),
         re.compile(rf"(?<!\w){place}[- ]based\b"),
