@@ -384,9 +384,12 @@ def _interviewer(story: Story, people: People) -> str | None:
         rf"\b(?:guy|man|woman|lady|person|someone|chap) (?:called|named) {_NAME}",
         rf"\b(?:manager|interviewer|director|lead) (?:at|from) [A-Z][\w&]*(?: [A-Z][\w&]*)*,"
         rf" {_NAME}",
-        rf"\b{_NAME}(?:,| \() ?(?:the |my |our |who is the |whos the )?"
+        rf"\b{_NAME}(?:,| \(| (?=the |my |our )) ?(?:the |my |our |who is the |whos the )?"
         r"(?:interviewer|hiring manager)\b(?! (?:is|was|will|would|going|name|called)\b| ?:)",
         rf"\b(?:interviewer|hiring manager) (?:is|was) (?:going|meant|supposed|due) to be {_NAME}",
+        # "Dan Ruiz, Head of Sales, was interviewing"
+        rf"\b{_NAME}, [\w&' ]{{2,40}}, (?:is|was|will be) (?:interviewing|my interviewer"
+        r"|the interviewer|the hiring manager)\b",
         # "I was meant to meet Gemma Starling", "supposed to speak to Dr Ade"
         rf"\b(?:meant|supposed|due|going|scheduled|set|booked) to (?:meet|see|speak (?:to|with)"
         rf"|talk (?:to|with)|be interviewed by) {_NAME}",
