@@ -295,6 +295,13 @@ def _listed_with_role(story: Story) -> str | None:
     return None
 
 
+# Lower-case words inside a capitalised company name.
+_NAME_PARTICLES = frozenset(
+    {"do", "da", "de", "dos", "das", "del", "della", "di", "du", "van", "von", "der", "den", "la",
+     "le", "y", "e", "et", "för", "og", "i"}
+)  # fmt: skip
+
+
 def _clean_company(raw: str, story: Story) -> str | None:
     if raw[:4].lower() == "the " and not (story.text != story.low and raw[:1] == "T"):
         raw = raw[4:]  # "at the bbc": the article is no part of the name
@@ -309,6 +316,9 @@ def _clean_company(raw: str, story: Story) -> str | None:
         if possessive and not _name_ends(raw, token):
             word, key = word[:-2], key[:-2]
         glue = key in ("&", "and", "of") and bool(words)
+        after = raw.split()[i + 1 : i + 2]
+        if cased and words and key in _NAME_PARTICLES and after and after[0][:1].isupper():
+            glue = True  # "Vale do Sol Agritech", "Banco de Chile", "Van der Berg Bouw"
         if not glue:
             if not words and (key in _TITLE_WORDS or (key in _ZONE_WORDS and len(key) <= 4)):
                 return None  # "Sir Michael Grey", "EST": a person or a clock, not a company
@@ -330,10 +340,10 @@ def _clean_company(raw: str, story: Story) -> str | None:
         words.append(word)
         if possessive or (token != word and not token.endswith("'s")):
             break
-    while words and words[-1].lower() in ("&", "and", "of"):
+    while words and (words[-1].lower() in ("&", "and", "of") or words[-1] in _NAME_PARTICLES):
         words.pop()
     words = _without_site(words)
-    while words and words[-1].lower() in ("&", "and", "of"):
+    while words and (words[-1].lower() in ("&", "and", "of") or words[-1] in _NAME_PARTICLES):
         words.pop()
     if not words:
         return None
