@@ -351,11 +351,11 @@ def _recruiter(story: Story, people: People) -> None:
         rf"\brecruiter\b[^.]{{0,80}}?\b(?:her|his|their) name is {_NAME}",
     ]
     if people.agency:
-        firm = re.escape(people.agency)
+        agency = re.escape(people.agency)
         patterns += [
-            rf"\b{WHO} (?:from|at|@|with|of) (?:the )?{firm}",
-            rf"\b{WHO},? \({firm}\)",  # "Jo Kent (Hays) emailed me"
-            rf"\brecruiter,? \({firm}\),? (?:is|was) {_NAME}",
+            rf"\b{WHO} (?:from|at|@|with|of) (?:the )?{agency}",
+            rf"\b{WHO},? \({agency}\)",  # "Jo Kent (Hays) emailed me"
+            rf"\brecruiter,? \({agency}\),? (?:is|was) {_NAME}",
             rf"\b{WHO} (?:from|at) (?:the|my) (?:recruitment |staffing )?agency\b",
             rf"\b(?:my |the )?(?:contact|consultant|recruiter|person) (?:there|at the agency)"
             rf" (?:is|was) {_NAME}",
