@@ -15,7 +15,8 @@ import re
 from dataclasses import dataclass
 
 from amends.intake.lexicon import agencies, data, given_names, places, word_set
-from amends.intake.people import TITLES, WHO, is_person, overlapping
+from amends.intake.names import TITLES, WHO, overlapping
+from amends.intake.people import is_person
 from amends.intake.text import Story
 
 _CO = r"(?P<co>(?!(?:\d+|the|a|an|my|their|our)\b)[A-Za-z0-9&][\w&'\-.]*(?: [\w&'\-]+){0,4})"
