@@ -50,6 +50,15 @@ def fields(text: str, now: str = NOW, my_tz: str = "Europe/London") -> dict[str,
         ),
         ("the ferry is running an hour behind, I will be late for the interview", "transit"),
         ("my flight got delayed and i missed the interview at 2", "travel"),
+        ("my car battery is dead, i wont make the 3pm interview", "transit"),
+        (
+            "my childminder is sick so i have the kids, cant do the 2pm interview",
+            "family-emergency",
+        ),
+        ("i got confused between am and pm and missed the 10 interview", "calendar-error"),
+        ("it was on teams and i couldnt install it in time, missed the interview", "technical"),
+        ("i hit snooze one too many times and missed the 9:30 interview", "overslept"),
+        ("our basement flooded, waiting for the plumber, cant make the interview", "personal"),
     ],
 )
 def test_reasons_told_indirectly_map_to_the_catalogue(text: str, reason: str) -> None:
@@ -207,3 +216,8 @@ def test_twelve_in_a_morning_story_is_noon() -> None:
         my_tz="Asia/Dubai",
     )
     assert got["at"] == "2026-06-15 12:00"
+
+
+def test_an_ordinal_floor_is_no_day_of_the_month() -> None:
+    got = fields("the lift broke and i am stuck on the 12th floor, my interview is at 9:30")
+    assert got["at"] == "2026-06-15 09:30"
