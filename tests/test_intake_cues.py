@@ -221,3 +221,20 @@ def test_twelve_in_a_morning_story_is_noon() -> None:
 def test_an_ordinal_floor_is_no_day_of_the_month() -> None:
     got = fields("the lift broke and i am stuck on the 12th floor, my interview is at 9:30")
     assert got["at"] == "2026-06-15 09:30"
+
+
+def test_a_host_who_has_not_let_me_in_at_the_start_is_a_tech_failure() -> None:
+    got = fields(
+        "the zoom interview was supposed to start at 10 and the host hasnt let me in yet",
+        now="2026-11-23T10:05:00+00:00",
+    )
+    assert (got["scenario"], got["reason"]) == ("tech-failure", "technical")
+
+
+def test_can_we_move_a_coming_slot_is_a_clash_about_the_interview() -> None:
+    got = fields("can we move thursday's 10am? i have a hospital appointment")
+    assert (got["scenario"], got["reason"], got["at"]) == (
+        "conflict",
+        "medical",
+        "2026-06-18 10:00",
+    )
