@@ -238,3 +238,22 @@ def test_can_we_move_a_coming_slot_is_a_clash_about_the_interview() -> None:
         "medical",
         "2026-06-18 10:00",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("missed my 10am interview at Keogh Dental - receptionist job", "Receptionist"),
+        ("missed my 10am interview with Acme Foods (role: payroll clerk)", "Payroll Clerk"),
+        (
+            "missed my 10am interview with Acme Foods, applying to be a store supervisor",
+            "Store Supervisor",
+        ),
+        (
+            "missed my 10am interview with Acme Foods for Junior Developer (Python)",
+            "Junior Developer",
+        ),
+    ],
+)
+def test_a_role_after_a_dash_a_label_or_applying_to_be_is_read(text: str, role: str) -> None:
+    assert fields(text, now="2026-06-15T12:00:00+01:00")["role"] == role

@@ -117,9 +117,17 @@ _ROLE_PATTERNS = [
     ),
     # "customer success manager at Beacon Labs": a job title starting a clause, then "at".
     (rf"(?:^|[.;!?,]\s*){_ROLE} (?:at|with) (?-i:[A-Z])", True),
-    (rf"(?:^|[.;!?]\s+|,\s*){_ROLE} {_KIND}\b", True),
+    (rf"(?:^|[.;!?]\s+|,\s*|\s[-\u2013\u2014]\s*){_ROLE} {_KIND}\b", True),
+    # "applying to be a store supervisor", "applied for the role of buyer"
+    (
+        rf"\b(?:applying|applied|apply) (?:to be|as|for the (?:role|position|post) of)"
+        rf" {_DET}{_ROLE}(?=[,.;!?]|$| at | with | and | but )",
+        True,
+    ),
+    (rf"\bfor {_ROLE}(?= \()", True),  # "for Junior Developer (Python)"
 ]
 _PAREN = re.compile(r"(?P<lead>\w+)?\s*\((?P<paren>[^)]{2,60})\)")
+_ROLE_LABEL = re.compile(r"(?:role|position|job|post|title)\s*[:=-]\s*", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -436,7 +444,10 @@ def _role(story: Story) -> str | None:
         lead = (m.group("lead") or "").lower()
         content = m.group("paren").split(",")[0]
         content = re.sub(rf"\s+{_KIND}$", "", content.strip(), flags=re.IGNORECASE)
-        role = _clean_role(content, strict=lead not in ("interview", "role", "position"))
+        named = _ROLE_LABEL.match(content)  # "(role: payroll clerk)"
+        content = content[named.end() :] if named else content
+        strict = lead not in ("interview", "role", "position") and not named
+        role = _clean_role(content, strict=strict)
         if role:
             return role
     for pattern, strict in _ROLE_PATTERNS:
