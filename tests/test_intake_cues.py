@@ -50,6 +50,11 @@ def fields(text: str, now: str = NOW, my_tz: str = "Europe/London") -> dict[str,
         ),
         ("the ferry is running an hour behind, I will be late for the interview", "transit"),
         ("my flight got delayed and i missed the interview at 2", "travel"),
+        (
+            "flight delayed, sat on the tarmac with no wifi, missed the 2pm video interview",
+            "travel",
+        ),
+        ("i have no wifi at home so i missed the 10am video interview", "technical"),
         ("my car battery is dead, i wont make the 3pm interview", "transit"),
         (
             "my childminder is sick so i have the kids, cant do the 2pm interview",

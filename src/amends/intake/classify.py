@@ -123,8 +123,15 @@ def read_reason(low: str) -> str | None:
             continue
         if code in ("illness", "medical") and _about_relative(low, m.start(), m.end()):
             return "family-emergency"
+        if code == "technical" and _NO_SIGNAL.fullmatch(m.group(0)):
+            # "sat on the tarmac with no wifi": offline because of the journey
+            if cue_pattern("reasons.cues", "travel").search(low):
+                return "travel"
         return str(code)
     return None
+
+
+_NO_SIGNAL = re.compile(r"(?:no|lost|lost my|lost the) (?:internet|wifi|wi fi|connection|signal)")
 
 
 def _about_relative(low: str, start: int, end: int) -> bool:
