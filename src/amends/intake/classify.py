@@ -123,10 +123,10 @@ def read_reason(low: str) -> str | None:
             continue
         if code in ("illness", "medical") and _about_relative(low, m.start(), m.end()):
             return "family-emergency"
-        if code == "technical" and _NO_SIGNAL.fullmatch(m.group(0)):
-            # "sat on the tarmac with no wifi": offline because of the journey
-            if cue_pattern("reasons.cues", "travel").search(low):
-                return "travel"
+        # "sat on the tarmac with no wifi": offline because of the journey
+        travelling = cue_pattern("reasons.cues", "travel").search(low) is not None
+        if code == "technical" and _NO_SIGNAL.fullmatch(m.group(0)) and travelling:
+            return "travel"
         return str(code)
     return None
 
