@@ -17,7 +17,8 @@ _FUTURE = re.compile(
     r"\b(?:will|going to|about to|tomorrow|is at|starts at|is in|its in|upcoming|coming up"
     r"|next week|later today|this afternoon|tonight|im on my way|on the way"
     r"|i have an? [a-z -]{0,25}interview (?:on|tomorrow|next|this|at)"
-    r"|(?:am|is) (?:due|scheduled) (?:to|for)|i must|i need to)\b"
+    r"|(?:am|is) (?:due|scheduled) (?:to|for)|i must|i need to"
+    r"|(?:its|it is|is) (?:on )?(?:this |next )?(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b"
 )
 _PAST = re.compile(
     r"\b(?:was|were|missed|yesterday|didnt|did not|started|happened|had|forgot|overslept"
@@ -74,7 +75,7 @@ _LIVE = re.compile(
     r"\b(?:zoom|teams|meet|webex|skype|link|call|meeting|audio|sound|mic|microphone|camera"
     r"|video|lobby|host|organi[sz]er|app|kicked|kicking|rejoin|reconnect|dropped|dropping"
     r"|froze|freezing|crash|crashed|crashes|crashing|passcode|meeting id|waiting room|hear"
-    r"|line)\b"
+    r"|line|voicemail|dead line|ringing out|engaged)\b"
 )
 
 
@@ -122,16 +123,26 @@ def read_reason(low: str) -> str | None:
             continue
         if code in ("illness", "medical") and _about_relative(low, m.start(), m.end()):
             return "family-emergency"
+        # "sat on the tarmac with no wifi": offline because of the journey
+        travelling = cue_pattern("reasons.cues", "travel").search(low) is not None
+        if code == "technical" and _NO_SIGNAL.fullmatch(m.group(0)) and travelling:
+            return "travel"
         return str(code)
     return None
+
+
+_NO_SIGNAL = re.compile(r"(?:no|lost|lost my|lost the) (?:internet|wifi|wi fi|connection|signal)")
 
 
 def _about_relative(low: str, start: int, end: int) -> bool:
     """A relative named just before the cue, in the same sentence."""
     sentence_start = max(low.rfind(mark, 0, start) for mark in ".!?;")
-    before = low[max(sentence_start + 1, start - 45) : start]
     relatives = "|".join(sorted(word_set("relatives"), key=len, reverse=True))
-    return re.search(rf"\b(?:{relatives})s?\b", before) is not None
+    # Searched in place, so a window cut inside "person" does not read as "son".
+    found = re.compile(rf"(?<!\w)(?:{relatives})s?\b").search(
+        low, max(sentence_start + 1, start - 45), start
+    )
+    return found is not None
 
 
 # A mode offered instead ("want a video call instead", "request a video interview") says

@@ -15,7 +15,8 @@ import re
 from dataclasses import dataclass
 
 from amends.intake.lexicon import agencies, data, given_names, places, word_set
-from amends.intake.people import TITLES, WHO, is_person, overlapping
+from amends.intake.names import TITLES, WHO, overlapping
+from amends.intake.people import is_person
 from amends.intake.text import Story
 
 _CO = r"(?P<co>(?!(?:\d+|the|a|an|my|their|our)\b)[A-Za-z0-9&][\w&'\-.]*(?: [\w&'\-]+){0,4})"
@@ -116,9 +117,17 @@ _ROLE_PATTERNS = [
     ),
     # "customer success manager at Beacon Labs": a job title starting a clause, then "at".
     (rf"(?:^|[.;!?,]\s*){_ROLE} (?:at|with) (?-i:[A-Z])", True),
-    (rf"(?:^|[.;!?]\s+|,\s*){_ROLE} {_KIND}\b", True),
+    (rf"(?:^|[.;!?]\s+|,\s*|\s[-\u2013\u2014]\s*){_ROLE} {_KIND}\b", True),
+    # "applying to be a store supervisor", "applied for the role of buyer"
+    (
+        rf"\b(?:applying|applied|apply) (?:to be|as|for the (?:role|position|post) of)"
+        rf" {_DET}{_ROLE}(?=[,.;!?]|$| at | with | and | but )",
+        True,
+    ),
+    (rf"\bfor {_ROLE}(?= \()", True),  # "for Junior Developer (Python)"
 ]
 _PAREN = re.compile(r"(?P<lead>\w+)?\s*\((?P<paren>[^)]{2,60})\)")
+_ROLE_LABEL = re.compile(r"(?:role|position|job|post|title)\s*[:=-]\s*", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -295,6 +304,13 @@ def _listed_with_role(story: Story) -> str | None:
     return None
 
 
+# Lower-case words inside a capitalised company name.
+_NAME_PARTICLES = frozenset(
+    {"do", "da", "de", "dos", "das", "del", "della", "di", "du", "van", "von", "der", "den", "la",
+     "le", "y", "e", "et", "för", "og", "i"}
+)  # fmt: skip
+
+
 def _clean_company(raw: str, story: Story) -> str | None:
     if raw[:4].lower() == "the " and not (story.text != story.low and raw[:1] == "T"):
         raw = raw[4:]  # "at the bbc": the article is no part of the name
@@ -309,6 +325,9 @@ def _clean_company(raw: str, story: Story) -> str | None:
         if possessive and not _name_ends(raw, token):
             word, key = word[:-2], key[:-2]
         glue = key in ("&", "and", "of") and bool(words)
+        after = raw.split()[i + 1 : i + 2]
+        if cased and words and key in _NAME_PARTICLES and after and after[0][:1].isupper():
+            glue = True  # "Vale do Sol Agritech", "Banco de Chile", "Van der Berg Bouw"
         if not glue:
             if not words and (key in _TITLE_WORDS or (key in _ZONE_WORDS and len(key) <= 4)):
                 return None  # "Sir Michael Grey", "EST": a person or a clock, not a company
@@ -330,10 +349,10 @@ def _clean_company(raw: str, story: Story) -> str | None:
         words.append(word)
         if possessive or (token != word and not token.endswith("'s")):
             break
-    while words and words[-1].lower() in ("&", "and", "of"):
+    while words and (words[-1].lower() in ("&", "and", "of") or words[-1] in _NAME_PARTICLES):
         words.pop()
     words = _without_site(words)
-    while words and words[-1].lower() in ("&", "and", "of"):
+    while words and (words[-1].lower() in ("&", "and", "of") or words[-1] in _NAME_PARTICLES):
         words.pop()
     if not words:
         return None
@@ -425,7 +444,10 @@ def _role(story: Story) -> str | None:
         lead = (m.group("lead") or "").lower()
         content = m.group("paren").split(",")[0]
         content = re.sub(rf"\s+{_KIND}$", "", content.strip(), flags=re.IGNORECASE)
-        role = _clean_role(content, strict=lead not in ("interview", "role", "position"))
+        named = _ROLE_LABEL.match(content)  # "(role: payroll clerk)"
+        content = content[named.end() :] if named else content
+        strict = lead not in ("interview", "role", "position") and not named
+        role = _clean_role(content, strict=strict)
         if role:
             return role
     for pattern, strict in _ROLE_PATTERNS:

@@ -11,13 +11,26 @@ agency recruiter is written "Tom (Hays)".
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
 from amends.intake.lexicon import agencies, cue_pattern, given_names, word_set
+from amends.intake.names import (
+    INTRO,
+    LEADS,
+    NAME,
+    PARTICLE_RE,
+    TITLE_RE,
+    TITLE_WORDS,
+    TITLES,
+    WHO,
+    WORD,
+    address_words,
+    clean_name,
+    overlapping,
+)
 from amends.intake.text import Story
 
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
@@ -28,26 +41,6 @@ _OWNER = re.compile(
     r"|\b(?P<other>her|his|their|its|recruiters?|interviewers?|coordinators?|hr|they|[a-z]+'s"
     r"|clinic|office|reception|company|surgery|practice|switchboard|desk|main)\b",
     re.IGNORECASE,
-)
-# Titles written before a name ("Dr Okafor", "Frau Becker"); never part of the name.
-TITLES = "|".join(word_set("titles"))
-_TITLE = rf"(?:(?:{TITLES})\.? )"
-# A letter of any alphabet ("Léa", "Inês", "Yılmaz"), and a word of a name.
-_L = r"[^\W\d_]"
-_WORD = rf"{_L}(?:{_L}|['\-])+"
-# Lower-case particles inside a written name: "Sanne de Vries", "Ludwig van Beethoven".
-_PARTICLES = frozenset(
-    {"de", "van", "von", "der", "den", "da", "di", "du", "dos", "del", "la", "le", "bin", "al"}
-)
-_PARTICLE_RE = "|".join(sorted(_PARTICLES))
-_NAME = rf"(?P<name>{_TITLE}?{_WORD}(?: {_WORD}){{0,2}})"
-# A name after "with", stopping before "from"/"at" so "with Tilly from Bakehouse" splits.
-WHO = rf"(?P<name>{_TITLE}?(?!(?:from|at)\b){_WORD}(?: (?!(?:from|at)\b){_WORD}){{0,2}})"
-_TITLES = word_set("titles")
-_LEADS = "|".join(sorted(word_set("title_leads")))
-_INTRO = (
-    r"(?: is called| was called| is named| name was| name is| is| was|,| called| named|:| -"
-    r"|s name is| \(| being)?"
 )
 
 
@@ -117,16 +110,6 @@ def _blanked(story: Story, spans: list[tuple[int, int]]) -> Story:
     return Story(original=story.original, text="".join(chars))
 
 
-def overlapping(pattern: str, text: str, flags: int = 0) -> Iterator[re.Match[str]]:
-    """Every match of ``pattern``, one per start: "and Keisha from Robert Half" also tries
-    "Keisha from Robert Half" when the longer phrase is no name."""
-    compiled = re.compile(pattern, flags)
-    pos = 0
-    while (m := compiled.search(text, pos)) is not None:
-        yield m
-        pos = m.start() + 1
-
-
 def _valid_email(candidate: str) -> str | None:
     try:
         return validate_email(candidate, check_deliverability=False).normalized
@@ -168,52 +151,6 @@ def _is_mine(text: str, start: int) -> bool:
     return bool(owners) and owners[-1].group("mine") is not None
 
 
-def clean_name(raw: str, story: Story, known: frozenset[str] = frozenset()) -> str | None:
-    """Cut a captured phrase at the first word that cannot be part of a name.
-
-    In a story typed with capitals, a name is its capitalised words (with the
-    particles of names between them: "Sanne de Vries"); titles are dropped
-    ("Dr Okafor" -> "Okafor"); lower-case names are capitalised. A lower-case word
-    is a name when it is a known given name or begins the contact's address
-    (``known``: "jana" beside jana.vogel@...).
-    """
-    first = next((w for w in raw.split() if w.lower().rstrip(".") not in _TITLES), "")
-    cased = story.text != story.low and first[:1].isupper()
-    titled = raw.split()[0].lower().rstrip(".") in _TITLES if raw.split() else False
-    if first[:1].islower() and not titled and not _known_name(first.lower(), known):
-        return None  # an unknown lower-case word ("the recruiter isnt answering") is no name
-    words: list[str] = []
-    tokens = raw.split()
-    for i, word in enumerate(tokens):
-        key = word.lower().rstrip(".")
-        if key in _TITLES and not words:
-            continue
-        if key.endswith("s") and word.endswith("'s"):
-            words.append(word[:-2])
-            break
-        stop = key in word_set("not_name") or key in word_set("not_company")
-        if stop or not word.replace("-", "").replace("'", "").isalpha():
-            break
-        if cased and not word[:1].isupper():
-            following = tokens[i + 1 : i + 2]
-            if not (words and key in _PARTICLES and following and following[0][:1].isupper()):
-                break
-            words.append(word)
-            continue
-        words.append(word if not word.islower() else word.capitalize())
-    return " ".join(words) or None
-
-
-def _known_name(word: str, known: frozenset[str]) -> bool:
-    return word in given_names() or any(part.startswith(word) for part in known if len(word) > 1)
-
-
-def address_words(address: str | None) -> frozenset[str]:
-    """The parts of an address's local part ("jana.vogel@..." -> jana, vogel)."""
-    local = (address or "").split("@")[0].lower()
-    return frozenset(w for w in re.split(r"[^a-z]+", local) if len(w) >= 2)
-
-
 def _agency_name(story: Story, start: int, end: int) -> str:
     written = story.text[start:end]
     return written if written != written.lower() else written.title()
@@ -229,24 +166,49 @@ _AGENCY_WORDS = re.compile(
 # "the recruiter is Kasia from Antal", "a recruiter from Aquent": the recruiter's own firm
 # (told apart from the employer in the story's end, where the company is known).
 _RECRUITER_FROM = re.compile(
-    rf"\b(?i:recruiter|recruitment consultant|headhunter)s?(?: is| was|,|:)?(?: {_WORD}){{0,2}}?"
+    rf"\b(?i:recruiter|recruitment consultant|headhunter)s?(?: is| was|,|:)?(?: (?i:{TITLES})\.?)?"
+    rf"(?: {WORD}){{0,2}}?"
     r" (?i:from|at|of|with) (?P<org>[A-Z][\w&]*(?: [A-Z][\w&]*){0,2}(?: (?i:consultants|group))?)"
 )
 
 
+_DID = r"(?:arranged|set|booked|organi[sz]ed|called|rang)"  # the verb after a name
 _FIRM = r"(?P<org>[A-Za-z][\w&]*(?: (?:[A-Z][\w&]*|&))*(?: (?i:search|partners|recruitment))?)"
 # A firm's person who arranged the interview: "Tom from Brightwater set it up", "Tom Reilly, a
 # consultant at Brightwater Search", "arranged by Tom Reilly of Brightwater".
 _FIRM_PERSON = [
-    rf"\b{_NAME} (?:from|at|of) {_FIRM} (?:set (?:it|this|the interview|the call) up|arranged"
-    r"|booked|organi[sz]ed|sorted|put me forward|got me)\b",
-    rf"\b(?:arranged|set up|booked|organi[sz]ed|being run|run|handled) (?:by|through) {_NAME}"
+    rf"\b{NAME} (?:from|at|of) {_FIRM} (?:set (?:it|this|the interview|the call|me) up|arranged"
+    r"|booked|organi[sz]ed|sorted|put me forward|got me|lined (?:it|this|me) up|found me"
+    r"|hooked me up|referred me|submitted me|sent me|put me in)\b",
+    # "the recruiter from Gulf Talent Partners, mr imran sheikh, arranged it"
+    rf"\b(?:recruiter|consultant|headhunter|agent) (?:from|at|with) {_FIRM},?"
+    rf" (?P<name>{TITLE_RE}{WORD}(?: (?!{_DID}\b){WORD}){{0,2}})",
+    rf"\b(?:arranged|set up|booked|organi[sz]ed|being run|run|handled) (?:by|through) {NAME}"
     rf" (?:from|at|of) {_FIRM}\b",
-    rf"\b{_NAME},? (?:a|an|the|my) (?:recruiter|consultant|recruitment consultant|headhunter"
+    rf"\b{NAME},? (?:a|an|the|my) (?:recruiter|consultant|recruitment consultant|headhunter"
     rf"|agent) (?:at|from|with) {_FIRM}\b",
     rf"\b(?:agency|recruitment|search firm) (?:guy|woman|man|lady|person|contact|consultant)"
-    rf"(?: is| was|,)? {_NAME} (?:at|from|of) {_FIRM}\b",
+    rf"(?: is| was|,)? {NAME} (?:at|from|of) {_FIRM}\b",
 ]
+
+
+# "of their HR department", "from the company": the employer's own people, not a firm.
+_OWN_SIDE = re.compile(
+    r"^(?:their|the|our|his|her|its|a|an|my)\b|\b(?:hr|human resources|department|team|people"
+    r"|office|company|employer)\b"
+)
+# "Dave something from Hays I think??": a hedged name is not labelled.
+_HEDGE = re.compile(
+    r"\s*(?:\S+\s+){0,3}?(?:i think|i guess|maybe|not sure|or something|\?\?)", re.I
+)
+
+
+def _not_firm(firm: str) -> bool:
+    return firm.lower() in word_set("not_company") or _OWN_SIDE.search(firm.lower()) is not None
+
+
+def _hedged(text: str, end: int) -> bool:
+    return _HEDGE.match(text, end) is not None or " something" in text[max(0, end - 40) : end]
 
 
 def _firm_person(story: Story, people: People) -> bool:
@@ -255,7 +217,7 @@ def _firm_person(story: Story, people: People) -> bool:
         for m in overlapping(pattern, story.text, re.IGNORECASE):
             name = clean_name(m.group("name"), story, address_words(people.contact_email))
             firm = m.group("org").strip()
-            if name and firm and firm.lower() not in word_set("not_company"):
+            if name and firm and not _not_firm(firm) and not _hedged(story.text, m.end()):
                 people.agency = people.agency or _agency_name(story, m.start("org"), m.end("org"))
                 people.recruiter = f"{name} ({people.agency})"
                 return True
@@ -277,13 +239,13 @@ IN_HOUSE = (
     r"|in-house recruiter|internal recruiter)"
 )
 IN_HOUSE_PATTERNS = [
-    re.compile(rf"\b{IN_HOUSE}{_INTRO} {_NAME}", re.IGNORECASE),
-    re.compile(rf"\b{IN_HOUSE} (?:at|from|with|of) [\w&' ]{{1,30}}, {_NAME}", re.IGNORECASE),
+    re.compile(rf"\b{IN_HOUSE}{INTRO} {NAME}", re.IGNORECASE),
+    re.compile(rf"\b{IN_HOUSE} (?:at|from|with|of) [\w&' ]{{1,30}}, {NAME}", re.IGNORECASE),
     re.compile(
-        rf"\b{_NAME}(?:,| \(| is| was) ?(?:the |my |our |a |an |their )?{IN_HOUSE}\b",
+        rf"\b{NAME}(?:,| \(| is| was) ?(?:the |my |our |a |an |their )?{IN_HOUSE}\b",
         re.IGNORECASE,
     ),
-    re.compile(rf"\b{_NAME} (?:from|in|of|on) (?:the )?{IN_HOUSE}\b", re.IGNORECASE),
+    re.compile(rf"\b{NAME} (?:from|in|of|on) (?:the )?{IN_HOUSE}\b", re.IGNORECASE),
 ]
 
 
@@ -315,23 +277,33 @@ def _recruiter(story: Story, people: People) -> None:
     elif from_org:
         people.agency = from_org.group("org")
     patterns = [
-        rf"\b(?:recruiter|recruitment consultant|agent|consultant|headhunter){_INTRO} {_NAME}",
-        rf"\b{_NAME}(?:,| \(| is| was) ?(?:the |my |our |a |an |who is the |whos the |who is my )?"
+        rf"\b(?:recruiter|recruitment consultant|agent|consultant|headhunter){INTRO} {NAME}",
+        rf"\b{NAME}(?:,| \(| is| was) ?(?:the |my |our |a |an |who is the |whos the |who is my )?"
         r"(?:agency )?(?:recruiter|recruitment consultant|headhunter)\b",
-        rf"\b{_NAME} (?:from|at|@|with|of) (?:{agencies().pattern})",
-        rf"\brecruiter (?:is |was )?(?:from|at|with) [\w&' ]{{1,30}}, {_NAME}",
+        rf"\b{NAME} (?:from|at|@|with|of) (?:{agencies().pattern})",
+        rf"\brecruiter (?:is |was )?(?:from|at|with) [\w&' ]{{1,30}}, {NAME}",
         rf"\brecruiter (?:from|at|with) [\w&']+(?: [\w&']+){{0,2}}(?: who [a-z ]{{1,20}}?)?"
-        rf" (?:is|was) {_NAME}",
-        rf"\brecruiter(?:'s|s)? (?:cell|number|mobile|phone|email|details),? {_NAME}",
-        rf"\brecruiter\b[^.]{{0,80}}?\b(?:her|his|their) name is {_NAME}",
+        rf" (?:is|was) {NAME}",
+        rf"\brecruiter(?:'s|s)? (?:cell|number|mobile|phone|email|details),? {NAME}",
+        rf"\brecruiter\b[^.]{{0,80}}?\b(?:her|his|their) name is {NAME}",
     ]
     if people.agency:
-        patterns.append(rf"\b{WHO} (?:from|at|@|with|of) (?:the )?{re.escape(people.agency)}")
+        firm_re = re.escape(people.agency)
+        patterns += [
+            rf"\b{WHO} (?:from|at|@|with|of) (?:the )?{firm_re}",
+            rf"\b{WHO},? \({firm_re}\)",  # "Jo Kent (Hays) emailed me"
+            rf"\brecruiter,? \({firm_re}\),? (?:is|was) {NAME}",
+            rf"\b{WHO} (?:from|at) (?:the|my) (?:recruitment |staffing )?agency\b",
+            rf"\b(?:my |the )?(?:contact|consultant|recruiter|person) (?:there|at the agency)"
+            rf" (?:is|was) {NAME}",
+        ]
     if _firm_person(story, people):
         return
     for pattern in patterns:
         for m in overlapping(pattern, text, re.IGNORECASE):
             name = clean_name(m.group("name"), story, address_words(people.contact_email))
+            if _hedged(text, m.end()):
+                continue
             if name and name.lower() not in agencies().pattern:
                 paren = re.match(r"\s*\(([A-Z][\w&' ]{1,40})\)", text[m.end("name") :])
                 agency = people.agency or (paren.group(1).strip() if paren else None)
@@ -343,34 +315,46 @@ def _interviewer(story: Story, people: People) -> str | None:
     text = story.text
     explicit = [
         rf"\b(?:interviewer|hiring manager|line manager|panel lead|store manager|the manager)"
-        rf"{_INTRO} {_NAME}",
-        rf"\b{_NAME} (?:is|was|will be) (?:interviewing me|my interviewer|the interviewer)",
-        rf"\binterviewing me (?:is|was|will be) (?:the [a-z ]{{2,20}}, )?{_NAME}",
-        rf"\b(?:guy|man|woman|lady|person|someone|chap) (?:called|named) {_NAME}",
+        rf"{INTRO} {NAME}",
+        rf"\b{NAME} (?:is|was|will be) (?:interviewing me|my interviewer|the interviewer)",
+        rf"\binterviewing me (?:is|was|will be) (?:the [a-z ]{{2,20}}, )?{NAME}",
+        rf"\b(?:guy|man|woman|lady|person|someone|chap) (?:called|named) {NAME}",
         rf"\b(?:manager|interviewer|director|lead) (?:at|from) [A-Z][\w&]*(?: [A-Z][\w&]*)*,"
-        rf" {_NAME}",
-        rf"\b{_NAME}(?:,| \() ?(?:the |my |our |who is the |whos the )?"
-        r"(?:interviewer|hiring manager)\b",
+        rf" {NAME}",
+        rf"\b{NAME}(?:,| \(| (?=the |my |our )) ?(?:the |my |our |who is the |whos the )?"
+        r"(?:interviewer|hiring manager)\b(?! (?:is|was|will|would|going|name|called)\b| ?:)",
+        rf"\b(?:interviewer|hiring manager) (?:is|was) (?:going|meant|supposed|due) to be {NAME}",
+        # "Dan Ruiz, Head of Sales, was interviewing"
+        rf"\b{NAME}, [\w&' ]{{2,40}}, (?:is|was|will be) (?:interviewing|my interviewer"
+        r"|the interviewer|the hiring manager)\b",
         # "I was meant to meet Gemma Starling", "supposed to speak to Dr Ade"
         rf"\b(?:meant|supposed|due|going|scheduled|set|booked) to (?:meet|see|speak (?:to|with)"
-        rf"|talk (?:to|with)|be interviewed by) {_NAME}",
-        rf"\b(?:interviewed|interviewing) by {_NAME}",
+        rf"|talk (?:to|with)|be interviewed by) {NAME}",
+        rf"\b(?:interviewed|interviewing) by {NAME}",
         # "dr patel was gonna call me": the person due to ring for the interview
-        rf"(?<!from )(?<!at )(?<!of )(?<!with )\b{_NAME} (?:was|is|were) (?:gonna|going to"
+        rf"(?<!from )(?<!at )(?<!of )(?<!with )\b{NAME} (?:was|is|were) (?:gonna|going to"
         r"|supposed to|meant to|due to|to) (?:call|ring|phone|interview) me\b",
-        rf"\b{_NAME} (?:is |was |will be )?interviewing\b(?! (?:me )?(?:at|for|with)\b)",
+        rf"\b{NAME} (?:is |was |will be )?interviewing\b(?! (?:me )?(?:at|for|with)\b)",
         rf"\b(?:interviewer|hiring manager|hiring mgr)\b[^.]{{0,80}}?\b(?:her|his|their) name is"
-        rf" {_NAME}",
+        rf" {NAME}",
         # "with their head of finance, Gemma Starling", "with the cfo jo starling"
         rf"\b(?:with|w|meet|meeting) (?:their|the|our|his|her) (?:[a-z]+ ){{0,2}}?(?:head of [a-z]+"
-        rf"|(?:{_LEADS})|ceo|cfo|cto|coo|founder|co-founder|director|partner|owner|principal"
+        rf"|(?:{LEADS})|ceo|cfo|cto|coo|founder|co-founder|director|partner|owner|principal"
         rf"|head|lead|chair|editor|manager|supervisor|superintendent|matron)"
-        rf"(?:(?: of [\w&'-]+(?: [\w&'-]+){{0,2}})?, | ){_NAME}",
+        rf"(?:(?: of [\w&'-]+(?: [\w&'-]+){{0,2}})?, | ){NAME}",
         # A hiring or office manager the interview is with is the interviewer.
-        rf"\b{_NAME} (?:is|was|will be) (?:the|my) (?:hiring |office |store |line |practice )?"
+        rf"\b{NAME} (?:is|was|will be) (?:the|my) (?:hiring |office |store |line |practice )?"
         r"manager\b",
-        rf"\b(?:hiring |office |store |line )?manager (?:is|was|will be) {_NAME}",
-        rf"\b(?:panel|interview|call)\b[^.]{{0,20}}\b(?:chaired|led|conducted) by {_NAME}",
+        rf"\b(?:hiring |office |store |line )?manager (?:is|was|will be) {NAME}",
+        rf"\b(?:panel|interview|call)\b[^.]{{0,20}}\b(?:chaired|led|conducted) by {NAME}",
+        # "the partner's name was Stavros", "the manager im meant to be meeting is called tomasz"
+        rf"\b(?:{LEADS}|partner|manager|interviewer|designer|director|owner|person|lady|guy"
+        rf"|woman|man|founder|boss)(?:'s|s)? name (?:is|was) {NAME}",
+        rf"\b(?:{LEADS}|partner|manager|designer|director|owner|person|lady|guy|woman|man"
+        rf"|founder|boss|one) (?:that |who )?(?:im|i am|i was|i'm|i will be|ill be)"
+        rf" (?:meant to be |supposed to be |going to be |due to be )?(?:meeting|seeing|speaking"
+        rf" (?:to|with)|talking to)(?: with)? (?:is|was) (?:called |named )?{NAME}",
+        rf"\b(?:meeting|seeing) (?P<name>{TITLE_RE}{WORD}(?: {WORD}){{0,2}})",
     ]
     firm = (people.agency or "").lower()
     for pattern in explicit:
@@ -378,14 +362,14 @@ def _interviewer(story: Story, people: People) -> str | None:
             name = clean_name(m.group("name"), story, address_words(people.contact_email))
             if name and not (firm and name.lower() in firm):
                 return name
-    for m in overlapping(rf"\bmanager {_NAME}", text, re.IGNORECASE):
+    for m in overlapping(rf"\bmanager {NAME}", text, re.IGNORECASE):
         name = clean_name(m.group("name"), story)  # "manager Tina rang": only a known given name
         if name and name.split()[0].lower() in given_names():
             return name
     recruiter_first = (people.recruiter or "").split(" ")[0]
     titled = re.search(
         rf"\b(?i:{TITLES})\.? (?P<name>[A-Z][^\W\d_\-]*(?:-[^\W\d_]+)*"
-        rf"(?:(?: (?:{_PARTICLE_RE})){{0,2}} [A-Z][^\W\d_\-]*(?:-[^\W\d_]+)*)?)\b(?!')",
+        rf"(?:(?: (?:{PARTICLE_RE})){{0,2}} [A-Z][^\W\d_\-]*(?:-[^\W\d_]+)*)?)\b(?!')",
         text,
     )
     around = text[max(0, titled.start() - 30) : titled.end() + 30].lower() if titled else ""
@@ -423,7 +407,7 @@ def _named_contact(story: Story, people: People) -> str | None:
     if people.contact_at < 0 or people.recruiter or _OTHER_PEOPLE.search(story.low):
         return None
     before = story.text[max(0, people.contact_at - 40) : people.contact_at]
-    m = re.search(rf"(?:^|[.,;:!?]\s*|\s)(?P<name>{_WORD}(?: {_WORD})?)[\s,:;.-]*$", before)
+    m = re.search(rf"(?:^|[.,;:!?]\s*|\s)(?P<name>{WORD}(?: {WORD})?)[\s,:;.-]*$", before)
     if m is None:
         return None
     name = clean_name(m.group("name"), story, address_words(people.contact_email))
@@ -437,14 +421,15 @@ def is_person(phrase: str, after: str, story: Story) -> bool:
     words = phrase.lower().split()
     if not words:
         return False
-    if words[0].rstrip(".") in _TITLES:
+    if words[0].rstrip(".") in TITLE_WORDS:
         return True
     name = clean_name(phrase, story) or ""
     if re.match(r"\s*\((?:hr|recruiter|interviewer|hiring manager|coordinator)\b", after, re.I):
         return True  # "with Jana (HR, Orbis Pharma)"
     if re.match(r"\s*(?:from|@)\s", after, re.IGNORECASE) or (
         re.match(
-            r"\s*at\s+(?![\d])(?!noon|midday|the\b|their\b|its\b|our\b|his\b|her\b|home\b|work\b)",
+            r"\s*at\s+(?![\d])(?!noon|midday|the\b|their\b|its\b|our\b|his\b|her\b|home\b|work\b"
+            r"|unit\b|suite\b|building\b|block\b|floor\b|level\b)",
             after,
             re.IGNORECASE,
         )
@@ -461,7 +446,8 @@ def _contact_role(story: Story, people: People) -> str | None:
     Camille Petit camille@..."); otherwise a coordinator named anywhere, then the one
     kind of person the story has, then the one who reached out.
     """
-    low = story.low
+    # "the marine coordinator job", "underwriting assistant role": a job title, nobody's role.
+    low = _JOB_TITLE_WORD.sub("job", story.low)
     tied = _tied_role(low, people) if people.contact_at >= 0 else None
     if tied:
         return None if tied == _NONE else tied
@@ -487,12 +473,18 @@ def _contact_role(story: Story, people: People) -> str | None:
 
 
 _COORDINATOR_WORDS = r"coordinator|co-ordinator|hr|pa|assistant|secretary|scheduler"
+_JOB_TITLE_WORD = re.compile(
+    r"\b(?:coordinator|co-ordinator|assistant|secretary|scheduler|recruiter|manager)s?"
+    r"(?= (?:job|role|position|post|vacancy|opening|interview)\b)"
+)
 
 
 # A number with no person behind it: the company's, the clinic's, the front desk's.
 _NO_PERSON = re.compile(
     r"\b(?:reception|receptionist|switchboard|front desk|main line|main number|office number"
-    r"|clinic number|company number|office line|landline|general enquiries)\b"
+    r"|clinic number|company number|office line|landline|general enquiries"
+    r"|(?:clinic|office|company|store|shop|practice|surgery|branch|salon|reception|main|hotel)"
+    r" (?:no|num|nr|tel|phone|line|landline))\b"
 )
 
 

@@ -152,22 +152,35 @@ def one_moment(candidates: list[Stated], tz: str | None, my_tz: ZoneInfo) -> Sta
     Returns the one written on the interviewer's clock when every candidate is the same
     instant; ``None`` when they really differ (then the story is asked about).
     """
+    moments = _moments(candidates, tz, my_tz, unzoned_mine=False)
+    if moments is not None and any(m != moments[0] for m in moments):
+        # "missed 1pm zoom, it was 10am pacific for them": the bare time is the user's own.
+        moments = _moments(candidates, tz, my_tz, unzoned_mine=True)
+    if not candidates or moments is None or any(m != moments[0] for m in moments):
+        return None
+    ranked = sorted(
+        candidates, key=lambda s: 0 if s.clock and s.clock.kind in ("zone", "theirs") else 1
+    )
+    return ranked[0]
+
+
+def _moments(
+    candidates: list[Stated], tz: str | None, my_tz: ZoneInfo, unzoned_mine: bool
+) -> list[datetime] | None:
+    """The instant of each candidate; ``None`` when one falls in a DST gap or fold."""
     moments = []
     for stated in candidates:
         if stated.instant is not None:
             moments.append(stated.instant)
             continue
         assert stated.wall is not None
-        source = _source_zone(stated, tz, my_tz) or my_tz
+        source = (my_tz if unzoned_mine and stated.clock is None else None) or (
+            _source_zone(stated, tz, my_tz) or my_tz
+        )
         if gap_or_fold(stated.wall, source) is not None:
             return None
         moments.append(stated.wall.replace(tzinfo=source))
-    if not candidates or any(m != moments[0] for m in moments):
-        return None
-    ranked = sorted(
-        candidates, key=lambda s: 0 if s.clock and s.clock.kind in ("zone", "theirs") else 1
-    )
-    return ranked[0]
+    return moments
 
 
 def zone_of(candidates: list[Stated]) -> str | None:

@@ -121,7 +121,7 @@ _BEFORE_REACH = re.compile(rf"\b(?:{_REACHING}) (?:the )?$")
 
 @cache
 def _district_after() -> re.Pattern[str]:
-    return re.compile(rf"(?: at)? (?:{_districts()})(?![a-z])")
+    return re.compile(rf"(?: at| in(?: the)?)? (?:{_districts()})(?![a-z])")
 
 
 @cache

@@ -109,7 +109,7 @@ def _without_names(cues: Cues, low: str, *names: str | None) -> Cues:
     blanked = low
     for name in names:
         if name and len(name) > 2:
-            blanked = re.sub(rf"(?<!\w){re.escape(name.lower())}(?!\w)", " ", blanked)
+            blanked = re.sub(rf"(?<!\w){re.escape(name.lower())}(?!\w)", "zq", blanked)
     if blanked == low:
         return cues
     return replace(cues, reason=read_reason(blanked))

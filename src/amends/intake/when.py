@@ -198,6 +198,8 @@ def read_when(low: str, now: datetime, my_tz: ZoneInfo, tense: Tense, month_firs
         stated = context.resolve(m, attached.get(m.start), "start", days)
         if stated is not None:
             resolved.append((m, stated))
+    if resolved and all(stated.instant is not None for _, stated in resolved):
+        resolved = _zoned_instead(resolved, mentions, attached, context, days)
     _choose_start(low, resolved, clauses, when)
     realised = [m for m in mentions if m.role == "realise"]
     if len(realised) == 1:
@@ -226,13 +228,19 @@ def _attach_days(
         if not near:
             continue
         best = min(near, key=lambda m: (m.clause != ci, abs(m.start - day.start)))
-        if best.clause != ci and low[day.start : day.end].endswith(("night", "nite")):
+        night = low[day.start : day.end].endswith(("night", "nite"))
+        if night and (best.clause != ci or _daytime(best.clock)):
             continue  # "my nan collapsed last night and i missed my 9am": the event's night
         if best.start not in attached or abs(best.start - day.start) < abs(
             best.start - attached[best.start].start
         ):
             attached[best.start] = day
     return attached
+
+
+def _daytime(clock: Clock | None) -> bool:
+    """A time fixed in the day ("10am", "14:00"): never one "last night" is the day of."""
+    return clock is not None and clock.exact and 5 <= clock.hour <= 17
 
 
 @dataclass
@@ -311,7 +319,8 @@ class _Context:
         if part in ("afternoon", "evening") or (not part and _PM.search(clause)):
             return clock.hour + 12 if clock.hour < 12 else clock.hour
         if part == "morning" or (not part and _AM.search(clause)):
-            return clock.hour % 12
+            # "this morning ... at 12:00": noon, not midnight (only "12am" is midnight)
+            return 12 if clock.hour == 12 else clock.hour
         # An interview "at 3" is in the afternoon; "at 9" in the morning.
         return clock.hour + 12 if 1 <= clock.hour <= 6 else clock.hour
 
@@ -350,6 +359,27 @@ class _Context:
         except BadDate as bad:
             self.when.bad_date = str(bad)
             return None
+
+
+def _zoned_instead(
+    resolved: list[tuple[_Mention, Stated]],
+    mentions: list[_Mention],
+    attached: dict[int, Day],
+    context: _Context,
+    days: list[Day],
+) -> list[tuple[_Mention, Stated]]:
+    """ "in 20 minutes ... at 12:00 UK time": a zoned clock time naming the same moment as
+    the relative one is the start as written on the interviewer's clock."""
+    instants = {stated.instant for _, stated in resolved}
+    for m in mentions:
+        if m.role != "unknown" or m.clock is None:
+            continue
+        stated = context.resolve(m, attached.get(m.start), "start", days)
+        if stated is None or stated.wall is None or not (stated.clock and stated.clock.zone):
+            continue
+        if stated.wall.replace(tzinfo=ZoneInfo(stated.clock.zone)) in instants:
+            return [(m, stated)]
+    return resolved
 
 
 def _key(stated: Stated) -> tuple[object, ...]:

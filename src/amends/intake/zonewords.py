@@ -47,11 +47,17 @@ def _after_time() -> re.Pattern[str]:
         r"|in the (?:morning|afternoon|evening)))?"
         r"\s*[(\[,]?\s*(?:in\s+|on\s+)?(?:"
         r"(?P<mine>my (?:own )?(?:local )?(?:time(?:zone)?|zone|clock)|mine|local time for me|for me)"  # noqa: E501
-        r"|(?P<theirs>their (?:local )?(?:time(?:zone)?|zone|clock|end)|theirs"
-        r"|the interviewers? (?:local )?time|interviewers? time|company time)"
-        rf"(?:\s*[(,]\s*(?:in\s+)?(?P<their_place>{_place_re()})\b)?"
-        rf"|(?P<abbr>{abbr})(?![\w/])(?:\s+time)?"
+        r"|(?P<theirs>their (?:local )?(?:time(?:zone)?|zone|clock|end|side)|theirs"
+        r"|the interviewers? (?:local )?time|interviewers? time|company time|for them"
+        r"|on their (?:end|side)|where they are|for the interviewers?|for the (?:team|panel))"
+        rf"(?:\s*[(,]?\s*(?:in\s+)?(?P<their_place>{_place_re()})\b)?"
+        # "9am for the New York team", "11am for the Berlin office"
+        rf"|for the (?P<team_place>{_place_re()}) (?:team|office|panel|people|side|folks)"
+        r"|(?:gmt|utc)\s?(?P<sign>[+-])\s?(?P<oh>\d{1,2})(?::?(?P<om>[0-5]\d))?"
+        rf"|(?P<abbr>{abbr})(?![\w/+-])(?:\s+time)?"
         rf"|(?P<place>{_place_re()})(?: time| local time|(?=\s*[)\]]))"
+        # "11am in New York, but", "11am Dublin." (the place closes the phrase)
+        rf"|(?:in\s+)?(?P<end_place>{_place_re()})(?=\s*(?:[,.;!?]|$))"
         r")(?![\w])"
     )
 
@@ -66,9 +72,37 @@ def zone_after(low: str, end: int, story: str) -> ZoneRef | None:
     if m.group("theirs"):
         place = m.group("their_place")
         return ZoneRef("theirs", places()[place] if place else None, m.end())
+    if m.group("sign"):
+        offset = offset_zone(m.group("sign"), int(m.group("oh")), int(m.group("om") or 0))
+        return ZoneRef("zone", offset, m.end()) if offset else None
     if m.group("abbr"):
         return ZoneRef("zone", read_abbreviation(m.group("abbr"), story), m.end())
-    return ZoneRef("zone", places()[m.group("place")], m.end())
+    if m.group("team_place"):
+        return ZoneRef("theirs", places()[m.group("team_place")], m.end())
+    return ZoneRef("zone", places()[m.group("place") or m.group("end_place")], m.end())
+
+
+# Offsets that are not whole hours, as the zones people mean by them.
+_HALF_HOURS = {
+    ("+", 5, 30): "Asia/Kolkata",
+    ("+", 5, 45): "Asia/Kathmandu",
+    ("+", 3, 30): "Asia/Tehran",
+    ("+", 4, 30): "Asia/Kabul",
+    ("+", 6, 30): "Asia/Yangon",
+    ("+", 9, 30): "Australia/Darwin",
+    ("-", 3, 30): "America/St_Johns",
+}
+
+
+def offset_zone(sign: str, hours: int, minutes: int) -> str | None:
+    """ "GMT+3", "UTC-5": a fixed offset (``Etc/GMT-3`` is three hours *ahead*, by POSIX)."""
+    if minutes:
+        return _HALF_HOURS.get((sign, hours, minutes))
+    if hours == 0:
+        return "UTC"
+    if hours > (14 if sign == "+" else 12):
+        return None
+    return f"Etc/GMT{'-' if sign == '+' else '+'}{hours}"
 
 
 def read_abbreviation(abbr: str, story: str) -> str:
@@ -93,8 +127,8 @@ def _location_patterns() -> list[re.Pattern[str]]:
     return [
         re.compile(
             rf"\b{_WHO}\s+(?:is |are |was |were |s )?(?:all |also |here |there |now )?"
-            r"(?:based |located |sitting |over )?"
-            rf"(?:in|out of|from) (?:the )?{place}(?!\w)"
+            r"(?:based |located |sitting |over |calling |ringing |phoning |working )?"
+            rf"(?:in|out of|from|on) (?:the )?{place}(?!\w)"
         ),
         re.compile(rf"(?<!\w){place}[- ]based\b"),
         re.compile(
@@ -116,8 +150,8 @@ def _location_patterns() -> list[re.Pattern[str]]:
         ),
         # "the video interview with Electronic Arts Vancouver": the company's place after it
         re.compile(
-            rf"\b(?:interview|call|screen) (?:with|w) (?:the )?[\w&]+(?: [\w&]+){{0,2}}"
-            rf" {place}(?= is| was| on| at|[,.;]|$)"
+            rf"\b(?:interview|call|screen) (?:with|w) (?:the )?[\w&]+"
+            rf"(?: (?!(?:in|at|from|of)\b)[\w&]+){{0,2}} {place}(?= is| was| on| at|[,.;]|$)"
         ),
     ]
 

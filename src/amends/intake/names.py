@@ -1,0 +1,91 @@
+"""How names are written in a story: titles, particles, and the words a name is cut at.
+
+Shared by the readers of people (:mod:`.people`) and of the company (:mod:`.org`):
+a name is read only from a phrase that says who someone is, and cut at the first
+word that cannot be part of it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from amends.intake.lexicon import given_names, word_set
+from amends.intake.text import Story
+
+# Titles written before a name ("Dr Okafor", "Frau Becker"); never part of the name.
+TITLES = "|".join(word_set("titles"))
+TITLE_RE = rf"(?:(?:{TITLES})\.? )"
+# A letter of any alphabet ("Léa", "Inês", "Yılmaz"), and a word of a name.
+_L = r"[^\W\d_]"
+WORD = rf"{_L}(?:{_L}|['\-])+"
+# Lower-case particles inside a written name: "Sanne de Vries", "Ludwig van Beethoven".
+_PARTICLES = frozenset(
+    {"de", "van", "von", "der", "den", "da", "di", "du", "dos", "del", "la", "le", "bin", "al"}
+)
+PARTICLE_RE = "|".join(sorted(_PARTICLES))
+NAME = rf"(?P<name>{TITLE_RE}?{WORD}(?: {WORD}){{0,2}})"
+# A name after "with", stopping before "from"/"at" so "with Tilly from Bakehouse" splits.
+WHO = rf"(?P<name>{TITLE_RE}?(?!(?:from|at)\b){WORD}(?: (?!(?:from|at)\b){WORD}){{0,2}})"
+TITLE_WORDS = word_set("titles")
+LEADS = "|".join(sorted(word_set("title_leads")))
+INTRO = (
+    r"(?: is called| was called| is named| name was| name is| is| was|,| called| named|:| -"
+    r"|s name is| \(| being)?"
+)
+
+
+def overlapping(pattern: str, text: str, flags: int = 0) -> Iterator[re.Match[str]]:
+    """Every match of ``pattern``, one per start: "and Keisha from Robert Half" also tries
+    "Keisha from Robert Half" when the longer phrase is no name."""
+    compiled = re.compile(pattern, flags)
+    pos = 0
+    while (m := compiled.search(text, pos)) is not None:
+        yield m
+        pos = m.start() + 1
+
+
+def clean_name(raw: str, story: Story, known: frozenset[str] = frozenset()) -> str | None:
+    """Cut a captured phrase at the first word that cannot be part of a name.
+
+    In a story typed with capitals, a name is its capitalised words (with the
+    particles of names between them: "Sanne de Vries"); titles are dropped
+    ("Dr Okafor" -> "Okafor"); lower-case names are capitalised. A lower-case word
+    is a name when it is a known given name or begins the contact's address
+    (``known``: "jana" beside jana.vogel@...).
+    """
+    first = next((w for w in raw.split() if w.lower().rstrip(".") not in TITLE_WORDS), "")
+    cased = story.text != story.low and first[:1].isupper()
+    titled = raw.split()[0].lower().rstrip(".") in TITLE_WORDS if raw.split() else False
+    if first[:1].islower() and not titled and not _known_name(first.lower(), known):
+        return None  # an unknown lower-case word ("the recruiter isnt answering") is no name
+    words: list[str] = []
+    tokens = raw.split()
+    for i, word in enumerate(tokens):
+        key = word.lower().rstrip(".")
+        if key in TITLE_WORDS and not words:
+            continue
+        if key.endswith("s") and word.endswith("'s"):
+            words.append(word[:-2])
+            break
+        stop = key in word_set("not_name") or key in word_set("not_company")
+        if stop or not word.replace("-", "").replace("'", "").isalpha():
+            break
+        if cased and not word[:1].isupper():
+            following = tokens[i + 1 : i + 2]
+            if not (words and key in _PARTICLES and following and following[0][:1].isupper()):
+                break
+            words.append(word)
+            continue
+        words.append(word if not word.islower() else word.capitalize())
+    return " ".join(words) or None
+
+
+def _known_name(word: str, known: frozenset[str]) -> bool:
+    return word in given_names() or any(part.startswith(word) for part in known if len(word) > 1)
+
+
+def address_words(address: str | None) -> frozenset[str]:
+    """The parts of an address's local part ("jana.vogel@..." -> jana, vogel)."""
+    local = (address or "").split("@")[0].lower()
+    return frozenset(w for w in re.split(r"[^a-z]+", local) if len(w) >= 2)
