@@ -23,17 +23,13 @@ compares both ways on many argument sets.
 from __future__ import annotations
 
 import errno
-import hashlib
 import importlib
-import json
 import os
 import stat
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
-
-from amends.paths import cache_dir, installed_version, write_cache
 
 # The commands read here: each one's function taking its options by parameter name.
 FAST_COMMANDS: dict[str, str] = {
@@ -53,12 +49,18 @@ class _NotOurs(Exception):
 
 
 def source_digest(data: bytes) -> str:
+    import hashlib  # here and below: `amends --help` passes through this module too
+
     return hashlib.blake2b(data, digest_size=12).hexdigest()
 
 
 def table_key() -> str:
     """The checksum naming the option tables: every ``amends/cli`` source, Typer's, Click's
     and Python's versions and the table format."""
+    import hashlib
+
+    from amends.paths import installed_version
+
     digest = hashlib.blake2b(digest_size=12)
     versions = f"{TABLE_FORMAT} {installed_version('typer')} {installed_version('click')}"
     digest.update(f"{versions} {sys.version}".encode())
@@ -82,6 +84,10 @@ def option_table(command: str) -> Params | None:
     """The parameters of ``command`` as :mod:`amends.cli.fastargs_build` derives them from
     the Typer command (read from the cache, derived and kept when missing or stale);
     ``None`` when the command declares something this module does not read."""
+    import json
+
+    from amends.paths import cache_dir, write_cache
+
     path = cache_dir() / "cli" / f"{command}-{table_key()}.json"
     try:
         found = json.loads(path.read_text("utf-8"))
