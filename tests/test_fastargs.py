@@ -9,6 +9,7 @@ errors and exit codes.
 from __future__ import annotations
 
 import json
+import random
 import subprocess
 import sys
 from collections.abc import Callable
@@ -211,3 +212,65 @@ def test_a_stale_option_table_is_derived_again(tmp_path: Path) -> None:
     fresh = option_table("plan")
     assert fresh is not None
     assert next(p for p in fresh if p["name"] == "hours")["default"] == "09:00-17:00"
+
+
+VALID: dict[str, list[str]] = {
+    "--company": ["Acme", "Globex Ltd"],
+    "--role": ["Data Analyst", "CFO"],
+    "--interviewer": ["Dana Lee", "Dr Ann Moore"],
+    "--at": ["2026-11-23 09:00", "2026-11-23 08:30"],
+    "--tz": ["Europe/London", "Africa/Lagos", "Europe/Berlin"],
+    "--my-tz": ["America/Los_Angeles", "Europe/Berlin"],
+    "--scenario": ["missed", "tech-failure"],
+    "--reason": ["overslept", "transit", "illness"],
+    "--mode": ["video", "phone", "in-person"],
+    "--contact-phone": ["+44 20 7946 0000", "+1 212 555 0100"],
+    "--contact-email": ["dana@acme.example"],
+    "--slot": ["2026-11-25 14:00", "2026-11-26 10:00"],
+    "--count": ["1", "2", "3"],
+    "--days": ["3", "5"],
+    "--duration": ["30", "45"],
+    "--hours": ["09:00-17:00", "10:00-16:00"],
+    "--english": ["us", "gb"],
+    "--greeting": ["formal", "first-name"],
+    "--format": ["json", "markdown", "text"],
+}
+INVALID: dict[str, list[str]] = {
+    "--at": ["2026-11-23 25:00"], "--tz": ["Europe/Lndon"], "--scenario": ["oops"],
+    "--reason": ["nope"], "--mode": ["fax"], "--contact-phone": ["12"],
+    "--contact-email": ["dana@"], "--slot": ["soon"], "--count": ["9"], "--days": ["x", "-2"],
+    "--duration": ["1000"], "--hours": ["9-5"], "--english": ["fr"], "--format": ["yaml"],
+}  # fmt: skip
+FLAGS = ["--senior", "--not-senior", "--windows"]
+
+
+def _random_plan_args(rng: random.Random) -> list[str]:
+    """A plan's arguments: the required ones, then random options in random forms, now and
+    then one invalid value."""
+    required = ("--company", "--role", "--at", "--tz", "--scenario", "--reason")
+    chosen = {o: rng.choice(VALID[o]) for o in required}
+    for option in rng.sample(sorted(VALID), rng.randint(2, 10)):
+        chosen[option] = rng.choice(VALID[option])
+    if rng.random() < 0.25:
+        option = rng.choice(sorted(INVALID))
+        chosen[option] = rng.choice(INVALID[option])
+    args = ["--now", "2026-11-23T10:40Z", "--name", "Sam Patel"]
+    for option, value in chosen.items():
+        args += [f"{option}={value}"] if rng.random() < 0.3 else [option, value]
+    if "--slot" in chosen and rng.random() < 0.5:
+        args += ["--slot", "2026-11-27 11:00"]
+    return args + rng.sample(FLAGS, rng.randint(0, 1))
+
+
+def test_random_plan_arguments_answer_as_the_typer_command(cli: CliRun) -> None:
+    """Seeded random option sets (valid and not): the same output, errors and exit code
+    whichever way they are read; most are read without Typer."""
+    rng = random.Random(18)
+    table = option_table("plan")
+    assert table is not None
+    quick = 0
+    for _ in range(40):
+        args = _random_plan_args(rng)
+        quick += parse_options(table, args) is not None
+        assert cli(["plan", *args]) == _typer_only(args, command="plan"), args
+    assert quick >= 25
