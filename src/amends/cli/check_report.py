@@ -1,8 +1,8 @@
 """The text of an `amends check` report, and reading its FILE, without Typer or Rich.
 
-``amends check FILE`` on well-formed arguments runs from :mod:`amends.cli.check_fast`
-without loading Typer or Click, so everything it needs is here: reading the draft,
-the report's lines, and two writers — Rich's (styles on a terminal) and a direct
+``amends check FILE`` on well-formed arguments runs from :mod:`amends.cli.fastargs`
+without loading Typer or Click, so everything it needs is here: :func:`run_check` (what
+the command does with its options), reading the draft, the report's lines, and two writers — Rich's (styles on a terminal) and a direct
 one that prints exactly what Rich prints when stdout is not a terminal
 (``tests/test_check_plain_report.py`` compares the two on every kept draft).
 """
