@@ -2,8 +2,9 @@
 
 ``amends check FILE`` on well-formed arguments runs from :mod:`amends.cli.fastargs`
 without loading Typer or Click, so everything it needs is here: :func:`run_check` (what
-the command does with its options), reading the draft, the report's lines, and two writers — Rich's (styles on a terminal) and a direct
-one that prints exactly what Rich prints when stdout is not a terminal
+the command does with its options), reading the draft, the report's lines, and two
+writers — Rich's (styles on a terminal) and a direct one that prints exactly what Rich
+prints when stdout is not a terminal
 (``tests/test_check_plain_report.py`` compares the two on every kept draft).
 """
 
