@@ -22,7 +22,8 @@ HEAVY = ("icalendar", "dateutil", "holidays", "jinja2", "pydantic", "babel", "fa
 
 
 def _modules_after(*argv: str) -> set[str]:
-    """The top-level packages loaded by running ``amends ARGV`` in a fresh interpreter."""
+    """The top-level packages loaded by running ``amends ARGV`` in a fresh interpreter, the
+    second time (as every run after a user's first)."""
     code = (
         "import json, sys\n"
         "from amends.cli import main\n"
@@ -31,9 +32,10 @@ def _modules_after(*argv: str) -> set[str]:
         "top = sorted({m.split('.')[0] for m in sys.modules})\n"
         "sys.stderr.write('\\nMODULES ' + json.dumps(top))\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
-    )
+    for _ in range(2):  # the first run of a command may fill the caches (its option table)
+        done = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+        )
     return set(json.loads(done.stderr.rsplit("MODULES ", 1)[1]))
 
 
@@ -76,7 +78,7 @@ def test_plan_as_json_without_busy_files_loads_no_calendar_parser_store_or_rich(
         "--tz", "Europe/London", "--scenario", "missed", "--reason", "overslept",
         "--name", "Sam Patel", "--now", "2026-11-23T10:40Z", "--format", "json",
     )  # fmt: skip
-    assert {"pydantic", "jinja2", "babel"} <= loaded  # the plan really was built
+    assert {"pydantic", "jinja2"} <= loaded  # the plan really was built (Babel's tables cached)
     assert not loaded & {"icalendar", "sqlite3", "rich", "fastapi"}, sorted(loaded)
 
 

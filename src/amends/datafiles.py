@@ -7,17 +7,27 @@ Python reads in C) under ``<cache dir>/data/<name>-<checksum>.json``: the
 checksum of the TOML text is in the name, so an edited or upgraded table is
 parsed afresh, never answered from an old copy. A table holding values JSON
 cannot carry (TOML dates) is simply parsed every time.
+
+:func:`parse_toml` is the one place the TOML reader loads (with importlib): for a
+table not yet cached, or a file of the user's own (the profile), so a start that
+finds its tables cached does not load it at all.
 """
 
 from __future__ import annotations
 
 import hashlib
+import importlib
 import json
-import tomllib
 from importlib import resources
 from typing import Any
 
 from amends.paths import cache_dir, write_cache
+
+
+def parse_toml(text: str) -> dict[str, Any]:
+    """``text`` parsed as TOML; a ``ValueError`` (``TOMLDecodeError``) when it is not."""
+    parsed: dict[str, Any] = importlib.import_module("tomllib").loads(text)
+    return parsed
 
 
 def data_table(name: str) -> dict[str, Any]:
@@ -31,7 +41,7 @@ def data_table(name: str) -> dict[str, Any]:
         found = None
     if isinstance(found, dict):
         return found
-    data = tomllib.loads(text)
+    data = parse_toml(text)
     try:
         copy = json.dumps(data, ensure_ascii=False)
     except TypeError:  # a TOML date or time: no JSON form, parsed each time instead

@@ -3,19 +3,25 @@
 One-line fields (names, subjects, places) end up in email headers, calendar
 properties and phone scripts, so line breaks and control characters are
 refused at the boundary rather than escaped somewhere downstream.
+
+``email-validator`` and ``phonenumbers`` load (with importlib, here only) when an
+address or a number is first checked: a plan or profile without one does not pay
+for them.
 """
 
 from __future__ import annotations
 
+import importlib
 import re
 import unicodedata
-from functools import lru_cache
-
-import email_validator
-import phonenumbers
-from phonenumbers import NumberParseException
+from functools import cache, lru_cache
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 from amends.errors import InputError
+
+if TYPE_CHECKING:
+    from phonenumbers import PhoneNumber
 
 MAX_ONE_LINE = 200
 MAX_DETAIL = 300
@@ -34,6 +40,16 @@ BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u206
 
 # An RFC 2047 encoded word: mail readers would decode it, so the recipient would see other text.
 ENCODED_WORD = re.compile(r"=\?[^?\s]*\?[bBqQ]\?[^?\s]*\?=")
+
+
+@cache
+def _emails() -> ModuleType:
+    return importlib.import_module("email_validator")
+
+
+@cache
+def _phones() -> ModuleType:
+    return importlib.import_module("phonenumbers")
 
 
 def _has_control(text: str) -> bool:
@@ -98,10 +114,8 @@ def email_address(value: str, field: str) -> str:
     """
     text = one_line(value, field, max_length=254)
     try:
-        checked = email_validator.validate_email(
-            text, check_deliverability=False, allow_smtputf8=True
-        )
-    except email_validator.EmailNotValidError as exc:
+        checked = _emails().validate_email(text, check_deliverability=False, allow_smtputf8=True)
+    except _emails().EmailNotValidError as exc:
         raise InputError(
             field, f"{text!r} is not an email address like name@example.org ({exc})"
         ) from None
@@ -115,23 +129,21 @@ def split_address(address: str) -> tuple[str, str]:
     Every mail client and server understands an ASCII domain; a mailbox with
     non-ASCII letters needs SMTPUTF8 (RFC 6531) whatever is done to it.
     """
-    checked = email_validator.validate_email(
-        address, check_deliverability=False, allow_smtputf8=True
-    )
+    checked = _emails().validate_email(address, check_deliverability=False, allow_smtputf8=True)
     return str(checked.local_part), str(checked.ascii_domain)
 
 
 _PHONE_HINT = "use digits with an optional leading + and country code, e.g. +44 20 7946 0000"
 
 
-def _parse_phone(text: str, region: str | None) -> phonenumbers.PhoneNumber | None:
+def _parse_phone(text: str, region: str | None) -> PhoneNumber | None:
     """The number ``phonenumbers`` reads in ``text`` (``region`` for national numbers)."""
     try:
-        number = phonenumbers.parse(text, None if text.startswith("+") else region)
-    except NumberParseException:
+        number = _phones().parse(text, None if text.startswith("+") else region)
+    except _phones().NumberParseException:
         return None
-    possible = phonenumbers.is_possible_number_with_reason(number)
-    return number if possible == phonenumbers.ValidationResult.IS_POSSIBLE else None
+    possible = _phones().is_possible_number_with_reason(number)
+    return number if possible == _phones().ValidationResult.IS_POSSIBLE else None
 
 
 @lru_cache(maxsize=2048)  # pure, and asked several times per plan
@@ -146,7 +158,7 @@ def phone_number(value: str, field: str, region: str | None = None) -> str:
     country) are refused. Without a country code or region only the shape is checked.
     """
     text = one_line(value, field, max_length=40)
-    region = region if region in phonenumbers.SUPPORTED_REGIONS else None
+    region = region if region in _phones().SUPPORTED_REGIONS else None
     known_country = text.startswith("+") or region is not None
     if not _PHONE_SHAPE.match(text):
         raise InputError(field, f"{text!r} is not a phone number; {_PHONE_HINT}")
@@ -156,7 +168,7 @@ def phone_number(value: str, field: str, region: str | None = None) -> str:
             raise InputError(field, f"{text!r} is not a phone number that can exist; {_PHONE_HINT}")
         if text.startswith("+"):
             return text
-        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+        return str(_phones().format_number(number, _phones().PhoneNumberFormat.INTERNATIONAL))
     digits = re.sub(r"\D", "", text)
     if not _PHONE_ALLOWED.match(text) or not 5 <= len(digits) <= 15:
         raise InputError(field, f"{text!r} is not a phone number; {_PHONE_HINT}")
@@ -176,9 +188,9 @@ def phone_for_reader(value: str, reader_country: str | None) -> str:
     number = _parse_phone(text, None) if text.startswith("+") else None
     if number is None or not reader_country:
         return value
-    if number.country_code != phonenumbers.country_code_for_region(reader_country.upper()):
+    if number.country_code != _phones().country_code_for_region(reader_country.upper()):
         return value  # (same country code: the reader dials it as a national number)
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    return str(_phones().format_number(number, _phones().PhoneNumberFormat.NATIONAL))
 
 
 @lru_cache(maxsize=2048)  # pure, and asked several times per plan
@@ -192,7 +204,7 @@ def phone_e164(value: str) -> str:
     number = _parse_phone(text, None) if text.startswith("+") else None
     if number is None:
         return re.sub(r"\D", "", text)
-    dial = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    dial = str(_phones().format_number(number, _phones().PhoneNumberFormat.E164))
     return dial + (f";ext={number.extension}" if number.extension else "")
 
 

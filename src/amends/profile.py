@@ -10,11 +10,11 @@ like the matching ``plan`` options.
 from __future__ import annotations
 
 import json
-import tomllib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from amends.datafiles import parse_toml
 from amends.dates.calendar import Hours
 from amends.dates.format import ENGLISH_VARIANTS
 from amends.dates.zones import zone
@@ -51,10 +51,10 @@ def load_profile(path: Path | None = None) -> dict[str, Any]:
             raise InputError("profile", f"{file}: no such file")
         return {}
     try:
-        data = tomllib.loads(file.read_text("utf-8"))
+        data = parse_toml(file.read_text("utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
         raise InputError("profile", f"{file}: cannot be read ({exc.__class__.__name__})") from None
-    except tomllib.TOMLDecodeError as exc:
+    except ValueError as exc:  # TOMLDecodeError (a UnicodeDecodeError is caught above)
         raise InputError("profile", f"{file}: not valid TOML ({exc})") from None
     return _validated(data, file)
 
@@ -118,7 +118,7 @@ def save_profile(values: dict[str, Any], path: Path | None = None) -> Path:
             else json.dumps(str(value), ensure_ascii=False)
         )
         lines.append(f"{key} = {rendered}")
-    _validated(tomllib.loads("\n".join(lines)), file)
+    _validated(parse_toml("\n".join(lines)), file)
     # A private temp file (0600) moved into place: never half-written, never world-readable.
     return write_atomic(
         file, ("\n".join(lines) + "\n").encode("utf-8"), force=True, field="profile"

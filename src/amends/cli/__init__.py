@@ -3,15 +3,16 @@
 Each command lives in its own module and registers itself on :data:`amends.cli.app.app` when
 imported, which happens only when that command runs (see :mod:`amends.cli.app`);
 :func:`main` turns every usage or input error into one line on
-stderr with exit code 2, never a traceback. ``amends check`` given ordinary
-arguments runs without Typer, Click or Rich (:mod:`amends.cli.check_fast`).
+stderr with exit code 2, never a traceback. ``amends plan`` and ``amends check``
+given ordinary arguments run without Typer, Click or Rich (:mod:`amends.cli.fastargs`).
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any, NoReturn
 
 from amends.errors import InputError, StateError, StoreError
 
@@ -50,37 +51,51 @@ def main(argv: Sequence[str] | None = None) -> None:
     # builds its first model (a scan of all of site-packages); none is meant to watch
     # amends' own models. Someone who sets the variable keeps their choice.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
-    if args[:1] == ["check"] and "_AMENDS_COMPLETE" not in os.environ:
-        from amends.cli.check_fast import run_check  # no Typer, Click or Rich on this path
+    run = None
+    if "_AMENDS_COMPLETE" not in os.environ:  # shell completion is Click's alone
+        from amends.cli.fastargs import fast_command  # no Typer, Click or Rich on this path
 
-        try:
-            quick = run_check(args[1:])
-        except KeyboardInterrupt:
-            sys.stderr.write("amends: cancelled\n")
-            sys.exit(130)
-        if quick is not None:
-            sys.exit(quick)
-    _run_typer(args)
+        run = fast_command(args)
+    if run is None:
+        _run_typer(args)
+    sys.exit(_outcome(run))
 
 
-def _run_typer(args: list[str]) -> None:
-    import typer
+def _run_typer(args: list[str]) -> NoReturn:
+    def run() -> Any:
+        from amends.cli.app import app
 
-    from amends.cli.app import UsageError, app
+        return app(args=args, prog_name="amends", standalone_mode=False)
 
+    sys.exit(_outcome(run))
+
+
+def _click_error(exc: BaseException, name: str) -> bool:
+    """True when ``exc`` is Click's exception ``name`` (Click, if never loaded, raised nothing)."""
+    click = sys.modules.get("click.exceptions")
+    return click is not None and isinstance(exc, getattr(click, name))
+
+
+def _outcome(run: Callable[[], Any]) -> int:
+    """Run a command and return its exit code, every usage or input error as one line."""
     try:
-        code = app(args=args, prog_name="amends", standalone_mode=False)
-    except UsageError as exc:
-        message = exc.format_message().replace("\n", " ").strip()
-        sys.stderr.write(f"amends: error: {message} (see --help)\n")
-        sys.exit(2)
+        code = run()
     except InputError as exc:
         sys.stderr.write(f"amends: error: {exc.cli_text()}\n")
-        sys.exit(2)
+        return 2
     except (StateError, StoreError) as exc:
         sys.stderr.write(f"amends: error: {exc}\n")
-        sys.exit(1 if isinstance(exc, StateError) else 2)
-    except (typer.Abort, KeyboardInterrupt):
+        return 1 if isinstance(exc, StateError) else 2
+    except KeyboardInterrupt:
         sys.stderr.write("amends: cancelled\n")
-        sys.exit(130)
-    sys.exit(code if isinstance(code, int) else 0)
+        return 130
+    except Exception as exc:
+        if _click_error(exc, "UsageError"):
+            message = exc.format_message().replace("\n", " ").strip()  # type: ignore[attr-defined]
+            sys.stderr.write(f"amends: error: {message} (see --help)\n")
+            return 2
+        if _click_error(exc, "Abort"):
+            sys.stderr.write("amends: cancelled\n")
+            return 130
+        raise
+    return code if isinstance(code, int) else 0

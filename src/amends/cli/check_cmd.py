@@ -6,12 +6,11 @@ from typing import Annotated
 
 import typer
 
-from amends.check import CATEGORIES, check_draft, resolve_ignore
+from amends.check import CATEGORIES
 from amends.cli.app import app
-from amends.cli.check_report import KindChoice, load_draft, print_json, render_text
-from amends.cli.common import EXIT_OK, EXIT_PROBLEMS, ResultFormat, fail
+from amends.cli.check_report import KindChoice, run_check
+from amends.cli.common import ResultFormat
 from amends.cli.options import ResultFormatOption
-from amends.errors import InputError
 
 CHECK_HELP = f"""Check your own apology e-mail or call script for what hurts it: blame,
 excuses, demands, begging, oversharing, too many apologies, times without a
@@ -79,15 +78,4 @@ def check_command(
     ] = None,
     fmt: ResultFormatOption = ResultFormat.text,
 ) -> None:
-    try:
-        ignored = resolve_ignore(ignore or [])
-        name, draft = load_draft(file)
-        chosen = None if kind is None else kind.value
-        report = check_draft(draft, kind=chosen, reason=reason, ignore=ignored)
-    except InputError as err:
-        fail(err)
-    if fmt is ResultFormat.json:
-        print_json(report.to_json())
-    else:
-        render_text(name, report)
-    raise typer.Exit(EXIT_OK if report.passed else EXIT_PROBLEMS)
+    raise typer.Exit(run_check(locals()))  # every option above, by name

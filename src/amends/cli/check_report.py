@@ -1,9 +1,10 @@
 """The text of an `amends check` report, and reading its FILE, without Typer or Rich.
 
-``amends check FILE`` on well-formed arguments runs from :mod:`amends.cli.check_fast`
-without loading Typer or Click, so everything it needs is here: reading the draft,
-the report's lines, and two writers — Rich's (styles on a terminal) and a direct
-one that prints exactly what Rich prints when stdout is not a terminal
+``amends check FILE`` on well-formed arguments runs from :mod:`amends.cli.fastargs`
+without loading Typer or Click, so everything it needs is here: :func:`run_check` (what
+the command does with its options), reading the draft, the report's lines, and two
+writers — Rich's (styles on a terminal) and a direct one that prints exactly what Rich
+prints when stdout is not a terminal
 (``tests/test_check_plain_report.py`` compares the two on every kept draft).
 """
 
@@ -12,11 +13,22 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Mapping
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from amends.check import CheckReport, Draft, Finding, looks_like_eml, parse_draft, read_eml
+from amends.check import (
+    CheckReport,
+    Draft,
+    Finding,
+    check_draft,
+    looks_like_eml,
+    parse_draft,
+    read_eml,
+    resolve_ignore,
+)
+from amends.cli.formats import ResultFormat
 from amends.errors import InputError
 from amends.inputs import MAX_DRAFT_FILE, read_capped
 
@@ -211,3 +223,21 @@ def render_text(name: str, report: CheckReport) -> None:
 def print_json(data: Any) -> None:
     """Print a JSON document (UTF-8, stable key order as given), as every command does."""
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def run_check(options: Mapping[str, Any]) -> int:
+    """`amends check` with its options by parameter name (declared on the Typer command in
+    :mod:`amends.cli.check_cmd`): print the report, return the exit code (1: errors found).
+
+    Bad input raises :class:`InputError` before anything is printed.
+    """
+    ignored = resolve_ignore(options["ignore"] or [])
+    name, draft = load_draft(options["file"])
+    kind = options["kind"]
+    chosen = None if kind is None else KindChoice(kind).value
+    report = check_draft(draft, kind=chosen, reason=options["reason"], ignore=ignored)
+    if options["fmt"] is ResultFormat.json:
+        print_json(report.to_json())
+    else:
+        render_text(name, report)
+    return 0 if report.passed else 1

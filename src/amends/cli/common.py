@@ -1,6 +1,8 @@
 """Options, output helpers and exit codes shared by every command.
 
-Exit codes are the same everywhere: 0 ok, 1 problems found, 2 bad input.
+Exit codes are the same everywhere: 0 ok, 1 problems found, 2 bad input. Nothing here
+loads Typer at import: the commands that run without it (:mod:`amends.cli.fastargs`)
+use these helpers too.
 """
 
 from __future__ import annotations
@@ -8,35 +10,20 @@ from __future__ import annotations
 import json
 import sys
 from datetime import UTC, datetime, timedelta
-from enum import StrEnum
 from typing import TYPE_CHECKING, Any, NoReturn
 
-import typer
-
+from amends.cli.formats import OutputFormat, ResultFormat
 from amends.dates.zones import parse_instant
 from amends.errors import InputError
 
 if TYPE_CHECKING:
     from rich.console import Console
 
+__all__ = ["OutputFormat", "ResultFormat", "fail", "out", "print_json", "resolve_now"]
+
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_BAD_INPUT = 2
-
-
-class OutputFormat(StrEnum):
-    """How a command prints its result."""
-
-    text = "text"
-    markdown = "markdown"
-    json = "json"
-
-
-class ResultFormat(StrEnum):
-    """For commands without a markdown rendering."""
-
-    text = "text"
-    json = "json"
 
 
 def resolve_now(text: str | None) -> datetime:
@@ -82,5 +69,7 @@ def print_json(data: Any) -> None:
 
 def fail(err: InputError) -> NoReturn:
     """Print a bad-input error as one line on stderr and exit 2."""
+    import typer  # only a command run by Typer fails this way
+
     sys.stderr.write(f"amends: error: {err.cli_text()}\n")
     raise typer.Exit(EXIT_BAD_INPUT)

@@ -1,28 +1,22 @@
 """`amends plan` and `amends reasons`: the first hour from one command.
 
+The plan's options are declared here, once; what the command does with them is
+:func:`amends.cli.plan_run.run_plan`, which ordinary arguments reach without Typer
+(:mod:`amends.cli.fastargs` reads them with the option table derived from this command).
+
 No ``from __future__ import annotations`` here, on purpose: Typer reads the
 command's signature with ``get_type_hints``, which would evaluate some fifty
 option annotations from strings (each ``typer.Option`` built again) every time
 the command is built; evaluated once, at definition, they cost nothing to read.
 """
 
-import sys
-from contextlib import nullcontext
-from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
 from amends.cli.app import app
-from amends.cli.common import (
-    OutputFormat,
-    ResultFormat,
-    out,
-    print_json,
-    resolve_event_now,
-    resolve_now,
-)
+from amends.cli.common import OutputFormat, ResultFormat, out, print_json
 from amends.cli.options import (
     DbOption,
     EnglishOption,
@@ -33,6 +27,7 @@ from amends.cli.options import (
     ProfileOption,
     ResultFormatOption,
 )
+from amends.cli.plan_run import run_plan, show_plan
 from amends.cli.slot_options import (
     BusyOption,
     CountOption,
@@ -43,12 +38,8 @@ from amends.cli.slot_options import (
     WindowsOption,
 )
 from amends.cli.store_options import UrlOption
-from amends.export.files import OutFile, write_all
 from amends.plan.builder import make_plan
 from amends.plan.reasons import catalogue
-from amends.plan.request import PlanRequest, check_fold
-from amends.plan.result import Plan
-from amends.profile import load_profile
 from amends.slots.query import (
     DEFAULT_COUNT,
     DEFAULT_DAYS,
@@ -195,68 +186,7 @@ def plan_command(
     now: NowOption = None,
     output_format: FormatOption = OutputFormat.text,
 ) -> None:
-    values: dict[str, Any] = load_profile(profile)
-    given = {
-        "company": company, "role": role, "at": at, "tz": tz, "scenario": scenario,
-        "reason": reason, "detail": detail, "interviewer": interviewer,
-        "contact_name": contact_name, "contact_role": contact_role,
-        "contact_phone": contact_phone, "contact_email": contact_email,
-        "recruiter": recruiter, "recruiter_email": recruiter_email,
-        "mode": mode, "platform": platform, "address": address,
-        "fold": fold, "name": name, "phone": phone, "email": email, "link": link,
-        "my_tz": my_tz, "senior": senior, "slot": slot or [], "realised": realised, "now": now,
-        "country": country, "hours": hours, "my_hours": my_hours, "duration": duration,
-        "days": days, "count": count, "busy": busy or [], "windows": windows,
-        "greeting": greeting, "english": english,
-    }  # fmt: skip
-    values.update({k: v for k, v in given.items() if v is not None})
-    if story is not None:
-        from amends.cli.intake_cmd import story_values  # loads the story parsers only here
-
-        values = story_values(story, values, resolve_now(now), values)
-    if save and now is not None:
-        resolve_event_now(now)  # a saved case starts its history: no far-future typo
-    if values.get("fold") is not None:
-        check_fold(values["fold"])
-    # The real clock only when --now is absent: an explicit (even empty) --now is validated.
-    plan = make_plan(PlanRequest(**values), resolve_now(None) if now is None else None)
-    # Everything is validated before anything is written: the files' contents, then the
-    # database (a corrupt or locked one is refused here), then the files, then the case.
-    # The exporters, the case store and the text view are imported only when asked for,
-    # so `amends plan --format json` starts without them (see amends.cli.app).
-    files: list[OutFile] = []
-    if eml or ics:
-        from amends.export.plan_exports import plan_files
-
-        files = plan_files(plan, eml_dir=eml, ics_file=ics, now=plan.situation.now)
-    if save:
-        from amends.cases import save_plan
-        from amends.store.opening import open_store  # psycopg loads only when saving
-    with open_store(db, url) if save else nullcontext() as store:
-        written = write_all(files, force=force) if files else []
-        if written:
-            plan = replace(plan, files=tuple(str(path) for path in written))
-        if store is not None:
-            plan = replace(plan, case_id=save_plan(store, plan))
-    show_plan(plan, output_format)
-    if plan.case_id is not None and output_format is not OutputFormat.json:
-        sys.stderr.write(f"saved as case {plan.case_id} (amends case show {plan.case_id})\n")
-    if written and output_format is not OutputFormat.json:
-        sys.stderr.write("".join(f"wrote {path}\n" for path in written))
-
-
-def show_plan(plan: Plan, output_format: OutputFormat) -> None:
-    """Print the plan in the requested format."""
-    if output_format is OutputFormat.json:
-        print_json(plan.to_json())
-    elif output_format is OutputFormat.markdown:
-        from amends.plan.markdown import plan_markdown
-
-        sys.stdout.write(plan_markdown(plan))
-    else:
-        from amends.cli.plan_view import print_plan
-
-        print_plan(out(), plan)
+    run_plan(locals())  # every option above, by name (see amends.cli.plan_run)
 
 
 REASONS_HELP = """List the reason catalogue: each code, whether it was outside your control,

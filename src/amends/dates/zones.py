@@ -11,10 +11,9 @@ be disambiguated by the caller.
 
 from __future__ import annotations
 
-import difflib
+import importlib
 import os
 import re
-import tomllib
 import zoneinfo
 from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
@@ -22,6 +21,7 @@ from importlib import resources
 from typing import Literal
 from zoneinfo import ZoneInfo, available_timezones
 
+from amends.datafiles import data_table
 from amends.errors import InputError
 
 Fold = Literal["earlier", "later"]
@@ -104,8 +104,7 @@ def _listed(name: str) -> bool:
 
 @cache
 def _aliases() -> dict[str, list[str]]:
-    text = resources.files("amends.data").joinpath("zone_aliases.toml").read_text("utf-8")
-    data = tomllib.loads(text)["aliases"]
+    data = data_table("zone_aliases")["aliases"]
     return {k.casefold(): list(v) for k, v in data.items()}
 
 
@@ -122,11 +121,12 @@ def suggest_zones(name: str, limit: int = 3) -> list[str]:
     spaced = key.replace("_", " ")
     if spaced in by_city:
         return [by_city[spaced]]
-    close = difflib.get_close_matches(key, list(lowered), n=limit, cutoff=0.6)
+    close_matches = importlib.import_module("difflib").get_close_matches  # only for a typo
+    close = close_matches(key, list(lowered), n=limit, cutoff=0.6)
     if not close:
         close = [
             lowered[c]
-            for c in difflib.get_close_matches(spaced, list(by_city), n=limit, cutoff=0.7)
+            for c in close_matches(spaced, list(by_city), n=limit, cutoff=0.7)
             for c in [by_city[c].casefold()]
         ]
         return close

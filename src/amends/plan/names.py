@@ -19,13 +19,13 @@ from __future__ import annotations
 
 import importlib
 import re
-import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any, Literal, get_args
 
+from amends.datafiles import parse_toml
 from amends.dates.format import English
 from amends.paths import cached_json, installed_version
 
@@ -138,7 +138,7 @@ def _vocabulary() -> dict[str, list[str]]:
             module = importlib.import_module(f"nameparser.{folder}.{path.stem}")
             texts += [value for name, value in vars(module).items() if not name.startswith("_")]
     for path in sorted(Path(package.__file__).parent.joinpath("vocab").glob("*.toml")):
-        texts += [entry.get("text") for entry in tomllib.loads(path.read_text("utf-8"))["word"]]
+        texts += [entry.get("text") for entry in parse_toml(path.read_text("utf-8"))["word"]]
     words = {w.strip(".").lower() for t in _strings(texts) for w in re.split(r"[\s,]+", t) if w}
     # "word" matches any word at all; every other pattern marks a word as special.
     patterns = [p.pattern for key, p in constants.regexes.items() if key != "word"]

@@ -8,11 +8,10 @@ catalogue is built from the same table, so there is one source of truth.
 
 from __future__ import annotations
 
-import tomllib
 from functools import cache
-from importlib import resources
 from typing import Any
 
+from amends.datafiles import data_table
 from amends.errors import InputError
 
 
@@ -22,8 +21,7 @@ def reason_table() -> dict[str, Any]:
 
     Cached and shared: callers must not change it (copy an entry before editing).
     """
-    text = resources.files("amends.data").joinpath("reasons.toml").read_text("utf-8")
-    return tomllib.loads(text)
+    return data_table("reasons")
 
 
 def reason_codes() -> list[str]:

@@ -34,6 +34,7 @@ from amends.plan.situation import (
     Mode,
     Scenario,
     Situation,
+    no_items,
 )
 from amends.slots.options import SlotOptions, nest_slot_options
 
@@ -81,7 +82,7 @@ class PlanRequest(BaseModel):
     reason: str | None = None
     detail: str | None = None
     realised: str | None = None
-    slot: list[str] = Field(default_factory=list)
+    slot: list[str] = Field(default_factory=no_items)
     now: str | None = None
     # Slot-finder options (used when no ``slot`` is given); see ``amends slots``.
     # Given flat (``{"hours": ...}``, as every interface types them) or nested.
