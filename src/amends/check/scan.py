@@ -15,6 +15,7 @@ from functools import cache, cached_property
 from amends.check import anchors
 from amends.check.classifier import model
 from amends.check.draft import Draft
+from amends.check.features import tokens
 from amends.check.lazy_regex import LazyPattern
 from amends.check.model import DraftKind
 from amends.check.prefilter import Gate, may_match
@@ -40,17 +41,38 @@ def clauses(sentence: str) -> list[str]:
     Pieces shorter than three words stay with the clause before them ("Hi Dana,"
     is not a clause of its own worth reading).
     """
-    parts = [p for p in _CLAUSE_BREAK.split(sentence) if p.strip()]
-    if len(parts) < 2:
-        return []
+    return clause_pieces(sentence)[2]
+
+
+def clause_pieces(sentence: str) -> tuple[list[str], list[list[int]], list[str]]:
+    """The sentence cut at its clause breaks, and its clauses (see :func:`clauses`).
+
+    Returns the pieces (the text between breaks and each break, alternately, so
+    they join up to the sentence), the pieces each clause is made of, and each
+    clause's text. The classifier reads the clauses from the pieces' tokens.
+    """
+    pieces: list[str] = []
+    pos = 0
+    for m in _CLAUSE_BREAK.finditer(sentence):
+        pieces.append(sentence[pos : m.start()])
+        pieces.append(m.group())
+        pos = m.end()
+    pieces.append(sentence[pos:])
+    kept = [i for i in range(0, len(pieces), 2) if pieces[i].strip()]
+    if len(kept) < 2:
+        return pieces, [], []
     out: list[str] = []
-    for part in parts:
+    made: list[list[int]] = []
+    for i in kept:
+        part = pieces[i]
         short = len(part.split()) < _MIN_CLAUSE_WORDS
         if out and (short or len(out[-1].split()) < _MIN_CLAUSE_WORDS):
             out[-1] = f"{out[-1]}, {part}"
+            made[-1].append(i)
         else:
             out.append(part)
-    return out if len(out) > 1 else []
+            made.append([i])
+    return (pieces, made, out) if len(out) > 1 else (pieces, [], [])
 
 
 def within(spans: list[Span], start: int, end: int) -> list[Span]:
@@ -162,11 +184,11 @@ class Scan:
         neighbours' apology. Logits are compared with the logits of the
         thresholds, which says the same as comparing probabilities.
         """
-        score = model().raw_scores
+        read = model().read_pieces
         out: dict[Span, list[list[float]]] = {}
         for s, e in self.body_sentences:
-            text = self.folded[s:e]
-            out[(s, e)] = [score(text), *(score(c) for c in clauses(text))]
+            pieces, made, _ = clause_pieces(self.folded[s:e])
+            out[(s, e)] = read([tokens(piece) for piece in pieces], made)
         return out
 
     @cached_property
