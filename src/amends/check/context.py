@@ -14,6 +14,7 @@ Wording and patterns come from the catalogue; only the counting lives here.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from amends.check.rules import Catalogue, Rule
 from amends.check.scan import Hit, Scan, Span, clauses, cuts, within
@@ -224,6 +225,8 @@ def _prose_words(scan: Scan, cat: Catalogue) -> list[tuple[int, int]]:
             break
         if _LIST_LINE.match(text, start, end):
             skipped.append((start, end))
+    if not skipped:  # every word before the signature (the words are in order)
+        return scan.body_words[: bisect_left(scan.body_words, (stop, -1))]
     out = []
     at = 0
     for span in scan.body_words:
