@@ -3,8 +3,9 @@
 Runs the checker on every draft the project keeps (``training/check/drafts/*.toml``
 and the held-out ``tests/heldout/check*.toml``, with and without their
 ``kind``/``reason``, the test corpus, every sentence of the sentence corpus as a
-draft of its own, and every message the plan matrix generates) and records each full JSON report (findings, spans, severities,
-wording, summary) plus the classifier's logits for every corpus sentence.
+draft of its own, and every message the plan matrix generates) and records each
+full JSON report (findings, spans, severities, wording, summary) plus the
+classifier's logits for every corpus sentence.
 
 - ``--write FILE``: record the current code's answers;
 - ``--compare FILE``: check the current code against a recording;
