@@ -107,22 +107,11 @@ class SentenceModel:
         words = [word for piece in pieces for word in piece]
         if len(words) > MAX_TOKENS:  # truncation would cut clauses differently
             return [self.raw_scores_of(words), *(self._clause(pieces, c) for c in clauses)]
-        cached_word, cached_pair = self._words.get, self._pairs.get
         sums = [(0, 0)]  # running (packed, count) of words and of the pair ending at each
-        packed = count = 0
-        previous = "<s>"
-        for word in words:
-            hit = cached_word(word) or self._word(word)
-            pair = previous + " " + word
-            hit2 = cached_pair(pair) or self._pair(pair)
-            packed += hit[0] + hit2[0]
-            count += hit[1] + hit2[1]
-            sums.append((packed, count))
-            previous = word
-        end = cached_pair(previous + " </s>") or self._pair(previous + " </s>")
-        out = [self._logits(packed + end[0], count + end[1])]
+        out = [self._logits(*self._walk(words, sums))]
         if not clauses:
             return out
+        cached_word, cached_pair = self._words.get, self._pairs.get
         starts = [0]
         for piece in pieces:
             starts.append(starts[-1] + len(piece))
@@ -152,7 +141,11 @@ class SentenceModel:
 
     def raw_scores_of(self, words: list[str]) -> list[float]:
         """:meth:`raw_scores` of a sentence already split into its tokens."""
-        words = words[:MAX_TOKENS]
+        return self._logits(*self._walk(words[:MAX_TOKENS], None))
+
+    def _walk(self, words: list[str], sums: list[tuple[int, int]] | None) -> tuple[int, int]:
+        """The packed weights and feature count of ``words``, their pairs and the end pair;
+        with ``sums``, the running totals after each word are appended to it."""
         packed = count = 0
         cached_word, cached_pair = self._words.get, self._pairs.get
         previous = "<s>"
@@ -162,10 +155,12 @@ class SentenceModel:
             hit2 = cached_pair(pair) or self._pair(pair)
             packed += hit[0] + hit2[0]
             count += hit[1] + hit2[1]
+            if sums is not None:
+                sums.append((packed, count))
             previous = word
         pair = previous + " </s>"
         hit2 = cached_pair(pair) or self._pair(pair)
-        return self._logits(packed + hit2[0], count + hit2[1])
+        return packed + hit2[0], count + hit2[1]
 
     def probabilities(self, sentence: str) -> dict[str, float]:
         """Probability per label that the sentence does that thing."""

@@ -36,6 +36,22 @@ def _best(candidates: list[frozenset[str]]) -> frozenset[str] | None:
 
 def _sequence(items: Any) -> frozenset[str] | None:
     """Strings one of which every match of the sequence ``items`` contains, or None."""
+    return _best(_candidates(items, flatten=False))
+
+
+def _all(items: Any) -> list[frozenset[str]]:
+    """Every set of strings one of which each match of the sequence ``items`` contains.
+
+    Each is necessary on its own: the literal runs of the sequence, an alternation
+    whose every branch needs one, and what the groups and repeats it runs through
+    need (their own sequences, flattened).
+    """
+    return _candidates(items, flatten=True)
+
+
+def _candidates(items: Any, flatten: bool) -> list[frozenset[str]]:
+    """Sets of strings every match of ``items`` holds one of: a group or a repeated part
+    gives all of its own (``flatten``) or only its most selective one."""
     candidates: list[frozenset[str]] = []
     run: list[str] = []
 
@@ -49,52 +65,21 @@ def _sequence(items: Any) -> frozenset[str] | None:
             run.append(chr(av).lower())
             continue
         close()
+        inner = None
         if op is sre.BRANCH:
             branches = [_sequence(b) for b in av[1]]
             if all(b is not None for b in branches):
                 candidates.append(frozenset().union(*(b for b in branches if b is not None)))
         elif op is sre.SUBPATTERN:
-            inner = _sequence(av[3])
-            if inner is not None:
-                candidates.append(inner)
+            inner = av[3]
         elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] >= 1:
-            inner = _sequence(av[2])
-            if inner is not None:
-                candidates.append(inner)
+            inner = av[2]
+        if inner is not None and flatten:
+            candidates.extend(_candidates(inner, flatten))
+        elif inner is not None and (best := _sequence(inner)) is not None:
+            candidates.append(best)
     close()
-    return _best(candidates)
-
-
-def _all(items: Any) -> list[frozenset[str]]:
-    """Every set of strings one of which each match of the sequence ``items`` contains.
-
-    Each is necessary on its own: the literal runs of the sequence, an alternation
-    whose every branch needs one, and what the groups and repeats it runs through
-    need (their own sequences, flattened).
-    """
-    out: list[frozenset[str]] = []
-    run: list[str] = []
-
-    def close() -> None:
-        if run:
-            out.append(frozenset({"".join(run)}))
-            run.clear()
-
-    for op, av in items:
-        if op is sre.LITERAL:
-            run.append(chr(av).lower())
-            continue
-        close()
-        if op is sre.BRANCH:
-            branches = [_sequence(b) for b in av[1]]
-            if all(b is not None for b in branches):
-                out.append(frozenset().union(*(b for b in branches if b is not None)))
-        elif op is sre.SUBPATTERN:
-            out.extend(_all(av[3]))
-        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] >= 1:
-            out.extend(_all(av[2]))
-    close()
-    return out
+    return candidates
 
 
 def also_required(pattern: PatternSource) -> tuple[frozenset[str], ...]:
