@@ -13,8 +13,10 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 import uvicorn
@@ -28,6 +30,19 @@ AXE = ROOT / ".tools" / "node_modules" / "axe-core" / "axe.min.js"
 SHOTS = ROOT / "test-artifacts" / "screenshots"
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
+# The suite's server and browser share one clock: an ordinary working morning in London
+# (a Wednesday, no holiday) plus the real time elapsed since the suite began, so what a
+# plan puts first (call during their office hours, e-mail after) never depends on the
+# hour the suite happens to run.
+SUITE_START = datetime(2026, 12, 2, 10, 0, tzinfo=ZoneInfo("Europe/London"))
+_SUITE_T0 = time.monotonic()
+
+
+def suite_clock() -> datetime:
+    """The browser suite's "now" (aware, UTC), flowing from ``SUITE_START``."""
+    return (SUITE_START + timedelta(seconds=time.monotonic() - _SUITE_T0)).astimezone(UTC)
+
+
 ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -68,7 +83,7 @@ def served_in_thread(app: Any) -> Iterator[str]:
 def base_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Run ``amends serve``'s app with uvicorn in a thread; yield its address."""
     db = tmp_path_factory.mktemp("web-db") / "amends.db"
-    with served_in_thread(create_app(db_path=db)) as url:
+    with served_in_thread(create_app(db_path=db, clock=suite_clock)) as url:
         yield url
 
 
@@ -88,6 +103,7 @@ def phone(browser: Any, base_url: str) -> Iterator[Any]:
     """A phone-sized page (390×844) allowed to use the clipboard and to download."""
     context = browser.new_context(viewport=PHONE, base_url=base_url, accept_downloads=True)
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url)
+    context.clock.install(time=suite_clock())
     page = context.new_page()
     errors: list[str] = []
     page.on(

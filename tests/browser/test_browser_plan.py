@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from icalendar import Calendar
 
-from tests.browser.conftest import axe_violations, screenshot
+from tests.browser.conftest import axe_violations, screenshot, suite_clock
 from tests.web_support import visible_problems
 
 pytestmark = pytest.mark.browser
@@ -27,7 +27,7 @@ def unique_company(stem: str = "Acme") -> str:
 def fill_plan_form(page: Any, company: str | None = None, phone_number: bool = True) -> str:
     """Fill the plan form for an interview missed 40 minutes ago; returns the company."""
     company = company or unique_company()
-    start = (datetime.now(UTC) - timedelta(minutes=40)).astimezone(LONDON)
+    start = (suite_clock() - timedelta(minutes=40)).astimezone(LONDON)
     if "/plan" not in page.url or "/plan/" in page.url:
         page.goto("/plan")
     page.select_option("#f-scenario", "missed")
