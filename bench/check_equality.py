@@ -1,10 +1,11 @@
 """Same answers before and after a speed change: the checker's full reports, compared.
 
 Runs the checker on every draft the project keeps (``training/check/drafts/*.toml``
-with and without their ``kind``/``reason``, the test corpus, every sentence of the
-sentence corpus as a draft of its own, and every message the plan matrix
-generates) and records each full JSON report (findings, spans, severities,
-wording, summary) plus the classifier's logits for every corpus sentence.
+and the held-out ``tests/heldout/check*.toml``, with and without their
+``kind``/``reason``, the test corpus, every sentence of the sentence corpus as a
+draft of its own, and every message the plan matrix generates) and records each
+full JSON report (findings, spans, severities, wording, summary) plus the
+classifier's logits for every corpus sentence.
 
 - ``--write FILE``: record the current code's answers;
 - ``--compare FILE``: check the current code against a recording;
@@ -33,6 +34,7 @@ if str(ROOT) not in sys.path:
     sys.path.append(str(ROOT))  # for ``tests``; amends itself comes from the path as given
 
 DRAFTS = ROOT / "training" / "check" / "drafts"
+HELDOUT = ROOT / "tests" / "heldout"
 SENTENCES = (ROOT / "training" / "check" / "train", ROOT / "training" / "check" / "eval")
 SPOKEN = {"phone-script", "voicemail"}
 
@@ -50,7 +52,7 @@ class Input:
 
 
 def _drafts() -> Iterator[Input]:
-    for path in sorted(DRAFTS.glob("*.toml")):
+    for path in [*sorted(DRAFTS.glob("*.toml")), *sorted(HELDOUT.glob("check*.toml"))]:
         data = tomllib.loads(path.read_text("utf-8"))
         entries = data.get("draft") or data.get("drafts") or data.get("case") or []
         for n, e in enumerate(entries):

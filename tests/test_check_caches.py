@@ -7,7 +7,7 @@ import tomllib
 from importlib import resources
 
 from amends.check import anchors, catalogue_cache, classifier
-from amends.check.prefilter import required
+from amends.check.prefilter import also_required, required
 from amends.check.rules import build_catalogue, catalogue, parse_catalogue
 
 SENTENCES = [
@@ -35,6 +35,7 @@ def test_catalogue_read_from_its_cache_has_the_same_rules_patterns_and_fast_form
     for lazy, compiled in pairs:
         assert lazy.pattern == compiled.pattern and lazy.flags == compiled.flags
         assert lazy.need_known and lazy.need == required(compiled)
+        assert also_required(lazy) == also_required(compiled)
         assert anchors.to_spec(lazy) == anchors.to_spec(compiled)
 
 

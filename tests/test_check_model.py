@@ -8,6 +8,9 @@ import sys
 from importlib import resources
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from amends.check.classifier import MODEL_FILE, model
 from amends.check.corpus import digest, labels_of, load_split
 
@@ -73,3 +76,40 @@ def test_same_features_for_the_voices_people_write_in() -> None:
     assert features("It wasn't my fault") == features("it wasnt my fault")
     assert features("It wasn’t my fault.") == features("IT WASNT MY FAULT.")
     assert features("at 10:00") == features("at 11:30")
+
+
+_SENTENCE_BITS = [
+    "so sorry",
+    " i missed it",
+    ", ",
+    "; ",
+    ": ",
+    " - ",
+    " \u2014 ",
+    "...",
+    " the link u sent never loaded",
+    " wasn't",
+    " 10:30",
+    "!",
+    "?",
+    " Zoë",
+    " İstanbul",
+    " (add two times here)",
+    "  ",
+    " can we do tues",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_SENTENCE_BITS), min_size=1, max_size=12).map("".join))
+def test_clause_readings_summed_from_the_sentence_equal_scoring_each_clause(text: str) -> None:
+    """The whole sentence and each clause score exactly as their own text does."""
+    from amends.check.features import tokens
+    from amends.check.scan import clause_pieces, clauses
+
+    m = model()
+    pieces, made, texts = clause_pieces(text)
+    assert "".join(pieces) == text
+    assert texts == clauses(text)
+    expected = [m.raw_scores(text), *(m.raw_scores(c) for c in clauses(text))]
+    assert m.read_pieces([tokens(piece) for piece in pieces], made) == expected

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from amends.check.prefilter import Gate, letter_key, letter_runs, may_match
 from amends.check.rules import catalogue
 
@@ -106,3 +109,53 @@ def test_a_draft_whose_lower_case_changes_length_keeps_the_catalogue_patterns() 
     assert lowered(text) is None
     report = check_text(text)
     assert report.text[report.findings[0].start : report.findings[0].end]
+
+
+def _vocabulary() -> list[str]:
+    """Every string the gate looks for, and some of what sits around it in drafts."""
+    from amends.check.prefilter import also_required, required
+
+    out: set[str] = set()
+    for pattern in catalogue().all_patterns():
+        for group in (required(pattern) or frozenset(), *also_required(pattern)):
+            out.update(group)
+    return sorted(out)
+
+
+_GLUE = [" ", " ", "\n", ", ", ". ", "'", "10:30", " pm ", " EST ", "[", "]", "X", "!"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_vocabulary() + _GLUE), min_size=1, max_size=14))
+def test_gate_never_skips_a_pattern_that_matches_text_made_of_its_own_strings(
+    pieces: list[str],
+) -> None:
+    """Text made of the very strings the gate (with its further requirements) checks, in any
+    order and case: every pattern that matches it is kept, and the gate agrees with asking
+    pattern by pattern."""
+    text = "".join(pieces)
+    for variant in (text, text.upper(), text.title()):
+        lowered = variant.lower()
+        possible = _GATE.possible(lowered)
+        for pattern in _PATTERNS:
+            kept = id(pattern) in possible
+            assert kept == may_match(pattern, lowered), (pattern.pattern, variant)
+            if pattern.search(variant):
+                assert kept, (pattern.pattern, variant)
+
+
+_PATTERNS = list(dict.fromkeys(catalogue().all_patterns()))
+_GATE = Gate(_PATTERNS)
+
+
+def test_further_requirements_rule_out_a_pattern_whose_second_part_is_missing() -> None:
+    from amends.check.lazy_regex import LazyPattern
+    from amends.check.prefilter import also_required, required
+
+    pattern = LazyPattern(r"(?:so|very)\s+(?:sorry|sad)\s+(?:for|about)\s+the\s+delay")
+    assert required(pattern) == frozenset({"delay"})
+    assert frozenset({"so", "very"}) in also_required(pattern)
+    gate = Gate([pattern])
+    assert id(pattern) not in gate.possible("apologies for the delay")
+    assert id(pattern) in gate.possible("so sorry for the delay")
+    assert not may_match(pattern, "apologies for the delay")

@@ -23,10 +23,10 @@ from typing import Any
 
 from amends.check import anchors
 from amends.check.lazy_regex import LazyPattern
-from amends.check.prefilter import required
+from amends.check.prefilter import also_required, required
 from amends.paths import cache_dir, write_cache
 
-FORMAT = 1
+FORMAT = 2
 _DERIVING = ("rules.py", "anchors.py", "prefilter.py", "lazy_regex.py", "catalogue_cache.py")
 
 
@@ -47,6 +47,7 @@ class Index:
             need = fact["need"]
             pattern.need = None if need is None else frozenset(need)
             pattern.need_known = True
+            pattern.also = tuple(frozenset(group) for group in fact["also"])
             pattern.runner_spec = fact["runner"]
 
 
@@ -87,6 +88,7 @@ def write(
         need = required(pattern)
         facts[pattern.pattern] = {
             "need": None if need is None else sorted(need),
+            "also": [sorted(group) for group in also_required(pattern)],
             "runner": anchors.to_spec(pattern),
         }
     doc = {"key": key, "data": data, "translated": translated, "facts": facts}

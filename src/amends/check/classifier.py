@@ -86,7 +86,66 @@ class SentenceModel:
         kept, so a sentence costs one dictionary look-up per word and per pair
         (the same features as :func:`amends.check.features.features`).
         """
-        words = tokens(sentence)[:MAX_TOKENS]
+        return self.raw_scores_of(tokens(sentence))
+
+    def _logits(self, packed: int, count: int) -> list[float]:
+        offset = OFFSET * count
+        return [
+            b + s * (((packed >> shift) & _MASK) - offset)
+            for b, s, shift in zip(self.bias, self.scale, self._shifts, strict=True)
+        ]
+
+    def read_pieces(self, pieces: list[list[str]], clauses: list[list[int]]) -> list[list[float]]:
+        """The logits of a sentence given as ``pieces`` (its tokens, piece by piece), then of
+        each clause (the pieces it is made of, in order), as :meth:`raw_scores` of their text.
+
+        The sentence's words and pairs are looked up once; a clause is then summed from
+        running totals of them (its words, the pairs inside each of its pieces) plus the
+        few pairs it has of its own: where it starts and ends, and where its pieces meet.
+        Sums of integers, so exactly what scoring each clause's text gives.
+        """
+        words = [word for piece in pieces for word in piece]
+        if len(words) > MAX_TOKENS:  # truncation would cut clauses differently
+            return [self.raw_scores_of(words), *(self._clause(pieces, c) for c in clauses)]
+        sums = [(0, 0)]  # running (packed, count) of words and of the pair ending at each
+        out = [self._logits(*self._walk(words, sums))]
+        if not clauses:
+            return out
+        cached_word, cached_pair = self._words.get, self._pairs.get
+        starts = [0]
+        for piece in pieces:
+            starts.append(starts[-1] + len(piece))
+        for clause in clauses:
+            packed = count = 0
+            last = "<s>"
+            for index in clause:
+                a, b = starts[index], starts[index + 1]
+                if a == b:
+                    continue
+                # the piece's words and inner pairs, then the pair joining it to what went before
+                packed += sums[b][0] - sums[a + 1][0]
+                count += sums[b][1] - sums[a + 1][1]
+                first = words[a]
+                hit = cached_word(first) or self._word(first)
+                pair = last + " " + first
+                hit2 = cached_pair(pair) or self._pair(pair)
+                packed += hit[0] + hit2[0]
+                count += hit[1] + hit2[1]
+                last = words[b - 1]
+            end = cached_pair(last + " </s>") or self._pair(last + " </s>")
+            out.append(self._logits(packed + end[0], count + end[1]))
+        return out
+
+    def _clause(self, pieces: list[list[str]], clause: list[int]) -> list[float]:
+        return self.raw_scores_of([word for index in clause for word in pieces[index]])
+
+    def raw_scores_of(self, words: list[str]) -> list[float]:
+        """:meth:`raw_scores` of a sentence already split into its tokens."""
+        return self._logits(*self._walk(words[:MAX_TOKENS], None))
+
+    def _walk(self, words: list[str], sums: list[tuple[int, int]] | None) -> tuple[int, int]:
+        """The packed weights and feature count of ``words``, their pairs and the end pair;
+        with ``sums``, the running totals after each word are appended to it."""
         packed = count = 0
         cached_word, cached_pair = self._words.get, self._pairs.get
         previous = "<s>"
@@ -96,16 +155,12 @@ class SentenceModel:
             hit2 = cached_pair(pair) or self._pair(pair)
             packed += hit[0] + hit2[0]
             count += hit[1] + hit2[1]
+            if sums is not None:
+                sums.append((packed, count))
             previous = word
         pair = previous + " </s>"
         hit2 = cached_pair(pair) or self._pair(pair)
-        packed += hit2[0]
-        count += hit2[1]
-        offset = OFFSET * count
-        return [
-            b + s * (((packed >> shift) & _MASK) - offset)
-            for b, s, shift in zip(self.bias, self.scale, self._shifts, strict=True)
-        ]
+        return packed + hit2[0], count + hit2[1]
 
     def probabilities(self, sentence: str) -> dict[str, float]:
         """Probability per label that the sentence does that thing."""

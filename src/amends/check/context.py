@@ -14,6 +14,7 @@ Wording and patterns come from the catalogue; only the counting lives here.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from amends.check.rules import Catalogue, Rule
 from amends.check.scan import Hit, Scan, Span, clauses, cuts, within
@@ -198,7 +199,7 @@ def clock_zone_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
     """Clock times offered with no zone written for them, one finding per sentence."""
     zones = cat.lexicon["zone"]
     generic = cat.lexicon["zone_generic"]
-    declared = False
+    untimed: list[Span] = []
     zoned: set[str] = set()
     pending: dict[tuple[int, int], list[tuple[int, int]]] = {}
     text = scan.folded
@@ -207,19 +208,19 @@ def clock_zone_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
         times = [
             t for t in _matches(scan, "clock", cat, s, e) if not _DEADLINE.search(text, s, t[0])
         ]
-        has_zone = scan.search_any(zones, s, e)
         if not times:
-            # "All times are London time", "(all CET)", "I'm on Eastern": covers the draft
-            declared = declared or has_zone
+            untimed.append((s, e))
             continue
-        if has_zone or scan.search_any(generic, s, e):
+        if scan.search_any(zones, s, e) or scan.search_any(generic, s, e):
             zoned.update(_clock_key(text, t) for t in times)
             continue
         if all(_clock_key(text, t) in zoned for t in times):
             continue  # "…at 10:00 or 14:00 SAST. I will pencil in 10:00": zoned already
         if (s, e) in scan.body_sentences and is_offer(scan, (s, e), cat):
             pending[(s, e)] = times
-    if declared:
+    # "All times are London time", "(all CET)", "I'm on Eastern": a zone in a sentence
+    # without a time covers the draft (looked for only when a time lacks one)
+    if not pending or any(scan.search_any(zones, *span) for span in untimed):
         return []
     return [Hit(rule, spans[0][0], spans[-1][1]) for spans in pending.values()]
 
@@ -239,6 +240,8 @@ def _prose_words(scan: Scan, cat: Catalogue) -> list[tuple[int, int]]:
             break
         if _LIST_LINE.match(text, start, end):
             skipped.append((start, end))
+    if not skipped:  # every word before the signature (the words are in order)
+        return scan.body_words[: bisect_left(scan.body_words, (stop, -1))]
     out = []
     at = 0
     for span in scan.body_words:

@@ -46,9 +46,10 @@ def resolve_ignore(ignore: Iterable[str], field: str = "ignore") -> frozenset[st
     Raises :class:`InputError` naming the valid choices for an unknown value, so a
     typo never silently disables nothing.
     """
-    valid = selectors()
     chosen: set[str] = set()
+    valid: set[str] = set()
     for raw in ignore:
+        valid = valid or selectors()
         for part in str(raw).replace(",", " ").split():
             name = part.strip().lower()
             if name not in valid:

@@ -30,7 +30,16 @@ class PatternSource(Protocol):
 class LazyPattern:
     """A regular expression compiled on first use; hashes and compares by identity."""
 
-    __slots__ = ("_regex", "flags", "need", "need_known", "pattern", "runner", "runner_spec")
+    __slots__ = (
+        "_regex",
+        "also",
+        "flags",
+        "need",
+        "need_known",
+        "pattern",
+        "runner",
+        "runner_spec",
+    )
 
     def __init__(self, pattern: str, flags: int = re.IGNORECASE) -> None:
         self.pattern = pattern
@@ -39,6 +48,8 @@ class LazyPattern:
         self.need: frozenset[str] | None = None
         """Strings one of which every match contains (when ``need_known``)."""
         self.need_known = False
+        self.also: tuple[frozenset[str], ...] | None = None
+        """Further strings every match needs one of each group of (None: not derived yet)."""
         self.runner_spec: dict[str, Any] | None = None
         """How the pattern runs fast, as the catalogue cache keeps it."""
         self.runner: Any = None

@@ -19,11 +19,11 @@ def sentence_hits(scan: Scan, rule: Rule) -> list[Hit]:
     hits: list[Hit] = []
     if not scan.may_match_any(rule.patterns):
         return hits
-    per_pattern = [found for p in rule.patterns if (found := scan.spans(p))]
-    if not per_pattern:
+    every = sorted(span for p in scan.live(rule.patterns) for span in scan.spans(p))
+    if not every:
         return hits
     for s, e in scan.sentences:
-        found = [span for spans in per_pattern for span in within(spans, s, e)]
+        found = within(every, s, e)
         if not found:
             continue
         if rule.unless and scan.search_any(rule.unless, s, e):

@@ -5,8 +5,9 @@ yet running each one over the text costs tens of microseconds. From a
 pattern's parsed form we derive words that every match must contain (for
 ``\\bI should have\\b``: "should have"; for an alternation, one word per
 branch); if none of them occurs in the lower-cased draft, the pattern is
-skipped. :class:`Gate` answers that for every pattern at once from the draft's
-distinct words.
+skipped; so is one whose other required strings (:func:`also_required`) are
+not all there. :class:`Gate` answers that for every pattern at once from the
+draft's distinct words.
 The test is a necessary condition only, so it never changes a result.
 """
 
@@ -35,6 +36,22 @@ def _best(candidates: list[frozenset[str]]) -> frozenset[str] | None:
 
 def _sequence(items: Any) -> frozenset[str] | None:
     """Strings one of which every match of the sequence ``items`` contains, or None."""
+    return _best(_candidates(items, flatten=False))
+
+
+def _all(items: Any) -> list[frozenset[str]]:
+    """Every set of strings one of which each match of the sequence ``items`` contains.
+
+    Each is necessary on its own: the literal runs of the sequence, an alternation
+    whose every branch needs one, and what the groups and repeats it runs through
+    need (their own sequences, flattened).
+    """
+    return _candidates(items, flatten=True)
+
+
+def _candidates(items: Any, flatten: bool) -> list[frozenset[str]]:
+    """Sets of strings every match of ``items`` holds one of: a group or a repeated part
+    gives all of its own (``flatten``) or only its most selective one."""
     candidates: list[frozenset[str]] = []
     run: list[str] = []
 
@@ -48,20 +65,46 @@ def _sequence(items: Any) -> frozenset[str] | None:
             run.append(chr(av).lower())
             continue
         close()
+        inner = None
         if op is sre.BRANCH:
             branches = [_sequence(b) for b in av[1]]
             if all(b is not None for b in branches):
                 candidates.append(frozenset().union(*(b for b in branches if b is not None)))
         elif op is sre.SUBPATTERN:
-            inner = _sequence(av[3])
-            if inner is not None:
-                candidates.append(inner)
+            inner = av[3]
         elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] >= 1:
-            inner = _sequence(av[2])
-            if inner is not None:
-                candidates.append(inner)
+            inner = av[2]
+        if inner is not None and flatten:
+            candidates.extend(_candidates(inner, flatten))
+        elif inner is not None and (best := _sequence(inner)) is not None:
+            candidates.append(best)
     close()
-    return _best(candidates)
+    return candidates
+
+
+def also_required(pattern: PatternSource) -> tuple[frozenset[str], ...]:
+    """Further sets of strings every match holds one of, beyond :func:`required`'s.
+
+    "(?:so|very) (?:sorry|sad) (?:for|about) the delay" needs "delay" (what
+    :func:`required` picks, the most selective) and also one of "sorry"/"sad":
+    a draft with "delay" but neither is ruled out too. Kept on a catalogue
+    pattern, as :func:`required` is.
+    """
+    if isinstance(pattern, LazyPattern):
+        if pattern.also is None:
+            pattern.also = _also(pattern.pattern, pattern.flags)
+        return pattern.also
+    return _also(pattern.pattern, pattern.flags)
+
+
+@cache
+def _also(source: str, flags: int) -> tuple[frozenset[str], ...]:
+    need = _required(source, flags)
+    if need is None:
+        return ()
+    parsed = sre_parse.parse(source, flags)
+    usable = (c for c in _all(parsed.data) if c and min(map(len, c)) >= MIN_LITERAL)
+    return tuple(sorted(set(usable) - {need}, key=sorted))
 
 
 def required(pattern: PatternSource) -> frozenset[str] | None:
@@ -89,7 +132,11 @@ def _required(source: str, flags: int) -> frozenset[str] | None:
 def may_match(pattern: PatternSource, lowered: str) -> bool:
     """False only when ``pattern`` certainly has no match in the text ``lowered`` came from."""
     need = required(pattern)
-    return need is None or any(s in lowered for s in need)
+    if need is None:
+        return True
+    return any(s in lowered for s in need) and all(
+        any(s in lowered for s in group) for group in also_required(pattern)
+    )
 
 
 _LETTERS = re.compile(r"[a-z]+")
@@ -133,17 +180,30 @@ class Gate:
         loose: dict[str, set[int]] = {}
         keyless: dict[str, set[int]] = {}
         always: set[int] = set()
+        needs: dict[int, frozenset[int]] = {}
+        groups: dict[frozenset[str], int] = {}
         for pattern in self.patterns:
             need = required(pattern)
             if need is None:
                 always.add(id(pattern))
                 continue
-            for literal in need:
-                key = letter_key(literal)
-                table = keyless if key is None else exact if key == literal else loose
-                table.setdefault(literal, set()).add(id(pattern))
+            tokens = [id(pattern)]
+            for group in also_required(pattern):
+                # a further group is a requirement of its own, numbered below zero
+                # (an ``id`` never is), and found by the same tables
+                tokens.append(groups.setdefault(group, -1 - len(groups)))
+            if len(tokens) > 1:
+                needs[id(pattern)] = frozenset(tokens)
+            further = zip(also_required(pattern), tokens[1:], strict=True)
+            for group, token in ((need, id(pattern)), *further):
+                for literal in group:
+                    key = letter_key(literal)
+                    table = keyless if key is None else exact if key == literal else loose
+                    table.setdefault(literal, set()).add(token)
         self.known = frozenset(id(p) for p in self.patterns)
         self.always = frozenset(always)
+        self._needs = needs
+        self._with_needs = frozenset(needs)
         self._exact = {k: frozenset(v) for k, v in exact.items()}
         self._loose = {k: frozenset(v) for k, v in loose.items()}
         self._keyless = {k: frozenset(v) for k, v in keyless.items()}
@@ -168,7 +228,8 @@ class Gate:
         return frozenset(ids), tuple(maybe)
 
     def possible(self, lowered: str) -> set[int]:
-        """The ``id`` of every known pattern that may match the text ``lowered`` came from.
+        """The ``id`` of every known pattern that may match the text ``lowered`` came from
+        (and, below zero, the further requirements the text meets).
 
         Ids, not the patterns: hashing a compiled pattern hashes its whole
         program every time, which a set of a few hundred patterns per draft
@@ -194,4 +255,8 @@ class Gate:
         for literal, ids in self._keyless.items():
             if literal in lowered:
                 out |= ids
+        needs = self._needs
+        for key in self._with_needs.intersection(out):
+            if not needs[key] <= out:
+                out.discard(key)
         return out

@@ -15,6 +15,7 @@ from functools import cache, cached_property
 from amends.check import anchors
 from amends.check.classifier import model
 from amends.check.draft import Draft
+from amends.check.features import tokens
 from amends.check.lazy_regex import LazyPattern
 from amends.check.model import DraftKind
 from amends.check.prefilter import Gate, may_match
@@ -32,6 +33,8 @@ def _gate() -> Gate:
 
 _CLAUSE_BREAK = re.compile(r"\s*(?:[,;]|:(?!\d)|\s[-\u2013\u2014]\s|\.\.+)\s*")
 _MIN_CLAUSE_WORDS = 3
+_MAY_BREAK = re.compile(r"[,;:\-\u2013\u2014]|\.\.")
+"""A character every clause break holds: a sentence without one is a single clause."""
 
 
 def clauses(sentence: str) -> list[str]:
@@ -40,17 +43,40 @@ def clauses(sentence: str) -> list[str]:
     Pieces shorter than three words stay with the clause before them ("Hi Dana,"
     is not a clause of its own worth reading).
     """
-    parts = [p for p in _CLAUSE_BREAK.split(sentence) if p.strip()]
-    if len(parts) < 2:
-        return []
+    return clause_pieces(sentence)[2]
+
+
+def clause_pieces(sentence: str) -> tuple[list[str], list[list[int]], list[str]]:
+    """The sentence cut at its clause breaks, and its clauses (see :func:`clauses`).
+
+    Returns the pieces (the text between breaks and each break, alternately, so
+    they join up to the sentence), the pieces each clause is made of, and each
+    clause's text. The classifier reads the clauses from the pieces' tokens.
+    """
+    if _MAY_BREAK.search(sentence) is None:
+        return [sentence], [], []
+    pieces: list[str] = []
+    pos = 0
+    for m in _CLAUSE_BREAK.finditer(sentence):
+        pieces.append(sentence[pos : m.start()])
+        pieces.append(m.group())
+        pos = m.end()
+    pieces.append(sentence[pos:])
+    kept = [i for i in range(0, len(pieces), 2) if pieces[i].strip()]
+    if len(kept) < 2:
+        return pieces, [], []
     out: list[str] = []
-    for part in parts:
+    made: list[list[int]] = []
+    for i in kept:
+        part = pieces[i]
         short = len(part.split()) < _MIN_CLAUSE_WORDS
         if out and (short or len(out[-1].split()) < _MIN_CLAUSE_WORDS):
             out[-1] = f"{out[-1]}, {part}"
+            made[-1].append(i)
         else:
             out.append(part)
-    return out if len(out) > 1 else []
+            made.append([i])
+    return (pieces, made, out) if len(out) > 1 else (pieces, [], [])
 
 
 def within(spans: list[Span], start: int, end: int) -> list[Span]:
@@ -64,7 +90,32 @@ def within(spans: list[Span], start: int, end: int) -> list[Span]:
     return out
 
 
+def has_within(spans: list[Span], start: int, end: int) -> bool:
+    """Whether one of the spans (sorted) lies inside ``[start, end]``: ``bool(within(...))``."""
+    i = bisect_left(spans, (start, -1))
+    n = len(spans)
+    while i < n:
+        a, b = spans[i]
+        if a >= end:
+            return False
+        if b <= end:
+            return True
+        i += 1
+    return False
+
+
 _GROUPS: dict[int, tuple[tuple[LazyPattern, ...], frozenset[int] | None]] = {}
+_MEMBERS: dict[int, tuple[tuple[LazyPattern, ...], tuple[tuple[int, LazyPattern], ...]]] = {}
+
+
+def _members(patterns: tuple[LazyPattern, ...]) -> tuple[tuple[int, LazyPattern], ...]:
+    """A group's patterns with their ids (kept as :func:`_group_ids` keeps its answer)."""
+    entry = _MEMBERS.get(id(patterns))
+    if entry is not None and entry[0] is patterns:
+        return entry[1]
+    pairs = tuple((id(p), p) for p in patterns)
+    _MEMBERS[id(patterns)] = (patterns, pairs)
+    return pairs
 
 
 def _group_ids(patterns: tuple[LazyPattern, ...]) -> frozenset[int] | None:
@@ -162,11 +213,11 @@ class Scan:
         neighbours' apology. Logits are compared with the logits of the
         thresholds, which says the same as comparing probabilities.
         """
-        score = model().raw_scores
+        read = model().read_pieces
         out: dict[Span, list[list[float]]] = {}
         for s, e in self.body_sentences:
-            text = self.folded[s:e]
-            out[(s, e)] = [score(text), *(score(c) for c in clauses(text))]
+            pieces, made, _ = clause_pieces(self.folded[s:e])
+            out[(s, e)] = read([tokens(piece) for piece in pieces], made)
         return out
 
     @cached_property
@@ -255,12 +306,19 @@ class Scan:
         result; a pattern the substring gate rules out does not run at all, the
         others run in their fast form (:mod:`amends.check.anchors`).
         """
-        found = self._found.get(id(pattern))
+        key = id(pattern)
+        found = self._found.get(key)
         if found is None:
+            if key not in self._possible and key in self._known:
+                return []  # ruled out by the gate: nothing to keep
             found = self._search(pattern)
-            self._found[id(pattern)] = found
+            self._found[key] = found
             self._alive.append(pattern)
         return found
+
+    @cached_property
+    def _known(self) -> frozenset[int]:
+        return _gate().known
 
     @cached_property
     def _alive(self) -> list[LazyPattern]:
@@ -299,6 +357,11 @@ class Scan:
         ids = _group_ids(patterns)
         return ids is None or not self._possible.isdisjoint(ids)
 
+    def live(self, patterns: tuple[LazyPattern, ...]) -> list[LazyPattern]:
+        """Those of ``patterns`` the substring gate does not rule out, in order."""
+        possible, known = self._possible, self._known
+        return [p for key, p in _members(patterns) if key in possible or key not in known]
+
     def spans_any(self, patterns: tuple[LazyPattern, ...]) -> list[Span]:
         """Where any of ``patterns`` matches, sorted.
 
@@ -309,17 +372,16 @@ class Scan:
         entry = self._found_any.get(id(patterns))
         if entry is not None and entry[0] is patterns:
             return entry[1]
-        found = (
-            sorted(span for p in patterns for span in self.spans(p))
-            if self.may_match_any(patterns)
-            else []
-        )
+        found = sorted(span for p in self.live(patterns) for span in self.spans(p))
         self._found_any[id(patterns)] = (patterns, found)
         return found
 
     def search_any(self, patterns: tuple[LazyPattern, ...], start: int, end: int) -> bool:
         """Whether any of ``patterns`` matches inside ``[start, end)``."""
-        return bool(within(self.spans_any(patterns), start, end))
+        found = self.spans_any(patterns)
+        return bool(found) and has_within(found, start, end)
 
     def body_has(self, patterns: tuple[LazyPattern, ...]) -> bool:
-        return any(self.search_any(patterns, s, e) for s, e in self.body_sentences)
+        """Whether any of ``patterns`` matches inside one of the body's sentences."""
+        found = self.spans_any(patterns)
+        return bool(found) and any(has_within(found, s, e) for s, e in self.body_sentences)
