@@ -214,6 +214,36 @@ def test_a_stale_option_table_is_derived_again(tmp_path: Path) -> None:
     assert next(p for p in fresh if p["name"] == "hours")["default"] == "09:00-17:00"
 
 
+@pytest.mark.parametrize(
+    "damaged",
+    [
+        '{"sources": [], "params": []}',
+        '{"sources": {}, "params": "x"}',
+        '{"sources": {}, "params": [{"kind": "option"}]}',
+        "[1, 2]",
+        '{"sources": {"slots/query.py": 7}, "params": null}',
+    ],
+)
+def test_a_damaged_option_table_is_derived_again_not_a_traceback(damaged: str) -> None:
+    from amends.cli.fastargs import table_key
+    from amends.paths import cache_dir
+
+    derived = option_table("plan")
+    path = cache_dir() / "cli" / f"plan-{table_key()}.json"
+    path.write_text(damaged, "utf-8")
+    assert option_table("plan") == derived
+    assert json.loads(path.read_text("utf-8"))["params"] == derived
+
+
+def test_without_a_writable_cache_the_arguments_are_left_to_typer() -> None:
+    """No table can be kept: deriving it again on every run would cost more than Typer."""
+    from amends.paths import cache_dir
+
+    cache_dir().mkdir(parents=True, exist_ok=True)
+    (cache_dir() / "cli").write_text("not a folder", "utf-8")
+    assert option_table("plan") is None
+
+
 VALID: dict[str, list[str]] = {
     "--company": ["Acme", "Globex Ltd"],
     "--role": ["Data Analyst", "CFO"],
@@ -274,3 +304,15 @@ def test_random_plan_arguments_answer_as_the_typer_command(cli: CliRun) -> None:
         quick += parse_options(table, args) is not None
         assert cli(["plan", *args]) == _typer_only(args, command="plan"), args
     assert quick >= 25
+
+
+def test_every_plan_option_is_either_the_request_or_a_named_output_option() -> None:
+    """``plan_run.REQUEST_OPTIONS`` lists the options that become the request by hand: a new
+    option missing from it would be silently ignored on both paths."""
+    from amends.cli.plan_run import REQUEST_OPTIONS
+
+    outputs = {"db", "eml", "force", "ics", "output_format", "profile", "save", "story", "url"}
+    params = option_table("plan")
+    assert params is not None
+    assert {p["name"] for p in params} == set(REQUEST_OPTIONS) | outputs
+    assert not set(REQUEST_OPTIONS) & outputs

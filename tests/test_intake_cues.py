@@ -178,6 +178,9 @@ def test_an_interview_in_the_cbd_is_in_person() -> None:
         ("KSA time", "Asia/Riyadh"),
         ("Brisbane time", "Australia/Brisbane"),
         ("WIB", "Asia/Jakarta"),
+        ("UTC+5:30", "Asia/Kolkata"),
+        ("GMT+0530", "Asia/Kolkata"),
+        ("utc+5.45", "Asia/Kathmandu"),
     ],
 )
 def test_zone_words_and_fixed_offsets_name_the_interviewers_clock(zone_words: str, tz: str) -> None:
@@ -262,3 +265,14 @@ def test_can_we_move_a_coming_slot_is_a_clash_about_the_interview() -> None:
 )
 def test_a_role_after_a_dash_a_label_or_applying_to_be_is_read(text: str, role: str) -> None:
     assert fields(text, now="2026-06-15T12:00:00+01:00")["role"] == role
+
+
+@pytest.mark.parametrize("zone_words", ["UTC-3:30", "UTC-0330", "GMT-3.30"])
+def test_an_offset_no_zone_keeps_all_year_is_asked_not_guessed(zone_words: str) -> None:
+    # Newfoundland is -03:30 only in winter: reading it as St John's would move a July
+    # interview by an hour, so the zone is left for the person to give.
+    got = fields(
+        f"my video interview with Acme is tomorrow at 11am {zone_words}, i have an exam then"
+    )
+    assert "tz" not in got
+    assert got["at"] == "2026-06-16 11:00"

@@ -80,6 +80,41 @@ def _sources_unchanged(sources: Mapping[str, str]) -> bool:
     return True
 
 
+# The keys every parameter record has (``fastargs_build._param_record``), and those an
+# option has besides; the others ("choices", "enum", "path", "min", "max") belong to
+# some types only.
+_RECORD_KEYS = frozenset(("default", "flag", "kind", "multiple", "name", "required", "type"))
+_OPTION_KEYS = frozenset(("opts", "secondary"))
+
+
+def _well_formed_record(record: object) -> bool:
+    if not isinstance(record, dict) or not record.keys() >= _RECORD_KEYS:
+        return False
+    if record["kind"] == "argument":
+        return True
+    return (
+        record["kind"] == "option"
+        and record.keys() >= _OPTION_KEYS
+        and isinstance(record["opts"], list)
+        and isinstance(record["secondary"], list)
+    )
+
+
+def _well_formed(found: object) -> bool:
+    """True when a cached table has the layout this module reads: a damaged or hand-edited
+    file is derived again rather than failing the run."""
+    if not isinstance(found, dict):
+        return False
+    sources, params = found.get("sources"), found.get("params", ())
+    if not isinstance(sources, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in sources.items()
+    ):
+        return False
+    return params is None or (
+        isinstance(params, list) and all(_well_formed_record(p) for p in params)
+    )
+
+
 def option_table(command: str) -> Params | None:
     """The parameters of ``command`` as :mod:`amends.cli.fastargs_build` derives them from
     the Typer command (read from the cache, derived and kept when missing or stale);
@@ -93,12 +128,16 @@ def option_table(command: str) -> Params | None:
         found = json.loads(path.read_text("utf-8"))
     except (OSError, ValueError):
         found = None
-    if isinstance(found, dict) and _sources_unchanged(found.get("sources", {})):
+    if _well_formed(found) and _sources_unchanged(found["sources"]):
         params: Params | None = found.get("params")
         return params
     build = importlib.import_module("amends.cli.fastargs_build")  # loads Typer, once
     table: dict[str, Any] = build.derive_table(command)
     write_cache(path, json.dumps(table, ensure_ascii=False, sort_keys=True))
+    if not path.is_file():
+        # No cache can be kept (read-only home): Typer is loaded already, so let it read
+        # the arguments rather than deriving the table again on every run.
+        return None
     result: Params | None = table["params"]
     return result
 

@@ -202,10 +202,15 @@ def find_offsets(low: str) -> list[Offset]:
     return sorted(found, key=lambda o: o.start)
 
 
+# "UTC+5:30", "gmt-3.30": a zone's offset, whose digits are no time of day
+_ZONE_OFFSET = re.compile(r"\b(?:gmt|utc)\s?[+-]\s?\d{1,2}(?:[:.]?[0-5]\d)?(?!\d)")
+
+
 def find_clocks(low: str, days: list[Day], offsets: list[Offset]) -> list[Clock]:
-    """Every time of day, ignoring digits that belong to a date or an offset."""
+    """Every time of day, ignoring digits that belong to a date, an offset or a zone's offset."""
     text = _mask(low, [(d.start, d.end) for d in days if d.kind != "relative"])
     text = _mask(text, [(o.start, o.end) for o in offsets])
+    text = _mask(text, [m.span() for m in _ZONE_OFFSET.finditer(text)])
     found: list[Clock] = []
     for pattern in _CLOCKS:
         for m in pattern.finditer(text):

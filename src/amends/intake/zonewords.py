@@ -53,7 +53,7 @@ def _after_time() -> re.Pattern[str]:
         rf"(?:\s*[(,]?\s*(?:in\s+)?(?P<their_place>{_place_re()})\b)?"
         # "9am for the New York team", "11am for the Berlin office"
         rf"|for the (?P<team_place>{_place_re()}) (?:team|office|panel|people|side|folks)"
-        r"|(?:gmt|utc)\s?(?P<sign>[+-])\s?(?P<oh>\d{1,2})(?::?(?P<om>[0-5]\d))?"
+        r"|(?:gmt|utc)\s?(?P<sign>[+-])\s?(?P<oh>\d{1,2})(?:[:.]?(?P<om>[0-5]\d))?"
         rf"|(?P<abbr>{abbr})(?![\w/+-])(?:\s+time)?"
         rf"|(?P<place>{_place_re()})(?: time| local time|(?=\s*[)\]]))"
         # "11am in New York, but", "11am Dublin." (the place closes the phrase)
@@ -82,7 +82,8 @@ def zone_after(low: str, end: int, story: str) -> ZoneRef | None:
     return ZoneRef("zone", places()[m.group("place") or m.group("end_place")], m.end())
 
 
-# Offsets that are not whole hours, as the zones people mean by them.
+# Offsets that are not whole hours, as the zones people mean by them: only zones that keep
+# that offset all year (Newfoundland's -03:30 is -02:30 in summer, so "UTC-3:30" is asked).
 _HALF_HOURS = {
     ("+", 5, 30): "Asia/Kolkata",
     ("+", 5, 45): "Asia/Kathmandu",
@@ -90,7 +91,6 @@ _HALF_HOURS = {
     ("+", 4, 30): "Asia/Kabul",
     ("+", 6, 30): "Asia/Yangon",
     ("+", 9, 30): "Australia/Darwin",
-    ("-", 3, 30): "America/St_Johns",
 }
 
 
