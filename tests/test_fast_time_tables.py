@@ -191,6 +191,9 @@ def test_plain_substitution_snippets_render_as_jinja_does(name: str) -> None:
 
 def test_snippets_with_control_syntax_stay_with_jinja() -> None:
     assert Substitution.of("{{ a }}{% if b %} {{ b }}{% endif %}") is None
+    # literals and globals are Jinja's to render, never names looked up in the context
+    for source in ("{{ true }}", "{{ None }}", "x {{ range }}"):
+        assert Substitution.of(source) is None
     assert Substitution.of("{{ a | upper }}") is None
     assert Substitution.of("{{- a }}") is None
     assert Substitution.of("Hello {{ name }}.") == Substitution(("Hello ", "name", "."))

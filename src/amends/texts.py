@@ -169,6 +169,8 @@ def snippets(name: str) -> dict[str, Any]:
 
 _FIELD = re.compile(r"\{\{ *([A-Za-z_][A-Za-z0-9_]*) *\}\}")
 _MARKS = ("{{", "{%", "{#", "}}", "%}", "#}", "\r")
+# Names Jinja reads as literals, never from the context (any case: "True", "none").
+_LITERALS = frozenset(("true", "false", "none"))
 
 
 @dataclass(frozen=True)
@@ -188,7 +190,11 @@ class Substitution:
         """The pieces of ``source``, or ``None`` when it uses any other Jinja syntax."""
         if any(mark in _FIELD.sub("", source) for mark in _MARKS):
             return None
-        return cls(tuple(_FIELD.split(source)))
+        parts = tuple(_FIELD.split(source))
+        names = parts[1::2]
+        if any(n.lower() in _LITERALS or n in environment().globals for n in names):
+            return None  # a literal or a global, which Jinja itself must render
+        return cls(parts)
 
     def render(self, **context: Any) -> str:
         """The text with every name replaced by its value."""
