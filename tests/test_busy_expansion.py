@@ -140,6 +140,35 @@ def test_a_busy_file_read_again_comes_from_the_cache_with_the_same_calendar(
     assert load_busy(busy_file) == parsed
 
 
+def test_events_set_aside_come_back_from_the_cache_with_their_text_unchanged(
+    busy_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Each event set aside is saved as one tab-separated line: tabs and the line breaks
+    # inside its text must come back as they were.
+    odd = "\r\n".join(
+        (
+            "BEGIN:VCALENDAR",
+            "BEGIN:VEVENT",
+            "UID:with\ta tab\t\tand more",
+            "DTSTART:20190304T110000Z",
+            "DTEND:20190304T120000Z",
+            "SUMMARY:\tindented",
+            "END:VEVENT",
+            "END:VCALENDAR",
+            "",
+        )
+    )
+    busy_file.write_text(odd + calendar_text(50), "utf-8")
+    parsed = parse_busy_text(busy_file.read_text("utf-8"), str(busy_file))
+    assert any("\t" in p.text for p in parsed.pending)
+    assert load_busy(busy_file) == parsed
+    monkeypatch.setattr(
+        "amends.slots.busy_file.parse_busy_text", lambda *_: pytest.fail("parsed again")
+    )
+    again = load_busy(busy_file)
+    assert again == parsed and again.pending == parsed.pending
+
+
 def test_a_changed_busy_file_is_parsed_afresh(busy_file: Path) -> None:
     busy_file.write_text(_calendar(datetime(2026, 11, 16, 11, 0)), "utf-8")
     before = load_busy(busy_file)
