@@ -1,7 +1,7 @@
 """Expanding a long-running series from near the search gives exactly its occurrences there.
 
 A weekly meeting started years ago must not be walked from its first week on
-every search, so :func:`amends.slots.busy.forward` starts simple daily and
+every search, so :func:`amends.slots.busy_rules.forward` starts simple daily and
 weekly rules a whole number of periods later; these tests hold that to
 dateutil's own full expansion, and the whole busy-time answer to a calendar
 whose series start right before the search.
@@ -20,8 +20,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from amends.slots import SlotRequest, busy_cache, find_slots
-from amends.slots.busy import forward, last_possible
 from amends.slots.busy_file import load_busy, parse_busy_text
+from amends.slots.busy_rules import forward, last_possible
 
 RULES = st.sampled_from(
     [

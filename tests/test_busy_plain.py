@@ -23,10 +23,11 @@ from dateutil.rrule import rrulestr
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from amends.slots.busy import BusyEvent, PendingEvent, plain_rule
+from amends.slots.busy import BusyEvent, PendingEvent
 from amends.slots.busy_file import _read_pending, parse_busy_text, parse_pending
 from amends.slots.busy_plain import read_plain
 from amends.slots.busy_prefilter import Unclear
+from amends.slots.busy_rules import plain_rule
 from tests.test_busy_prefilter import calendars
 from tests.test_busy_real_world import CALENDARS
 
