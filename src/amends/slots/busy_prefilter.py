@@ -71,20 +71,19 @@ def _known_zones() -> frozenset[str]:
     return frozenset(available_timezones())
 
 
+# A ``DATE`` or ``DATE-TIME`` in the basic form iCalendar writes: an hour under 24, maybe ``Z``.
+_BASIC = re.compile(r"[0-9]{8}(?:T(?:[01][0-9]|2[0-3])[0-9]{4}Z?)?")
+
+
 def _moment(value: str) -> date | datetime:
     """A ``DATE`` or ``DATE-TIME`` value as written (naive; a final ``Z`` is left to the caller)."""
-    size = len(value)
-    if size == 16 and value[15] == "Z":
-        size = 15
-    if not value.isascii() or not value[:8].isdigit():
+    if _BASIC.fullmatch(value) is None:
         raise Unclear
     try:
-        if size == 8:
+        if len(value) == 8:
             moment: date | datetime = date.fromisoformat(value)
-        elif size == 15 and value[8] == "T" and value[9:15].isdigit() and value[9:11] < "24":
-            moment = datetime.fromisoformat(value[:15])  # the basic form, as in iCalendar
         else:
-            raise Unclear
+            moment = datetime.fromisoformat(value[:15])
     except ValueError:
         raise Unclear from None
     if not FIRST_YEAR <= moment.year <= LAST_YEAR:
