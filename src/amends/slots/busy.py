@@ -13,7 +13,8 @@ that plainly lie far from any search (:mod:`amends.slots.busy_prefilter`) stay
 unparsed text, :class:`PendingEvent`, until a search reaches them. Each
 recurring rule is parsed once per process, not on every expansion, and each
 expansion is cut off at the end of the search (:mod:`amends.slots.busy_rules`,
-which alone imports ``dateutil``, loaded with the first calendar expanded).
+which imports ``dateutil``, loaded with the first calendar expanded: a search without
+a busy calendar never imports it).
 """
 
 from __future__ import annotations
