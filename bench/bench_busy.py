@@ -29,8 +29,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from amends.slots import SlotRequest, busy_cache, find_slots
-from amends.slots.busy import BusyCalendar, _rule
+from amends.slots.busy import BusyCalendar
 from amends.slots.busy_file import _read_pending, load_busy
+from amends.slots.busy_rules import _rule
 
 GOAL_SECONDS = 0.5
 ROUNDS = 3

@@ -1,7 +1,7 @@
 """Expanding a long-running series from near the search gives exactly its occurrences there.
 
 A weekly meeting started years ago must not be walked from its first week on
-every search, so :func:`amends.slots.busy.forward` starts simple daily and
+every search, so :func:`amends.slots.busy_rules.forward` starts simple daily and
 weekly rules a whole number of periods later; these tests hold that to
 dateutil's own full expansion, and the whole busy-time answer to a calendar
 whose series start right before the search.
@@ -20,8 +20,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from amends.slots import SlotRequest, busy_cache, find_slots
-from amends.slots.busy import forward, last_possible
 from amends.slots.busy_file import load_busy, parse_busy_text
+from amends.slots.busy_rules import forward, last_possible
 
 RULES = st.sampled_from(
     [
@@ -138,6 +138,35 @@ def test_a_busy_file_read_again_comes_from_the_cache_with_the_same_calendar(
         "amends.slots.busy_file.parse_busy_text", lambda *_: pytest.fail("parsed again")
     )
     assert load_busy(busy_file) == parsed
+
+
+def test_events_set_aside_come_back_from_the_cache_with_their_text_unchanged(
+    busy_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Each event set aside is saved as one tab-separated line: tabs and the line breaks
+    # inside its text must come back as they were.
+    odd = "\r\n".join(
+        (
+            "BEGIN:VCALENDAR",
+            "BEGIN:VEVENT",
+            "UID:with\ta tab\t\tand more",
+            "DTSTART:20190304T110000Z",
+            "DTEND:20190304T120000Z",
+            "SUMMARY:\tindented",
+            "END:VEVENT",
+            "END:VCALENDAR",
+            "",
+        )
+    )
+    busy_file.write_text(odd + calendar_text(50), "utf-8")
+    parsed = parse_busy_text(busy_file.read_text("utf-8"), str(busy_file))
+    assert any("\t" in p.text for p in parsed.pending)
+    assert load_busy(busy_file) == parsed
+    monkeypatch.setattr(
+        "amends.slots.busy_file.parse_busy_text", lambda *_: pytest.fail("parsed again")
+    )
+    again = load_busy(busy_file)
+    assert again == parsed and again.pending == parsed.pending
 
 
 def test_a_changed_busy_file_is_parsed_afresh(busy_file: Path) -> None:

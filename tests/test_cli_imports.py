@@ -79,7 +79,7 @@ def test_plan_as_json_without_busy_files_loads_no_calendar_parser_store_or_rich(
         "--name", "Sam Patel", "--now", "2026-11-23T10:40Z", "--format", "json",
     )  # fmt: skip
     assert {"pydantic", "jinja2"} <= loaded  # the plan really was built (Babel's tables cached)
-    assert not loaded & {"icalendar", "sqlite3", "rich", "fastapi"}, sorted(loaded)
+    assert not loaded & {"icalendar", "dateutil", "sqlite3", "rich", "fastapi"}, sorted(loaded)
 
 
 def test_a_plan_after_the_first_reads_its_tables_and_loads_no_babel_holidays_or_nameparser() -> (

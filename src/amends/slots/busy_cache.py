@@ -10,7 +10,10 @@ changed file (or another version of amends, icalendar or dateutil) misses the
 cache and is parsed afresh. Events still unparsed
 (:class:`~amends.slots.busy.PendingEvent`, far from the search that read the
 file) are saved as their text and bounds, and parsed when a later search
-reaches them. Only the few most recent calendars are kept.
+reaches them: the file is one line of JSON (the parsed events, warnings...),
+then one line per such event, its bounds, line number and text separated by tabs
+(a 10,000-event export is mostly such events, and this costs half of encoding
+them as JSON). Only the few most recent calendars are kept.
 Calendars whose times use zones other than IANA zones (a VTIMEZONE of its own)
 are not cached; they are simply parsed every time.
 """
@@ -19,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterator, Sequence
 from datetime import UTC, date, datetime, timedelta
 from functools import cache
 from importlib.metadata import PackageNotFoundError, version
@@ -29,7 +33,7 @@ from zoneinfo import ZoneInfo
 from amends.paths import cache_dir, write_cache
 from amends.slots.busy import BusyCalendar, BusyEvent, PendingEvent, PendingReader, When
 
-FORMAT = 2  # 2: events not parsed yet are kept as text
+FORMAT = 3  # 2: events not parsed yet are kept as text; 3: one line each, after the JSON
 KEEP = 8  # calendars kept; older ones are removed when a new one is saved
 
 
@@ -112,22 +116,44 @@ def _read_event(raw: dict[str, Any]) -> BusyEvent:
     )
 
 
-def _read_pending(raw: list[Any]) -> PendingEvent:
-    low, high, text, line = raw
-    return PendingEvent(datetime.fromisoformat(low), datetime.fromisoformat(high), text, line)
+# An event's text never holds this (``str.splitlines`` breaks a line there, and
+# :func:`~amends.slots.icsscan.plain_events` takes no file that has it), nor a ``\n``
+# but in the ``\r\n`` between its lines: so each event set aside is one line.
+_LINE_BREAK = "\x1e"
+
+
+def _pending_lines(pending: Sequence[PendingEvent]) -> str:
+    """The events set aside, one line each: bounds, line number and text, tab-separated."""
+    lines = "\n".join(
+        f"{p.low.isoformat()}\t{p.high.isoformat()}\t{p.line}\t{p.text}" for p in pending
+    )
+    breaks = lines.count("\n") - lines.count("\r\n")  # those between the events only
+    if _LINE_BREAK in lines or breaks != max(len(pending) - 1, 0):
+        raise _NotCacheable  # pragma: no cover - the scan never sets such text aside
+    return lines.replace("\r\n", _LINE_BREAK)
+
+
+def _read_pending(lines: str) -> Iterator[PendingEvent]:
+    if not lines:
+        return
+    parse = datetime.fromisoformat
+    for row in lines.split("\n"):
+        low, high, line, text = row.split("\t", 3)
+        yield PendingEvent(parse(low), parse(high), text.replace(_LINE_BREAK, "\r\n"), int(line))
 
 
 def load(name: str, reader: PendingReader) -> BusyCalendar | None:
     """The calendar saved as ``name``, or ``None`` when there is none (or it is unreadable);
     ``reader`` parses its pending events when a search reaches them."""
     try:
-        data = json.loads((folder() / f"{name}.json").read_text("utf-8"))
+        head, _, pending = (folder() / f"{name}.json").read_text("utf-8").partition("\n")
+        data = json.loads(head)
         return BusyCalendar(
             source=str(data["source"]),
             events=tuple(_read_event(e) for e in data["events"]),
             cancelled=tuple((str(uid), _read_when(rid)) for uid, rid in data["cancelled"]),
             warnings=tuple(str(w) for w in data["warnings"]),
-            pending=tuple(_read_pending(p) for p in data["pending"]),
+            pending=tuple(_read_pending(pending)),
             reader=reader,
         )
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
@@ -142,13 +168,11 @@ def save(name: str, calendar: BusyCalendar) -> None:
             "events": [_event(e) for e in calendar.events],
             "cancelled": [[uid, _when(rid)] for uid, rid in calendar.cancelled],
             "warnings": list(calendar.warnings),
-            "pending": [
-                [p.low.isoformat(), p.high.isoformat(), p.text, p.line] for p in calendar.pending
-            ],
         }
+        pending = _pending_lines(calendar.pending)
     except _NotCacheable:
         return
-    write_cache(folder() / f"{name}.json", json.dumps(data, ensure_ascii=False))
+    write_cache(folder() / f"{name}.json", json.dumps(data, ensure_ascii=False) + "\n" + pending)
     _prune()
 
 

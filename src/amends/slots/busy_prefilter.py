@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date, datetime, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from zoneinfo import available_timezones
 
 from icalendar.prop.factory import TypesFactory
@@ -71,20 +71,19 @@ def _known_zones() -> frozenset[str]:
     return frozenset(available_timezones())
 
 
+# A ``DATE`` or ``DATE-TIME`` in the basic form iCalendar writes: an hour under 24, maybe ``Z``.
+_BASIC = re.compile(r"[0-9]{8}(?:T(?:[01][0-9]|2[0-3])[0-9]{4}Z?)?")
+
+
 def _moment(value: str) -> date | datetime:
     """A ``DATE`` or ``DATE-TIME`` value as written (naive; a final ``Z`` is left to the caller)."""
-    size = len(value)
-    if size == 16 and value[15] == "Z":
-        size = 15
-    if not value.isascii() or not value[:8].isdigit():
+    if _BASIC.fullmatch(value) is None:
         raise Unclear
     try:
-        if size == 8:
+        if len(value) == 8:
             moment: date | datetime = date.fromisoformat(value)
-        elif size == 15 and value[8] == "T" and value[9:15].isdigit() and value[9:11] < "24":
-            moment = datetime.fromisoformat(value[:15])  # the basic form, as in iCalendar
         else:
-            raise Unclear
+            moment = datetime.fromisoformat(value[:15])
     except ValueError:
         raise Unclear from None
     if not FIRST_YEAR <= moment.year <= LAST_YEAR:
@@ -207,6 +206,35 @@ def _last_start(rule: str, start: date | datetime) -> datetime:
 _PARTS = re.compile("^" + LINE_SHAPE.pattern + r"([^\r\n]*)", re.MULTILINE)
 
 
+# What :func:`_read` does with each property: 0 text, 1 a time, 2 ``EXDATE``, 3 a stamp,
+# 4 a number (any other name: text if ``icalendar`` reads it as text, else unclear).
+_ROLE = (
+    dict.fromkeys(_TEXT_NAMES, 0)
+    | dict.fromkeys(_TIMES, 1)
+    | {"EXDATE": 2}
+    | dict.fromkeys(_STAMPS, 3)
+    | dict.fromkeys(_NUMBERS, 4)
+)
+_NUMBER = re.compile(r"[0-9]{1,9}")
+
+
+@cache
+def _role(name: str) -> int:
+    """What :func:`_read` does with property ``name`` (see :data:`_ROLE`; 5: unclear)."""
+    role = _ROLE.get(name)
+    if role is None:
+        return 0 if _is_text(name) else 5
+    return role
+
+
+@lru_cache(maxsize=4096)  # an export often stamps every event with the same moment
+def _stamp_ok(value: str) -> bool:
+    try:
+        return len(value) == 16 and isinstance(_moment(value), datetime)
+    except Unclear:
+        return False
+
+
 def _read(head: str, body: str, tail: str) -> tuple[datetime, datetime, list[str]]:
     if head != "BEGIN:VEVENT" or tail != "END:VEVENT":
         raise Unclear
@@ -219,24 +247,24 @@ def _read(head: str, body: str, tail: str) -> tuple[datetime, datetime, list[str
         if "\\" in params:  # icalendar reads a backslash there
             raise Unclear
         name = name.upper()
-        if name in _TEXT_NAMES or _is_text(name):
+        role = _role(name)
+        if role == 0:
             if params and "VALUE=" in params.upper():
                 raise Unclear
             if name in USED:
                 used.append(f"{name}{params}:{value}")
-            continue
-        if name in _TIMES:
+        elif role == 1:
             if name in times:
                 raise Unclear
             times[name] = (params, value)
             used.append(f"{name}{params}:{value}")
-        elif name == "EXDATE":
+        elif role == 2:
             time_value(params, value)
             used.append(f"{name}{params}:{value}")
-        elif name in _STAMPS:
-            if params or len(value) != 16 or not isinstance(_moment(value), datetime):
+        elif role == 3:
+            if params or not _stamp_ok(value):
                 raise Unclear
-        elif name not in _NUMBERS or params or not re.fullmatch(r"[0-9]{1,9}", value):
+        elif role != 4 or params or not _NUMBER.fullmatch(value):
             raise Unclear
     used.append(tail)
     return (*_span(times), used)

@@ -183,7 +183,7 @@ def scan(text: str, source: str) -> Scanned:
 # Line breaks other than ``\n`` and ``\r\n`` (``str.splitlines`` counts them too).
 _ODD_BREAKS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 _STRUCTURE = re.compile(  # a whole VEVENT with no BEGIN or END line inside, or one such line
-    r"^(?:(?P<head>BEGIN:VEVENT)\r?\n(?P<body>(?:(?!(?:BEGIN|END)[;:])[^\r\n]*\r?\n)*?)"
+    r"^(?:(?P<head>BEGIN:VEVENT)\r?\n(?P<body>(?:(?!(?:BEGIN|END)[;:])[^\r\n]*+\r?\n)*+)"
     r"(?P<tail>END:VEVENT)(?=\r?$)|(?P<name>BEGIN|END)(?P<sep>[;:])(?P<value>[^\r\n]*))",
     re.MULTILINE | re.IGNORECASE,
 )
