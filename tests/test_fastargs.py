@@ -316,3 +316,17 @@ def test_every_plan_option_is_either_the_request_or_a_named_output_option() -> N
     assert params is not None
     assert {p["name"] for p in params} == set(REQUEST_OPTIONS) | outputs
     assert not set(REQUEST_OPTIONS) & outputs
+
+
+def test_an_option_table_follows_the_module_defining_a_choices_enum() -> None:
+    """Choices are recorded in the table: an Enum defined outside ``amends.cli`` gets its
+    module's checksum among the sources, so editing its members derives the table again."""
+    import enum
+    import importlib
+
+    from amends.cli.fastargs_build import _default_sources
+
+    importlib.import_module("amends.plan.reasons")
+    core = enum.Enum("Core", {"A": "a"}, module="amends.plan.reasons")  # type: ignore[misc]
+    assert "plan/reasons.py" in _default_sources([], [core])
+    assert "plan/reasons.py" not in _default_sources([], [])

@@ -76,6 +76,8 @@ def _type_record(param: click.Parameter, hint: Any) -> dict[str, Any]:
 def _param_record(param: click.Parameter, default: Any, hint: Any) -> dict[str, Any]:
     if param.callback is not None or param.envvar or param.is_eager or not param.expose_value:
         raise _Unreadable
+    if getattr(param, "deprecated", False):
+        raise _Unreadable  # Click warns when it is used: Typer's path says so
     if param.nargs != 1 or param.name is None:
         raise _Unreadable
     record: dict[str, Any] = {"name": param.name, "required": param.required}
@@ -99,17 +101,18 @@ def _param_record(param: click.Parameter, default: Any, hint: Any) -> dict[str, 
     return record
 
 
-def _default_sources(defaults: list[Any]) -> dict[str, str]:
-    """The amends modules outside ``amends.cli`` holding a default (``DEFAULT_HOURS``), by
-    checksum: the table is derived again when one of them changes."""
+def _default_sources(defaults: list[Any], enums: list[type[enum.Enum]]) -> dict[str, str]:
+    """The amends modules outside ``amends.cli`` holding a default (``DEFAULT_HOURS``) or
+    defining a choice's Enum, by checksum: the table is derived again when one changes."""
     found: dict[str, str] = {}
+    enum_modules = {e.__module__ for e in enums}
     for name, module in list(sys.modules.items()):
         if not name.startswith("amends.") or name.startswith("amends.cli."):
             continue
         if not isinstance(module, ModuleType) or not getattr(module, "__file__", None):
             continue
         values = vars(module).values()
-        if any(d is v for d in defaults for v in values):
+        if name in enum_modules or any(d is v for d in defaults for v in values):
             path = Path(str(module.__file__)).resolve()
             found[path.relative_to(_PACKAGE_DIR).as_posix()] = source_digest(path.read_bytes())
     return found
@@ -125,6 +128,8 @@ def derive_table(command: str) -> dict[str, Any]:
     signature = inspect.signature(built.callback)  # the command's own function (unwrapped)
     hints = typing.get_type_hints(inspect.unwrap(built.callback))
     defaults = [p.default for p in signature.parameters.values()]
+    if {str(p.name) for p in built.params} != set(signature.parameters):
+        return {"params": None, "sources": {}}  # e.g. a typer.Context: only Typer can pass it
     try:
         params = [
             _param_record(p, signature.parameters[str(p.name)].default, hints.get(str(p.name)))
@@ -133,4 +138,6 @@ def derive_table(command: str) -> dict[str, Any]:
     except _Unreadable:
         return {"params": None, "sources": {}}
     plain = [d for d in defaults if isinstance(d, (str, int)) and not isinstance(d, bool)]
-    return {"params": params, "sources": _default_sources(plain)}
+    # an Enum's members are the choices recorded: the table follows the module defining it
+    enums = [found for p in built.params if (found := _enum_of(hints.get(str(p.name))))]
+    return {"params": params, "sources": _default_sources(plain, enums)}
