@@ -51,6 +51,7 @@ TUNING_SETS = (
     ("corpus writer's training drafts", ROOT / "training/check/drafts/corpus3_train.toml"),
     ("spent third held-out set, now tuning data", ROOT / "training/check/drafts/heldout_v3.toml"),
     ("spent fourth held-out set, now tuning data", ROOT / "training/check/drafts/heldout_v4.toml"),
+    ("spent fifth held-out set, now tuning data", ROOT / "training/check/drafts/heldout_v5.toml"),
 )
 THROUGHPUT_SECONDS = 3.0
 _FLAW_KEYS = ("flaws", "labels", "categories", "expected", "findings")
