@@ -43,6 +43,7 @@ def _transition_in_gap(naive: datetime, tz: ZoneInfo) -> datetime:
 
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_SECOND = timedelta(seconds=1)
 _EPOCH_DAY = date(1970, 1, 1).toordinal()
 _DAY = 86_400
 WEEK = 7 * _DAY
@@ -52,8 +53,8 @@ _CLEAR = 2 * _DAY  # how far a wall time must be from an offset change to skip t
 @lru_cache(maxsize=16_384)
 def _offset_at(tz: ZoneInfo, seconds: int) -> int:
     """``tz``'s UTC offset, in seconds, at ``seconds`` after 1970 UTC."""
-    offset = (_EPOCH + timedelta(seconds=seconds)).astimezone(tz).utcoffset()
-    return int(offset.total_seconds()) if offset is not None else 0
+    offset = datetime.fromtimestamp(seconds, tz).utcoffset()  # as ``astimezone`` reads it
+    return offset // _SECOND if offset is not None else 0
 
 
 @lru_cache(maxsize=16_384)
@@ -71,9 +72,10 @@ def week_offsets(tz: ZoneInfo, week: int) -> tuple[int, int, int] | None:
     if before == after:
         return None
     lo, hi = low, high
+    target = timedelta(seconds=after)
     while hi - lo > 1:  # invariant: the offset at lo is ``before``, at hi ``after``
         mid = (lo + hi) // 2
-        if (_EPOCH + timedelta(seconds=mid)).astimezone(tz).utcoffset() == timedelta(seconds=after):
+        if datetime.fromtimestamp(mid, tz).utcoffset() == target:
             hi = mid
         else:
             lo = mid

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from amends.dates.calendar import Hours, calendar_for
@@ -47,9 +47,11 @@ MAX_CALENDAR_DAYS = 400
 NEAR_MISS_REACH = timedelta(days=2)  # how far around a near miss the candidate's hours are read
 
 
-@dataclass(frozen=True)
-class Day:
-    """One business day of the search and what is left of it after each rule."""
+class Day(NamedTuple):
+    """One business day of the search and what is left of it after each rule.
+
+    A named tuple: a search makes one per business day, and reads them only.
+    """
 
     day: date
     window: Interval | None
