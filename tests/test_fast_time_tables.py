@@ -25,6 +25,7 @@ from amends.dates.calendar import Hours, calendar_for
 from amends.dates.country import country_of_zone
 from amends.dates.zones import zone_names
 from amends.errors import InputError
+from amends.plan import english
 from amends.slots.clock import (
     WEEK,
     day_window,
@@ -239,3 +240,38 @@ def test_snippets_with_control_syntax_stay_with_jinja() -> None:
     assert Substitution.of("{{ a | upper }}") is None
     assert Substitution.of("{{- a }}") is None
     assert Substitution.of("Hello {{ name }}.") == Substitution(("Hello ", "name", "."))
+
+
+def _keys(table: object, prefix: str = "") -> list[str]:
+    if isinstance(table, dict):
+        return [k for key, value in table.items() for k in _keys(value, f"{prefix}{key}.")]
+    return [prefix[:-1]] if isinstance(table, str) else []
+
+
+@pytest.mark.parametrize("name", ["compose", "steps", "triage", "slots"])
+def test_american_snippets_render_as_their_jinja_templates_do(name: str) -> None:
+    checked = 0
+    for key in _keys(snippets(name)):
+        fast = english._snippet(name, key, "us")
+        if not isinstance(fast, Substitution | Conditional):
+            continue
+        source = english._localise_source(_texts_at(snippets(name), key), "us")
+        parts = fast.parts if isinstance(fast, Substitution) else ()
+        pieces = fast.pieces if isinstance(fast, Conditional) else ((None, fast),)
+        fields = {f for _, sub in pieces for f in sub.parts[1::2]} | set(parts[1::2])
+        fields |= {n for n, _ in pieces if n}
+        for value in ("Dana", None, 3):
+            context = {field: value for field in fields}
+            jinja = compile_snippet(english._environment("us"), source).render(**context)
+            assert tidy(fast.render(**context)) == tidy(jinja), key
+        checked += 1
+    assert checked  # every catalogue has snippets on the fast path
+
+
+def _texts_at(table: dict[str, object], key: str) -> str:
+    found: object = table
+    for part in key.split("."):
+        assert isinstance(found, dict)
+        found = found[part]
+    assert isinstance(found, str)
+    return found
