@@ -16,6 +16,7 @@ from importlib import resources
 from itertools import pairwise
 from zoneinfo import ZoneInfo
 
+import jinja2
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -24,6 +25,7 @@ from amends.dates.calendar import Hours, calendar_for
 from amends.dates.country import country_of_zone
 from amends.dates.zones import zone_names
 from amends.errors import InputError
+from amends.plan import english
 from amends.slots.clock import (
     WEEK,
     day_window,
@@ -32,7 +34,7 @@ from amends.slots.clock import (
     wall_instant,
     week_offsets,
 )
-from amends.texts import Substitution, compile_snippet, environment, snippets, tidy
+from amends.texts import Conditional, Substitution, compile_snippet, environment, snippets, tidy
 from tests.zones_edge import ALL_EDGE_ZONES
 
 ALL_ZONES = sorted(zone_names())
@@ -189,6 +191,47 @@ def test_plain_substitution_snippets_render_as_jinja_does(name: str) -> None:
             assert tidy(plain) == tidy(jinja), source
 
 
+@pytest.mark.parametrize("name", ["slots", "compose", "steps", "triage", "render", "english"])
+def test_conditional_snippets_render_as_jinja_does(name: str) -> None:
+    found = [s for s in _texts(snippets(name)) if "{%" in s and Conditional.of(s)]
+    assert found or name != "slots"  # the slot explanations use them
+    for source in found:
+        template = Conditional.of(source)
+        assert template is not None
+        fields = sorted({f for _, sub in template.pieces for f in sub.parts[1::2]})
+        fields += [n for n, _ in template.pieces if n and n not in fields]
+        for value in ("Dana", None, 0, 3, "", "two  spaces"):
+            for flip in range(len(fields) + 1):  # each name false in turn, then all true
+                context = {f: (value if n != flip else None) for n, f in enumerate(fields)}
+                jinja = compile_snippet(environment(), source).render(**context)
+                assert tidy(template.render(**context)) == tidy(jinja), source
+
+
+def test_conditional_snippets_fail_on_a_missing_name_as_jinja_does() -> None:
+    template = Conditional.of("a{% if b %} {{ c }}{% endif %}")
+    assert template is not None
+    assert template.render(b="", c=1) == "a"  # a section not written needs none of its names
+    assert template.render(b=True, c=1) == "a 1"
+    with pytest.raises(jinja2.UndefinedError):
+        template.render(c=1)
+    with pytest.raises(jinja2.UndefinedError):
+        compile_snippet(environment(), "a{% if b %} {{ c }}{% endif %}").render(c=1)
+
+
+def test_snippets_with_other_control_syntax_stay_with_jinja() -> None:
+    for source in (
+        "{% if a %}x{% else %}y{% endif %}",
+        "{% if a %}{% if b %}x{% endif %}{% endif %}",
+        "{%- if a %}x{% endif %}",
+        "  {% if a %}x{% endif %}",
+        "line\n{% if a %}x{% endif %}",
+        "{% if true %}x{% endif %}",
+        "{% for a in b %}{{ a }}{% endfor %}",
+        "{% if a %}{{ a | upper }}{% endif %}",
+    ):
+        assert Conditional.of(source) is None, source
+
+
 def test_snippets_with_control_syntax_stay_with_jinja() -> None:
     assert Substitution.of("{{ a }}{% if b %} {{ b }}{% endif %}") is None
     # literals and globals are Jinja's to render, never names looked up in the context
@@ -197,3 +240,38 @@ def test_snippets_with_control_syntax_stay_with_jinja() -> None:
     assert Substitution.of("{{ a | upper }}") is None
     assert Substitution.of("{{- a }}") is None
     assert Substitution.of("Hello {{ name }}.") == Substitution(("Hello ", "name", "."))
+
+
+def _keys(table: object, prefix: str = "") -> list[str]:
+    if isinstance(table, dict):
+        return [k for key, value in table.items() for k in _keys(value, f"{prefix}{key}.")]
+    return [prefix[:-1]] if isinstance(table, str) else []
+
+
+@pytest.mark.parametrize("name", ["compose", "steps", "triage", "slots"])
+def test_american_snippets_render_as_their_jinja_templates_do(name: str) -> None:
+    checked = 0
+    for key in _keys(snippets(name)):
+        fast = english._snippet(name, key, "us")
+        if not isinstance(fast, Substitution | Conditional):
+            continue
+        source = english._localise_source(_texts_at(snippets(name), key), "us")
+        parts = fast.parts if isinstance(fast, Substitution) else ()
+        pieces = fast.pieces if isinstance(fast, Conditional) else ((None, fast),)
+        fields = {f for _, sub in pieces for f in sub.parts[1::2]} | set(parts[1::2])
+        fields |= {n for n, _ in pieces if n}
+        for value in ("Dana", None, 3):
+            context = {field: value for field in fields}
+            jinja = compile_snippet(english._environment("us"), source).render(**context)
+            assert tidy(fast.render(**context)) == tidy(jinja), key
+        checked += 1
+    assert checked  # every catalogue has snippets on the fast path
+
+
+def _texts_at(table: dict[str, object], key: str) -> str:
+    found: object = table
+    for part in key.split("."):
+        assert isinstance(found, dict)
+        found = found[part]
+    assert isinstance(found, str)
+    return found

@@ -209,8 +209,55 @@ class Substitution:
         return "".join(out)
 
 
+_IF = re.compile(r"\{% *if +([A-Za-z_][A-Za-z0-9_]*) *%\}(.*?)\{% *endif *%\}")
+
+
+@dataclass(frozen=True)
+class Conditional:
+    """A one-line snippet of text, ``{{ name }}`` and ``{% if name %}...{% endif %}`` sections.
+
+    The sections hold text and names only (no ``else``, no nesting); one is written
+    when its name's value is true, as Jinja's ``if`` reads it, and a missing name fails
+    as ``StrictUndefined`` does. One line only, and never a block at the very start
+    after spaces, so ``trim_blocks`` and ``lstrip_blocks`` have nothing to remove.
+    """
+
+    pieces: tuple[tuple[str | None, Substitution], ...]
+
+    @classmethod
+    def of(cls, source: str) -> Conditional | None:
+        """The sections of ``source``, or ``None`` when it uses any other Jinja syntax."""
+        if "\n" in source or re.match(r"[ \t]+\{%", source):
+            return None
+        pieces: list[tuple[str | None, Substitution | None]] = []
+        end = 0
+        for found in _IF.finditer(source):
+            name = found.group(1)
+            if name.lower() in _LITERALS or name in environment().globals:
+                return None
+            pieces.append((None, Substitution.of(source[end : found.start()])))
+            pieces.append((name, Substitution.of(found.group(2))))
+            end = found.end()
+        pieces.append((None, Substitution.of(source[end:])))
+        if len(pieces) == 1 or any(sub is None for _, sub in pieces):
+            return None
+        return cls(tuple((name, sub) for name, sub in pieces if sub is not None))
+
+    def render(self, **context: Any) -> str:
+        """The text, each section written when its name is true."""
+        out = []
+        for name, sub in self.pieces:
+            if name is not None:
+                if name not in context:
+                    raise jinja2.UndefinedError(f"{name!r} is undefined")
+                if not context[name]:
+                    continue
+            out.append(sub.render(**context))
+        return "".join(out)
+
+
 @cache
-def _snippet_template(name: str, key: str) -> Template | Substitution | str:
+def _snippet_template(name: str, key: str) -> Template | Substitution | Conditional | str:
     """The compiled snippet, or its finished text when it has no Jinja syntax at all."""
     source: Any = snippets(name)
     for part in key.split("."):
@@ -219,7 +266,9 @@ def _snippet_template(name: str, key: str) -> Template | Substitution | str:
         raise KeyError(f"{name}.{key} is not a text snippet")
     if not any(mark in source for mark in ("{{", "{%", "{#")):
         return tidy(source)  # what rendering it would give, without a Jinja context per call
-    return Substitution.of(source) or compile_snippet(environment(), source)
+    return (
+        Substitution.of(source) or Conditional.of(source) or compile_snippet(environment(), source)
+    )
 
 
 def snippet(name: str, key: str, **context: Any) -> str:
@@ -231,7 +280,7 @@ def snippet(name: str, key: str, **context: Any) -> str:
 _PLAIN = frozenset({str, int, float, bool, type(None)})
 
 
-def render_snippet(template: Template | Substitution, context: dict[str, Any]) -> str:
+def render_snippet(template: Template | Substitution | Conditional, context: dict[str, Any]) -> str:
     """``template`` rendered with ``context`` and tidied.
 
     Rendering is pure (snippets are data, fixed for the life of the process), so
@@ -245,7 +294,9 @@ def render_snippet(template: Template | Substitution, context: dict[str, Any]) -
 
 
 @lru_cache(maxsize=8192)
-def _rendered(template: Template | Substitution, values: tuple[tuple[str, Any], ...]) -> str:
+def _rendered(
+    template: Template | Substitution | Conditional, values: tuple[tuple[str, Any], ...]
+) -> str:
     return tidy(template.render(**dict(values)))
 
 

@@ -21,7 +21,7 @@ import importlib
 import json
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -146,11 +146,17 @@ class HolidayTable:
         """The ordinals of the days of ``year`` that :meth:`is_working_day` says are not."""
         answers = self._year(year)
         first = date(year, 1, 1).toordinal()
-        flags: str = answers["weekend_days"]
-        weekend = {first + n for n, flag in enumerate(flags) if flag == "1"}
+        weekend = {first + n for n in _flagged(answers["weekend_days"])}
         holidays = self.holiday_ordinals(year)
         worked = {date.fromisoformat(d).toordinal() for d in answers["workdays"]}
         return (weekend - worked) | (holidays - weekend)
+
+
+@lru_cache(maxsize=256)
+def _flagged(flags: str) -> tuple[int, ...]:
+    """The positions of the ``1`` flags of a year's weekend string: a few dozen distinct
+    strings (a year's first weekday and length, a weekend) serve every country and year."""
+    return tuple(n for n, flag in enumerate(flags) if flag == "1")
 
 
 def _from_json(code: str, subdiv: str | None, data: Any) -> HolidayTable | None:

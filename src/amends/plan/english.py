@@ -21,7 +21,15 @@ from jinja2 import BaseLoader, Environment, Template
 from amends.dates.country import country_for_zone
 from amends.dates.format import English
 from amends.plan.situation import Situation
-from amends.texts import compile_snippet, environment, render_snippet, snippets, tidy
+from amends.texts import (
+    Conditional,
+    Substitution,
+    compile_snippet,
+    environment,
+    render_snippet,
+    snippets,
+    tidy,
+)
 
 __all__ = ["english_for", "localise", "render", "snippet_in", "snippets"]
 
@@ -104,13 +112,20 @@ def render(name: str, variant: English, **context: Any) -> str:
 
 
 @cache
-def _snippet(name: str, key: str, variant: English) -> Template:
+def _snippet(name: str, key: str, variant: English) -> Template | Substitution | Conditional:
+    """The snippet in ``variant``: plain names and one-line sections without a Jinja context
+    (the variant's environment differs only in its loader), anything else compiled."""
     source: Any = snippets(name)
     for part in key.split("."):
         source = source[part]
     if not isinstance(source, str):
         raise KeyError(f"{name}.{key} is not a text snippet")
-    return compile_snippet(_environment(variant), _localise_source(source, variant))
+    text = _localise_source(source, variant)
+    return (
+        Substitution.of(text)
+        or Conditional.of(text)
+        or compile_snippet(_environment(variant), text)
+    )
 
 
 def snippet_in(name: str, key: str, variant: English, **context: Any) -> str:

@@ -43,20 +43,36 @@ def _transition_in_gap(naive: datetime, tz: ZoneInfo) -> datetime:
 
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_SECOND = timedelta(seconds=1)
 _EPOCH_DAY = date(1970, 1, 1).toordinal()
 _DAY = 86_400
 WEEK = 7 * _DAY
 _CLEAR = 2 * _DAY  # how far a wall time must be from an offset change to skip the exact path
 
 
-@lru_cache(maxsize=16_384)
+_BLOCK = 16  # weeks per table of week-start offsets
+
+
 def _offset_at(tz: ZoneInfo, seconds: int) -> int:
     """``tz``'s UTC offset, in seconds, at ``seconds`` after 1970 UTC."""
-    offset = (_EPOCH + timedelta(seconds=seconds)).astimezone(tz).utcoffset()
-    return int(offset.total_seconds()) if offset is not None else 0
+    offset = datetime.fromtimestamp(seconds, tz).utcoffset()  # as ``astimezone`` reads it
+    return offset // _SECOND if offset is not None else 0
 
 
 @lru_cache(maxsize=16_384)
+def _week_starts(tz: ZoneInfo, block: int) -> tuple[int, ...]:
+    """``tz``'s UTC offset at the start of each UTC week of ``block`` (``_BLOCK`` weeks from
+    week ``block * _BLOCK``) and of the week after it: a table per zone, read once."""
+    first = block * _BLOCK
+    return tuple(_offset_at(tz, (first + n) * WEEK) for n in range(_BLOCK + 1))
+
+
+def _week_start(tz: ZoneInfo, week: int) -> int:
+    """``tz``'s UTC offset at the start of UTC week ``week``."""
+    block, n = divmod(week, _BLOCK)
+    return _week_starts(tz, block)[n]
+
+
 def week_offsets(tz: ZoneInfo, week: int) -> tuple[int, int, int] | None:
     """``(instant, offset before, offset after)`` of the change of ``tz``'s UTC offset in
     UTC week ``week`` after 1970 (seconds), or ``None`` when the offset is the same all week.
@@ -66,14 +82,22 @@ def week_offsets(tz: ZoneInfo, week: int) -> tuple[int, int, int] | None:
     ends of a week mean no change inside it, and a change is found to the second by
     bisection. Whole weeks shared by every request about that zone are read once.
     """
-    low, high = week * WEEK, (week + 1) * WEEK
-    before, after = _offset_at(tz, low), _offset_at(tz, high)
+    block, n = divmod(week, _BLOCK)
+    starts = _week_starts(tz, block)
+    before, after = starts[n], starts[n + 1]
     if before == after:
         return None
-    lo, hi = low, high
+    return _change_in(tz, week, before, after)
+
+
+@lru_cache(maxsize=16_384)
+def _change_in(tz: ZoneInfo, week: int, before: int, after: int) -> tuple[int, int, int]:
+    """:func:`week_offsets` of a week whose two ends differ: the change found to the second."""
+    lo, hi = week * WEEK, (week + 1) * WEEK
+    target = timedelta(seconds=after)
     while hi - lo > 1:  # invariant: the offset at lo is ``before``, at hi ``after``
         mid = (lo + hi) // 2
-        if (_EPOCH + timedelta(seconds=mid)).astimezone(tz).utcoffset() == timedelta(seconds=after):
+        if datetime.fromtimestamp(mid, tz).utcoffset() == target:
             hi = mid
         else:
             lo = mid
@@ -96,7 +120,7 @@ def _plain_offset(tz: ZoneInfo, local: int) -> int | None:
         if local < wall:
             return before if offset is None else offset
         offset = after
-    return _offset_at(tz, week * WEEK) if offset is None else offset
+    return _week_start(tz, week) if offset is None else offset
 
 
 def wall_instant(day: date, minute: int, tz: ZoneInfo, *, as_start: bool) -> datetime:
@@ -152,9 +176,17 @@ def _steady_offset(tz: ZoneInfo, low: int, high: int) -> int | None:
     """``tz``'s one UTC offset for every wall time from ``low`` to ``high`` (seconds after
     1970 on its clock) when no offset change is within two days of them, else ``None``."""
     first, last = (low - _CLEAR) // WEEK - 1, (high + _CLEAR) // WEEK + 1
-    if any(week_offsets(tz, week) is not None for week in range(first, last + 1)):
-        return None
-    return _offset_at(tz, first * WEEK)
+    # No change in any of those weeks: the same offset at the start of each, and after.
+    offset = _week_start(tz, first)
+    week = first
+    while week <= last + 1:
+        block, n = divmod(week, _BLOCK)
+        stop = min(_BLOCK, last + 1 - block * _BLOCK)
+        seen = _week_starts(tz, block)[n : stop + 1]
+        if seen.count(offset) != len(seen):
+            return None
+        week = (block + 1) * _BLOCK
+    return offset
 
 
 _ONE_DAY = timedelta(days=1)

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from amends.dates.calendar import Hours, calendar_for
@@ -47,9 +47,11 @@ MAX_CALENDAR_DAYS = 400
 NEAR_MISS_REACH = timedelta(days=2)  # how far around a near miss the candidate's hours are read
 
 
-@dataclass(frozen=True)
-class Day:
-    """One business day of the search and what is left of it after each rule."""
+class Day(NamedTuple):
+    """One business day of the search and what is left of it after each rule.
+
+    A named tuple: a search makes one per business day, and reads them only.
+    """
 
     day: date
     window: Interval | None
@@ -80,6 +82,27 @@ def business_windows(p: Prepared, earliest: datetime) -> list[tuple[date, Interv
     # Windows follow one another, so only the first day's can end before ``earliest``.
     days = _open_days(p.their_tz, p.country, p.hours, first, p.request.days + 1)
     return [(day, window) for day, window in days if window[1] > earliest][: p.request.days]
+
+
+def opening(p: Prepared) -> tuple[datetime, list[tuple[date, Interval]]]:
+    """:func:`earliest_start` and its :func:`business_windows`, read from one scan of days.
+
+    By default the earliest start opens the first business day after today, and the
+    search days are the business days from that one on, so the scan that finds it
+    finds them too (any other case reads them as :func:`business_windows` does).
+    """
+    req = p.request
+    if req.min_notice is None:
+        first = req.now.astimezone(p.their_tz).date() + timedelta(days=1)
+        found = _open_days(p.their_tz, p.country, p.hours, first, req.days + 1)
+        if len(found) == req.days + 1:
+            earliest = found[0][1][0]
+            # Days before the first found one have no window: scanning from it finds
+            # the same days, unless the clocks put its window's start on another date.
+            if earliest.astimezone(p.their_tz).date() == found[0][0]:
+                return earliest, [(d, w) for d, w in found if w[1] > earliest][: req.days]
+    earliest = earliest_start(p)
+    return earliest, business_windows(p, earliest)
 
 
 @lru_cache(maxsize=4096)
@@ -393,8 +416,7 @@ def _every(p: Prepared, days: list[Day]) -> list[Candidate]:
 def find_slots(req: SlotRequest) -> SlotResult:
     """Propose up to ``req.count`` times (or windows) that keep every rule, and explain gaps."""
     p = req.prepared()
-    earliest = earliest_start(p)
-    opened = business_windows(p, earliest)
+    earliest, opened = opening(p)
     dates = [day for day, _ in opened]
     busy = _busy_spans(p, _span([w for _, w in opened], earliest))  # calendars expanded once
     days = plan_days(p, dates, busy, earliest, dict(opened))
