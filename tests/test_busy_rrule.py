@@ -20,7 +20,7 @@ from itertools import islice
 from unittest import mock
 from zoneinfo import ZoneInfo
 
-from dateutil.rrule import rrulestr
+from dateutil.rrule import rrule, rruleset, rrulestr
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from icalendar.prop import vRecur
@@ -64,7 +64,7 @@ RULE_PIECES = st.lists(
 ZONES = [ZoneInfo(name) for name in ("Europe/London", "America/New_York", "Australia/Lord_Howe")]
 
 
-def _rrulestr(text: str, first: datetime) -> object:
+def _rrulestr(text: str, first: datetime) -> rrule | rruleset:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", DeprecationWarning)
         return rrulestr(text, dtstart=first, ignoretz=True)
