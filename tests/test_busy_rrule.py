@@ -29,7 +29,7 @@ from amends.errors import InputError
 from amends.slots import busy_file, busy_plain, busy_prefilter, busy_rules
 from amends.slots.busy import BusyCalendar
 from amends.slots.busy_file import _read_pending, parse_busy_text
-from amends.slots.busy_rrule import read_rule
+from amends.slots.busy_rrule import counted, occurrences, read_rule, wall_until
 from amends.slots.busy_rules import _rule, plain_rule, wall_rule_text
 
 RULE_PIECES = st.lists(
@@ -235,3 +235,29 @@ def test_recurring_events_are_busy_at_the_same_times_as_dateutils_text_parser_sa
     with _every_rule_through_dateutils_text_parser():
         before = _busy(text, spans, prefilter=False)
     assert shared == before
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    PLAIN_PARTS,
+    st.integers(0, 60 * 24 * 800),
+    st.integers(-60, 700),
+    st.integers(0, 40),
+    st.integers(0, 24 * 600),
+)
+def test_a_common_rule_counted_out_gives_dateutils_occurrences(
+    parts: dict[str, str], minutes: int, from_day: int, days: int, until_hours: int
+) -> None:
+    first = datetime(2026, 1, 1, 0, 30) + timedelta(minutes=minutes)
+    if "UNTIL" in parts:
+        until = first + timedelta(hours=until_hours)
+        parts["UNTIL"] = until.strftime("%Y%m%d" if parts["UNTIL"] == "date" else "%Y%m%dT%H%M%S")
+    plain = read_rule(";".join(f"{key}={value}" for key, value in parts.items()))
+    assert plain is not None
+    if not counted(plain):
+        return
+    low = first + timedelta(days=from_day)
+    high = low + timedelta(days=days, hours=5)
+    wall = wall_rule_text(plain.text, UTC, ZoneInfo("UTC"))
+    want = [moment for moment in _rrulestr(wall, first).between(low, high, inc=True)]
+    assert occurrences(plain, first, wall_until(plain, UTC), low, high) == want

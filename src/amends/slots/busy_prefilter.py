@@ -41,6 +41,7 @@ USED = frozenset({"DTSTART", "DTEND", "DURATION", "RRULE", "EXDATE", "UID", "STA
 # time read as UTC is within a day of the instant; the margins add slack.
 MARGIN = timedelta(days=2)
 SERIES_MARGIN = timedelta(days=4)  # and a series' UNTIL may be on another clock
+_DAY_LONG = timedelta(days=1)
 
 _DURATION = re.compile(
     r"P(?:([0-9]{1,4})W|([0-9]{1,5})D|([0-9]{1,5}D)?T([0-9]{1,5}H)?([0-9]{1,6}M)?([0-9]{1,7}S)?)"
@@ -262,18 +263,18 @@ def _read_plain_body(found: re.Match[str]) -> tuple[datetime, datetime, list[str
         rule,
         rule_value,
     ) = found.group(*_GROUPS)
-    times = {"DTSTART": (start_params, start_value)} if start is not None else {}
-    if end is not None:
-        times["DTEND"] = (end_params, end_value)
-    if length is not None:
-        times["DURATION"] = ("", length_value)
-    if rule is not None:
-        times["RRULE"] = ("", rule_value)
     spans = found.regs
     lines = sorted([at for at in map(spans.__getitem__, _line_groups()) if at[0] >= 0])
     body = found.string
     used = ["BEGIN:VEVENT", *[body[a:b] for a, b in lines], "END:VEVENT"]
-    return (*_span(times, _plain_time), used)
+    bounds = _span(
+        None if start is None else (start_params, start_value),
+        None if end is None else (end_params, end_value),
+        None if length is None else ("", length_value),
+        None if rule is None else ("", rule_value),
+        _plain_time,
+    )
+    return (*bounds, used)
 
 
 def _plain_time(params: str, value: str) -> tuple[str, date | datetime]:
@@ -324,39 +325,46 @@ def _read(head: str, body: str, tail: str) -> tuple[datetime, datetime, list[str
         elif role != 4 or params or not _NUMBER.fullmatch(value):
             raise Unclear
     used.append(tail)
-    return (*_span(times), used)
+    get = times.get
+    return (*_span(get("DTSTART"), get("DTEND"), get("DURATION"), get("RRULE")), used)
+
+
+Written = tuple[str, str]  # a property's parameters and value
 
 
 def _span(
-    times: dict[str, tuple[str, str]],
+    start: Written | None,
+    end: Written | None,
+    duration: Written | None,
+    rule: Written | None,
     read: Callable[[str, str], tuple[str, date | datetime]] = time_value,
 ) -> Bounds:
-    if "DTSTART" not in times or ("DTEND" in times and "DURATION" in times):
+    """Where an event with these ``DTSTART``, ``DTEND``, ``DURATION`` and ``RRULE`` values
+    can block time (:class:`Unclear` when that is not plain); ``read`` reads a time."""
+    if start is None or (end is not None and duration is not None):
         raise Unclear
-    if "," in times["DTSTART"][1] or "," in times.get("DTEND", ("", ""))[1]:
+    if "," in start[1] or (end is not None and "," in end[1]):
         raise Unclear  # one value only: icalendar refuses a list there (a skipped event)
-    form, start = read(*times["DTSTART"])
-    first = _wall(start)
-    if "DTEND" in times:
-        end_form, end = read(*times["DTEND"])
-        length = _wall(end) - first
+    form, moment = read(*start)
+    first = _wall(moment)
+    if end is not None:
+        end_form, last = read(*end)
+        length = _wall(last) - first
         if end_form != form or length < timedelta(0):
             raise Unclear
-    elif "DURATION" in times:
-        params, value = times["DURATION"]
-        if params:
+    elif duration is not None:
+        if duration[0]:
             raise Unclear
-        length = duration_of(value)
+        length = duration_of(duration[1])
     else:
-        length = timedelta(days=1) if form == "date" else timedelta(0)
-    length = max(length, timedelta(days=1)) if form == "date" else length
-    if "RRULE" not in times:
+        length = _DAY_LONG if form == "date" else timedelta(0)
+    if form == "date" and length < _DAY_LONG:
+        length = _DAY_LONG
+    if rule is None:
         return first - MARGIN, first + length + MARGIN
-    params, rule = times["RRULE"]
-    if params:
+    if rule[0]:
         raise Unclear
-    last = _last_start(rule, start)
-    return first - MARGIN, last + length + SERIES_MARGIN
+    return first - MARGIN, _last_start(rule[1], moment) + length + SERIES_MARGIN
 
 
 def bounds(lines: Sequence[str]) -> tuple[datetime, datetime, list[str]] | None:

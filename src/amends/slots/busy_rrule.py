@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from functools import lru_cache
 
 # The order ``icalendar`` writes a rule's parts in (``vRecur.canonical_order``).
@@ -104,3 +104,70 @@ def read_rule(text: str) -> PlainRule | None:
         wkst=WEEKDAYS[wkst] if wkst is not None else None,
         text=";".join(f"{key}={parts[key]}" for key in ORDER if key in parts),
     )
+
+
+def wall_until(rule: PlainRule, zone: tzinfo) -> datetime | None:
+    """The rule's ``UNTIL`` as a naive wall time of ``zone`` (the series' own clock), as
+    dateutil takes it: a date counts whole, a UTC time is moved onto that clock."""
+    until = rule.until
+    if isinstance(until, datetime):
+        return (
+            until.replace(tzinfo=UTC).astimezone(zone).replace(tzinfo=None) if rule.utc else until
+        )
+    return None if until is None else datetime.combine(until, _END_OF_DAY)
+
+
+_END_OF_DAY = time(23, 59, 59)
+
+
+def counted(rule: PlainRule) -> bool:
+    """Whether :func:`occurrences` can count ``rule`` out by arithmetic: daily without
+    ``BYDAY``, or weekly (maybe on several weekdays)."""
+    return rule.freq == "WEEKLY" or (rule.freq == "DAILY" and rule.byday is None)
+
+
+def occurrences(
+    rule: PlainRule, first: datetime, until: datetime | None, low: datetime, high: datetime
+) -> list[datetime]:
+    """The occurrences of ``rule`` (:func:`counted`) that start at ``first`` from ``low`` to
+    ``high`` (all naive, on the series' wall clock; ``until`` from :func:`wall_until`), in
+    order: what dateutil's ``rrule`` yields there, without walking the years before ``low``.
+
+    A weekly rule repeats in weeks that begin on ``WKST`` (Monday unless given), every
+    ``INTERVAL`` weeks from the week of ``first``, on its ``BYDAY`` weekdays (``first``'s
+    own without one) at ``first``'s time of day, never before ``first``; a daily one
+    every ``INTERVAL`` days. ``COUNT`` counts from ``first``, ``UNTIL`` is the last moment.
+    """
+    offsets: tuple[int, ...] = (0,)
+    if rule.freq == "DAILY":
+        period, start = timedelta(days=rule.interval), first
+    else:
+        wkst = rule.wkst or 0
+        start = first - timedelta(days=(first.weekday() - wkst) % 7)  # its week's first day
+        days = rule.byday if rule.byday is not None else (first.weekday(),)
+        offsets = tuple(sorted({(day - wkst) % 7 for day in days}))
+        period = timedelta(weeks=rule.interval)
+    own = (first - start).days  # the offset of ``first`` in its period
+    in_first = sum(1 for offset in offsets if offset >= own)  # occurrences of the first period
+    periods = max(0, (low - start) // period)
+    found: list[datetime] = []
+    while True:
+        base = start + periods * period
+        if base > high:
+            return found
+        for place, offset in enumerate(offsets):
+            if periods == 0 and offset < own:
+                continue
+            index = (
+                place - (len(offsets) - in_first)
+                if periods == 0
+                else (in_first + (periods - 1) * len(offsets) + place)
+            )
+            moment = base + timedelta(days=offset)
+            if (rule.count is not None and index >= rule.count) or (
+                until is not None and moment > until
+            ):
+                return found
+            if low <= moment <= high:
+                found.append(moment)
+        periods += 1

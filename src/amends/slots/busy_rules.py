@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import warnings
 from collections.abc import Iterable
-from datetime import UTC, datetime, time, timedelta, tzinfo
+from datetime import UTC, datetime, timedelta, tzinfo
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
@@ -20,7 +20,7 @@ from dateutil.rrule import DAILY, MONTHLY, WEEKLY, YEARLY, rrule, rruleset, rrul
 
 from amends.errors import InputError
 from amends.slots.busy import MAX_EXPANSION, BusyEvent, When, _naive_in, _zone_of
-from amends.slots.busy_rrule import PlainRule, read_rule
+from amends.slots.busy_rrule import PlainRule, counted, occurrences, read_rule, wall_until
 from amends.slots.clock import Interval
 
 _UNTIL = re.compile(r"UNTIL=([0-9]{8})(T[0-9]{6})?(Z?)", re.IGNORECASE)
@@ -94,7 +94,6 @@ def _rules(event: BusyEvent, floating: ZoneInfo, source: str, span: Interval) ->
 
 
 _FREQS = {"DAILY": DAILY, "WEEKLY": WEEKLY, "MONTHLY": MONTHLY, "YEARLY": YEARLY}
-_END_OF_DAY = time(23, 59, 59)
 
 
 def plain_rule(plain: PlainRule, first: datetime, zone: tzinfo) -> rrule:
@@ -102,13 +101,9 @@ def plain_rule(plain: PlainRule, first: datetime, zone: tzinfo) -> rrule:
     costs ten times more): what ``rrulestr`` gives for its text with ``dtstart=first`` and
     ``ignoretz``, once ``UNTIL`` is on the wall clock of ``zone`` (:func:`wall_rule_text`)."""
     args: dict[str, object] = {}
-    until = plain.until
-    if isinstance(until, datetime):
-        args["until"] = (
-            until.replace(tzinfo=UTC).astimezone(zone).replace(tzinfo=None) if plain.utc else until
-        )
-    elif until is not None:  # a date: its whole day counts
-        args["until"] = datetime.combine(until, _END_OF_DAY)
+    until = wall_until(plain, zone)
+    if until is not None:
+        args["until"] = until
     if plain.count is not None:
         args["count"] = plain.count
     if plain.interval != 1:
@@ -146,6 +141,12 @@ def expand(event: BusyEvent, span: Interval, floating: ZoneInfo, source: str) ->
     margin = event.length + timedelta(days=2)
     low = span[0].astimezone(zone).replace(tzinfo=None) - margin
     high = span[1].astimezone(zone).replace(tzinfo=None) + timedelta(days=2)
+    plain = read_rule(event.rule) if event.rule and not event.rdates else None
+    if plain is not None and counted(plain):  # the common rules: counted out, no dateutil
+        first = _naive_in(event.start, zone, floating)
+        skipped = {_naive_in(skip, zone, floating) for skip in event.exdates}
+        starts = occurrences(plain, first, wall_until(plain, zone), low, high)
+        return [_rebuild(start, event.start, zone) for start in starts if start not in skipped]
     parsed = _rule(event, floating, source)
     last = last_possible(parsed) if parsed is not None else None
     if last is not None and last < low and not event.rdates:
