@@ -13,7 +13,6 @@ events across the edges of the search.
 
 from __future__ import annotations
 
-import re
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -27,7 +26,7 @@ from amends.errors import InputError
 from amends.slots import busy_cache
 from amends.slots.busy import BusyCalendar
 from amends.slots.busy_file import _read_pending, load_busy, parse_busy_text
-from amends.slots.busy_prefilter import bounds, bounds_of
+from amends.slots.busy_prefilter import bounds
 from amends.slots.icsscan import plain_events, scan
 from tests.test_busy_real_world import BERLIN_TZ, CALENDARS
 from tests.test_slots_busy import WEEKLY, ics
@@ -326,58 +325,3 @@ def test_plain_events_are_taken_out_before_the_line_scan() -> None:
     found = plain_events(text)
     assert found is not None and len(found) == 50
     assert len(parse_busy_text(text, "cal.ics").pending) == 50
-
-
-# Body lines the one-pattern reading must take exactly as the line-by-line reading does.
-BODY_LINES = [
-    "UID:u1",
-    "UID:u2",
-    "UID;X-A=1:u3",
-    "UID;VALUE=TEXT:u4",
-    "STATUS:CANCELLED",
-    "TRANSP:TRANSPARENT",
-    "SUMMARY;LANGUAGE=en:Call",
-    'ATTENDEE;CN="Ann, B";ROLE=REQ-PARTICIPANT:mailto:ann@example.org',
-    'ORGANIZER;CN="A=B":mailto:a@example.org',
-    'DESCRIPTION;ALTREP="cid:x":notes',
-    "X-MICROSOFT-CDO-BUSYSTATUS:BUSY",
-    "x-lower:case",
-    "DTSTAMP:20261101T090000Z",
-    "DTSTAMP:20240229T090000Z",
-    "DTSTAMP:20261131T090000Z",
-    "CREATED:20200101",
-    "LAST-MODIFIED;X=1:20261101T090000Z",
-    "SEQUENCE:2",
-    "PRIORITY:x",
-    "GEO:1;2",
-    "DTSTART:20261124T100000Z",
-    "DTSTART;TZID=Europe/Berlin:20261124T100000",
-    "DTSTART;VALUE=DATE:20261124",
-    "DTSTART;TZID=Mars/Olympus:20261124T100000",
-    'DTSTART;TZID="Europe/Berlin":20261124T100000',
-    "DTSTART:20240229T100000",
-    "DTSTART:22010101T100000",
-    "DTEND:20261124T110000Z",
-    "DTEND;TZID=Europe/Berlin:20261124T113000",
-    "DTEND;VALUE=DATE:20261126",
-    "DTEND:20261124T090000Z",
-    "DURATION:PT1H",
-    "DURATION;X=1:PT1H",
-    "RRULE:FREQ=WEEKLY;COUNT=3",
-    "RRULE:FREQ=DAILY;UNTIL=20261201",
-    "RRULE:FREQ=MONTHLY;BYMONTHDAY=3",
-    "EXDATE:20261201T100000Z",
-]
-
-
-@settings(max_examples=500, deadline=None)
-@given(st.lists(st.sampled_from(BODY_LINES), max_size=7), st.sampled_from(["\r\n", "\n"]))
-def test_a_plain_body_read_in_one_pattern_is_read_as_line_by_line(
-    lines: list[str], end: str
-) -> None:
-    body = "".join(line + end for line in lines)
-    quick = bounds_of("BEGIN:VEVENT", body, "END:VEVENT")
-    with pytest.MonkeyPatch.context() as patch:  # no body read in one pattern
-        patch.setattr("amends.slots.busy_prefilter._plain_body", lambda: re.compile("(?!)"))
-        slow = bounds_of("BEGIN:VEVENT", body, "END:VEVENT")
-    assert quick == slow

@@ -21,7 +21,7 @@ value it does not recognise.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from functools import cache, lru_cache
 from zoneinfo import available_timezones
@@ -193,109 +193,9 @@ def _stamp_ok(value: str) -> bool:
         return False
 
 
-# A body the line-by-line reading of :func:`_read` surely accepts, matched and read in one go
-# (:func:`_plain_body`): text properties without a ``VALUE`` parameter, stamps that are
-# valid UTC date-times (29 February aside), numbers, and at most one each of ``DTSTART``,
-# ``DTEND``, ``DURATION``, ``RRULE``, ``UID``, ``STATUS`` and ``TRANSP``, captured (their
-# values are then checked as :func:`_read` checks them). No ``EXDATE``, no backslash and
-# no ``=`` in a parameter value, names in upper case: anything else is read line by line.
-_VALUE_PART = r'(?:"[^"\\=\r\n]*"|[^";:,\\=\r\n]*)'
-_PARAMS = rf"(?:;(?!(?i:value)=)[A-Za-z0-9-]+={_VALUE_PART}(?:,{_VALUE_PART})*)*"
-_TIME_PARAMS = rf"(?:;[A-Za-z0-9-]+={_VALUE_PART}(?:,{_VALUE_PART})*)*"
-_DAY = (
-    r"(?:19[0-9]{2}|2[01][0-9]{2}|2200)"
-    r"(?:(?:0[1-9]|1[0-2])(?:0[1-9]|1[0-9]|2[0-8])|(?:0[13-9]|1[0-2])(?:29|30)|(?:0[13578]|1[02])31)"
-)
-_STAMP_LINE = rf"(?:DTSTAMP|CREATED|LAST-MODIFIED):{_DAY}T(?:[01][0-9]|2[0-3])[0-5][0-9][0-5][0-9]Z"
-_FAST_TEXT = [  # names icalendar reads as text (checked with :func:`_is_text` when compiled)
-    *("SUMMARY", "DESCRIPTION", "LOCATION", "CLASS", "CATEGORIES", "ORGANIZER", "ATTENDEE"),
-    *("URL", "COMMENT", "CONTACT", "RESOURCES", "RELATED-TO"),
-]
-# A time's parameters and value in the plain forms: a valid date or date-time (UTC, floating
-# or of a zone :func:`_form_of` then checks), which :func:`_plain_time` reads without checks.
-_FORM = r"(?:;VALUE=DATE|;TZID=[A-Za-z][A-Za-z0-9_+/-]*)?"
-_MOMENT = rf"{_DAY}(?:T(?:[01][0-9]|2[0-3])[0-5][0-9][0-5][0-9]Z?)?"
-# The captured lines (group: the whole line) and, for times, their parameters and value.
-_ONCE = (
-    ("s", rf"DTSTART(?P<sp>{_FORM}):(?P<sv>{_MOMENT})"),
-    ("e", rf"DTEND(?P<ep>{_FORM}):(?P<ev>{_MOMENT})"),
-    ("d", r"DURATION:(?P<dv>[^\r\n]*)"),
-    ("r", r"RRULE:(?P<rv>[^\r\n]*)"),
-    ("u", rf"UID{_PARAMS}:[^\r\n]*"),
-    ("st", rf"STATUS{_PARAMS}:[^\r\n]*"),
-    ("tr", rf"TRANSP{_PARAMS}:[^\r\n]*"),
-)
-
-
-@cache
-def _plain_body() -> re.Pattern[str]:
-    """The pattern of a body :func:`_read` surely accepts (see :data:`_ONCE`)."""
-    names = [name for name in _FAST_TEXT if _is_text(name)]
-    typed = TypesFactory.instance().types_map
-    if all(_is_text(key) for key in typed if str(key).upper().startswith("X-")):
-        names.append("X-[A-Z0-9-]+")  # icalendar reads unknown extensions as text
-    once, groups = [], 0  # each line's group by number: named ones must come first
-    for group, line in _ONCE:
-        captured = f"(?P<{group}>{line})"
-        once.append(f"(?({groups + 1})(?!)|{captured})")  # fails once it matched before
-        groups += re.compile(captured).groups
-    line = (
-        rf"(?:{'|'.join(once)}|(?:{'|'.join(names)}){_PARAMS}:[^\r\n]*"
-        rf"|{_STAMP_LINE}|(?:SEQUENCE|PRIORITY):[0-9]{{1,9}})\r?\n"
-    )
-    return re.compile(f"(?:{line})*+")
-
-
-_GROUPS = ("s", "sp", "sv", "e", "ep", "ev", "d", "dv", "r", "rv")
-
-
-def _read_plain_body(found: re.Match[str]) -> tuple[datetime, datetime, list[str]]:
-    """:func:`_read` of a body :func:`_plain_body` matched: its captured lines read."""
-    (
-        start,
-        start_params,
-        start_value,
-        end,
-        end_params,
-        end_value,
-        length,
-        length_value,
-        rule,
-        rule_value,
-    ) = found.group(*_GROUPS)
-    spans = found.regs
-    lines = sorted([at for at in map(spans.__getitem__, _line_groups()) if at[0] >= 0])
-    body = found.string
-    used = ["BEGIN:VEVENT", *[body[a:b] for a, b in lines], "END:VEVENT"]
-    bounds = _span(
-        None if start is None else (start_params, start_value),
-        None if end is None else (end_params, end_value),
-        None if length is None else ("", length_value),
-        None if rule is None else ("", rule_value),
-        _plain_time,
-    )
-    return (*bounds, used)
-
-
-def _plain_time(params: str, value: str) -> tuple[str, date | datetime]:
-    """:func:`time_value` of a value the pattern of :func:`_plain_body` checked already."""
-    moment = date.fromisoformat(value) if len(value) == 8 else datetime.fromisoformat(value[:15])
-    return _kind(moment, value, *_form_of(params)), moment
-
-
-@cache
-def _line_groups() -> tuple[int, ...]:
-    """The numbers of the groups :func:`_plain_body` captures a whole line in."""
-    index = _plain_body().groupindex
-    return tuple(index[group] for group, _ in _ONCE)
-
-
 def _read(head: str, body: str, tail: str) -> tuple[datetime, datetime, list[str]]:
     if head != "BEGIN:VEVENT" or tail != "END:VEVENT":
         raise Unclear
-    plain = _plain_body().fullmatch(body)
-    if plain is not None:
-        return _read_plain_body(plain)
     found = _PARTS.findall(body)
     if len(found) != body.count("\n"):  # a line without the NAME:value shape (or blank)
         raise Unclear
@@ -337,18 +237,17 @@ def _span(
     end: Written | None,
     duration: Written | None,
     rule: Written | None,
-    read: Callable[[str, str], tuple[str, date | datetime]] = time_value,
 ) -> Bounds:
     """Where an event with these ``DTSTART``, ``DTEND``, ``DURATION`` and ``RRULE`` values
-    can block time (:class:`Unclear` when that is not plain); ``read`` reads a time."""
+    can block time (:class:`Unclear` when that is not plain)."""
     if start is None or (end is not None and duration is not None):
         raise Unclear
     if "," in start[1] or (end is not None and "," in end[1]):
         raise Unclear  # one value only: icalendar refuses a list there (a skipped event)
-    form, moment = read(*start)
+    form, moment = time_value(*start)
     first = _wall(moment)
     if end is not None:
-        end_form, last = read(*end)
+        end_form, last = time_value(*end)
         length = _wall(last) - first
         if end_form != form or length < timedelta(0):
             raise Unclear
