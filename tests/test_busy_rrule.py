@@ -261,3 +261,16 @@ def test_a_common_rule_counted_out_gives_dateutils_occurrences(
     wall = wall_rule_text(plain.text, UTC, ZoneInfo("UTC"))
     want = [moment for moment in _rrulestr(wall, first).between(low, high, inc=True)]
     assert occurrences(plain, first, wall_until(plain, UTC), low, high) == want
+
+
+def test_a_rule_with_several_week_starts_is_skipped_with_its_warning_either_way() -> None:
+    text = (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:a\r\nDTSTART:20200101T100000Z\r\n"
+        "DURATION:PT1H\r\nRRULE:FREQ=WEEKLY;COUNT=3;WKST=MO,TU\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    for prefilter in (True, False):
+        calendar = parse_busy_text(text, "cal.ics", prefilter=prefilter)
+        assert not calendar.pending and not calendar.events
+        assert calendar.warnings == (
+            "cal.ics: 1 event skipped: a recurrence rule amends cannot read (line 3)",
+        )
