@@ -13,13 +13,10 @@ hand it to ``icalendar``.
 from __future__ import annotations
 
 import random
-import warnings
 from datetime import UTC, datetime, timedelta
-from itertools import islice
 
 import pytest
 from bench.bench_busy import calendar_text
-from dateutil.rrule import rrulestr
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -27,8 +24,7 @@ from amends.errors import InputError
 from amends.slots.busy import BusyEvent, PendingEvent
 from amends.slots.busy_file import _read_pending, parse_busy_text, parse_pending
 from amends.slots.busy_plain import read_plain
-from amends.slots.busy_prefilter import Unclear
-from amends.slots.busy_rules import plain_rule
+from amends.slots.busy_rrule import Unclear
 from tests.test_busy_prefilter import calendars
 from tests.test_busy_real_world import CALENDARS
 
@@ -176,63 +172,3 @@ def test_a_set_aside_event_in_utc_gets_the_zone_icalendar_gives_it() -> None:
     event = read_plain(waiting)
     assert event is not None and event.start == datetime(2020, 1, 1, 10, tzinfo=UTC)
     _same_event(event, parse_pending("cal.ics", [waiting])[0])
-
-
-RULE_PIECES = st.lists(
-    st.sampled_from(
-        [
-            "FREQ=DAILY",
-            "FREQ=WEEKLY",
-            "FREQ=MONTHLY",
-            "FREQ=YEARLY",
-            "FREQ=HOURLY",
-            "UNTIL=20270314T023000",
-            "UNTIL=20261101T013000",
-            "UNTIL=20261231",
-            "COUNT=5",
-            "COUNT=40",
-            "INTERVAL=2",
-            "INTERVAL=3",
-            "BYDAY=MO,WE,FR",
-            "BYDAY=SU",
-            "BYDAY=1MO",
-            "BYMONTHDAY=31",
-            "WKST=SU",
-            "WKST=MO",
-            "",
-        ]
-    ),
-    min_size=1,
-    max_size=5,
-)
-
-
-@settings(max_examples=400, deadline=None)
-@given(RULE_PIECES, st.integers(0, 60 * 24 * 500))
-def test_a_plain_rule_is_built_as_dateutil_parses_it(pieces: list[str], minutes: int) -> None:
-    text = ";".join(pieces)
-    first = datetime(2026, 1, 1, 0, 30) + timedelta(minutes=minutes)
-    built = plain_rule(text, first)
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", DeprecationWarning)
-            parsed = rrulestr(text, dtstart=first, ignoretz=True)
-    except (ValueError, TypeError):
-        assert built is None  # left to rrulestr, which refuses it
-        return
-    if built is None:  # not a plain rule (a date-only UNTIL, BYMONTHDAY...): rrulestr reads it
-        return
-    assert str(built) == str(parsed)
-    assert list(islice(built, 60)) == list(islice(parsed, 60))
-
-
-def test_the_rules_of_a_common_export_are_built_without_the_text_parser() -> None:
-    first = datetime(2026, 3, 2, 9, 30)
-    for text in (
-        "FREQ=WEEKLY;UNTIL=20270101T093000",
-        "FREQ=DAILY;COUNT=10;INTERVAL=2",
-        "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH;WKST=SU",
-    ):
-        built = plain_rule(text, first)
-        assert built is not None
-        assert str(built) == str(rrulestr(text, dtstart=first, ignoretz=True))

@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from amends.lazy import lazy_names
@@ -45,10 +46,10 @@ class BusyEvent:
     recurrence_id: When | None = None
 
 
-@dataclass(frozen=True)
-class PendingEvent:
+class PendingEvent(NamedTuple):
     """A ``VEVENT`` not parsed yet: it can only block time between ``low`` and ``high``
-    (naive UTC), it has no ``RECURRENCE-ID`` and it parses without a warning."""
+    (naive UTC), it has no ``RECURRENCE-ID`` and it parses without a warning. (A named
+    tuple: a 10,000-event export makes as many, which costs a fifth of a frozen class.)"""
 
     low: datetime
     high: datetime

@@ -41,7 +41,8 @@ from amends.slots.busy import (
     length_between,
 )
 from amends.slots.busy_plain import read_plain
-from amends.slots.busy_prefilter import Unclear, bounds, bounds_of
+from amends.slots.busy_prefilter import bounds, bounds_of
+from amends.slots.busy_rrule import Unclear, read_rule
 from amends.slots.icsscan import EventLines, Scanned, plain_events, scan
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -134,7 +135,7 @@ def _readable_event(component: Any, lines: EventLines, source: str) -> BusyEvent
         raise _Skip(err.message.split(": ", 2)[-1]) from None  # the reason, without file/line
     except (ValueError, TypeError, KeyError, OverflowError):
         raise _Skip("a date or time that cannot be read") from None
-    if event.rule:
+    if event.rule and read_rule(event.rule) is None:  # a common rule reads as dateutil reads it
         if _TOO_FINE.search(event.rule):
             raise _Skip("repeats every minute or second")
         try:

@@ -18,11 +18,10 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from amends.slots.busy import BusyEvent, PendingEvent, When, blocks_time, length_between
-from amends.slots.busy_prefilter import Unclear, duration_of, time_value, time_values
+from amends.slots.busy_prefilter import duration_of, time_value, time_values
+from amends.slots.busy_rrule import Unclear, read_rule
 from amends.slots.icsscan import LINE_SHAPE
 
-# The order ``icalendar`` writes a rule's parts in (``vRecur.canonical_order``).
-_RULE_ORDER = ("FREQ", "UNTIL", "COUNT", "INTERVAL", "BYDAY", "WKST")
 _UTC = ZoneInfo("UTC")  # what ``icalendar`` gives a time written with ``Z``
 
 
@@ -35,10 +34,10 @@ def _on_clock(moment: date | datetime, kind: str) -> When:
 
 def _rule_text(rule: str) -> str:
     """The rule as ``icalendar`` writes it back: its parts in canonical order."""
-    parts = dict(part.partition("=")[::2] for part in rule.split(";"))
-    if len(parts) != rule.count(";") + 1 or set(parts) - set(_RULE_ORDER):
+    plain = read_rule(rule)
+    if plain is None:
         raise Unclear
-    return ";".join(f"{key}={parts[key]}" for key in _RULE_ORDER if key in parts)
+    return plain.text
 
 
 def _text(values: dict[str, tuple[str, str]], name: str) -> str:

@@ -29,6 +29,7 @@ from zoneinfo import available_timezones
 from icalendar.prop.factory import TypesFactory
 
 from amends.slots.busy import MAX_EXPANSION
+from amends.slots.busy_rrule import Unclear, read_moment, read_rule
 from amends.slots.icsscan import LINE_SHAPE
 
 Bounds = tuple[datetime, datetime]
@@ -40,22 +41,17 @@ USED = frozenset({"DTSTART", "DTEND", "DURATION", "RRULE", "EXDATE", "UID", "STA
 # time read as UTC is within a day of the instant; the margins add slack.
 MARGIN = timedelta(days=2)
 SERIES_MARGIN = timedelta(days=4)  # and a series' UNTIL may be on another clock
-FIRST_YEAR, LAST_YEAR = 1900, 2200  # outside: parsed at once (no arithmetic near the limits)
+_DAY_LONG = timedelta(days=1)
 
 _DURATION = re.compile(
     r"P(?:([0-9]{1,4})W|([0-9]{1,5})D|([0-9]{1,5}D)?T([0-9]{1,5}H)?([0-9]{1,6}M)?([0-9]{1,7}S)?)"
 )
 _ZONE = re.compile(r"[A-Za-z][A-Za-z0-9_+-]*(?:/[A-Za-z0-9_+-]+)*")
-_DAYS = re.compile(r"(?:MO|TU|WE|TH|FR|SA|SU)(?:,(?:MO|TU|WE|TH|FR|SA|SU))*")
 _TIMES = frozenset({"DTSTART", "DTEND", "DURATION", "RRULE"})
 _TEXT_NAMES = frozenset({"UID", "SUMMARY", "DESCRIPTION", "LOCATION", "STATUS", "TRANSP"})
 _STAMPS = frozenset({"DTSTAMP", "CREATED", "LAST-MODIFIED"})
 _NUMBERS = frozenset({"SEQUENCE", "PRIORITY"})
 _TEXT_TYPES = frozenset({"vText", "vCategory", "vUri", "vCalAddress", "vUnknown"})
-
-
-class Unclear(Exception):
-    """The event is not plainly a common shape: it is parsed at once."""
 
 
 @cache
@@ -69,26 +65,6 @@ def _is_text(name: str) -> bool:
 @cache
 def _known_zones() -> frozenset[str]:
     return frozenset(available_timezones())
-
-
-# A ``DATE`` or ``DATE-TIME`` in the basic form iCalendar writes: an hour under 24, maybe ``Z``.
-_BASIC = re.compile(r"[0-9]{8}(?:T(?:[01][0-9]|2[0-3])[0-9]{4}Z?)?")
-
-
-def _moment(value: str) -> date | datetime:
-    """A ``DATE`` or ``DATE-TIME`` value as written (naive; a final ``Z`` is left to the caller)."""
-    if _BASIC.fullmatch(value) is None:
-        raise Unclear
-    try:
-        if len(value) == 8:
-            moment: date | datetime = date.fromisoformat(value)
-        else:
-            moment = datetime.fromisoformat(value[:15])
-    except ValueError:
-        raise Unclear from None
-    if not FIRST_YEAR <= moment.year <= LAST_YEAR:
-        raise Unclear
-    return moment
 
 
 def _wall(value: date | datetime) -> datetime:
@@ -116,7 +92,7 @@ def time_value(params: str, value: str) -> tuple[str, date | datetime]:
         kind, moments = time_values(params, value)
         return kind, moments[0]
     form, date_only = _form_of(params)
-    moment = _moment(value)
+    moment = read_moment(value)
     return _kind(moment, value, form, date_only), moment
 
 
@@ -126,7 +102,7 @@ def time_values(params: str, value: str) -> tuple[str, list[date | datetime]]:
     form, date_only = _form_of(params)
     kind, moments = "", list[date | datetime]()
     for item in value.split(","):
-        moment = _moment(item)
+        moment = read_moment(item)
         this = _kind(moment, item, form, date_only)
         if not moments:
             kind = this
@@ -169,36 +145,18 @@ def duration_of(value: str) -> timedelta:
 
 def _last_start(rule: str, start: date | datetime) -> datetime:
     """A wall time no occurrence of ``rule`` starts after (:class:`Unclear` when unknown)."""
-    parts: dict[str, str] = {}
-    for part in rule.split(";"):
-        key, equals, value = part.partition("=")
-        if not equals or key in parts:
-            raise Unclear
-        parts[key] = value
-    freq = parts.pop("FREQ", "")
-    interval = parts.pop("INTERVAL", "1")
-    count = parts.pop("COUNT", None)
-    until = parts.pop("UNTIL", None)
-    days = parts.pop("BYDAY", None)
-    wkst = parts.pop("WKST", "MO")
-    if parts or freq not in ("DAILY", "WEEKLY", "MONTHLY", "YEARLY"):
+    plain = read_rule(rule)
+    if plain is None or (plain.byday is not None and plain.freq != "WEEKLY"):
         raise Unclear
-    if not re.fullmatch(r"[1-9][0-9]{0,3}", interval) or not _DAYS.fullmatch(wkst):
-        raise Unclear
-    if days is not None and (freq != "WEEKLY" or not _DAYS.fullmatch(days)):
-        raise Unclear
-    if count is not None and not re.fullmatch(r"[1-9][0-9]{0,5}", count):
-        raise Unclear
-    if until is not None:
-        moment = _moment(until)
-        return _wall(moment) + timedelta(days=1)
-    if count is None or int(count) > MAX_EXPANSION:
+    if plain.until is not None:
+        return _wall(plain.until) + timedelta(days=1)
+    if plain.count is None or plain.count > MAX_EXPANSION:
         raise Unclear
     first = _wall(start)
-    if freq == "DAILY":
-        return first + timedelta(days=(int(count) - 1) * int(interval))
-    if freq == "WEEKLY":  # at least one occurrence in every period after the first
-        return first + timedelta(weeks=(int(count) + 2) * int(interval))
+    if plain.freq == "DAILY":
+        return first + timedelta(days=(plain.count - 1) * plain.interval)
+    if plain.freq == "WEEKLY":  # at least one occurrence in every period after the first
+        return first + timedelta(weeks=(plain.count + 2) * plain.interval)
     raise Unclear
 
 
@@ -227,10 +185,22 @@ def _role(name: str) -> int:
     return role
 
 
+@lru_cache(maxsize=1024)
+def _name_role(written: str) -> tuple[str, int]:
+    """A property name as written, in upper case, and what :func:`_read` does with it: 0 a
+    text it leaves out, 1 a text it keeps (:data:`USED`), 2 a time, 3 ``EXDATE``, 4 a
+    stamp, 5 a number, 6 unclear."""
+    name = written.upper()
+    role = _role(name)
+    if role == 0:
+        return name, 1 if name in USED else 0
+    return name, role + 1
+
+
 @lru_cache(maxsize=4096)  # an export often stamps every event with the same moment
 def _stamp_ok(value: str) -> bool:
     try:
-        return len(value) == 16 and isinstance(_moment(value), datetime)
+        return len(value) == 16 and isinstance(read_moment(value), datetime)
     except Unclear:
         return False
 
@@ -243,60 +213,67 @@ def _read(head: str, body: str, tail: str) -> tuple[datetime, datetime, list[str
         raise Unclear
     times: dict[str, tuple[str, str]] = {}
     used = [head]
-    for name, params, value in found:
-        if "\\" in params:  # icalendar reads a backslash there
-            raise Unclear
-        name = name.upper()
-        role = _role(name)
+    for written, params, value in found:
+        name, role = _name_role(written)
+        if params and ("\\" in params or (role <= 1 and "VALUE=" in params.upper())):
+            raise Unclear  # icalendar reads a backslash there; a text with a VALUE may fail
         if role == 0:
-            if params and "VALUE=" in params.upper():
-                raise Unclear
-            if name in USED:
-                used.append(f"{name}{params}:{value}")
-        elif role == 1:
+            continue
+        if role == 1:
+            used.append(f"{name}{params}:{value}")
+        elif role == 2:
             if name in times:
                 raise Unclear
             times[name] = (params, value)
             used.append(f"{name}{params}:{value}")
-        elif role == 2:
+        elif role == 3:
             time_value(params, value)
             used.append(f"{name}{params}:{value}")
-        elif role == 3:
+        elif role == 4:
             if params or not _stamp_ok(value):
                 raise Unclear
-        elif role != 4 or params or not _NUMBER.fullmatch(value):
+        elif role != 5 or params or not _NUMBER.fullmatch(value):
             raise Unclear
     used.append(tail)
-    return (*_span(times), used)
+    get = times.get
+    return (*_span(get("DTSTART"), get("DTEND"), get("DURATION"), get("RRULE")), used)
 
 
-def _span(times: dict[str, tuple[str, str]]) -> Bounds:
-    if "DTSTART" not in times or ("DTEND" in times and "DURATION" in times):
+Written = tuple[str, str]  # a property's parameters and value
+
+
+def _span(
+    start: Written | None,
+    end: Written | None,
+    duration: Written | None,
+    rule: Written | None,
+) -> Bounds:
+    """Where an event with these ``DTSTART``, ``DTEND``, ``DURATION`` and ``RRULE`` values
+    can block time (:class:`Unclear` when that is not plain)."""
+    if start is None or (end is not None and duration is not None):
         raise Unclear
-    if "," in times["DTSTART"][1] or "," in times.get("DTEND", ("", ""))[1]:
+    if "," in start[1] or (end is not None and "," in end[1]):
         raise Unclear  # one value only: icalendar refuses a list there (a skipped event)
-    form, start = time_value(*times["DTSTART"])
-    first = _wall(start)
-    if "DTEND" in times:
-        end_form, end = time_value(*times["DTEND"])
-        length = _wall(end) - first
+    form, moment = time_value(*start)
+    first = _wall(moment)
+    if end is not None:
+        end_form, last = time_value(*end)
+        length = _wall(last) - first
         if end_form != form or length < timedelta(0):
             raise Unclear
-    elif "DURATION" in times:
-        params, value = times["DURATION"]
-        if params:
+    elif duration is not None:
+        if duration[0]:
             raise Unclear
-        length = duration_of(value)
+        length = duration_of(duration[1])
     else:
-        length = timedelta(days=1) if form == "date" else timedelta(0)
-    length = max(length, timedelta(days=1)) if form == "date" else length
-    if "RRULE" not in times:
+        length = _DAY_LONG if form == "date" else timedelta(0)
+    if form == "date" and length < _DAY_LONG:
+        length = _DAY_LONG
+    if rule is None:
         return first - MARGIN, first + length + MARGIN
-    params, rule = times["RRULE"]
-    if params:
+    if rule[0]:
         raise Unclear
-    last = _last_start(rule, start)
-    return first - MARGIN, last + length + SERIES_MARGIN
+    return first - MARGIN, _last_start(rule[1], moment) + length + SERIES_MARGIN
 
 
 def bounds(lines: Sequence[str]) -> tuple[datetime, datetime, list[str]] | None:

@@ -20,14 +20,14 @@ from dateutil.rrule import DAILY, MONTHLY, WEEKLY, YEARLY, rrule, rruleset, rrul
 
 from amends.errors import InputError
 from amends.slots.busy import MAX_EXPANSION, BusyEvent, When, _naive_in, _zone_of
+from amends.slots.busy_rrule import PlainRule, counted, occurrences, read_rule, wall_until
 from amends.slots.clock import Interval
 
 _UNTIL = re.compile(r"UNTIL=([0-9]{8})(T[0-9]{6})?(Z?)", re.IGNORECASE)
 
 
-def _rule_text(event: BusyEvent, zone: tzinfo, floating: ZoneInfo) -> str:
-    """The RRULE with ``UNTIL`` moved onto the series' wall clock, as dateutil needs."""
-    assert event.rule is not None
+def wall_rule_text(rule: str, zone: tzinfo, floating: ZoneInfo) -> str:
+    """``rule`` with ``UNTIL`` moved onto the series' wall clock (``zone``), as dateutil needs."""
 
     def fix(match: re.Match[str]) -> str:
         day, clock, zulu = match.group(1), match.group(2), match.group(3)
@@ -38,7 +38,7 @@ def _rule_text(event: BusyEvent, zone: tzinfo, floating: ZoneInfo) -> str:
         moment = datetime.fromisoformat(day + clock).replace(tzinfo=UTC)
         return "UNTIL=" + _naive_in(moment, zone, floating).strftime("%Y%m%dT%H%M%S")
 
-    return _UNTIL.sub(fix, event.rule)
+    return _UNTIL.sub(fix, rule)
 
 
 @lru_cache(maxsize=4096)
@@ -48,10 +48,15 @@ def _rule(event: BusyEvent, floating: ZoneInfo, source: str) -> rrule | None:
         return None
     zone = _zone_of(event.start, floating)
     first = _naive_in(event.start, zone, floating)
+    plain = read_rule(event.rule)
     try:
-        text = _rule_text(event, zone, floating)
-        built = plain_rule(text, first)
-        parsed = built if built is not None else rrulestr(text, dtstart=first, ignoretz=True)
+        if plain is not None:  # the common rules, read once for the pre-filter and here
+            parsed: rrule | rruleset = plain_rule(plain, first, zone)
+        else:
+            text = wall_rule_text(event.rule, zone, floating)
+            with warnings.catch_warnings():  # COUNT with UNTIL: deprecated, and honoured
+                warnings.simplefilter("ignore", DeprecationWarning)
+                parsed = rrulestr(text, dtstart=first, ignoretz=True)
         if not isinstance(parsed, rrule):
             raise ValueError("expected a single RRULE")
     except (ValueError, TypeError) as exc:
@@ -89,47 +94,27 @@ def _rules(event: BusyEvent, floating: ZoneInfo, source: str, span: Interval) ->
 
 
 _FREQS = {"DAILY": DAILY, "WEEKLY": WEEKLY, "MONTHLY": MONTHLY, "YEARLY": YEARLY}
-_WEEKDAYS = {"MO": 0, "TU": 1, "WE": 2, "TH": 3, "FR": 4, "SA": 5, "SU": 6}
-_PLAIN_RULE = re.compile(
-    r"(?:FREQ=(?P<freq>DAILY|WEEKLY|MONTHLY|YEARLY)|UNTIL=(?P<until>[0-9]{8}T(?:[01][0-9]|2[0-3])[0-9]{4})"
-    r"|COUNT=(?P<count>[1-9][0-9]{0,5})|INTERVAL=(?P<interval>[1-9][0-9]{0,3})"
-    r"|BYDAY=(?P<byday>(?:MO|TU|WE|TH|FR|SA|SU)(?:,(?:MO|TU|WE|TH|FR|SA|SU))*)"
-    r"|WKST=(?P<wkst>MO|TU|WE|TH|FR|SA|SU))(?:;|$)"
-)
 
 
-def plain_rule(text: str, first: datetime) -> rrule | None:
-    """``rrulestr(text, dtstart=first, ignoretz=True)`` for the common rules (``FREQ`` daily
-    to yearly with ``UNTIL`` on the wall clock, ``COUNT``, ``INTERVAL``, plain ``BYDAY``,
-    ``WKST``), built without dateutil's text parser, which costs ten times more;
-    ``None`` for anything else."""
-    found: dict[str, str] = {}
-    at = 0
-    while at < len(text):
-        match = _PLAIN_RULE.match(text, at)
-        if match is None:
-            return None
-        key, value = next((k, v) for k, v in match.groupdict().items() if v is not None)
-        if key in found:
-            return None
-        found[key] = value
-        at = match.end()
-    if "freq" not in found or text.endswith(";"):
-        return None
+def plain_rule(plain: PlainRule, first: datetime, zone: tzinfo) -> rrule:
+    """The rule ``plain`` starting at ``first``, built without dateutil's text parser (which
+    costs ten times more): what ``rrulestr`` gives for its text with ``dtstart=first`` and
+    ``ignoretz``, once ``UNTIL`` is on the wall clock of ``zone`` (:func:`wall_rule_text`)."""
     args: dict[str, object] = {}
-    if "until" in found:
-        args["until"] = datetime.fromisoformat(found["until"])  # the basic ISO form
-    if "count" in found:
-        args["count"] = int(found["count"])
-    if "interval" in found:
-        args["interval"] = int(found["interval"])
-    if "byday" in found:
-        args["byweekday"] = [weekdays[_WEEKDAYS[d]] for d in found["byday"].split(",")]
-    if "wkst" in found:
-        args["wkst"] = _WEEKDAYS[found["wkst"]]
+    until = wall_until(plain, zone)
+    if until is not None:
+        args["until"] = until
+    if plain.count is not None:
+        args["count"] = plain.count
+    if plain.interval != 1:
+        args["interval"] = plain.interval
+    if plain.byday is not None:
+        args["byweekday"] = [weekdays[day] for day in plain.byday]
+    if plain.wkst is not None:
+        args["wkst"] = plain.wkst
     with warnings.catch_warnings():  # dateutil deprecates COUNT with UNTIL, as rrulestr would
         warnings.simplefilter("ignore", DeprecationWarning)
-        return rrule(_FREQS[found["freq"]], dtstart=first, cache=False, **args)  # type: ignore[arg-type]
+        return rrule(_FREQS[plain.freq], dtstart=first, cache=False, **args)  # type: ignore[arg-type]
 
 
 _MONTH_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # a leap year's
@@ -156,6 +141,12 @@ def expand(event: BusyEvent, span: Interval, floating: ZoneInfo, source: str) ->
     margin = event.length + timedelta(days=2)
     low = span[0].astimezone(zone).replace(tzinfo=None) - margin
     high = span[1].astimezone(zone).replace(tzinfo=None) + timedelta(days=2)
+    plain = read_rule(event.rule) if event.rule and not event.rdates else None
+    if plain is not None and counted(plain):  # the common rules: counted out, no dateutil
+        first = _naive_in(event.start, zone, floating)
+        skipped = {_naive_in(skip, zone, floating) for skip in event.exdates}
+        starts = occurrences(plain, first, wall_until(plain, zone), low, high)
+        return [_rebuild(start, event.start, zone) for start in starts if start not in skipped]
     parsed = _rule(event, floating, source)
     last = last_possible(parsed) if parsed is not None else None
     if last is not None and last < low and not event.rdates:

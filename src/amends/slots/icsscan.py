@@ -228,16 +228,17 @@ def plain_events(text: str) -> list[PlainEvent] | None:
     stack: list[str] = []
     skipping = 0
     line, counted = 1, 0
+    count, find, end = text.count, text.find, len(text)
     for match in _STRUCTURE.finditer(text):
-        if match["head"] is not None:  # BEGIN:VEVENT, lines, END:VEVENT: nothing inside
+        head, body, tail = match.group("head", "body", "tail")
+        if head is not None:  # BEGIN:VEVENT, lines, END:VEVENT: nothing inside
             if skipping or len(stack) != 1:
                 continue  # skipped, or nested: either way the state after it is the same
-            start = match.start()
-            line += text.count("\n", counted, start)
+            start, stop = match.span()
+            line += count("\n", counted, start)
             counted = start
-            stop = text.find("\n", match.end())
-            stop = len(text) if stop < 0 else stop + 1
-            found.append(PlainEvent(line, start, stop, match["head"], match["body"], match["tail"]))
+            stop = find("\n", stop)
+            found.append(PlainEvent(line, start, end if stop < 0 else stop + 1, head, body, tail))
             continue
         if match["sep"] == ";":
             return None
