@@ -137,24 +137,30 @@ def availability_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
 
     A follow-up owes times only when it chases a new date for the miss; a
     thank-you note or a reply to a decision owes none. A hope to meet again some
-    day ("hope we can reconnect soon", lexicon ``hope_later``) answers no "when":
-    the model may read it as an invitation, but only an invitation's own words
-    (the rule's patterns: "whatever suits you") make it one.
+    day ("hope we can reconnect soon") or a deferral ("we can talk later about a
+    new date", "I'll be in touch once things settle"; lexicon ``hope_later``)
+    answers no "when": the model may read it as an invitation, and it may sound
+    vague about time, but only an invitation's own words ("whatever suits you")
+    make it one.
     """
     if scan.kind == "follow-up" and not scan.body_has(cat.lexicon["follow_up_about_times"]):
         return []
     offer = (*cat.lexicon["clock"], *cat.lexicon["dayref"])
     hope = cat.lexicon["hope_later"]
+    invitation = cat.lexicon["invitation"]
     slot = cat.rule("placeholder-brackets").patterns
     # a sentence the model reads as vague counts only when it speaks of meeting, as for the
     # vague-time rule itself ("just checking in after last week's mix-up" offers nothing)
     about_meeting = cat.rule("vague-time-sentence").requires
     for span in scan.body_sentences:
+        put_off = scan.search_any(hope, *span)
         if scan.search_any(rule.patterns, *span):
-            return []
+            if not put_off or scan.search_any(invitation, *span):
+                return []
+            continue  # "we can talk later about a new date": vague words, but no "when"
         if scan.search_any(slot, *span) and scan.search_any(cat.lexicon["offer_cue"], *span):
             return []  # "I could come in on (add two times here)": the placeholder is the flaw
-        if scan.search_any(hope, *span):
+        if put_off:
             continue  # "I hope we can find another time once I am better" names no time
         if any(scan.does(span, label) for label in rule.labels if label != "vague-time"):
             return []

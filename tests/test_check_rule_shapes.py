@@ -1,0 +1,115 @@
+"""Decisions stated as rules, each checked on the project's own wording.
+
+A deferral is not availability, a placeholder is a placeholder in any bracket
+or token shape, pleading for another chance is begging (not a demand), plain
+regret is not drama, and a hearing attended as a witness is a clash, not
+private detail.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from amends.check import check_text
+
+TIMES = "Could we meet on Tuesday at 10:00 GMT or Wednesday at 14:00 GMT?"
+SIGNATURE = "Thank you for your understanding,\nSam Lee\n07700 900123\n"
+
+
+def _email(body: str, subject: str = "Missed interview – Sam Lee, Analyst") -> str:
+    return f"Subject: {subject}\n\nDear Dana,\n\n{body}\n\n{SIGNATURE}"
+
+
+def _apology(middle: str) -> str:
+    return _email(
+        "I'm sorry I missed our interview this morning; my bus broke down on the ring road. "
+        f"I remain very interested in the role. {middle}"
+    )
+
+
+@pytest.mark.parametrize(
+    "deferral",
+    [
+        "We could discuss a fresh date later on.",
+        "I will be in touch about rebooking once my recovery is done.",
+        "I'll contact you again when the dust has settled.",
+        "Maybe we can sort out another slot at a later stage.",
+        "Please let me know if you would be willing to offer me a second chance.",
+    ],
+)
+def test_a_deferral_or_a_whether_question_is_missing_availability(deferral: str) -> None:
+    assert "missing-availability" in check_text(_apology(deferral), reason="transit").categories
+
+
+def test_an_invitation_beside_a_deferral_still_offers_availability() -> None:
+    text = _apology("If it helps, I can talk later today at whatever time suits you.")
+    assert "missing-availability" not in check_text(text, reason="transit").categories
+
+
+def test_the_interview_a_request_gives_up_is_not_a_time_offered() -> None:
+    text = _email(
+        "I apologise for the inconvenience: I won't be able to attend the interview on "
+        "Monday at 09:30 because of a hospital appointment. I am still keen on the role."
+    )
+    assert "missing-availability" in check_text(text, kind="request", reason="medical").categories
+
+
+@pytest.mark.parametrize(
+    "slot",
+    [
+        "Could we meet on (insert two times)?",
+        "Could we meet on [add date here]?",
+        "Could we meet on Tuesday at ?? GMT?",
+        "Could we meet on Tuesday at xx:xx GMT?",
+        "Could we meet on Tuesday, time TBC?",
+        "Could we meet on [   ] at 10:00 GMT?",
+        "I am still keen on the $JOB_TITLE post. " + TIMES,
+    ],
+)
+def test_a_template_slot_of_any_shape_is_a_placeholder(slot: str) -> None:
+    found = check_text(_apology(slot), reason="transit")
+    assert "unfilled-placeholder" in found.categories
+    assert not found.passed
+
+
+def test_a_question_mark_pair_ending_a_question_is_not_a_placeholder() -> None:
+    found = check_text(_apology(f"Would either of these suit?? {TIMES}"), reason="transit")
+    assert "unfilled-placeholder" not in found.categories
+
+
+@pytest.mark.parametrize(
+    "plea",
+    [
+        "I am asking you to find it in your heart to give me one more interview.",
+        "My children are depending on me getting this post.",
+        "I have been praying every day for this job.",
+    ],
+)
+def test_appeals_to_the_heart_or_the_familys_need_are_begging(plea: str) -> None:
+    found = check_text(_apology(f"{plea} {TIMES}"), reason="transit").categories
+    assert "begging" in found
+    assert "demand" not in found
+
+
+def test_plain_regret_beside_an_apology_is_not_drama() -> None:
+    text = _apology(f"I feel very bad about the inconvenience. {TIMES}")
+    assert "emotional" not in check_text(text, reason="transit").categories
+
+
+@pytest.mark.parametrize(
+    "state",
+    [
+        "I have scarcely slept since, and I was completely overcome all evening.",
+        "Honestly I have been in pieces about it all day.",
+    ],
+)
+def test_being_overcome_or_sleepless_is_emotional(state: str) -> None:
+    assert "emotional" in check_text(_apology(f"{state} {TIMES}"), reason="transit").categories
+
+
+def test_a_hearing_attended_as_a_witness_is_a_clash_not_overshare() -> None:
+    text = _email(
+        "I am sorry for the inconvenience: I have been called to a court hearing as a witness "
+        f"on the morning of our interview. I remain very interested in the role. {TIMES}"
+    )
+    assert "overshare" not in check_text(text, kind="request", reason="conflict").categories
