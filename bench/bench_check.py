@@ -8,9 +8,10 @@ Prints, in order:
    (``training/check/drafts/eval.toml``, never tuned on), a held-out set written
    by others (``--heldout PATH``; default ``tests/heldout/check_drafts.toml`` when
    present), the development and tuning sets (``dev.toml``, ``dev2.toml``, the
-   spent first held-out set ``heldout_v1.toml`` and the corpus writer's
-   ``corpus3_train.toml``) and the test corpus (``tests/check_corpus``, which the
-   rules were written against);
+   spent first held-out set ``heldout_v1.toml``, the corpus writers'
+   ``corpus3_train.toml`` and ``corpus6_train.toml``, the spent third to fifth
+   held-out sets, the fifth split into its tuned odd and measured even ids) and
+   the test corpus (``tests/check_corpus``, which the rules were written against);
    for each, the share of flaws found, clean drafts with any finding / with an
    error, and drafts with an error-level flaw that exit 1;
 3. drafts of about 120 words checked per second, in-process.
@@ -51,6 +52,7 @@ TUNING_SETS = (
     ("corpus writer's training drafts", ROOT / "training/check/drafts/corpus3_train.toml"),
     ("spent third held-out set, now tuning data", ROOT / "training/check/drafts/heldout_v3.toml"),
     ("spent fourth held-out set, now tuning data", ROOT / "training/check/drafts/heldout_v4.toml"),
+    ("writer 6's training drafts", ROOT / "training/check/drafts/corpus6_train.toml"),
     (
         "spent fifth held-out set, odd ids (tuned on)",
         ROOT / "training/check/drafts/heldout_v5.toml:odd",
