@@ -113,3 +113,13 @@ def test_a_hearing_attended_as_a_witness_is_a_clash_not_overshare() -> None:
         f"on the morning of our interview. I remain very interested in the role. {TIMES}"
     )
     assert "overshare" not in check_text(text, kind="request", reason="conflict").categories
+
+
+def test_a_long_line_putting_the_miss_on_their_side_is_blame_even_for_an_outside_cause() -> None:
+    text = _email(
+        "I'm sorry I missed our interview; my son had a fall and I went with him to hospital. "
+        "I rang your number again and again from the waiting room but nobody answered, so in "
+        "the end it was your end that made it impossible to let anyone know in time. "
+        f"I remain very interested in the role. {TIMES}"
+    )
+    assert "blame" in check_text(text, reason="family-emergency").categories
