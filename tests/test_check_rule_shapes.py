@@ -123,3 +123,13 @@ def test_a_long_line_putting_the_miss_on_their_side_is_blame_even_for_an_outside
         f"I remain very interested in the role. {TIMES}"
     )
     assert "blame" in check_text(text, reason="family-emergency").categories
+
+
+@pytest.mark.parametrize("reason", ["conflict", "personal", "transit"])
+def test_only_a_weak_reason_is_owed_an_ownership_line(reason: str) -> None:
+    text = _email(
+        "I'm sorry I could not be there this afternoon: something came up I could not leave. "
+        f"I remain very interested in the role. {TIMES}"
+    )
+    assert "missing-ownership" not in check_text(text, reason=reason).categories
+    assert "missing-ownership" in check_text(text, reason="forgot").categories

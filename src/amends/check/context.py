@@ -18,7 +18,7 @@ from bisect import bisect_left
 
 from amends.check.rules import Catalogue, Rule
 from amends.check.scan import Hit, Scan, Span, clauses, cuts, within
-from amends.check.situation import PRIVATE_REASONS
+from amends.check.situation import NOT_WEAK_REASONS
 from amends.check.text import paragraphs, words
 
 _LIST_LINE = re.compile(r"[ \t]*(?:[-*\u2022\u25aa\u25cf>]|\d{1,2}[.)])[ \t]+")
@@ -50,7 +50,7 @@ def _call_after_miss(scan: Scan, rule: Rule, cat: Catalogue) -> bool:
     promises times by e-mail gives no reason to own — unless ``--reason`` names a weak one
     (overslept, forgot...): then a call that neither gives it nor owns it owes the line."""
     if rule.waive_outside_control:
-        weak = scan.reason_outside_control is False and scan.reason not in PRIVATE_REASONS
+        weak = scan.reason_outside_control is False and scan.reason not in NOT_WEAK_REASONS
         if weak and scan.body_has(cat.lexicon["kind_missed"]):
             return True
         return scan.anywhere("excuse") or scan.body_has(cat.rule("excuse-weak-reason").patterns)
@@ -74,9 +74,11 @@ def absence_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
     does one of ``rule.labels`` (ownership phrased in ways no list foresees) and
     none of ``rule.unless_labels`` (a bare excuse is not ownership).
     Rules with ``waive_outside_control`` do not fire when the cause was outside
-    the user's control.
+    the user's control, nor when ``--reason`` names any other cause that is not a
+    weak one (a private matter, a clash with another commitment): only a weak
+    reason is owned.
     """
-    if rule.waive_outside_control and (scan.outside_control or scan.reason in PRIVATE_REASONS):
+    if rule.waive_outside_control and (scan.outside_control or scan.reason in NOT_WEAK_REASONS):
         return []
     if scan.kind in rule.email_only_for and scan.draft.subject is None:
         return []  # a text or a chat message about moving a date may leave it out
