@@ -133,3 +133,13 @@ def test_only_a_weak_reason_is_owed_an_ownership_line(reason: str) -> None:
     )
     assert "missing-ownership" not in check_text(text, reason=reason).categories
     assert "missing-ownership" in check_text(text, reason="forgot").categories
+
+
+def test_open_availability_beside_a_concrete_time_is_flexibility_not_vague() -> None:
+    text = _apology(f"{TIMES} Failing that, I am around most afternoons next week.")
+    assert "vague-time" not in check_text(text, reason="transit").categories
+
+
+def test_open_availability_alone_is_vague() -> None:
+    text = _apology("I am around most afternoons next week.")
+    assert "vague-time" in check_text(text, reason="transit").categories

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from amends.check.model import Finding
 from amends.check.rules import Catalogue, Rule
 from amends.check.scan import Hit, Scan, Span, clauses, cuts, within
 from amends.check.situation import NOT_WEAK_REASONS
@@ -172,6 +173,30 @@ def availability_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
         if scan.search_any(offer, *span) and not is_reference(scan, span, cat):
             return []
     return [Hit(rule, scan.anchor, scan.anchor)]
+
+
+def offers_a_time(scan: Scan, cat: Catalogue) -> bool:
+    """Whether some body sentence puts a clock time forward (not one it only refers to)."""
+    clock = cat.lexicon["clock"]
+    return any(
+        scan.search_any(clock, *span) and not is_reference(scan, span, cat)
+        for span in scan.body_sentences
+    )
+
+
+def vague_beside_times(
+    findings: list[tuple[int, Finding]], scan: Scan, cat: Catalogue
+) -> list[tuple[int, Finding]]:
+    """Drop vague-time findings when the draft also offers a concrete time.
+
+    Vague availability is a flaw because nobody can book it; beside a clock time
+    put forward ("Tuesday at 10:00 GMT or Wednesday at 14:00 GMT? Otherwise I am
+    free most afternoons") the reader has something to book, and the open offer
+    is only flexibility.
+    """
+    if not any(f.category == "vague-time" for _, f in findings) or not offers_a_time(scan, cat):
+        return findings
+    return [(order, f) for order, f in findings if f.category != "vague-time"]
 
 
 _DEADLINE = re.compile(
