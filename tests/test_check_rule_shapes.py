@@ -143,3 +143,32 @@ def test_open_availability_beside_a_concrete_time_is_flexibility_not_vague() -> 
 def test_open_availability_alone_is_vague() -> None:
     text = _apology("I am around most afternoons next week.")
     assert "vague-time" in check_text(text, reason="transit").categories
+
+
+def test_a_journeys_own_timetable_needs_no_zone() -> None:
+    text = _apology(f"My coach gets in at 18:20 tonight, so I am free from tomorrow. {TIMES}")
+    assert "missing-timezone" not in check_text(text, reason="transit").categories
+
+
+def test_a_time_offered_after_a_journey_still_needs_a_zone() -> None:
+    text = _apology("My coach gets in at 18:20 tonight, so I could meet tomorrow at 10:00.")
+    assert "missing-timezone" in check_text(text, reason="transit").categories
+
+
+def test_a_call_that_can_still_join_now_owes_no_pitch() -> None:
+    text = (
+        "Hello, this is Sam Lee, I missed the start of your video call at ten: my laptop froze "
+        "and I could not get back in. I can join right now by phone, or tomorrow at 14:00 CET. "
+        "Sorry for the trouble, and thank you."
+    )
+    found = check_text(text, kind="script", reason="technical").categories
+    assert "missing-interest" not in found
+
+
+def test_a_call_after_the_miss_still_says_you_want_the_role() -> None:
+    text = (
+        "Hello, this is Sam Lee, I missed your video call at ten this morning. My laptop "
+        "froze and I could not get back in. Could we try tomorrow at 14:00 CET? "
+        "Sorry for the trouble, and thank you."
+    )
+    assert "missing-interest" in check_text(text, kind="script", reason="technical").categories

@@ -55,7 +55,9 @@ def _call_after_miss(scan: Scan, rule: Rule, cat: Catalogue) -> bool:
         if weak and scan.body_has(cat.lexicon["kind_missed"]):
             return True
         return scan.anywhere("excuse") or scan.body_has(cat.rule("excuse-weak-reason").patterns)
-    return scan.body_has(cat.lexicon["kind_missed"])
+    # a call made while the interview can still happen ("I can join now from my phone") is a
+    # rescue, not a call after the miss: it owes no pitch for the role
+    return scan.body_has(cat.lexicon["kind_missed"]) and not scan.body_has(cat.lexicon["join_now"])
 
 
 def apology_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
@@ -207,6 +209,13 @@ _DEADLINE = re.compile(
 )
 """Before a time, a deadline or an end ("by tomorrow at noon", "until 09:15"), not a slot."""
 
+_TRAVEL = re.compile(
+    r"\b(?:lands?|landing|arriv(?:es|ing)|departs?|departing|leaves|gets\s+in|touch(?:es)?"
+    r"\s+down)\b[^.!?\n,;]{0,30}?\s(?:at|around|about)\s+(?:about\s+|around\s+)?$",
+    re.IGNORECASE,
+)
+"""Before a time, a journey's own timetable ("my flight lands in Leeds at 16:30"): not a slot."""
+
 
 def _clock_key(text: str, span: Span) -> str:
     """A clock time as written, for noticing the same time given again ("10:00", "10 am")."""
@@ -237,9 +246,12 @@ def clock_zone_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
     pending: dict[tuple[int, int], list[tuple[int, int]]] = {}
     text = scan.folded
     for s, e in scan.sentences:
-        # "there by 10:15", "until 09:15": an arrival or an end, not a time to book
+        # "there by 10:15", "until 09:15", "my train gets in at 9:40": an arrival or an end,
+        # not a time to book
         times = [
-            t for t in _matches(scan, "clock", cat, s, e) if not _DEADLINE.search(text, s, t[0])
+            t
+            for t in _matches(scan, "clock", cat, s, e)
+            if not _DEADLINE.search(text, s, t[0]) and not _TRAVEL.search(text, s, t[0])
         ]
         if not times:
             untimed.append((s, e))
