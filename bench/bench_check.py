@@ -8,9 +8,10 @@ Prints, in order:
    (``training/check/drafts/eval.toml``, never tuned on), a held-out set written
    by others (``--heldout PATH``; default ``tests/heldout/check_drafts.toml`` when
    present), the development and tuning sets (``dev.toml``, ``dev2.toml``, the
-   spent first held-out set ``heldout_v1.toml`` and the corpus writer's
-   ``corpus3_train.toml``) and the test corpus (``tests/check_corpus``, which the
-   rules were written against);
+   spent first held-out set ``heldout_v1.toml``, the corpus writers'
+   ``corpus3_train.toml`` and ``corpus6_train.toml``, the spent third to fifth
+   held-out sets, the fifth split into its tuned odd and measured even ids) and
+   the test corpus (``tests/check_corpus``, which the rules were written against);
    for each, the share of flaws found, clean drafts with any finding / with an
    error, and drafts with an error-level flaw that exit 1;
 3. drafts of about 120 words checked per second, in-process.
@@ -51,8 +52,18 @@ TUNING_SETS = (
     ("corpus writer's training drafts", ROOT / "training/check/drafts/corpus3_train.toml"),
     ("spent third held-out set, now tuning data", ROOT / "training/check/drafts/heldout_v3.toml"),
     ("spent fourth held-out set, now tuning data", ROOT / "training/check/drafts/heldout_v4.toml"),
-    ("spent fifth held-out set, now tuning data", ROOT / "training/check/drafts/heldout_v5.toml"),
+    ("writer 6's training drafts", ROOT / "training/check/drafts/corpus6_train.toml"),
+    (
+        "spent fifth held-out set, odd ids (tuned on)",
+        ROOT / "training/check/drafts/heldout_v5.toml:odd",
+    ),
+    (
+        "spent fifth held-out set, even ids (measured only)",
+        ROOT / "training/check/drafts/heldout_v5.toml:even",
+    ),
 )
+"""A path ending ``:odd`` or ``:even`` keeps the drafts whose numeric id has that parity: the
+fifth set is tuned on its odd half and only measured, in aggregate, on its even half."""
 THROUGHPUT_SECONDS = 3.0
 _FLAW_KEYS = ("flaws", "labels", "categories", "expected", "findings")
 
@@ -85,10 +96,19 @@ def _flaws(entry: dict[str, Any]) -> frozenset[str]:
     return frozenset()
 
 
+def _parity(entry: dict[str, Any]) -> str:
+    digits = re.findall(r"\d+", str(entry.get("id", "")))
+    return "odd" if digits and int(digits[-1]) % 2 else "even"
+
+
 def load_drafts(path: Path) -> list[LabelledDraft]:
-    """Drafts from a TOML file of ``[[draft]]`` (or ``[[case]]``) tables."""
+    """Drafts from a TOML file of ``[[draft]]`` (or ``[[case]]``) tables; ``FILE:odd`` one half."""
+    half = path.name.rpartition(":")[2] if path.name.endswith((":odd", ":even")) else None
+    if half:
+        path = path.with_name(path.name.rpartition(":")[0])
     data = tomllib.loads(path.read_text("utf-8"))
     entries = data.get("draft") or data.get("drafts") or data.get("case") or []
+    entries = [e for e in entries if half is None or _parity(e) == half]
     out = []
     for e in entries:
         flaws = _flaws(e)
@@ -260,7 +280,7 @@ def main(argv: list[str]) -> None:
         print(f"\n(no held-out drafts: {HELDOUT.relative_to(ROOT)} not present, no --heldout)")
     if "--only-heldout" not in argv:
         for title, path in TUNING_SETS:
-            if path.exists():
+            if path.with_name(path.name.partition(":")[0]).exists():
                 print_tally(f"{title} ({path.relative_to(ROOT)})", load_drafts(path))
         corpus_accuracy()
     if "--quick" not in argv:

@@ -35,12 +35,21 @@ def _draft(sentence: str, owned: bool = True) -> str:
         ("begging", "I'm begging you not to close my application."),
         ("emotional", "I have been in a total state for hours and can't stop crying."),
         ("overshare", "I was throwing up on the bathroom floor until dawn."),
-        ("vague-time", "Apart from that I'm free most days, just say the word."),
     ],
 )
 def test_indirect_flaws_are_found(category: str, sentence: str) -> None:
     report = check_text(_draft(sentence))
     assert category in report.categories, [(f.rule, f.excerpt) for f in report.findings]
+
+
+def test_vague_availability_as_the_only_offer_is_vague_time() -> None:
+    # beside concrete times (the usual tail) it would only be flexibility
+    text = (
+        f"{HEAD}I'm sorry I missed our interview this morning. That was my mistake. "
+        "I remain very interested in the role. I'm free most days, just say the word."
+        "\n\nThank you for your understanding,\nSam Lee\n"
+    )
+    assert "vague-time" in check_text(text).categories
 
 
 @pytest.mark.parametrize(

@@ -16,9 +16,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from amends.check.model import Finding
 from amends.check.rules import Catalogue, Rule
 from amends.check.scan import Hit, Scan, Span, clauses, cuts, within
-from amends.check.situation import PRIVATE_REASONS
+from amends.check.situation import NOT_WEAK_REASONS
 from amends.check.text import paragraphs, words
 
 _LIST_LINE = re.compile(r"[ \t]*(?:[-*\u2022\u25aa\u25cf>]|\d{1,2}[.)])[ \t]+")
@@ -50,11 +51,13 @@ def _call_after_miss(scan: Scan, rule: Rule, cat: Catalogue) -> bool:
     promises times by e-mail gives no reason to own — unless ``--reason`` names a weak one
     (overslept, forgot...): then a call that neither gives it nor owns it owes the line."""
     if rule.waive_outside_control:
-        weak = scan.reason_outside_control is False and scan.reason not in PRIVATE_REASONS
+        weak = scan.reason_outside_control is False and scan.reason not in NOT_WEAK_REASONS
         if weak and scan.body_has(cat.lexicon["kind_missed"]):
             return True
         return scan.anywhere("excuse") or scan.body_has(cat.rule("excuse-weak-reason").patterns)
-    return scan.body_has(cat.lexicon["kind_missed"])
+    # a call made while the interview can still happen ("I can join now from my phone") is a
+    # rescue, not a call after the miss: it owes no pitch for the role
+    return scan.body_has(cat.lexicon["kind_missed"]) and not scan.body_has(cat.lexicon["join_now"])
 
 
 def apology_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
@@ -74,9 +77,11 @@ def absence_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
     does one of ``rule.labels`` (ownership phrased in ways no list foresees) and
     none of ``rule.unless_labels`` (a bare excuse is not ownership).
     Rules with ``waive_outside_control`` do not fire when the cause was outside
-    the user's control.
+    the user's control, nor when ``--reason`` names any other cause that is not a
+    weak one (a private matter, a clash with another commitment): only a weak
+    reason is owned.
     """
-    if rule.waive_outside_control and (scan.outside_control or scan.reason in PRIVATE_REASONS):
+    if rule.waive_outside_control and (scan.outside_control or scan.reason in NOT_WEAK_REASONS):
         return []
     if scan.kind in rule.email_only_for and scan.draft.subject is None:
         return []  # a text or a chat message about moving a date may leave it out
@@ -137,24 +142,30 @@ def availability_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
 
     A follow-up owes times only when it chases a new date for the miss; a
     thank-you note or a reply to a decision owes none. A hope to meet again some
-    day ("hope we can reconnect soon", lexicon ``hope_later``) answers no "when":
-    the model may read it as an invitation, but only an invitation's own words
-    (the rule's patterns: "whatever suits you") make it one.
+    day ("hope we can reconnect soon") or a deferral ("we can talk later about a
+    new date", "I'll be in touch once things settle"; lexicon ``hope_later``)
+    answers no "when": the model may read it as an invitation, and it may sound
+    vague about time, but only an invitation's own words ("whatever suits you")
+    make it one.
     """
     if scan.kind == "follow-up" and not scan.body_has(cat.lexicon["follow_up_about_times"]):
         return []
     offer = (*cat.lexicon["clock"], *cat.lexicon["dayref"])
     hope = cat.lexicon["hope_later"]
+    invitation = cat.lexicon["invitation"]
     slot = cat.rule("placeholder-brackets").patterns
     # a sentence the model reads as vague counts only when it speaks of meeting, as for the
     # vague-time rule itself ("just checking in after last week's mix-up" offers nothing)
     about_meeting = cat.rule("vague-time-sentence").requires
     for span in scan.body_sentences:
+        put_off = scan.search_any(hope, *span)
         if scan.search_any(rule.patterns, *span):
-            return []
+            if not put_off or scan.search_any(invitation, *span):
+                return []
+            continue  # "we can talk later about a new date": vague words, but no "when"
         if scan.search_any(slot, *span) and scan.search_any(cat.lexicon["offer_cue"], *span):
             return []  # "I could come in on (add two times here)": the placeholder is the flaw
-        if scan.search_any(hope, *span):
+        if put_off:
             continue  # "I hope we can find another time once I am better" names no time
         if any(scan.does(span, label) for label in rule.labels if label != "vague-time"):
             return []
@@ -166,6 +177,30 @@ def availability_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
     return [Hit(rule, scan.anchor, scan.anchor)]
 
 
+def offers_a_time(scan: Scan, cat: Catalogue) -> bool:
+    """Whether some body sentence puts a clock time forward (not one it only refers to)."""
+    clock = cat.lexicon["clock"]
+    return any(
+        scan.search_any(clock, *span) and not is_reference(scan, span, cat)
+        for span in scan.body_sentences
+    )
+
+
+def vague_beside_times(
+    findings: list[tuple[int, Finding]], scan: Scan, cat: Catalogue
+) -> list[tuple[int, Finding]]:
+    """Drop vague-time findings when the draft also offers a concrete time.
+
+    Vague availability is a flaw because nobody can book it; beside a clock time
+    put forward ("Tuesday at 10:00 GMT or Wednesday at 14:00 GMT? Otherwise I am
+    free most afternoons") the reader has something to book, and the open offer
+    is only flexibility.
+    """
+    if not any(f.category == "vague-time" for _, f in findings) or not offers_a_time(scan, cat):
+        return findings
+    return [(order, f) for order, f in findings if f.category != "vague-time"]
+
+
 _DEADLINE = re.compile(
     r"\b(?:by|until|till|til)\s+(?:(?:tomorrow|today|tonight|the\s+latest|the\s+end\s+of\s+"
     r"(?:the\s+)?day|close\s+of\s+business|(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
@@ -173,6 +208,13 @@ _DEADLINE = re.compile(
     re.IGNORECASE,
 )
 """Before a time, a deadline or an end ("by tomorrow at noon", "until 09:15"), not a slot."""
+
+_TRAVEL = re.compile(
+    r"\b(?:lands?|landing|arriv(?:es|ing)|departs?|departing|leaves|gets\s+in|touch(?:es)?"
+    r"\s+down)\b[^.!?\n,;]{0,30}?\s(?:at|around|about)\s+(?:about\s+|around\s+)?$",
+    re.IGNORECASE,
+)
+"""Before a time, a journey's own timetable ("my flight lands in Leeds at 16:30"): not a slot."""
 
 
 def _clock_key(text: str, span: Span) -> str:
@@ -204,9 +246,12 @@ def clock_zone_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
     pending: dict[tuple[int, int], list[tuple[int, int]]] = {}
     text = scan.folded
     for s, e in scan.sentences:
-        # "there by 10:15", "until 09:15": an arrival or an end, not a time to book
+        # "there by 10:15", "until 09:15", "my train gets in at 9:40": an arrival or an end,
+        # not a time to book
         times = [
-            t for t in _matches(scan, "clock", cat, s, e) if not _DEADLINE.search(text, s, t[0])
+            t
+            for t in _matches(scan, "clock", cat, s, e)
+            if not _DEADLINE.search(text, s, t[0]) and not _TRAVEL.search(text, s, t[0])
         ]
         if not times:
             untimed.append((s, e))

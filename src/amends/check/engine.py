@@ -165,6 +165,7 @@ def check_draft(
             )
             findings.append((order, finding))
     findings = evidence.standing_excuses(findings, scan, cat)
+    findings = context.vague_beside_times(findings, scan, cat)
     body_words = len(scan.body_words)
     return CheckReport(
         text=draft.text,
