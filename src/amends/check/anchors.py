@@ -336,7 +336,8 @@ def anchored_spans(pattern: LazyPattern, text: str, starts: list[int]) -> list[t
     return out
 
 
-def _is_word(ch: str) -> bool:
+def is_word(ch: str) -> bool:
+    """Whether ``ch`` is a word character for ``\\b`` (Unicode ``\\w``)."""
     return ch.isalnum() or ch == "_"
 
 
@@ -350,8 +351,8 @@ def _with_boundary(regex: LazyPattern, text: str) -> list[tuple[int, int]]:
         if m is None:
             break
         at, end = m.span()
-        before = at > 0 and _is_word(text[at - 1])
-        after = at < n and _is_word(text[at])
+        before = at > 0 and is_word(text[at - 1])
+        after = at < n and is_word(text[at])
         if before == after:
             pos = at + 1
             continue
@@ -410,6 +411,6 @@ def _windowed(
 
 
 def _boundary_at(text: str, at: int) -> bool:
-    before = at > 0 and _is_word(text[at - 1])
-    after = at < len(text) and _is_word(text[at])
+    before = at > 0 and is_word(text[at - 1])
+    after = at < len(text) and is_word(text[at])
     return before != after

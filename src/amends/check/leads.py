@@ -26,7 +26,7 @@ import re._parser as sre_parse  # type: ignore[import-not-found]
 from collections.abc import Iterable
 from typing import Any
 
-from amends.check.anchors import start_strings
+from amends.check.anchors import is_word, start_strings
 from amends.check.lazy_regex import LazyPattern, PatternSource
 
 MAX_LEADS = 400
@@ -36,10 +36,6 @@ _WORD_RUN = re.compile(r"\w+")
 _ZERO_WIDTH = frozenset({sre.AT, sre.ASSERT, sre.ASSERT_NOT})
 
 
-def _is_word(ch: str) -> bool:
-    return ch.isalnum() or ch == "_"
-
-
 def _ends_outside_a_word(items: Any) -> bool:
     """Whether every match of the sequence ``items`` ends with a character that is no word
     character (a lookbehind such as ``(?<=\\bat[ ])``)."""
@@ -47,10 +43,10 @@ def _ends_outside_a_word(items: Any) -> bool:
         return False
     op, av = items[-1]
     if op is sre.LITERAL:
-        return not _is_word(chr(av))
+        return not is_word(chr(av))
     if op is sre.IN:
         chars = [chr(c) for o, c in av if o is sre.LITERAL]
-        return len(chars) == len(av) and not any(map(_is_word, chars))
+        return len(chars) == len(av) and not any(map(is_word, chars))
     return False
 
 
@@ -96,7 +92,7 @@ def _leads(source: str, flags: int) -> frozenset[str] | None:
     if not _word_led(data):
         return None
     found = start_strings(list(data), MAX_LEADS)
-    if not found or not all(_is_word(s[0]) for s in found):
+    if not found or not all(is_word(s[0]) for s in found):
         return None
     return found
 
@@ -104,7 +100,7 @@ def _leads(source: str, flags: int) -> frozenset[str] | None:
 def _head(lead: str) -> str:
     """The word characters a lead opens with (all of it, for a one-word lead)."""
     for i, ch in enumerate(lead):
-        if not _is_word(ch):
+        if not is_word(ch):
             return lead[:i]
     return lead
 
