@@ -95,20 +95,20 @@ def _nullable(op: Any, av: Any) -> bool:
     return op in _ZERO_WIDTH
 
 
-def _item(op: Any, av: Any) -> frozenset[str] | None:
+def _item(op: Any, av: Any, limit: int) -> frozenset[str] | None:
     """The start strings of one non-literal item (None: cannot tell)."""
     if op is sre.IN:
         return _class_chars(av)
     if op is sre.CATEGORY:
         return _class_chars([(op, av)])
     if op is sre.SUBPATTERN:
-        return _sequence(av[3].data)
+        return _sequence(av[3].data, limit)
     if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
-        return _sequence(av[2].data)
+        return _sequence(av[2].data, limit)
     if op is sre.BRANCH:
         out: set[str] = set()
         for branch in av[1]:
-            found = _sequence(branch.data)
+            found = _sequence(branch.data, limit)
             if found is None:
                 return None
             out |= found
@@ -116,8 +116,9 @@ def _item(op: Any, av: Any) -> frozenset[str] | None:
     return None
 
 
-def _sequence(items: list[Any]) -> frozenset[str] | None:
-    """Strings one of which every match of ``items`` starts with (None: cannot tell)."""
+def _sequence(items: list[Any], limit: int = MAX_ANCHORS) -> frozenset[str] | None:
+    """Strings one of which every match of ``items`` starts with (None: cannot tell, or
+    more than ``limit`` of them)."""
     prefix = ""
     for at, (op, av) in enumerate(items):
         if op in _ZERO_WIDTH:
@@ -129,16 +130,21 @@ def _sequence(items: list[Any]) -> frozenset[str] | None:
             continue
         if prefix:
             break
-        head = _item(op, av)
+        head = _item(op, av, limit)
         if head is None or not all(head):
             return None
         if _nullable(op, av):
-            tail = _sequence(items[at + 1 :])
+            tail = _sequence(items[at + 1 :], limit)
             if tail is None:
                 return None
             head = head | tail
-        return head if len(head) <= MAX_ANCHORS else None
+        return head if len(head) <= limit else None
     return frozenset({prefix}) if prefix else None
+
+
+def start_strings(data: list[Any], limit: int) -> frozenset[str] | None:
+    """:func:`anchors` of a parsed pattern, up to ``limit`` strings."""
+    return _sequence(data, limit)
 
 
 @cache
@@ -330,7 +336,8 @@ def anchored_spans(pattern: LazyPattern, text: str, starts: list[int]) -> list[t
     return out
 
 
-def _is_word(ch: str) -> bool:
+def is_word(ch: str) -> bool:
+    """Whether ``ch`` is a word character for ``\\b`` (Unicode ``\\w``)."""
     return ch.isalnum() or ch == "_"
 
 
@@ -344,8 +351,8 @@ def _with_boundary(regex: LazyPattern, text: str) -> list[tuple[int, int]]:
         if m is None:
             break
         at, end = m.span()
-        before = at > 0 and _is_word(text[at - 1])
-        after = at < n and _is_word(text[at])
+        before = at > 0 and is_word(text[at - 1])
+        after = at < n and is_word(text[at])
         if before == after:
             pos = at + 1
             continue
@@ -404,6 +411,6 @@ def _windowed(
 
 
 def _boundary_at(text: str, at: int) -> bool:
-    before = at > 0 and _is_word(text[at - 1])
-    after = at < len(text) and _is_word(text[at])
+    before = at > 0 and is_word(text[at - 1])
+    after = at < len(text) and is_word(text[at])
     return before != after

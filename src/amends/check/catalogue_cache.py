@@ -23,11 +23,19 @@ from typing import Any
 
 from amends.check import anchors
 from amends.check.lazy_regex import LazyPattern
+from amends.check.leads import leads
 from amends.check.prefilter import also_required, required
 from amends.paths import cache_dir, write_cache
 
-FORMAT = 2
-_DERIVING = ("rules.py", "anchors.py", "prefilter.py", "lazy_regex.py", "catalogue_cache.py")
+FORMAT = 3
+_DERIVING = (
+    "rules.py",
+    "anchors.py",
+    "leads.py",
+    "prefilter.py",
+    "lazy_regex.py",
+    "catalogue_cache.py",
+)
 
 
 @dataclass(frozen=True)
@@ -49,6 +57,9 @@ class Index:
             pattern.need_known = True
             pattern.also = tuple(frozenset(group) for group in fact["also"])
             pattern.runner_spec = fact["runner"]
+            found = fact["leads"]
+            pattern.leads = None if found is None else frozenset(found)
+            pattern.leads_known = True
 
 
 def cache_path() -> Path:
@@ -90,6 +101,7 @@ def write(
             "need": None if need is None else sorted(need),
             "also": [sorted(group) for group in also_required(pattern)],
             "runner": anchors.to_spec(pattern),
+            "leads": None if (found := leads(pattern)) is None else sorted(found),
         }
     doc = {"key": key, "data": data, "translated": translated, "facts": facts}
     write_cache(cache_path(), json.dumps(doc, ensure_ascii=False))

@@ -34,6 +34,8 @@ class LazyPattern:
         "_regex",
         "also",
         "flags",
+        "leads",
+        "leads_known",
         "need",
         "need_known",
         "pattern",
@@ -50,6 +52,9 @@ class LazyPattern:
         self.need_known = False
         self.also: tuple[frozenset[str], ...] | None = None
         """Further strings every match needs one of each group of (None: not derived yet)."""
+        self.leads: frozenset[str] | None = None
+        """Strings one of which opens every match, each at a word start (when ``leads_known``)."""
+        self.leads_known = False
         self.runner_spec: dict[str, Any] | None = None
         """How the pattern runs fast, as the catalogue cache keeps it."""
         self.runner: Any = None

@@ -17,12 +17,19 @@ from amends.check.classifier import model
 from amends.check.draft import Draft
 from amends.check.features import tokens
 from amends.check.lazy_regex import LazyPattern
+from amends.check.leads import LeadIndex
 from amends.check.model import DraftKind
 from amends.check.prefilter import Gate, may_match
 from amends.check.rules import Rule, catalogue
 from amends.check.text import blank_markers, fold, sentences, words
 
 Span = tuple[int, int]
+
+
+@cache
+def _leads() -> LeadIndex:
+    """The catalogue's word-led patterns, filed by the words they open with, built once."""
+    return LeadIndex(catalogue().all_patterns())
 
 
 @cache
@@ -303,18 +310,33 @@ class Scan:
         """Where ``pattern`` matches in the text (non-empty matches, in order).
 
         Each pattern runs once per draft and every sentence query reads the
-        result; a pattern the substring gate rules out does not run at all, the
-        others run in their fast form (:mod:`amends.check.anchors`).
+        result. A word-led pattern is tried only where its leads open a word
+        (:mod:`amends.check.leads`); of the others, one the substring gate rules
+        out does not run at all, the rest run in their fast form
+        (:mod:`amends.check.anchors`).
         """
         key = id(pattern)
         found = self._found.get(key)
         if found is None:
             if key not in self._possible and key in self._known:
                 return []  # ruled out by the gate: nothing to keep
-            found = self._search(pattern)
+            if key in self._led:
+                places = _leads().places(key, self._lead_words, self._probe)
+                found = self._at_places(pattern, places) if places else []
+            else:
+                found = self._search(pattern)
             self._found[key] = found
             self._alive.append(pattern)
         return found
+
+    @cached_property
+    def _led(self) -> frozenset[int]:
+        """The word-led patterns (none when the lower case has another length)."""
+        return frozenset() if self._same_length_lower is None else _leads().known
+
+    @cached_property
+    def _lead_words(self) -> dict[str, list[int]]:
+        return _leads().words(self._probe)
 
     @cached_property
     def _known(self) -> frozenset[int]:
@@ -337,6 +359,29 @@ class Scan:
         return anchors.run(
             anchors.runner(pattern), self.folded, lowered, self._probe, self.sentences
         )
+
+    def _at_places(self, pattern: LazyPattern, places: list[int]) -> list[Span]:
+        """``finditer``'s matches, tried only at ``places``; within each sentence for a
+        pattern whose fast form runs sentence by sentence (:attr:`anchors.Runner.window`)."""
+        if anchors.runner(pattern).window is None:
+            return anchors.anchored_spans(pattern, self.folded, places)
+        out: list[Span] = []
+        match = pattern.regex.match
+        text, sentences = self.folded, self.sentences
+        at, n, end = 0, len(sentences), 0
+        for p in places:
+            while at < n and sentences[at][1] <= p:
+                at += 1
+            if at == n:
+                break
+            start, stop = sentences[at]
+            if p < start or p < end:
+                continue
+            m = match(text, p, stop)
+            if m is not None and m.end() > p:
+                out.append((p, m.end()))
+                end = m.end()
+        return out
 
     @cached_property
     def _possible(self) -> set[int]:
