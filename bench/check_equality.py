@@ -91,7 +91,7 @@ def _generated() -> Iterator[Input]:
     from amends.plan.request import PlanRequest
 
     for case in MATRIX:
-        situation = PlanRequest(**request_fields(*case)).to_situation()
+        situation = PlanRequest.from_values(request_fields(*case)).to_situation()
         slots = [
             Slot(t, t + timedelta(minutes=45), situation.interview.tz, situation.candidate.tz)
             for t in situation.slots_requested

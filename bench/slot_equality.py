@@ -78,7 +78,7 @@ def _plans() -> dict[str, Any]:
             fields.update(tz=tz, my_tz=my_tz, now=now, at=at.strftime("%Y-%m-%d %H:%M"))
             name = f"{tz}|{'|'.join(case)}"
             try:
-                plan = make_plan(PlanRequest(**fields))
+                plan = make_plan(PlanRequest.from_values(fields))
             except InputError as exc:  # a scenario whose time no longer fits: record that
                 out[name] = {"error": [exc.field, exc.message]}
                 continue
