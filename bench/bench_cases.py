@@ -60,7 +60,10 @@ HISTORIES: list[list[tuple[str, int, dict[str, object]]]] = [
 def build_store(path: Path, count: int) -> None:
     """``count`` cases cycling through a few companies and histories, in one transaction."""
     with SQLiteStore.memory() as scratch:
-        plans = [make_plan(PlanRequest(**{**BASE, "company": f"Company {n}"})) for n in range(5)]
+        plans = [
+            make_plan(PlanRequest.from_values({**BASE, "company": f"Company {n}"}))
+            for n in range(5)
+        ]
         template = scratch.get_case(save_plan(scratch, plans[0]))
     cases = []
     for n in range(count):

@@ -91,7 +91,7 @@ def _generated() -> Iterator[Input]:
     from amends.plan.request import PlanRequest
 
     for case in MATRIX:
-        situation = PlanRequest(**request_fields(*case)).to_situation()
+        situation = _request_of(PlanRequest, request_fields(*case)).to_situation()
         slots = [
             Slot(t, t + timedelta(minutes=45), situation.interview.tz, situation.candidate.tz)
             for t in situation.slots_requested
@@ -189,6 +189,12 @@ def main(argv: list[str]) -> int:
         old = json.loads(out.read_text("utf-8"))
     print(f"compared with {ref}:")
     return 1 if compare(old, record()) else 0
+
+
+def _request_of(kind: Any, values: dict[str, Any]) -> Any:
+    """The request of flat ``values`` on this tree or an older one (``PlanRequest(**values)``)."""
+    make = getattr(kind, "from_values", None)
+    return make(values) if make is not None else kind(**values)
 
 
 if __name__ == "__main__":

@@ -59,7 +59,7 @@ def note_event(text: str, when: str = "2026-11-23T11:00+00:00") -> NewEvent:
 
 
 def make_plan(**overrides: Any) -> Plan:
-    situation = PlanRequest(**{**DEFAULTS, **overrides}).to_situation()
+    situation = PlanRequest.from_values({**DEFAULTS, **overrides}).to_situation()
     slots = [
         Slot(start, start + timedelta(minutes=45), situation.interview.tz, situation.candidate.tz)
         for start in situation.slots_requested

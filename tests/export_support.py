@@ -59,7 +59,7 @@ def plan(**overrides: Any) -> Plan:
         "slot": ["2026-11-25 14:00", "2026-11-26 10:00"],
     }
     values.update(overrides)
-    situation = PlanRequest(**values).to_situation()
+    situation = PlanRequest.from_values(values).to_situation()
     slots = [
         Slot(s, s + timedelta(minutes=45), situation.interview.tz, situation.candidate.tz)
         for s in situation.slots_requested

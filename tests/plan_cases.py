@@ -79,7 +79,7 @@ MATRIX = list(itertools.product(SCENARIOS, reason_codes(), MODES, list(CONTACTS)
 
 def plan_for(fields: dict[str, Any]) -> Plan:
     """The plan of ``fields`` with its ``slot`` times as given (45 minutes each)."""
-    situation = PlanRequest(**fields).to_situation()
+    situation = PlanRequest.from_values(fields).to_situation()
     slots = [
         Slot(t, t + timedelta(minutes=45), situation.interview.tz, situation.candidate.tz)
         for t in situation.slots_requested

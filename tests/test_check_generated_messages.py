@@ -22,7 +22,7 @@ SPOKEN = {"phone-script", "voicemail"}
 
 
 def _plan(case: tuple[str, str, str, str]) -> Plan:
-    situation = PlanRequest(**request_fields(*case)).to_situation()
+    situation = PlanRequest.from_values(request_fields(*case)).to_situation()
     slots = [
         Slot(t, t + timedelta(minutes=45), situation.interview.tz, situation.candidate.tz)
         for t in situation.slots_requested

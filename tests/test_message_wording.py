@@ -262,7 +262,7 @@ def test_no_time_is_proposed_on_the_day_of_a_clash(cli: CliRun) -> None:
 
 
 def test_recruiter_only_path_writes_to_the_recruiter_and_claims_nothing_else() -> None:
-    plan = make_plan(PlanRequest(**{
+    plan = make_plan(PlanRequest.from_values({
         **request_fields("missed", "family-emergency", "in-person", "interviewer-phone"),
         "contact_role": "recruiter", "recruiter": "Amy (Reed)", "interviewer": "James Holt",
         "contact_email": "amy.cole@reed.example", "contact_phone": None,
@@ -307,7 +307,7 @@ def test_greeting_and_english_options_refuse_unknown_values(cli: CliRun, option:
 
 def test_availability_windows_use_the_readers_clock() -> None:
     fields = {**_us_fields("missed", "forgot", "video"), "slot": [], "windows": True}
-    plan = make_plan(PlanRequest(**fields))
+    plan = make_plan(PlanRequest.from_values(fields))
     email = plan.message("email")
     assert email is not None and plan.windows
     listed = re.findall(r"^- (.+)$", email.body, re.M)

@@ -89,7 +89,7 @@ def request(**changes: object) -> PlanRequest:
         "now": NOW,
     }
     values.update(changes)
-    return PlanRequest.model_validate(values)
+    return PlanRequest.from_values(values)
 
 
 def test_the_base_plan_is_valid(cli: CliRun) -> None:

@@ -49,7 +49,7 @@ def plan_steps(**changes: Any) -> tuple[list[Step], datetime]:
         "now": "2026-11-23T10:40Z",
     }
     values.update(changes)
-    s = PlanRequest.model_validate(values).to_situation()
+    s = PlanRequest.from_values(values).to_situation()
     return list(build_plan(s).steps), s.now
 
 

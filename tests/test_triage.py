@@ -45,7 +45,7 @@ def situation(**changes: Any) -> Situation:
         "now": "2026-11-23T10:40Z",
     }
     values.update(changes)
-    return PlanRequest.model_validate(values).to_situation()
+    return PlanRequest.from_values(values).to_situation()
 
 
 def utc(text: str) -> datetime:

@@ -6,7 +6,11 @@ refused at the boundary rather than escaped somewhere downstream.
 
 ``email-validator`` and ``phonenumbers`` load (with importlib, here only) when an
 address or a number is first checked: a plan or profile without one does not pay
-for them.
+for them. A plain ASCII address (``dana.lee@acme.example``) does not load
+``email-validator`` at all: compiling its Unicode patterns is a fifth of a cold
+``amends plan``. :func:`plain_address` accepts only the shape whose answer the
+library's rules fix (its two name lists read from a cached copy, per version);
+anything else, and every error message, still comes from the library.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING
 
 from amends.errors import InputError
+from amends.paths import cached_json, installed_version
 
 if TYPE_CHECKING:
     from phonenumbers import PhoneNumber
@@ -45,6 +50,64 @@ ENCODED_WORD = re.compile(r"=\?[^?\s]*\?[bBqQ]\?[^?\s]*\?=")
 @cache
 def _emails() -> ModuleType:
     return importlib.import_module("email_validator")
+
+
+# The dot-atom of RFC 5322 (the library's ASCII local part) at a host name of two or
+# more labels of letters, digits and inner hyphens (plain_address checks the rest).
+_ATEXT = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+_PLAIN_ADDRESS = re.compile(rf"({_ATEXT}(?:\.{_ATEXT})*)@({_LABEL}(?:\.{_LABEL})+)")
+_MAX_LOCAL = 64
+_MAX_DOMAIN = 253
+_MAX_ADDRESS = 254
+
+
+def _library_names() -> dict[str, list[str]]:
+    """The library's special-use domains and the mailboxes it lower-cases (a fresh copy)."""
+    names = importlib.import_module("email_validator.rfc_constants")
+    return {
+        "special_use": sorted(_emails().SPECIAL_USE_DOMAIN_NAMES),
+        "case_insensitive": sorted(names.CASE_INSENSITIVE_MAILBOX_NAMES),
+    }
+
+
+def _names_valid(found: object) -> bool:
+    return isinstance(found, dict) and all(
+        isinstance(found.get(key), list) for key in ("special_use", "case_insensitive")
+    )
+
+
+@cache
+def _special_names() -> tuple[tuple[str, ...], frozenset[str]]:
+    """:func:`_library_names`, kept in the cache folder per version of ``email-validator``."""
+    folder = f"email-validator-{installed_version('email_validator')}"
+    table = cached_json(folder, "names.json", _library_names, _names_valid)
+    return tuple(table["special_use"]), frozenset(table["case_insensitive"])
+
+
+def plain_address(text: str) -> tuple[str, str] | None:
+    """``(mailbox, domain)`` of an ASCII address as ``email-validator`` would answer, or ``None``.
+
+    ``None`` means "ask the library": anything but a dot-atom mailbox of at most 64
+    characters at a host name of two or more labels of letters, digits and inner
+    hyphens, ending in a letter, with no ``--`` (the library keeps such an address as
+    typed, the domain in lower case). Special-use domains (``.test``, ``.localhost``...)
+    and the mailboxes the library lower-cases (``Postmaster``) are left to it too.
+    """
+    found = _PLAIN_ADDRESS.fullmatch(text)
+    if found is None or len(text) > _MAX_ADDRESS:
+        return None
+    local, domain = found.group(1), found.group(2).lower()
+    if len(local) > _MAX_LOCAL or len(domain) > _MAX_DOMAIN:
+        return None
+    if "--" in domain or not domain[-1].isalpha():  # Punycode; a top-level domain ends in a letter
+        return None
+    special, case_insensitive = _special_names()
+    if local.lower() in case_insensitive:
+        return None
+    if any(domain == name or domain.endswith("." + name) for name in special):
+        return None
+    return local, domain
 
 
 @cache
@@ -113,6 +176,9 @@ def email_address(value: str, field: str) -> str:
     domain is kept in its Unicode form. No network lookup is made.
     """
     text = one_line(value, field, max_length=254)
+    plain = plain_address(text)
+    if plain is not None:
+        return f"{plain[0]}@{plain[1]}"
     try:
         checked = _emails().validate_email(text, check_deliverability=False, allow_smtputf8=True)
     except _emails().EmailNotValidError as exc:
@@ -129,6 +195,9 @@ def split_address(address: str) -> tuple[str, str]:
     Every mail client and server understands an ASCII domain; a mailbox with
     non-ASCII letters needs SMTPUTF8 (RFC 6531) whatever is done to it.
     """
+    plain = plain_address(address)
+    if plain is not None:
+        return plain
     checked = _emails().validate_email(address, check_deliverability=False, allow_smtputf8=True)
     return str(checked.local_part), str(checked.ascii_domain)
 

@@ -18,6 +18,7 @@ from amends.cases.corrections import withdrawn
 from amends.cases.machine import OPEN_STATES, WRITTEN, State, next_state
 from amends.dates.slot import Slot
 from amends.plan.situation import Situation
+from amends.plan.stored import situation_from_json
 from amends.store.records import CaseRecord, EventRecord
 
 
@@ -48,7 +49,7 @@ class Case:
 
     @cached_property
     def situation(self) -> Situation:
-        return Situation.model_validate(self.record.situation)
+        return situation_from_json(self.record.situation)
 
     @cached_property
     def corrected(self) -> dict[int, int]:

@@ -8,7 +8,7 @@ saved with the plan, for a case where only a voicemail went out.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -132,7 +132,7 @@ def fresh_slots(case: Case, now: datetime) -> list[datetime]:
 
 def _open_slots(case: Case, now: datetime, english: English) -> list[str]:
     """The times to offer, as messages write them (their clock, mine beside it)."""
-    at_now: Situation = case.situation.model_copy(update={"now": now})
+    at_now: Situation = replace(case.situation, now=now)
     return [slot_text(start, at_now, english) for start in fresh_slots(case, now)]
 
 

@@ -22,6 +22,7 @@ from amends.errors import InputError, StateError, StoreError
 from amends.plan.reasons import catalogue
 from amends.plan.result import Plan
 from amends.plan.situation import Situation
+from amends.plan.stored import situation_from_json, situation_json
 from amends.store.base import Store
 from amends.store.migrations import LATEST
 from amends.store.records import CaseImport, CaseRecord, EventRecord, NewEvent
@@ -42,7 +43,7 @@ def save_plan(store: Store, plan: Plan) -> str:
             "channel": plan.first_action.channel,
         },
     )
-    record = store.create_case(s.now, s.model_dump(mode="json"), plan.to_json(), first)
+    record = store.create_case(s.now, situation_json(s), plan.to_json(), first)
     return record.id
 
 
@@ -181,7 +182,7 @@ def _case_import(raw: Any, n: int) -> CaseImport:
     if not isinstance(case_id, str) or not 0 < len(case_id) <= 40 or not case_id.isalnum():
         raise InputError("file", f"{where}: the id must be 1–40 letters or digits")
     try:
-        situation = Situation.model_validate(raw.get("situation"))
+        situation = situation_from_json(raw.get("situation"))
     except ValidationError as exc:
         raise InputError("file", f"{where}: invalid situation ({exc.errors()[0]['msg']})") from None
     for tz in (situation.interview.tz, situation.candidate.tz):
@@ -206,7 +207,7 @@ def _case_import(raw: Any, n: int) -> CaseImport:
     case = CaseImport(
         case_id,
         created,
-        situation.model_dump(mode="json"),
+        situation_json(situation),
         plan if isinstance(plan, dict) else None,
         tuple(events),
     )

@@ -195,7 +195,7 @@ def run_guide(now_text: str | None, profile_file: Path | None) -> None:
     if "email" not in profile:
         mine["email"] = _ask("email", lambda v: email_address(v, "email"), default="")
     values = {**profile, **{k: v for k, v in {**answers, **mine}.items() if v not in ("", None)}}
-    plan = make_plan(PlanRequest(**values), now)
+    plan = make_plan(PlanRequest.from_values(values), now)
     if not profile and typer.confirm(snippet("guide", "save_profile"), default=True):
         stored = {"name": values["name"], "tz": values["my_tz"], "phone": values.get("phone"),
                   "email": values.get("email")}  # fmt: skip

@@ -49,7 +49,7 @@ def run_plan(options: Mapping[str, Any]) -> None:
     if values.get("fold") is not None:
         check_fold(values["fold"])
     # The real clock only when --now is absent: an explicit (even empty) --now is validated.
-    plan = make_plan(PlanRequest(**values), resolve_now(None) if now is None else None)
+    plan = make_plan(PlanRequest.from_values(values), resolve_now(None) if now is None else None)
     # Everything is validated before anything is written: the files' contents, then the
     # database (a corrupt or locked one is refused here), then the files, then the case.
     # The exporters, the case store and the text view are imported only when asked for,

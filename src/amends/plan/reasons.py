@@ -1,26 +1,52 @@
 """The reason catalogue: how each cause of a missed interview is talked about honestly.
 
 The wording lives in ``data/reasons.toml``; this module only loads and
-validates it, so the catalogue can be reviewed and extended without code.
+validates it (every key known, every value of its field's type), so the
+catalogue can be reviewed and extended without code.
 """
 
 from __future__ import annotations
 
+from dataclasses import MISSING, dataclass, fields
 from functools import cache
-
-from pydantic import BaseModel, ConfigDict, Field
+from typing import Any
 
 from amends.plan.reason_table import known_code, reason_codes, reason_table
 
+# The types a catalogue value may have, by the field's annotation.
+_TYPES: dict[str, tuple[type, ...]] = {
+    "str": (str,),
+    "bool": (bool,),
+    "str | None": (str, type(None)),
+}
 
-class Safeguard(BaseModel):
+
+def _entry(kind: type, name: str, values: dict[str, Any]) -> dict[str, Any]:
+    """``values`` checked against the fields of ``kind``: none unknown or missing, each typed."""
+    known = {f.name: f for f in fields(kind)}
+    unknown = sorted(set(values) - set(known))
+    missing = sorted(
+        key
+        for key, f in known.items()
+        if key not in values and f.default is MISSING and f.default_factory is MISSING
+    )
+    if unknown or missing:
+        raise ValueError(f"{name}: unknown fields {unknown}, missing fields {missing}")
+    for key, value in values.items():
+        allowed = _TYPES.get(str(known[key].type))
+        if allowed is not None and not isinstance(value, allowed):
+            raise ValueError(f"{name}: {key} must be {known[key].type}, not {value!r}")
+    return values
+
+
+@dataclass(frozen=True, kw_only=True)
+class Safeguard:
     """A concrete prevention step: its email line per mode (may be empty) and checklist item."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
 
     id: str
     email: str
-    email_in_person: str | None = Field(default=None, alias="email_in-person")
+    email_in_person: str | None = None
+    """``email_in-person`` in the catalogue file."""
     email_video: str | None = None
     email_phone: str | None = None
     checklist: str
@@ -35,10 +61,9 @@ class Safeguard(BaseModel):
         return self.email if specific is None else specific
 
 
-class Reason(BaseModel):
+@dataclass(frozen=True, kw_only=True)
+class Reason:
     """One catalogue entry (see the field comments in ``data/reasons.toml``)."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     code: str
     label: str
@@ -68,15 +93,21 @@ class Reason(BaseModel):
 def catalogue() -> dict[str, Reason]:
     """All reasons by code, in catalogue order."""
     data = reason_table()
-    guards = {key: Safeguard(id=key, **value) for key, value in data["safeguards"].items()}
+    guards: dict[str, Safeguard] = {}
+    for key, value in data["safeguards"].items():
+        named = {k.replace("-", "_"): v for k, v in value.items()}
+        guards[key] = Safeguard(**_entry(Safeguard, f"safeguard {key!r}", {"id": key, **named}))
     reasons: dict[str, Reason] = {}
     for code, raw in data["reasons"].items():
         entry = dict(raw)
-        ids = entry.pop("safeguards")
+        ids = entry.pop("safeguards", None)
+        if not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
+            raise ValueError(f"reason {code!r}: safeguards must be a list of ids")
         missing = [i for i in ids if i not in guards]
         if missing:
             raise ValueError(f"reason {code!r} names unknown safeguards {missing}")
-        reasons[code] = Reason(code=code, safeguards=tuple(guards[i] for i in ids), **entry)
+        checked = _entry(Reason, f"reason {code!r}", {"code": code, "safeguards": (), **entry})
+        reasons[code] = Reason(**{**checked, "safeguards": tuple(guards[i] for i in ids)})
     return reasons
 
 

@@ -3,16 +3,20 @@
 Keys are the CLI option names in snake_case. :meth:`PlanRequest.to_situation`
 checks every rule a person can break and raises one :class:`InputError` naming
 the field, so the CLI can print one line and the API can answer 422.
+
+:class:`PlanRequest` is a frozen standard-library dataclass, built from the
+command line's values by :meth:`PlanRequest.from_values` without loading pydantic;
+the web's pydantic model of the same body is derived from its fields
+(:mod:`amends.web.request_models`), running :func:`readable_text` first as well.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, fields
 from datetime import UTC, datetime, timedelta
-from typing import Any, Literal, TypeVar
-
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from typing import Any, ClassVar, Literal, TypeVar
 
 from amends.dates.calendar import Hours
 from amends.dates.country import country_for_zone, parse_country
@@ -50,10 +54,37 @@ _T = TypeVar("_T", bound=str)
 _V = TypeVar("_V")
 
 
-class PlanRequest(BaseModel):
+def readable_text(data: dict[str, Any]) -> dict[str, Any]:
+    """``data`` with its slot-finder options nested, once its text is known to be readable.
+
+    Refuses text pydantic would reject with a traceback-shaped error, naming the field:
+    command-line arguments that are not valid UTF-8 arrive as lone surrogates, and a
+    pasted essay exceeds ``MAX_RAW``; both become one ``InputError``.
+    """
+    data = nest_slot_options(data)
+    nested = data.get("slot_options")
+    items = list(data.items())
+    if isinstance(nested, dict):
+        items += list(nested.items())
+    for key, value in items:
+        for item in value if isinstance(value, list) else [value]:
+            if not isinstance(item, str):
+                continue
+            if _SURROGATE.search(item):
+                raise InputError(str(key), "contains invalid Unicode (not UTF-8 text)")
+            if len(item) > MAX_RAW:
+                raise InputError(
+                    str(key),
+                    f"is {len(item)} characters long; far beyond what the field allows",
+                )
+    return data
+
+
+@dataclass(frozen=True, kw_only=True)
+class PlanRequest:
     """Everything ``amends plan`` accepts, as plain values (validated by ``to_situation``)."""
 
-    model_config = ConfigDict(extra="forbid", str_max_length=MAX_RAW)
+    __pydantic_config__: ClassVar[dict[str, Any]] = {"extra": "forbid", "str_max_length": MAX_RAW}
 
     name: str = ""
     phone: str | None = None
@@ -82,39 +113,34 @@ class PlanRequest(BaseModel):
     reason: str | None = None
     detail: str | None = None
     realised: str | None = None
-    slot: list[str] = Field(default_factory=no_items)
+    slot: list[str] = field(default_factory=no_items)
     now: str | None = None
     # Slot-finder options (used when no ``slot`` is given); see ``amends slots``.
     # Given flat (``{"hours": ...}``, as every interface types them) or nested.
-    slot_options: SlotOptions = Field(default_factory=SlotOptions)
+    slot_options: SlotOptions = field(default_factory=SlotOptions)
 
-    @model_validator(mode="before")
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "slot", list(self.slot))  # a tuple of --slot values too
+
     @classmethod
-    def _readable_text(cls, data: Any) -> Any:
-        """Refuse text pydantic would reject with a traceback-shaped error, naming the field.
+    def from_values(cls, values: Mapping[str, Any]) -> PlanRequest:
+        """The request of an interface's values by option name, flat or nested.
 
-        Command-line arguments that are not valid UTF-8 arrive as lone surrogates,
-        and a pasted essay exceeds ``str_max_length``; both become one ``InputError``.
+        The command line's values are already typed by their options; only their text
+        is checked here (:func:`readable_text`), and an unknown name is an ``InputError``.
         """
-        if not isinstance(data, dict):
-            return data
-        data = nest_slot_options(data)
-        nested = data.get("slot_options")
-        items = list(data.items())
+        data = readable_text(dict(values))
+        nested = data.pop("slot_options", None)
+        known = {f.name for f in fields(cls)}
+        unknown = sorted(set(data) - known)
         if isinstance(nested, dict):
-            items += list(nested.items())
-        for key, value in items:
-            for item in value if isinstance(value, list) else [value]:
-                if not isinstance(item, str):
-                    continue
-                if _SURROGATE.search(item):
-                    raise InputError(str(key), "contains invalid Unicode (not UTF-8 text)")
-                if len(item) > MAX_RAW:
-                    raise InputError(
-                        str(key),
-                        f"is {len(item)} characters long; far beyond what the field allows",
-                    )
-        return data
+            unknown += sorted(set(nested) - {f.name for f in fields(SlotOptions)})
+            nested = SlotOptions(**nested) if not unknown else None
+        if unknown:
+            raise InputError(unknown[0], "is not an option of a plan")
+        if nested is not None:
+            data["slot_options"] = nested
+        return cls(**data)
 
     def _check_choice(self, field: str) -> str:
         """Validate one choice field on its own (used by the guided interview)."""

@@ -1,17 +1,22 @@
 """The situation amends reasons about, as validated, typed data.
 
-These models are what every core function receives. They are built from the
+These records are what every core function receives. They are built from the
 flat user input in :mod:`amends.plan.request` and are always consistent: zones are
 valid IANA names, times are timezone-aware, and scenario and times agree.
+
+They are frozen standard-library dataclasses, not pydantic models: importing
+pydantic and building its models was a third of a cold ``amends plan``. The case
+store and the web read and write them through pydantic
+(:mod:`amends.plan.stored`), which understands dataclasses and takes each one's
+``__pydantic_config__`` (a plain dict) as its model configuration.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field, replace
 from datetime import datetime
-from typing import Any, Literal, get_args
+from typing import Any, ClassVar, Literal, get_args
 from zoneinfo import ZoneInfo
-
-from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from amends.dates.calendar import (
     WAKING_HOURS,
@@ -38,24 +43,25 @@ def no_items() -> list[Any]:
     """A fresh empty list: the ``default_factory`` of list fields.
 
     Not ``default_factory=list``: pydantic reads the factory's signature, and that of a
-    builtin is parsed from text with the tokenizer (compiling its regexes), a cost every
-    start of `amends plan` paid twice.
+    builtin is parsed from text with the tokenizer (compiling its regexes).
     """
     return []
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+# pydantic's configuration of every record here (read when the store or the web validates one).
+FROZEN_CONFIG: dict[str, Any] = {"frozen": True, "extra": "forbid"}
 
 
-def _aware(value: datetime) -> datetime:
-    if value.tzinfo is None or value.utcoffset() is None:
-        raise ValueError("must be timezone-aware")
-    return value
+def _aware(value: datetime, name: str) -> None:
+    if not isinstance(value, datetime) or value.tzinfo is None or value.utcoffset() is None:
+        raise ValueError(f"{name} must be timezone-aware")
 
 
-class Candidate(_Frozen):
+@dataclass(frozen=True, kw_only=True)
+class Candidate:
     """The person writing: how they sign and how they can be reached."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = FROZEN_CONFIG
 
     name: str
     phone: str | None = None
@@ -72,8 +78,11 @@ class Candidate(_Frozen):
     every task after the first hour falls inside them."""
 
 
-class Interview(_Frozen):
+@dataclass(frozen=True, kw_only=True)
+class Interview:
     """The interview that was (or is about to be) missed."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = FROZEN_CONFIG
 
     company: str
     role: str
@@ -87,11 +96,15 @@ class Interview(_Frozen):
     hours: str = WORKING_HOURS
     """The interviewer's working hours on their own clock (``--hours``)."""
 
-    _check_start = field_validator("start")(_aware)
+    def __post_init__(self) -> None:
+        _aware(self.start, "start")
 
 
-class Contact(_Frozen):
+@dataclass(frozen=True, kw_only=True)
+class Contact:
     """Who the messages go to."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = FROZEN_CONFIG
 
     name: str
     role: ContactRole = "interviewer"
@@ -107,28 +120,36 @@ class Contact(_Frozen):
         return bool(self.phone)
 
 
-class Happening(_Frozen):
+@dataclass(frozen=True, kw_only=True)
+class Happening:
     """What went wrong and why, in the candidate's own (validated) words."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = FROZEN_CONFIG
 
     scenario: Scenario
     reason: str
     detail: str | None = None
     realised: datetime
 
-    _check_realised = field_validator("realised")(_aware)
+    def __post_init__(self) -> None:
+        _aware(self.realised, "realised")
 
 
-class Situation(_Frozen):
+@dataclass(frozen=True, kw_only=True)
+class Situation:
     """Everything a plan is computed from, including the injected current time."""
+
+    __pydantic_config__: ClassVar[dict[str, Any]] = FROZEN_CONFIG
 
     candidate: Candidate
     interview: Interview
     contact: Contact
     happening: Happening
     now: datetime
-    slots_requested: list[datetime] = Field(default_factory=no_items)
+    slots_requested: list[datetime] = field(default_factory=no_items)
 
-    _check_now = field_validator("now")(_aware)
+    def __post_init__(self) -> None:
+        _aware(self.now, "now")
 
     @property
     def interviewer_calendar(self) -> BusinessCalendar:
@@ -156,7 +177,7 @@ class Situation(_Frozen):
         if not self.candidate.phone:
             return self.candidate
         shown = phone_for_reader(self.candidate.phone, self.their_country)
-        return self.candidate.model_copy(update={"phone": shown})
+        return replace(self.candidate, phone=shown)
 
     @property
     def zones_differ(self) -> bool:

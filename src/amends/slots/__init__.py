@@ -22,7 +22,7 @@ from amends.slots.busy import BusyCalendar
 from amends.slots.clock import Interval
 from amends.slots.finder import find_slots
 from amends.slots.offer import NearMiss, SlotResult, Window
-from amends.slots.options import SlotOptions, SlotsInput, slot_request_from_options
+from amends.slots.options import SlotOptions, slot_request_from_options
 from amends.slots.query import MAX_COUNT, MAX_DAYS, SlotRequest
 
 __all__ = [
@@ -37,7 +37,6 @@ __all__ = [
     "SlotOptions",
     "SlotRequest",
     "SlotResult",
-    "SlotsInput",
     "Window",
     "country_for_zone",
     "find_slots",

@@ -1,19 +1,20 @@
-"""The slot-finder options a person types, as one model shared by every request.
+"""The slot-finder options a person types, as one record shared by every request.
 
 ``amends slots``, ``amends plan``, ``POST /api/plan`` and ``POST /api/slots`` all
 take the same eight options; :class:`SlotOptions` holds them once (nested in the
 plan request) and :func:`slot_request_from_options` turns them into a validated
 :class:`~amends.slots.query.SlotRequest`, so the interfaces cannot drift apart.
+A frozen standard-library dataclass: the web validates it with pydantic (which
+reads ``__pydantic_config__``), the command line builds it without loading pydantic.
 """
 
 from __future__ import annotations
 
 import importlib
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
-
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from typing import Any, ClassVar
 
 from amends.slots.busy import BusyCalendar
 from amends.slots.query import (
@@ -29,10 +30,11 @@ _MAX_MINUTES_TYPED = 10_000  # beyond this a typed number is nonsense; refused a
 SLOT_OPTION_NAMES = ("country", "hours", "my_hours", "duration", "days", "count", "busy", "windows")
 
 
-class SlotOptions(BaseModel):
+@dataclass(frozen=True, kw_only=True)
+class SlotOptions:
     """The finder's options as plain values: ``duration`` in minutes, ``busy`` as ``.ics`` paths."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    __pydantic_config__: ClassVar[dict[str, Any]] = {"extra": "forbid", "frozen": True}
 
     country: str | None = None
     hours: str = DEFAULT_HOURS
@@ -40,8 +42,12 @@ class SlotOptions(BaseModel):
     duration: int = DEFAULT_MINUTES
     days: int = DEFAULT_DAYS
     count: int = DEFAULT_COUNT
-    busy: tuple[str, ...] = Field(default=())
+    busy: tuple[str, ...] = ()
     windows: bool = False
+
+    def __post_init__(self) -> None:
+        # A list from JSON or the command line is kept as a tuple (the record is frozen).
+        object.__setattr__(self, "busy", tuple(self.busy))
 
 
 def nest_slot_options(data: dict[str, Any]) -> dict[str, Any]:
@@ -57,22 +63,6 @@ def nest_slot_options(data: dict[str, Any]) -> dict[str, Any]:
     nested = rest.get("slot_options")
     merged = {**nested, **flat} if isinstance(nested, dict) else flat
     return {**rest, "slot_options": merged}
-
-
-class SlotsInput(BaseModel):
-    """The input of ``amends slots`` and ``POST /api/slots``: two zones, a clock, the options."""
-
-    model_config = ConfigDict(extra="forbid", str_max_length=200)
-
-    tz: str
-    my_tz: str | None = None
-    now: str | None = None
-    slot_options: SlotOptions = Field(default_factory=SlotOptions)
-
-    @model_validator(mode="before")
-    @classmethod
-    def _nest(cls, data: Any) -> Any:
-        return nest_slot_options(data) if isinstance(data, dict) else data
 
 
 def load_busy_files(paths: Sequence[str]) -> tuple[BusyCalendar, ...]:

@@ -16,12 +16,11 @@ from fastapi.security import APIKeyHeader
 from pydantic import BaseModel, ConfigDict, Field
 
 from amends.errors import InputError
-from amends.plan.request import PlanRequest
-from amends.slots import SlotsInput
 from amends.web import api_models as m
 from amends.web import services
 from amends.web.api_models import answers
 from amends.web.context import config, csrf_token
+from amends.web.request_models import PlanBody, SlotsRequest
 
 
 class ErrorDetail(BaseModel):
@@ -86,13 +85,6 @@ class CheckRequest(BaseModel):
     )
 
 
-class SlotsRequest(SlotsInput):
-    """Body of ``POST /api/slots``: the ``amends slots`` options in snake_case.
-
-    ``--busy`` calendar files are a command-line feature and are refused here.
-    """
-
-
 @router.get("/csrf", **answers(m.Csrf, what="The session's CSRF token."))
 def get_csrf(request: Request) -> dict[str, str]:
     """The session's CSRF token; send it back as ``X-CSRF-Token`` with the cookie."""
@@ -100,7 +92,7 @@ def get_csrf(request: Request) -> dict[str, str]:
 
 
 @router.post("/plan", dependencies=_CSRF, **answers(m.Plan))
-def post_plan(request: Request, body: PlanRequest) -> JSONResponse:
+def post_plan(request: Request, body: PlanBody) -> JSONResponse:
     """Exactly what ``amends plan --format json`` prints for the same options.
 
     The plan's JSON is already plain JSON values, so it is sent as it is: walking
@@ -143,7 +135,7 @@ def _attachment(data: bytes, name: str, media_type: str) -> Response:
         200: {"content": {"message/rfc822": {"schema": FILE}}, "description": "The .eml draft."}
     },
 )
-def post_plan_eml(request: Request, body: PlanRequest, message: int = 1) -> Response:
+def post_plan_eml(request: Request, body: PlanBody, message: int = 1) -> Response:
     """Email ``message`` (1 = the first email) of the plan as an ``.eml`` draft, as ``--eml``."""
     now = config(request).clock()
     result = services.make_plan(services.with_profile(body), now)
@@ -162,7 +154,7 @@ def post_plan_eml(request: Request, body: PlanRequest, message: int = 1) -> Resp
         200: {"content": {"text/calendar": {"schema": FILE}}, "description": "The .ics calendar."}
     },
 )
-def post_plan_ics(request: Request, body: PlanRequest) -> Response:
+def post_plan_ics(request: Request, body: PlanBody) -> Response:
     """The plan's follow-through reminders as an ``.ics`` calendar, as ``--ics`` writes it."""
     result = services.make_plan(services.with_profile(body), config(request).clock())
     name, data = services.ics_file(result.plan, result.plan.situation.now, cli=True)
@@ -210,7 +202,7 @@ def get_case(request: Request, case_id: str) -> dict[str, Any]:
 
 
 @router.post("/cases", status_code=201, dependencies=_CSRF, **answers(m.CaseDetail, 201))
-def post_case(request: Request, body: PlanRequest) -> dict[str, Any]:
+def post_case(request: Request, body: PlanBody) -> dict[str, Any]:
     """Save a plan as a new case; answers the new case as ``GET /api/cases/{id}`` would."""
     cfg = config(request)
     result = services.make_plan(services.with_profile(body), cfg.clock())

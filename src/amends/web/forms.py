@@ -19,6 +19,7 @@ from amends.plan.request import PlanRequest
 from amends.profile import TO_REQUEST, load_profile, save_profile
 from amends.web.auth import current_user
 from amends.web.labels import FIELD_LABELS, error_text, label
+from amends.web.request_models import PlanBody, body_of
 
 MAX_FORM_SLOTS = 3
 # The fields the plan form has a control for (others' errors appear in the summary only).
@@ -51,7 +52,7 @@ FORM_FIELDS = frozenset(
         "fold",
     }
 )
-_TEXT_FIELDS = tuple(name for name in PlanRequest.model_fields if name not in ("senior", "slot"))
+_TEXT_FIELDS = tuple(name for name in PlanBody.model_fields if name not in ("senior", "slot"))
 
 
 @dataclass
@@ -114,9 +115,9 @@ def request_from_form(form: PlanForm) -> tuple[PlanRequest | None, list[InputErr
 
 
 def validated_request(payload: Mapping[str, Any]) -> tuple[PlanRequest | None, list[InputError]]:
-    """``PlanRequest.model_validate`` with each field's error as an :class:`InputError`."""
+    """The request validated as the API validates a body; each field's error an InputError."""
     try:
-        return PlanRequest.model_validate(dict(payload)), []
+        return PlanBody.model_validate(dict(payload)).to_request(), []
     except InputError as err:
         return None, [err]
     except ValidationError as exc:
@@ -138,7 +139,9 @@ def show_errors(form: PlanForm, errors: list[InputError]) -> None:
 
 def form_from_request(request: PlanRequest) -> PlanForm:
     """The form as it was filled in for ``request`` (the "Change the details" form)."""
-    values = request.model_dump(mode="json", exclude={"slot", "senior", "slot_options", "now"})
+    values = body_of(request).model_dump(
+        mode="json", exclude={"slot", "senior", "slot_options", "now"}
+    )
     text = {k: str(v) for k, v in values.items() if v not in (None, "") and k in _TEXT_FIELDS}
     if "at" in text:
         text["at"] = text["at"].replace(" ", "T")

@@ -8,7 +8,7 @@ one module means the pages and the JSON API cannot drift apart.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -39,12 +39,13 @@ from amends.export.plan_exports import eml_name
 from amends.intake import Intake, read_story
 from amends.plan import Plan, PlanRequest
 from amends.plan import make_plan as core_make_plan
-from amends.slots import SlotResult, SlotsInput, slot_request_from_options
+from amends.slots import SlotResult, slot_request_from_options
 from amends.slots import find_slots as core_find_slots
 from amends.store import DraftRecord
 from amends.web.auth import case_store
 from amends.web.context import Clock
 from amends.web.forms import stored_profile
+from amends.web.request_models import PlanBody, SlotsRequest, body_of, request_of
 
 CARDS_PER_PAGE = 20  # cases on one page of /cases (the rest behind "Later cases")
 DRAFT_LIFETIME = timedelta(days=14)  # an unsaved plan outlives its first fortnight only as a case
@@ -68,7 +69,7 @@ def make_plan(request: PlanRequest, now: datetime, *, cli: bool = True) -> PlanR
     """
     if request.slot_options.busy:
         raise InputError("busy", "calendar files can only be read by the command line")
-    frozen = request.model_copy(update={"now": request.now or now.isoformat()})
+    frozen = replace(request, now=request.now or now.isoformat())
     return PlanResult(core_make_plan(frozen, now, cli=cli), frozen)
 
 
@@ -80,7 +81,7 @@ def plan_errors(request: PlanRequest, now: datetime) -> list[InputError]:
 
 def keep_draft(db_path: Path | None, result: PlanResult, now: datetime) -> str:
     """Keep a computed plan as an unsaved draft (expiring old ones); returns its id."""
-    payload = result.request.model_dump(mode="json", exclude_defaults=True)
+    payload = body_of(result.request).model_dump(mode="json", exclude_defaults=True)
     with case_store(db_path) as store:
         store.expire_drafts(now - DRAFT_LIFETIME)
         return store.save_draft(now, payload).id
@@ -94,7 +95,7 @@ def draft(db_path: Path | None, draft_id: str) -> DraftRecord | None:
 
 def draft_plan(record: DraftRecord, now: datetime) -> PlanResult:
     """Recompute the draft's plan: ``now`` was frozen into it, so it is the same plan."""
-    return make_plan(PlanRequest.model_validate(record.request), now, cli=False)
+    return make_plan(request_of(record.request), now, cli=False)
 
 
 def discard_draft(db_path: Path | None, draft_id: str) -> None:
@@ -117,7 +118,7 @@ def same_interview_cases(db_path: Path | None, plan: Plan) -> list[Case]:
         return cases_for_interview(store, plan.situation)
 
 
-def find_slots(body: SlotsInput, now: datetime) -> SlotResult:
+def find_slots(body: SlotsRequest, now: datetime) -> SlotResult:
     """The slot finder's result for an ``/api/slots`` body (as ``amends slots`` builds it)."""
     if body.slot_options.busy:
         raise InputError("busy", "calendar files can only be read by the command line")
@@ -127,11 +128,11 @@ def find_slots(body: SlotsInput, now: datetime) -> SlotResult:
     )
 
 
-def with_profile(request: PlanRequest) -> PlanRequest:
+def with_profile(body: PlanBody) -> PlanRequest:
     """Fill the fields the request leaves unset from the profile file, as the CLI does."""
     values = stored_profile()
-    values.update(request.model_dump(exclude_unset=True))
-    return PlanRequest.model_validate(values)
+    values.update(body.model_dump(exclude_unset=True))
+    return request_of(values)
 
 
 def intake(text: str, now_text: str | None, my_tz: str | None, clock: datetime) -> Intake:
