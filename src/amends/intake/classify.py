@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from amends.intake.lexicon import cue_pattern, data, platforms, word_set
 
@@ -117,6 +118,7 @@ def read_reason(low: str) -> str | None:
     An illness or medical cue about a relative ("my kid just threw up", "my daughter's
     surgery", "accompany my father to an urgent appointment") is a family emergency.
     """
+    low = cue_pattern("reasons", "idioms").sub(" ", low)
     for code in data()["reasons"]["order"]:
         m = cue_pattern("reasons.cues", code).search(low)
         if m is None:
@@ -128,7 +130,33 @@ def read_reason(low: str) -> str | None:
         if code == "technical" and _NO_SIGNAL.fullmatch(m.group(0)) and travelling:
             return "travel"
         return str(code)
-    return None
+    return reason_by_domain(low)
+
+
+def reason_by_domain(low: str) -> str | None:
+    """The reason told by what happened: a device, vehicle or relative and its trouble.
+
+    Read only when no reason cue matched; a story with trouble of two kinds ("the bus was
+    stuck and my phone died") is left for a question.
+    """
+    found = {code for code, pattern in _domains() if pattern.search(low)}
+    return found.pop() if len(found) == 1 else None
+
+
+@cache
+def _domains() -> list[tuple[str, re.Pattern[str]]]:
+    """One pattern per reason: a subject, at most four words, then a trouble, in a clause."""
+    found = []
+    for code, table in data()["reason_domains"].items():
+        subjects = "|".join(sorted(table["subjects"], key=len, reverse=True))
+        troubles = "|".join(f"(?:{cue})" for cue in table["troubles"])
+        found.append(
+            (
+                str(code),
+                re.compile(rf"(?<![\w@])(?:{subjects})(?: [^\s.,;!?]+){{0,4}} (?:{troubles})(?!\w)"),
+            )
+        )
+    return found
 
 
 _NO_SIGNAL = re.compile(r"(?:no|lost|lost my|lost the) (?:internet|wifi|wi fi|connection|signal)")
