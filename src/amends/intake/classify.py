@@ -88,7 +88,7 @@ def _live_failure(low: str) -> bool:
     or the power failing is live only when the story says it happened during the call.
     """
     cues = (cue_pattern("scenario", "tech-failure"), cue_pattern("reasons.cues", "technical"))
-    matches = [m for cue in cues for m in cue.finditer(low)]
+    matches = [m for cue in (*cues, _domain("technical")) for m in cue.finditer(low)]
     for m in matches:
         if _LIVE.search(m.group(0)):
             return True
@@ -139,23 +139,23 @@ def reason_by_domain(low: str) -> str | None:
     Read only when no reason cue matched; a story with trouble of two kinds ("the bus was
     stuck and my phone died") is left for a question.
     """
-    found = {code for code, pattern in _domains() if pattern.search(low)}
+    found = {code for code, pattern in _domains().items() if pattern.search(low)}
     return found.pop() if len(found) == 1 else None
 
 
+def _domain(code: str) -> re.Pattern[str]:
+    return _domains()[code]
+
+
 @cache
-def _domains() -> list[tuple[str, re.Pattern[str]]]:
+def _domains() -> dict[str, re.Pattern[str]]:
     """One pattern per reason: a subject, at most four words, then a trouble, in a clause."""
-    found = []
+    found = {}
     for code, table in data()["reason_domains"].items():
         subjects = "|".join(sorted(table["subjects"], key=len, reverse=True))
         troubles = "|".join(f"(?:{cue})" for cue in table["troubles"])
-        found.append(
-            (
-                str(code),
-                re.compile(rf"(?<![\w@])(?:{subjects})(?: [^\s.,;!?]+){{0,4}} (?:{troubles})(?!\w)"),
-            )
-        )
+        gap = r"(?: [^\s.,;!?]+){0,4}"
+        found[str(code)] = re.compile(rf"(?<![\w@])(?:{subjects}){gap} (?:{troubles})(?!\w)")
     return found
 
 
