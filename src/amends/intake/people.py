@@ -163,6 +163,30 @@ _AGENCY_WORDS = re.compile(
 )
 
 
+# "Recruiter Ana Ruiz, Lumen Talent, ana@...": the firm set off by commas after the name,
+# read as a firm when its name says it places people.
+_APPOSED_FIRM = re.compile(
+    rf"\b(?i:recruiter|recruitment consultant|consultant|headhunter)(?: is| was|:)? {NAME}, "
+    r"(?P<org>[A-Z][\w&]*(?: [A-Z&][\w&]*){0,3})(?=[,.;]|$| \()"
+)
+_PLACES_PEOPLE = re.compile(
+    r"(?i:talent|recruit|staffing|personnel|resourcing|search|hire|careers|jobs|workforce"
+    r"|partners|people|placements|headhunters)"
+)
+
+
+def _apposed_firm(text: str) -> re.Match[str] | None:
+    return next(
+        (m for m in _APPOSED_FIRM.finditer(text) if _PLACES_PEOPLE.search(m.group("org"))), None
+    )
+
+
+def _first_name(story: Story, m: re.Match[str]) -> bool:
+    """A known agency's name that is a person's given name here ("Kelly Nguyen from ...")."""
+    after = story.text[m.end() : m.end() + 30]
+    return m.group(0) in given_names() and re.match(r" [A-Z][a-z]", after) is not None
+
+
 # "the recruiter is Kasia from Antal", "a recruiter from Aquent": the recruiter's own firm
 # (told apart from the employer in the story's end, where the company is known).
 _RECRUITER_FROM = re.compile(
@@ -264,8 +288,8 @@ def _recruiter(story: Story, people: People) -> None:
     if _in_house(story, people):
         return
     text = story.text
-    found = agencies().search(story.low)
-    named = _AGENCY_WORDS.search(text)
+    found = next((m for m in agencies().finditer(story.low) if not _first_name(story, m)), None)
+    named = _AGENCY_WORDS.search(text) or _apposed_firm(text)
     from_org = _RECRUITER_FROM.search(text)
     firm = _SEARCH_FIRM.search(text)
     if firm:
