@@ -27,9 +27,13 @@ _NOT_A_TOWN = frozenset(
      "one", "english", "french", "german", "spanish", "teams", "zoom", "meet",
      "which", "what", "how", "when", "where", "whose", "early", "late", "between"}
 )  # fmt: skip
+# Street words in English and the languages people name streets in ("Váci út", "Av
+# Corrientes", "Karl-Marx-Straße", "rue de Rivoli").
 _STREET = (
     r"(?:st|street|rd|road|ave|avenue|lane|ln|blvd|boulevard|way|drive|dr|square|sq|place"
-    r"|pl|row|quay|terrace|parade|high street)"
+    r"|pl|row|quay|terrace|parade|high street|út|utca|ulica|ul|strasse|straße|str|gasse|weg"
+    r"|laan|straat|gracht|gatan|gata|gade|vej|calle|avenida|av|rua|via|viale|piazza|rue|cours"
+    r"|marg|salai|soi|jalan|jl|duong|cadde|caddesi|sokak)"
 )
 # Up to three words; the longest known place at their start is the town ("new york for").
 _TOWN = r"(?P<town>[a-z][a-z'.-]*(?: [a-z][a-z'.-]*){0,2})"
@@ -109,10 +113,15 @@ def _town(raw: str) -> str | None:
 
 
 _BEFORE_AT = re.compile(rf"{_EVENT}[^.;!?\n]{{0,30}}?\b(?:at|in) (?:the )?$")
-_SUFFIX = re.compile(r"(?:'?s)?(?: (?:office|offices|site|hq))?")
+_SUFFIX = re.compile(
+    r"(?:'?s|')?(?: (?:head |main |new |regional )?(?:office|offices|site|hq|studio|studios"
+    r"|campus|building|premises|branch|store|plant|factory|warehouse|depot|showroom))?"
+)
 _IN_TOWN = re.compile(rf",? in {_TOWN}{_TOWN_END}")
 _COMMA_TOWN = re.compile(rf", {_TOWN}{_TOWN_END}")
-_ON_STREET = re.compile(rf",? (?:on|in) (?:[a-z'-]+ ){{1,3}}{_STREET}\b")
+_ON_STREET = re.compile(
+    rf",? (?:on|in) (?:(?:[\w'-]+ ){{1,3}}{_STREET}|{_STREET}\.? [\w'-]+)(?!\w)"
+)
 _BEFORE_WITH = re.compile(r"\b(?:with|w) (?:the )?$")
 _INTERVIEW_IN = re.compile(rf"\binterview (?:is |was )?in {_TOWN} at (?:the )?$")
 _IN_AT = re.compile(rf"\b(?:in|at) {_TOWN} at (?:the )?$")
