@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
+from amends.intake.firms import read_recruiter
 from amends.intake.lexicon import agencies, cue_pattern, given_names, word_set
 from amends.intake.names import (
     INTRO,
@@ -81,10 +82,24 @@ def read_people(story: Story, region: str | None) -> People:
                 people.contact_at = start
     named = _blanked(story, people.spans)  # "jordan lee jordanlee@..." is two words of a name
     _recruiter(named, people)
+    _recruiter_phrase(named, people)
     people.interviewer = _interviewer(named, people) or _named_contact(named, people)
     people.contact_role = _contact_role(named, people)
     people.recruiter_email = _agency_address(people)
     return people
+
+
+def _recruiter_phrase(story: Story, people: People) -> None:
+    """A recruiter named in a phrase of their own (:mod:`.firms`), or the firm of one found."""
+    found = read_recruiter(story, address_words(people.contact_email))
+    if found is None:
+        return
+    if people.recruiter is None:
+        people.agency = people.agency or found.firm
+        people.recruiter = f"{found.name} ({people.agency})" if people.agency else found.name
+    elif found.firm and "(" not in people.recruiter and found.name == people.recruiter:
+        people.agency = found.firm
+        people.recruiter = f"{found.name} ({found.firm})"
 
 
 def _agency_address(people: People) -> str | None:
