@@ -119,6 +119,25 @@ def read_reason(low: str) -> str | None:
     surgery", "accompany my father to an urgent appointment") is a family emergency.
     """
     low = cue_pattern("reasons", "idioms").sub(" ", low)
+    code = _cued_reason(low)
+    if code not in ("timezone-mistake", "calendar-error") and cue_pattern(
+        "reasons", "forgot_over"
+    ).search(low):
+        return "forgot"
+    told = reason_by_domain(low)
+    if code == "travel" and told == "transit" and not _JOURNEY.search(low):
+        return told  # "the bus from the airport is stuck": the trouble told, not the noun
+    return code or told
+
+
+# A journey of its own, more than a place passed through: a flight, a trip back from a town.
+_JOURNEY = re.compile(
+    r"\b(?:flight|flights|plane|flew|flying|airline|layover|abroad|overseas|holiday|vacation"
+    r"|trip|eurostar|(?:back|home) from|from [a-z]+ (?:to|into) [a-z]+)\b"
+)
+
+
+def _cued_reason(low: str) -> str | None:
     for code in data()["reasons"]["order"]:
         m = cue_pattern("reasons.cues", code).search(low)
         if m is None:
@@ -130,14 +149,14 @@ def read_reason(low: str) -> str | None:
         if code == "technical" and _NO_SIGNAL.fullmatch(m.group(0)) and travelling:
             return "travel"
         return str(code)
-    return reason_by_domain(low)
+    return None
 
 
 def reason_by_domain(low: str) -> str | None:
     """The reason told by what happened: a device, vehicle or relative and its trouble.
 
-    Read only when no reason cue matched; a story with trouble of two kinds ("the bus was
-    stuck and my phone died") is left for a question.
+    Read when no reason cue matched, and over a journey or work merely named; a story with
+    trouble of two kinds ("the bus was stuck and my phone died") gets no answer here.
     """
     found = {code for code, pattern in _domains().items() if pattern.search(low)}
     return found.pop() if len(found) == 1 else None
