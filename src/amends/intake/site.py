@@ -58,10 +58,11 @@ _REACHING = (
     r"on (?:my|the) way (?:to|over to)"
     r"|(?:get|getting|got|make it|made it|arrive|arriving) (?:to|at)|reach|reaching"
 )
-# A street address after the interview: "at 200 west st", "at 12 high street".
+# A street address after the interview: "at 200 west st", "at 12 high street", "interview
+# 10:00 on kifisias ave", "at tidewater marine on lower water st".
 _ADDRESS = re.compile(
-    r"\b(?:interview|intervue|onsite|\d{1,2}(?:[:.]\d\d)? ?(?:am|pm)?)\b[^.;!?]{0,60}?\bat \d{1,4}"
-    rf" [a-z'-]+(?: [a-z'-]+)? {_STREET}\b"
+    r"\b(?:interview|intervue|onsite|oclock|\d{1,2}(?:[:.]\d\d)? ?(?:am|pm|h)?)\b[^.;!?]{0,60}?"
+    rf"\b(?:at \d{{1,4}} [\w'-]+(?: [\w'-]+)? {_STREET}|on (?:[\w'-]+ ){{1,3}}{_STREET})(?![\w-])"
 )
 
 
@@ -107,6 +108,8 @@ def _town_zone(town: str) -> str | None:
 def _town(raw: str) -> str | None:
     """The town in ``raw``, or ``None`` when the words say when or how instead."""
     words = raw.strip(" .,'-").split()
+    if words[:1] == ["the"]:
+        words = words[1:]  # "in the west loop"
     if not words or words[0] in _stop_words() or any(w.isdigit() for w in words):
         return None
     return " ".join(words)
