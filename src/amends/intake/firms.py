@@ -43,6 +43,11 @@ _FIRM_FIRST = re.compile(
     rf"(?:consultant|recruiter|contact|person there) (?:is|was) {_NAME}",
     re.IGNORECASE,
 )
+# Words of a firm that places people ("Lantern Staffing", "Keystone Recruitment").
+PLACES_PEOPLE = re.compile(
+    r"(?i:talent|recruit|staffing|personnel|resourcing|search|hire|careers|jobs|workforce"
+    r"|partners|people|placements|headhunters)"
+)
 _IN_HOUSE = re.compile(r"\btalent acquisition|\btalent partner", re.IGNORECASE)
 # Words a firm's name never goes on past (besides the stop words): verbs and pronouns.
 _FIRM_ENDS = frozenset(
@@ -92,14 +97,18 @@ def _firm(raw: str | None, story: Story) -> str | None:
         key = token.lower()
         if key in _FIRM_ENDS or (key in _stops() and key not in ("&", "and")):
             break
-        if cased and kept and not token[:1].isupper() and key not in ("&", "and"):
-            break
+        if cased and kept and kept[0][:1].isupper() and not token[:1].isupper():
+            if key not in ("&", "and"):
+                break
         kept.append(token)
     while kept and kept[-1].lower() in ("&", "and"):
         kept.pop()
-    if not kept or (cased and not kept[0][:1].isupper()):
+    if not kept:
         return None
     name = " ".join(kept)
+    if cased and not name[:1].isupper():
+        # Typed in lower case inside a story with capitals: a firm only by its name's words.
+        return name.title() if PLACES_PEOPLE.search(name) else None
     return name if cased else name.title()
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
-from amends.intake.firms import read_recruiter
+from amends.intake.firms import PLACES_PEOPLE, read_recruiter
 from amends.intake.lexicon import agencies, cue_pattern, given_names, word_set
 from amends.intake.names import (
     INTRO,
@@ -184,15 +184,11 @@ _APPOSED_FIRM = re.compile(
     rf"\b(?i:recruiter|recruitment consultant|consultant|headhunter)(?: is| was|:)? {NAME}, "
     r"(?P<org>[A-Z][\w&]*(?: [A-Z&][\w&]*){0,3})(?=[,.;]|$| \()"
 )
-_PLACES_PEOPLE = re.compile(
-    r"(?i:talent|recruit|staffing|personnel|resourcing|search|hire|careers|jobs|workforce"
-    r"|partners|people|placements|headhunters)"
-)
 
 
 def _apposed_firm(text: str) -> re.Match[str] | None:
     return next(
-        (m for m in _APPOSED_FIRM.finditer(text) if _PLACES_PEOPLE.search(m.group("org"))), None
+        (m for m in _APPOSED_FIRM.finditer(text) if PLACES_PEOPLE.search(m.group("org"))), None
     )
 
 

@@ -122,8 +122,11 @@ _SUFFIX = re.compile(
 )
 _IN_TOWN = re.compile(rf",? in {_TOWN}{_TOWN_END}")
 _COMMA_TOWN = re.compile(rf", {_TOWN}{_TOWN_END}")
+# A street whose name and street word are one ("Hauptstraße", "Karl-Marx-Allee").
+_COMPOUND_STREET = r"[\w'-]+(?:strasse|straße|gasse|allee|platz|straat|gatan|gade|vej|weg)"
 _ON_STREET = re.compile(
-    rf",? (?:on|in) (?:(?:[\w'-]+ ){{1,3}}{_STREET}|{_STREET}\.? [\w'-]+)(?!\w)"
+    rf",? (?:on|in) (?:(?:[\w'-]+ ){{1,3}}{_STREET}|{_STREET}\.? [\w'-]+|{_COMPOUND_STREET})"
+    r"(?!\w)"
 )
 _BEFORE_WITH = re.compile(r"\b(?:with|w) (?:the )?$")
 _INTERVIEW_IN = re.compile(rf"\binterview (?:is |was )?in {_TOWN} at (?:the )?$")
