@@ -76,7 +76,7 @@ _LIVE = re.compile(
     r"\b(?:zoom|teams|meet|webex|skype|link|call|meeting|audio|sound|mic|microphone|camera"
     r"|video|lobby|host|organi[sz]er|app|kicked|kicking|rejoin|reconnect|dropped|dropping"
     r"|froze|freezing|crash|crashed|crashes|crashing|passcode|meeting id|waiting room|hear"
-    r"|line|voicemail|dead line|ringing out|engaged)\b"
+    r"|line|voicemail|dead line|ringing out|engaged|join|joining|connect|connecting)\b"
 )
 
 
