@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
-from amends.intake.firms import PLACES_PEOPLE, read_recruiter
+from amends.intake.phrases import PLACES_PEOPLE, read_interviewer, read_recruiter
 from amends.intake.lexicon import agencies, cue_pattern, given_names, word_set
 from amends.intake.names import (
     INTRO,
@@ -83,14 +83,18 @@ def read_people(story: Story, region: str | None) -> People:
     named = _blanked(story, people.spans)  # "jordan lee jordanlee@..." is two words of a name
     _recruiter(named, people)
     _recruiter_phrase(named, people)
-    people.interviewer = _interviewer(named, people) or _named_contact(named, people)
+    people.interviewer = (
+        _interviewer(named, people)
+        or read_interviewer(named, address_words(people.contact_email))
+        or _named_contact(named, people)
+    )
     people.contact_role = _contact_role(named, people)
     people.recruiter_email = _agency_address(people)
     return people
 
 
 def _recruiter_phrase(story: Story, people: People) -> None:
-    """A recruiter named in a phrase of their own (:mod:`.firms`), or the firm of one found."""
+    """A recruiter named in a phrase of their own (:mod:`.phrases`), or the firm of one found."""
     found = read_recruiter(story, address_words(people.contact_email))
     if found is None:
         return

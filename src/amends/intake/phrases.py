@@ -1,14 +1,16 @@
-"""The recruiter told in a phrase of their own: who placed the person, and with which firm.
+"""People named in a phrase of their own: the recruiter with their firm, the interviewer.
 
 People name their recruiter with a role noun, an optional clause about them, a link word,
 then the name and, after "from"/"at", the firm: "the recruiter who put me forward is Kevin
 Lin at Dragonstone Search", "my contact is the recruiter, Renee from Midwest Staffing", "the
 talent acquisition person is Priyanka Gill". Or the firm comes first: "the agency is Sunstate
-Recruitment, my consultant is Tayla". The syntax says a name follows, so a lower-case name is
-read as one; the firm is cut at the first word that cannot be part of a firm's name.
+Recruitment, my consultant is Tayla". The interviewer comes after their role or after "its
+with": "interviewer: mikko laine", "the hiring manager is kurt lindqvist", "its with mette
+holm and". The syntax says a name follows, so a lower-case name is read as one when the
+clause ends after it; the firm is cut at the first word that cannot be part of a firm's name.
 
-Read after the fixed phrases of :mod:`.people`: to find a recruiter they missed, or the firm
-of one they found without it.
+Read after the fixed phrases of :mod:`.people`: to find a person they missed, or the firm
+of a recruiter they found without it.
 """
 
 from __future__ import annotations
@@ -114,3 +116,26 @@ def _firm(raw: str | None, story: Story) -> str | None:
 
 def _stops() -> frozenset[str]:
     return word_set("stop") | word_set("not_company") | word_set("not_name")
+
+
+# "interviewer mikko laine.", "the hiring manager is kurt lindqvist,", "its with mette holm and"
+_INTERVIEWER = re.compile(
+    rf"\b(?:(?:the |my )?(?:interviewer|hiring manager|hiring manger|hiring mgr)(?: is| was|:|,)?"
+    rf"|(?:its|it is|it was|the interview is|the interview was|interview is|interview was) with)"
+    rf" (?:(?:the )?(?:hiring manager|interviewer),? )?{_NAME}"
+    r"(?=\s*(?:[,.;:!?()]|$)| (?:and|from|at|who|on|via|over)\b| \+?\d| [\w.-]+@)",
+    re.IGNORECASE,
+)
+_NOT_NAME_END = re.compile(r"(?:ing|ed|ly)$")
+
+
+def read_interviewer(story: Story, known: frozenset[str]) -> str | None:
+    """The interviewer named right after their role, or after "its with"."""
+    for m in _INTERVIEWER.finditer(story.text):
+        words = m.group("name").split()
+        if any(_NOT_NAME_END.search(w.lower()) for w in words) or len(words) > 3:
+            continue
+        name = _name(m.group("name"), story, known)
+        if name and len(name.split()) == len(words):
+            return name
+    return None
