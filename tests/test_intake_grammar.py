@@ -146,3 +146,62 @@ def test_an_office_merely_named_as_who_the_interview_is_with_is_no_visit() -> No
 def test_a_plural_possessive_ends_the_company_name() -> None:
     got = fields("late for my 9.30 at Marsh Partners' Leeds studio, train is delayed")
     assert got.get("company") == "Marsh Partners"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("missed my 8am with Corvid Bank, overslept. interviewer: pilar okonjo.", "Pilar Okonjo"),
+        (
+            "overslept, missed the 8am with Corvid Bank. its with radek sova and hes upset",
+            "Radek Sova",
+        ),
+    ],
+)
+def test_an_interviewer_named_right_after_their_role_is_read_in_lower_case(
+    text: str, name: str
+) -> None:
+    assert fields(text).get("interviewer") == name
+
+
+def test_a_role_word_followed_by_other_words_is_no_name() -> None:
+    got = fields("overslept, missed the 8am with Corvid Bank. the interviewer is running late too.")
+    assert "interviewer" not in got
+
+
+def test_a_teams_message_names_the_platform() -> None:
+    got = fields("teams says my account cannot be verified, the 9am with Corvid Bank has started")
+    assert got.get("platform") == "Teams" and got.get("mode") == "video"
+
+
+def test_a_private_matter_told_by_not_sharing_it_is_personal() -> None:
+    got = fields(
+        "something private came up, i would rather not go into it. "
+        "need to move my friday 10am interview with Corvid Bank"
+    )
+    assert got.get("reason") == "personal"
+
+
+def test_a_stomach_upset_told_by_what_happened_is_illness() -> None:
+    got = fields(
+        "something i ate last night, stuck in the bathroom all morning. "
+        "teams call with Corvid Bank at 11"
+    )
+    assert got.get("reason") == "illness"
+
+
+def test_a_day_ahead_with_no_time_and_a_reason_is_a_conflict() -> None:
+    got = fields(
+        "I have flu and the doctor says stay home. Next week I have an interview with Corvid Bank"
+    )
+    assert got.get("scenario") == "conflict"
+    assert "at" not in got
+
+
+def test_a_time_recorded_as_something_else_is_what_was_believed() -> None:
+    got = fields(
+        "I recorded the interview with Corvid Bank as 16:00 in my diary; the invite says 10:00 "
+        "this morning, so I missed it",
+        now="2026-06-15T12:00:00+01:00",
+    )
+    assert got.get("at") == "2026-06-15 10:00"

@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
-from amends.intake.phrases import PLACES_PEOPLE, read_interviewer, read_recruiter
 from amends.intake.lexicon import agencies, cue_pattern, given_names, word_set
 from amends.intake.names import (
     INTRO,
@@ -32,6 +31,7 @@ from amends.intake.names import (
     clean_name,
     overlapping,
 )
+from amends.intake.phrases import PLACES_PEOPLE, read_interviewer, read_recruiter
 from amends.intake.text import Story
 
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")

@@ -99,9 +99,9 @@ def _firm(raw: str | None, story: Story) -> str | None:
         key = token.lower()
         if key in _FIRM_ENDS or (key in _stops() and key not in ("&", "and")):
             break
-        if cased and kept and kept[0][:1].isupper() and not token[:1].isupper():
-            if key not in ("&", "and"):
-                break
+        capitals = cased and kept and kept[0][:1].isupper()
+        if capitals and not token[:1].isupper() and key not in ("&", "and"):
+            break
         kept.append(token)
     while kept and kept[-1].lower() in ("&", "and"):
         kept.pop()
