@@ -45,9 +45,9 @@ TUNE_FLOORS = {
     "heldout_v1": (0.98, 0),
     "dev3": (0.96, 3),
     "heldout_v3": (0.93, 0),
-    "heldout_v4": (0.92, 6),
-    "heldout_v5": (0.90, 3),
-    "dev6": (0.82, 4),
+    "heldout_v4": (0.93, 6),
+    "heldout_v5": (0.91, 2),
+    "dev6": (0.89, 3),
 }
 
 
