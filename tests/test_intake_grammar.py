@@ -95,6 +95,11 @@ def test_a_time_entered_wrongly_in_the_calendar_is_a_calendar_error() -> None:
             "omar@keystone.example",
             "Omar Haddad (Keystone Recruitment)",
         ),
+        (
+            "missed my 8am with Corvid Bank. the recruiter who arranged it is from Pinewood "
+            "Staffing, Tomas Varga, tomas@pinewood.example",
+            "Tomas Varga (Pinewood Staffing)",
+        ),
     ],
 )
 def test_a_recruiter_named_in_a_phrase_of_their_own_keeps_their_firm(

@@ -50,6 +50,12 @@ PLACES_PEOPLE = re.compile(
     r"(?i:talent|recruit|staffing|personnel|resourcing|search|hire|careers|jobs|workforce"
     r"|partners|people|placements|headhunters)"
 )
+# "the recruiter who set it up is from Andes Staffing, Lucía Paz": the firm, then the name.
+_FROM_FIRM_FIRST = re.compile(
+    rf"\b{_ROLE}{_CLAUSE},? (?:is|was) (?:from|at|with) {_FIRM}, {_NAME}"
+    r"(?=\s*(?:[,.;:!?()]|$)| \+?\d| [\w.-]+@)",
+    re.IGNORECASE,
+)
 _IN_HOUSE = re.compile(r"\btalent acquisition|\btalent partner", re.IGNORECASE)
 # Words a firm's name never goes on past (besides the stop words): verbs and pronouns.
 _FIRM_ENDS = frozenset(
@@ -70,7 +76,7 @@ class Recruiter:
 
 def read_recruiter(story: Story, known: frozenset[str]) -> Recruiter | None:
     """The first recruiter phrase in ``story`` whose name reads as a person's."""
-    for m in _FIRM_FIRST.finditer(story.text):
+    for m in (*_FIRM_FIRST.finditer(story.text), *_FROM_FIRM_FIRST.finditer(story.text)):
         name = _name(m.group("name"), story, known)
         firm = _firm(m.group("firm"), story)
         if name and firm:
