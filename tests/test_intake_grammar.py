@@ -210,3 +210,11 @@ def test_a_time_recorded_as_something_else_is_what_was_believed() -> None:
         now="2026-06-15T12:00:00+01:00",
     )
     assert got.get("at") == "2026-06-15 10:00"
+
+
+def test_an_in_house_recruiter_named_after_a_preposition_is_read() -> None:
+    got = fields(
+        "saw a missed call from Lena Brandt, the in-house recruiter at Corvid Bank, "
+        "the 8am phone screen went out of my head. 020 7946 0999"
+    )
+    assert got.get("recruiter") == "Lena Brandt"
