@@ -88,7 +88,9 @@ def _live_failure(low: str) -> bool:
     or the power failing is live only when the story says it happened during the call.
     """
     cues = (cue_pattern("scenario", "tech-failure"), cue_pattern("reasons.cues", "technical"))
-    matches = [m for cue in (*cues, _domain("technical")) for m in cue.finditer(low)]
+    matches = [m for cue in cues for m in cue.finditer(low)]
+    if not matches:  # the trouble told in the domain grammar only ("my sim card is broken")
+        matches = list(_domain("technical").finditer(low))
     for m in matches:
         if _LIVE.search(m.group(0)):
             return True
@@ -124,10 +126,11 @@ def read_reason(low: str) -> str | None:
         "reasons", "forgot_over"
     ).search(low):
         return "forgot"
-    told = reason_by_domain(low)
-    if code == "travel" and told == "transit" and not _JOURNEY.search(low):
-        return told  # "the bus from the airport is stuck": the trouble told, not the noun
-    return code or told
+    if code is None:
+        return reason_by_domain(low)
+    if code == "travel" and not _JOURNEY.search(low) and reason_by_domain(low) == "transit":
+        return "transit"  # "the bus from the airport is stuck": the trouble told, not the noun
+    return code
 
 
 # A journey of its own, more than a place passed through: a flight, a trip back from a town.

@@ -291,7 +291,7 @@ IN_HOUSE_PATTERNS = [
 def _in_house(story: Story, people: People) -> bool:
     """The employer's own talent partner, named: the recruiter, with no firm."""
     for pattern in IN_HOUSE_PATTERNS:
-        for m in overlapping(pattern.pattern, story.text, pattern.flags):
+        for m in overlapping(pattern, story.text):
             name = clean_name(m.group("name"), story, address_words(people.contact_email))
             if name:
                 people.recruiter = name
