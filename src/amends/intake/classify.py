@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from amends.intake.lexicon import cue_pattern, data, platforms, word_set
 
@@ -75,7 +76,7 @@ _LIVE = re.compile(
     r"\b(?:zoom|teams|meet|webex|skype|link|call|meeting|audio|sound|mic|microphone|camera"
     r"|video|lobby|host|organi[sz]er|app|kicked|kicking|rejoin|reconnect|dropped|dropping"
     r"|froze|freezing|crash|crashed|crashes|crashing|passcode|meeting id|waiting room|hear"
-    r"|line|voicemail|dead line|ringing out|engaged)\b"
+    r"|line|voicemail|dead line|ringing out|engaged|join|joining|connect|connecting)\b"
 )
 
 
@@ -88,6 +89,8 @@ def _live_failure(low: str) -> bool:
     """
     cues = (cue_pattern("scenario", "tech-failure"), cue_pattern("reasons.cues", "technical"))
     matches = [m for cue in cues for m in cue.finditer(low)]
+    if not matches:  # the trouble told in the domain grammar only ("my sim card is broken")
+        matches = list(_domain("technical").finditer(low))
     for m in matches:
         if _LIVE.search(m.group(0)):
             return True
@@ -117,6 +120,27 @@ def read_reason(low: str) -> str | None:
     An illness or medical cue about a relative ("my kid just threw up", "my daughter's
     surgery", "accompany my father to an urgent appointment") is a family emergency.
     """
+    low = cue_pattern("reasons", "idioms").sub(" ", low)
+    code = _cued_reason(low)
+    if code not in ("timezone-mistake", "calendar-error") and cue_pattern(
+        "reasons", "forgot_over"
+    ).search(low):
+        return "forgot"
+    if code is None:
+        return reason_by_domain(low)
+    if code == "travel" and not _JOURNEY.search(low) and reason_by_domain(low) == "transit":
+        return "transit"  # "the bus from the airport is stuck": the trouble told, not the noun
+    return code
+
+
+# A journey of its own, more than a place passed through: a flight, a trip back from a town.
+_JOURNEY = re.compile(
+    r"\b(?:flight|flights|plane|flew|flying|airline|layover|abroad|overseas|holiday|vacation"
+    r"|trip|eurostar|(?:back|home) from|from [a-z]+ (?:to|into) [a-z]+)\b"
+)
+
+
+def _cued_reason(low: str) -> str | None:
     for code in data()["reasons"]["order"]:
         m = cue_pattern("reasons.cues", code).search(low)
         if m is None:
@@ -129,6 +153,32 @@ def read_reason(low: str) -> str | None:
             return "travel"
         return str(code)
     return None
+
+
+def reason_by_domain(low: str) -> str | None:
+    """The reason told by what happened: a device, vehicle or relative and its trouble.
+
+    Read when no reason cue matched, and over a journey or work merely named; a story with
+    trouble of two kinds ("the bus was stuck and my phone died") gets no answer here.
+    """
+    found = {code for code, pattern in _domains().items() if pattern.search(low)}
+    return found.pop() if len(found) == 1 else None
+
+
+def _domain(code: str) -> re.Pattern[str]:
+    return _domains()[code]
+
+
+@cache
+def _domains() -> dict[str, re.Pattern[str]]:
+    """One pattern per reason: a subject, at most four words, then a trouble, in a clause."""
+    found = {}
+    for code, table in data()["reason_domains"].items():
+        subjects = "|".join(sorted(table["subjects"], key=len, reverse=True))
+        troubles = "|".join(f"(?:{cue})" for cue in table["troubles"])
+        gap = r"(?: [^\s.,;!?]+){0,4}"
+        found[str(code)] = re.compile(rf"(?<![\w@])(?:{subjects}){gap} (?:{troubles})(?!\w)")
+    return found
 
 
 _NO_SIGNAL = re.compile(r"(?:no|lost|lost my|lost the) (?:internet|wifi|wi fi|connection|signal)")

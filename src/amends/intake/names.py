@@ -35,10 +35,12 @@ INTRO = (
 )
 
 
-def overlapping(pattern: str, text: str, flags: int = 0) -> Iterator[re.Match[str]]:
+def overlapping(
+    pattern: str | re.Pattern[str], text: str, flags: int = 0
+) -> Iterator[re.Match[str]]:
     """Every match of ``pattern``, one per start: "and Keisha from Robert Half" also tries
     "Keisha from Robert Half" when the longer phrase is no name."""
-    compiled = re.compile(pattern, flags)
+    compiled = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern, flags)
     pos = 0
     while (m := compiled.search(text, pos)) is not None:
         yield m

@@ -324,6 +324,8 @@ def _clean_company(raw: str, story: Story) -> str | None:
         possessive = key.endswith("'s")
         if possessive and not _name_ends(raw, token):
             word, key = word[:-2], key[:-2]
+        elif len(key) > 2 and key.endswith("s'"):
+            word, key, possessive = word[:-1], key[:-1], True  # "Harcourt Architects' studio"
         glue = key in ("&", "and", "of") and bool(words)
         after = raw.split()[i + 1 : i + 2]
         if cased and words and key in _NAME_PARTICLES and after and after[0][:1].isupper():

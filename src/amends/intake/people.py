@@ -31,6 +31,7 @@ from amends.intake.names import (
     clean_name,
     overlapping,
 )
+from amends.intake.phrases import PLACES_PEOPLE, read_interviewer, read_recruiter
 from amends.intake.text import Story
 
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
@@ -81,10 +82,28 @@ def read_people(story: Story, region: str | None) -> People:
                 people.contact_at = start
     named = _blanked(story, people.spans)  # "jordan lee jordanlee@..." is two words of a name
     _recruiter(named, people)
-    people.interviewer = _interviewer(named, people) or _named_contact(named, people)
+    _recruiter_phrase(named, people)
+    people.interviewer = (
+        _interviewer(named, people)
+        or read_interviewer(named, address_words(people.contact_email))
+        or _named_contact(named, people)
+    )
     people.contact_role = _contact_role(named, people)
     people.recruiter_email = _agency_address(people)
     return people
+
+
+def _recruiter_phrase(story: Story, people: People) -> None:
+    """A recruiter named in a phrase of their own (:mod:`.phrases`), or the firm of one found."""
+    found = read_recruiter(story, address_words(people.contact_email))
+    if found is None:
+        return
+    if people.recruiter is None:
+        people.agency = people.agency or found.firm
+        people.recruiter = f"{found.name} ({people.agency})" if people.agency else found.name
+    elif found.firm and "(" not in people.recruiter and found.name == people.recruiter:
+        people.agency = found.firm
+        people.recruiter = f"{found.name} ({found.firm})"
 
 
 def _agency_address(people: People) -> str | None:
@@ -161,6 +180,26 @@ _AGENCY_WORDS = re.compile(
     r"|Personnel|Resourcing|Search|Headhunters|Agency|Careers|Hire|Jobs|Workforce)"
     r"(?: (?:Group|Partners|Solutions|International|Consulting|Consultants|Ltd))?\b)"
 )
+
+
+# "Recruiter Ana Ruiz, Lumen Talent, ana@...": the firm set off by commas after the name,
+# read as a firm when its name says it places people.
+_APPOSED_FIRM = re.compile(
+    rf"\b(?i:recruiter|recruitment consultant|consultant|headhunter)(?: is| was|:)? {NAME}, "
+    r"(?P<org>[A-Z][\w&]*(?: [A-Z&][\w&]*){0,3})(?=[,.;]|$| \()"
+)
+
+
+def _apposed_firm(text: str) -> re.Match[str] | None:
+    return next(
+        (m for m in _APPOSED_FIRM.finditer(text) if PLACES_PEOPLE.search(m.group("org"))), None
+    )
+
+
+def _first_name(story: Story, m: re.Match[str]) -> bool:
+    """A known agency's name that is a person's given name here ("Kelly Nguyen from ...")."""
+    after = story.text[m.end() : m.end() + 30]
+    return m.group(0) in given_names() and re.match(r" [A-Z][a-z]", after) is not None
 
 
 # "the recruiter is Kasia from Antal", "a recruiter from Aquent": the recruiter's own firm
@@ -252,7 +291,7 @@ IN_HOUSE_PATTERNS = [
 def _in_house(story: Story, people: People) -> bool:
     """The employer's own talent partner, named: the recruiter, with no firm."""
     for pattern in IN_HOUSE_PATTERNS:
-        for m in pattern.finditer(story.text):
+        for m in overlapping(pattern, story.text):
             name = clean_name(m.group("name"), story, address_words(people.contact_email))
             if name:
                 people.recruiter = name
@@ -264,8 +303,8 @@ def _recruiter(story: Story, people: People) -> None:
     if _in_house(story, people):
         return
     text = story.text
-    found = agencies().search(story.low)
-    named = _AGENCY_WORDS.search(text)
+    found = next((m for m in agencies().finditer(story.low) if not _first_name(story, m)), None)
+    named = _AGENCY_WORDS.search(text) or _apposed_firm(text)
     from_org = _RECRUITER_FROM.search(text)
     firm = _SEARCH_FIRM.search(text)
     if firm:

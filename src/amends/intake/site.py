@@ -27,9 +27,13 @@ _NOT_A_TOWN = frozenset(
      "one", "english", "french", "german", "spanish", "teams", "zoom", "meet",
      "which", "what", "how", "when", "where", "whose", "early", "late", "between"}
 )  # fmt: skip
+# Street words in English and the languages people name streets in ("Váci út", "Av
+# Corrientes", "Karl-Marx-Straße", "rue de Rivoli").
 _STREET = (
     r"(?:st|street|rd|road|ave|avenue|lane|ln|blvd|boulevard|way|drive|dr|square|sq|place"
-    r"|pl|row|quay|terrace|parade|high street)"
+    r"|pl|row|quay|terrace|parade|high street|út|utca|ulica|ul|strasse|straße|str|gasse|weg"
+    r"|laan|straat|gracht|gatan|gata|gade|vej|calle|avenida|av|rua|via|viale|piazza|rue|cours"
+    r"|marg|salai|soi|jalan|jl|duong|cadde|caddesi|sokak)"
 )
 # Up to three words; the longest known place at their start is the town ("new york for").
 _TOWN = r"(?P<town>[a-z][a-z'.-]*(?: [a-z][a-z'.-]*){0,2})"
@@ -54,10 +58,11 @@ _REACHING = (
     r"on (?:my|the) way (?:to|over to)"
     r"|(?:get|getting|got|make it|made it|arrive|arriving) (?:to|at)|reach|reaching"
 )
-# A street address after the interview: "at 200 west st", "at 12 high street".
+# A street address after the interview: "at 200 west st", "at 12 high street", "interview
+# 10:00 on kifisias ave", "at tidewater marine on lower water st".
 _ADDRESS = re.compile(
-    r"\b(?:interview|intervue|onsite|\d{1,2}(?:[:.]\d\d)? ?(?:am|pm)?)\b[^.;!?]{0,60}?\bat \d{1,4}"
-    rf" [a-z'-]+(?: [a-z'-]+)? {_STREET}\b"
+    r"\b(?:interview|intervue|onsite|oclock|\d{1,2}(?:[:.]\d\d)? ?(?:am|pm|h)?)\b[^.;!?]{0,60}?"
+    rf"\b(?:at \d{{1,4}} [\w'-]+(?: [\w'-]+)? {_STREET}|on (?:[\w'-]+ ){{1,3}}{_STREET})(?![\w-])"
 )
 
 
@@ -103,16 +108,26 @@ def _town_zone(town: str) -> str | None:
 def _town(raw: str) -> str | None:
     """The town in ``raw``, or ``None`` when the words say when or how instead."""
     words = raw.strip(" .,'-").split()
+    if words[:1] == ["the"]:
+        words = words[1:]  # "in the west loop"
     if not words or words[0] in _stop_words() or any(w.isdigit() for w in words):
         return None
     return " ".join(words)
 
 
 _BEFORE_AT = re.compile(rf"{_EVENT}[^.;!?\n]{{0,30}}?\b(?:at|in) (?:the )?$")
-_SUFFIX = re.compile(r"(?:'?s)?(?: (?:office|offices|site|hq))?")
+_SUFFIX = re.compile(
+    r"(?:'?s|')?(?: (?:head |main |new |regional )?(?:office|offices|site|hq|studio|studios"
+    r"|campus|building|premises|branch|store|plant|factory|warehouse|depot|showroom))?"
+)
 _IN_TOWN = re.compile(rf",? in {_TOWN}{_TOWN_END}")
 _COMMA_TOWN = re.compile(rf", {_TOWN}{_TOWN_END}")
-_ON_STREET = re.compile(rf",? (?:on|in) (?:[a-z'-]+ ){{1,3}}{_STREET}\b")
+# A street whose name and street word are one ("Hauptstraße", "Karl-Marx-Allee").
+_COMPOUND_STREET = r"[\w'-]+(?:strasse|straße|gasse|allee|platz|straat|gatan|gade|vej|weg)"
+_ON_STREET = re.compile(
+    rf",? (?:on|in) (?:(?:[\w'-]+ ){{1,3}}{_STREET}|{_STREET}\.? [\w'-]+|{_COMPOUND_STREET})"
+    r"(?!\w)"
+)
 _BEFORE_WITH = re.compile(r"\b(?:with|w) (?:the )?$")
 _INTERVIEW_IN = re.compile(rf"\binterview (?:is |was )?in {_TOWN} at (?:the )?$")
 _IN_AT = re.compile(rf"\b(?:in|at) {_TOWN} at (?:the )?$")

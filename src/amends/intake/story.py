@@ -226,4 +226,13 @@ def _scenario(
         return "late"
     if "conflict" in found and "late" not in found:
         return "conflict"
+    if tense == "future" and cues.reason and "late" not in found and _LATER_DAY.search(low):
+        return "conflict"  # "next week I have the interview, and I have flu": to be moved
     return None
+
+
+# A day ahead named with no time: the interview is not close at hand.
+_LATER_DAY = re.compile(
+    r"\b(?:tomorrow|next week|next month|(?:on |this |next )(?:mon|tues|wednes|thurs|fri|satur"
+    r"|sun)day)\b"
+)

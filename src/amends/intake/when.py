@@ -28,7 +28,8 @@ _REALISE = (
 )
 _OTHER = (
     r"missed calls?|dentist|dentists|doctor|doctors|gp|appt|left|leave|leaving|train|bus"
-    r"|flight|plane|arrive|arriving|arrival|eta"
+    r"|flight|plane|arrive|arriving|arrival|arrived|eta|got to|get to|made it|showed up"
+    r"|turned up|rocked up"
     r"|be there|get there"
     r"|get in|be in|back|home|until|til|till|landed|land|lands|departs|departing|reach|shift"
     r"|appointment|exam|class|lecture|finish|finishes|ends|free|available|instead|offered"
@@ -51,8 +52,11 @@ _CUES = re.compile(
 _THOUGHT = re.compile(
     r"\b(?:thought|assumed|believed|expected|had it (?:down )?as|i had it"
     r"|(?:read|saw|took|understood) (?:it|the time|the invite) as"
-    r"|set (?:a |my |the )?(?:reminder|alarm) for)\b"
-    r"|\b(?:wrote|put|had|saved|entered|noted|copied)\b[^,.]{0,40}(?<!same time )(?<!same day )"
+    r"|set (?:a |my |the )?(?:reminder|alarm) for"
+    r"|(?:calculated|converted|counted) (?:it |that )?(?:as|to)"
+    r"|had (?:it |that )?(?:calculated|worked out|converted) as)\b"
+    r"|\b(?:wrote|put|had|saved|entered|noted|copied|recorded|logged|typed|marked)\b[^,.]{0,40}"
+    r"(?<!same time )(?<!same day )"
     r"\bas\b"
 )
 _ACTUAL = re.compile(r"\b(?:actually|really|turns out|turned out|in fact|but it was|it was at)\b")
