@@ -274,3 +274,17 @@ def test_a_rule_with_several_week_starts_is_skipped_with_its_warning_either_way(
         assert calendar.warnings == (
             "cal.ics: 1 event skipped: a recurrence rule amends cannot read (line 3)",
         )
+
+
+def test_a_long_counted_series_that_began_centuries_ago_is_busy_where_it_falls() -> None:
+    # Counted out by arithmetic, a daily series with a huge COUNT is read at the search
+    # itself: it is no longer refused as "too dense" because of the occurrences before it.
+    ics = (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VEVENT\r\nUID:a\r\n"
+        "DTSTART:14000101T090000\r\nDURATION:PT1H\r\nRRULE:FREQ=DAILY;COUNT=999999\r\n"
+        "END:VEVENT\r\nEND:VCALENDAR\r\n"
+    )
+    calendar = parse_busy_text(ics, "old.ics")
+    span = (datetime(2026, 12, 2, tzinfo=UTC), datetime(2026, 12, 4, tzinfo=UTC))
+    starts = [start for start, _ in calendar.intervals(span, ZoneInfo("UTC"))]
+    assert starts == [datetime(2026, 12, 2, 9, tzinfo=UTC), datetime(2026, 12, 3, 9, tzinfo=UTC)]

@@ -34,7 +34,15 @@ from amends.slots.clock import (
     wall_instant,
     week_offsets,
 )
-from amends.texts import Conditional, Substitution, compile_snippet, environment, snippets, tidy
+from amends.texts import (
+    Conditional,
+    Substitution,
+    compile_snippet,
+    environment,
+    render_snippet,
+    snippets,
+    tidy,
+)
 from tests.zones_edge import ALL_EDGE_ZONES
 
 ALL_ZONES = sorted(zone_names())
@@ -179,9 +187,14 @@ def _texts(table: object) -> list[str]:
     return [table] if isinstance(table, str) else []
 
 
-@pytest.mark.parametrize("name", ["slots", "compose", "steps", "triage", "render", "english"])
+# The snippet files that hold plain and one-line conditional snippets (each has both kinds).
+_FAST_SNIPPET_FILES = ["slots", "compose", "steps", "triage"]
+
+
+@pytest.mark.parametrize("name", _FAST_SNIPPET_FILES)
 def test_plain_substitution_snippets_render_as_jinja_does(name: str) -> None:
     simple = [s for s in _texts(snippets(name)) if "{{" in s and Substitution.of(s)]
+    assert simple
     for source in simple:
         fields = (Substitution.of(source) or Substitution(())).parts[1::2]
         for value in ("Dana", None, 3, 2.5, "two  spaces\nand a line"):
@@ -191,10 +204,10 @@ def test_plain_substitution_snippets_render_as_jinja_does(name: str) -> None:
             assert tidy(plain) == tidy(jinja), source
 
 
-@pytest.mark.parametrize("name", ["slots", "compose", "steps", "triage", "render", "english"])
+@pytest.mark.parametrize("name", _FAST_SNIPPET_FILES)
 def test_conditional_snippets_render_as_jinja_does(name: str) -> None:
     found = [s for s in _texts(snippets(name)) if "{%" in s and Conditional.of(s)]
-    assert found or name != "slots"  # the slot explanations use them
+    assert found
     for source in found:
         template = Conditional.of(source)
         assert template is not None
@@ -275,3 +288,17 @@ def _texts_at(table: dict[str, object], key: str) -> str:
         found = found[part]
     assert isinstance(found, str)
     return found
+
+
+def test_equal_values_of_different_types_render_as_their_own_type() -> None:
+    template = Conditional.of("{% if n %}[{{ n }}]{% endif %} left")
+    assert template is not None
+    assert render_snippet(template, {"n": 1}) == "[1] left"
+    assert render_snippet(template, {"n": True}) == "[True] left"
+    assert render_snippet(template, {"n": 1.0}) == "[1.0] left"
+
+
+@pytest.mark.parametrize("name", ["not", "self", "loop"])
+def test_a_jinja_keyword_or_special_name_is_left_to_jinja(name: str) -> None:
+    assert Conditional.of(f"a {{% if {name} %}}x{{% endif %}}") is None
+    assert Substitution.of(f"a {{{{ {name} }}}}") is None

@@ -170,7 +170,12 @@ def snippets(name: str) -> dict[str, Any]:
 _FIELD = re.compile(r"\{\{ *([A-Za-z_][A-Za-z0-9_]*) *\}\}")
 _MARKS = ("{{", "{%", "{#", "}}", "%}", "#}", "\r")
 # Names Jinja reads as literals, never from the context (any case: "True", "none").
-_LITERALS = frozenset(("true", "false", "none"))
+# Names Jinja reads as something other than a context value: literals, operators and
+# keywords, and the template's own ``self`` — left to Jinja itself to render or refuse.
+_LITERALS = frozenset(
+    ("true", "false", "none", "not", "and", "or", "in", "is", "if", "else", "elif", "endif")
+    + ("for", "endfor", "recursive", "self", "loop", "block", "extends", "import", "include")
+)
 
 
 @dataclass(frozen=True)
@@ -287,17 +292,18 @@ def render_snippet(template: Template | Substitution | Conditional, context: dic
     a snippet rendered with the same plain values (text, numbers) is not
     rendered again: the same sentences recur across plans and slot searches.
     """
-    values = tuple(sorted(context.items()))
-    if all(type(value) in _PLAIN for _, value in values):
+    # Each value's type is part of the key: 1, 1.0 and True are equal but render differently.
+    values = tuple(sorted((name, type(value), value) for name, value in context.items()))
+    if all(kind in _PLAIN for _, kind, _ in values):
         return _rendered(template, values)
     return tidy(template.render(**context))
 
 
 @lru_cache(maxsize=8192)
 def _rendered(
-    template: Template | Substitution | Conditional, values: tuple[tuple[str, Any], ...]
+    template: Template | Substitution | Conditional, values: tuple[tuple[str, type, Any], ...]
 ) -> str:
-    return tidy(template.render(**dict(values)))
+    return tidy(template.render(**{name: value for name, _, value in values}))
 
 
 def render_text(template: str, **context: Any) -> str:
