@@ -169,12 +169,11 @@ def snippets(name: str) -> dict[str, Any]:
 
 _FIELD = re.compile(r"\{\{ *([A-Za-z_][A-Za-z0-9_]*) *\}\}")
 _MARKS = ("{{", "{%", "{#", "}}", "%}", "#}", "\r")
-# Names Jinja reads as literals, never from the context (any case: "True", "none").
-# Names Jinja reads as something other than a context value: literals, operators and
-# keywords, and the template's own ``self`` — left to Jinja itself to render or refuse.
+# Names Jinja reads as something other than a context value (any case: "True", "none"):
+# literals, operators and keywords, and the template's own ``self`` -- left to Jinja.
 _LITERALS = frozenset(
-    ("true", "false", "none", "not", "and", "or", "in", "is", "if", "else", "elif", "endif")
-    + ("for", "endfor", "recursive", "self", "loop", "block", "extends", "import", "include")
+    {"true", "false", "none", "not", "and", "or", "in", "is", "if", "else", "elif", "endif"}
+    | {"for", "endfor", "recursive", "self", "loop", "block", "extends", "import", "include"}
 )
 
 
