@@ -172,3 +172,99 @@ def test_a_call_after_the_miss_still_says_you_want_the_role() -> None:
         "Sorry for the trouble, and thank you."
     )
     assert "missing-interest" in check_text(text, kind="script", reason="technical").categories
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Great, I'll be there on Thursday at 11:00 GMT, see you then!",
+        "I'll dial in at 09:30 GMT on Friday as you proposed; please send me the link beforehand.",
+        "As arranged, I'll come in on Monday at 2pm GMT and I'll ask the front desk for you.",
+    ],
+)
+def test_confirming_a_time_they_set_is_not_booking_it_for_them(line: str) -> None:
+    assert "demand" not in check_text(_email(line), kind="confirmation").categories
+    assert "demand" not in check_text(_apology(line), reason="transit").categories
+
+
+def test_announcing_a_time_and_ordering_them_to_arrange_it_is_still_a_demand() -> None:
+    text = _apology("I'll come in on Friday at 3pm GMT instead, so tell the manager to expect me.")
+    assert "demand" in check_text(text, reason="transit").categories
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        'Your message "Second interview TBC" reached me after the call.',
+        "I only saw \u201cPanel TBA\u201d in the invitation this evening.",
+    ],
+)
+def test_a_quoted_or_passing_tbd_is_not_a_placeholder(line: str) -> None:
+    assert "unfilled-placeholder" not in check_text(_apology(f"{line} {TIMES}")).categories
+
+
+def test_a_quoted_subject_with_tbd_is_not_a_placeholder() -> None:
+    text = _email(f"Thank you for your reply. {TIMES}", subject="Re: Second interview TBC")
+    assert "unfilled-placeholder" not in check_text(text, kind="follow-up").categories
+
+
+@pytest.mark.parametrize("slot", ["Could we meet on Friday at TBD?", "New time: TBC"])
+def test_a_tbd_where_the_time_goes_is_a_placeholder(slot: str) -> None:
+    assert "unfilled-placeholder" in check_text(_apology(slot)).categories
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "I was held up at St Mercy's clinic with my father.",
+        "My whole family relies on the 6:40 train into town.",
+        "I pray the new time works for your panel.",
+    ],
+)
+def test_a_hospital_a_bus_or_a_polite_hope_is_not_begging(line: str) -> None:
+    assert "begging" not in check_text(_apology(f"{line} {TIMES}"), reason="transit").categories
+
+
+def test_asking_for_mercy_or_the_familys_need_of_the_pay_is_begging() -> None:
+    for plea in ["Please show me some mercy.", "My kids are relying on me getting this income."]:
+        assert "begging" in check_text(_apology(f"{plea} {TIMES}"), reason="transit").categories
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "I look forward to shaking hands with the panel.",
+        "To overcome the problem, I now keep two alarms.",
+        "I have not slept on the decision yet, but I am keen.",
+    ],
+)
+def test_words_about_hands_problems_or_decisions_are_not_drama(line: str) -> None:
+    assert "emotional" not in check_text(_apology(f"{line} {TIMES}"), reason="transit").categories
+
+
+@pytest.mark.parametrize("state", ["I am still shaking.", "I have not slept a wink since."])
+def test_the_writers_own_shaking_or_sleeplessness_is_drama(state: str) -> None:
+    assert "emotional" in check_text(_apology(f"{state} {TIMES}"), reason="transit").categories
+
+
+def test_a_time_after_a_landing_and_a_new_clause_still_needs_a_zone() -> None:
+    text = _apology("My plane landed at 15:10 and I would be free to talk at 17:00.")
+    assert "missing-timezone" in check_text(text, reason="transit").categories
+
+
+def test_an_arrival_time_needs_no_zone() -> None:
+    text = _apology(f"My coach arrived at 15:10, far too late. {TIMES}")
+    assert "missing-timezone" not in check_text(text, reason="transit").categories
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "I'm so sorry, my daughter has a temperature and I have to stay with her, so I can't "
+        "make our 3pm GMT call today.",
+        "I'll ring you at 10:00 GMT on Wednesday as agreed.",
+    ],
+)
+def test_a_duty_at_home_or_a_call_as_agreed_is_not_a_demand(line: str) -> None:
+    text = _email(f"{line} I remain very interested in the role. {TIMES}")
+    assert "demand" not in check_text(text, kind="request", reason="family-emergency").categories

@@ -210,11 +210,26 @@ _DEADLINE = re.compile(
 """Before a time, a deadline or an end ("by tomorrow at noon", "until 09:15"), not a slot."""
 
 _TRAVEL = re.compile(
-    r"\b(?:lands?|landing|arriv(?:es|ing)|departs?|departing|leaves|gets\s+in|touch(?:es)?"
-    r"\s+down)\b[^.!?\n,;]{0,30}?\s(?:at|around|about)\s+(?:about\s+|around\s+)?$",
+    r"\b(?:lands?|landed|landing|arriv(?:e|es|ed|ing)|departs?|departing|leaves|gets\s+in|"
+    r"touch(?:es)?\s+down)\b(?:(?!\b(?:and|so|but|could|would)\b)[^.!?\n,;\d]){0,30}?"
+    r"\s(?:at|around|about)\s+(?:about\s+|around\s+)?$",
     re.IGNORECASE,
 )
-"""Before a time, a journey's own timetable ("my flight lands in Leeds at 16:30"): not a slot."""
+"""Before a time, a journey's own timetable ("my flight lands in Leeds at 16:30"): not a slot.
+
+The words between stop at another time or a new clause ("lands at 16:30 and I could meet
+at 18:00"), so a time offered after a journey is still read as one.
+"""
+
+_LEAD_IN = 80
+"""How far before a time _DEADLINE and _TRAVEL look: their words sit just before it, and a
+bounded window keeps a sentence of thousands of times from being read again for each one."""
+
+
+def _deadline_or_journey(text: str, start: int, at: int) -> bool:
+    """Whether the time at ``at`` is an end, a deadline or a journey's timetable, not a slot."""
+    lo = max(start, at - _LEAD_IN)
+    return bool(_DEADLINE.search(text, lo, at) or _TRAVEL.search(text, lo, at))
 
 
 def _clock_key(text: str, span: Span) -> str:
@@ -251,7 +266,7 @@ def clock_zone_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
         times = [
             t
             for t in _matches(scan, "clock", cat, s, e)
-            if not _DEADLINE.search(text, s, t[0]) and not _TRAVEL.search(text, s, t[0])
+            if not _deadline_or_journey(text, s, t[0])
         ]
         if not times:
             untimed.append((s, e))
