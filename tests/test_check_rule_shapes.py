@@ -268,3 +268,11 @@ def test_an_arrival_time_needs_no_zone() -> None:
 def test_a_duty_at_home_or_a_call_as_agreed_is_not_a_demand(line: str) -> None:
     text = _email(f"{line} I remain very interested in the role. {TIMES}")
     assert "demand" not in check_text(text, kind="request", reason="family-emergency").categories
+
+
+def test_a_strike_that_stopped_the_journey_is_a_cause_not_blame() -> None:
+    text = _email(
+        "I'm sorry I missed our interview: the bus strike made it impossible to get to the "
+        f"office in time. I remain very interested in the role. {TIMES}"
+    )
+    assert "blame" not in check_text(text, reason="transit").categories
