@@ -187,9 +187,15 @@ def test_confirming_a_time_they_set_is_not_booking_it_for_them(line: str) -> Non
     assert "demand" not in check_text(_apology(line), reason="transit").categories
 
 
-def test_announcing_a_time_and_ordering_them_to_arrange_it_is_still_a_demand() -> None:
-    text = _apology("I'll come in on Friday at 3pm GMT instead, so tell the manager to expect me.")
-    assert "demand" in check_text(text, reason="transit").categories
+@pytest.mark.parametrize(
+    "line",
+    [
+        "I'll come in on Friday at 3pm GMT instead, so tell the manager to expect me.",
+        "I'll pop in on Friday at 3pm GMT instead, so please let the front desk know.",
+    ],
+)
+def test_announcing_a_time_and_ordering_them_to_arrange_it_is_still_a_demand(line: str) -> None:
+    assert "demand" in check_text(_apology(line), reason="transit").categories
 
 
 @pytest.mark.parametrize(

@@ -264,9 +264,7 @@ def clock_zone_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
         # "there by 10:15", "until 09:15", "my train gets in at 9:40": an arrival or an end,
         # not a time to book
         times = [
-            t
-            for t in _matches(scan, "clock", cat, s, e)
-            if not _deadline_or_journey(text, s, t[0])
+            t for t in _matches(scan, "clock", cat, s, e) if not _deadline_or_journey(text, s, t[0])
         ]
         if not times:
             untimed.append((s, e))
