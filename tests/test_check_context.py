@@ -272,3 +272,37 @@ def test_a_call_after_a_miss_owes_no_ownership_for_a_private_or_outside_reason()
         report = check_text(_CALL_NO_REASON, kind="script", reason=code)
         assert "missing-ownership" not in report.categories, code
     assert "missing-ownership" not in check_text(_CALL_NO_REASON, kind="script").categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Subject: Re: Second interview\n\nHi Kofi,\n\nWednesday at 11:30 EAT suits me well "
+        "(09:30 in Lisbon). I'll have the case study with me.\n\nMany thanks,\nRui\n",
+        "Subject: Panel interview confirmed\n\nDear Ms Havel,\n\nThank you for the invitation. "
+        "I confirm that I will attend on Friday 6 March at 09:00 CET.\n\nKind regards,\nJana\n",
+        "confirmed for thu 2pm EST, thanks! see you then",
+    ],
+)
+def test_agreeing_to_an_offered_time_is_inferred_as_a_confirmation(text: str) -> None:
+    report = check_text(text)
+    assert report.kind == "confirmation", report.kind
+    assert "missing-apology" not in report.categories
+    assert "missing-ownership" not in report.categories
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a miss is still an apology, however it ends
+        "Subject: Today\n\nHi Kofi,\n\nI missed our call this morning. Tuesday at 10:00 EAT "
+        "works for me if it suits you. See you then,\nRui\n",
+        # moving the interview is still a request
+        "Subject: Friday\n\nHi Kofi,\n\nCould we move our interview on Friday? Monday at 10:00 "
+        "EAT works for me. Thank you for the invitation,\nRui\n",
+        # running late is still a request
+        "Hi Kofi, I'm running about 15 minutes late, see you then. Rui",
+    ],
+)
+def test_a_miss_a_move_or_running_late_is_never_read_as_a_confirmation(text: str) -> None:
+    assert check_text(text).kind != "confirmation"

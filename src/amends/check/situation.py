@@ -82,8 +82,10 @@ def infer_kind(scan: Scan, cat: Catalogue) -> DraftKind:
 
     A confirmation or a follow-up says so ("confirming Tuesday at 10", "following
     up on my email") even when it mentions the miss; otherwise a draft about a
-    miss is an apology, one about an interview still ahead is a request, and
-    text without a subject that reads as speech is a script.
+    miss is an apology; one that agrees to a time they offered and moves nothing
+    ("Thursday at 15:00 CET works well for me", "see you then") is a confirmation; one
+    about an interview still ahead is a request, and text without a subject that reads
+    as speech is a script.
     """
     lex = cat.lexicon
     end = len(scan.folded)
@@ -94,6 +96,12 @@ def infer_kind(scan: Scan, cat: Catalogue) -> DraftKind:
     if scan.search_any(lex["kind_follow_up"], start, end):
         return "follow-up"
     missed = scan.search_any(lex["kind_missed"], start, end)
+    if (
+        not missed
+        and scan.search_any(lex["kind_accepted"], start, end)
+        and not scan.search_any(lex["kind_moving"], start, end)
+    ):
+        return "confirmation"  # agrees to a time they offered, moves nothing
     if scan.draft.subject is None and scan.search_any(lex["kind_spoken"], start, end):
         return "script"
     if not missed and scan.search_any(lex["kind_request"], start, end):
