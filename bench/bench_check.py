@@ -61,9 +61,18 @@ TUNING_SETS = (
         "spent fifth held-out set, even ids (measured only)",
         ROOT / "training/check/drafts/heldout_v5.toml:even",
     ),
+    (
+        "spent sixth held-out set, odd ids (tuned on)",
+        ROOT / "training/check/drafts/heldout_v6.toml:odd",
+    ),
+    (
+        "spent sixth held-out set, even ids (measured only)",
+        ROOT / "training/check/drafts/heldout_v6.toml:even",
+    ),
 )
 """A path ending ``:odd`` or ``:even`` keeps the drafts whose numeric id has that parity: the
-fifth set is tuned on its odd half and only measured, in aggregate, on its even half."""
+fifth and sixth sets are tuned on their odd half and only measured, in aggregate, on
+their even half."""
 THROUGHPUT_SECONDS = 3.0
 _FLAW_KEYS = ("flaws", "labels", "categories", "expected", "findings")
 

@@ -35,7 +35,8 @@ CORPUS = Path(__file__).parent / "intake_corpus"
 # others that were first scored unseen and then tuned on (heldout_v1: the first held-out
 # set, spent; dev3: a corpus writer's stories in many voices; heldout_v3: the third
 # held-out set, scored unseen once and spent; heldout_v4 and heldout_v5: the fourth and fifth,
-# each scored twice and spent; dev6: a second corpus writer's stories, scored unseen once).
+# each scored twice and spent; dev6: a second corpus writer's stories, scored unseen once;
+# heldout_v6: the sixth held-out set, scored twice and spent).
 TUNE_SPLITS = {
     "tune": CORPUS / "tune.toml",
     "heldout_v1": CORPUS / "heldout_v1.toml",
@@ -44,6 +45,7 @@ TUNE_SPLITS = {
     "heldout_v4": CORPUS / "heldout_v4.toml",
     "heldout_v5": CORPUS / "heldout_v5.toml",
     "dev6": CORPUS / "dev6.toml",
+    "heldout_v6": CORPUS / "heldout_v6.toml",
 }
 # Never tuned on: its failures are not looked at.
 EVAL = CORPUS / "eval.toml"

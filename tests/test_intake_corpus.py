@@ -48,6 +48,7 @@ TUNE_FLOORS = {
     "heldout_v4": (0.93, 6),
     "heldout_v5": (0.91, 2),
     "dev6": (0.89, 3),
+    "heldout_v6": (0.83, 8),
 }
 
 
