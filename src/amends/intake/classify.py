@@ -204,8 +204,15 @@ _ALTERNATIVE_MODE = re.compile(
 )
 
 
+# The user's own workplace ("my night shift at the warehouse") is no site of the interview.
+_OWN_WORK = re.compile(
+    r"\bmy (?:night |day |late |early |weekend )?(?:shift|job|work|workplace|rota)"
+    r" (?:at|in) (?:the )?[a-z]+"
+)
+
+
 def _mode(low: str, platform: str | None, reason: str | None) -> str | None:
-    low = _ALTERNATIVE_MODE.sub(" ", low)
+    low = _OWN_WORK.sub(" ", _ALTERNATIVE_MODE.sub(" ", low))
     found: set[str] = {
         str(mode) for mode in data()["modes"] if cue_pattern("modes", mode).search(low)
     }

@@ -38,7 +38,7 @@ _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 _OWNER = re.compile(
     r"\b(?P<mine>my (?:own )?(?:email|e-mail|mail|address|number|phone|mobile|cell|details"
     r"|contact details|contact info)"
-    r"|mine|(?:reach|call|text|contact|email|ring) me|me at|i am on|im on)\b"
+    r"|mine|(?<!who )(?<!to )(?:reach|call|text|contact|email|ring) me|me at|i am on|im on)\b"
     r"|\b(?P<other>her|his|their|its|recruiters?|interviewers?|coordinators?|hr|they|[a-z]+'s"
     r"|clinic|office|reception|company|surgery|practice|switchboard|desk|main)\b",
     re.IGNORECASE,
@@ -212,11 +212,14 @@ _RECRUITER_FROM = re.compile(
 
 
 _DID = r"(?:arranged|set|booked|organi[sz]ed|called|rang)"  # the verb after a name
-_FIRM = r"(?P<org>[A-Za-z][\w&]*(?: (?:[A-Z][\w&]*|&))*(?: (?i:search|partners|recruitment))?)"
+_FIRM = (
+    r"(?P<org>[A-Za-z][\w&]*(?: (?!who\b)(?:[A-Z][\w&]*|&))*(?: (?i:search|partners|recruitment))?)"
+)
 # A firm's person who arranged the interview: "Tom from Brightwater set it up", "Tom Reilly, a
 # consultant at Brightwater Search", "arranged by Tom Reilly of Brightwater".
 _FIRM_PERSON = [
-    rf"\b{NAME} (?:from|at|of) {_FIRM} (?:set (?:it|this|the interview|the call|me) up|arranged"
+    rf"\b{NAME} (?:from|at|of) {_FIRM} (?:who )?(?:set (?:it|this|the interview|the call|me"
+    r"|everything) up|arranged"
     r"|booked|organi[sz]ed|sorted|put me forward|got me|lined (?:it|this|me) up|found me"
     r"|hooked me up|referred me|submitted me|sent me|put me in)\b",
     # "the recruiter from Gulf Talent Partners, mr imran sheikh, arranged it"
@@ -246,6 +249,12 @@ def _not_firm(firm: str) -> bool:
     return firm.lower() in word_set("not_company") or _OWN_SIDE.search(firm.lower()) is not None
 
 
+def _lower_words(story: Story, firm: str) -> bool:
+    """A firm read with a lower-case word in a story typed with capitals."""
+    cased = story.text != story.low
+    return cased and any(w[:1].islower() for w in firm.split() if w not in ("&", "and"))
+
+
 def _hedged(text: str, end: int) -> bool:
     return _HEDGE.match(text, end) is not None or " something" in text[max(0, end - 40) : end]
 
@@ -256,6 +265,8 @@ def _firm_person(story: Story, people: People) -> bool:
         for m in overlapping(pattern, story.text, re.IGNORECASE):
             name = clean_name(m.group("name"), story, address_words(people.contact_email))
             firm = m.group("org").strip()
+            if _lower_words(story, firm):
+                continue  # "a flight to Lagos tomorrow at midday for ...": no firm's name
             if name and firm and not _not_firm(firm) and not _hedged(story.text, m.end()):
                 people.agency = people.agency or _agency_name(story, m.start("org"), m.end("org"))
                 people.recruiter = f"{name} ({people.agency})"
@@ -266,6 +277,7 @@ def _firm_person(story: Story, people: People) -> bool:
 # "the search firm Hollis & Grant", "a recruitment agency called Bluebird": the firm is named.
 _SEARCH_FIRM = re.compile(
     r"\b(?i:search firm|executive search firm|recruitment firm|recruitment agency|staffing agency"
+    r"|(?<=from )agency|(?<=with )agency"
     r"|headhunting firm|headhunters)(?: (?i:called|named))? "
     r"(?P<org>[A-Z][\w&'-]*(?: (?:[A-Z][\w&'-]*|&))*)"
 )
@@ -277,14 +289,19 @@ IN_HOUSE = (
     r"(?:talent (?:partner|acquisition(?: partner| lead| specialist| manager| team)?)|ta partner"
     r"|in-house recruiter|internal recruiter)"
 )
+_TEAM = r"(?:(?:the|their|our) )?(?:recruitment|recruiting|talent(?: acquisition)?) team"
 IN_HOUSE_PATTERNS = [
     re.compile(rf"\b{IN_HOUSE}{INTRO} {NAME}", re.IGNORECASE),
     re.compile(rf"\b{IN_HOUSE} (?:at|from|with|of) [\w&' ]{{1,30}}, {NAME}", re.IGNORECASE),
     re.compile(
-        rf"\b{NAME}(?:,| \(| is| was) ?(?:the |my |our |a |an |their )?{IN_HOUSE}\b",
+        rf"\b{NAME}(?:,| \(| is| was) ?(?:the |my |our |a |an |their )?(?:in-house |internal )?"
+        rf"{IN_HOUSE}\b",
         re.IGNORECASE,
     ),
     re.compile(rf"\b{NAME} (?:from|in|of|on) (?:the )?{IN_HOUSE}\b", re.IGNORECASE),
+    # A named person in the employer's recruitment team is its own recruiter (the team
+    # unnamed is a coordinator: see the contact-role cues).
+    re.compile(rf"\b{NAME}(?: (?:from|in|of|on) |,? \(){_TEAM}\b", re.IGNORECASE),
 ]
 
 
@@ -487,6 +504,9 @@ def _contact_role(story: Story, people: People) -> str | None:
     """
     # "the marine coordinator job", "underwriting assistant role": a job title, nobody's role.
     low = _JOB_TITLE_WORD.sub("job", story.low)
+    near = low[max(0, people.contact_at - 70) : people.contact_at]
+    if people.contact_at >= 0 and not people.recruiter and _BOOKED_IT.search(near):
+        return "coordinator"  # "kari the office manager who booked me in: +47 ..."
     tied = _tied_role(low, people) if people.contact_at >= 0 else None
     if tied:
         return None if tied == _NONE else tied
@@ -511,6 +531,12 @@ def _contact_role(story: Story, people: People) -> str | None:
     return None
 
 
+# The person who booked the interview, named before their number, is its coordinator.
+_BOOKED_IT = re.compile(
+    r"\b(?:who|that|whos) (?:set (?:it|this|the interview|the call|me) up|booked (?:me in|it|the"
+    r" interview|the call)|sent (?:the|me the|out the) invite|organi[sz]ed (?:it|the interview)"
+    r"|arranged (?:it|the interview)|scheduled (?:it|the interview))\b"
+)
 _COORDINATOR_WORDS = r"coordinator|co-ordinator|hr|pa|assistant|secretary|scheduler"
 _JOB_TITLE_WORD = re.compile(
     r"\b(?:coordinator|co-ordinator|assistant|secretary|scheduler|recruiter|manager)s?"

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from amends.intake.lexicon import word_set
-from amends.intake.names import clean_name
+from amends.intake.names import clean_name, overlapping
 from amends.intake.text import Story
 
 _ROLE = (
@@ -77,12 +77,12 @@ class Recruiter:
 def read_recruiter(story: Story, known: frozenset[str]) -> Recruiter | None:
     """The first recruiter phrase in ``story`` whose name reads as a person's."""
     for m in (*_FIRM_FIRST.finditer(story.text), *_FROM_FIRM_FIRST.finditer(story.text)):
-        name = _name(m.group("name"), story, known)
+        name = phrase_name(m.group("name"), story, known)
         firm = _firm(m.group("firm"), story)
         if name and firm:
             return Recruiter(name, firm, False)
     for m in _PHRASE.finditer(story.text):
-        name = _name(m.group("name"), story, known)
+        name = phrase_name(m.group("name"), story, known)
         if name is None:
             continue
         firm = _firm(m.group("firm"), story) if m.group("firm") else None
@@ -90,7 +90,8 @@ def read_recruiter(story: Story, known: frozenset[str]) -> Recruiter | None:
     return None
 
 
-def _name(raw: str, story: Story, known: frozenset[str]) -> str | None:
+def phrase_name(raw: str, story: Story, known: frozenset[str]) -> str | None:
+    """A name in a phrase whose syntax says a name is there: its first word reads as one."""
     words = raw.split()
     if not words or words[0].lower() in _stops():
         return None
@@ -135,13 +136,44 @@ _INTERVIEWER = re.compile(
 _NOT_NAME_END = re.compile(r"(?:ing|ed|ly)$")
 
 
+# The name first, then what they do in the interview: "Ravi Menon is the one interviewing me",
+# "Dominic Lafleur is leading it"; or the one due to ring first: "the guy who was meant to
+# call me is Marcus Bell".
+_DOES_INTERVIEW = [
+    re.compile(
+        rf"\b{_NAME} (?:is|was|will be|is going to be) (?:the one|the person|the (?:guy|man"
+        r"|woman|lady)) (?:interviewing me|doing (?:the|my) interview|who(?:s| is| was| will be)?"
+        r" interviewing me)\b",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        rf"\b{_NAME} (?:is|was|will be) (?:leading|chairing|running|conducting) (?:it|the"
+        r" interview|the panel|the call|my interview)\b",
+        re.IGNORECASE,
+    ),
+]
+_DUE_TO_CALL = re.compile(
+    r"\b(?:the )?(?:guy|man|woman|lady|person|one|interviewer) (?:who|that) (?:was|is|were)"
+    r" (?:meant|ment|supposed|due|going|gonna) (?:to )?(?:call|ring|phone|interview) me"
+    rf" (?:is|was) (?:called |named )?{_NAME}(?=\s*(?:[,.;:!?()]|$)| (?:and|from|at|who|on)\b"
+    r"| \+?\d| i\b)",
+    re.IGNORECASE,
+)
+
+
 def read_interviewer(story: Story, known: frozenset[str]) -> str | None:
-    """The interviewer named right after their role, or after "its with"."""
-    for m in _INTERVIEWER.finditer(story.text):
+    """The interviewer named right after their role, or after "its with", or before what
+    they do in the interview ("X is leading it")."""
+    for pattern in _DOES_INTERVIEW:
+        for m in overlapping(pattern, story.text):
+            name = clean_name(m.group("name"), story, known)
+            if name and len(name.split()) == len(m.group("name").split()):
+                return name
+    for m in (*_DUE_TO_CALL.finditer(story.text), *_INTERVIEWER.finditer(story.text)):
         words = m.group("name").split()
         if any(_NOT_NAME_END.search(w.lower()) for w in words) or len(words) > 3:
             continue
-        name = _name(m.group("name"), story, known)
+        name = phrase_name(m.group("name"), story, known)
         if name and len(name.split()) == len(words):
             return name
     return None
