@@ -91,3 +91,39 @@ def address_words(address: str | None) -> frozenset[str]:
     """The parts of an address's local part ("jana.vogel@..." -> jana, vogel)."""
     local = (address or "").split("@")[0].lower()
     return frozenset(w for w in re.split(r"[^a-z]+", local) if len(w) >= 2)
+
+
+# Someone else in the user's life, named by how they relate to the user: never the
+# interviewer ("my partner Sam", "my boss Dana", "my doctor, Dr Lee").
+_OTHERS = (
+    r"partner|boss|friend|mate|flatmate|roommate|housemate|neighbour|neighbor|landlord|landlady"
+    r"|colleague|coworker|co-worker|manager|supervisor|doctor|gp|dentist|physio|therapist"
+    r"|nurse|surgeon|consultant|vet|teacher|tutor|lawyer|solicitor|driver|babysitter|nanny"
+)
+_MEDICAL = re.compile(
+    r"\b(?:appointment|appt|clinic|hospital|surgery|gp|dentist|dental|scan|prescription"
+    r"|check-?up|blood test|a&e|er)\b",
+    re.IGNORECASE,
+)
+_INTERVIEW_WORDS = re.compile(r"\binterview|\bpanel\b|\bhiring\b", re.IGNORECASE)
+
+
+def other_person(story: Story, name: str) -> bool:
+    """Whether ``name`` is someone in the user's own life rather than the interviewer:
+    named after "my partner", "my boss", "my doctor" (or a relative), or a doctor met in a
+    sentence about an appointment that says nothing of the interview."""
+    relations = "|".join(sorted(word_set("relatives"), key=len, reverse=True))
+    first = re.escape(name.split()[0])
+    titles = "|".join(word_set("titles"))
+    before = (
+        rf"\b(?:my|our|his|her)(?: [a-z]+)? (?:{_OTHERS}|{relations})s?,?(?: (?:{titles})\.?)? "
+    )
+    if re.search(before + first + r"\b", story.text, re.IGNORECASE):
+        return True
+    for m in re.finditer(rf"\b(?:dr|doctor)\.? {first}\b", story.text, re.IGNORECASE):
+        start = max(story.text.rfind(mark, 0, m.start()) for mark in ".!?;\n") + 1
+        ends = [i for i in (story.text.find(mark, m.end()) for mark in ".!?;\n") if i >= 0]
+        sentence = story.text[start : min(ends, default=len(story.text))]
+        if _MEDICAL.search(sentence) and not _INTERVIEW_WORDS.search(sentence):
+            return True
+    return False

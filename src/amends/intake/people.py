@@ -16,6 +16,15 @@ from dataclasses import dataclass, field
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
+from amends.intake.firms import (
+    FIRM_PERSON,
+    IN_HOUSE_PATTERNS,
+    RECRUITER_FROM,
+    SEARCH_FIRM,
+    hedged,
+    lower_words,
+    not_firm,
+)
 from amends.intake.lexicon import agencies, cue_pattern, given_names, word_set
 from amends.intake.names import (
     INTRO,
@@ -29,6 +38,7 @@ from amends.intake.names import (
     WORD,
     address_words,
     clean_name,
+    other_person,
     overlapping,
 )
 from amends.intake.phrases import PLACES_PEOPLE, read_interviewer, read_recruiter
@@ -83,11 +93,12 @@ def read_people(story: Story, region: str | None) -> People:
     named = _blanked(story, people.spans)  # "jordan lee jordanlee@..." is two words of a name
     _recruiter(named, people)
     _recruiter_phrase(named, people)
-    people.interviewer = (
+    found = (
         _interviewer(named, people)
         or read_interviewer(named, address_words(people.contact_email))
         or _named_contact(named, people)
     )
+    people.interviewer = None if found and other_person(named, found) else found
     people.contact_role = _contact_role(named, people)
     people.recruiter_email = _agency_address(people)
     return people
@@ -202,107 +213,19 @@ def _first_name(story: Story, m: re.Match[str]) -> bool:
     return m.group(0) in given_names() and re.match(r" [A-Z][a-z]", after) is not None
 
 
-# "the recruiter is Kasia from Antal", "a recruiter from Aquent": the recruiter's own firm
-# (told apart from the employer in the story's end, where the company is known).
-_RECRUITER_FROM = re.compile(
-    rf"\b(?i:recruiter|recruitment consultant|headhunter)s?(?: is| was|,|:)?(?: (?i:{TITLES})\.?)?"
-    rf"(?: {WORD}){{0,2}}?"
-    r" (?i:from|at|of|with) (?P<org>[A-Z][\w&]*(?: [A-Z][\w&]*){0,2}(?: (?i:consultants|group))?)"
-)
-
-
-_DID = r"(?:arranged|set|booked|organi[sz]ed|called|rang)"  # the verb after a name
-_FIRM = (
-    r"(?P<org>[A-Za-z][\w&]*(?: (?!who\b)(?:[A-Z][\w&]*|&))*(?: (?i:search|partners|recruitment))?)"
-)
-# A firm's person who arranged the interview: "Tom from Brightwater set it up", "Tom Reilly, a
-# consultant at Brightwater Search", "arranged by Tom Reilly of Brightwater".
-_FIRM_PERSON = [
-    rf"\b{NAME} (?:from|at|of) {_FIRM} (?:who )?(?:set (?:it|this|the interview|the call|me"
-    r"|everything) up|arranged"
-    r"|booked|organi[sz]ed|sorted|put me forward|got me|lined (?:it|this|me) up|found me"
-    r"|hooked me up|referred me|submitted me|sent me|put me in)\b",
-    # "the recruiter from Gulf Talent Partners, mr imran sheikh, arranged it"
-    rf"\b(?:recruiter|consultant|headhunter|agent) (?:from|at|with) {_FIRM},?"
-    rf" (?P<name>{TITLE_RE}{WORD}(?: (?!{_DID}\b){WORD}){{0,2}})",
-    rf"\b(?:arranged|set up|booked|organi[sz]ed|being run|run|handled) (?:by|through) {NAME}"
-    rf" (?:from|at|of) {_FIRM}\b",
-    rf"\b{NAME},? (?:a|an|the|my) (?:recruiter|consultant|recruitment consultant|headhunter"
-    rf"|agent) (?:at|from|with) {_FIRM}\b",
-    rf"\b(?:agency|recruitment|search firm) (?:guy|woman|man|lady|person|contact|consultant)"
-    rf"(?: is| was|,)? {NAME} (?:at|from|of) {_FIRM}\b",
-]
-
-
-# "of their HR department", "from the company": the employer's own people, not a firm.
-_OWN_SIDE = re.compile(
-    r"^(?:their|the|our|his|her|its|a|an|my)\b|\b(?:hr|human resources|department|team|people"
-    r"|office|company|employer)\b"
-)
-# "Dave something from Hays I think??": a hedged name is not labelled.
-_HEDGE = re.compile(
-    r"\s*(?:\S+\s+){0,3}?(?:i think|i guess|maybe|not sure|or something|\?\?)", re.I
-)
-
-
-def _not_firm(firm: str) -> bool:
-    return firm.lower() in word_set("not_company") or _OWN_SIDE.search(firm.lower()) is not None
-
-
-def _lower_words(story: Story, firm: str) -> bool:
-    """A firm read with a lower-case word in a story typed with capitals."""
-    cased = story.text != story.low
-    return cased and any(w[:1].islower() for w in firm.split() if w not in ("&", "and"))
-
-
-def _hedged(text: str, end: int) -> bool:
-    return _HEDGE.match(text, end) is not None or " something" in text[max(0, end - 40) : end]
-
-
 def _firm_person(story: Story, people: People) -> bool:
     """The recruiter and their firm from a phrase that says the firm arranged the interview."""
-    for pattern in _FIRM_PERSON:
+    for pattern in FIRM_PERSON:
         for m in overlapping(pattern, story.text, re.IGNORECASE):
             name = clean_name(m.group("name"), story, address_words(people.contact_email))
             firm = m.group("org").strip()
-            if _lower_words(story, firm):
+            if lower_words(story, firm):
                 continue  # "a flight to Lagos tomorrow at midday for ...": no firm's name
-            if name and firm and not _not_firm(firm) and not _hedged(story.text, m.end()):
+            if name and firm and not not_firm(firm) and not hedged(story.text, m.end()):
                 people.agency = people.agency or _agency_name(story, m.start("org"), m.end("org"))
                 people.recruiter = f"{name} ({people.agency})"
                 return True
     return False
-
-
-# "the search firm Hollis & Grant", "a recruitment agency called Bluebird": the firm is named.
-_SEARCH_FIRM = re.compile(
-    r"\b(?i:search firm|executive search firm|recruitment firm|recruitment agency|staffing agency"
-    r"|(?<=from )agency|(?<=with )agency"
-    r"|headhunting firm|headhunters)(?: (?i:called|named))? "
-    r"(?P<org>[A-Z][\w&'-]*(?: (?:[A-Z][\w&'-]*|&))*)"
-)
-
-
-# The employer's own recruiter: "the talent partner, Jess Moran", "Jess from Talent
-# Acquisition". Named alone, with no firm: the firm is the employer.
-IN_HOUSE = (
-    r"(?:talent (?:partner|acquisition(?: partner| lead| specialist| manager| team)?)|ta partner"
-    r"|in-house recruiter|internal recruiter)"
-)
-_TEAM = r"(?:(?:the|their|our) )?(?:recruitment|recruiting|talent(?: acquisition)?) team"
-IN_HOUSE_PATTERNS = [
-    re.compile(rf"\b{IN_HOUSE}{INTRO} {NAME}", re.IGNORECASE),
-    re.compile(rf"\b{IN_HOUSE} (?:at|from|with|of) [\w&' ]{{1,30}}, {NAME}", re.IGNORECASE),
-    re.compile(
-        rf"\b{NAME}(?:,| \(| is| was) ?(?:the |my |our |a |an |their )?(?:in-house |internal )?"
-        rf"{IN_HOUSE}\b",
-        re.IGNORECASE,
-    ),
-    re.compile(rf"\b{NAME} (?:from|in|of|on) (?:the )?{IN_HOUSE}\b", re.IGNORECASE),
-    # A named person in the employer's recruitment team is its own recruiter (the team
-    # unnamed is a coordinator: see the contact-role cues).
-    re.compile(rf"\b{NAME}(?: (?:from|in|of|on) |,? \(){_TEAM}\b", re.IGNORECASE),
-]
 
 
 def _in_house(story: Story, people: People) -> bool:
@@ -322,8 +245,8 @@ def _recruiter(story: Story, people: People) -> None:
     text = story.text
     found = next((m for m in agencies().finditer(story.low) if not _first_name(story, m)), None)
     named = _AGENCY_WORDS.search(text) or _apposed_firm(text)
-    from_org = _RECRUITER_FROM.search(text)
-    firm = _SEARCH_FIRM.search(text)
+    from_org = RECRUITER_FROM.search(text)
+    firm = SEARCH_FIRM.search(text)
     if firm:
         people.agency, people.agency_named = firm.group("org").strip(), True
     elif found:
@@ -358,7 +281,7 @@ def _recruiter(story: Story, people: People) -> None:
     for pattern in patterns:
         for m in overlapping(pattern, text, re.IGNORECASE):
             name = clean_name(m.group("name"), story, address_words(people.contact_email))
-            if _hedged(text, m.end()):
+            if hedged(text, m.end()):
                 continue
             if name and name.lower() not in agencies().pattern:
                 paren = re.match(r"\s*\(([A-Z][\w&' ]{1,40})\)", text[m.end("name") :])

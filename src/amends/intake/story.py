@@ -16,8 +16,9 @@ from amends.dates.country import country_for_zone
 from amends.dates.zones import zone
 from amends.errors import InputError
 from amends.intake.classify import Cues, read_cues, read_reason, tense_words
+from amends.intake.firms import IN_HOUSE
 from amends.intake.org import read_org
-from amends.intake.people import IN_HOUSE, People, read_people
+from amends.intake.people import People, read_people
 from amends.intake.placing import interviewer_zone, one_moment, place_times, zone_of
 from amends.intake.result import Intake, ask, build
 from amends.intake.site import visited_site
