@@ -100,9 +100,9 @@ _OTHERS = (
     r"|colleague|coworker|co-worker|manager|supervisor|doctor|gp|dentist|physio|therapist"
     r"|nurse|surgeon|consultant|vet|teacher|tutor|lawyer|solicitor|driver|babysitter|nanny"
 )
+# The user's own appointment (a practice or hospital can be the employer itself).
 _MEDICAL = re.compile(
-    r"\b(?:appointment|appt|clinic|hospital|surgery|gp|dentist|dental|scan|prescription"
-    r"|check-?up|blood test|a&e|er)\b",
+    r"\b(?:appointment|appt|prescription|check-?up|blood tests?|scan|referral|my (?:gp|doctor))\b",
     re.IGNORECASE,
 )
 _INTERVIEW_WORDS = re.compile(r"\binterview|\bpanel\b|\bhiring\b", re.IGNORECASE)
