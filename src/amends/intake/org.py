@@ -521,8 +521,10 @@ def _clean_role(raw: str, strict: bool) -> str | None:
     kept: list[str] = []
     for i, word in enumerate(words):
         key = word.lower().rstrip(".,")
-        joins = key in ("in", "of", "and", "for") and 0 < i < len(words) - 1 and bool(kept)
-        if joins and words[i + 1][:1].isupper() and kept[-1].lower() in word_set("role_heads"):
+        joins = key in _JOINS and 0 < i < len(words) - 1 and bool(kept)
+        # "Lecturer in Chemistry"; "analista de datos" (a lower-case story: no capitals to read)
+        follows = joins and (words[i + 1][:1].isupper() or (key in _ROMANCE and raw == raw.lower()))
+        if joins and follows and kept[-1].lower() in word_set("role_heads"):
             kept.append(word)  # "Lecturer in Chemistry", "Head of Sales"
             continue
         acronym = word.isupper() and len(word) > 1 and key in _ACRONYMS  # "IT Auditor"
@@ -542,7 +544,12 @@ def _clean_role(raw: str, strict: bool) -> str | None:
         return None
     if all(w.lower() in word_set("employment_terms") for w in kept):
         return None  # "a contract role at Nike" says the terms, not the job
-    if any(w.lower() in ("in", "of", "and", "for") for w in kept):
+    heads = word_set("role_heads")
+    if any(
+        w.lower() in ("in", "of", "and", "for")
+        or (w.lower() in _ROMANCE and kept[i].lower() in heads)
+        for i, w in enumerate(kept[1:-1])
+    ):
         return _capitalised(" ".join(kept))
     if first in word_set("title_leads") and len(kept) > 1:
         return _capitalised(" ".join(kept))  # "vp engineering", "head marketing"
@@ -555,6 +562,9 @@ def _clean_role(raw: str, strict: bool) -> str | None:
     return _capitalised(" ".join(kept))
 
 
+# Small words inside a job title after its head word: "Head of Sales", "Analista de Datos".
+_ROMANCE = frozenset({"de", "du", "des", "di", "da", "del"})
+_JOINS = frozenset({"in", "of", "and", "for"}) | _ROMANCE
 _GRADE = re.compile(r"\d+|i{1,3}|iv|v|vi|band|level|grade|[a-z]\d?", re.IGNORECASE)
 
 
