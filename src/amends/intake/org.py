@@ -60,8 +60,10 @@ _AFTER_EVENT = "after the event"
 _HEADS = "|".join(re.escape(w) for w in sorted(word_set("role_heads")))
 _TITLE_WORDS = frozenset(TITLES.split("|"))
 _COMPANY_PATTERNS = [
+    # "the Yokohama laboratory of Sakurabashi Robotics": before a hospital the user was at
+    rf"\b(?:office|offices|hq|headquarters|premises|branch|site|laboratory|lab|labs|campus"
+    rf"|factory|plant|studio|studios|warehouse|depot|store) of {_CO}",
     _INSTITUTION,
-    rf"\b(?:office|offices|hq|headquarters|premises|branch|site) of {_CO}",
     rf"\b{_KIND} (?:at|with|for) {_CO}",
     rf"\b(?:company|firm|employer|organisation|organization)(?: is| called| named|:)? {_CO}",
     rf"\b(?:company|firm|fintech|startup|start-up|business|bank|agency|charity|practice|brand)"
