@@ -129,7 +129,7 @@ def read_reason(low: str) -> str | None:
     ).search(low):
         return "forgot"
     if code is None:
-        return reason_by_domain(low)
+        return reason_by_domain(low) or _reason_by_words(low)
     if code == "travel" and not _JOURNEY.search(low) and reason_by_domain(low) == "transit":
         return "transit"  # "the bus from the airport is stuck": the trouble told, not the noun
     return code
@@ -164,6 +164,17 @@ def reason_by_domain(low: str) -> str | None:
     trouble of two kinds ("the bus was stuck and my phone died") gets no answer here.
     """
     found = {code for code, pattern in _domains().items() if pattern.search(low)}
+    return found.pop() if len(found) == 1 else None
+
+
+def _reason_by_words(low: str) -> str | None:
+    """The one reason whose words (``[reason_words]``) the story has, when nothing else read
+    one: "the wifi" alone says technical; the wifi and a flight say nothing for sure."""
+    found = {
+        str(code)
+        for code in data()["reason_words"]
+        if cue_pattern("reason_words", code).search(low)
+    }
     return found.pop() if len(found) == 1 else None
 
 
