@@ -483,7 +483,14 @@ def _tied_role(low: str, people: People) -> str | None:
     address = (people.contact_email or "").lower()
     if not address and _NO_PERSON.search(before[-30:]):
         return _NONE
+    # The role word nearest the contact, over a name and a comma or two ("the coordinator,
+    # Ms Aya Tsuchida, can be reached on ...").
     near = before[-45:]
+    named = re.search(
+        r"\b(?:the|their|our|his|her|my) [a-z-]+, (?:[a-z.]+ ){1,3}[a-z-]+, [a-z ]{0,25}$", before
+    )
+    if named and named.start() < len(before) - 45:
+        near = before[named.start() :]
     found: list[tuple[int, str]] = []
     for kind, words in (
         ("recruiter", r"recruiters?"),
