@@ -158,6 +158,7 @@ def read_org(
 
 def _company(story: Story, interviewer: str | None) -> str | None:
     text = story.text
+    known = frozenset((interviewer or "").lower().split())
     for m in re.finditer(
         rf"\b{_EVENT}\b{_GAP} (?:with|w) "
         rf"{WHO}"
@@ -165,16 +166,16 @@ def _company(story: Story, interviewer: str | None) -> str | None:
         text,
         re.IGNORECASE,
     ):
-        if m.group("co") and is_person(m.group("name"), text[m.end("name") :], story):
+        if m.group("co") and is_person(m.group("name"), text[m.end("name") :], story, known):
             name = _clean_company(m.group("co"), story)
             if name:
                 return name
-        elif not is_person(m.group("name"), text[m.end("name") :], story):
+        elif not is_person(m.group("name"), text[m.end("name") :], story, known):
             name = _clean_company(text[m.start("name") :], story)
             if name and (interviewer is None or name.lower() != interviewer.lower()):
                 return name
     for m in re.finditer(rf"\b(?:with|w) {WHO} (?:from|at|@|of) {_CO}", text, re.IGNORECASE):
-        if is_person(m.group("name"), text[m.end("name") :], story):
+        if is_person(m.group("name"), text[m.end("name") :], story, known):
             name = _clean_company(m.group("co"), story)
             if name:
                 return name

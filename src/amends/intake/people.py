@@ -97,6 +97,7 @@ def read_people(story: Story, region: str | None) -> People:
         _interviewer(named, people)
         or read_interviewer(named, address_words(people.contact_email))
         or _named_contact(named, people)
+        or _address_owner(named, people)
     )
     people.interviewer = None if found and other_person(named, found) else found
     people.contact_role = _contact_role(named, people)
@@ -395,14 +396,33 @@ def _named_contact(story: Story, people: People) -> str | None:
     return name
 
 
-def is_person(phrase: str, after: str, story: Story) -> bool:
-    """Whether the phrase after "with" is a person: a title, a given name, or "X from Y"."""
+def _address_owner(story: Story, people: People) -> str | None:
+    """ "Mirthe de Graaf, Polderlicht Energie, grid planner. mirthe.degraaf@...": in a story
+    naming nobody else, a name of two or more words whose first and last words are both in
+    the contact's address is the person the interview is with."""
+    if not people.contact_email or people.recruiter or _OTHER_PEOPLE.search(story.low):
+        return None
+    local = re.sub(r"[^a-z]", "", people.contact_email.split("@")[0].lower())
+    pattern = rf"(?<!\w){WORD}(?: (?:{PARTICLE_RE}))*(?: {WORD}){{1,2}}(?!\w)"
+    for m in overlapping(pattern, story.text, re.IGNORECASE):
+        words = [w.lower() for w in m.group(0).split()]
+        first, last = words[0], words[-1].replace("-", "").replace("'", "")
+        if len(first) > 1 and len(last) > 2 and local.startswith(first) and last in local:
+            name = clean_name(m.group(0), story, frozenset(words))
+            if name and len(name.split()) == len(words):
+                return name
+    return None
+
+
+def is_person(phrase: str, after: str, story: Story, known: frozenset[str] = frozenset()) -> bool:
+    """Whether the phrase after "with" is a person: a title, a given name, or "X from Y"
+    (``known``: words of a name already read, such as the interviewer's)."""
     words = phrase.lower().split()
     if not words:
         return False
     if words[0].rstrip(".") in TITLE_WORDS:
         return True
-    name = clean_name(phrase, story) or ""
+    name = clean_name(phrase, story, known) or ""
     if re.match(r"\s*\((?:hr|recruiter|interviewer|hiring manager|coordinator)\b", after, re.I):
         return True  # "with Jana (HR, Orbis Pharma)"
     if re.match(r"\s*(?:from|@)\s", after, re.IGNORECASE) or (
