@@ -405,12 +405,14 @@ def _address_owner(story: Story, people: People) -> str | None:
     local = re.sub(r"[^a-z]", "", people.contact_email.split("@")[0].lower())
     pattern = rf"(?<!\w){WORD}(?: (?:{PARTICLE_RE}))*(?: {WORD}){{1,2}}(?!\w)"
     for m in overlapping(pattern, story.text, re.IGNORECASE):
-        words = [w.lower() for w in m.group(0).split()]
-        first, last = words[0], words[-1].replace("-", "").replace("'", "")
-        if len(first) > 1 and len(last) > 2 and local.startswith(first) and last in local:
-            name = clean_name(m.group(0), story, frozenset(words))
-            if name and len(name.split()) == len(words):
-                return name
+        found = m.group(0).split()
+        for size in range(len(found), 1, -1):  # "luz herrera from": also "luz herrera"
+            words = [w.lower() for w in found[:size]]
+            first, last = words[0], words[-1].replace("-", "").replace("'", "")
+            if len(first) > 1 and len(last) > 2 and local.startswith(first) and last in local:
+                name = clean_name(" ".join(found[:size]), story, frozenset(words))
+                if name and len(name.split()) == size:
+                    return name
     return None
 
 
