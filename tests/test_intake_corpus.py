@@ -44,11 +44,11 @@ TUNE_FLOORS = {
     "tune": (0.99, 0),
     "heldout_v1": (0.98, 0),
     "dev3": (0.96, 3),
-    "heldout_v3": (0.93, 0),
+    "heldout_v3": (0.94, 0),
     "heldout_v4": (0.93, 6),
-    "heldout_v5": (0.91, 2),
-    "dev6": (0.89, 3),
-    "heldout_v6": (0.83, 8),
+    "heldout_v5": (0.92, 2),
+    "dev6": (0.91, 1),
+    "heldout_v6": (0.89, 7),
 }
 
 
@@ -71,7 +71,7 @@ def test_eval_split_accuracy_and_inventions(capsys: pytest.CaptureFixture[str]) 
     # Being held up on the way to an interview at the company no longer makes it in person
     # (in person needs a named office, site or building), which took the inventions from 12
     # to 4.
-    assert result.accuracy >= 0.96
+    assert result.accuracy >= 0.97
     # An interview at a named hospital, college, clinic, cafe or office site is in person (with
     # the user's clock when local), as every independent held-out set labels it; eval was
     # relabelled to that rule alone (three stories, listed in tests/intake_corpus/README.md).
