@@ -589,4 +589,7 @@ def _capitalised(text: str) -> str:
     """Lower-case input gets capitals ("data analyst" -> "Data Analyst"); other text is kept."""
     if text != text.lower():
         return text
-    return " ".join(w.upper() if w in _ACRONYMS else w[:1].upper() + w[1:] for w in text.split())
+    return " ".join(
+        w.upper() if w in _ACRONYMS else w if w in _JOINS else w[:1].upper() + w[1:]
+        for w in text.split()
+    )
