@@ -46,7 +46,7 @@ TUNE_FLOORS = {
     "dev3": (0.96, 3),
     "heldout_v3": (0.94, 0),
     "heldout_v4": (0.93, 6),
-    "heldout_v5": (0.92, 2),
+    "heldout_v5": (0.93, 1),
     "dev6": (0.91, 1),
     "heldout_v6": (0.89, 7),
 }

@@ -203,3 +203,49 @@ def test_a_slot_named_only_by_its_time_is_about_an_interview() -> None:
     got = fields("couldnt reach the Carrow office for the 11am, the buses were on strike")
     assert got["reason"] == "transit"
     assert "scenario" in got
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        ("missed it. 3pm video, wrong week in my planner. Tolland & Pike, paralegal.", "video"),
+        ("i cant find the building, the 10am interview with Sorrel Health starts now", "in-person"),
+        (
+            "the phone interview with Harrow Mills is at 11, their office is in york. my "
+            "phone is dying",
+            "phone",
+        ),
+    ],
+)
+def test_the_mode_comes_from_what_the_story_says_about_the_interview(text: str, mode: str) -> None:
+    assert fields(text)["mode"] == mode
+
+
+def test_a_platform_named_after_with_is_the_platform() -> None:
+    got = fields("my son was hurt and i missed my 3pm, it was video with Teams, for Analyst.")
+    assert got["platform"] == "Teams"
+
+
+def test_a_number_someone_called_me_from_is_theirs_not_mine() -> None:
+    got = fields(
+        "I have flu and cannot come on thursday at 9 to Arbor Ledger. The HR officer Mr Ade "
+        "Bello call me last week from 0161 496 0990."
+    )
+    assert got["contact_phone"] == "0161 496 0990"
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        (
+            "my kid is sick and im meant to be at Halyard Insurance in leeds at 9 for my interview",
+            "Halyard Insurance",
+        ),
+        (
+            "tram strike. interview 10:00 on deansgate, Copperbeech Systems offices, clerk. late",
+            "Copperbeech Systems",
+        ),
+    ],
+)
+def test_the_company_is_read_where_the_story_places_the_interview(text: str, company: str) -> None:
+    assert fields(text)["company"] == company

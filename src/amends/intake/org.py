@@ -95,6 +95,11 @@ _COMPANY_PATTERNS = [
     rf"\b(?i:{TITLES})\.? [A-Z]\w+(?: [A-Z]\w+)? (?:at|from) {_CO}",
     _BEFORE_EVENT,
     rf"\b(?:{_HEADS}) (?:at|with) {_CO}",
+    # "im meant to be at Pellucid Insurance in parramatta at 9"
+    rf"\b(?:meant|supposed|due|have|had|need|needed) to be at {_CO}",
+    # "kifisias ave, Aegean Freight Systems offices, accounts payable clerk"
+    r"(?:^|[,.;]\s+)(?P<co>(?-i:[A-Z][\w&'\-]*(?: (?:[A-Z][\w&'\-]*|&)){0,3}))"
+    r" (?:office|offices|hq|headquarters)\b",
     rf"\b(?:applied (?:to|at|for)|applying to|work(?:ing)? at|join(?:ing)?) {_CO}",
 ]
 _ROLE_PATTERNS = [

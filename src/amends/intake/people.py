@@ -86,7 +86,8 @@ def read_people(story: Story, region: str | None) -> People:
                 people.contact_at = m.start()
     for start, end, number in _phones(text, region, people.spans):
         people.spans.append((start, end))
-        if not _is_mine(text, start) and people.contact_phone is None:
+        theirs = _CALLED_FROM.search(text[max(0, start - 40) : start]) is not None
+        if (theirs or not _is_mine(text, start)) and people.contact_phone is None:
             people.contact_phone = number
             if people.contact_at < 0:
                 people.contact_at = start
@@ -173,6 +174,12 @@ def _phones(
         ):
             found.append((start, match.end, raw))
     return found
+
+
+# "Mr Asante call me last week from 024 ...": the number someone rang from is theirs.
+_CALLED_FROM = re.compile(
+    r"\b(?:call|calls|called|rang|rung|phoned|texted|ringing|calling)\b[^.]{0,30}\bfrom\s*$"
+)
 
 
 def _is_mine(text: str, start: int) -> bool:
@@ -407,6 +414,9 @@ def _address_owner(story: Story, people: People) -> str | None:
     for m in overlapping(pattern, story.text, re.IGNORECASE):
         found = m.group(0).split()
         for size in range(len(found), 1, -1):  # "luz herrera from": also "luz herrera"
+            with_them = re.search(r"\b(?:with|w)\s+$", story.text[: m.start()], re.IGNORECASE)
+            if size < len(found) and not (found[size].lower() == "from" and with_them):
+                continue  # "(interview) with luz herrera from ...", and only that
             words = [w.lower() for w in found[:size]]
             first, last = words[0], words[-1].replace("-", "").replace("'", "")
             if len(first) > 1 and len(last) > 2 and local.startswith(first) and last in local:
