@@ -159,3 +159,44 @@ def test_further_requirements_rule_out_a_pattern_whose_second_part_is_missing() 
     assert id(pattern) not in gate.possible("apologies for the delay")
     assert id(pattern) in gate.possible("so sorry for the delay")
     assert not may_match(pattern, "apologies for the delay")
+
+
+_REPEATS = [
+    r"\?{2,}(?=[ ,.]|$)",
+    r"(?-i:(?<!\d)\d*X{3,}\d*)",
+    r"!{2,}",
+    r"_{3,}",
+    r"ab{2}c",
+    r"a(?:b{2,3})c",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="?!_Xxabc 0.,\n", max_size=30))
+def test_a_character_repeated_at_least_n_times_is_a_required_string_of_its_own(text: str) -> None:
+    """``\\?{2,}`` needs "??" and ``X{3,}`` "xxx": every ``finditer`` match holds one of the
+    required strings, and the gate keeps the pattern whenever it matches."""
+    from amends.check.lazy_regex import LazyPattern
+    from amends.check.prefilter import required
+
+    for source in _REPEATS:
+        pattern = LazyPattern(source)
+        need = required(pattern)
+        assert need, source
+        for m in pattern.finditer(text):
+            assert any(s in m.group().lower() for s in need), (source, text)
+        if pattern.search(text):
+            assert may_match(pattern, text.lower()), (source, text)
+            assert id(pattern) in Gate([pattern]).possible(text.lower()), (source, text)
+
+
+def test_repeated_characters_do_not_move_where_a_pattern_runs() -> None:
+    """The fast form's sentence window is what it was before repeats counted (it decides
+    how ``^`` and ``$`` read), while the gate now rules "??" patterns out of plain text."""
+    from amends.check.lazy_regex import LazyPattern
+    from amends.check.prefilter import required, window_strings
+
+    pattern = LazyPattern(r"(?:\bat\s+|^|[ (])\?{2,}(?=[ ,.;:)]|$)(?!\s*$)|\?\?:\?\?")
+    assert window_strings(pattern) is None
+    assert required(pattern) == frozenset({"??", "??:??"})
+    assert not may_match(pattern, "see you at ten.")

@@ -31,7 +31,7 @@ from functools import cache
 from typing import Any
 
 from amends.check.lazy_regex import LazyPattern, PatternSource
-from amends.check.prefilter import required
+from amends.check.prefilter import window_strings
 
 MAX_ANCHORS = 48
 """More start strings than this filter too little to be worth the searches."""
@@ -179,7 +179,7 @@ class Runner:
     """Rare start strings: the pattern is tried only where one of them is."""
     window: frozenset[str] | None = None
     """For a pattern the engine must try at every position: strings every match contains
-    (:func:`amends.check.prefilter.required`); it runs only over the sentences holding one."""
+    (:func:`amends.check.prefilter.window_strings`); it runs only over the sentences holding one."""
 
 
 def lower_source(source: str) -> str:
@@ -286,7 +286,7 @@ def _make_runner(pattern: LazyPattern) -> Runner:
     boundary = bool(data) and data[0] == (sre.AT, sre.AT_BOUNDARY) and inner.startswith("\\b")
     if boundary:
         inner, data = inner[2:], data[1:]
-    window = None if _skippable(data) else required(pattern)
+    window = None if _skippable(data) else window_strings(pattern)
     fast = LazyPattern(inner, flags)
     try:
         fast.regex  # noqa: B018 - compile now: a source that does not compile is not used

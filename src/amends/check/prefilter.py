@@ -34,9 +34,9 @@ def _best(candidates: list[frozenset[str]]) -> frozenset[str] | None:
     return max(usable, key=lambda c: (min(map(len, c)), -len(c)))
 
 
-def _sequence(items: Any) -> frozenset[str] | None:
+def _sequence(items: Any, repeats: bool = True) -> frozenset[str] | None:
     """Strings one of which every match of the sequence ``items`` contains, or None."""
-    return _best(_candidates(items, flatten=False))
+    return _best(_candidates(items, flatten=False, repeats=repeats))
 
 
 def _all(items: Any) -> list[frozenset[str]]:
@@ -49,9 +49,10 @@ def _all(items: Any) -> list[frozenset[str]]:
     return _candidates(items, flatten=True)
 
 
-def _candidates(items: Any, flatten: bool) -> list[frozenset[str]]:
+def _candidates(items: Any, flatten: bool, repeats: bool = True) -> list[frozenset[str]]:
     """Sets of strings every match of ``items`` holds one of: a group or a repeated part
-    gives all of its own (``flatten``) or only its most selective one."""
+    gives all of its own (``flatten``) or only its most selective one; with ``repeats``, a
+    character repeated at least twice ("\\?{2,}") is a string of its own ("??")."""
     candidates: list[frozenset[str]] = []
     run: list[str] = []
 
@@ -64,10 +65,16 @@ def _candidates(items: Any, flatten: bool) -> list[frozenset[str]]:
         if op is sre.LITERAL:
             run.append(chr(av).lower())
             continue
+        if repeats and op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and _one_literal(av[2]):
+            # "\?{2,}", "X{3,}": the character at least ``min`` times, in the run
+            run.append(chr(av[2][0][1]).lower() * av[0])
+            if av[0] != av[1]:
+                close()
+            continue
         close()
         inner = None
         if op is sre.BRANCH:
-            branches = [_sequence(b) for b in av[1]]
+            branches = [_sequence(b, repeats) for b in av[1]]
             if all(b is not None for b in branches):
                 candidates.append(frozenset().union(*(b for b in branches if b is not None)))
         elif op is sre.SUBPATTERN:
@@ -75,11 +82,16 @@ def _candidates(items: Any, flatten: bool) -> list[frozenset[str]]:
         elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT) and av[0] >= 1:
             inner = av[2]
         if inner is not None and flatten:
-            candidates.extend(_candidates(inner, flatten))
-        elif inner is not None and (best := _sequence(inner)) is not None:
+            candidates.extend(_candidates(inner, flatten, repeats))
+        elif inner is not None and (best := _sequence(inner, repeats)) is not None:
             candidates.append(best)
     close()
     return candidates
+
+
+def _one_literal(items: Any) -> bool:
+    """Whether ``items`` is a single literal character (what ``X{3,}`` repeats)."""
+    return len(items) == 1 and items[0][0] is sre.LITERAL
 
 
 def also_required(pattern: PatternSource) -> tuple[frozenset[str], ...]:
@@ -120,13 +132,20 @@ def required(pattern: PatternSource) -> frozenset[str] | None:
     return _required(pattern.pattern, pattern.flags)
 
 
+def window_strings(pattern: PatternSource) -> frozenset[str] | None:
+    """:func:`required` as it was before repeated characters counted: what
+    :attr:`amends.check.anchors.Runner.window` is made of, which decides where a pattern
+    runs (sentence by sentence), so it must not move when the gate learns more."""
+    return _required(pattern.pattern, pattern.flags, False)
+
+
 @cache
-def _required(source: str, flags: int) -> frozenset[str] | None:
+def _required(source: str, flags: int, repeats: bool = True) -> frozenset[str] | None:
     try:
         parsed = sre_parse.parse(source, flags)
     except re.error:
         return None
-    return _sequence(parsed.data)
+    return _sequence(parsed.data, repeats)
 
 
 def may_match(pattern: PatternSource, lowered: str) -> bool:
