@@ -14,7 +14,7 @@ gaps and folds are never resolved silently.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from amends.dates.zones import gap_or_fold
@@ -180,7 +180,20 @@ def _moments(
         if gap_or_fold(stated.wall, source) is not None:
             return None
         moments.append(stated.wall.replace(tzinfo=source))
-    return moments
+    return _same_day_read(candidates, moments)
+
+
+def _same_day_read(candidates: list[Stated], moments: list[datetime]) -> list[datetime]:
+    """A time written with no day ("which was 8pm for me") is on whichever day makes it the
+    moment a dated or zoned candidate names: across zones the day can differ by one."""
+    anchors = [m for s, m in zip(candidates, moments, strict=True) if not s.implied_day]
+    if not anchors or any(a != anchors[0] for a in anchors):
+        return moments
+    ref = anchors[0]
+    return [
+        ref if s.implied_day and abs(m - ref) == timedelta(days=1) else m
+        for s, m in zip(candidates, moments, strict=True)
+    ]
 
 
 def zone_of(candidates: list[Stated]) -> str | None:

@@ -17,14 +17,14 @@ from zoneinfo import ZoneInfo
 
 from amends.intake.dates import BadDate, Tense, resolve_day
 from amends.intake.timewords import Clock, Day, Offset, find_clocks, find_days, find_offsets
-from amends.intake.zonewords import ZoneRef, zone_after
+from amends.intake.zonewords import ZoneRef, zone_after, zoned_hour
 
 _SENTENCE = re.compile(r"[.!?;\n]+(?:\s|$)|\s+-\s+")
 _CLAUSE = re.compile(r",|\bbut\b|\band then\b|\bthen\b|\bso\b|\bbecause\b|\bwhen\b|\band\b(?= i\b)")
 _REALISE = (
     r"noticed|notice|realised|realise|saw|seen|see|woke|wake|waking|found out|checked|check"
     r"|remembered|remember|it hit me|dawned|discovered|spotted|looked at|got up|opened"
-    r"|thought of it|only thought"
+    r"|thought of it|only thought|sat down|came back|got back|got home"
 )
 _OTHER = (
     r"missed calls?|dentist|dentists|doctor|doctors|gp|appt|left|leave|leaving|train|bus"
@@ -54,14 +54,28 @@ _THOUGHT = re.compile(
     r"|(?:read|saw|took|understood) (?:it|the time|the invite) as"
     r"|set (?:a |my |the )?(?:reminder|alarm) for"
     r"|(?:calculated|converted|counted) (?:it |that )?(?:as|to)"
-    r"|had (?:it |that )?(?:calculated|worked out|converted) as)\b"
-    r"|\b(?:wrote|put|had|saved|entered|noted|copied|recorded|logged|typed|marked)\b[^,.]{0,40}"
+    r"|had (?:it |that )?(?:calculated|worked out|converted) as"
+    r"|(?:worked|figured) (?:it |that )?out (?:as|to be)|thinking (?:it was|that was|its)"
+    r"|thougt|thot|tought|think (?:it was|that was|its))\b"
+    r"|\b(?:had|put|wrote|got)\b[^,.]{0,70}\bdown (?:as|for)\b"
+    r"|\b(?:wrote|put|had|saved|entered|noted|copied|recorded|logged|typed|marked)\b[^,.]{0,70}"
     r"(?<!same time )(?<!same day )"
     r"\bas\b"
 )
 _ACTUAL = re.compile(r"\b(?:actually|really|turns out|turned out|in fact|but it was|it was at)\b")
+_CONTRAST = re.compile(
+    r"\bbut\b|\b(?:invite|invitation|email|confirmation|calendar invite) (?:said|says|stated"
+    r"|states|had)\b|\bwhen (?:the|their|it)\b"
+)
 _CORRECTION = re.compile(
     r"\bbut (?:it )?(?:was|is)(?: actually| really)?(?: in| on)? (?P<who>theirs|their time|mine|my time)"  # noqa: E501
+)
+# "the clocks went back on sunday", "nz went onto daylight saving on sunday": that day is
+# when the clocks changed, never the interview's.
+_CLOCK_CHANGE = re.compile(
+    r"\b(?:clocks?|time) (?:changed|change|went|go|goes|moved|move|sprang|spring|fell|fall"
+    r"|jumped|shifted)\b|\bdaylight sav(?:ing|ings)\b|\bdst\b|\bsummer time\b"
+    r"|\b(?:put|set) (?:its|their|our) clocks\b"
 )
 _NOT_THAT_DAY = re.compile(r"\b(?:not|since|until|till|til)\s+$")
 _PM = re.compile(r"\b(?:afternoon|evening|tonight|night)\b")
@@ -81,6 +95,7 @@ class Stated:
     wall: datetime | None = None
     clock: ZoneRef | None = None
     instant: datetime | None = None
+    implied_day: bool = False  # no day written: today by the tense, so the day may be off
 
 
 @dataclass
@@ -132,7 +147,9 @@ def _index(bounds: list[int], pos: int) -> int:
     return sum(1 for b in bounds if b <= pos)
 
 
-_NOUN_AFTER = re.compile(r"\s*(?:[a-z]+ ){0,2}(?:interview|call|screen|meeting|chat|slot)\b")
+_NOUN_AFTER = re.compile(
+    r"\s*(?:[a-z]+ ){0,2}(?:interview|call|screen|meeting|chat|slot|zoom|teams|webex|skype)\b"
+)
 
 
 _OTHER_AFTER = re.compile(
@@ -165,7 +182,7 @@ def read_when(low: str, now: datetime, my_tz: ZoneInfo, tense: Tense, month_firs
     """Find and resolve the start and realised moments of a (masked, lower-case) story."""
     days = find_days(low)
     offsets = find_offsets(low)
-    clocks = find_clocks(low, days, offsets)
+    clocks = _with_zoned_hours(low, find_clocks(low, days, offsets), days)
     sentences = _boundaries(_SENTENCE, low)
     clauses = sorted(set(sentences + _boundaries(_CLAUSE, low)))
     mentions: list[_Mention] = []
@@ -190,6 +207,7 @@ def read_when(low: str, now: datetime, my_tz: ZoneInfo, tense: Tense, month_firs
         for d in days
         if not _THOUGHT.search(low, _clause_start(clauses, d.start), d.start)
         and not _NOT_THAT_DAY.search(low, max(0, d.start - 7), d.start)
+        and not _CLOCK_CHANGE.search(low, _clause_start(clauses, d.start), d.start)
         and not (low[d.start : d.end].endswith(("night", "nite")) and d not in attached.values())
     ]
     when = When()
@@ -213,6 +231,22 @@ def read_when(low: str, now: datetime, my_tz: ZoneInfo, tense: Tense, month_firs
     return when
 
 
+_BARE_HOUR = re.compile(r"(?<![\w/.:$£€-])(?P<h>\d{1,2})(?![\w:/%]|[.,]\d)")
+
+
+def _with_zoned_hours(low: str, clocks: list[Clock], days: list[Day]) -> list[Clock]:
+    """Clocks plus the bare numbers a clock word makes times: "11 their time", "7 here"."""
+    taken = [(c.start, c.end) for c in clocks] + [(d.start, d.end) for d in days]
+    extra = []
+    for m in _BARE_HOUR.finditer(low):
+        hour = int(m.group("h"))
+        if hour > 23 or any(s <= m.start() < e for s, e in taken):
+            continue
+        if zoned_hour(low, m.end()):
+            extra.append(Clock(m.start(), m.end(), hour, 0, None, hour >= 13 or hour == 0))
+    return sorted([*clocks, *extra], key=lambda c: c.start)
+
+
 def _attach_days(
     low: str, days: list[Day], mentions: list[_Mention], sentences: list[int], clauses: list[int]
 ) -> dict[int, Day]:
@@ -227,6 +261,8 @@ def _attach_days(
             continue
         if _NOT_THAT_DAY.search(low, max(0, day.start - 7), day.start):
             continue  # "yesterday at 3 not today", "sick since last night": no day of a time
+        if _CLOCK_CHANGE.search(low, clauses[ci0 - 1] if ci0 else 0, day.start):
+            continue
         si, ci = _index(sentences, day.start), _index(clauses, day.start)
         near = [m for m in mentions if m.sentence == si]
         if not near:
@@ -269,6 +305,7 @@ class _Context:
         tz = ZoneInfo(clock.zone) if clock and clock.zone else self.my_tz
         today = self.now.astimezone(tz).date()
         tense = "past" if role == "realise" else self.tense
+        implied = day is None  # a day borrowed from elsewhere in the story may be off by one
         if day is None and role == "start":
             day = self._lone_day(days, m)
         when_date: date | None
@@ -277,7 +314,10 @@ class _Context:
         except BadDate as bad:
             self.when.bad_date = str(bad)
             return None
-        hour = self._hour(m, day)
+        # A day borrowed from elsewhere ("this afternoon I missed ... set for 9:00 eastern")
+        # tells the half of the day only on the person's own clock.
+        borrowed = implied and clock is not None and clock.kind != "mine"
+        hour = self._hour(m, None if borrowed else day)
         if when_date is None and day is None:
             when_date = self._implied_today(today, hour, m.clock.minute, tz, tense)
         if when_date is None:
@@ -285,7 +325,7 @@ class _Context:
                 self.when.time_only = f"{hour:02d}:{m.clock.minute:02d}"
             return None
         wall = datetime(when_date.year, when_date.month, when_date.day, hour, m.clock.minute)
-        return Stated(text, wall=wall, clock=clock)
+        return Stated(text, wall=wall, clock=clock, implied_day=implied)
 
     def _corrected(self, end: int, clock: ZoneRef | None) -> ZoneRef | None:
         """ "thought it was 3pm my time but it was theirs": the correction wins."""
@@ -403,7 +443,11 @@ def _choose_start(
         ci = m.clause
         c_start = clauses[ci - 1] if ci else 0
         prefix = low[max(0, c_start - 40) : m.start]
-        (believed if _THOUGHT.search(prefix) and not _ACTUAL.search(prefix) else actual).append(s)
+        thought = list(_THOUGHT.finditer(prefix))
+        # "had it in my cal as 2pm but the invite said 2pm eastern": what follows the
+        # contrast is what the invite said, not the belief.
+        undone = thought and _CONTRAST.search(prefix, thought[-1].end())
+        (believed if thought and not undone and not _ACTUAL.search(prefix) else actual).append(s)
     if len(actual) == 1:
         when.start = actual[0]
         return
