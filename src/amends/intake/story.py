@@ -221,7 +221,11 @@ def _scenario(
         if start - now <= timedelta(minutes=2) and "tech-failure" in found and cues.live_failure:
             return "tech-failure"  # the platform fails at the start
         # Late: the start is close at hand; a clash raised hours ahead is a conflict.
-        return ("late" if start - now <= SOON else "conflict") if found or cues.reason else None
+        if start - now <= SOON:
+            # A start within the hour or two, told to us at all, is one the person is
+            # running late for ("in 20 min I have the call and my laptop is updating").
+            return "late" if found or cues.reason or cues.platform is None else None
+        return "conflict" if found or cues.reason else None
     if "late" in found and "conflict" not in found:
         return "late"
     if "conflict" in found and "late" not in found:

@@ -430,6 +430,31 @@ def _key(stated: Stated) -> tuple[object, ...]:
     return (stated.wall, stated.clock.kind if stated.clock else None, stated.instant)
 
 
+_INTERVIEW_WORD = re.compile(r"\b(?:interview|interviews|screen|screening|zoom|teams|webex)\b")
+_OTHER_EVENT = re.compile(
+    r"\b(?:meeting|all[- ]hands|shift|appointment|appt|surgery|operation|class|lecture|exam"
+    r"|ceremony|wedding|funeral|flight|train|school run|pick ?up|collect)\b"
+)
+
+
+def _about_the_interview(
+    low: str, found: list[tuple[_Mention, Stated]]
+) -> list[tuple[_Mention, Stated]]:
+    """The candidates told in a sentence about the interview, when the others are told in a
+    sentence about another event only ("an all-hands meeting at 08:00. My interview is at
+    11:00 Riyadh time"): that other time is the clash, not a second start."""
+    bounds = [0, *_boundaries(_SENTENCE, low), len(low)]
+
+    def sentence(m: _Mention) -> str:
+        return low[bounds[m.sentence] : bounds[m.sentence + 1]]
+
+    about = [(m, s) for m, s in found if _INTERVIEW_WORD.search(sentence(m))]
+    others = [(m, s) for m, s in found if (m, s) not in about]
+    if about and others and all(_OTHER_EVENT.search(sentence(m)) for m, _ in others):
+        return about
+    return found
+
+
 def _choose_start(
     low: str, resolved: list[tuple[_Mention, Stated]], clauses: list[int], when: When
 ) -> None:
@@ -439,7 +464,7 @@ def _choose_start(
         return
     believed: list[Stated] = []
     actual: list[Stated] = []
-    for m, s in distinct.values():
+    for m, s in _about_the_interview(low, list(distinct.values())):
         ci = m.clause
         c_start = clauses[ci - 1] if ci else 0
         prefix = low[max(0, c_start - 40) : m.start]
