@@ -76,6 +76,7 @@ _CLOCKS = [
     re.compile(
         rf"(?:(?<=\bat )|(?<=\bfor )|(?<=\bby )|(?<=\baround )|(?<=\bfrom )|(?<=\b@ )|(?<=@)"
         rf"|(?<=\buntil )|(?<=\btill )|(?<=\babout )|(?<=\bmy )|(?<=\bsaid )|(?<=\bsays )"
+        r"|(?<=\binterview was )|(?<=\binterview is )|(?<=\bcall was )|(?<=\bcall is )"
         rf"|(?<=\bas ))(?P<h>{_H})"
         r"(?![\d:/]|\.\d|\s*(?:minutes|hours|hour|days|weeks|people|%|st\b|nd\b|rd\b|th\b))"
     ),
@@ -95,7 +96,10 @@ _DAYS = [
 ]
 _WEEKDAY = re.compile(
     rf"(?:(?P<mod>next|this|last|coming|this coming|past)\s+)?(?P<wd>{'|'.join(WEEKDAYS)})"
+    # "wed 9am", "thurs 10:30", "Thu 22nd": the short forms that are no other word
+    r"|(?:(?P<smod>next|this|last|coming)\s+)?\b(?P<short>tues?|weds?|thu|thur|thurs|fri)\b\.?"
 )
+_SHORT_DAYS = {"tue": 1, "tues": 1, "wed": 2, "weds": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4}
 _CALENDAR = [
     re.compile(r"(?<!\d)\d{4}-\d{1,2}-\d{1,2}(?![\d:])"),
     re.compile(rf"(?<![\d:.])\d{{1,2}}{_ORD}(?:\s+of)?\s+(?:{_MONTHS})\b\.?(?:,?\s+\d{{4}})?"),
@@ -167,9 +171,10 @@ def find_days(low: str) -> list[Day]:
     for m in _WEEKDAY.finditer(low):
         if free(m):
             taken.append(m.span())
-            mod = (m.group("mod") or "").replace("this coming", "next").replace("coming", "next")
-            mod = mod.replace("past", "last")
-            wd = WEEKDAYS.index(m.group("wd"))
+            mod = (m.group("mod") or m.group("smod") or "").replace("this coming", "next")
+            mod = mod.replace("coming", "next").replace("past", "last")
+            short = m.group("short")
+            wd = _SHORT_DAYS[short] if short else WEEKDAYS.index(m.group("wd"))
             found.append(Day(m.start(), m.end(), "weekday", weekday=wd, modifier=mod))
     for m in _DAY_OF_MONTH.finditer(low):
         if free(m):

@@ -19,10 +19,14 @@ from amends.intake.dates import BadDate, Tense, resolve_day
 from amends.intake.timewords import Clock, Day, Offset, find_clocks, find_days, find_offsets
 from amends.intake.zonewords import ZoneRef, zone_after, zoned_hour
 
-_SENTENCE = re.compile(r"[.!?;\n]+(?:\s|$)|\s+-\s+")
+# "Dr. Bauer", "Mr. Sanz": a title's full stop ends no sentence.
+_SENTENCE = re.compile(
+    r"(?<!\bdr)(?<!\bmr)(?<!\bmrs)(?<!\bms)(?<!\bmx)(?<!\bprof)(?<!\bst)"
+    r"[.!?;\n]+(?:\s|$)|\s+-\s+"
+)
 _CLAUSE = re.compile(r",|\bbut\b|\band then\b|\bthen\b|\bso\b|\bbecause\b|\bwhen\b|\band\b(?= i\b)")
 _REALISE = (
-    r"noticed|notice|realised|realise|saw|seen|see|woke|wake|waking|found out|checked|check"
+    r"(?:saw|seen|noticed|spotted) (?:the |their |\d+ |two |three |several )?missed calls?|noticed|notice|realised|realise|saw|seen|see|woke|wake|waking|found out|checked|check"
     r"|remembered|remember|it hit me|dawned|discovered|spotted|looked at|got up|opened"
     r"|thought of it|only thought|sat down|came back|got back|got home"
 )
@@ -58,7 +62,7 @@ _THOUGHT = re.compile(
     r"|(?:worked|figured) (?:it |that )?out (?:as|to be)|thinking (?:it was|that was|its)"
     r"|thougt|thot|tought|think (?:it was|that was|its))\b"
     r"|\b(?:had|put|wrote|got)\b[^,.]{0,70}\bdown (?:as|for)\b"
-    r"|\b(?:wrote|put|had|saved|entered|noted|copied|recorded|logged|typed|marked)\b[^,.]{0,70}"
+    r"|\b(?:wrote|put|had|saved|entered|noted|copied|recorded|logged|typed|marked)\b[^,.;]{0,100}"
     r"(?<!same time )(?<!same day )"
     r"\bas\b"
 )
@@ -76,6 +80,10 @@ _CLOCK_CHANGE = re.compile(
     r"\b(?:clocks?|time) (?:changed|change|went|go|goes|moved|move|sprang|spring|fell|fall"
     r"|jumped|shifted)\b|\bdaylight sav(?:ing|ings)\b|\bdst\b|\bsummer time\b"
     r"|\b(?:put|set) (?:its|their|our) clocks\b"
+)
+_CONTACTED = re.compile(
+    r"\b(?:call|called|calls|rang|ring|emailed|email|texted|messaged|phoned|wrote|sent)"
+    r" (?:me|us)\b|\bto confirm\b"
 )
 _NOT_THAT_DAY = re.compile(r"\b(?:not|since|until|till|til)\s+$")
 _PM = re.compile(r"\b(?:afternoon|evening|tonight|night)\b")
@@ -148,7 +156,8 @@ def _index(bounds: list[int], pos: int) -> int:
 
 
 _NOUN_AFTER = re.compile(
-    r"\s*(?:[a-z]+ ){0,2}(?:interview|call|screen|meeting|chat|slot|zoom|teams|webex|skype)\b"
+    r"\s*(?:(?!and |but |then |so |when )[a-z]+ ){0,2}"
+    r"(?:interview|call|screen|meeting|chat|slot|zoom|teams|webex|skype)\b"
 )
 
 
@@ -178,8 +187,18 @@ def _kind(m: re.Match[str]) -> str:
     return next(k for k in ("realise", "other", "start") if m.group(k))
 
 
-def read_when(low: str, now: datetime, my_tz: ZoneInfo, tense: Tense, month_first: bool) -> When:
-    """Find and resolve the start and realised moments of a (masked, lower-case) story."""
+def read_when(
+    low: str,
+    now: datetime,
+    my_tz: ZoneInfo,
+    tense: Tense,
+    month_first: bool,
+    their_zone: str | None = None,
+) -> When:
+    """Find and resolve the start and realised moments of a (masked, lower-case) story.
+
+    ``their_zone`` (where the story puts the interviewer) is the clock "this morning their
+    time" is read on."""
     days = find_days(low)
     offsets = find_offsets(low)
     clocks = _with_zoned_hours(low, find_clocks(low, days, offsets), days)
@@ -192,7 +211,9 @@ def read_when(low: str, now: datetime, my_tz: ZoneInfo, tense: Tense, month_firs
         c_start = clauses[ci - 1] if ci else 0
         c_end = clauses[ci] if ci < len(clauses) else len(low)
         role = _role(low, item.start, item.end, c_start, c_end)
-        if isinstance(item, Clock) and _says_now(low, item, now.astimezone(my_tz)):
+        told_on = zone_after(low, item.end, low)
+        on = ZoneInfo(told_on.zone) if told_on and told_on.zone else my_tz
+        if isinstance(item, Clock) and _says_now(low, item, now.astimezone(on)):
             role = "other"  # "its 9.20 and i was meant to be there at 9": the time now
         mentions.append(
             _Mention(
@@ -211,7 +232,7 @@ def read_when(low: str, now: datetime, my_tz: ZoneInfo, tense: Tense, month_firs
         and not (low[d.start : d.end].endswith(("night", "nite")) and d not in attached.values())
     ]
     when = When()
-    context = _Context(low, now, my_tz, tense, month_first, when)
+    context = _Context(low, now, my_tz, tense, month_first, when, their_zone)
     starts = [m for m in mentions if m.role == "start"] or [
         m for m in mentions if m.role == "unknown"
     ]
@@ -291,6 +312,7 @@ class _Context:
     tense: Tense
     month_first: bool
     when: When
+    their_zone: str | None = None
 
     def resolve(self, m: _Mention, day: Day | None, role: str, days: list[Day]) -> Stated | None:
         text = self.low[m.start : m.end].strip()
@@ -303,6 +325,8 @@ class _Context:
         clock = zone_after(self.low, m.end, self.low)
         clock = self._corrected(m.end, clock)
         tz = ZoneInfo(clock.zone) if clock and clock.zone else self.my_tz
+        if clock is not None and clock.kind == "theirs" and not clock.zone and self.their_zone:
+            tz = ZoneInfo(self.their_zone)
         today = self.now.astimezone(tz).date()
         tense = "past" if role == "realise" else self.tense
         implied = day is None  # a day borrowed from elsewhere in the story may be off by one
@@ -341,9 +365,20 @@ class _Context:
 
     def _lone_day(self, days: list[Day], m: _Mention) -> Day | None:
         """A start time without a day takes the story's only day that is not "noticed"."""
-        free = [d for d in days if not self._in_realise_clause(d.start)]
+        free = [
+            d
+            for d in days
+            if not self._in_realise_clause(d.start) and not self._in_contact_clause(d.start)
+        ]
         kinds = {(d.kind, d.offset, d.weekday, d.modifier, d.phrase) for d in free}
         return free[0] if len(kinds) == 1 else None
+
+    def _in_contact_clause(self, pos: int) -> bool:
+        """ "HR called me on Monday to confirm": the day someone got in touch."""
+        start = max((b.end() for b in _SENTENCE.finditer(self.low, 0, pos)), default=0)
+        end_m = _SENTENCE.search(self.low, pos)
+        sentence = self.low[start : end_m.start() if end_m else len(self.low)]
+        return _CONTACTED.search(sentence) is not None and not _INTERVIEW_WORD.search(sentence)
 
     def _in_realise_clause(self, pos: int) -> bool:
         start = max((b.end() for b in _CLAUSE.finditer(self.low, 0, pos)), default=0)
