@@ -66,6 +66,11 @@ class Offset:
 _CLOCKS = [
     re.compile(rf"(?<![\d/.:])(?P<h>\d{{1,2}})[:.](?P<m>[0-5]\d)(?![\d/]|[.:]\d)\s*(?:{_AP})?"),
     re.compile(rf"(?<![\d/.:])(?P<h>{_H})\s*{_AP}"),
+    # "my 12 30 interview", "at 9 45am": the minutes after a space, told by what follows
+    re.compile(
+        rf"(?<![\d/.:])(?P<h>\d{{1,2}}) (?P<m>[0-5]\d)(?=\s*(?:{_AP}|(?:[a-z]+ )?(?:interview"
+        r"|call|meeting|zoom|slot|screen)\b))(?:\s*{_AP})?"
+    ),
     re.compile(rf"(?<![\d/.:])(?P<h>{_H})\s*o\s?clock"),
     re.compile(rf"(?P<half>half|quarter)\s+(?P<dir>past|to)\s+(?P<h>{_H})(?:\s*{_AP})?"),
     re.compile(
