@@ -14,7 +14,7 @@ gaps and folds are never resolved silently.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from amends.dates.zones import gap_or_fold
@@ -190,10 +190,14 @@ def _same_day_read(candidates: list[Stated], moments: list[datetime]) -> list[da
     if not anchors or any(a != anchors[0] for a in anchors):
         return moments
     ref = anchors[0]
-    return [
-        ref if s.implied_day and abs(m - ref) == timedelta(days=1) else m
-        for s, m in zip(candidates, moments, strict=True)
-    ]
+    read = []
+    for stated, moment in zip(candidates, moments, strict=True):
+        if stated.implied_day and moment.tzinfo is not None:
+            # The time of day on the date the anchor falls on in this candidate's zone.
+            there = ref.astimezone(moment.tzinfo).date()
+            moment = moment.replace(year=there.year, month=there.month, day=there.day)
+        read.append(moment)
+    return read
 
 
 def zone_of(candidates: list[Stated]) -> str | None:

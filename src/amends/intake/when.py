@@ -247,6 +247,8 @@ def read_when(
     realised = [m for m in mentions if m.role == "realise"]
     if len(realised) == 1:
         when.realised = context.resolve(realised[0], attached.get(realised[0].start), "realise", [])
+        if when.realised is None and when.start is not None and when.start.wall is not None:
+            when.realised = context.later_that_day(realised[0], when.start.wall)
     if when.start is None and not starts and not when.bad_date:
         when.date_only = context.start_day_only(days, mentions, sentences, clauses)
     return when
@@ -350,6 +352,19 @@ class _Context:
             return None
         wall = datetime(when_date.year, when_date.month, when_date.day, hour, m.clock.minute)
         return Stated(text, wall=wall, clock=clock, implied_day=implied)
+
+    def later_that_day(self, m: _Mention, start: datetime) -> Stated | None:
+        """ "missed yesterday's 14:00 ... only saw the missed calls at 19:30": a noticing
+        time with no day of its own, later than the start, is on the start's day."""
+        if m.clock is None:
+            return None
+        wall = datetime.combine(start.date(), datetime.min.time()).replace(
+            hour=self._hour(m, None), minute=m.clock.minute
+        )
+        if wall <= start:
+            return None
+        text = self.low[m.start : m.end].strip()
+        return Stated(text, wall=wall, clock=zone_after(self.low, m.end, self.low))
 
     def _corrected(self, end: int, clock: ZoneRef | None) -> ZoneRef | None:
         """ "thought it was 3pm my time but it was theirs": the correction wins."""
