@@ -20,7 +20,9 @@ from amends.intake import read_story
 NOW = "2026-06-15T09:00:00+01:00"  # Monday 09:00 in London
 
 
-def read(text: str, now: str = NOW, my_tz: str = "Europe/London") -> tuple[dict[str, str], list[str]]:
+def read(
+    text: str, now: str = NOW, my_tz: str = "Europe/London"
+) -> tuple[dict[str, str], list[str]]:
     intake = read_story(text, parse_instant(now), my_tz)
     return intake.fields, intake.missing
 
@@ -133,7 +135,9 @@ def test_this_morning_their_time_is_read_on_their_clock() -> None:
 def test_short_weekdays_and_spaced_minutes_are_read() -> None:
     got, _ = read("i have to move my interview with Acme on wed 9am, doctor appointment")
     assert got["at"] == "2026-06-17 09:00"
-    got, _ = read("missed my 12 30 interview with Acme, train cancelled", now="2026-06-15T14:00:00+01:00")
+    got, _ = read(
+        "missed my 12 30 interview with Acme, train cancelled", now="2026-06-15T14:00:00+01:00"
+    )
     assert got["at"] == "2026-06-15 12:30"
 
 

@@ -51,7 +51,9 @@ def read_story(text: object, now: datetime, my_tz: str) -> Intake:
         return build({}, {"scenario": ask("scenario")})
     tense = cues.tense or tense_words(low)
     month_first = (country or "") in _MONTH_FIRST
-    when = read_when(masked.replace("'", " "), now, mine, tense, month_first, interviewer_place(low))
+    when = read_when(
+        masked.replace("'", " "), now, mine, tense, month_first, interviewer_place(low)
+    )
     org = read_org(story, people.interviewer, people.agency, people.agency_named)
     cues = _without_names(cues, low, org.company, org.role)
     site = visited_site(low, org.company)

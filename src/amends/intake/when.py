@@ -26,7 +26,8 @@ _SENTENCE = re.compile(
 )
 _CLAUSE = re.compile(r",|\bbut\b|\band then\b|\bthen\b|\bso\b|\bbecause\b|\bwhen\b|\band\b(?= i\b)")
 _REALISE = (
-    r"(?:saw|seen|noticed|spotted) (?:the |their |\d+ |two |three |several )?missed calls?|noticed|notice|realised|realise|saw|seen|see|woke|wake|waking|found out|checked|check"
+    r"(?:saw|seen|noticed|spotted) (?:the |their |\d+ |two |three |several )?missed calls?"
+    r"|noticed|notice|realised|realise|saw|seen|see|woke|wake|waking|found out|checked|check"
     r"|remembered|remember|it hit me|dawned|discovered|spotted|looked at|got up|opened"
     r"|thought of it|only thought|sat down|came back|got back|got home"
 )
