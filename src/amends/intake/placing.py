@@ -195,7 +195,13 @@ def _same_day_read(candidates: list[Stated], moments: list[datetime]) -> list[da
         if stated.implied_day and moment.tzinfo is not None:
             # The time of day on the date the anchor falls on in this candidate's zone.
             there = ref.astimezone(moment.tzinfo).date()
-            moment = moment.replace(year=there.year, month=there.month, day=there.day)
+            moved = moment.replace(year=there.year, month=there.month, day=there.day)
+            zone_info = moved.tzinfo
+            if (
+                isinstance(zone_info, ZoneInfo)
+                and gap_or_fold(moved.replace(tzinfo=None), zone_info) is None
+            ):
+                moment = moved  # never onto a wall time the clocks skip or repeat
         read.append(moment)
     return read
 
