@@ -180,7 +180,30 @@ def _moments(
         if gap_or_fold(stated.wall, source) is not None:
             return None
         moments.append(stated.wall.replace(tzinfo=source))
-    return moments
+    return _same_day_read(candidates, moments)
+
+
+def _same_day_read(candidates: list[Stated], moments: list[datetime]) -> list[datetime]:
+    """A time written with no day ("which was 8pm for me") is on whichever day makes it the
+    moment a dated or zoned candidate names: across zones the day can differ by one."""
+    anchors = [m for s, m in zip(candidates, moments, strict=True) if not s.implied_day]
+    if not anchors or any(a != anchors[0] for a in anchors):
+        return moments
+    ref = anchors[0]
+    read = []
+    for stated, moment in zip(candidates, moments, strict=True):
+        if stated.implied_day and moment.tzinfo is not None:
+            # The time of day on the date the anchor falls on in this candidate's zone.
+            there = ref.astimezone(moment.tzinfo).date()
+            moved = moment.replace(year=there.year, month=there.month, day=there.day)
+            zone_info = moved.tzinfo
+            if (
+                isinstance(zone_info, ZoneInfo)
+                and gap_or_fold(moved.replace(tzinfo=None), zone_info) is None
+            ):
+                moment = moved  # never onto a wall time the clocks skip or repeat
+        read.append(moment)
+    return read
 
 
 def zone_of(candidates: list[Stated]) -> str | None:

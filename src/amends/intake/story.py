@@ -51,7 +51,10 @@ def read_story(text: object, now: datetime, my_tz: str) -> Intake:
     if not cues.about_interview:
         return build({}, {"scenario": ask("scenario")})
     tense = cues.tense or tense_words(low)
-    when = read_when(masked.replace("'", " "), now, mine, tense, (country or "") in _MONTH_FIRST)
+    month_first = (country or "") in _MONTH_FIRST
+    when = read_when(
+        masked.replace("'", " "), now, mine, tense, month_first, interviewer_place(low)
+    )
     org = read_org(story, people.interviewer, people.agency, people.agency_named)
     cues = _without_names(cues, low, org.company, org.role)
     site = visited_site(low, org.company)
@@ -222,7 +225,11 @@ def _scenario(
         if start - now <= timedelta(minutes=2) and "tech-failure" in found and cues.live_failure:
             return "tech-failure"  # the platform fails at the start
         # Late: the start is close at hand; a clash raised hours ahead is a conflict.
-        return ("late" if start - now <= SOON else "conflict") if found or cues.reason else None
+        if start - now <= SOON:
+            # A start within the hour or two, told to us at all, is one the person is
+            # running late for ("in 20 min I have the call and my laptop is updating").
+            return "late" if found or cues.reason or cues.platform is None else None
+        return "conflict" if found or cues.reason else None
     if "late" in found and "conflict" not in found:
         return "late"
     if "conflict" in found and "late" not in found:

@@ -66,6 +66,11 @@ class Offset:
 _CLOCKS = [
     re.compile(rf"(?<![\d/.:])(?P<h>\d{{1,2}})[:.](?P<m>[0-5]\d)(?![\d/]|[.:]\d)\s*(?:{_AP})?"),
     re.compile(rf"(?<![\d/.:])(?P<h>{_H})\s*{_AP}"),
+    # "my 12 30 interview", "at 9 45am": the minutes after a space, told by what follows
+    re.compile(
+        rf"(?<![\d/.:])(?P<h>\d{{1,2}}) (?P<m>[0-5]\d)(?=\s*(?:{_AP}|(?:[a-z]+ )?(?:interview"
+        r"|call|meeting|zoom|slot|screen)\b))(?:\s*{_AP})?"
+    ),
     re.compile(rf"(?<![\d/.:])(?P<h>{_H})\s*o\s?clock"),
     re.compile(rf"(?P<half>half|quarter)\s+(?P<dir>past|to)\s+(?P<h>{_H})(?:\s*{_AP})?"),
     re.compile(
@@ -76,6 +81,7 @@ _CLOCKS = [
     re.compile(
         rf"(?:(?<=\bat )|(?<=\bfor )|(?<=\bby )|(?<=\baround )|(?<=\bfrom )|(?<=\b@ )|(?<=@)"
         rf"|(?<=\buntil )|(?<=\btill )|(?<=\babout )|(?<=\bmy )|(?<=\bsaid )|(?<=\bsays )"
+        r"|(?<=\binterview was )|(?<=\binterview is )|(?<=\bcall was )|(?<=\bcall is )"
         rf"|(?<=\bas ))(?P<h>{_H})"
         r"(?![\d:/]|\.\d|\s*(?:minutes|hours|hour|days|weeks|people|%|st\b|nd\b|rd\b|th\b))"
     ),
@@ -95,7 +101,10 @@ _DAYS = [
 ]
 _WEEKDAY = re.compile(
     rf"(?:(?P<mod>next|this|last|coming|this coming|past)\s+)?(?P<wd>{'|'.join(WEEKDAYS)})"
+    # "wed 9am", "thurs 10:30", "Thu 22nd": the short forms that are no other word
+    r"|(?:(?P<smod>next|this|last|coming)\s+)?\b(?P<short>tues?|weds?|thu|thur|thurs|fri)\b\.?"
 )
+_SHORT_DAYS = {"tue": 1, "tues": 1, "wed": 2, "weds": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4}
 _CALENDAR = [
     re.compile(r"(?<!\d)\d{4}-\d{1,2}-\d{1,2}(?![\d:])"),
     re.compile(rf"(?<![\d:.])\d{{1,2}}{_ORD}(?:\s+of)?\s+(?:{_MONTHS})\b\.?(?:,?\s+\d{{4}})?"),
@@ -167,9 +176,10 @@ def find_days(low: str) -> list[Day]:
     for m in _WEEKDAY.finditer(low):
         if free(m):
             taken.append(m.span())
-            mod = (m.group("mod") or "").replace("this coming", "next").replace("coming", "next")
-            mod = mod.replace("past", "last")
-            wd = WEEKDAYS.index(m.group("wd"))
+            mod = (m.group("mod") or m.group("smod") or "").replace("this coming", "next")
+            mod = mod.replace("coming", "next").replace("past", "last")
+            short = m.group("short")
+            wd = _SHORT_DAYS[short] if short else WEEKDAYS.index(m.group("wd"))
             found.append(Day(m.start(), m.end(), "weekday", weekday=wd, modifier=mod))
     for m in _DAY_OF_MONTH.finditer(low):
         if free(m):

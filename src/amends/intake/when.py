@@ -17,14 +17,19 @@ from zoneinfo import ZoneInfo
 
 from amends.intake.dates import BadDate, Tense, resolve_day
 from amends.intake.timewords import Clock, Day, Offset, find_clocks, find_days, find_offsets
-from amends.intake.zonewords import ZoneRef, zone_after
+from amends.intake.zonewords import ZoneRef, zone_after, zoned_hour
 
-_SENTENCE = re.compile(r"[.!?;\n]+(?:\s|$)|\s+-\s+")
+# "Dr. Bauer", "Mr. Sanz": a title's full stop ends no sentence.
+_SENTENCE = re.compile(
+    r"(?<!\bdr)(?<!\bmr)(?<!\bmrs)(?<!\bms)(?<!\bmx)(?<!\bprof)(?<!\bst)"
+    r"[.!?;\n]+(?:\s|$)|\s+-\s+"
+)
 _CLAUSE = re.compile(r",|\bbut\b|\band then\b|\bthen\b|\bso\b|\bbecause\b|\bwhen\b|\band\b(?= i\b)")
 _REALISE = (
-    r"noticed|notice|realised|realise|saw|seen|see|woke|wake|waking|found out|checked|check"
+    r"(?:saw|seen|noticed|spotted) (?:the |their |\d+ |two |three |several )?missed calls?"
+    r"|noticed|notice|realised|realise|saw|seen|see|woke|wake|waking|found out|checked|check"
     r"|remembered|remember|it hit me|dawned|discovered|spotted|looked at|got up|opened"
-    r"|thought of it|only thought"
+    r"|thought of it|only thought|sat down|came back|got back|got home"
 )
 _OTHER = (
     r"missed calls?|dentist|dentists|doctor|doctors|gp|appt|left|leave|leaving|train|bus"
@@ -54,14 +59,32 @@ _THOUGHT = re.compile(
     r"|(?:read|saw|took|understood) (?:it|the time|the invite) as"
     r"|set (?:a |my |the )?(?:reminder|alarm) for"
     r"|(?:calculated|converted|counted) (?:it |that )?(?:as|to)"
-    r"|had (?:it |that )?(?:calculated|worked out|converted) as)\b"
-    r"|\b(?:wrote|put|had|saved|entered|noted|copied|recorded|logged|typed|marked)\b[^,.]{0,40}"
+    r"|had (?:it |that )?(?:calculated|worked out|converted) as"
+    r"|(?:worked|figured) (?:it |that )?out (?:as|to be)|thinking (?:it was|that was|its)"
+    r"|thougt|thot|tought|think (?:it was|that was|its))\b"
+    r"|\b(?:had|put|wrote|got)\b[^,.]{0,70}\bdown (?:as|for)\b"
+    r"|\b(?:wrote|put|had|saved|entered|noted|copied|recorded|logged|typed|marked)\b[^,.;]{0,100}"
     r"(?<!same time )(?<!same day )"
     r"\bas\b"
 )
 _ACTUAL = re.compile(r"\b(?:actually|really|turns out|turned out|in fact|but it was|it was at)\b")
+_CONTRAST = re.compile(
+    r"\bbut\b|\b(?:invite|invitation|email|confirmation|calendar invite) (?:said|says|stated"
+    r"|states|had)\b|\bwhen (?:the|their|it)\b"
+)
 _CORRECTION = re.compile(
     r"\bbut (?:it )?(?:was|is)(?: actually| really)?(?: in| on)? (?P<who>theirs|their time|mine|my time)"  # noqa: E501
+)
+# "the clocks went back on sunday", "nz went onto daylight saving on sunday": that day is
+# when the clocks changed, never the interview's.
+_CLOCK_CHANGE = re.compile(
+    r"\b(?:clocks?|time) (?:changed|change|went|go|goes|moved|move|sprang|spring|fell|fall"
+    r"|jumped|shifted)\b|\bdaylight sav(?:ing|ings)\b|\bdst\b|\bsummer time\b"
+    r"|\b(?:put|set) (?:its|their|our) clocks\b"
+)
+_CONTACTED = re.compile(
+    r"\b(?:call|called|calls|rang|ring|emailed|email|texted|messaged|phoned|wrote|sent)"
+    r" (?:me|us)\b|\bto confirm\b"
 )
 _NOT_THAT_DAY = re.compile(r"\b(?:not|since|until|till|til)\s+$")
 _PM = re.compile(r"\b(?:afternoon|evening|tonight|night)\b")
@@ -81,6 +104,7 @@ class Stated:
     wall: datetime | None = None
     clock: ZoneRef | None = None
     instant: datetime | None = None
+    implied_day: bool = False  # no day written: today by the tense, so the day may be off
 
 
 @dataclass
@@ -132,7 +156,10 @@ def _index(bounds: list[int], pos: int) -> int:
     return sum(1 for b in bounds if b <= pos)
 
 
-_NOUN_AFTER = re.compile(r"\s*(?:[a-z]+ ){0,2}(?:interview|call|screen|meeting|chat|slot)\b")
+_NOUN_AFTER = re.compile(
+    r"\s*(?:(?!and |but |then |so |when )[a-z]+ ){0,2}"
+    r"(?:interview|call|screen|meeting|chat|slot|zoom|teams|webex|skype)\b"
+)
 
 
 _OTHER_AFTER = re.compile(
@@ -161,11 +188,21 @@ def _kind(m: re.Match[str]) -> str:
     return next(k for k in ("realise", "other", "start") if m.group(k))
 
 
-def read_when(low: str, now: datetime, my_tz: ZoneInfo, tense: Tense, month_first: bool) -> When:
-    """Find and resolve the start and realised moments of a (masked, lower-case) story."""
+def read_when(
+    low: str,
+    now: datetime,
+    my_tz: ZoneInfo,
+    tense: Tense,
+    month_first: bool,
+    their_zone: str | None = None,
+) -> When:
+    """Find and resolve the start and realised moments of a (masked, lower-case) story.
+
+    ``their_zone`` (where the story puts the interviewer) is the clock "this morning their
+    time" is read on."""
     days = find_days(low)
     offsets = find_offsets(low)
-    clocks = find_clocks(low, days, offsets)
+    clocks = _with_zoned_hours(low, find_clocks(low, days, offsets), days)
     sentences = _boundaries(_SENTENCE, low)
     clauses = sorted(set(sentences + _boundaries(_CLAUSE, low)))
     mentions: list[_Mention] = []
@@ -175,7 +212,9 @@ def read_when(low: str, now: datetime, my_tz: ZoneInfo, tense: Tense, month_firs
         c_start = clauses[ci - 1] if ci else 0
         c_end = clauses[ci] if ci < len(clauses) else len(low)
         role = _role(low, item.start, item.end, c_start, c_end)
-        if isinstance(item, Clock) and _says_now(low, item, now.astimezone(my_tz)):
+        told_on = zone_after(low, item.end, low)
+        on = ZoneInfo(told_on.zone) if told_on and told_on.zone else my_tz
+        if isinstance(item, Clock) and _says_now(low, item, now.astimezone(on)):
             role = "other"  # "its 9.20 and i was meant to be there at 9": the time now
         mentions.append(
             _Mention(
@@ -190,10 +229,11 @@ def read_when(low: str, now: datetime, my_tz: ZoneInfo, tense: Tense, month_firs
         for d in days
         if not _THOUGHT.search(low, _clause_start(clauses, d.start), d.start)
         and not _NOT_THAT_DAY.search(low, max(0, d.start - 7), d.start)
+        and not _CLOCK_CHANGE.search(low, _clause_start(clauses, d.start), d.start)
         and not (low[d.start : d.end].endswith(("night", "nite")) and d not in attached.values())
     ]
     when = When()
-    context = _Context(low, now, my_tz, tense, month_first, when)
+    context = _Context(low, now, my_tz, tense, month_first, when, their_zone)
     starts = [m for m in mentions if m.role == "start"] or [
         m for m in mentions if m.role == "unknown"
     ]
@@ -208,9 +248,27 @@ def read_when(low: str, now: datetime, my_tz: ZoneInfo, tense: Tense, month_firs
     realised = [m for m in mentions if m.role == "realise"]
     if len(realised) == 1:
         when.realised = context.resolve(realised[0], attached.get(realised[0].start), "realise", [])
+        if when.realised is None and when.start is not None and when.start.wall is not None:
+            when.realised = context.later_that_day(realised[0], when.start.wall)
     if when.start is None and not starts and not when.bad_date:
         when.date_only = context.start_day_only(days, mentions, sentences, clauses)
     return when
+
+
+_BARE_HOUR = re.compile(r"(?<![\w/.:$£€-])(?P<h>\d{1,2})(?![\w:/%]|[.,]\d)")
+
+
+def _with_zoned_hours(low: str, clocks: list[Clock], days: list[Day]) -> list[Clock]:
+    """Clocks plus the bare numbers a clock word makes times: "11 their time", "7 here"."""
+    taken = [(c.start, c.end) for c in clocks] + [(d.start, d.end) for d in days]
+    extra = []
+    for m in _BARE_HOUR.finditer(low):
+        hour = int(m.group("h"))
+        if hour > 23 or any(s <= m.start() < e for s, e in taken):
+            continue
+        if zoned_hour(low, m.end()):
+            extra.append(Clock(m.start(), m.end(), hour, 0, None, hour >= 13 or hour == 0))
+    return sorted([*clocks, *extra], key=lambda c: c.start)
 
 
 def _attach_days(
@@ -227,6 +285,8 @@ def _attach_days(
             continue
         if _NOT_THAT_DAY.search(low, max(0, day.start - 7), day.start):
             continue  # "yesterday at 3 not today", "sick since last night": no day of a time
+        if _CLOCK_CHANGE.search(low, clauses[ci0 - 1] if ci0 else 0, day.start):
+            continue
         si, ci = _index(sentences, day.start), _index(clauses, day.start)
         near = [m for m in mentions if m.sentence == si]
         if not near:
@@ -255,6 +315,7 @@ class _Context:
     tense: Tense
     month_first: bool
     when: When
+    their_zone: str | None = None
 
     def resolve(self, m: _Mention, day: Day | None, role: str, days: list[Day]) -> Stated | None:
         text = self.low[m.start : m.end].strip()
@@ -267,8 +328,11 @@ class _Context:
         clock = zone_after(self.low, m.end, self.low)
         clock = self._corrected(m.end, clock)
         tz = ZoneInfo(clock.zone) if clock and clock.zone else self.my_tz
+        if clock is not None and clock.kind == "theirs" and not clock.zone and self.their_zone:
+            tz = ZoneInfo(self.their_zone)
         today = self.now.astimezone(tz).date()
         tense = "past" if role == "realise" else self.tense
+        implied = day is None  # a day borrowed from elsewhere in the story may be off by one
         if day is None and role == "start":
             day = self._lone_day(days, m)
         when_date: date | None
@@ -277,7 +341,10 @@ class _Context:
         except BadDate as bad:
             self.when.bad_date = str(bad)
             return None
-        hour = self._hour(m, day)
+        # A day borrowed from elsewhere ("this afternoon I missed ... set for 9:00 eastern")
+        # tells the half of the day only on the person's own clock.
+        borrowed = implied and clock is not None and clock.kind != "mine"
+        hour = self._hour(m, None if borrowed else day)
         if when_date is None and day is None:
             when_date = self._implied_today(today, hour, m.clock.minute, tz, tense)
         if when_date is None:
@@ -285,7 +352,20 @@ class _Context:
                 self.when.time_only = f"{hour:02d}:{m.clock.minute:02d}"
             return None
         wall = datetime(when_date.year, when_date.month, when_date.day, hour, m.clock.minute)
-        return Stated(text, wall=wall, clock=clock)
+        return Stated(text, wall=wall, clock=clock, implied_day=implied)
+
+    def later_that_day(self, m: _Mention, start: datetime) -> Stated | None:
+        """ "missed yesterday's 14:00 ... only saw the missed calls at 19:30": a noticing
+        time with no day of its own, later than the start, is on the start's day."""
+        if m.clock is None:
+            return None
+        wall = datetime.combine(start.date(), datetime.min.time()).replace(
+            hour=self._hour(m, None), minute=m.clock.minute
+        )
+        if wall <= start:
+            return None
+        text = self.low[m.start : m.end].strip()
+        return Stated(text, wall=wall, clock=zone_after(self.low, m.end, self.low))
 
     def _corrected(self, end: int, clock: ZoneRef | None) -> ZoneRef | None:
         """ "thought it was 3pm my time but it was theirs": the correction wins."""
@@ -301,9 +381,20 @@ class _Context:
 
     def _lone_day(self, days: list[Day], m: _Mention) -> Day | None:
         """A start time without a day takes the story's only day that is not "noticed"."""
-        free = [d for d in days if not self._in_realise_clause(d.start)]
+        free = [
+            d
+            for d in days
+            if not self._in_realise_clause(d.start) and not self._in_contact_clause(d.start)
+        ]
         kinds = {(d.kind, d.offset, d.weekday, d.modifier, d.phrase) for d in free}
         return free[0] if len(kinds) == 1 else None
+
+    def _in_contact_clause(self, pos: int) -> bool:
+        """ "HR called me on Monday to confirm": the day someone got in touch."""
+        start = max((b.end() for b in _SENTENCE.finditer(self.low, 0, pos)), default=0)
+        end_m = _SENTENCE.search(self.low, pos)
+        sentence = self.low[start : end_m.start() if end_m else len(self.low)]
+        return _CONTACTED.search(sentence) is not None and not _INTERVIEW_WORD.search(sentence)
 
     def _in_realise_clause(self, pos: int) -> bool:
         start = max((b.end() for b in _CLAUSE.finditer(self.low, 0, pos)), default=0)
@@ -390,6 +481,31 @@ def _key(stated: Stated) -> tuple[object, ...]:
     return (stated.wall, stated.clock.kind if stated.clock else None, stated.instant)
 
 
+_INTERVIEW_WORD = re.compile(r"\b(?:interview|interviews|screen|screening|zoom|teams|webex)\b")
+_OTHER_EVENT = re.compile(
+    r"\b(?:meeting|all[- ]hands|shift|appointment|appt|surgery|operation|class|lecture|exam"
+    r"|ceremony|wedding|funeral|flight|train|school run|pick ?up|collect)\b"
+)
+
+
+def _about_the_interview(
+    low: str, found: list[tuple[_Mention, Stated]]
+) -> list[tuple[_Mention, Stated]]:
+    """The candidates told in a sentence about the interview, when the others are told in a
+    sentence about another event only ("an all-hands meeting at 08:00. My interview is at
+    11:00 Riyadh time"): that other time is the clash, not a second start."""
+    bounds = [0, *_boundaries(_SENTENCE, low), len(low)]
+
+    def sentence(m: _Mention) -> str:
+        return low[bounds[m.sentence] : bounds[m.sentence + 1]]
+
+    about = [(m, s) for m, s in found if _INTERVIEW_WORD.search(sentence(m))]
+    others = [(m, s) for m, s in found if (m, s) not in about]
+    if about and others and all(_OTHER_EVENT.search(sentence(m)) for m, _ in others):
+        return about
+    return found
+
+
 def _choose_start(
     low: str, resolved: list[tuple[_Mention, Stated]], clauses: list[int], when: When
 ) -> None:
@@ -399,11 +515,15 @@ def _choose_start(
         return
     believed: list[Stated] = []
     actual: list[Stated] = []
-    for m, s in distinct.values():
+    for m, s in _about_the_interview(low, list(distinct.values())):
         ci = m.clause
         c_start = clauses[ci - 1] if ci else 0
         prefix = low[max(0, c_start - 40) : m.start]
-        (believed if _THOUGHT.search(prefix) and not _ACTUAL.search(prefix) else actual).append(s)
+        thought = list(_THOUGHT.finditer(prefix))
+        # "had it in my cal as 2pm but the invite said 2pm eastern": what follows the
+        # contrast is what the invite said, not the belief.
+        undone = thought and _CONTRAST.search(prefix, thought[-1].end())
+        (believed if thought and not undone and not _ACTUAL.search(prefix) else actual).append(s)
     if len(actual) == 1:
         when.start = actual[0]
         return

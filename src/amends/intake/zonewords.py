@@ -43,10 +43,12 @@ def _place_re() -> str:
 def _after_time() -> re.Pattern[str]:
     abbr = _words(list(_table("abbreviations")))
     return re.compile(
-        r"(?:\s+(?:tonight|today|tomorrow|yesterday|this (?:morning|afternoon|evening)"
+        r"(?:\s*(?<![\w])(?:tonight|today|tomorrow|yesterday|this (?:morning|afternoon|evening)"
         r"|in the (?:morning|afternoon|evening)))?"
         r"\s*[(\[,]?\s*(?:in\s+|on\s+)?(?:"
-        r"(?P<mine>my (?:own )?(?:local )?(?:time(?:zone)?|zone|clock)|mine|local time for me|for me)"  # noqa: E501
+        r"(?P<mine>my (?:own )?(?:local )?(?:time(?:zone)?|zone|clock)|mine|local time for me"
+        r"|for me"
+        r"|(?:over )?here(?! (?:at|by|in time)\b)|(?:for me )?here in [a-z]+)"
         r"|(?P<theirs>their (?:local )?(?:time(?:zone)?|zone|clock|end|side)|theirs"
         r"|the interviewers? (?:local )?time|interviewers? time|company time|for them"
         r"|on their (?:end|side)|where they are|for the interviewers?|for the (?:team|panel))"
@@ -60,6 +62,13 @@ def _after_time() -> re.Pattern[str]:
         rf"|(?:in\s+)?(?P<end_place>{_place_re()})(?=\s*(?:[,.;!?]|$))"
         r")(?![\w])"
     )
+
+
+def zoned_hour(low: str, end: int) -> bool:
+    """Whether a bare number ending at ``end`` is a time because a clock word follows it
+    ("11 their time", "11 dhaka time", "7 here"); a place alone ("5 in London.") is not."""
+    m = _after_time().match(low, end)
+    return bool(m and m.end() > end and not m.group("end_place") and not m.group("team_place"))
 
 
 def zone_after(low: str, end: int, story: str) -> ZoneRef | None:
