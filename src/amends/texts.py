@@ -292,17 +292,24 @@ def render_snippet(template: Template | Substitution | Conditional, context: dic
     rendered again: the same sentences recur across plans and slot searches.
     """
     # Each value's type is part of the key: 1, 1.0 and True are equal but render differently.
-    values = tuple(sorted((name, type(value), value) for name, value in context.items()))
-    if all(kind in _PLAIN for _, kind, _ in values):
-        return _rendered(template, values)
+    # Names in call order (a call site always passes them in the same order): a few
+    # C-level tuples, no sort per call.
+    values = tuple(context.values())
+    kinds = tuple(map(type, values))
+    if _PLAIN.issuperset(kinds):
+        return _rendered(template, tuple(context), values, kinds)
     return tidy(template.render(**context))
 
 
 @lru_cache(maxsize=8192)
 def _rendered(
-    template: Template | Substitution | Conditional, values: tuple[tuple[str, type, Any], ...]
+    template: Template | Substitution | Conditional,
+    names: tuple[str, ...],
+    values: tuple[Any, ...],
+    kinds: tuple[type, ...],
 ) -> str:
-    return tidy(template.render(**{name: value for name, _, value in values}))
+    del kinds  # part of the cache key only
+    return tidy(template.render(**dict(zip(names, values, strict=True))))
 
 
 def render_text(template: str, **context: Any) -> str:

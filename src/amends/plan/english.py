@@ -31,7 +31,7 @@ from amends.texts import (
     tidy,
 )
 
-__all__ = ["english_for", "localise", "render", "snippet_in", "snippets"]
+__all__ = ["english_for", "localise", "macros", "render", "snippet_in", "snippets"]
 
 AMERICAN_COUNTRIES = frozenset({"US", "CA", "PR", "GU", "VI", "AS", "MP", "UM"})
 _JINJA = re.compile(r"(\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\})", re.S)
@@ -104,6 +104,16 @@ def _environment(variant: English) -> Environment:
 def _template(name: str, variant: English) -> Template:
     """The compiled message template (looked up once, not through Jinja's locked cache)."""
     return _environment(variant).get_template(name)
+
+
+def macros(variant: English) -> Any:
+    """The macros of ``templates/messages/_macros.j2`` in ``variant``, called from Python.
+
+    The pieces every message shares (the greeting, the times offered, the
+    signature) are rendered once per plan from them and given to each message
+    template as text, instead of each template importing and calling them.
+    """
+    return _template("messages/_macros.j2", variant).module
 
 
 def render(name: str, variant: English, **context: Any) -> str:
