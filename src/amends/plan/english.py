@@ -27,6 +27,7 @@ from amends.texts import (
     compile_snippet,
     environment,
     render_snippet,
+    render_template,
     snippets,
     tidy,
 )
@@ -118,7 +119,7 @@ def macros(variant: English) -> Any:
 
 def render(name: str, variant: English, **context: Any) -> str:
     """Render ``templates/<name>`` in ``variant`` (macros included), tidied like every message."""
-    return tidy(_template(name, variant).render({"english": variant, **context}))
+    return tidy(render_template(_template(name, variant), {"english": variant, **context}))
 
 
 @cache
