@@ -340,6 +340,10 @@ _SPACES = re.compile(r"[ \t]{2,}")
 def tidy(text: str) -> str:
     """Trim trailing spaces, collapse runs of blank lines and doubled spaces."""
     text = text.strip()
+    if text.isprintable():  # one line (every line break and tab is unprintable): spaces only
+        while "  " in text:
+            text = text.replace("  ", " ")
+        return text
     if "\t" in text:
         text = _SPACES.sub(" ", text)
     else:  # the same, for runs of spaces alone: a few C-level replaces, no regex scan
