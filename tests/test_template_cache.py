@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, UndefinedError
 
-from amends.texts import TemplateCache, compile_snippet, render_template
+from amends.texts import TemplateCache, compile_snippet, render_template, tidy
 
 SOURCE = "Dear {{ name }},{% if late %} sorry I am late.{% endif %}"
 
@@ -98,3 +98,18 @@ def test_render_template_fails_on_a_missing_value_as_jinja_does() -> None:
     template = Environment(undefined=StrictUndefined).from_string("{{ missing }}")
     with pytest.raises(UndefinedError, match="missing"):
         render_template(template, {})
+
+
+@pytest.mark.parametrize(
+    ("text", "tidied"),
+    [
+        ("  Dear  Dana,   ", "Dear Dana,"),  # one line: doubled spaces collapsed, ends trimmed
+        ("a\u00a0 b", "a\u00a0 b"),  # a no-break space is not a space to collapse
+        ("a \t b", "a b"),
+        ("one  \n\n\n\ntwo ", "one\n\ntwo"),  # trailing spaces gone, blank lines at most one
+        ("one\r\ntwo\u2028three", "one\ntwo\nthree"),  # every line break becomes \n
+        ("\n\n", ""),
+    ],
+)
+def test_tidy_collapses_spaces_and_blank_lines_on_one_line_and_many(text: str, tidied: str) -> None:
+    assert tidy(text) == tidied
