@@ -59,9 +59,9 @@ def make_plan(request: PlanRequest, clock_now: datetime | None = None, *, cli: b
         ]
         problems = typed_slot_problems(slots, slot_request)
         warnings = (*(PlanWarning("slot", message) for message in problems), *skipped)
-        return _plan(situation, slots, cli=cli, warnings=warnings, links=True)
+        return build_plan(situation, slots, cli=cli, warnings=warnings, links=True)
     result = find_slots(slot_request)
-    return _plan(
+    return build_plan(
         situation,
         result.slots,
         windows=result.windows,
@@ -90,28 +90,18 @@ def build_plan(
     windows: Sequence[Window] = (),
     slot_note: str | None = None,
     cli: bool = True,
+    warnings: tuple[PlanWarning, ...] = (),
+    links: bool = False,
 ) -> Plan:
-    """Compute the first-hour plan of a validated ``situation`` (no links).
+    """Compute the first-hour plan of a validated ``situation`` (links only if ``links``).
 
     ``slots`` are the reschedule proposals (from the slot finder or the user's
     ``--slot`` options, already validated) and ``windows`` availability windows
     (window mode); with neither, the messages invite the contact to propose a
     time instead. ``slot_note`` says plainly why fewer times than asked fit.
+    :func:`make_plan` passes its ``warnings`` and asks for the links, so the plan
+    is assembled once.
     """
-    return _plan(situation, slots, windows=windows, slot_note=slot_note, cli=cli)
-
-
-def _plan(
-    situation: Situation,
-    slots: Sequence[Slot] = (),
-    *,
-    windows: Sequence[Window] = (),
-    slot_note: str | None = None,
-    cli: bool = True,
-    warnings: tuple[PlanWarning, ...] = (),
-    links: bool = False,
-) -> Plan:
-    """:func:`build_plan`, with its warnings and (``links``) its links: built in one go."""
     reason = get_reason(situation.happening.reason)
     action = first_action(situation)
     chosen = tuple(slots)
