@@ -25,7 +25,7 @@ import sys
 import tarfile
 import tempfile
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -170,6 +170,31 @@ def record_ref(ref: str, out: Path, script: Path = Path(__file__), *extra: str) 
         subprocess.run(
             [sys.executable, "-c", _CHILD, env_path, str(script), str(out), *extra], check=True
         )
+
+
+def equality_main(
+    argv: list[str],
+    script: Path,
+    record: Callable[[int], dict[str, Any]],
+    compare: Callable[[dict[str, Any], dict[str, Any]], int],
+) -> int:
+    """The command line of an equality script whose ``record(count)`` is every answer of the
+    current code: ``--write FILE``, ``--compare FILE`` or ``--against REF`` (default
+    ``main``, recorded by ``script`` in a fresh interpreter); ``--requests N`` (400)."""
+    count = int(argv[argv.index("--requests") + 1]) if "--requests" in argv else 400
+    if "--write" in argv:
+        Path(argv[argv.index("--write") + 1]).write_text(json.dumps(record(count)), "utf-8")
+        return 0
+    if "--compare" in argv:
+        old = json.loads(Path(argv[argv.index("--compare") + 1]).read_text("utf-8"))
+        return 1 if compare(old, record(count)) else 0
+    ref = argv[argv.index("--against") + 1] if "--against" in argv else "main"
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "ref.json"
+        record_ref(ref, out, script, "--requests", str(count))
+        old = json.loads(out.read_text("utf-8"))
+    print(f"compared with {ref}:")
+    return 1 if compare(old, record(count)) else 0
 
 
 _CHILD = """

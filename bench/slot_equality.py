@@ -20,9 +20,7 @@ Exits 1 and lists the first differences when any answer differs. Run:
 
 from __future__ import annotations
 
-import json
 import sys
-import tempfile
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -32,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.append(str(ROOT))  # for ``bench`` and ``tests``; amends comes from the path given
 
-from bench.check_equality import record_ref  # noqa: E402
+from bench.check_equality import equality_main  # noqa: E402
 from bench.slot_cases import random_requests  # noqa: E402
 from tests.plan_cases import MATRIX, START_OFFSET, request_fields  # noqa: E402
 
@@ -110,20 +108,7 @@ def compare(old: dict[str, Any], new: dict[str, Any], limit: int = 5) -> int:
 
 
 def main(argv: list[str]) -> int:
-    count = int(argv[argv.index("--requests") + 1]) if "--requests" in argv else 400
-    if "--write" in argv:
-        Path(argv[argv.index("--write") + 1]).write_text(json.dumps(record(count)), "utf-8")
-        return 0
-    if "--compare" in argv:
-        old = json.loads(Path(argv[argv.index("--compare") + 1]).read_text("utf-8"))
-        return 1 if compare(old, record(count)) else 0
-    ref = argv[argv.index("--against") + 1] if "--against" in argv else "main"
-    with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "ref.json"
-        record_ref(ref, out, Path(__file__), "--requests", str(count))
-        old = json.loads(out.read_text("utf-8"))
-    print(f"compared with {ref}:")
-    return 1 if compare(old, record(count)) else 0
+    return equality_main(argv, Path(__file__), record, compare)
 
 
 def _request_of(kind: Any, values: dict[str, Any]) -> Any:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 import pytest
 
@@ -103,3 +103,13 @@ def test_invalid_phone_is_refused(bad: str) -> None:
     with pytest.raises(InputError) as info:
         tel_link(bad)
     assert info.value.field == "contact_phone"
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["Dear Dana,\n\nSorry.\n\n\nKind regards,\nSam", "Zoë\r\nNúñez 😀\rend\n", "a%b\n%\n\n"],
+)
+def test_body_encoded_line_by_line_is_exactly_quote_of_the_crlf_text(body: str) -> None:
+    link = mailto_link(None, None, body)
+    crlf = body.replace("\r\n", "\n").replace("\r", "\n").rstrip("\n").replace("\n", "\r\n")
+    assert link.url == "mailto:?body=" + quote(crlf, safe="")

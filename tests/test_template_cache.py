@@ -12,9 +12,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+import pytest
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, UndefinedError
 
-from amends.texts import TemplateCache, compile_snippet
+from amends.texts import TemplateCache, compile_snippet, render_template, tidy
 
 SOURCE = "Dear {{ name }},{% if late %} sorry I am late.{% endif %}"
 
@@ -80,3 +81,35 @@ def test_a_cache_folder_that_cannot_exist_only_means_compiling_each_time(tmp_pat
     blocker.write_text("not a folder", "utf-8")
     template = compile_snippet(_environment(blocker / "templates"), SOURCE)
     assert template.render(name="Dana", late=True) == "Dear Dana, sorry I am late."
+
+
+def test_render_template_gives_what_jinja_render_gives_values_over_globals() -> None:
+    env = Environment(undefined=StrictUndefined)
+    env.globals["who"] = "the global"
+    template = env.from_string(
+        "{{ greeting }}, {{ who }}{% for n in range(2) %} {{ n }}{% endfor %}"
+    )
+    for values in ({"greeting": "Hello"}, {"greeting": "Hi", "who": "Dana"}):
+        assert render_template(template, values) == template.render(values)
+    assert render_template(template, {"greeting": "Hi", "who": "Dana"}) == "Hi, Dana 0 1"
+
+
+def test_render_template_fails_on_a_missing_value_as_jinja_does() -> None:
+    template = Environment(undefined=StrictUndefined).from_string("{{ missing }}")
+    with pytest.raises(UndefinedError, match="missing"):
+        render_template(template, {})
+
+
+@pytest.mark.parametrize(
+    ("text", "tidied"),
+    [
+        ("  Dear  Dana,   ", "Dear Dana,"),  # one line: doubled spaces collapsed, ends trimmed
+        ("a\u00a0 b", "a\u00a0 b"),  # a no-break space is not a space to collapse
+        ("a \t b", "a b"),
+        ("one  \n\n\n\ntwo ", "one\n\ntwo"),  # trailing spaces gone, blank lines at most one
+        ("one\r\ntwo\u2028three", "one\ntwo\nthree"),  # every line break becomes \n
+        ("\n\n", ""),
+    ],
+)
+def test_tidy_collapses_spaces_and_blank_lines_on_one_line_and_many(text: str, tidied: str) -> None:
+    assert tidy(text) == tidied

@@ -89,6 +89,14 @@ def _encode(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=8192)
+def _encode_line(line: str) -> str:
+    """:func:`_encode` of one line, kept: greetings, sign-offs, a subject and most sentences
+    recur across the messages of a plan (the apology with and without its reason) and
+    across plans, and encoding is pure."""
+    return _encode(line)
+
+
 def mailto_link(
     to: str | None,
     subject: str | None,
@@ -108,14 +116,15 @@ def mailto_link(
         address = _encode(local) + "@" + domain
     fields: list[tuple[str, str]] = []
     if subject:
-        fields.append(("subject", _encode(header_text(subject, "subject"))))
+        fields.append(("subject", _encode_line(header_text(subject, "subject"))))
     too_long = False
     if body:
-        raw = body_text(body).replace("\n", "\r\n")
-        # Percent-encoding never shortens text: a body longer than the limit cannot fit.
-        too_long = len(raw) > max_length
+        lines = body_text(body).split("\n")
+        # Percent-encoding never shortens text: a body longer than the limit cannot fit
+        # (each line break is sent as two characters, CR LF).
+        too_long = sum(map(len, lines)) + 2 * (len(lines) - 1) > max_length
         if not too_long:
-            fields.append(("body", _encode(raw)))
+            fields.append(("body", "%0D%0A".join(map(_encode_line, lines))))
 
     def build(parts: list[tuple[str, str]]) -> str:
         query = "&".join(f"{key}={value}" for key, value in parts)

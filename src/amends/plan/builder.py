@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 
 from amends.dates.slot import Slot
 from amends.plan.compose import compose_messages
-from amends.plan.links import plan_links
+from amends.plan.links import message_links
 from amends.plan.reasons import get_reason
 from amends.plan.request import PlanRequest
 from amends.plan.result import Plan, PlanWarning
@@ -45,6 +45,12 @@ def make_plan(request: PlanRequest, clock_now: datetime | None = None, *, cli: b
     )
     if situation.happening.scenario == "conflict":
         slot_request = replace(slot_request, busy=(*slot_request.busy, clash_day(situation)))
+    # Events a busy calendar could not use: the times were chosen without them.
+    skipped = tuple(
+        PlanWarning("busy", message)
+        for calendar in slot_request.calendars
+        for message in calendar.warnings
+    )
     if situation.slots_requested:
         length = slot_request.duration
         slots = [
@@ -52,22 +58,18 @@ def make_plan(request: PlanRequest, clock_now: datetime | None = None, *, cli: b
             for start in situation.slots_requested
         ]
         problems = typed_slot_problems(slots, slot_request)
-        plan = replace(
-            build_plan(situation, slots, cli=cli),
-            warnings=tuple(PlanWarning("slot", message) for message in problems),
-        )
-    else:
-        result = find_slots(slot_request)
-        plan = build_plan(
-            situation, result.slots, windows=result.windows, slot_note=result.explanation, cli=cli
-        )
-    # Events a busy calendar could not use: the times were chosen without them.
-    skipped = tuple(
-        PlanWarning("busy", message)
-        for calendar in slot_request.calendars
-        for message in calendar.warnings
+        warnings = (*(PlanWarning("slot", message) for message in problems), *skipped)
+        return build_plan(situation, slots, cli=cli, warnings=warnings, links=True)
+    result = find_slots(slot_request)
+    return build_plan(
+        situation,
+        result.slots,
+        windows=result.windows,
+        slot_note=result.explanation,
+        cli=cli,
+        warnings=skipped,
+        links=True,
     )
-    return replace(plan, warnings=(*plan.warnings, *skipped), links=plan_links(plan))
 
 
 def clash_day(s: Situation) -> tuple[datetime, datetime]:
@@ -88,27 +90,33 @@ def build_plan(
     windows: Sequence[Window] = (),
     slot_note: str | None = None,
     cli: bool = True,
+    warnings: tuple[PlanWarning, ...] = (),
+    links: bool = False,
 ) -> Plan:
-    """Compute the first-hour plan of a validated ``situation`` (no links).
+    """Compute the first-hour plan of a validated ``situation`` (links only if ``links``).
 
     ``slots`` are the reschedule proposals (from the slot finder or the user's
     ``--slot`` options, already validated) and ``windows`` availability windows
     (window mode); with neither, the messages invite the contact to propose a
     time instead. ``slot_note`` says plainly why fewer times than asked fit.
+    :func:`make_plan` passes its ``warnings`` and asks for the links, so the plan
+    is assembled once.
     """
     reason = get_reason(situation.happening.reason)
     action = first_action(situation)
     chosen = tuple(slots)
     offered = tuple(windows)
-    messages = compose_messages(situation, reason, action, chosen, offered)
+    messages = tuple(compose_messages(situation, reason, action, chosen, offered))
     steps = build_steps(situation, reason, action, chosen, cli=cli)
     return Plan(
         situation=situation,
         reason=reason,
         first_action=action,
-        messages=tuple(messages),
+        messages=messages,
         slots=chosen,
         steps=tuple(steps),
         slot_note=slot_note,
         windows=offered,
+        links=message_links(messages, situation.contact.phone) if links else None,
+        warnings=warnings,
     )

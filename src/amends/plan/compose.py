@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from amends.dates.format import English
 from amends.dates.slot import Slot
-from amends.plan.english import english_for, localise, render, snippet_in, snippets
+from amends.plan.english import english_for, localise, macros, render, snippet_in, snippets
 from amends.plan.names import FAMILY_NAME_FIRST, PersonName, parse_name
 from amends.plan.reasons import Reason
 from amends.plan.result import FirstAction, Message, MessageKind
@@ -144,12 +144,26 @@ def _context(
 ) -> dict[str, Any]:
     english = english_for(s)
     who = _who(s, english)
+    offers = _offers(s, english, slots, windows, who["interviewer_name"])
+    candidate = s.candidate_as_read()
+    shared = macros(english)
     return {
         **who,
         **_reason_words(s, reason, english),
-        **_offers(s, english, slots, windows, who["interviewer_name"]),
+        **offers,
+        # The pieces of templates/messages/_macros.j2 the messages share, rendered once.
+        "greeting": str(shared.greeting(who["greet"])),
+        "hello": str(shared.hello(who["greet"])),
+        "availability": str(
+            shared.availability(
+                offers["slots"],
+                windows_mode=offers["windows_mode"],
+                otherwise=offers["now_options"] and offers["slots"],
+            )
+        ),
+        "signature": str(shared.signature(candidate)),
         "english": english,
-        "candidate": s.candidate_as_read(),
+        "candidate": candidate,
         "interview": s.interview,
         "contact": s.contact,
         "scenario": s.happening.scenario,
@@ -189,6 +203,16 @@ def _spoken(s: Situation, ctx: dict[str, Any], variant: str) -> list[Message]:
         )
         for kind, template in kinds
     ]
+
+
+def _to_recruiter(ctx: dict[str, Any]) -> dict[str, Any]:
+    """The context of the recruiter email: greeting the recruiter, the times without "otherwise"."""
+    shared = macros(ctx["english"])
+    return {
+        **ctx,
+        "greeting": str(shared.greeting(ctx["greet_recruiter"])),
+        "availability": str(shared.availability(ctx["slots"], windows_mode=ctx["windows_mode"])),
+    }
 
 
 def compose_messages(
@@ -237,7 +261,7 @@ def compose_messages(
             Message(
                 kind="recruiter-email",
                 subject=render("messages/recruiter_subject.txt.j2", english, **ctx),
-                body=render("messages/recruiter_email.txt.j2", english, **ctx),
+                body=render("messages/recruiter_email.txt.j2", english, **_to_recruiter(ctx)),
                 to_name=ct.agency_recruiter,
                 to_email=ct.recruiter_email,
                 variant=variant,

@@ -27,11 +27,12 @@ from amends.texts import (
     compile_snippet,
     environment,
     render_snippet,
+    render_template,
     snippets,
     tidy,
 )
 
-__all__ = ["english_for", "localise", "render", "snippet_in", "snippets"]
+__all__ = ["english_for", "localise", "macros", "render", "snippet_in", "snippets"]
 
 AMERICAN_COUNTRIES = frozenset({"US", "CA", "PR", "GU", "VI", "AS", "MP", "UM"})
 _JINJA = re.compile(r"(\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\})", re.S)
@@ -106,9 +107,19 @@ def _template(name: str, variant: English) -> Template:
     return _environment(variant).get_template(name)
 
 
+def macros(variant: English) -> Any:
+    """The macros of ``templates/messages/_macros.j2`` in ``variant``, called from Python.
+
+    The pieces every message shares (the greeting, the times offered, the
+    signature) are rendered once per plan from them and given to each message
+    template as text, instead of each template importing and calling them.
+    """
+    return _template("messages/_macros.j2", variant).module
+
+
 def render(name: str, variant: English, **context: Any) -> str:
     """Render ``templates/<name>`` in ``variant`` (macros included), tidied like every message."""
-    return tidy(_template(name, variant).render({"english": variant, **context}))
+    return tidy(render_template(_template(name, variant), {"english": variant, **context}))
 
 
 @cache

@@ -6,8 +6,10 @@ so they are part of the plan result instead of being recomputed per interface.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from amends.export.links import MessageLinks, PlanLinks, mailto_link, tel_link
-from amends.plan.result import Plan
+from amends.plan.result import Message, Plan
 
 
 def plan_links(plan: Plan) -> PlanLinks:
@@ -16,10 +18,14 @@ def plan_links(plan: Plan) -> PlanLinks:
     ``mailto`` is ``None`` for spoken messages; ``shortened`` means the body was
     left out (too long for a link): point the user to the ``.eml`` draft instead.
     """
-    contact_phone = plan.situation.contact.phone
+    return message_links(plan.messages, plan.situation.contact.phone)
+
+
+def message_links(messages: Sequence[Message], contact_phone: str | None) -> PlanLinks:
+    """:func:`plan_links` of a plan's ``messages`` before the plan is assembled."""
     contact_tel = tel_link(contact_phone) if contact_phone else None
     items: list[MessageLinks] = []
-    for message in plan.messages:
+    for message in messages:
         phone = message.to_phone or (contact_phone if message.spoken else None)
         mailto = None
         if message.written:

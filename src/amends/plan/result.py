@@ -89,12 +89,15 @@ class Message:
         return round(self.words * 60 / SPEAKING_WORDS_PER_MINUTE)
 
     def to_json(self) -> dict[str, Any]:
+        words = self.words  # counted once: the speaking time is read from it
         return {
             "kind": self.kind,
             "subject": self.subject,
             "body": self.body,
-            "words": self.words,
-            "speaking_seconds": self.speaking_seconds,
+            "words": words,
+            "speaking_seconds": round(words * 60 / SPEAKING_WORDS_PER_MINUTE)
+            if self.spoken
+            else None,
             "variant": self.variant,
             "note": self.note,
             "to": {"name": self.to_name, "email": self.to_email, "phone": self.to_phone},
