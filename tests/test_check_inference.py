@@ -170,3 +170,21 @@ def test_an_own_subject_or_a_template_shape_in_a_reply_subject_is_still_a_placeh
 ) -> None:
     text = _email(subject, OWNED + "Could we do Monday at 10:00 GMT?")
     assert "unfilled-placeholder" in check_text(text).categories
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "I will send over some times later.",
+        "I will pass on a few dates once I hear from my manager.",
+        "I can share my availability once I know my schedule.",
+    ],
+)
+def test_times_promised_for_later_with_no_when_are_missing_availability(later: str) -> None:
+    report = check_text(_email("Missed interview – Priyanka Rao", OWNED + later))
+    assert "missing-availability" in report.categories
+
+
+def test_times_promised_later_today_are_bounded_and_count() -> None:
+    text = _email("Missed interview – Priyanka Rao", OWNED + "I will send two times later today.")
+    assert "missing-availability" not in check_text(text).categories
