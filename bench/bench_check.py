@@ -155,9 +155,7 @@ def evaluate(drafts: list[LabelledDraft], context: bool = True) -> Tally:
     without them, as a user who gives neither; ``kinds_right`` counts inferred kinds."""
     t = Tally()
     for d in drafts:
-        report = (
-            check_text(d.text, kind=d.kind, reason=d.reason) if context else check_text(d.text)
-        )
+        report = check_text(d.text, kind=d.kind, reason=d.reason) if context else check_text(d.text)
         if d.kind is not None:
             t.kinds += 1
             t.kinds_right += report.kind == d.kind

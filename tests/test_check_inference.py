@@ -39,9 +39,7 @@ def _email(subject: str, body: str) -> str:
         ),
     ],
 )
-def test_a_follow_up_by_its_own_words_owes_no_apology_or_ownership(
-    subject: str, body: str
-) -> None:
+def test_a_follow_up_by_its_own_words_owes_no_apology_or_ownership(subject: str, body: str) -> None:
     report = check_text(_email(subject, body))
     assert report.kind == "follow-up"
     assert not {"missing-apology", "missing-ownership"} & report.categories
@@ -188,3 +186,32 @@ def test_times_promised_for_later_with_no_when_are_missing_availability(later: s
 def test_times_promised_later_today_are_bounded_and_count() -> None:
     text = _email("Missed interview – Priyanka Rao", OWNED + "I will send two times later today.")
     assert "missing-availability" not in check_text(text).categories
+
+
+def test_asking_whether_they_got_an_earlier_message_is_a_follow_up() -> None:
+    text = (
+        "Hi Rhys, Priya Rao here about the analyst interview. Just checking you got my message "
+        "from Tuesday about a new date. Thu 10am or Fri 3pm IST still work, or whatever suits. Thanks!"
+    )
+    report = check_text(text)
+    assert report.kind == "follow-up"
+    assert "missing-apology" not in report.categories
+
+
+def test_thanks_for_booking_me_in_is_not_a_demand() -> None:
+    text = _email(
+        "Request to move interview – Priyanka Rao",
+        "Thanks for booking me in for Tuesday. I have come down with flu, so I wanted to ask if "
+        "we could move it. Would Thursday at 11:00 or Friday at 14:00 IST work? I am sorry for "
+        "the trouble and still keen on the role.",
+    )
+    assert "demand" not in check_text(text).categories
+
+
+def test_asking_to_hear_of_a_change_is_a_courtesy_not_begging() -> None:
+    text = _email(
+        "Confirming Thursday – Priyanka Rao",
+        "Confirming Thursday 5 March at 10:00 IST by video. I look forward to it. If anything "
+        "changes, please write to me.",
+    )
+    assert "begging" not in check_text(text).categories
