@@ -191,7 +191,8 @@ def test_times_promised_later_today_are_bounded_and_count() -> None:
 def test_asking_whether_they_got_an_earlier_message_is_a_follow_up() -> None:
     text = (
         "Hi Rhys, Priya Rao here about the analyst interview. Just checking you got my message "
-        "from Tuesday about a new date. Thu 10am or Fri 3pm IST still work, or whatever suits. Thanks!"
+        "from Tuesday about a new date. Thu 10am or Fri 3pm IST still work, or whatever suits. "
+        "Thanks!"
     )
     report = check_text(text)
     assert report.kind == "follow-up"
