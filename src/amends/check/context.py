@@ -146,7 +146,9 @@ def availability_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
     new date", "I'll be in touch once things settle"; lexicon ``hope_later``)
     answers no "when": the model may read it as an invitation, and it may sound
     vague about time, but only an invitation's own words ("whatever suits you")
-    make it one.
+    make it one. Times promised for later with no when ("I will send over some times
+    later", "once I know my schedule"; lexicon ``times_later``) are a deferral too, even
+    in words an invitation uses.
     """
     if scan.kind == "follow-up" and not scan.body_has(cat.lexicon["follow_up_about_times"]):
         return []
@@ -160,8 +162,9 @@ def availability_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
     for span in scan.body_sentences:
         put_off = scan.search_any(hope, *span)
         if scan.search_any(rule.patterns, *span):
-            if not put_off or scan.search_any(invitation, *span):
-                return []
+            later = put_off and scan.search_any(cat.lexicon["times_later"], *span)
+            if not put_off or (scan.search_any(invitation, *span) and not later):
+                return []  # "I will send over some times later" invites nothing yet
             continue  # "we can talk later about a new date": vague words, but no "when"
         if scan.search_any(slot, *span) and scan.search_any(cat.lexicon["offer_cue"], *span):
             return []  # "I could come in on (add two times here)": the placeholder is the flaw

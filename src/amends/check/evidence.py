@@ -108,7 +108,7 @@ def _stands(scan: Scan, rule: Rule, hit: Hit, cat: Catalogue) -> bool:
             return False  # "I misread your invitation": owned, not blamed
         if _long_story(scan, span, cat):
             target = "blame_pointed"
-        elif scan.reason_outside_control is True:
+        elif scan.outside_control:  # from --reason, or told in the draft
             target = "blame_party"  # "a signal failure held every train" is a fact, not blame
         else:
             target = "blame_target"
@@ -171,7 +171,10 @@ def standing_excuses(
     places = {scan.sentence_at(f.start) for _, f in findings if f.category == "excuse"}
     if not places:
         return findings
-    if weak_reason(scan) is not False:
+    weak = weak_reason(scan)
+    if weak is None and scan.outside_control:
+        weak = False  # no --reason, but the draft tells a cause outside one's control
+    if weak is not False:
         if _story_words(scan, places) >= OWNED_STORY_WORDS:
             return findings
         if not owns_elsewhere(scan, cat, places):

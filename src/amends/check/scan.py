@@ -286,6 +286,11 @@ class Scan:
         """
         if self.reason_outside_control is not None:
             return self.reason_outside_control
+        lexicon = catalogue().lexicon
+        if self.body_has(lexicon["weak_cause"]):
+            return False  # "I overslept after the train was late": the weak cause is owned
+        if self.body_has(lexicon["outside_cause"]):
+            return True  # "the ferry was cancelled", "I was sick all morning"
         return self.anywhere("outside-reason") and not self.anywhere("excuse")
 
     @cached_property
