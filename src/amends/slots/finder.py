@@ -123,10 +123,20 @@ def _open_days(
         size = min(MAX_CALENDAR_DAYS - scanned, (count - len(found)) * 7 // 5 + 4)
         start = first + timedelta(days=scanned)
         windows = day_windows(start, start + timedelta(days=size - 1), hours, tz)
+        # Days as ordinals against each year's set of closed days: no date per day.
+        base, year = start.toordinal(), start.year
+        closed, next_year = calendar.closed_ordinals(year), date(year + 1, 1, 1).toordinal()
         for n, window in enumerate(windows):
-            day = start + timedelta(days=n)
-            if len(found) < count and window is not None and calendar.is_business_day(day):
-                found.append((day, window))
+            if window is None:
+                continue
+            ordinal = base + n
+            while ordinal >= next_year:
+                year += 1
+                closed, next_year = calendar.closed_ordinals(year), date(year + 1, 1, 1).toordinal()
+            if ordinal not in closed:
+                found.append((date.fromordinal(ordinal), window))
+                if len(found) == count:
+                    break
         scanned += size
     return tuple(found)
 
