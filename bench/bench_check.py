@@ -53,6 +53,7 @@ TUNING_SETS = (
     ("spent third held-out set, now tuning data", ROOT / "training/check/drafts/heldout_v3.toml"),
     ("spent fourth held-out set, now tuning data", ROOT / "training/check/drafts/heldout_v4.toml"),
     ("writer 6's training drafts", ROOT / "training/check/drafts/corpus6_train.toml"),
+    ("writer 7's training drafts", ROOT / "training/check/drafts/corpus7_train.toml"),
     (
         "spent fifth held-out set, odd ids (tuned on)",
         ROOT / "training/check/drafts/heldout_v5.toml:odd",
