@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import random
 from datetime import UTC, datetime, timedelta
-from functools import cache
-from zoneinfo import ZoneInfo
 
 import pytest
 from bench import legacy_finder
@@ -20,6 +18,7 @@ from bench.slot_reference import naive_slot_count, naive_starts
 from amends.dates.zones import zone_names
 from amends.slots import SlotRequest, find_slots
 from amends.slots.finder import business_days, candidates, earliest_start, plan_days
+from tests.test_slots_properties import transitions
 from tests.zones_edge import ALL_EDGE_ZONES
 
 REQUESTS = 300
@@ -85,20 +84,9 @@ HARD_ZONES = [
 ]
 
 
-@cache
 def _changes(name: str) -> tuple[datetime, ...]:
-    """Instants from 2026 to 2028 where ``name`` changes its UTC offset (scanned 3-hourly)."""
-    tz = ZoneInfo(name)
-    moment = datetime(2026, 1, 1, tzinfo=UTC)
-    last = moment.astimezone(tz).utcoffset()
-    found = []
-    while moment.year < 2029:
-        moment += timedelta(hours=3)
-        offset = moment.astimezone(tz).utcoffset()
-        if offset != last:
-            found.append(moment)
-            last = offset
-    return tuple(found)
+    """Instants from 2026 to 2028 where ``name`` changes its UTC offset."""
+    return tuple(moment for year in (2026, 2027, 2028) for moment in transitions(name, year))
 
 
 def _busy_calendar(rng: random.Random, around: datetime) -> list[tuple[datetime, datetime]]:
