@@ -27,6 +27,7 @@ the next waking moment.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
@@ -204,16 +205,22 @@ class BusinessCalendar:
                 if len(self._reason_days) >= _MEMO_YEARS:
                     self._reason_days.clear()
                 found = self._reason_days[year] = tuple(sorted(days))
-            out.extend(date.fromordinal(n) for n in found if low <= n <= high)
+            # Sorted ordinals: the days in range are one slice, found by bisection.
+            out.extend(
+                map(date.fromordinal, found[bisect_left(found, low) : bisect_right(found, high)])
+            )
         return out
 
     def is_business_day(self, day: date) -> bool:
         """A working day: not weekend (or a declared weekend working day), not a holiday,
         not a customary closure."""
-        closed = self._closed_days.get(day.year)
-        if closed is None:
-            closed = self._closed_in(day.year)
-        return day.toordinal() not in closed
+        return day.toordinal() not in self.closed_ordinals(day.year)
+
+    def closed_ordinals(self, year: int) -> frozenset[int]:
+        """The ordinals (``date.toordinal``) of every day of ``year`` that is not a business
+        day: a scan of many days asks for the set once per year, not once per day."""
+        closed = self._closed_days.get(year)
+        return self._closed_in(year) if closed is None else closed
 
     def _closed_in(self, year: int) -> frozenset[int]:
         """The ordinals of every day of ``year`` that is not a business day, found once.

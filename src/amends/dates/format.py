@@ -159,16 +159,24 @@ def _names(locale: str) -> dict[str, list[str]]:
     )
 
 
+@cache
+def _pattern(pattern: str) -> tuple[str, ...] | None:
+    """The pieces of a date ``pattern`` the cached names table can write, or ``None``."""
+    pieces = tuple(_PATTERN_PIECES.findall(pattern))
+    simple = all(p in _NAMED or p in ("d", "y") or not p[0].isalpha() for p in pieces)
+    return pieces if simple and "'" not in pattern else None
+
+
 @lru_cache(maxsize=4096)
 def date_text(day: date, pattern: str, locale: str = LOCALE) -> str:
     """``day`` written with a CLDR ``pattern`` (``EEEE d MMMM y``), exactly as Babel writes it.
 
     Weekday and month names (``EEEE``, ``EEE``, ``MMMM``, ``MMM``), the day (``d``)
     and the year (``y``) come from the cached table; any other pattern is Babel's.
+    Each pattern is split into its pieces once (a search writes many new dates).
     """
-    pieces = _PATTERN_PIECES.findall(pattern)
-    simple = all(p in _NAMED or p in ("d", "y") or not p[0].isalpha() for p in pieces)
-    if not simple or "'" in pattern:
+    pieces = _pattern(pattern)
+    if pieces is None:
         return str(_babel_dates().format_date(day, pattern, locale=locale))
     names = _names(locale)
     out = []

@@ -146,10 +146,10 @@ class HolidayTable:
         """The ordinals of the days of ``year`` that :meth:`is_working_day` says are not."""
         answers = self._year(year)
         first = date(year, 1, 1).toordinal()
-        weekend = {first + n for n in _flagged(answers["weekend_days"])}
+        weekend = _weekend_ordinals(answers["weekend_days"], first)
         holidays = self.holiday_ordinals(year)
         worked = {date.fromisoformat(d).toordinal() for d in answers["workdays"]}
-        return (weekend - worked) | (holidays - weekend)
+        return set((weekend - worked) | (holidays - weekend))
 
 
 @lru_cache(maxsize=256)
@@ -157,6 +157,13 @@ def _flagged(flags: str) -> tuple[int, ...]:
     """The positions of the ``1`` flags of a year's weekend string: a few dozen distinct
     strings (a year's first weekday and length, a weekend) serve every country and year."""
     return tuple(n for n, flag in enumerate(flags) if flag == "1")
+
+
+@lru_cache(maxsize=256)
+def _weekend_ordinals(flags: str, first: int) -> frozenset[int]:
+    """The ordinals of a year's weekend days from its first day's: the same for every
+    country with that weekend, so a search reaching a new country's year rarely builds it."""
+    return frozenset(first + n for n in _flagged(flags))
 
 
 def _from_json(code: str, subdiv: str | None, data: Any) -> HolidayTable | None:

@@ -50,7 +50,11 @@ WEEK = 7 * _DAY
 _CLEAR = 2 * _DAY  # how far a wall time must be from an offset change to skip the exact path
 
 
-_BLOCK = 16  # weeks per table of week-start offsets
+# Weeks per table of week-start offsets. A request reads about five weeks of each zone,
+# rarely the same zone and weeks as the last one: short tables compute fewer offsets it
+# never reads (4 weeks: about half the offsets of 16 on fresh requests, 9% fewer
+# instructions per search).
+_BLOCK = 4
 
 
 def _offset_at(tz: ZoneInfo, seconds: int) -> int:
@@ -59,7 +63,7 @@ def _offset_at(tz: ZoneInfo, seconds: int) -> int:
     return offset // _SECOND if offset is not None else 0
 
 
-@lru_cache(maxsize=16_384)
+@lru_cache(maxsize=65_536)
 def _week_starts(tz: ZoneInfo, block: int) -> tuple[int, ...]:
     """``tz``'s UTC offset at the start of each UTC week of ``block`` (``_BLOCK`` weeks from
     week ``block * _BLOCK``) and of the week after it: a table per zone, read once."""

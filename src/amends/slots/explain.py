@@ -146,22 +146,7 @@ def _rule_notes(
     ``country`` is fixed for the process), and the same for every request that starts
     from the same earliest moment (by default, the interviewer's next working morning)."""
     calendar = calendar_for(tz.key, country)
-    out: list[str] = []
-    zone_name = tz.key
-    if country is None:
-        out.append(snippet("slots", "note.no_country", zone=zone_name))
-    elif not calendar.has_holiday_data:
-        out.append(
-            snippet("slots", "note.no_holidays", country_name=country.name, code=country.label)
-        )
-    else:
-        key = "note.inferred" if inferred else "note.given"
-        out.append(
-            snippet("slots", key, country_name=country.name, code=country.label, zone=zone_name)
-        )
-        if calendar.weekend != frozenset({5, 6}):
-            days = _weekday_names(calendar.weekend)
-            out.append(snippet("slots", "note.weekend", code=country.label, days=days))
+    out = list(_country_notes(tz, country, inferred))
     if last is not None:
         # Only the days with a holiday or a closure can be noted: read just those.
         for day in calendar.closed_days(earliest.astimezone(tz).date(), last):
@@ -170,5 +155,25 @@ def _rule_notes(
                 dt = datetime.combine(day, datetime.min.time())
                 key = "note.skipped" if closed[0] == "holiday" else "note.closed"
                 out.append(snippet("slots", key, day=long_date(dt), holiday=closed[1]))
-    out.append(snippet("slots", "note.notice", earliest=moment_text(earliest, zone_name)))
+    out.append(snippet("slots", "note.notice", earliest=moment_text(earliest, tz.key)))
+    return tuple(out)
+
+
+@lru_cache(maxsize=2048)
+def _country_notes(tz: ZoneInfo, country: Country | None, inferred: bool) -> tuple[str, ...]:
+    """Which country's rules applied and its unusual weekend: the same for every request
+    about that zone and country, whatever its dates."""
+    calendar = calendar_for(tz.key, country)
+    zone_name = tz.key
+    if country is None:
+        return (snippet("slots", "note.no_country", zone=zone_name),)
+    if not calendar.has_holiday_data:
+        return (
+            snippet("slots", "note.no_holidays", country_name=country.name, code=country.label),
+        )
+    key = "note.inferred" if inferred else "note.given"
+    out = [snippet("slots", key, country_name=country.name, code=country.label, zone=zone_name)]
+    if calendar.weekend != frozenset({5, 6}):
+        days = _weekday_names(calendar.weekend)
+        out.append(snippet("slots", "note.weekend", code=country.label, days=days))
     return tuple(out)

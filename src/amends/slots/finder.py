@@ -123,10 +123,20 @@ def _open_days(
         size = min(MAX_CALENDAR_DAYS - scanned, (count - len(found)) * 7 // 5 + 4)
         start = first + timedelta(days=scanned)
         windows = day_windows(start, start + timedelta(days=size - 1), hours, tz)
+        # Days as ordinals against each year's set of closed days: no date per day.
+        base, year = start.toordinal(), start.year
+        closed, next_year = calendar.closed_ordinals(year), date(year + 1, 1, 1).toordinal()
         for n, window in enumerate(windows):
-            day = start + timedelta(days=n)
-            if len(found) < count and window is not None and calendar.is_business_day(day):
-                found.append((day, window))
+            if window is None:
+                continue
+            ordinal = base + n
+            while ordinal >= next_year:
+                year += 1
+                closed, next_year = calendar.closed_ordinals(year), date(year + 1, 1, 1).toordinal()
+            if ordinal not in closed:
+                found.append((date.fromordinal(ordinal), window))
+                if len(found) == count:
+                    break
         scanned += size
     return tuple(found)
 
@@ -340,7 +350,8 @@ class _MyWindows:
         reached = bisect_right(ends, start - _REACH)  # ... and those out of reach
         least, least_k = -1, 0
         least_side: Side = "after"
-        for k in range(count):
+        k = 0
+        while k < count:
             start = first + k * step
             end = start + length
             while before < size and ends[before] <= start:
@@ -369,6 +380,13 @@ class _MyWindows:
             if best > 0 and (least < 0 or best < least):
                 least, least_k = best, k
                 least_side = "before" if nearest > start else "after"
+            # The miss changes by at most ``step`` from one start to the next (each window's
+            # miss is 1-Lipschitz in the start), except where a window leaves or enters
+            # reach: leaving can only raise it or drop it to ``_NO_WINDOW``, entering only
+            # to more than ``_NO_WINDOW``. So the next ``skip`` starts miss by at least
+            # ``least``: none can be strictly nearer, and the first nearest is kept.
+            skip = (min(best, _NO_WINDOW) - least) // step if least > 0 else 0
+            k += 1 + max(skip, 0)
         return None if least < 0 else (least, least_k, least_side)
 
 
