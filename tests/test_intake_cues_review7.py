@@ -38,9 +38,10 @@ def test_with_teams_still_names_the_platform_for_a_call() -> None:
 
 
 def test_a_person_updating_a_calendar_is_no_technical_fault() -> None:
-    assert fields("I missed my interview at 9am, HR was updating the calendar").get(
-        "reason"
-    ) != "technical"
+    assert (
+        fields("I missed my interview at 9am, HR was updating the calendar").get("reason")
+        != "technical"
+    )
 
 
 def test_a_device_updating_is_still_a_technical_fault() -> None:
@@ -96,8 +97,7 @@ def test_a_single_noun_is_not_a_reason(story: str) -> None:
 
 def test_being_asleep_at_a_future_time_is_not_oversleeping() -> None:
     story = (
-        "my interview is at 10am tomorrow but I work nights and will be asleep then, "
-        "can I move it"
+        "my interview is at 10am tomorrow but I work nights and will be asleep then, can I move it"
     )
     assert fields(story).get("reason") != "overslept"
 
