@@ -115,7 +115,10 @@ def other_person(story: Story, name: str) -> bool:
     relations = "|".join(sorted(word_set("relatives"), key=len, reverse=True))
     first = re.escape(name.split()[0])
     titles = "|".join(word_set("titles"))
-    before = rf"\b(?:my|our|his|her)(?: [a-z]+)? (?:{_OTHERS}|{relations})s?,?(?: (?:{titles})\.?)? (?:(?:is|was|called|named) )?"
+    before = (
+        rf"\b(?:my|our|his|her)(?: [a-z]+)? (?:{_OTHERS}|{relations})s?,?(?: (?:{titles})\.?)? "
+        r"(?:(?:is|was|called|named) )?"
+    )
     if re.search(before + first + r"\b", story.text, re.IGNORECASE):
         return True
     for m in re.finditer(rf"\b(?:dr|doctor)\.? {first}\b", story.text, re.IGNORECASE):
