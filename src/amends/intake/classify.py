@@ -153,6 +153,8 @@ def _cued_reason(low: str) -> str | None:
         travelling = cue_pattern("reasons.cues", "travel").search(low) is not None
         if code == "technical" and _NO_SIGNAL.fullmatch(m.group(0)) and travelling:
             return "travel"
+        if code == "technical" and _LET_IN.search(m.group(0)) and _AT_THE_DOOR.search(low):
+            continue  # "got to the office but nobody let me in": a door, not a waiting room
         return str(code)
     return None
 
@@ -194,6 +196,12 @@ def _domains() -> dict[str, re.Pattern[str]]:
     return found
 
 
+# Being let in, at a building's door rather than a call's waiting room.
+_LET_IN = re.compile(r"\b(?:let|letting|lets|admitted)\b")
+_AT_THE_DOOR = re.compile(
+    r"\b(?:office|offices|reception|receptionist|building|lobby|front desk|front door|door"
+    r"|gate|security desk|buzzer|intercom)\b"
+)
 _NO_SIGNAL = re.compile(r"(?:no|lost|lost my|lost the) (?:internet|wifi|wi fi|connection|signal)")
 
 

@@ -117,6 +117,7 @@ def other_person(story: Story, name: str) -> bool:
     titles = "|".join(word_set("titles"))
     before = (
         rf"\b(?:my|our|his|her)(?: [a-z]+)? (?:{_OTHERS}|{relations})s?,?(?: (?:{titles})\.?)? "
+        r"(?:(?:is|was|called|named) )?"
     )
     if re.search(before + first + r"\b", story.text, re.IGNORECASE):
         return True

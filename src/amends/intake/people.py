@@ -229,6 +229,8 @@ def _firm_person(story: Story, people: People) -> bool:
             firm = m.group("org").strip()
             if lower_words(story, firm):
                 continue  # "a flight to Lagos tomorrow at midday for ...": no firm's name
+            if name and other_person(story, name):
+                continue  # "my friend Sam from Google referred me": a referral, no recruiter
             if name and firm and not not_firm(firm) and not hedged(story.text, m.end()):
                 people.agency = people.agency or _agency_name(story, m.start("org"), m.end("org"))
                 people.recruiter = f"{name} ({people.agency})"
@@ -426,6 +428,13 @@ def _address_owner(story: Story, people: People) -> str | None:
     return None
 
 
+# A role in apposition after a name: ", a recruiter", ", the hiring manager".
+_APPOSED_ROLE = (
+    r"(?:an?|the|our|my)\s+(?:[a-z]+\s+)?(?:recruiter|interviewer|hiring manager"
+    r"|coordinator|recruitment consultant|talent partner|head of|director)\b"
+)
+
+
 def is_person(phrase: str, after: str, story: Story, known: frozenset[str] = frozenset()) -> bool:
     """Whether the phrase after "with" is a person: a title, a given name, or "X from Y"
     (``known``: words of a name already read, such as the interviewer's)."""
@@ -437,6 +446,9 @@ def is_person(phrase: str, after: str, story: Story, known: frozenset[str] = fro
     name = clean_name(phrase, story, known) or ""
     if re.match(r"\s*\((?:hr|recruiter|interviewer|hiring manager|coordinator)\b", after, re.I):
         return True  # "with Jana (HR, Orbis Pharma)"
+    apposed = phrase.rstrip().endswith(",") or after.lstrip().startswith(",")
+    if apposed and re.match(_APPOSED_ROLE, after.lstrip(" ,"), re.IGNORECASE):
+        return True  # "with Mark, a recruiter at Robert Walters"
     if re.match(r"\s*(?:from|@)\s", after, re.IGNORECASE) or (
         re.match(
             r"\s*at\s+(?![\d])(?!noon|midday|the\b|their\b|its\b|our\b|his\b|her\b|home\b|work\b"
