@@ -108,4 +108,5 @@ def test_many_repeated_mentions_are_read_in_linear_time() -> None:
     read("interview warm up")  # patterns compiled once, outside the measure
     started = time.process_time()
     read("interview " + "1 here " * 560)
-    assert time.process_time() - started < 2.0
+    read("interview " + "next fri " * 440)
+    assert time.process_time() - started < 3.0

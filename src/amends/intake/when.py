@@ -156,7 +156,8 @@ def _boundaries(pattern: re.Pattern[str], text: str) -> list[int]:
 
 
 def _index(bounds: list[int], pos: int) -> int:
-    return sum(1 for b in bounds if b <= pos)
+    """How many of the (sorted) boundaries are at or before ``pos``."""
+    return bisect_right(bounds, pos)
 
 
 _NOUN_AFTER = re.compile(
@@ -424,14 +425,12 @@ class _Context:
 
     def _in_contact_clause(self, pos: int) -> bool:
         """ "HR called me on Monday to confirm": the day someone got in touch."""
-        start = max((b.end() for b in _SENTENCE.finditer(self.low, 0, pos)), default=0)
-        end_m = _SENTENCE.search(self.low, pos)
-        sentence = self.low[start : end_m.start() if end_m else len(self.low)]
+        start, end = self._sentence_span(pos)
+        sentence = self.low[start:end]
         return _CONTACTED.search(sentence) is not None and not _INTERVIEW_WORD.search(sentence)
 
     def _in_realise_clause(self, pos: int) -> bool:
-        start = max((b.end() for b in _CLAUSE.finditer(self.low, 0, pos)), default=0)
-        start = max(start, max((b.end() for b in _SENTENCE.finditer(self.low, 0, pos)), default=0))
+        start = _last_end(self._cuts()[0], pos)
         return re.search(rf"\b(?:{_REALISE})\b", self.low[start:pos]) is not None
 
     def _hour(self, m: _Mention, day: Day | None) -> int:
