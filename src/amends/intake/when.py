@@ -363,7 +363,12 @@ class _Context:
             tz = ZoneInfo(self.their_zone)
         # "tomorrow" is the person's tomorrow, whichever clock the time is on; a part of the
         # day told on their clock ("this morning their time") and a date are on their day.
-        mine = day is not None and day.kind in ("relative", "weekday") and not day.part
+        mine = (
+            day is not None
+            and day.kind in ("relative", "weekday")
+            and not day.part
+            and not (clock is not None and clock.kind == "zone")
+        )  # a named clock ("9am London time tomorrow") keeps that place's days
         today = self.now.astimezone(self.my_tz if mine else tz).date()
         tense = "past" if role == "realise" else self.tense
         implied = day is None  # a day borrowed from elsewhere in the story may be off by one
