@@ -226,9 +226,11 @@ def _scenario(
             return "tech-failure"  # the platform fails at the start
         # Late: the start is close at hand; a clash raised hours ahead is a conflict.
         if start - now <= SOON:
-            # A start within the hour or two, told to us at all, is one the person is
-            # running late for ("in 20 min I have the call and my laptop is updating").
-            return "late" if found or cues.reason or cues.platform is None else None
+            # A start within the hour or two with something wrong is one the person is
+            # running late for ("in 20 min I have the call and my laptop is updating");
+            # "at 11am today, what should I wear?" is no lateness.
+            held_up = cues.platform is None and _HELD_UP.search(low) is not None
+            return "late" if found or cues.reason or held_up else None
         return "conflict" if found or cues.reason else None
     if "late" in found and "conflict" not in found:
         return "late"
@@ -237,6 +239,16 @@ def _scenario(
     if tense == "future" and cues.reason and "late" not in found and _LATER_DAY.search(low):
         return "conflict"  # "next week I have the interview, and I have flu": to be moved
     return None
+
+
+# "the train is stopped near Cuenca", "I'm at the wrong office": on the way and behind.
+_HELD_UP = re.compile(
+    r"\b(?:stopped|stuck|delayed|held up|running behind|traffic|broken down|broke down"
+    r"|(?:i|we|ill|i will) (?:arrive|get there|be there) (?:maybe |probably )?(?:at|in|by)"
+    r"|arrive maybe|wrong (?:office|building|address|place|station|entrance|site)"
+    r"|(?:wont|won't|will not|doesnt|does not) let (?:me|us) (?:in|up|through)"
+    r"|(?:no ?one|nobody) (?:is )?(?:answering|picking up)|cant find|can't find|lost)\b"
+)
 
 
 # A day ahead named with no time: the interview is not close at hand.

@@ -68,7 +68,9 @@ _CLOCKS = [
     re.compile(rf"(?<![\d/.:])(?P<h>{_H})\s*{_AP}"),
     # "my 12 30 interview", "at 9 45am": the minutes after a space, told by what follows
     re.compile(
-        rf"(?<![\d/.:])(?P<h>\d{{1,2}}) (?P<m>[0-5]\d)(?=\s*(?:{_AP}|(?:[a-z]+ )?(?:interview"
+        rf"(?<![\d/.:])(?P<h>\d{{1,2}}) (?P<m>[0-5]\d)(?=\s*(?:{_AP}"
+        r"|(?:(?:video|phone|zoom|teams|online|virtual|first|second|final|job|panel|remote"
+        r"|in person|onsite) )?(?:interview"
         r"|call|meeting|zoom|slot|screen)\b))(?:\s*{_AP})?"
     ),
     re.compile(rf"(?<![\d/.:])(?P<h>{_H})\s*o\s?clock"),

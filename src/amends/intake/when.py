@@ -11,6 +11,7 @@ the other what it "actually" was, the story is reported as conflicting.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -61,7 +62,7 @@ _THOUGHT = re.compile(
     r"|(?:calculated|converted|counted) (?:it |that )?(?:as|to)"
     r"|had (?:it |that )?(?:calculated|worked out|converted) as"
     r"|(?:worked|figured) (?:it |that )?out (?:as|to be)|thinking (?:it was|that was|its)"
-    r"|thougt|thot|tought|think (?:it was|that was|its))\b"
+    r"|thougt|thot|tought)\b"
     r"|\b(?:had|put|wrote|got)\b[^,.]{0,70}\bdown (?:as|for)\b"
     r"|\b(?:wrote|put|had|saved|entered|noted|copied|recorded|logged|typed|marked)\b[^,.;]{0,100}"
     r"(?<!same time )(?<!same day )"
@@ -78,8 +79,10 @@ _CORRECTION = re.compile(
 # "the clocks went back on sunday", "nz went onto daylight saving on sunday": that day is
 # when the clocks changed, never the interview's.
 _CLOCK_CHANGE = re.compile(
-    r"\b(?:clocks?|time) (?:changed|change|went|go|goes|moved|move|sprang|spring|fell|fall"
-    r"|jumped|shifted)\b|\bdaylight sav(?:ing|ings)\b|\bdst\b|\bsummer time\b"
+    r"\bclocks? (?:changed|change|went|go|goes|moved|move|sprang|spring|fell|fall|jumped"
+    r"|shifted)\b|\btime (?:changed|change|went|go|goes|moved|move|sprang|spring|fell|fall"
+    r"|jumped|shifted) (?:back|forward|forwards|ahead|over)\b"
+    r"|\bdaylight sav(?:ing|ings)\b|\bdst\b|\bsummer time\b"
     r"|\b(?:put|set) (?:its|their|our) clocks\b"
 )
 _CONTACTED = re.compile(
@@ -153,7 +156,8 @@ def _boundaries(pattern: re.Pattern[str], text: str) -> list[int]:
 
 
 def _index(bounds: list[int], pos: int) -> int:
-    return sum(1 for b in bounds if b <= pos)
+    """How many of the (sorted) boundaries are at or before ``pos``."""
+    return bisect_right(bounds, pos)
 
 
 _NOUN_AFTER = re.compile(
@@ -250,9 +254,35 @@ def read_when(
         when.realised = context.resolve(realised[0], attached.get(realised[0].start), "realise", [])
         if when.realised is None and when.start is not None and when.start.wall is not None:
             when.realised = context.later_that_day(realised[0], when.start.wall)
+        if _noticed_before(when):
+            when.realised = None  # "sat down at 8:30 ... missed my 9am": no noticing of it
     if when.start is None and not starts and not when.bad_date:
         when.date_only = context.start_day_only(days, mentions, sentences, clauses)
     return when
+
+
+def _last_end(ends: list[int], pos: int) -> int:
+    """The latest boundary end (sorted ``ends``) at or before ``pos`` (0 when none)."""
+    i = bisect_right(ends, pos)
+    return ends[i - 1] if i else 0
+
+
+def _next_start(starts: list[int], pos: int) -> int:
+    """Where the first boundary (sorted ``starts``) at or after ``pos`` begins."""
+    i = bisect_left(starts, pos)
+    return starts[i] if i < len(starts) else _NO_END
+
+
+_NO_END = 1 << 40
+
+
+def _noticed_before(when: When) -> bool:
+    """A noticing time earlier than the start, both on one clock, notices no miss."""
+    start, seen = when.start, when.realised
+    if start is None or seen is None or start.wall is None or seen.wall is None:
+        return False
+    same = (start.clock.zone if start.clock else None) == (seen.clock.zone if seen.clock else None)
+    return same and seen.wall < start.wall
 
 
 _BARE_HOUR = re.compile(r"(?<![\w/.:$£€-])(?P<h>\d{1,2})(?![\w:/%]|[.,]\d)")
@@ -266,7 +296,7 @@ def _with_zoned_hours(low: str, clocks: list[Clock], days: list[Day]) -> list[Cl
         hour = int(m.group("h"))
         if hour > 23 or any(s <= m.start() < e for s, e in taken):
             continue
-        if zoned_hour(low, m.end()):
+        if zoned_hour(low, m.start(), m.end()):
             extra.append(Clock(m.start(), m.end(), hour, 0, None, hour >= 13 or hour == 0))
     return sorted([*clocks, *extra], key=lambda c: c.start)
 
@@ -316,6 +346,7 @@ class _Context:
     month_first: bool
     when: When
     their_zone: str | None = None
+    _cut_cache: tuple[list[int], list[int], list[int], list[int]] | None = None
 
     def resolve(self, m: _Mention, day: Day | None, role: str, days: list[Day]) -> Stated | None:
         text = self.low[m.start : m.end].strip()
@@ -330,7 +361,15 @@ class _Context:
         tz = ZoneInfo(clock.zone) if clock and clock.zone else self.my_tz
         if clock is not None and clock.kind == "theirs" and not clock.zone and self.their_zone:
             tz = ZoneInfo(self.their_zone)
-        today = self.now.astimezone(tz).date()
+        # "tomorrow" is the person's tomorrow, whichever clock the time is on; a part of the
+        # day told on their clock ("this morning their time") and a date are on their day.
+        mine = (
+            day is not None
+            and day.kind in ("relative", "weekday")
+            and not day.part
+            and not (clock is not None and clock.kind == "zone")
+        )  # a named clock ("9am London time tomorrow") keeps that place's days
+        today = self.now.astimezone(self.my_tz if mine else tz).date()
         tense = "past" if role == "realise" else self.tense
         implied = day is None  # a day borrowed from elsewhere in the story may be off by one
         if day is None and role == "start":
@@ -352,6 +391,8 @@ class _Context:
                 self.when.time_only = f"{hour:02d}:{m.clock.minute:02d}"
             return None
         wall = datetime(when_date.year, when_date.month, when_date.day, hour, m.clock.minute)
+        if role == "realise" and day is None and wall.replace(tzinfo=tz) > self.now:
+            return None  # "only saw the missed calls at 11:30pm": not later today, that day
         return Stated(text, wall=wall, clock=clock, implied_day=implied)
 
     def later_that_day(self, m: _Mention, start: datetime) -> Stated | None:
@@ -369,9 +410,7 @@ class _Context:
 
     def _corrected(self, end: int, clock: ZoneRef | None) -> ZoneRef | None:
         """ "thought it was 3pm my time but it was theirs": the correction wins."""
-        sentence_end = _SENTENCE.search(self.low, end)
-        stop = sentence_end.start() if sentence_end else len(self.low)
-        begin = max((b.end() for b in _SENTENCE.finditer(self.low, 0, end)), default=0)
+        begin, stop = self._sentence_span(end)
         if not _THOUGHT.search(self.low, begin, end):
             return clock
         m = _CORRECTION.search(self.low, clock.end if clock else end, stop)
@@ -391,14 +430,12 @@ class _Context:
 
     def _in_contact_clause(self, pos: int) -> bool:
         """ "HR called me on Monday to confirm": the day someone got in touch."""
-        start = max((b.end() for b in _SENTENCE.finditer(self.low, 0, pos)), default=0)
-        end_m = _SENTENCE.search(self.low, pos)
-        sentence = self.low[start : end_m.start() if end_m else len(self.low)]
+        start, end = self._sentence_span(pos)
+        sentence = self.low[start:end]
         return _CONTACTED.search(sentence) is not None and not _INTERVIEW_WORD.search(sentence)
 
     def _in_realise_clause(self, pos: int) -> bool:
-        start = max((b.end() for b in _CLAUSE.finditer(self.low, 0, pos)), default=0)
-        start = max(start, max((b.end() for b in _SENTENCE.finditer(self.low, 0, pos)), default=0))
+        start = _last_end(self._cuts()[0], pos)
         return re.search(rf"\b(?:{_REALISE})\b", self.low[start:pos]) is not None
 
     def _hour(self, m: _Mention, day: Day | None) -> int:
@@ -420,10 +457,23 @@ class _Context:
         return clock.hour + 12 if 1 <= clock.hour <= 6 else clock.hour
 
     def _clause_text(self, pos: int) -> str:
-        bounds = [b.end() for p in (_SENTENCE, _CLAUSE) for b in p.finditer(self.low, 0, pos)]
-        start = max(bounds, default=0)
-        ends = [m.start() for p in (_SENTENCE, _CLAUSE) if (m := p.search(self.low, pos))]
-        return self.low[start : min(ends, default=len(self.low))]
+        return self.low[_last_end(self._cuts()[0], pos) : _next_start(self._cuts()[1], pos)]
+
+    def _sentence_span(self, pos: int) -> tuple[int, int]:
+        ends, starts = self._cuts()[2:]
+        return _last_end(ends, pos), _next_start(starts, pos)
+
+    def _cuts(self) -> tuple[list[int], list[int], list[int], list[int]]:
+        """Where clauses and sentences end and the next begin, found once per story (each
+        mention looking them up again made long stories quadratic)."""
+        if self._cut_cache is None:
+            both = sorted(m.span() for p in (_SENTENCE, _CLAUSE) for m in p.finditer(self.low))
+            sent = [m.span() for m in _SENTENCE.finditer(self.low)]
+            self._cut_cache = (
+                sorted(e for _, e in both), [s for s, _ in both], [e for _, e in sent],
+                [s for s, _ in sent],
+            )  # fmt: skip
+        return self._cut_cache
 
     def _implied_today(
         self, today: date, hour: int, minute: int, tz: ZoneInfo, tense: Tense

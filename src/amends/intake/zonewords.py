@@ -46,9 +46,12 @@ def _after_time() -> re.Pattern[str]:
         r"(?:\s*(?<![\w])(?:tonight|today|tomorrow|yesterday|this (?:morning|afternoon|evening)"
         r"|in the (?:morning|afternoon|evening)))?"
         r"\s*[(\[,]?\s*(?:in\s+|on\s+)?(?:"
-        r"(?P<mine>my (?:own )?(?:local )?(?:time(?:zone)?|zone|clock)|mine|local time for me"
+        rf"(?P<mine>my (?:own )?(?:local )?(?:time(?:zone)?|zone|clock)|mine|local time for me"
         r"|for me"
-        r"|(?:over )?here(?! (?:at|by|in time)\b)|(?:for me )?here in [a-z]+)"
+        r"|(?:over )?here(?! (?:at|by|in time|in)\b)"
+        rf"|(?:for me )?here in (?!(?:{_place_re()})\b)[a-z]+)"
+        # "9am here in Toronto" (the person is visiting): that place's clock
+        rf"|(?:for me )?here in (?P<here_place>{_place_re()})\b"
         r"|(?P<theirs>their (?:local )?(?:time(?:zone)?|zone|clock|end|side)|theirs"
         r"|the interviewers? (?:local )?time|interviewers? time|company time|for them"
         r"|on their (?:end|side)|where they are|for the interviewers?|for the (?:team|panel))"
@@ -64,11 +67,21 @@ def _after_time() -> re.Pattern[str]:
     )
 
 
-def zoned_hour(low: str, end: int) -> bool:
-    """Whether a bare number ending at ``end`` is a time because a clock word follows it
-    ("11 their time", "11 dhaka time", "7 here"); a place alone ("5 in London.") is not."""
+# "we are 3 here", "sent 3 for me": words that make a bare number a time only after "at".
+_WEAK = re.compile(r"(?:over )?here|for me|for them|(?:for me )?here in [a-z]+")
+_AT_BEFORE = re.compile(r"(?:\b(?:at|around|about|by|till|until|is|was|be|thats|or)|,) $")
+
+
+def zoned_hour(low: str, start: int, end: int) -> bool:
+    """Whether a bare number at ``start:end`` is a time because a clock word follows it
+    ("11 their time", "11 dhaka time", "at 7 here"); a place alone ("5 in London.") is not,
+    nor a count before "here" or "for me" ("we are 3 here") without "at" before it."""
     m = _after_time().match(low, end)
-    return bool(m and m.end() > end and not m.group("end_place") and not m.group("team_place"))
+    if not (m and m.end() > end and not m.group("end_place") and not m.group("team_place")):
+        return False
+    said = m.group("mine") or m.group("theirs") or ""
+    weak = _WEAK.fullmatch(said) is not None
+    return not weak or _AT_BEFORE.search(low, max(0, start - 8), start) is not None
 
 
 def zone_after(low: str, end: int, story: str) -> ZoneRef | None:
@@ -76,6 +89,8 @@ def zone_after(low: str, end: int, story: str) -> ZoneRef | None:
     m = _after_time().match(low, end)
     if m is None:
         return None
+    if m.group("here_place"):
+        return ZoneRef("zone", places()[m.group("here_place")], m.end())
     if m.group("mine"):
         return ZoneRef("mine", end=m.end())
     if m.group("theirs"):
