@@ -1,0 +1,42 @@
+"""Review 7 of the draft checker: each test names the rule it holds.
+
+A miss told in the body makes an apology whatever a quoted subject or a passing
+"follow-up call" says; an outside cause is the user's own situation; a demand stays
+a demand behind a polite clause; an invitation to propose a time offers availability.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from amends.check import check_text
+
+SIGN = "\n\nKind regards,\nTomasz Weber\n"
+
+
+def _email(subject: str, body: str) -> str:
+    return f"Subject: {subject}\n\nDear Ms Adeyemi,\n\n{body}{SIGN}"
+
+
+@pytest.mark.parametrize(
+    ("subject", "body"),
+    [
+        ("Re: Confirmation of your interview", "I apologise for missing our interview at noon."),
+        ("Re: Interview confirmed - Friday", "I'm so sorry I missed the interview on Friday."),
+        ("Re: Follow-up interview on Monday", "I missed the follow-up interview this morning."),
+        ("Interview", "I'm sorry I missed the call we had confirmed for Friday at 14:00."),
+        ("Interview", "Sorry I missed our call today. I'd welcome a quick follow-up chat."),
+        ("Interview", "I hope you got my message with my references. I missed our call today."),
+    ],
+)
+def test_a_miss_told_in_the_body_outranks_a_quoted_subject_or_a_passing_follow_up(
+    subject: str, body: str
+) -> None:
+    report = check_text(_email(subject, body))
+    assert report.kind == "apology"
+    assert "missing-availability" in report.categories
+
+
+def test_a_quoted_confirmation_subject_without_a_miss_is_still_a_confirmation() -> None:
+    text = _email("Re: Interview confirmed", "Thank you, I will be there at 10:00 on Friday.")
+    assert check_text(text).kind == "confirmation"
