@@ -40,3 +40,33 @@ def test_a_miss_told_in_the_body_outranks_a_quoted_subject_or_a_passing_follow_u
 def test_a_quoted_confirmation_subject_without_a_miss_is_still_a_confirmation() -> None:
     text = _email("Re: Interview confirmed", "Thank you, I will be there at 10:00 on Friday.")
     assert check_text(text).kind == "confirmation"
+
+
+@pytest.mark.parametrize(
+    ("place", "cause"),
+    [
+        # the hospital is the employer, the user was at the gym
+        ("at St Mary's Hospital", "I was at the gym and never looked at my phone."),
+        ("", "I was at the gym and by accident left my phone in the locker."),
+        ("", "I was snowed under with deadlines and lost the afternoon."),
+    ],
+)
+def test_an_outside_cause_is_the_users_own_situation_not_a_bare_noun(
+    place: str, cause: str
+) -> None:
+    text = _email(
+        "Missed interview",
+        f"I am sorry I missed my interview {place} this morning. {cause} I am still keen on "
+        "the post. Could we meet on Monday at 10:00 BST or Tuesday at 15:00 BST?",
+    )
+    assert "missing-ownership" in check_text(text).categories
+
+
+def test_a_forgotten_detail_is_not_the_weak_cause_of_the_miss() -> None:
+    text = _email(
+        "Missed interview this morning",
+        "I am sorry I missed our interview this morning. The bus I was on broke down on the "
+        "bypass and my phone had no battery. I forgot to say in my form that I can start in "
+        "July. I am still keen. Could we meet on Monday at 10:00 BST or Tuesday at 15:00 BST?",
+    )
+    assert "missing-ownership" not in check_text(text).categories
