@@ -70,3 +70,30 @@ def test_a_forgotten_detail_is_not_the_weak_cause_of_the_miss() -> None:
         "July. I am still keen. Could we meet on Monday at 10:00 BST or Tuesday at 15:00 BST?",
     )
     assert "missing-ownership" not in check_text(text).categories
+
+
+def test_cannot_make_it_so_the_interview_will_have_to_be_later_is_still_a_demand() -> None:
+    text = _email(
+        "Tuesday",
+        "Sorry for the short notice. I can't make Tuesday at 10:00 BST, so the interview will "
+        "have to be on Wednesday at 16:00 BST.",
+    )
+    assert "demand" in check_text(text).categories
+
+
+def test_a_plea_with_if_anything_changes_is_still_begging() -> None:
+    text = _email(
+        "Missed interview",
+        "I missed our interview today and that is on me. I beg you, if anything changes please "
+        "give me one more chance, I desperately need this role.",
+    )
+    assert "begging" in check_text(text).categories
+
+
+def test_let_me_know_if_anything_changes_is_a_courtesy_not_begging() -> None:
+    text = _email(
+        "Interview on Monday",
+        "Thank you for the new slot on Monday at 10:00 BST. Please let me know if anything "
+        "changes. I look forward to meeting you.",
+    )
+    assert "begging" not in check_text(text).categories
