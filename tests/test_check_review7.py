@@ -97,3 +97,35 @@ def test_let_me_know_if_anything_changes_is_a_courtesy_not_begging() -> None:
         "changes. I look forward to meeting you.",
     )
     assert "begging" not in check_text(text).categories
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Thank you for sending three new times. Please put me down for the Thursday 11:00 BST "
+        "slot you suggested. I look forward to meeting the panel.",
+        "I missed our call today and I own that. I am still keen on the post. Book me in at "
+        "whichever time works best for the panel.",
+    ],
+)
+def test_booking_their_own_offer_or_leaving_the_time_to_them_is_not_a_demand(body: str) -> None:
+    assert "demand" not in check_text(_email("New interview time", body)).categories
+
+
+def test_picking_one_of_their_new_times_is_a_confirmation_owing_no_apology() -> None:
+    text = _email(
+        "New interview time",
+        "Thank you for sending three new times. Please put me down for the Thursday 11:00 BST "
+        "slot you suggested. I look forward to meeting the panel.",
+    )
+    report = check_text(text)
+    assert report.kind == "confirmation"
+    assert "missing-apology" not in report.categories
+
+
+def test_a_bare_booking_order_is_still_a_demand() -> None:
+    text = _email(
+        "Missed interview",
+        "I missed our call today and I own that. Put me down for Thursday at 11:00 BST.",
+    )
+    assert "demand" in check_text(text).categories
