@@ -129,3 +129,28 @@ def test_a_bare_booking_order_is_still_a_demand() -> None:
         "I missed our call today and I own that. Put me down for Thursday at 11:00 BST.",
     )
     assert "demand" in check_text(text).categories
+
+
+@pytest.mark.parametrize(
+    "offer",
+    [
+        "I will email a few times later, or you could simply propose a date that suits you.",
+        "I will email you some times later on today.",
+        "I can send a few options later this afternoon.",
+    ],
+)
+def test_an_invitation_or_a_bounded_later_offers_availability(offer: str) -> None:
+    text = _email(
+        "Missed interview",
+        f"I am sorry I missed our interview today; it was my error. I am still keen. {offer}",
+    )
+    assert "missing-availability" not in check_text(text).categories
+
+
+def test_times_promised_for_some_unbounded_later_still_lack_availability() -> None:
+    text = _email(
+        "Missed interview",
+        "I am sorry I missed our interview today; it was my error. I am still keen. I will "
+        "email a few times later.",
+    )
+    assert "missing-availability" in check_text(text).categories
