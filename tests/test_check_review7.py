@@ -154,3 +154,17 @@ def test_times_promised_for_some_unbounded_later_still_lack_availability() -> No
         "email a few times later.",
     )
     assert "missing-availability" in check_text(text).categories
+
+
+@pytest.mark.parametrize(
+    "subject",
+    ["Re: Panel interview TBC?", "Fwd: Final round - slot TBD (100% on site)"],
+)
+def test_a_quoted_subject_naming_tbd_with_punctuation_is_not_a_placeholder(subject: str) -> None:
+    text = _email(subject, "Thank you. I can do Monday at 10:00 BST or Tuesday at 15:00 BST.")
+    assert "unfilled-placeholder" not in check_text(text).categories
+
+
+def test_a_template_shape_in_a_quoted_tbd_subject_is_still_a_placeholder() -> None:
+    text = _email("Re: Interview TBD - %ROLE%", "Thank you. I can do Monday at 10:00 BST.")
+    assert "unfilled-placeholder" in check_text(text).categories
