@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from amends.check import check_text
+from amends.plan.result import Message
 
 SIGN = "\n\nKind regards,\nTomasz Weber\n"
 
@@ -168,3 +169,10 @@ def test_a_quoted_subject_naming_tbd_with_punctuation_is_not_a_placeholder(subje
 def test_a_template_shape_in_a_quoted_tbd_subject_is_still_a_placeholder() -> None:
     text = _email("Re: Interview TBD - %ROLE%", "Thank you. I can do Monday at 10:00 BST.")
     assert "unfilled-placeholder" in check_text(text).categories
+
+
+def test_a_messages_json_speaking_time_is_the_property_itself() -> None:
+    said = Message(kind="voicemail", body=" ".join(["word"] * 75))
+    written = Message(kind="email", body="Dear Ms Adeyemi, thank you.", subject="Interview")
+    assert said.to_json()["speaking_seconds"] == said.speaking_seconds == 30
+    assert written.to_json()["speaking_seconds"] is None is written.speaking_seconds
