@@ -176,3 +176,8 @@ def test_a_messages_json_speaking_time_is_the_property_itself() -> None:
     written = Message(kind="email", body="Dear Ms Adeyemi, thank you.", subject="Interview")
     assert said.to_json()["speaking_seconds"] == said.speaking_seconds == 30
     assert written.to_json()["speaking_seconds"] is None is written.speaking_seconds
+
+
+def test_tbd_standing_where_the_day_should_be_is_a_placeholder() -> None:
+    text = _email("Missed call", "Sorry I missed our call. I can do TBC at 14:00 BST if it suits.")
+    assert "unfilled-placeholder" in check_text(text).categories
