@@ -165,6 +165,8 @@ def availability_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
             later = put_off and scan.search_any(cat.lexicon["times_later"], *span)
             if not put_off or (scan.search_any(invitation, *span) and not later):
                 return []  # "I will send over some times later" invites nothing yet
+            if scan.search_any(cat.lexicon["invites_them"], *span):
+                return []  # "…later, or please suggest a time that suits you" asks them
             continue  # "we can talk later about a new date": vague words, but no "when"
         if scan.search_any(slot, *span) and scan.search_any(cat.lexicon["offer_cue"], *span):
             return []  # "I could come in on (add two times here)": the placeholder is the flaw

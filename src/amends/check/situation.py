@@ -81,7 +81,9 @@ def infer_kind(scan: Scan, cat: Catalogue) -> DraftKind:
     """Guess the kind from the words of the body (``kind_*`` lexicon entries).
 
     A confirmation or a follow-up says so ("confirming Tuesday at 10", "following
-    up on my email") even when it mentions the miss; otherwise a draft about a
+    up on my email") even when it mentions the miss; weaker signs (a quoted
+    "Re: Confirmation" subject, "a quick follow-up call") count only when the body
+    tells no miss; otherwise a draft about a
     miss is an apology; one that agrees to a time they offered and moves nothing
     ("Thursday at 15:00 CET works well for me", "see you then") is a confirmation; one
     about an interview still ahead is a request, and text without a subject that reads
@@ -96,6 +98,12 @@ def infer_kind(scan: Scan, cat: Catalogue) -> DraftKind:
     if scan.search_any(lex["kind_follow_up"], start, end):
         return "follow-up"
     missed = scan.search_any(lex["kind_missed"], start, end)
+    if not scan.search_any(lex["kind_missed"], scan.draft.body_start, end):
+        # a quoted subject or "a quick follow-up call" never outranks a miss told in the body
+        if scan.search_any(lex["kind_confirmation_weak"], start, end):
+            return "confirmation"
+        if scan.search_any(lex["kind_follow_up_weak"], start, end):
+            return "follow-up"
     if (
         not missed
         and scan.search_any(lex["kind_accepted"], start, end)

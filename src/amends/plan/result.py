@@ -84,9 +84,13 @@ class Message:
     @property
     def speaking_seconds(self) -> int | None:
         """Estimated at 150 words per minute, for what is said aloud."""
+        return self._seconds_for(self.words)
+
+    def _seconds_for(self, words: int) -> int | None:
+        """The one speaking-time formula, from a word count already made."""
         if not self.spoken:
             return None
-        return round(self.words * 60 / SPEAKING_WORDS_PER_MINUTE)
+        return round(words * 60 / SPEAKING_WORDS_PER_MINUTE)
 
     def to_json(self) -> dict[str, Any]:
         words = self.words  # counted once: the speaking time is read from it
@@ -95,9 +99,7 @@ class Message:
             "subject": self.subject,
             "body": self.body,
             "words": words,
-            "speaking_seconds": round(words * 60 / SPEAKING_WORDS_PER_MINUTE)
-            if self.spoken
-            else None,
+            "speaking_seconds": self._seconds_for(words),
             "variant": self.variant,
             "note": self.note,
             "to": {"name": self.to_name, "email": self.to_email, "phone": self.to_phone},
