@@ -337,18 +337,20 @@ def render_text(template: str, **context: Any) -> str:
 _SPACES = re.compile(r"[ \t]{2,}")
 
 
+def _collapse_spaces(text: str) -> str:
+    """Runs of spaces as one space: a few C-level replaces, no regex scan."""
+    while "  " in text:
+        text = text.replace("  ", " ")
+    return text
+
+
 def tidy(text: str) -> str:
     """Trim trailing spaces, collapse runs of blank lines and doubled spaces."""
     text = text.strip()
     if text.isprintable():  # one line (every line break and tab is unprintable): spaces only
-        while "  " in text:
-            text = text.replace("  ", " ")
-        return text
-    if "\t" in text:
-        text = _SPACES.sub(" ", text)
-    else:  # the same, for runs of spaces alone: a few C-level replaces, no regex scan
-        while "  " in text:
-            text = text.replace("  ", " ")
+        return _collapse_spaces(text)
+    # Tabs need the regex; runs of spaces alone the cheaper replaces.
+    text = _SPACES.sub(" ", text) if "\t" in text else _collapse_spaces(text)
     # Runs of spaces never cross a line break, so one pass over the text does every line.
     text = "\n".join([line.rstrip() for line in text.splitlines()])
     while "\n\n\n" in text:
