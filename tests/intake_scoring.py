@@ -37,7 +37,7 @@ CORPUS = Path(__file__).parent / "intake_corpus"
 # held-out set, scored unseen once and spent; heldout_v4 and heldout_v5: the fourth and fifth,
 # each scored twice and spent; dev6: a second corpus writer's stories, scored unseen once;
 # heldout_v6: the sixth held-out set, scored twice and spent; dev7: a third corpus writer's
-# stories, scored unseen once).
+# stories, scored unseen once; heldout_v7: the seventh held-out set, scored twice and spent).
 TUNE_SPLITS = {
     "tune": CORPUS / "tune.toml",
     "heldout_v1": CORPUS / "heldout_v1.toml",
@@ -48,6 +48,7 @@ TUNE_SPLITS = {
     "dev6": CORPUS / "dev6.toml",
     "heldout_v6": CORPUS / "heldout_v6.toml",
     "dev7": CORPUS / "dev7.toml",
+    "heldout_v7": CORPUS / "heldout_v7.toml",
 }
 # Never tuned on: its failures are not looked at.
 EVAL = CORPUS / "eval.toml"
