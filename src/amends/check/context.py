@@ -20,7 +20,7 @@ from amends.check.model import Finding
 from amends.check.rules import Catalogue, Rule
 from amends.check.scan import Hit, Scan, Span, clauses, cuts, within
 from amends.check.situation import NOT_WEAK_REASONS
-from amends.check.text import paragraphs, words
+from amends.check.text import paragraphs
 
 _LIST_LINE = re.compile(r"[ \t]*(?:[-*\u2022\u25aa\u25cf>]|\d{1,2}[.)])[ \t]+")
 _SUBJECT_WORD = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")
@@ -237,9 +237,12 @@ def _deadline_or_journey(text: str, start: int, at: int) -> bool:
     return bool(_DEADLINE.search(text, lo, at) or _TRAVEL.search(text, lo, at))
 
 
+_CLOCK_KEY_DROP = re.compile(r"[\s.]")
+
+
 def _clock_key(text: str, span: Span) -> str:
     """A clock time as written, for noticing the same time given again ("10:00", "10 am")."""
-    return re.sub(r"[\s.]", "", text[span[0] : span[1]].lower())
+    return _CLOCK_KEY_DROP.sub("", text[span[0] : span[1]].lower())
 
 
 def is_offer(scan: Scan, span: tuple[int, int], cat: Catalogue) -> bool:
@@ -292,7 +295,7 @@ def _prose_words(scan: Scan, cat: Catalogue) -> list[tuple[int, int]]:
     """Body words a reader has to read: list lines (times) and the signature excluded."""
     text = scan.folded
     pos = scan.draft.body_start
-    signoff = cat.lexicon["signoff"]
+    signoff = scan.live(cat.lexicon["signoff"])  # one the gate rules out ends no line
     stop = len(text)
     skipped: list[tuple[int, int]] = []
     for line in text[pos:].splitlines(keepends=True):
@@ -335,10 +338,15 @@ def narrative_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
     """A long paragraph that retells events step by step ("then… after that… by the time…")."""
     hits: list[Hit] = []
     text = scan.folded
+    body = scan.body_words
     for start, end in paragraphs(text, scan.draft.body_start, len(text)):
-        if len(words(text, start, end)) < cat.limits.narrative_words:
+        # a paragraph's words are the body's words starting in it: a paragraph is trimmed of
+        # white space, which no word holds, so none runs across its edges
+        told = bisect_left(body, (end, -1)) - bisect_left(body, (start, -1))
+        if told < cat.limits.narrative_words:
             continue
-        markers = sum(len(list(p.finditer(text, start, end))) for p in rule.patterns)
+        # a marker the substring gate rules out for the draft is in none of its paragraphs
+        markers = sum(len(list(p.finditer(text, start, end))) for p in scan.live(rule.patterns))
         if markers >= cat.limits.narrative_markers:
             hits.append(Hit(rule, start, end))
     return hits

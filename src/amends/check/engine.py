@@ -145,7 +145,8 @@ def check_draft(
         reason_outside_control=None if found_reason is None else found_reason.outside_control,
     )
     resolved = scan.kind = given or infer_kind(scan, cat)
-    markers = find_markers(fold(draft.text))
+    # without a "<" no marker is blanked, so the scan's folded text is this very fold
+    markers = find_markers(fold(draft.text) if "<" in draft.text else scan.folded)
     findings: list[tuple[int, Finding]] = []
     for order, rule in enumerate(cat.rules):
         if resolved not in rule.applies_to or rule.id in ignored or rule.category in ignored:

@@ -117,13 +117,13 @@ class LeadIndex:
 
     def __init__(self, patterns: Iterable[LazyPattern]) -> None:
         self.patterns = [p for p in dict.fromkeys(patterns) if leads(p) is not None]
-        self._whole: dict[int, tuple[str, ...]] = {}
+        self._whole: dict[int, frozenset[str]] = {}
         self._longer: dict[int, tuple[str, ...]] = {}
         prefixes: set[str] = set()
         heads: set[str] = set()
         for pattern in self.patterns:
             found = sorted(leads(pattern) or ())
-            self._whole[id(pattern)] = tuple(s for s in found if _head(s) == s)
+            self._whole[id(pattern)] = frozenset(s for s in found if _head(s) == s)
             self._longer[id(pattern)] = tuple(s for s in found if _head(s) != s)
             prefixes.update(self._whole[id(pattern)])
             heads.update(_head(s) for s in self._longer[id(pattern)])
@@ -149,27 +149,47 @@ class LeadIndex:
         """Per key (see :meth:`_word`), the positions of the words of ``probe`` filed under it.
 
         ``probe`` is the draft in lower case with every whitespace character a space
-        (:func:`amends.check.anchors.probe`): its word starts are the text's.
+        (:func:`amends.check.anchors.probe`): its word starts are the text's. Each
+        distinct word's keys are looked up once; its positions are then given to
+        every key at once (a key's list is in text order: see :meth:`places`).
         """
-        out: dict[str, list[int]] = {}
-        cached = self._by_word.get
+        at: dict[str, list[int]] = {}
         for m in _WORD_RUN.finditer(probe):
-            word = m.group()
+            found = at.get(m.group())
+            if found is None:
+                at[m.group()] = [m.start()]
+            else:
+                found.append(m.start())
+        out: dict[str, list[int]] = {}
+        joined: list[list[int]] = []
+        cached = self._by_word.get
+        for word, starts in at.items():
             keys = cached(word)
             if keys is None:
                 keys = self._word(word)
             for key in keys:
                 found = out.get(key)
                 if found is None:
-                    out[key] = [m.start()]
+                    out[key] = starts
                 else:
-                    found.append(m.start())
+                    out[key] = both = [*found, *starts]
+                    joined.append(both)
+        for both in joined:
+            both.sort()  # several words under one key: their positions in text order
         return out
 
-    def places(self, key: int, words: dict[str, list[int]], probe: str) -> list[int]:
+    def places(
+        self,
+        key: int,
+        words: dict[str, list[int]],
+        probe: str,
+        present: frozenset[str] | None = None,
+    ) -> list[int]:
         """Where the pattern with ``id`` ``key`` may match, in order (``words``: see
-        :meth:`words`)."""
-        lists = [found for s in self._whole[key] if (found := words.get(s))]
+        :meth:`words`; ``present``: its keys, as a set, so a pattern's leads are met with
+        the draft's in one intersection)."""
+        keys = frozenset(words) if present is None else present
+        lists = [words[s] for s in self._whole[key] & keys]
         for lead in self._longer[key]:
             found = words.get("=" + _head(lead))
             if found:

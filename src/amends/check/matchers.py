@@ -19,7 +19,7 @@ def sentence_hits(scan: Scan, rule: Rule) -> list[Hit]:
     hits: list[Hit] = []
     if not scan.may_match_any(rule.patterns):
         return hits
-    every = sorted(span for p in scan.live(rule.patterns) for span in scan.spans(p))
+    every = scan.spans_any(rule.patterns)
     if not every:
         return hits
     for s, e in scan.sentences:

@@ -254,7 +254,6 @@ class Gate:
         program every time, which a set of a few hundred patterns per draft
         cannot afford.
         """
-        out = set(self.always)
         by_word = self._by_word
         words = letter_runs(lowered)
         new = words.difference(by_word)
@@ -264,13 +263,13 @@ class Gate:
                 new = words
             for word in new:
                 by_word[word] = self._word(word)
-        maybe: set[str] = set()
-        for ids, longer in map(by_word.__getitem__, words):
-            out |= ids
-            maybe.update(longer)
-        for literal in maybe:
+        # one union of every word's patterns (a C-level pass, not one step per word)
+        entries = list(map(by_word.__getitem__, words))
+        out = set(self.always).union(*[ids for ids, _ in entries])
+        loose = self._loose
+        for literal in {s for _, longer in entries for s in longer}:
             if literal in lowered:
-                out |= self._loose[literal]
+                out |= loose[literal]
         for literal, ids in self._keyless.items():
             if literal in lowered:
                 out |= ids

@@ -112,17 +112,34 @@ def has_within(spans: list[Span], start: int, end: int) -> bool:
 
 
 _GROUPS: dict[int, tuple[tuple[LazyPattern, ...], frozenset[int] | None]] = {}
-_MEMBERS: dict[int, tuple[tuple[LazyPattern, ...], tuple[tuple[int, LazyPattern], ...]]] = {}
 
 
-def _members(patterns: tuple[LazyPattern, ...]) -> tuple[tuple[int, LazyPattern], ...]:
-    """A group's patterns with their ids (kept as :func:`_group_ids` keeps its answer)."""
+@dataclass(frozen=True)
+class _Members:
+    """A group of catalogue patterns as the gate reads it (kept as :func:`_group_ids` keeps
+    its answer): the patterns with their ids, and, for a group of distinct patterns all
+    known to the gate, the ids as a set and each id's pattern, so the live ones are one
+    set intersection away."""
+
+    pairs: tuple[tuple[int, LazyPattern], ...]
+    ids: frozenset[int] | None
+    by_id: dict[int, LazyPattern]
+
+
+_MEMBERS: dict[int, tuple[tuple[LazyPattern, ...], _Members]] = {}
+
+
+def _members(patterns: tuple[LazyPattern, ...]) -> _Members:
+    """A group's patterns with their ids (see :class:`_Members`)."""
     entry = _MEMBERS.get(id(patterns))
     if entry is not None and entry[0] is patterns:
         return entry[1]
     pairs = tuple((id(p), p) for p in patterns)
-    _MEMBERS[id(patterns)] = (patterns, pairs)
-    return pairs
+    ids = frozenset(key for key, _ in pairs)
+    distinct = len(ids) == len(pairs) and ids <= _gate().known
+    made = _Members(pairs, ids if distinct else None, dict(pairs))
+    _MEMBERS[id(patterns)] = (patterns, made)
+    return made
 
 
 def _group_ids(patterns: tuple[LazyPattern, ...]) -> frozenset[int] | None:
@@ -326,7 +343,7 @@ class Scan:
             if key not in self._possible and key in self._known:
                 return []  # ruled out by the gate: nothing to keep
             if key in self._led:
-                places = _leads().places(key, self._lead_words, self._probe)
+                places = _leads().places(key, self._lead_words, self._probe, self._lead_keys)
                 found = self._at_places(pattern, places) if places else []
             else:
                 found = self._search(pattern)
@@ -342,6 +359,10 @@ class Scan:
     @cached_property
     def _lead_words(self) -> dict[str, list[int]]:
         return _leads().words(self._probe)
+
+    @cached_property
+    def _lead_keys(self) -> frozenset[str]:
+        return frozenset(self._lead_words)
 
     @cached_property
     def _known(self) -> frozenset[int]:
@@ -408,9 +429,14 @@ class Scan:
         return ids is None or not self._possible.isdisjoint(ids)
 
     def live(self, patterns: tuple[LazyPattern, ...]) -> list[LazyPattern]:
-        """Those of ``patterns`` the substring gate does not rule out, in order."""
+        """Those of ``patterns`` the substring gate does not rule out (in no set order:
+        their callers sort the spans they find)."""
         possible, known = self._possible, self._known
-        return [p for key, p in _members(patterns) if key in possible or key not in known]
+        group = _members(patterns)
+        if group.ids is not None:  # every one known, none twice: order does not matter
+            by_id = group.by_id
+            return [by_id[key] for key in group.ids & possible]
+        return [p for key, p in group.pairs if key in possible or key not in known]
 
     def spans_any(self, patterns: tuple[LazyPattern, ...]) -> list[Span]:
         """Where any of ``patterns`` matches, sorted.
@@ -422,7 +448,12 @@ class Scan:
         entry = self._found_any.get(id(patterns))
         if entry is not None and entry[0] is patterns:
             return entry[1]
-        found = sorted(span for p in self.live(patterns) for span in self.spans(p))
+        found: list[Span] = []
+        kept, spans = self._found.get, self.spans
+        for p in self.live(patterns):
+            done = kept(id(p))
+            found.extend(spans(p) if done is None else done)
+        found.sort()
         self._found_any[id(patterns)] = (patterns, found)
         return found
 
