@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, cached_property
 
@@ -457,12 +458,41 @@ class Scan:
         self._found_any[id(patterns)] = (patterns, found)
         return found
 
+    def _kept_any(self, patterns: tuple[LazyPattern, ...]) -> list[Span] | None:
+        """What :meth:`spans_any` kept for ``patterns`` (None: not run yet)."""
+        entry = self._found_any.get(id(patterns))
+        return entry[1] if entry is not None and entry[0] is patterns else None
+
+    def _any_until(
+        self, patterns: tuple[LazyPattern, ...], hit: Callable[[list[Span]], bool]
+    ) -> bool:
+        """Whether ``hit`` holds for one pattern's spans, the patterns run one by one and
+        the answer given at the first: the others may never be needed. A group run to the
+        end keeps its spans (what :meth:`spans_any` keeps), which answer what ``hit`` asks
+        of the group as well: one pattern's spans inside a range are the group's there."""
+        every: list[Span] = []
+        for p in self.live(patterns):
+            spans = self.spans(p)
+            if spans and hit(spans):
+                return True
+            every.extend(spans)
+        every.sort()
+        self._found_any[id(patterns)] = (patterns, every)
+        return False
+
     def search_any(self, patterns: tuple[LazyPattern, ...], start: int, end: int) -> bool:
         """Whether any of ``patterns`` matches inside ``[start, end)``."""
-        found = self.spans_any(patterns)
+        found = self._kept_any(patterns)
+        if found is None:
+            return self._any_until(patterns, lambda spans: has_within(spans, start, end))
         return bool(found) and has_within(found, start, end)
 
     def body_has(self, patterns: tuple[LazyPattern, ...]) -> bool:
         """Whether any of ``patterns`` matches inside one of the body's sentences."""
-        found = self.spans_any(patterns)
-        return bool(found) and any(has_within(found, s, e) for s, e in self.body_sentences)
+        body = self.body_sentences
+        found = self._kept_any(patterns)
+        if found is None:
+            return self._any_until(
+                patterns, lambda spans: any(has_within(spans, s, e) for s, e in body)
+            )
+        return bool(found) and any(has_within(found, s, e) for s, e in body)
