@@ -281,7 +281,9 @@ def snippet(name: str, key: str, **context: Any) -> str:
     return template if isinstance(template, str) else render_snippet(template, context)
 
 
-_PLAIN = frozenset({str, int, float, bool, type(None)})
+_PLAIN = frozenset({str, int, bool, type(None)})
+"""Values whose equality means the same text. Floats are left out: ``-0.0 == 0.0`` (and
+hash alike) but render as different text, so a float is rendered, never looked up."""
 
 
 def render_snippet(template: Template | Substitution | Conditional, context: dict[str, Any]) -> str:
