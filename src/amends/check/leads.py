@@ -198,4 +198,4 @@ class LeadIndex:
             return []
         if len(lists) == 1:
             return lists[0]
-        return sorted({p for found in lists for p in found})
+        return sorted(set().union(*lists))
