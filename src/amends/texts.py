@@ -324,8 +324,13 @@ def render_template(template: Template, context: dict[str, Any]) -> str:
     context is built once here, with the same names and the same precedence
     (values over globals), and an error is reported as ``render`` reports it.
     """
+    return render_in(template, {**template.globals, **context})
+
+
+def render_in(template: Template, parent: dict[str, Any]) -> str:
+    """:func:`render_template` with Jinja's parent mapping already built (``template.globals``
+    under the values): a plan renders several messages from one set of values, copied once."""
     env = template.environment
-    parent = {**template.globals, **context}
     ctx = env.context_class(env, parent, template.name, template.blocks, globals=template.globals)
     try:
         return "".join(template.root_render_func(ctx))

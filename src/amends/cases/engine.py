@@ -25,7 +25,8 @@ from zoneinfo import ZoneInfo
 
 from amends.cases.case import Case
 from amends.cases.status import DEFAULT_BUSINESS_DAYS, Status, step_status
-from amends.dates.calendar import next_waking, previous_waking, shared_moment
+from amends.dates.calendar import next_waking, previous_waking
+from amends.dates.meeting import shared_moment
 from amends.dates.zones import wall_time
 from amends.plan.triage import contact_label
 from amends.texts import snippet, snippets

@@ -204,6 +204,22 @@ def localize(naive: datetime, tz: ZoneInfo, field: str, fold: Fold | None = None
 _OFFSET_TAIL = re.compile(r"(Z|[+-]\d{2}:?\d{2})$")
 
 
+_PLAIN_LOCAL = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})[ T]([0-9]{2}):([0-9]{2})")
+
+
+def _plain_local(raw: str) -> datetime | None:
+    """``2026-11-24 14:30`` (the shape every interface sends) read without ``strptime``, which
+    gives the same time; ``None`` for any other text, left to ``strptime``."""
+    found = _PLAIN_LOCAL.fullmatch(raw)
+    if found is None:
+        return None
+    year, month, day, hour, minute = map(int, found.groups())
+    try:
+        return datetime(year, month, day, hour, minute)
+    except ValueError:  # an impossible date: strptime says so
+        return None
+
+
 def parse_local(text: str, tz: ZoneInfo, field: str, fold: Fold | None = None) -> datetime:
     """Parse ``YYYY-MM-DD HH:MM`` as a wall-clock time in ``tz``.
 
@@ -231,13 +247,14 @@ def parse_local(text: str, tz: ZoneInfo, field: str, fold: Fold | None = None) -
         raise InputError(
             field, f"{raw} is not a valid local time in {tz.key} (its offset does not match)"
         )
-    for fmt in _LOCAL_FORMATS:
+    naive = _plain_local(raw)
+    for fmt in _LOCAL_FORMATS if naive is None else ():
         try:
             naive = datetime.strptime(raw, fmt)
             break
         except ValueError:
             continue
-    else:
+    if naive is None:
         raise InputError(field, f"{raw!r} is not a date and time like 2026-11-24 14:30")
     return localize(_in_range(naive, raw, field), tz, field, fold)
 

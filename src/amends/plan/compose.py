@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from amends.dates.format import English
 from amends.dates.slot import Slot
-from amends.plan.english import english_for, localise, macros, render, snippet_in, snippets
+from amends.plan.english import Renderer, english_for, localise, macros, snippet_in, snippets
 from amends.plan.names import FAMILY_NAME_FIRST, PersonName, parse_name
 from amends.plan.reasons import Reason
 from amends.plan.result import FirstAction, Message, MessageKind
@@ -175,7 +175,7 @@ def _context(
     }
 
 
-def _spoken(s: Situation, ctx: dict[str, Any], variant: str) -> list[Message]:
+def _spoken(s: Situation, ctx: dict[str, Any], render: Renderer, variant: str) -> list[Message]:
     """The phone script and voicemail: always there, even without a direct number."""
     ct = s.contact
     note: dict[str, str | None] = {"phone-script": None, "voicemail": None}
@@ -195,7 +195,7 @@ def _spoken(s: Situation, ctx: dict[str, Any], variant: str) -> list[Message]:
     return [
         Message(
             kind=kind,
-            body=render(template, ctx["english"], **ctx),
+            body=render(template),
             to_name=ct.name or None,
             to_phone=ct.phone,
             variant=variant,
@@ -206,10 +206,10 @@ def _spoken(s: Situation, ctx: dict[str, Any], variant: str) -> list[Message]:
 
 
 def _to_recruiter(ctx: dict[str, Any]) -> dict[str, Any]:
-    """The context of the recruiter email: greeting the recruiter, the times without "otherwise"."""
+    """What the recruiter email says differently: greeting the recruiter, the times without
+    "otherwise"."""
     shared = macros(ctx["english"])
     return {
-        **ctx,
         "greeting": str(shared.greeting(ctx["greet_recruiter"])),
         "availability": str(shared.availability(ctx["slots"], windows_mode=ctx["windows_mode"])),
     }
@@ -232,8 +232,9 @@ def compose_messages(
     english: English = ctx["english"]
     variant = "senior" if s.candidate.senior else "standard"
     ct = s.contact
-    messages = _spoken(s, ctx, variant)
-    subject = render("messages/email_subject.txt.j2", english, **ctx)
+    render = Renderer(english, ctx)
+    messages = _spoken(s, ctx, render, variant)
+    subject = render("messages/email_subject.txt.j2")
     email_to: dict[str, Any] = {
         "to_name": ct.name or None,
         "to_email": ct.email,
@@ -243,7 +244,7 @@ def compose_messages(
         Message(
             kind="email",
             subject=subject,
-            body=render("messages/email.txt.j2", english, **ctx, with_reason=False),
+            body=render("messages/email.txt.j2", with_reason=False),
             **email_to,
         )
     )
@@ -252,7 +253,7 @@ def compose_messages(
             Message(
                 kind="email-with-reason",
                 subject=subject,
-                body=render("messages/email.txt.j2", english, **ctx, with_reason=True),
+                body=render("messages/email.txt.j2", with_reason=True),
                 **email_to,
             )
         )
@@ -260,8 +261,8 @@ def compose_messages(
         messages.append(
             Message(
                 kind="recruiter-email",
-                subject=render("messages/recruiter_subject.txt.j2", english, **ctx),
-                body=render("messages/recruiter_email.txt.j2", english, **_to_recruiter(ctx)),
+                subject=render("messages/recruiter_subject.txt.j2"),
+                body=render("messages/recruiter_email.txt.j2", **_to_recruiter(ctx)),
                 to_name=ct.agency_recruiter,
                 to_email=ct.recruiter_email,
                 variant=variant,
@@ -271,8 +272,8 @@ def compose_messages(
         messages.append(
             Message(
                 kind="alternative-mode",
-                subject=render("messages/alternative_subject.txt.j2", english, **ctx),
-                body=render("messages/alternative_mode.txt.j2", english, **ctx),
+                subject=render("messages/alternative_subject.txt.j2"),
+                body=render("messages/alternative_mode.txt.j2"),
                 **email_to,
             )
         )

@@ -26,13 +26,14 @@ from amends.texts import (
     Substitution,
     compile_snippet,
     environment,
+    render_in,
     render_snippet,
     render_template,
     snippets,
     tidy,
 )
 
-__all__ = ["english_for", "localise", "macros", "render", "snippet_in", "snippets"]
+__all__ = ["Renderer", "english_for", "localise", "macros", "render", "snippet_in", "snippets"]
 
 AMERICAN_COUNTRIES = frozenset({"US", "CA", "PR", "GU", "VI", "AS", "MP", "UM"})
 _JINJA = re.compile(r"(\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\})", re.S)
@@ -120,6 +121,28 @@ def macros(variant: English) -> Any:
 def render(name: str, variant: English, **context: Any) -> str:
     """Render ``templates/<name>`` in ``variant`` (macros included), tidied like every message."""
     return tidy(render_template(_template(name, variant), {"english": variant, **context}))
+
+
+class Renderer:
+    """:func:`render` of several templates from one set of values (a plan's messages).
+
+    The values (some forty) are copied into Jinja's parent mapping once per plan and
+    template globals, instead of three times per message; a message's own few values
+    (``with_reason``, the recruiter's greeting) are laid over that copy.
+    """
+
+    def __init__(self, variant: English, context: dict[str, Any]) -> None:
+        self.variant = variant
+        self.context = context
+        self._parents: dict[int, dict[str, Any]] = {}
+
+    def __call__(self, name: str, **extra: Any) -> str:
+        template = _template(name, self.variant)
+        parent = self._parents.get(id(template.globals))
+        if parent is None:
+            values = {**template.globals, "english": self.variant, **self.context}
+            parent = self._parents[id(template.globals)] = values
+        return tidy(render_in(template, {**parent, **extra} if extra else parent))
 
 
 @cache

@@ -22,9 +22,9 @@ from amends.dates.calendar import (
     add_business_days,
     next_waking,
     previous_waking,
-    shared_moment,
 )
 from amends.dates.format import dual_moment_text, time_text
+from amends.dates.meeting import shared_moment
 from amends.dates.slot import Slot
 from amends.plan.reasons import Reason
 from amends.plan.result import FirstAction, Phase, Step

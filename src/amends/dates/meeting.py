@@ -1,0 +1,161 @@
+"""The first moment the user's waking hours meet the interviewer's working hours.
+
+A message to the interviewer (the follow-up of a plan, a case's reminder to
+write) goes out at the first quarter hour that is inside both: the user awake
+on their own clock, the interviewer at work on theirs, on one of their business
+days. :func:`shared_moment` answers what a scan of every quarter hour would
+answer, without reading each quarter on both clocks: a zone's UTC offset is
+steady for weeks at a time, and while both offsets are steady each clock's
+minute of the day is plain arithmetic on the instant, so the search jumps
+straight to the next quarter hour at which either side can change (a window
+opening or closing, the interviewer's next day, an offset change). Only the
+skip over the user's night reads the clock itself (:func:`next_waking`, which
+resolves DST gaps), once a night.
+
+When the two windows never meet within two weeks (a night shift against an
+office twelve zones away) the answer is ``None``: the message is best written
+by day and sent on a schedule.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from amends.dates.calendar import BusinessCalendar, Hours, in_hours, next_waking
+
+SHARED_SCAN_DAYS = 14
+_UTC = ZoneInfo("UTC")
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
+_SECOND = timedelta(seconds=1)
+_DAY = 86_400
+_QUARTER = 900
+_MINUTES_PER_DAY = 1440
+
+
+def next_quarter(moment: datetime) -> datetime:
+    """``moment`` rounded up to a whole quarter hour (in UTC, so on every clock but 45-minute
+    zones a round time)."""
+    base = moment.astimezone(_UTC).replace(second=0, microsecond=0)
+    if base < moment:
+        base += timedelta(minutes=1)
+    return base + timedelta(minutes=(-base.minute) % 15)
+
+
+def _seconds(moment: datetime) -> int:
+    """Whole seconds after 1970 UTC, rounded down."""
+    return (moment - _EPOCH) // _SECOND
+
+
+def _offset(tz: ZoneInfo, seconds: int) -> int:
+    """``tz``'s UTC offset in seconds at ``seconds`` after 1970 (as ``astimezone`` reads it)."""
+    offset = datetime.fromtimestamp(seconds, tz).utcoffset()
+    return offset // _SECOND if offset is not None else 0
+
+
+class _Offsets:
+    """One zone's UTC offset as a search moves forward in time, read a day apart.
+
+    Two readings a day apart that agree mean no change between them (tzdata has no
+    zone that changes its offset twice within a week, see
+    ``tests/test_fast_time_tables.py``); where they differ, the change is found to
+    the second by bisection.
+    """
+
+    def __init__(self, tz: ZoneInfo, start: int) -> None:
+        self.tz = tz
+        self.offset = _offset(tz, start)
+        self.until = start  # the offset is self.offset at every instant up to self.until
+        self.next: int | None = None  # the offset from self.until on, when it changes there
+
+    def read(self, seconds: int) -> tuple[int, int]:
+        """The offset at ``seconds`` (never earlier than the last read) and an instant after
+        it before which the offset does not change."""
+        while seconds >= self.until:
+            self._extend()
+        return self.offset, self.until
+
+    def _extend(self) -> None:
+        if self.next is not None:
+            self.offset, self.next = self.next, None
+        probe = self.until + _DAY
+        found = _offset(self.tz, probe)
+        if found == self.offset:
+            self.until = probe
+            return
+        low, high = self.until, probe  # the old offset at low, the new one at high
+        while high - low > 1:
+            middle = (low + high) // 2
+            if _offset(self.tz, middle) == self.offset:
+                low = middle
+            else:
+                high = middle
+        self.until, self.next = high, found
+
+
+def _inside(minute: int, hours: Hours) -> bool:
+    """:func:`in_hours` of a wall-clock minute of the day."""
+    if hours.overnight:
+        return minute >= hours.start or minute < hours.end
+    return hours.start <= minute < hours.end
+
+
+def _minutes_to_change(minute: int, hours: Hours, *, midnight: bool = False) -> int:
+    """Whole minutes from wall-clock ``minute`` to the next minute at which being inside
+    ``hours`` can change (their start or end; with ``midnight``, also the next day)."""
+    bounds = (hours.start, hours.end, 0) if midnight else (hours.start, hours.end)
+    return min((bound - minute - 1) % _MINUTES_PER_DAY + 1 for bound in bounds)
+
+
+def shared_moment(
+    after: datetime,
+    mine: tuple[str, Hours],
+    theirs: tuple[str, Hours, BusinessCalendar],
+    within: timedelta = timedelta(days=SHARED_SCAN_DAYS),
+) -> datetime | None:
+    """The first quarter hour from ``after`` inside both the user's waking hours and the
+    interviewer's working hours on one of their business days; ``None`` when the two never
+    meet within ``within`` (then a message is best written by day and sent on a schedule).
+
+    ``after`` itself when it already is such a moment; otherwise a UTC time on a quarter hour.
+    """
+    my_tz, my_hours = mine
+    their_tz, their_hours, calendar = theirs
+    if in_hours(after, my_tz, my_hours) and calendar.is_working_time(after, their_tz, their_hours):
+        return after
+    moment = _seconds(next_quarter(after))
+    last = _seconds(after + within)  # a whole-second moment is at most ``after + within``
+    my_offsets = _Offsets(ZoneInfo(my_tz), moment)
+    their_offsets = _Offsets(ZoneInfo(their_tz), moment)
+    open_days: dict[int, bool] = {}  # one holiday lookup per day, not per quarter hour
+    while moment <= last:
+        my_offset, my_steady = my_offsets.read(moment)
+        my_local = moment + my_offset
+        my_minute = my_local // 60 % _MINUTES_PER_DAY
+        if not _inside(my_minute, my_hours):
+            now = datetime.fromtimestamp(moment, _UTC)
+            woken = next_quarter(next_waking(now, my_tz, my_hours))  # skip my night
+            moment = _seconds(woken) if woken > now else moment + _QUARTER
+            continue
+        their_offset, their_steady = their_offsets.read(moment)
+        their_local = moment + their_offset
+        their_minute = their_local // 60 % _MINUTES_PER_DAY
+        if _inside(their_minute, their_hours):
+            day = their_local // _DAY + _EPOCH_ORDINAL
+            if day not in open_days:
+                open_days[day] = calendar.is_business_day(date.fromordinal(day))
+            if open_days[day]:
+                return datetime.fromtimestamp(moment, _UTC)
+        # Every quarter hour before the first change on either side reads the same.
+        # (``moment - local % 60`` is when the minute shown on that clock began.)
+        change = min(
+            my_steady,
+            their_steady,
+            moment - my_local % 60 + 60 * _minutes_to_change(my_minute, my_hours),
+            moment
+            - their_local % 60
+            + 60 * _minutes_to_change(their_minute, their_hours, midnight=True),
+        )
+        moment = change + (-change) % _QUARTER
+    return None
