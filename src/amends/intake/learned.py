@@ -119,12 +119,8 @@ def decode(doc: dict[str, object]) -> dict[str, FieldModel]:
     for name, spec in fields.items():
         classes = tuple(spec["classes"])
         width = len(spec["bias"])
-        raw = base64.b64decode(spec["rows"])
-        step = 4 + width
-        table = {
-            _ROW.unpack_from(raw, i)[0]: struct.unpack_from(f"<{width}b", raw, i + 4)
-            for i in range(0, len(raw), step)
-        }
+        rows = struct.Struct(f"<I{width}b").iter_unpack(base64.b64decode(spec["rows"]))
+        table = {row[0]: row[1:] for row in rows}
         out[name] = FieldModel(
             classes=classes,
             bias=tuple(spec["bias"]),
