@@ -85,10 +85,13 @@ def task_bench(args: list[str]) -> None:
 
 
 def task_train(args: list[str]) -> None:
-    """Retrain the draft checker's sentence classifier (writes src/amends/data/check_model.json)."""
+    """Retrain the checker's sentence classifier and the intake's field models
+    (writes src/amends/data/check_model.json and intake_model.json)."""
     ensure_venv()
     env = dict(os.environ, PYTHONHASHSEED="0")
     _run([_python(), str(ROOT / "training" / "check" / "train.py"), *args], env=env)
+    if not args:  # the checker's options (--held-out-groups, --output) are its own
+        _run([_python(), str(ROOT / "training" / "intake" / "train.py")], env=env)
 
 
 def task_format(args: list[str]) -> None:

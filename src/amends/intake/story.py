@@ -17,6 +17,7 @@ from amends.dates.zones import zone
 from amends.errors import InputError
 from amends.intake.classify import Cues, read_cues, read_reason, tense_words
 from amends.intake.firms import IN_HOUSE
+from amends.intake.learned import refine
 from amends.intake.org import read_org
 from amends.intake.people import People, read_people
 from amends.intake.placing import interviewer_zone, one_moment, place_times, zone_of
@@ -33,8 +34,11 @@ JUST_STARTED = timedelta(hours=1)
 SLOT_OVER = timedelta(hours=2)  # a tech failure told later than this took the slot out
 
 
-def read_story(text: object, now: datetime, my_tz: str) -> Intake:
+def read_story(text: object, now: datetime, my_tz: str, learned: bool = True) -> Intake:
     """Read a story told in the person's own words; never guess what it does not say.
+
+    ``learned=False`` reads it with the rules alone (what the trained component is
+    trained and measured against, see :mod:`.learned`).
 
     Raises ``InputError`` (field ``text``, ``now`` or ``my_tz``) only for input
     nothing can be read from; everything else becomes ``missing`` + ``questions``.
@@ -102,6 +106,8 @@ def read_story(text: object, now: datetime, my_tz: str) -> Intake:
         and cues.live_failure
     ):
         fields["scenario"] = "tech-failure"
+    if learned:
+        fields = refine(fields, story.low)
     intake = build({k: v for k, v in fields.items() if v}, special, placed.at_on_my_clock)
     intake.my_tz = mine.key
     return intake
