@@ -44,7 +44,9 @@ def _after_time() -> re.Pattern[str]:
     abbr = _words(list(_table("abbreviations")))
     return re.compile(
         r"(?:\s*(?<![\w])(?:tonight|today|tomorrow|yesterday|this (?:morning|afternoon|evening)"
-        r"|in the (?:morning|afternoon|evening)))?"
+        r"|in the (?:morning|afternoon|evening)"
+        # "9am thursday taipei time", "5pm wednesday for me": the day between time and clock
+        r"|(?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day))?"
         r"\s*[(\[,]?\s*(?:in\s+|on\s+)?(?:"
         rf"(?P<mine>my (?:own )?(?:local )?(?:time(?:zone)?|zone|clock)|mine|local time for me"
         r"|for me"
@@ -61,8 +63,9 @@ def _after_time() -> re.Pattern[str]:
         r"|(?:gmt|utc)\s?(?P<sign>[+-])\s?(?P<oh>\d{1,2})(?:[:.]?(?P<om>[0-5]\d))?"
         rf"|(?P<abbr>{abbr})(?![\w/+-])(?:\s+time)?"
         rf"|(?P<place>{_place_re()})(?: time| local time|(?=\s*[)\]]))"
-        # "11am in New York, but", "11am Dublin." (the place closes the phrase)
-        rf"|(?:in\s+)?(?P<end_place>{_place_re()})(?=\s*(?:[,.;!?]|$))"
+        # "11am in New York, but", "11am Dublin.", "10am New York = 2pm UK" (the place closes
+        # the phrase)
+        rf"|(?:in\s+)?(?P<end_place>{_place_re()})(?=\s*(?:[,.;!?=/]|$))"
         r")(?![\w])"
     )
 
@@ -180,12 +183,33 @@ def _location_patterns() -> list[re.Pattern[str]]:
     ]
 
 
+# "in La Défense", "in Le Marais": an article before a name is no "LA" or "LE".
+_ARTICLES = frozenset({"la", "le", "el", "les", "los", "las", "il", "lo"})
+_AFTER_PLACE = frozenset(
+    {"for", "at", "on", "in", "to", "and", "but", "so", "with", "by", "from", "office", "offices",
+     "team", "time", "tomorrow", "today", "tonight", "next", "this", "is", "was", "based"}
+)  # fmt: skip
+
+
+_NEXT_WORD = re.compile(r" ([^\W\d_]+)")
+
+
+def article_before_name(word: str, rest: str) -> bool:
+    """Whether a place word is an article starting a longer name ("in la défense"; "in LA,"
+    or "in LA for" is Los Angeles): ``rest`` is the text after it."""
+    if word not in _ARTICLES:
+        return False
+    following = _NEXT_WORD.match(rest)
+    return following is not None and following.group(1) not in _AFTER_PLACE
+
+
 def interviewer_place(low: str) -> str | None:
     """The zone of the place the story puts the interviewer in, if exactly one."""
     found = {
         places()[m.group("place")]
         for pattern in _location_patterns()
         for m in pattern.finditer(low)
+        if not article_before_name(m.group("place"), low[m.end() : m.end() + 40])
     }
     return found.pop() if len(found) == 1 else None
 
@@ -198,7 +222,7 @@ _LOCAL = re.compile(
 
 
 _VENUE = re.compile(
-    r"\b(?:at|to|in) (?:the|their) (?:[a-z&'-]+ ){0,3}(?:office|offices|hospital|council|school"
+    r"\b(?:at|to|in) (?:the|their|an?) (?:[a-z&'-]+ ){0,3}(?:office|offices|hospital|council|school"
     r"|building|site|campus|hq|store|branch|clinic|hall|centre|center|depot|warehouse|factory"
     r"|restaurant|hotel|bank|studio|plant)\b"
 )
