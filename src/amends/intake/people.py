@@ -357,7 +357,7 @@ def _interviewer(story: Story, people: People) -> str | None:
             return name
     recruiter_first = (people.recruiter or "").split(" ")[0]
     titled = re.search(
-        rf"\b(?i:{TITLES})\.? (?P<name>[A-Z][^\W\d_\-]*(?:-[^\W\d_]+)*"
+        rf"\b(?:(?i:{TITLES})\.? ){{1,2}}(?P<name>[A-Z][^\W\d_\-]*(?:-[^\W\d_]+)*"
         rf"(?:(?: (?:{PARTICLE_RE})){{0,2}} [A-Z][^\W\d_\-]*(?:-[^\W\d_]+)*)?)\b(?!')",
         text,
     )

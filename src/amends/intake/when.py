@@ -448,13 +448,16 @@ class _Context:
         return Stated(text, wall=wall, clock=clock, implied_day=implied)
 
     def _weekday_today(self, day: Day, today: date, hour: int, minute: int, tz: ZoneInfo) -> bool:
-        """ "the call at 9am thursday taipei time", told at 9:20 on that Thursday there: a
-        plain weekday naming today is today when the time is within three hours of now,
-        whatever the tense (it is next week's only when the time is far from now)."""
+        """ "the interview at 9am thursday taipei time (5pm wednesday for me)", told at 17:20
+        on Wednesday in Vancouver: a plain weekday on a named clock where it is already
+        another day than the person's, naming that clock's today, is that today (not next
+        week's), when the time falls within the same stretch of hours as now there."""
         if day.kind != "weekday" or day.modifier or day.weekday != today.weekday():
             return False
+        if tz.key == self.my_tz.key or self.now.astimezone(self.my_tz).date() == today:
+            return False
         moment = datetime(today.year, today.month, today.day, hour, minute, tzinfo=tz)
-        return abs(moment - self.now) <= timedelta(hours=3)
+        return timedelta(hours=-3) <= moment - self.now <= timedelta(hours=16)
 
     def later_that_day(self, m: _Mention, start: datetime) -> Stated | None:
         """ "missed yesterday's 14:00 ... only saw the missed calls at 19:30": a noticing
