@@ -203,3 +203,48 @@ def test_two_titles_before_a_name_are_both_dropped() -> None:
         "Europe/Lisbon",
     )
     assert got["interviewer"] == "Domingos Neto"
+
+
+def test_a_belief_told_in_one_sentence_is_about_that_sentences_time_only() -> None:
+    # "I was thinking it is my time" follows the first 14:00; the invitation's 14:00 Yangon
+    # time (10:30 for the person) is the same start, on the interviewer's clock, although
+    # its sentence also names an exam.
+    got, _ = read(
+        "I confirmed interview with Irrawaddy Agri by Zoom for Thursday 14 May at 14:00 and I"
+        " was thinking it is my time. Now I see in the invitation it is 14:00 Yangon time,"
+        " this mean 10:30 for me, and in this hour I have state exam which I cannot move.",
+        "2026-05-11T10:00:00+03:00",
+        "Europe/Chisinau",
+    )
+    assert got["at"] == "2026-05-14 14:00" and got["tz"] == "Asia/Yangon"
+
+
+def test_a_time_of_another_event_on_the_persons_clock_is_still_no_second_start() -> None:
+    # Near miss: the other event's own time, with no clock named, stays the clash.
+    got, _ = read(
+        "I have an exam at 10:30 on Thursday. My interview with Irrawaddy Agri is Thursday"
+        " 14 May at 14:00 Yangon time",
+        "2026-05-11T10:00:00+03:00",
+        "Europe/Chisinau",
+    )
+    assert got["at"] == "2026-05-14 14:00" and got["tz"] == "Asia/Yangon"
+
+
+def test_thinking_it_was_at_a_time_is_a_belief_and_logging_in_is_noticing() -> None:
+    got, _ = read(
+        "interview with Pualani Resorts was 9am hawaii time, logged into zoom at 11.55"
+        " thinking it was at noon, but since the clocks changed on sunday it was actually"
+        " 11am here.",
+        "2026-11-04T12:05:00-08:00",
+        "America/Los_Angeles",
+    )
+    assert got["at"] == "2026-11-04 09:00" and got["tz"] == "Pacific/Honolulu"
+    assert got["realised"] == "2026-11-04T11:55-08:00"
+    # Near miss: logging in before the start notices no miss.
+    got, _ = read(
+        "the zoom interview with Pualani Resorts is at 2pm, logged into zoom at 1.50 and the"
+        " link is dead",
+        "2026-11-04T13:55:00-08:00",
+        "America/Los_Angeles",
+    )
+    assert "realised" not in got

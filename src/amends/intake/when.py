@@ -31,6 +31,8 @@ _REALISE = (
     r"|noticed|notice|realised|realise|saw|seen|see|woke|wake|waking|found out|checked|check"
     r"|remembered|remember|it hit me|dawned|discovered|spotted|looked at|got up|opened"
     r"|thought of it|only thought|sat down|came back|got back|got home"
+    # "logged into zoom at 11.55": joining is when the person found the call gone
+    r"|logged (?:in|on)(?:to)?(?: (?:the )?(?:zoom|teams|webex|meet|call|meeting|link))?"
 )
 _OTHER = (
     r"missed calls?|dentist|dentists|doctor|doctors|gp|appt|left|leave|leaving|train|bus"
@@ -61,7 +63,7 @@ _THOUGHT = re.compile(
     r"|set (?:a |my |the )?(?:reminder|alarm) for"
     r"|(?:calculated|converted|counted) (?:it |that )?(?:as|to)"
     r"|had (?:it |that )?(?:calculated|worked out|converted) as"
-    r"|(?:worked|figured) (?:it |that )?out (?:as|to be)|thinking (?:it was|that was|its)"
+    r"|(?:worked|figured) (?:it |that )?out (?:as|to be)|thinking (?:it was|that was|its|it is)"
     r"|thougt|thot|tought)\b"
     r"|\b(?:had|put|wrote|got)\b[^,.]{0,70}\bdown (?:as|for)\b"
     r"|\b(?:wrote|put|had|saved|entered|noted|copied|recorded|logged|typed|marked)\b[^,.;]{0,100}"
@@ -601,7 +603,12 @@ def _about_the_interview(
     def sentence(m: _Mention) -> str:
         return low[bounds[m.sentence] : bounds[m.sentence + 1]]
 
-    about = [(m, s) for m, s in found if _INTERVIEW_WORD.search(sentence(m))]
+    # A time on a named clock ("14:00 Yangon time") is the interview's, never another event's.
+    about = [
+        (m, s)
+        for m, s in found
+        if _INTERVIEW_WORD.search(sentence(m)) or (s.clock and s.clock.kind == "zone")
+    ]
     others = [(m, s) for m, s in found if (m, s) not in about]
     if about and others and all(_OTHER_EVENT.search(sentence(m)) for m, _ in others):
         return about
@@ -620,12 +627,19 @@ def _choose_start(
     for m, s in _about_the_interview(low, list(distinct.values()), cuts.sentences):
         ci = m.clause
         c_start = cuts.clauses[ci - 1] if ci else 0
-        prefix = low[max(0, c_start - 40) : m.start]
+        # The words before the time in its sentence (a belief told in the sentence before
+        # is about that sentence's time: "...at 14:00 and I was thinking it is my time.
+        # Now I see in the invitation it is 14:00 Yangon time").
+        begin = max(_last_end(cuts.sentences, m.start), c_start - 40)
+        prefix = low[begin : m.start]
         thought = list(_THOUGHT.finditer(prefix))
         # "had it in my cal as 2pm but the invite said 2pm eastern": what follows the
-        # contrast is what the invite said, not the belief.
-        undone = thought and _CONTRAST.search(prefix, thought[-1].end())
-        (believed if thought and not undone and not _ACTUAL.search(prefix) else actual).append(s)
+        # contrast is what the invite said, not the belief; "thinking it was at noon" is
+        # a belief ("it was at" after it is no correction).
+        undone = thought and (
+            _CONTRAST.search(prefix, thought[-1].end()) or _ACTUAL.search(prefix, thought[-1].end())
+        )
+        (believed if thought and not undone else actual).append(s)
     if len(actual) == 1:
         when.start = actual[0]
         return
