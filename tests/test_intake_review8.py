@@ -248,3 +248,34 @@ def test_thinking_it_was_at_a_time_is_a_belief_and_logging_in_is_noticing() -> N
         "America/Los_Angeles",
     )
     assert "realised" not in got
+
+
+def test_the_number_under_a_sign_off_is_the_writers_own() -> None:
+    text = (
+        "At 10:00 this morning the video link for my interview with Carthage Dispositifs"
+        " (Tunis) had expired. The interviewer was to be Mme Leïla Ben Salah. Kind regards,"
+        " Hugo Marchetti, +33 6 41 27 88 05"
+    )
+    got, _ = read(text, "2026-11-24T10:20:00+01:00", "Europe/Paris")
+    assert "contact_phone" not in got
+    assert got["interviewer"] == "Leïla Ben Salah"
+    assert got["tz"] == "Africa/Tunis"  # the company's city in brackets
+    # Near miss: a number after "regards" that is told as someone's is theirs.
+    got, _ = read(
+        "missed my interview with Carthage Dispositifs at 10:00 today. regards to all, her"
+        " number is +33 6 41 27 88 05",
+        "2026-11-24T10:20:00+01:00",
+        "Europe/Paris",
+    )
+    assert got["contact_phone"] == "+33 6 41 27 88 05"
+
+
+def test_a_recruiter_who_set_it_all_up_is_from_their_firm() -> None:
+    got, _ = read(
+        "i cant do the interview at Fynbos Wealth on tuesday the 14th at 11:00, Thabo from"
+        " Network Finance set it all up, his email is thabo.mokoena@networkfinance.co.za",
+        "2026-07-08T19:00:00+02:00",
+        "Africa/Johannesburg",
+    )
+    assert got["recruiter"] == "Thabo (Network Finance)"
+    assert got["contact_role"] == "recruiter"

@@ -170,6 +170,11 @@ def _location_patterns() -> list[re.Pattern[str]]:
             rf" (?:in|based in|out of) {place}(?!\w)"
         ),
         re.compile(rf"\b(?:the )?(?:interview|role|job|position) is (?:based )?in {place}(?!\w)"),
+        # "my interview with Carthage Dispositifs (Tunis)": the company's place in brackets
+        re.compile(
+            rf"\b(?:interview|call|meeting|chat|screen) (?:with|at) (?:the )?[\w&]+"
+            rf"(?: [\w&]+){{0,2}} \({place}\)"
+        ),
         # "It was with N26 in Berlin", "its for klarna in stockholm"
         re.compile(
             rf"\b(?:its|it is|it was) (?:with|for) (?:the )?[\w&]+(?: [\w&]+){{0,2}}"
