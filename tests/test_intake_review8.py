@@ -279,3 +279,20 @@ def test_a_recruiter_who_set_it_all_up_is_from_their_firm() -> None:
     )
     assert got["recruiter"] == "Thabo (Network Finance)"
     assert got["contact_role"] == "recruiter"
+
+
+def test_a_countrys_people_before_time_name_its_clock_but_a_language_names_no_place() -> None:
+    got, _ = read(
+        "Stuck in Reykjavik, all flights grounded. Interview Thursday 13:00 Norwegian time,"
+        " Fjordlys Energi, their office in Bjørvika.",
+        "2026-03-02T15:00:00+00:00",
+        "Atlantic/Reykjavik",
+    )
+    assert got["tz"] == "Europe/Oslo" and got["at"] == "2026-03-05 13:00"
+    # Near miss: the interview held in a language is no clock and no place.
+    got, missing = read(
+        "my interview with Fjordlys Energi on zoom is thursday at 13:00 in norwegian, im sick",
+        "2026-03-02T15:00:00+00:00",
+        "Atlantic/Reykjavik",
+    )
+    assert "tz" not in got and "tz" in missing

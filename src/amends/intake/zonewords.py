@@ -42,6 +42,7 @@ def _place_re() -> str:
 @cache
 def _after_time() -> re.Pattern[str]:
     abbr = _words(list(_table("abbreviations")))
+    demonym = _words(list(_table("demonyms")))
     return re.compile(
         r"(?:\s*(?<![\w])(?:tonight|today|tomorrow|yesterday|this (?:morning|afternoon|evening)"
         r"|in the (?:morning|afternoon|evening)"
@@ -62,6 +63,7 @@ def _after_time() -> re.Pattern[str]:
         rf"|for the (?P<team_place>{_place_re()}) (?:team|office|panel|people|side|folks)"
         r"|(?:gmt|utc)\s?(?P<sign>[+-])\s?(?P<oh>\d{1,2})(?:[:.]?(?P<om>[0-5]\d))?"
         rf"|(?P<abbr>{abbr})(?![\w/+-])(?:\s+time)?"
+        rf"|(?P<demonym>{demonym}) (?:local )?time"
         rf"|(?P<place>{_place_re()})(?: time| local time|(?=\s*[)\]]))"
         # "11am in New York, but", "11am Dublin.", "10am New York = 2pm UK" (the place closes
         # the phrase)
@@ -104,6 +106,8 @@ def zone_after(low: str, end: int, story: str) -> ZoneRef | None:
         return ZoneRef("zone", offset, m.end()) if offset else None
     if m.group("abbr"):
         return ZoneRef("zone", read_abbreviation(m.group("abbr"), story), m.end())
+    if m.group("demonym"):
+        return ZoneRef("zone", _table("demonyms")[m.group("demonym")], m.end())
     if m.group("team_place"):
         return ZoneRef("theirs", places()[m.group("team_place")], m.end())
     return ZoneRef("zone", places()[m.group("place") or m.group("end_place")], m.end())
