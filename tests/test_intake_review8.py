@@ -296,3 +296,47 @@ def test_a_countrys_people_before_time_name_its_clock_but_a_language_names_no_pl
         "Atlantic/Reykjavik",
     )
     assert "tz" not in got and "tz" in missing
+
+
+def test_their_office_is_in_a_town_says_where_they_are_not_a_site_travelled_to() -> None:
+    got, _ = read(
+        "missed the interview with Harrow Mills at 11, their office is in toronto. overslept",
+        "2026-06-15T13:00:00-04:00",
+        "America/Toronto",
+    )
+    assert "mode" not in got and got["tz"] == "America/Toronto"
+
+
+def test_there_time_typed_for_their_time_keeps_the_place_after_it() -> None:
+    got, _ = read(
+        "my video interview is on thursday at 1pm there time in sharjah, that is 12:30 for me",
+        "2026-09-14T10:00:00+03:30",
+        "Asia/Tehran",
+    )
+    assert got["tz"] == "Asia/Dubai" and got["at"] == "2026-09-17 13:00"
+    # Near miss: getting there in time is no clock.
+    got, missing = read(
+        "my video interview is on thursday at 1pm, i hope to get there in time",
+        "2026-09-14T10:00:00+03:30",
+        "Asia/Tehran",
+    )
+    assert "tz" not in got and "tz" in missing
+
+
+def test_a_place_before_the_interview_word_is_the_clock_of_the_time_before_it() -> None:
+    got, _ = read(
+        "i missed the 10am providence interview, it was on zoom",
+        "2026-10-27T15:30:00+00:00",
+        "Europe/London",
+    )
+    assert got["tz"] == "America/New_York" and got["at"] == "2026-10-27 10:00"
+
+
+def test_words_between_the_interview_and_with_the_company_in_a_city_keep_the_city() -> None:
+    got, _ = read(
+        "booked a 9am video interview for friday with Kestrel Aerospace in seattle but i have"
+        " my driving test then",
+        "2026-03-24T20:00:00+00:00",
+        "Europe/London",
+    )
+    assert got["tz"] == "America/Los_Angeles" and got["at"] == "2026-03-27 09:00"

@@ -78,8 +78,9 @@ _ADDRESS = re.compile(
     rf"|{_COMMA_STREET})(?![\w-])"
 )
 # The employer's own premises: "at their ikeja office", "there office on Av. Insurgentes",
-# "their office in esentai tower" ("their office called me" and "their site" on the web
-# are no place; an office word before a job word is a job: "their office manager").
+# "their office in esentai tower" ("their office called me", "their site" on the web and
+# "their office is in york", which says where they are, are no place travelled to; an
+# office word before a job word is a job: "their office manager").
 _PREMISES = (
     r"(?:office|offices|showroom|site|premises|hq|headquarters|campus|building|branch|store"
     r"|plant|factory|warehouse|depot|studio|studios|lab|laboratory)"
@@ -87,7 +88,7 @@ _PREMISES = (
 _THEIR_SITE = re.compile(
     r"(?:\b(?:at|to) (?:their|there) (?:(?!web|career|careers|job|jobs)[\w'-]+ ){0,3}?"
     rf"{_PREMISES}(?=\s*(?:[,.;!?)]|$|\b(?:in|on|at|for|and|today|tomorrow)\b))"
-    rf"|\b(?:their|there) (?:[\w'-]+ ){{0,2}}?{_PREMISES} (?:is )?(?:in|on|at) (?:the )?[a-z])"
+    rf"|\b(?:their|there) (?:[\w'-]+ ){{0,2}}?{_PREMISES} (?:in|on|at) (?:the )?[a-z])"
 )
 # Right after "at <the hiring company>": its site or office named, in brackets or after a
 # comma ("at Himal Trekking Gear, Thamel showroom", "Atlas Argan Cosmetics (Ain Sebaa

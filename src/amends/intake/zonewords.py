@@ -56,6 +56,7 @@ def _after_time() -> re.Pattern[str]:
         # "9am here in Toronto" (the person is visiting): that place's clock
         rf"|(?:for me )?here in (?P<here_place>{_place_re()})\b"
         r"|(?P<theirs>their (?:local )?(?:time(?:zone)?|zone|clock|end|side)|theirs"
+        r"|there (?:local )?time"  # "1pm there time in sharjah": their, as typed
         r"|the interviewers? (?:local )?time|interviewers? time|company time|for them"
         r"|on their (?:end|side)|where they are|for the interviewers?|for the (?:team|panel))"
         rf"(?:\s*[(,]?\s*(?:in\s+)?(?P<their_place>{_place_re()})\b)?"
@@ -64,7 +65,9 @@ def _after_time() -> re.Pattern[str]:
         r"|(?:gmt|utc)\s?(?P<sign>[+-])\s?(?P<oh>\d{1,2})(?:[:.]?(?P<om>[0-5]\d))?"
         rf"|(?P<abbr>{abbr})(?![\w/+-])(?:\s+time)?"
         rf"|(?P<demonym>{demonym}) (?:local )?time"
-        rf"|(?P<place>{_place_re()})(?: time| local time|(?=\s*[)\]]))"
+        rf"|(?P<place>{_place_re()})(?: time| local time|(?=\s*[)\]])"
+        # "the 10am providence interview": the place's own interview, on its clock
+        r"|(?=\s+(?:interview|interveiw|call|meeting|screen)\b))"
         # "11am in New York, but", "11am Dublin.", "10am New York = 2pm UK" (the place closes
         # the phrase)
         rf"|(?:in\s+)?(?P<end_place>{_place_re()})(?=\s*(?:[,.;!?=/]|$))"
@@ -168,10 +171,10 @@ def _location_patterns() -> list[re.Pattern[str]]:
         ),
         re.compile(rf"\b(?:time in|time over in|clock in|it is|its|it was) {place}(?!\w) time"),
         re.compile(rf"\bthey(?:re| are| were) (?:over )?in {place}(?!\w)"),
+        # "interview (for friday) with Kestrel Aerospace in seattle"
         re.compile(
-            rf"\b(?:interview|call|meeting|chat|screen) (?:with|at) (?:the )?"
-            rf"[\w&]+(?: [\w&]+){{0,2}}"
-            rf" (?:in|based in|out of) {place}(?!\w)"
+            rf"\b(?:interview|call|meeting|chat|screen)(?: (?!with\b|at\b)\w+){{0,3}} (?:with|at)"
+            rf" (?:the )?[\w&]+(?: [\w&]+){{0,2}} (?:in|based in|out of) {place}(?!\w)"
         ),
         re.compile(rf"\b(?:the )?(?:interview|role|job|position) is (?:based )?in {place}(?!\w)"),
         # "my interview with Carthage Dispositifs (Tunis)": the company's place in brackets
