@@ -340,3 +340,47 @@ def test_words_between_the_interview_and_with_the_company_in_a_city_keep_the_cit
         "Europe/London",
     )
     assert got["tz"] == "America/Los_Angeles" and got["at"] == "2026-03-27 09:00"
+
+
+def test_the_time_realised_is_the_start_not_the_moment_of_noticing() -> None:
+    got, _ = read(
+        "just realised the 8am on wednesday with Tidewater Games is 8am london time, thats"
+        " midnight here. its a video interview",
+        "2027-01-18T19:00:00-08:00",
+        "America/Vancouver",
+    )
+    assert got["at"].endswith(" 08:00") and "realised" not in got
+    # Near miss: realising at a time is the moment of noticing.
+    got, _ = read(
+        "missed my 9am zoom interview with Tidewater Games, only realised at 10.30",
+        "2027-01-18T11:00:00-08:00",
+        "America/Vancouver",
+    )
+    assert got["at"] == "2027-01-18 09:00" and got["realised"] == "2027-01-18T10:30-08:00"
+
+
+def test_the_time_one_might_make_it_for_and_a_message_time_are_no_second_start() -> None:
+    got, _ = read(
+        "im not going to be ready for the 3pm interview at their office in oakland. i might"
+        " make it for 3:30",
+        "2026-08-20T13:40:00-07:00",
+        "America/Los_Angeles",
+    )
+    assert got["at"] == "2026-08-20 15:00"
+    got, _ = read(
+        "Blanked on an interview today. 1pm. Video. Recruiter Carla (Apex Staffing) sent a"
+        " message at 1:15.",
+        "2026-06-04T17:00:00-05:00",
+        "America/Chicago",
+    )
+    assert got["at"] == "2026-06-04 13:00"
+
+
+def test_the_in_person_named_as_a_noun_is_the_interview() -> None:
+    got, _ = read(
+        "my eyes opened at 8.30 and the in-person at Wattle & Finch is 9.30 at their Surry"
+        " Hills studio, i can probably make it by 10. its for the graduate architect interview",
+        "2026-11-03T08:40:00+11:00",
+        "Australia/Sydney",
+    )
+    assert got["at"] == "2026-11-03 09:30" and got["mode"] == "in-person"

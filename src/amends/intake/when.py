@@ -43,13 +43,15 @@ _OTHER = (
     r"|appointment|exam|class|lecture|finish|finishes|ends|free|available|instead|offered"
     r"|reschedule|rescheduled|move it|moved|alarm|set|asleep|bed|sleep|by|now|kicked|froze"
     r"|dialled|dialed|joined|logged|died|crashed|dropped|broke|cut out|emailed|texted|rang"
-    r"|messaged|phoned|called"
+    r"|messaged|phoned|called|sent (?:me )?(?:a |an )?(?:message|text|email|mail)"
+    r"|make it(?: (?:for|by|at|to|there))?"
 )
 _START = (
     r"(?:meant|supposed|due|expected) to be (?:there|in|at|on)|interview|interviews|call|screen"
     r"|screening|chat|meeting|it (?:is|was|starts|started|begins|began)|its|starts|started|start"
     r"|begins|began|scheduled|booked|supposed|meant|due|slot|for|invite|invitation|said|says"
     r"|was it|is it|or|webex|zoom|teams|skype|facetime|onsite|missed the|missed my"
+    r"|(?:the|my) in[- ]person"
 )
 # "which I now realise was 3pm here": a start converted to the person's clock, no noticing.
 _CONVERTED = r"(?:now )?realised? (?:that )?(?:it )?(?:was|is|thats)"
@@ -220,9 +222,15 @@ def _role(low: str, start: int, end: int, clause_start: int, clause_end: int) ->
         return "start"  # "15 min out from my 2pm": the person's own appointment, the interview
     before = list(_CUES.finditer(low, clause_start, start))
     if before:
+        if before[-1].group("realise") and _OBJECT.fullmatch(low, before[-1].end(), start):
+            return "start"  # "just realised the 8am on wednesday is ...": the time realised
         return _kind(before[-1])
     after = _CUES.search(low, end, clause_end)
     return _kind(after) if after else "unknown"
+
+
+# What was realised is the time itself: "realised the 8am", "noticed that my 2pm".
+_OBJECT = re.compile(r"\s+(?:that\s+)?(?:the|my|our)\s+")
 
 
 def _kind(m: re.Match[str]) -> str:
