@@ -17,82 +17,23 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from amends.intake.dates import BadDate, Tense, resolve_day
+from amends.intake.timecues import (
+    ACTUAL,
+    CLAUSE,
+    CLOCK_CHANGE,
+    CONTACTED,
+    CONTRAST,
+    CORRECTION,
+    CUES,
+    INTERVIEW_WORD,
+    OTHER_EVENT,
+    REALISE,
+    SENTENCE,
+    THOUGHT,
+)
 from amends.intake.timewords import Clock, Day, Offset, find_clocks, find_days, find_offsets
 from amends.intake.zonewords import ZoneRef, zone_after, zoned_hour
 
-# "Dr. Bauer", "Mr. Sanz": a title's full stop ends no sentence.
-_SENTENCE = re.compile(
-    r"(?<!\bdr)(?<!\bmr)(?<!\bmrs)(?<!\bms)(?<!\bmx)(?<!\bprof)(?<!\bst)"
-    r"[.!?;\n]+(?:\s|$)|\s+-\s+"
-)
-_CLAUSE = re.compile(r",|\bbut\b|\band then\b|\bthen\b|\bso\b|\bbecause\b|\bwhen\b|\band\b(?= i\b)")
-_REALISE = (
-    r"(?:saw|seen|noticed|spotted) (?:the |their |\d+ |two |three |several )?missed calls?"
-    r"|noticed|notice|realised|realise|saw|seen|see|woke|wake|waking|found out|checked|check"
-    r"|remembered|remember|it hit me|dawned|discovered|spotted|looked at|got up|opened"
-    r"|thought of it|only thought|sat down|came back|got back|got home"
-    # "logged into zoom at 11.55": joining is when the person found the call gone
-    r"|logged (?:in|on)(?:to)?(?: (?:the )?(?:zoom|teams|webex|meet|call|meeting|link))?"
-)
-_OTHER = (
-    r"missed calls?|dentist|dentists|doctor|doctors|gp|appt|left|leave|leaving|train|bus"
-    r"|flight|plane|arrive|arriving|arrival|arrived|eta|got to|get to|made it|showed up"
-    r"|turned up|rocked up"
-    r"|be there|get there"
-    r"|get in|be in|back|home|until|til|till|landed|land|lands|departs|departing|reach|shift"
-    r"|appointment|exam|class|lecture|finish|finishes|ends|free|available|instead|offered"
-    r"|reschedule|rescheduled|move it|moved|alarm|set|asleep|bed|sleep|by|now|kicked|froze"
-    r"|dialled|dialed|joined|logged|died|crashed|dropped|broke|cut out|emailed|texted|rang"
-    r"|messaged|phoned|called|sent (?:me )?(?:a |an )?(?:message|text|email|mail)"
-    r"|make it(?: (?:for|by|at|to|there))?"
-)
-_START = (
-    r"(?:meant|supposed|due|expected) to be (?:there|in|at|on)|interview|interviews|call|screen"
-    r"|screening|chat|meeting|it (?:is|was|starts|started|begins|began)|its|starts|started|start"
-    r"|begins|began|scheduled|booked|supposed|meant|due|slot|for|invite|invitation|said|says"
-    r"|was it|is it|or|webex|zoom|teams|skype|facetime|onsite|missed the|missed my"
-    r"|(?:the|my) in[- ]person"
-)
-# "which I now realise was 3pm here": a start converted to the person's clock, no noticing.
-_CONVERTED = r"(?:now )?realised? (?:that )?(?:it )?(?:was|is|thats)"
-_CUES = re.compile(
-    rf"\b(?:(?P<converted>{_CONVERTED})|(?P<realise>{_REALISE})|(?P<other>{_OTHER})"
-    rf"|(?P<start>{_START}))\b"
-)
-_THOUGHT = re.compile(
-    r"\b(?:thought|assumed|believed|expected|had it (?:down )?as|i had it"
-    r"|(?:read|saw|took|understood) (?:it|the time|the invite) as"
-    r"|set (?:a |my |the )?(?:reminder|alarm) for"
-    r"|(?:calculated|converted|counted) (?:it |that )?(?:as|to)"
-    r"|had (?:it |that )?(?:calculated|worked out|converted) as"
-    r"|(?:worked|figured) (?:it |that )?out (?:as|to be)|thinking (?:it was|that was|its|it is)"
-    r"|thougt|thot|tought)\b"
-    r"|\b(?:had|put|wrote|got)\b[^,.]{0,70}\bdown (?:as|for)\b"
-    r"|\b(?:wrote|put|had|saved|entered|noted|copied|recorded|logged|typed|marked)\b[^,.;]{0,100}"
-    r"(?<!same time )(?<!same day )"
-    r"\bas\b"
-)
-_ACTUAL = re.compile(r"\b(?:actually|really|turns out|turned out|in fact|but it was|it was at)\b")
-_CONTRAST = re.compile(
-    r"\bbut\b|\b(?:invite|invitation|email|confirmation|calendar invite) (?:said|says|stated"
-    r"|states|had)\b|\bwhen (?:the|their|it)\b"
-)
-_CORRECTION = re.compile(
-    r"\bbut (?:it )?(?:was|is)(?: actually| really)?(?: in| on)? (?P<who>theirs|their time|mine|my time)"  # noqa: E501
-)
-# "the clocks went back on sunday", "nz went onto daylight saving on sunday": that day is
-# when the clocks changed, never the interview's.
-_CLOCK_CHANGE = re.compile(
-    r"\bclocks? (?:changed|change|went|go|goes|moved|move|sprang|spring|fell|fall|jumped"
-    r"|shifted)\b|\btime (?:changed|change|went|go|goes|moved|move|sprang|spring|fell|fall"
-    r"|jumped|shifted) (?:back|forward|forwards|ahead|over)\b"
-    r"|\bdaylight sav(?:ing|ings)\b|\bdst\b|\bsummer time\b"
-    r"|\b(?:put|set) (?:its|their|our) clocks\b"
-)
-_CONTACTED = re.compile(
-    r"\b(?:call|called|calls|rang|ring|emailed|email|texted|messaged|phoned|wrote|sent)"
-    r" (?:me|us)\b|\bto confirm\b"
-)
 _NOT_THAT_DAY = re.compile(r"\b(?:not|since|until|till|til)\s+$")
 _SAME_DAY_JOIN = re.compile(r"[\s,]*(?:the\s+)?")
 
@@ -188,8 +129,8 @@ class _Cuts:
 
 
 def _cuts(low: str) -> _Cuts:
-    sent = [m.span() for m in _SENTENCE.finditer(low)]
-    both = sorted(sent + [m.span() for m in _CLAUSE.finditer(low)])
+    sent = [m.span() for m in SENTENCE.finditer(low)]
+    both = sorted(sent + [m.span() for m in CLAUSE.finditer(low)])
     return _Cuts(
         [e for _, e in sent], [s for s, _ in sent], sorted({e for _, e in both}),
         [s for s, _ in both],
@@ -220,12 +161,12 @@ def _role(low: str, start: int, end: int, clause_start: int, clause_end: int) ->
         low, end
     ):
         return "start"  # "15 min out from my 2pm": the person's own appointment, the interview
-    before = list(_CUES.finditer(low, clause_start, start))
+    before = list(CUES.finditer(low, clause_start, start))
     if before:
         if before[-1].group("realise") and _OBJECT.fullmatch(low, before[-1].end(), start):
             return "start"  # "just realised the 8am on wednesday is ...": the time realised
         return _kind(before[-1])
-    after = _CUES.search(low, end, clause_end)
+    after = CUES.search(low, end, clause_end)
     return _kind(after) if after else "unknown"
 
 
@@ -279,9 +220,9 @@ def read_when(
     days = [
         d
         for d in days
-        if not _THOUGHT.search(low, _clause_start(clauses, d.start), d.start)
+        if not THOUGHT.search(low, _clause_start(clauses, d.start), d.start)
         and d.start not in negated
-        and not _CLOCK_CHANGE.search(low, _clause_start(clauses, d.start), d.start)
+        and not CLOCK_CHANGE.search(low, _clause_start(clauses, d.start), d.start)
         and not (low[d.start : d.end].endswith(("night", "nite")) and d not in attached.values())
     ]
     when = When()
@@ -360,11 +301,11 @@ def _attach_days(
     attached: dict[int, Day] = {}
     for day in days:
         ci0 = _index(clauses, day.start)
-        if _THOUGHT.search(low, clauses[ci0 - 1] if ci0 else 0, day.start):
+        if THOUGHT.search(low, clauses[ci0 - 1] if ci0 else 0, day.start):
             continue
         if day.start in negated:
             continue  # "yesterday at 3 not today", "sick since last night": no day of a time
-        if _CLOCK_CHANGE.search(low, clauses[ci0 - 1] if ci0 else 0, day.start):
+        if CLOCK_CHANGE.search(low, clauses[ci0 - 1] if ci0 else 0, day.start):
             continue
         si, ci = _index(sentences, day.start), _index(clauses, day.start)
         near = [m for m in mentions if m.sentence == si]
@@ -485,9 +426,9 @@ class _Context:
     def _corrected(self, end: int, clock: ZoneRef | None) -> ZoneRef | None:
         """ "thought it was 3pm my time but it was theirs": the correction wins."""
         begin, stop = self._sentence_span(end)
-        if not _THOUGHT.search(self.low, begin, end):
+        if not THOUGHT.search(self.low, begin, end):
             return clock
-        m = _CORRECTION.search(self.low, clock.end if clock else end, stop)
+        m = CORRECTION.search(self.low, clock.end if clock else end, stop)
         if m is None:
             return clock
         return ZoneRef("mine" if m.group("who").startswith("m") else "theirs", None, m.end())
@@ -506,11 +447,11 @@ class _Context:
         """ "HR called me on Monday to confirm": the day someone got in touch."""
         start, end = self._sentence_span(pos)
         sentence = self.low[start:end]
-        return _CONTACTED.search(sentence) is not None and not _INTERVIEW_WORD.search(sentence)
+        return CONTACTED.search(sentence) is not None and not INTERVIEW_WORD.search(sentence)
 
     def _in_realise_clause(self, pos: int) -> bool:
         start = _last_end(self.cuts.clauses, pos)
-        return re.search(rf"\b(?:{_REALISE})\b", self.low[start:pos]) is not None
+        return re.search(rf"\b(?:{REALISE})\b", self.low[start:pos]) is not None
 
     def _hour(self, m: _Mention, day: Day | None) -> int:
         clock = m.clock
@@ -592,14 +533,6 @@ def _key(stated: Stated) -> tuple[object, ...]:
     return (stated.wall, stated.clock.kind if stated.clock else None, stated.instant)
 
 
-_INTERVIEW_WORD = re.compile(r"\b(?:interview|interviews|screen|screening|zoom|teams|webex)\b")
-_OTHER_EVENT = re.compile(
-    r"\b(?:meeting|all[- ]hands|shift|appointment|appt|surgery|operation|class|lecture|exam"
-    r"|x-?ray|scan|mri|treatment|procedure|check-?up|physio|therapy|vaccination|blood test"
-    r"|ceremony|wedding|funeral|flight|train|school run|pick ?up|collect)\b"
-)
-
-
 def _about_the_interview(
     low: str, found: list[tuple[_Mention, Stated]], sentences: list[int]
 ) -> list[tuple[_Mention, Stated]]:
@@ -615,10 +548,10 @@ def _about_the_interview(
     about = [
         (m, s)
         for m, s in found
-        if _INTERVIEW_WORD.search(sentence(m)) or (s.clock and s.clock.kind == "zone")
+        if INTERVIEW_WORD.search(sentence(m)) or (s.clock and s.clock.kind == "zone")
     ]
     others = [(m, s) for m, s in found if (m, s) not in about]
-    if about and others and all(_OTHER_EVENT.search(sentence(m)) for m, _ in others):
+    if about and others and all(OTHER_EVENT.search(sentence(m)) for m, _ in others):
         return about
     return found
 
@@ -640,12 +573,12 @@ def _choose_start(
         # Now I see in the invitation it is 14:00 Yangon time").
         begin = max(_last_end(cuts.sentences, m.start), c_start - 40)
         prefix = low[begin : m.start]
-        thought = list(_THOUGHT.finditer(prefix))
+        thought = list(THOUGHT.finditer(prefix))
         # "had it in my cal as 2pm but the invite said 2pm eastern": what follows the
         # contrast is what the invite said, not the belief; "thinking it was at noon" is
         # a belief ("it was at" after it is no correction).
         undone = thought and (
-            _CONTRAST.search(prefix, thought[-1].end()) or _ACTUAL.search(prefix, thought[-1].end())
+            CONTRAST.search(prefix, thought[-1].end()) or ACTUAL.search(prefix, thought[-1].end())
         )
         (believed if thought and not undone else actual).append(s)
     if len(actual) == 1:
