@@ -30,7 +30,7 @@ _FIRM = (
 # consultant at Brightwater Search", "arranged by Tom Reilly of Brightwater".
 FIRM_PERSON = [
     rf"\b{NAME} (?:from|at|of) {_FIRM} (?:who )?(?:set (?:it|this|the interview|the call|me"
-    r"|everything) up|arranged"
+    r"|everything)(?: all)? up|arranged"
     r"|booked|organi[sz]ed|sorted|put me forward|got me|lined (?:it|this|me) up|found me"
     r"|hooked me up|referred me|submitted me|sent me|put me in)\b",
     # "the recruiter from Gulf Talent Partners, mr imran sheikh, arranged it"

@@ -15,7 +15,8 @@ from amends.intake.text import Story
 
 # Titles written before a name ("Dr Okafor", "Frau Becker"); never part of the name.
 TITLES = "|".join(word_set("titles"))
-TITLE_RE = rf"(?:(?:{TITLES})\.? )"
+# One or two of them: "Herr Mag. Gruber", "Sra. Dra. Lopez".
+TITLE_RE = rf"(?:(?:(?:{TITLES})\.? ){{1,2}})"
 # A letter of any alphabet ("Léa", "Inês", "Yılmaz"), and a word of a name.
 _L = r"[^\W\d_]"
 WORD = rf"{_L}(?:{_L}|['\-])+"

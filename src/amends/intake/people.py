@@ -182,11 +182,22 @@ _CALLED_FROM = re.compile(
 )
 
 
+# "Kind regards, Hugo Marchetti, +33 6 ...": what follows a sign-off and the writer's own
+# (capitalised) name is the writer's own signature.
+_SIGNED = re.compile(
+    r"(?i:regards|sincerely|faithfully|best wishes|many thanks|cheers)[,.!]?\s+"
+    r"(?:[A-Z][\w'.-]*[\s,]+){1,4}(?:[\w.+-]+@[\w.-]+[\s,]+)?$"
+)
+
+
 def _is_mine(text: str, start: int) -> bool:
-    """ "my email is ..." (the person's own), unless someone else is named after "my"."""
+    """ "my email is ..." (the person's own), unless someone else is named after "my"; the
+    details signed under a sign-off are the writer's own too."""
     window = text[max(0, start - 30) : start]
     owners = list(_OWNER.finditer(window))
-    return bool(owners) and owners[-1].group("mine") is not None
+    if owners:
+        return owners[-1].group("mine") is not None
+    return _SIGNED.search(text, max(0, start - 90), start) is not None
 
 
 def _agency_name(story: Story, start: int, end: int) -> str:
@@ -312,7 +323,8 @@ def _interviewer(story: Story, people: People) -> str | None:
         rf" {NAME}",
         rf"\b{NAME}(?:,| \(| (?=the |my |our )) ?(?:the |my |our |who is the |whos the )?"
         r"(?:interviewer|hiring manager)\b(?! (?:is|was|will|would|going|name|called)\b| ?:)",
-        rf"\b(?:interviewer|hiring manager) (?:is|was) (?:going|meant|supposed|due) to be {NAME}",
+        rf"\b(?:interviewer|hiring manager) (?:is|was) (?:(?:going|meant|supposed|due) )?to be"
+        rf" {NAME}",
         # "Dan Ruiz, Head of Sales, was interviewing"
         rf"\b{NAME}, [\w&' ]{{2,40}}, (?:is|was|will be) (?:interviewing|my interviewer"
         r"|the interviewer|the hiring manager)\b",
@@ -357,8 +369,8 @@ def _interviewer(story: Story, people: People) -> str | None:
             return name
     recruiter_first = (people.recruiter or "").split(" ")[0]
     titled = re.search(
-        rf"\b(?i:{TITLES})\.? (?P<name>[A-Z][^\W\d_\-]*(?:-[^\W\d_]+)*"
-        rf"(?:(?: (?:{PARTICLE_RE})){{0,2}} [A-Z][^\W\d_\-]*(?:-[^\W\d_]+)*)?)\b(?!')",
+        rf"\b(?:(?i:{TITLES})\.? ){{1,2}}(?P<name>[A-Z][^\W\d_\-]*(?:-[^\W\d_]+)*"
+        rf"(?:(?: (?:{PARTICLE_RE})){{0,2}} [A-Z][^\W\d_\-]*(?:-[^\W\d_]+)*){{0,2}})\b(?!')",
         text,
     )
     around = text[max(0, titled.start() - 30) : titled.end() + 30].lower() if titled else ""

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from amends.intake.lexicon import places, word_set
+from amends.intake.zonewords import article_before_name
 
 # Words after "in" that say when or how, never where ("at Acme in 20 min", "in person").
 _NOT_A_TOWN = frozenset(
@@ -36,8 +37,8 @@ _STREET = (
     r"|marg|salai|soi|jalan|jl|duong|cadde|caddesi|sokak)"
 )
 # Up to three words; the longest known place at their start is the town ("new york for").
-_TOWN = r"(?P<town>[a-z][a-z'.-]*(?: [a-z][a-z'.-]*){0,2})"
-_TOWN_END = r"(?![a-z])"
+_TOWN = r"(?P<town>[^\W\d_][\w'.-]*(?: [^\W\d_][\w'.-]*){0,2})"
+_TOWN_END = r"(?!\w)"
 
 
 # The interview itself just before "at <company>": "my 2:30 interview at", "10am at".
@@ -60,9 +61,42 @@ _REACHING = (
 )
 # A street address after the interview: "at 200 west st", "at 12 high street", "interview
 # 10:00 on kifisias ave", "at tidewater marine on lower water st".
+# Street words that never mean anything else, and those written before the name.
+_PLAIN_STREET = r"(?:street|road|avenue|boulevard|strasse|straße|straat|gatan|calle|avenida)"
+_STREET_FIRST = r"(?:avenida|av|rua|calle|rue|piazza|jalan|jl|ulica|ul|utca|cours|boulevard|blvd)"
+# A street written after a comma: "at Calder & Reeve, 40 Gresham St.", "at Índico Telecom,
+# Avenida Julius Nyerere", "Praterstraße 31". A short street word ("st", "dr", "way") needs
+# a house number before it, so ", with dr" or ", the easy way" is no address.
+_COMMA_STREET = (
+    rf", (?:\d{{1,5}}[a-z]? (?:[\w'.-]+ ){{1,3}}{_STREET}|(?:[\w'.-]+ ){{1,3}}{_PLAIN_STREET}"
+    rf"|{_STREET_FIRST}\.? [a-z][\w'-]+|[\w'-]+(?:strasse|straße|gasse|allee|platz|straat|gatan"
+    r"|gade|vej))"
+)
 _ADDRESS = re.compile(
     r"\b(?:interview|intervue|onsite|oclock|\d{1,2}(?:[:.]\d\d)? ?(?:am|pm|h)?)\b[^.;!?]{0,60}?"
-    rf"\b(?:at \d{{1,4}} [\w'-]+(?: [\w'-]+)? {_STREET}|on (?:[\w'-]+ ){{1,3}}{_STREET})(?![\w-])"
+    rf"(?:\b(?:at \d{{1,4}} [\w'-]+(?: [\w'-]+)? {_STREET}|on (?:[\w'-]+ ){{1,3}}{_STREET})"
+    rf"|{_COMMA_STREET})(?![\w-])"
+)
+# The employer's own premises: "at their ikeja office", "there office on Av. Insurgentes",
+# "their office in esentai tower" ("their office called me", "their site" on the web and
+# "their office is in york", which says where they are, are no place travelled to; an
+# office word before a job word is a job: "their office manager").
+_PREMISES = (
+    r"(?:office|offices|showroom|site|premises|hq|headquarters|campus|building|branch|store"
+    r"|plant|factory|warehouse|depot|studio|studios|lab|laboratory)"
+)
+_THEIR_SITE = re.compile(
+    r"(?:\b(?:at|to) (?:their|there) (?:(?!web|career|careers|job|jobs)[\w'-]+ ){0,3}?"
+    rf"{_PREMISES}(?=\s*(?:[,.;!?)]|$|\b(?:in|on|at|for|and|today|tomorrow)\b))"
+    rf"|\b(?:their|there) (?:[\w'-]+ ){{0,2}}?{_PREMISES} (?:in|on|at) (?:the )?[a-z])"
+)
+# Right after "at <the hiring company>": its site or office named, in brackets or after a
+# comma ("at Himal Trekking Gear, Thamel showroom", "Atlas Argan Cosmetics (Ain Sebaa
+# site)", "..., their High Street BGC office"), the office word closing the phrase (so
+# ", store manager" or ", site reliability engineer" is the role).
+_NAMED_SITE = re.compile(
+    rf"\s*[,(]\s*(?:(?:the|their|there) )?(?:(?!web|career|careers)[\w'-]+ ){{0,3}}?"
+    rf"{_PREMISES}(?=\s*(?:[,.;!?)]|$|\b(?:for|in|on|at|and)\b))"
 )
 
 
@@ -99,6 +133,8 @@ def _town_zone(town: str) -> str | None:
     known = places()
     words = town.split()
     for size in range(len(words), 0, -1):
+        if size == 1 and article_before_name(words[0], town[len(words[0]) :]):
+            continue
         zone = known.get(" ".join(words[:size]))
         if zone:
             return zone
@@ -182,7 +218,7 @@ def _company_site(low: str, company: str) -> Site | None:
         comma = _COMMA_TOWN.match(after)
         if comma and (found := _town(comma.group("town"))) and _town_zone(found):
             return Site(True, _town_zone(found))
-    if any(_ON_STREET.match(after) for _, after in at):
+    if any(_ON_STREET.match(after) or _NAMED_SITE.match(after) for _, after in at):
         return Site(True)
     for before, _ in mentions:
         where = _INTERVIEW_IN.search(before) or _IN_AT.search(before)
@@ -202,7 +238,7 @@ def visited_site(low: str, company: str | None) -> Site:
     )
     if named_city and (found := _town(named_city.group("town"))) and _town_zone(found):
         return Site(True, _town_zone(found))  # "my interview in Manchester tomorrow"
-    if _ADDRESS.search(low):
+    if _ADDRESS.search(low) or _THEIR_SITE.search(low):
         return Site(True)  # "at goldman at 200 west st": a street address
     going = _GOING_TO.search(low)
     if going and (found := _town(going.group("town"))) and _town_zone(found):

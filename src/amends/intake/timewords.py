@@ -84,13 +84,16 @@ _CLOCKS = [
         rf"(?:(?<=\bat )|(?<=\bfor )|(?<=\bby )|(?<=\baround )|(?<=\bfrom )|(?<=\b@ )|(?<=@)"
         rf"|(?<=\buntil )|(?<=\btill )|(?<=\babout )|(?<=\bmy )|(?<=\bsaid )|(?<=\bsays )"
         r"|(?<=\binterview was )|(?<=\binterview is )|(?<=\bcall was )|(?<=\bcall is )"
-        rf"|(?<=\bas ))(?P<h>{_H})"
-        r"(?![\d:/]|\.\d|\s*(?:minutes|hours|hour|days|weeks|people|%|st\b|nd\b|rd\b|th\b))"
+        rf"|(?<=\bas )|(?<=\ba las )|(?<=\bàs ))(?P<h>{_H})"
+        r"(?![\d:/]|\.\d|\s*(?:minutes|hours|hour|days|weeks|people|%|st\b|nd\b|rd\b|th\b)"
+        r"|h(?:[0-5]\d)?s?\b)"  # "at 15h": the h-clock below reads it whole
     ),
     re.compile(r"(?<=\bat )(?P<hh>[01]\d|2[0-3])(?P<m>[0-5]\d)(?![\d:/]|\.\d)"),
     # "at 16h", "today 14h", "15hs", "9h30": the hour written with an h (24-hour clock)
     re.compile(
-        r"(?:(?<=\bat )|(?<=\btoday )|(?<=\bmorning )|(?<=\bafternoon )|(?<=\bthe ))"
+        r"(?:(?<=\bat )|(?<=\btoday )|(?<=\bmorning )|(?<=\bafternoon )|(?<=\bthe )|(?<=\bis )"
+        r"|(?<=\bwas )|(?<=\binterview )|(?<=\bentrevista )|(?<=\bàs )|(?<=\bà )|(?<=\ba las )"
+        r"|(?<=\bum )|(?<=\bby )|(?<=\bmy ))"
         r"(?P<hh>[01]?\d|2[0-3])h(?P<m>[0-5]\d)?s?\b"
     ),
 ]

@@ -17,79 +17,44 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from amends.intake.dates import BadDate, Tense, resolve_day
+from amends.intake.timecues import (
+    ACTUAL,
+    CLAUSE,
+    CLOCK_CHANGE,
+    CONTACTED,
+    CONTRAST,
+    CORRECTION,
+    CUES,
+    INTERVIEW_WORD,
+    OTHER_EVENT,
+    REALISE,
+    SENTENCE,
+    THOUGHT,
+)
 from amends.intake.timewords import Clock, Day, Offset, find_clocks, find_days, find_offsets
 from amends.intake.zonewords import ZoneRef, zone_after, zoned_hour
 
-# "Dr. Bauer", "Mr. Sanz": a title's full stop ends no sentence.
-_SENTENCE = re.compile(
-    r"(?<!\bdr)(?<!\bmr)(?<!\bmrs)(?<!\bms)(?<!\bmx)(?<!\bprof)(?<!\bst)"
-    r"[.!?;\n]+(?:\s|$)|\s+-\s+"
-)
-_CLAUSE = re.compile(r",|\bbut\b|\band then\b|\bthen\b|\bso\b|\bbecause\b|\bwhen\b|\band\b(?= i\b)")
-_REALISE = (
-    r"(?:saw|seen|noticed|spotted) (?:the |their |\d+ |two |three |several )?missed calls?"
-    r"|noticed|notice|realised|realise|saw|seen|see|woke|wake|waking|found out|checked|check"
-    r"|remembered|remember|it hit me|dawned|discovered|spotted|looked at|got up|opened"
-    r"|thought of it|only thought|sat down|came back|got back|got home"
-)
-_OTHER = (
-    r"missed calls?|dentist|dentists|doctor|doctors|gp|appt|left|leave|leaving|train|bus"
-    r"|flight|plane|arrive|arriving|arrival|arrived|eta|got to|get to|made it|showed up"
-    r"|turned up|rocked up"
-    r"|be there|get there"
-    r"|get in|be in|back|home|until|til|till|landed|land|lands|departs|departing|reach|shift"
-    r"|appointment|exam|class|lecture|finish|finishes|ends|free|available|instead|offered"
-    r"|reschedule|rescheduled|move it|moved|alarm|set|asleep|bed|sleep|by|now|kicked|froze"
-    r"|dialled|dialed|joined|logged|died|crashed|dropped|broke|cut out|emailed|texted|rang"
-    r"|messaged|phoned|called"
-)
-_START = (
-    r"(?:meant|supposed|due|expected) to be (?:there|in|at|on)|interview|interviews|call|screen"
-    r"|screening|chat|meeting|it (?:is|was|starts|started|begins|began)|its|starts|started|start"
-    r"|begins|began|scheduled|booked|supposed|meant|due|slot|for|invite|invitation|said|says"
-    r"|was it|is it|or|webex|zoom|teams|skype|facetime|onsite|missed the|missed my"
-)
-# "which I now realise was 3pm here": a start converted to the person's clock, no noticing.
-_CONVERTED = r"(?:now )?realised? (?:that )?(?:it )?(?:was|is|thats)"
-_CUES = re.compile(
-    rf"\b(?:(?P<converted>{_CONVERTED})|(?P<realise>{_REALISE})|(?P<other>{_OTHER})"
-    rf"|(?P<start>{_START}))\b"
-)
-_THOUGHT = re.compile(
-    r"\b(?:thought|assumed|believed|expected|had it (?:down )?as|i had it"
-    r"|(?:read|saw|took|understood) (?:it|the time|the invite) as"
-    r"|set (?:a |my |the )?(?:reminder|alarm) for"
-    r"|(?:calculated|converted|counted) (?:it |that )?(?:as|to)"
-    r"|had (?:it |that )?(?:calculated|worked out|converted) as"
-    r"|(?:worked|figured) (?:it |that )?out (?:as|to be)|thinking (?:it was|that was|its)"
-    r"|thougt|thot|tought)\b"
-    r"|\b(?:had|put|wrote|got)\b[^,.]{0,70}\bdown (?:as|for)\b"
-    r"|\b(?:wrote|put|had|saved|entered|noted|copied|recorded|logged|typed|marked)\b[^,.;]{0,100}"
-    r"(?<!same time )(?<!same day )"
-    r"\bas\b"
-)
-_ACTUAL = re.compile(r"\b(?:actually|really|turns out|turned out|in fact|but it was|it was at)\b")
-_CONTRAST = re.compile(
-    r"\bbut\b|\b(?:invite|invitation|email|confirmation|calendar invite) (?:said|says|stated"
-    r"|states|had)\b|\bwhen (?:the|their|it)\b"
-)
-_CORRECTION = re.compile(
-    r"\bbut (?:it )?(?:was|is)(?: actually| really)?(?: in| on)? (?P<who>theirs|their time|mine|my time)"  # noqa: E501
-)
-# "the clocks went back on sunday", "nz went onto daylight saving on sunday": that day is
-# when the clocks changed, never the interview's.
-_CLOCK_CHANGE = re.compile(
-    r"\bclocks? (?:changed|change|went|go|goes|moved|move|sprang|spring|fell|fall|jumped"
-    r"|shifted)\b|\btime (?:changed|change|went|go|goes|moved|move|sprang|spring|fell|fall"
-    r"|jumped|shifted) (?:back|forward|forwards|ahead|over)\b"
-    r"|\bdaylight sav(?:ing|ings)\b|\bdst\b|\bsummer time\b"
-    r"|\b(?:put|set) (?:its|their|our) clocks\b"
-)
-_CONTACTED = re.compile(
-    r"\b(?:call|called|calls|rang|ring|emailed|email|texted|messaged|phoned|wrote|sent)"
-    r" (?:me|us)\b|\bto confirm\b"
-)
 _NOT_THAT_DAY = re.compile(r"\b(?:not|since|until|till|til)\s+$")
+_SAME_DAY_JOIN = re.compile(r"[\s,]*(?:the\s+)?")
+
+
+def _not_that_day(low: str, days: list[Day]) -> set[int]:
+    """Where the days after "not", "since" or "until" begin ("yesterday at 3 not today",
+    "sick since last night"), with a day written on as the same one ("not Friday the 22nd")."""
+    negated: set[int] = set()
+    before: Day | None = None
+    for day in sorted(days, key=lambda d: d.start):
+        joined = (
+            before is not None
+            and before.start in negated
+            and _SAME_DAY_JOIN.fullmatch(low, before.end, day.start) is not None
+        )
+        if joined or _NOT_THAT_DAY.search(low, max(0, day.start - 7), day.start):
+            negated.add(day.start)
+        before = day
+    return negated
+
+
 _PM = re.compile(r"\b(?:afternoon|evening|tonight|night)\b")
 _AM = re.compile(r"\bmorning\b")
 
@@ -151,8 +116,25 @@ def _clause_start(clauses: list[int], pos: int) -> int:
     return clauses[ci - 1] if ci else 0
 
 
-def _boundaries(pattern: re.Pattern[str], text: str) -> list[int]:
-    return [m.end() for m in pattern.finditer(text)]
+@dataclass(frozen=True)
+class _Cuts:
+    """Where the story's sentences and clauses end and the next begin, found once per story
+    (every lookup is a bisection: each mention scanning again made long stories quadratic).
+    A sentence end is a clause end too."""
+
+    sentences: list[int]  # where each sentence ends
+    sentence_starts: list[int]  # where each sentence-ending mark begins
+    clauses: list[int]  # where each clause ends (sorted, no repeats)
+    clause_starts: list[int]
+
+
+def _cuts(low: str) -> _Cuts:
+    sent = [m.span() for m in SENTENCE.finditer(low)]
+    both = sorted(sent + [m.span() for m in CLAUSE.finditer(low)])
+    return _Cuts(
+        [e for _, e in sent], [s for s, _ in sent], sorted({e for _, e in both}),
+        [s for s, _ in both],
+    )  # fmt: skip
 
 
 def _index(bounds: list[int], pos: int) -> int:
@@ -179,11 +161,17 @@ def _role(low: str, start: int, end: int, clause_start: int, clause_end: int) ->
         low, end
     ):
         return "start"  # "15 min out from my 2pm": the person's own appointment, the interview
-    before = list(_CUES.finditer(low, clause_start, start))
+    before = list(CUES.finditer(low, clause_start, start))
     if before:
+        if before[-1].group("realise") and _OBJECT.fullmatch(low, before[-1].end(), start):
+            return "start"  # "just realised the 8am on wednesday is ...": the time realised
         return _kind(before[-1])
-    after = _CUES.search(low, end, clause_end)
+    after = CUES.search(low, end, clause_end)
     return _kind(after) if after else "unknown"
+
+
+# What was realised is the time itself: "realised the 8am", "noticed that my 2pm".
+_OBJECT = re.compile(r"\s+(?:that\s+)?(?:the|my|our)\s+")
 
 
 def _kind(m: re.Match[str]) -> str:
@@ -207,8 +195,8 @@ def read_when(
     days = find_days(low)
     offsets = find_offsets(low)
     clocks = _with_zoned_hours(low, find_clocks(low, days, offsets), days)
-    sentences = _boundaries(_SENTENCE, low)
-    clauses = sorted(set(sentences + _boundaries(_CLAUSE, low)))
+    cuts = _cuts(low)
+    sentences, clauses = cuts.sentences, cuts.clauses
     mentions: list[_Mention] = []
     items: list[Clock | Offset] = [*clocks, *offsets]
     for item in items:
@@ -227,17 +215,18 @@ def read_when(
                 offset=item if isinstance(item, Offset) else None,
             )
         )  # fmt: skip
-    attached = _attach_days(low, days, mentions, sentences, clauses)
+    negated = _not_that_day(low, days)
+    attached = _attach_days(low, days, mentions, cuts, negated)
     days = [
         d
         for d in days
-        if not _THOUGHT.search(low, _clause_start(clauses, d.start), d.start)
-        and not _NOT_THAT_DAY.search(low, max(0, d.start - 7), d.start)
-        and not _CLOCK_CHANGE.search(low, _clause_start(clauses, d.start), d.start)
+        if not THOUGHT.search(low, _clause_start(clauses, d.start), d.start)
+        and d.start not in negated
+        and not CLOCK_CHANGE.search(low, _clause_start(clauses, d.start), d.start)
         and not (low[d.start : d.end].endswith(("night", "nite")) and d not in attached.values())
     ]
     when = When()
-    context = _Context(low, now, my_tz, tense, month_first, when, their_zone)
+    context = _Context(low, now, my_tz, tense, month_first, when, cuts, their_zone)
     starts = [m for m in mentions if m.role == "start"] or [
         m for m in mentions if m.role == "unknown"
     ]
@@ -248,7 +237,7 @@ def read_when(
             resolved.append((m, stated))
     if resolved and all(stated.instant is not None for _, stated in resolved):
         resolved = _zoned_instead(resolved, mentions, attached, context, days)
-    _choose_start(low, resolved, clauses, when)
+    _choose_start(low, resolved, cuts, when)
     realised = [m for m in mentions if m.role == "realise"]
     if len(realised) == 1:
         when.realised = context.resolve(realised[0], attached.get(realised[0].start), "realise", [])
@@ -257,7 +246,7 @@ def read_when(
         if _noticed_before(when):
             when.realised = None  # "sat down at 8:30 ... missed my 9am": no noticing of it
     if when.start is None and not starts and not when.bad_date:
-        when.date_only = context.start_day_only(days, mentions, sentences, clauses)
+        when.date_only = context.start_day_only(days)
     return when
 
 
@@ -302,20 +291,21 @@ def _with_zoned_hours(low: str, clocks: list[Clock], days: list[Day]) -> list[Cl
 
 
 def _attach_days(
-    low: str, days: list[Day], mentions: list[_Mention], sentences: list[int], clauses: list[int]
+    low: str, days: list[Day], mentions: list[_Mention], cuts: _Cuts, negated: set[int]
 ) -> dict[int, Day]:
     """Each day goes to the nearest time in its sentence (same clause first).
 
     A day the person only *thought* it was ("I thought it was tmrw") belongs to no time.
     """
+    sentences, clauses = cuts.sentences, cuts.clauses
     attached: dict[int, Day] = {}
     for day in days:
         ci0 = _index(clauses, day.start)
-        if _THOUGHT.search(low, clauses[ci0 - 1] if ci0 else 0, day.start):
+        if THOUGHT.search(low, clauses[ci0 - 1] if ci0 else 0, day.start):
             continue
-        if _NOT_THAT_DAY.search(low, max(0, day.start - 7), day.start):
+        if day.start in negated:
             continue  # "yesterday at 3 not today", "sick since last night": no day of a time
-        if _CLOCK_CHANGE.search(low, clauses[ci0 - 1] if ci0 else 0, day.start):
+        if CLOCK_CHANGE.search(low, clauses[ci0 - 1] if ci0 else 0, day.start):
             continue
         si, ci = _index(sentences, day.start), _index(clauses, day.start)
         near = [m for m in mentions if m.sentence == si]
@@ -325,11 +315,22 @@ def _attach_days(
         night = low[day.start : day.end].endswith(("night", "nite"))
         if night and (best.clause != ci or _daytime(best.clock)):
             continue  # "my nan collapsed last night and i missed my 9am": the event's night
+        if best.clause != ci and _RESTATED.search(
+            low, _clause_start(clauses, best.start), best.start
+        ):
+            continue  # "2pm Perth time, which is 4pm for me, not Friday": the same moment
         if best.start not in attached or abs(best.start - day.start) < abs(
             best.start - attached[best.start].start
         ):
             attached[best.start] = day
     return attached
+
+
+# "which is 4pm for me", "thats 8am here": the clause restates the time before on another
+# clock, so it takes no day from another clause (the zones decide its day).
+_RESTATED = re.compile(
+    r"\s*(?:(?:which|that|this|it) (?:is|was|s|would be|will be|means)|thats|ie|i\.e\.)\s+"
+)
 
 
 def _daytime(clock: Clock | None) -> bool:
@@ -345,8 +346,8 @@ class _Context:
     tense: Tense
     month_first: bool
     when: When
+    cuts: _Cuts
     their_zone: str | None = None
-    _cut_cache: tuple[list[int], list[int], list[int], list[int]] | None = None
 
     def resolve(self, m: _Mention, day: Day | None, role: str, days: list[Day]) -> Stated | None:
         text = self.low[m.start : m.end].strip()
@@ -390,10 +391,24 @@ class _Context:
             if role == "start":
                 self.when.time_only = f"{hour:02d}:{m.clock.minute:02d}"
             return None
+        if day is not None and self._weekday_today(day, today, hour, m.clock.minute, tz):
+            when_date = today
         wall = datetime(when_date.year, when_date.month, when_date.day, hour, m.clock.minute)
         if role == "realise" and day is None and wall.replace(tzinfo=tz) > self.now:
             return None  # "only saw the missed calls at 11:30pm": not later today, that day
         return Stated(text, wall=wall, clock=clock, implied_day=implied)
+
+    def _weekday_today(self, day: Day, today: date, hour: int, minute: int, tz: ZoneInfo) -> bool:
+        """ "the interview at 9am thursday taipei time (5pm wednesday for me)", told at 17:20
+        on Wednesday in Vancouver: a plain weekday on a named clock where it is already
+        another day than the person's, naming that clock's today, is that today (not next
+        week's), when the time falls within the same stretch of hours as now there."""
+        if day.kind != "weekday" or day.modifier or day.weekday != today.weekday():
+            return False
+        if tz.key == self.my_tz.key or self.now.astimezone(self.my_tz).date() == today:
+            return False
+        moment = datetime(today.year, today.month, today.day, hour, minute, tzinfo=tz)
+        return timedelta(hours=-3) <= moment - self.now <= timedelta(hours=16)
 
     def later_that_day(self, m: _Mention, start: datetime) -> Stated | None:
         """ "missed yesterday's 14:00 ... only saw the missed calls at 19:30": a noticing
@@ -411,9 +426,9 @@ class _Context:
     def _corrected(self, end: int, clock: ZoneRef | None) -> ZoneRef | None:
         """ "thought it was 3pm my time but it was theirs": the correction wins."""
         begin, stop = self._sentence_span(end)
-        if not _THOUGHT.search(self.low, begin, end):
+        if not THOUGHT.search(self.low, begin, end):
             return clock
-        m = _CORRECTION.search(self.low, clock.end if clock else end, stop)
+        m = CORRECTION.search(self.low, clock.end if clock else end, stop)
         if m is None:
             return clock
         return ZoneRef("mine" if m.group("who").startswith("m") else "theirs", None, m.end())
@@ -432,11 +447,11 @@ class _Context:
         """ "HR called me on Monday to confirm": the day someone got in touch."""
         start, end = self._sentence_span(pos)
         sentence = self.low[start:end]
-        return _CONTACTED.search(sentence) is not None and not _INTERVIEW_WORD.search(sentence)
+        return CONTACTED.search(sentence) is not None and not INTERVIEW_WORD.search(sentence)
 
     def _in_realise_clause(self, pos: int) -> bool:
-        start = _last_end(self._cuts()[0], pos)
-        return re.search(rf"\b(?:{_REALISE})\b", self.low[start:pos]) is not None
+        start = _last_end(self.cuts.clauses, pos)
+        return re.search(rf"\b(?:{REALISE})\b", self.low[start:pos]) is not None
 
     def _hour(self, m: _Mention, day: Day | None) -> int:
         clock = m.clock
@@ -457,23 +472,12 @@ class _Context:
         return clock.hour + 12 if 1 <= clock.hour <= 6 else clock.hour
 
     def _clause_text(self, pos: int) -> str:
-        return self.low[_last_end(self._cuts()[0], pos) : _next_start(self._cuts()[1], pos)]
+        return self.low[
+            _last_end(self.cuts.clauses, pos) : _next_start(self.cuts.clause_starts, pos)
+        ]
 
     def _sentence_span(self, pos: int) -> tuple[int, int]:
-        ends, starts = self._cuts()[2:]
-        return _last_end(ends, pos), _next_start(starts, pos)
-
-    def _cuts(self) -> tuple[list[int], list[int], list[int], list[int]]:
-        """Where clauses and sentences end and the next begin, found once per story (each
-        mention looking them up again made long stories quadratic)."""
-        if self._cut_cache is None:
-            both = sorted(m.span() for p in (_SENTENCE, _CLAUSE) for m in p.finditer(self.low))
-            sent = [m.span() for m in _SENTENCE.finditer(self.low)]
-            self._cut_cache = (
-                sorted(e for _, e in both), [s for s, _ in both], [e for _, e in sent],
-                [s for s, _ in sent],
-            )  # fmt: skip
-        return self._cut_cache
+        return _last_end(self.cuts.sentences, pos), _next_start(self.cuts.sentence_starts, pos)
 
     def _implied_today(
         self, today: date, hour: int, minute: int, tz: ZoneInfo, tense: Tense
@@ -491,9 +495,7 @@ class _Context:
             return today
         return None
 
-    def start_day_only(
-        self, days: list[Day], mentions: list[_Mention], sentences: list[int], clauses: list[int]
-    ) -> date | None:
+    def start_day_only(self, days: list[Day]) -> date | None:
         """The interview day when the story gives a day but no time ("missed it yesterday")."""
         free = [d for d in days if not self._in_realise_clause(d.start)]
         if len(free) != 1:
@@ -531,33 +533,31 @@ def _key(stated: Stated) -> tuple[object, ...]:
     return (stated.wall, stated.clock.kind if stated.clock else None, stated.instant)
 
 
-_INTERVIEW_WORD = re.compile(r"\b(?:interview|interviews|screen|screening|zoom|teams|webex)\b")
-_OTHER_EVENT = re.compile(
-    r"\b(?:meeting|all[- ]hands|shift|appointment|appt|surgery|operation|class|lecture|exam"
-    r"|ceremony|wedding|funeral|flight|train|school run|pick ?up|collect)\b"
-)
-
-
 def _about_the_interview(
-    low: str, found: list[tuple[_Mention, Stated]]
+    low: str, found: list[tuple[_Mention, Stated]], sentences: list[int]
 ) -> list[tuple[_Mention, Stated]]:
     """The candidates told in a sentence about the interview, when the others are told in a
     sentence about another event only ("an all-hands meeting at 08:00. My interview is at
     11:00 Riyadh time"): that other time is the clash, not a second start."""
-    bounds = [0, *_boundaries(_SENTENCE, low), len(low)]
+    bounds = [0, *sentences, len(low)]
 
     def sentence(m: _Mention) -> str:
         return low[bounds[m.sentence] : bounds[m.sentence + 1]]
 
-    about = [(m, s) for m, s in found if _INTERVIEW_WORD.search(sentence(m))]
+    # A time on a named clock ("14:00 Yangon time") is the interview's, never another event's.
+    about = [
+        (m, s)
+        for m, s in found
+        if INTERVIEW_WORD.search(sentence(m)) or (s.clock and s.clock.kind == "zone")
+    ]
     others = [(m, s) for m, s in found if (m, s) not in about]
-    if about and others and all(_OTHER_EVENT.search(sentence(m)) for m, _ in others):
+    if about and others and all(OTHER_EVENT.search(sentence(m)) for m, _ in others):
         return about
     return found
 
 
 def _choose_start(
-    low: str, resolved: list[tuple[_Mention, Stated]], clauses: list[int], when: When
+    low: str, resolved: list[tuple[_Mention, Stated]], cuts: _Cuts, when: When
 ) -> None:
     distinct = {_key(s): (m, s) for m, s in resolved}
     if len(distinct) <= 1:
@@ -565,15 +565,22 @@ def _choose_start(
         return
     believed: list[Stated] = []
     actual: list[Stated] = []
-    for m, s in _about_the_interview(low, list(distinct.values())):
+    for m, s in _about_the_interview(low, list(distinct.values()), cuts.sentences):
         ci = m.clause
-        c_start = clauses[ci - 1] if ci else 0
-        prefix = low[max(0, c_start - 40) : m.start]
-        thought = list(_THOUGHT.finditer(prefix))
+        c_start = cuts.clauses[ci - 1] if ci else 0
+        # The words before the time in its sentence (a belief told in the sentence before
+        # is about that sentence's time: "...at 14:00 and I was thinking it is my time.
+        # Now I see in the invitation it is 14:00 Yangon time").
+        begin = max(_last_end(cuts.sentences, m.start), c_start - 40)
+        prefix = low[begin : m.start]
+        thought = list(THOUGHT.finditer(prefix))
         # "had it in my cal as 2pm but the invite said 2pm eastern": what follows the
-        # contrast is what the invite said, not the belief.
-        undone = thought and _CONTRAST.search(prefix, thought[-1].end())
-        (believed if thought and not undone and not _ACTUAL.search(prefix) else actual).append(s)
+        # contrast is what the invite said, not the belief; "thinking it was at noon" is
+        # a belief ("it was at" after it is no correction).
+        undone = thought and (
+            CONTRAST.search(prefix, thought[-1].end()) or ACTUAL.search(prefix, thought[-1].end())
+        )
+        (believed if thought and not undone else actual).append(s)
     if len(actual) == 1:
         when.start = actual[0]
         return

@@ -42,9 +42,12 @@ def _place_re() -> str:
 @cache
 def _after_time() -> re.Pattern[str]:
     abbr = _words(list(_table("abbreviations")))
+    demonym = _words(list(_table("demonyms")))
     return re.compile(
         r"(?:\s*(?<![\w])(?:tonight|today|tomorrow|yesterday|this (?:morning|afternoon|evening)"
-        r"|in the (?:morning|afternoon|evening)))?"
+        r"|in the (?:morning|afternoon|evening)"
+        # "9am thursday taipei time", "5pm wednesday for me": the day between time and clock
+        r"|(?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day))?"
         r"\s*[(\[,]?\s*(?:in\s+|on\s+)?(?:"
         rf"(?P<mine>my (?:own )?(?:local )?(?:time(?:zone)?|zone|clock)|mine|local time for me"
         r"|for me"
@@ -53,6 +56,7 @@ def _after_time() -> re.Pattern[str]:
         # "9am here in Toronto" (the person is visiting): that place's clock
         rf"|(?:for me )?here in (?P<here_place>{_place_re()})\b"
         r"|(?P<theirs>their (?:local )?(?:time(?:zone)?|zone|clock|end|side)|theirs"
+        r"|there (?:local )?time"  # "1pm there time in sharjah": their, as typed
         r"|the interviewers? (?:local )?time|interviewers? time|company time|for them"
         r"|on their (?:end|side)|where they are|for the interviewers?|for the (?:team|panel))"
         rf"(?:\s*[(,]?\s*(?:in\s+)?(?P<their_place>{_place_re()})\b)?"
@@ -60,9 +64,13 @@ def _after_time() -> re.Pattern[str]:
         rf"|for the (?P<team_place>{_place_re()}) (?:team|office|panel|people|side|folks)"
         r"|(?:gmt|utc)\s?(?P<sign>[+-])\s?(?P<oh>\d{1,2})(?:[:.]?(?P<om>[0-5]\d))?"
         rf"|(?P<abbr>{abbr})(?![\w/+-])(?:\s+time)?"
-        rf"|(?P<place>{_place_re()})(?: time| local time|(?=\s*[)\]]))"
-        # "11am in New York, but", "11am Dublin." (the place closes the phrase)
-        rf"|(?:in\s+)?(?P<end_place>{_place_re()})(?=\s*(?:[,.;!?]|$))"
+        rf"|(?P<demonym>{demonym}) (?:local )?time"
+        rf"|(?P<place>{_place_re()})(?: time| local time|(?=\s*[)\]])"
+        # "the 10am providence interview": the place's own interview, on its clock
+        r"|(?=\s+(?:interview|interveiw|call|meeting|screen)\b))"
+        # "11am in New York, but", "11am Dublin.", "10am New York = 2pm UK" (the place closes
+        # the phrase)
+        rf"|(?:in\s+)?(?P<end_place>{_place_re()})(?=\s*(?:[,.;!?=/]|$))"
         r")(?![\w])"
     )
 
@@ -101,6 +109,8 @@ def zone_after(low: str, end: int, story: str) -> ZoneRef | None:
         return ZoneRef("zone", offset, m.end()) if offset else None
     if m.group("abbr"):
         return ZoneRef("zone", read_abbreviation(m.group("abbr"), story), m.end())
+    if m.group("demonym"):
+        return ZoneRef("zone", _table("demonyms")[m.group("demonym")], m.end())
     if m.group("team_place"):
         return ZoneRef("theirs", places()[m.group("team_place")], m.end())
     return ZoneRef("zone", places()[m.group("place") or m.group("end_place")], m.end())
@@ -161,12 +171,17 @@ def _location_patterns() -> list[re.Pattern[str]]:
         ),
         re.compile(rf"\b(?:time in|time over in|clock in|it is|its|it was) {place}(?!\w) time"),
         re.compile(rf"\bthey(?:re| are| were) (?:over )?in {place}(?!\w)"),
+        # "interview (for friday) with Kestrel Aerospace in seattle"
         re.compile(
-            rf"\b(?:interview|call|meeting|chat|screen) (?:with|at) (?:the )?"
-            rf"[\w&]+(?: [\w&]+){{0,2}}"
-            rf" (?:in|based in|out of) {place}(?!\w)"
+            rf"\b(?:interview|call|meeting|chat|screen)(?: (?!with\b|at\b)\w+){{0,3}} (?:with|at)"
+            rf" (?:the )?[\w&]+(?: [\w&]+){{0,2}} (?:in|based in|out of) {place}(?!\w)"
         ),
         re.compile(rf"\b(?:the )?(?:interview|role|job|position) is (?:based )?in {place}(?!\w)"),
+        # "my interview with Carthage Dispositifs (Tunis)": the company's place in brackets
+        re.compile(
+            rf"\b(?:interview|call|meeting|chat|screen) (?:with|at) (?:the )?[\w&]+"
+            rf"(?: [\w&]+){{0,2}} \({place}\)"
+        ),
         # "It was with N26 in Berlin", "its for klarna in stockholm"
         re.compile(
             rf"\b(?:its|it is|it was) (?:with|for) (?:the )?[\w&]+(?: [\w&]+){{0,2}}"
@@ -180,12 +195,33 @@ def _location_patterns() -> list[re.Pattern[str]]:
     ]
 
 
+# "in La Défense", "in Le Marais": an article before a name is no "LA" or "LE".
+_ARTICLES = frozenset({"la", "le", "el", "les", "los", "las", "il", "lo"})
+_AFTER_PLACE = frozenset(
+    {"for", "at", "on", "in", "to", "and", "but", "so", "with", "by", "from", "office", "offices",
+     "team", "time", "tomorrow", "today", "tonight", "next", "this", "is", "was", "based"}
+)  # fmt: skip
+
+
+_NEXT_WORD = re.compile(r" ([^\W\d_]+)")
+
+
+def article_before_name(word: str, rest: str) -> bool:
+    """Whether a place word is an article starting a longer name ("in la défense"; "in LA,"
+    or "in LA for" is Los Angeles): ``rest`` is the text after it."""
+    if word not in _ARTICLES:
+        return False
+    following = _NEXT_WORD.match(rest)
+    return following is not None and following.group(1) not in _AFTER_PLACE
+
+
 def interviewer_place(low: str) -> str | None:
     """The zone of the place the story puts the interviewer in, if exactly one."""
     found = {
         places()[m.group("place")]
         for pattern in _location_patterns()
         for m in pattern.finditer(low)
+        if not article_before_name(m.group("place"), low[m.end() : m.end() + 40])
     }
     return found.pop() if len(found) == 1 else None
 
@@ -198,7 +234,7 @@ _LOCAL = re.compile(
 
 
 _VENUE = re.compile(
-    r"\b(?:at|to|in) (?:the|their) (?:[a-z&'-]+ ){0,3}(?:office|offices|hospital|council|school"
+    r"\b(?:at|to|in) (?:the|their|an?) (?:[a-z&'-]+ ){0,3}(?:office|offices|hospital|council|school"
     r"|building|site|campus|hq|store|branch|clinic|hall|centre|center|depot|warehouse|factory"
     r"|restaurant|hotel|bank|studio|plant)\b"
 )

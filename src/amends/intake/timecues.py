@@ -1,0 +1,88 @@
+"""The words around a time that say what it is: the interview's start, the moment the
+person noticed, another event's time, a belief or a correction, and where sentences and
+clauses end. Patterns only; :mod:`.when` applies them to a story.
+"""
+
+from __future__ import annotations
+
+import re
+
+# "Dr. Bauer", "Mr. Sanz": a title's full stop ends no sentence.
+SENTENCE = re.compile(
+    r"(?<!\bdr)(?<!\bmr)(?<!\bmrs)(?<!\bms)(?<!\bmx)(?<!\bprof)(?<!\bst)"
+    r"[.!?;\n]+(?:\s|$)|\s+-\s+"
+)
+CLAUSE = re.compile(r",|\bbut\b|\band then\b|\bthen\b|\bso\b|\bbecause\b|\bwhen\b|\band\b(?= i\b)")
+REALISE = (
+    r"(?:saw|seen|noticed|spotted) (?:the |their |\d+ |two |three |several )?missed calls?"
+    r"|noticed|notice|realised|realise|saw|seen|see|woke|wake|waking|found out|checked|check"
+    r"|remembered|remember|it hit me|dawned|discovered|spotted|looked at|got up|opened"
+    r"|thought of it|only thought|sat down|came back|got back|got home"
+    # "logged into zoom at 11.55": joining is when the person found the call gone
+    r"|logged (?:in|on)(?:to)?(?: (?:the )?(?:zoom|teams|webex|meet|call|meeting|link))?"
+)
+OTHER = (
+    r"missed calls?|dentist|dentists|doctor|doctors|gp|appt|left|leave|leaving|train|bus"
+    r"|flight|plane|arrive|arriving|arrival|arrived|eta|got to|get to|made it|showed up"
+    r"|turned up|rocked up"
+    r"|be there|get there"
+    r"|get in|be in|back|home|until|til|till|landed|land|lands|departs|departing|reach|shift"
+    r"|appointment|exam|class|lecture|finish|finishes|ends|free|available|instead|offered"
+    r"|reschedule|rescheduled|move it|moved|alarm|set|asleep|bed|sleep|by|now|kicked|froze"
+    r"|dialled|dialed|joined|logged|died|crashed|dropped|broke|cut out|emailed|texted|rang"
+    r"|messaged|phoned|called|sent (?:me )?(?:a |an )?(?:message|text|email|mail)"
+    r"|make it(?: (?:for|by|at|to|there))?"
+)
+START = (
+    r"(?:meant|supposed|due|expected) to be (?:there|in|at|on)|interview|interviews|call|screen"
+    r"|screening|chat|meeting|it (?:is|was|starts|started|begins|began)|its|starts|started|start"
+    r"|begins|began|scheduled|booked|supposed|meant|due|slot|for|invite|invitation|said|says"
+    r"|was it|is it|or|webex|zoom|teams|skype|facetime|onsite|missed the|missed my"
+    r"|(?:the|my) in[- ]person"
+)
+# "which I now realise was 3pm here": a start converted to the person's clock, no noticing.
+CONVERTED = r"(?:now )?realised? (?:that )?(?:it )?(?:was|is|thats)"
+CUES = re.compile(
+    rf"\b(?:(?P<converted>{CONVERTED})|(?P<realise>{REALISE})|(?P<other>{OTHER})"
+    rf"|(?P<start>{START}))\b"
+)
+THOUGHT = re.compile(
+    r"\b(?:thought|assumed|believed|expected|had it (?:down )?as|i had it"
+    r"|(?:read|saw|took|understood) (?:it|the time|the invite) as"
+    r"|set (?:a |my |the )?(?:reminder|alarm) for"
+    r"|(?:calculated|converted|counted) (?:it |that )?(?:as|to)"
+    r"|had (?:it |that )?(?:calculated|worked out|converted) as"
+    r"|(?:worked|figured) (?:it |that )?out (?:as|to be)|thinking (?:it was|that was|its|it is)"
+    r"|thougt|thot|tought)\b"
+    r"|\b(?:had|put|wrote|got)\b[^,.]{0,70}\bdown (?:as|for)\b"
+    r"|\b(?:wrote|put|had|saved|entered|noted|copied|recorded|logged|typed|marked)\b[^,.;]{0,100}"
+    r"(?<!same time )(?<!same day )"
+    r"\bas\b"
+)
+ACTUAL = re.compile(r"\b(?:actually|really|turns out|turned out|in fact|but it was|it was at)\b")
+CONTRAST = re.compile(
+    r"\bbut\b|\b(?:invite|invitation|email|confirmation|calendar invite) (?:said|says|stated"
+    r"|states|had)\b|\bwhen (?:the|their|it)\b"
+)
+CORRECTION = re.compile(
+    r"\bbut (?:it )?(?:was|is)(?: actually| really)?(?: in| on)? (?P<who>theirs|their time|mine|my time)"  # noqa: E501
+)
+# "the clocks went back on sunday", "nz went onto daylight saving on sunday": that day is
+# when the clocks changed, never the interview's.
+CLOCK_CHANGE = re.compile(
+    r"\bclocks? (?:changed|change|went|go|goes|moved|move|sprang|spring|fell|fall|jumped"
+    r"|shifted)\b|\btime (?:changed|change|went|go|goes|moved|move|sprang|spring|fell|fall"
+    r"|jumped|shifted) (?:back|forward|forwards|ahead|over)\b"
+    r"|\bdaylight sav(?:ing|ings)\b|\bdst\b|\bsummer time\b"
+    r"|\b(?:put|set) (?:its|their|our) clocks\b"
+)
+CONTACTED = re.compile(
+    r"\b(?:call|called|calls|rang|ring|emailed|email|texted|messaged|phoned|wrote|sent)"
+    r" (?:me|us)\b|\bto confirm\b"
+)
+INTERVIEW_WORD = re.compile(r"\b(?:interview|interviews|screen|screening|zoom|teams|webex)\b")
+OTHER_EVENT = re.compile(
+    r"\b(?:meeting|all[- ]hands|shift|appointment|appt|surgery|operation|class|lecture|exam"
+    r"|x-?ray|scan|mri|treatment|procedure|check-?up|physio|therapy|vaccination|blood test"
+    r"|ceremony|wedding|funeral|flight|train|school run|pick ?up|collect)\b"
+)
