@@ -123,3 +123,43 @@ def test_times_promised_within_a_bound_still_count(bounded: str) -> None:
         f"was cancelled. I'm still very keen on the role. {bounded} Thank you."
     )
     assert "missing-availability" not in check_text(text, kind="script").categories
+
+
+def _missed(middle: str, reason: str = "timezone-mistake", kind: str | None = None) -> set[str]:
+    text = (
+        "Subject: Missed interview – Sam Lee, Analyst\n\nDear Dana,\n\n"
+        f"I'm sorry I missed our interview this morning. {middle} I remain very interested in "
+        f"the role. {TIMES}\n\nThank you for your understanding,\nSam Lee\n"
+    )
+    return set(check_text(text, reason=reason, kind=kind).categories)  # type: ignore[arg-type]
+
+
+def test_acknowledging_the_trouble_their_side_took_is_not_blame() -> None:
+    line = "I appreciate this is not ideal, as your team has already coordinated the diaries."
+    assert "blame" not in _missed(line, reason="conflict", kind="request")
+
+
+def test_acknowledging_their_side_then_turning_on_it_is_blame() -> None:
+    assert "blame" in _missed("I appreciate your team is busy, but the link you sent was broken.")
+
+
+@pytest.mark.parametrize(
+    "owned",
+    [
+        "The time zone mix-up was on my side.",
+        "That was a misjudgement on my part.",
+        "The mistake was entirely on my end, and I now check both zones.",
+    ],
+)
+def test_a_mistake_placed_on_my_side_is_ownership(owned: str) -> None:
+    assert "missing-ownership" not in _missed(owned)
+
+
+def test_on_my_side_as_a_place_owns_nothing() -> None:
+    line = (
+        "The invitation gave no zone, and your scheduling tool made the mix-up more or less "
+        "inevitable on my side."
+    )
+    found = _missed(line)
+    assert "blame" in found
+    assert "missing-ownership" in found
