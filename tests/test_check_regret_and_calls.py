@@ -68,9 +68,7 @@ def test_a_call_before_an_interview_still_ahead_owes_no_ownership_line() -> None
     assert "missing-ownership" not in check_text(text, kind="script", reason="forgot").categories
 
 
-@pytest.mark.parametrize(
-    "owned", ["I should of set two alarms.", "i shouldve set a second alarm."]
-)
+@pytest.mark.parametrize("owned", ["I should of set two alarms.", "i shouldve set a second alarm."])
 def test_should_have_typed_as_heard_is_ownership(owned: str) -> None:
     text = (
         "Subject: Missed interview – Sam Lee, Analyst\n\nDear Dana,\n\n"
