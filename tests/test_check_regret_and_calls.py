@@ -17,12 +17,17 @@ from amends.check import check_text
 TIMES = "Could we meet on Tuesday at 10:00 GMT or Wednesday at 14:00 GMT?"
 
 
-def _apology(middle: str) -> str:
+def _email(body: str) -> str:
     return (
         "Subject: Missed interview – Sam Lee, Analyst\n\nDear Dana,\n\n"
+        f"{body}\n\nThank you for your understanding,\nSam Lee\n07700 900123\n"
+    )
+
+
+def _apology(middle: str) -> str:
+    return _email(
         "I'm so sorry I missed our interview this morning; I misread the time and that is my "
-        f"responsibility. {middle} I remain very interested in the role. {TIMES}\n\n"
-        "Thank you for your understanding,\nSam Lee\n07700 900123\n"
+        f"responsibility. {middle} I remain very interested in the role. {TIMES}"
     )
 
 
@@ -70,19 +75,17 @@ def test_a_call_before_an_interview_still_ahead_owes_no_ownership_line() -> None
 
 @pytest.mark.parametrize("owned", ["I should of set two alarms.", "i shouldve set a second alarm."])
 def test_should_have_typed_as_heard_is_ownership(owned: str) -> None:
-    text = (
-        "Subject: Missed interview – Sam Lee, Analyst\n\nDear Dana,\n\n"
+    text = _email(
         f"I'm sorry I missed our interview; my alarm did not go off. {owned} "
-        f"I remain very interested in the role. {TIMES}\n\nThank you,\nSam Lee\n"
+        f"I remain very interested in the role. {TIMES}"
     )
     assert "missing-ownership" not in check_text(text, reason="overslept").categories
 
 
 def test_something_else_that_should_have_happened_is_no_ownership() -> None:
-    text = (
-        "Subject: Missed interview – Sam Lee, Analyst\n\nDear Dana,\n\n"
+    text = _email(
         "I'm sorry I missed our interview. My alarm should of gone off at seven. "
-        f"I remain very interested in the role. {TIMES}\n\nThank you,\nSam Lee\n"
+        f"I remain very interested in the role. {TIMES}"
     )
     assert "missing-ownership" in check_text(text, reason="overslept").categories
 
@@ -98,10 +101,9 @@ def test_something_else_that_should_have_happened_is_no_ownership() -> None:
     ],
 )
 def test_times_put_off_until_something_happens_are_missing_availability(deferral: str) -> None:
-    text = (
-        "Subject: Missed interview – Sam Lee, Analyst\n\nDear Dana,\n\n"
+    text = _email(
         "I'm sorry I missed our interview; my train was cancelled. I remain very interested "
-        f"in the role. {deferral}\n\nThank you for your understanding,\nSam Lee\n"
+        f"in the role. {deferral}"
     )
     found = check_text(text, reason="transit").categories
     assert "missing-availability" in found
@@ -124,10 +126,9 @@ def test_times_promised_within_a_bound_still_count(bounded: str) -> None:
 
 
 def _missed(middle: str, reason: str = "timezone-mistake", kind: str | None = None) -> set[str]:
-    text = (
-        "Subject: Missed interview – Sam Lee, Analyst\n\nDear Dana,\n\n"
+    text = _email(
         f"I'm sorry I missed our interview this morning. {middle} I remain very interested in "
-        f"the role. {TIMES}\n\nThank you for your understanding,\nSam Lee\n"
+        f"the role. {TIMES}"
     )
     return set(check_text(text, reason=reason, kind=kind).categories)  # type: ignore[arg-type]
 
