@@ -12,7 +12,7 @@ times near 10:00 and 14:00 for the interviewer.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import NamedTuple
@@ -36,12 +36,12 @@ from amends.slots.clock import (
 from amends.slots.offer import NearMiss, Side, SlotResult
 from amends.slots.query import Prepared, SlotRequest
 from amends.slots.starts import (
+    MINUTES_PER_DAY,
     SCORES,
     STEP,
     Candidate,
     best_by_half,
     candidate,
-    candidates,
     runs,
 )
 from amends.slots.windows import build_windows
@@ -215,12 +215,16 @@ def choose(found: list[Candidate], count: int) -> list[Candidate]:
         key = (c.day, c.morning)
         if key not in best or c.score < best[key].score:
             best[key] = c
-    return _choose(best, lambda: found, count)
+    return _choose(best, lambda: _by_day_and_score(found), count)
+
+
+def _by_day_and_score(found: Iterable[Candidate]) -> list[Candidate]:
+    return sorted(found, key=lambda c: (c.day, SCORES[c.minute]))
 
 
 def _choose(
     best: dict[tuple[int, bool], Candidate],
-    every: Callable[[], list[Candidate]],
+    every: Callable[[], Iterable[Candidate]],
     count: int,
 ) -> list[Candidate]:
     """:func:`choose` from the best start of each half day; ``every`` start only if short."""
@@ -233,15 +237,16 @@ def _choose(
         want_morning = not pick.morning
     _mix(chosen, best, days[count:])
     # Then the best of each half day, then every start, by day and score.
-    _fill(chosen, list(best.values()), count)
+    _fill(chosen, _by_day_and_score(best.values()), count)
     if len(chosen) < count:
         _fill(chosen, every(), count)
     return sorted(chosen, key=lambda c: c.start)
 
 
-def _fill(chosen: list[Candidate], more: list[Candidate], count: int) -> None:
-    """Add starts from ``more`` (by day, then score) clear of those chosen, up to ``count``."""
-    for c in sorted(more, key=lambda c: (c.day, SCORES[c.minute])):
+def _fill(chosen: list[Candidate], more: Iterable[Candidate], count: int) -> None:
+    """Add starts from ``more`` (already by day, then score) clear of those chosen, up to
+    ``count``."""
+    for c in more:
         if len(chosen) >= count:
             return
         if all(_apart(c, other) for other in chosen):
@@ -413,8 +418,20 @@ def _relaxed(days: list[Day], busy: list[Span], earliest: int) -> list[tuple[Spa
     return [tuple(holes.cut([d.window])) for d in days]
 
 
-def _every(p: Prepared, days: list[Day], offsets: Offsets) -> list[Candidate]:
-    return [c for i, d in enumerate(days) for c in candidates(p, i, d.free, offsets)]
+def _every(p: Prepared, days: list[Day], offsets: Offsets) -> Iterator[Candidate]:
+    """Every start of the search by day, then score (time order among equals), as
+    :func:`_by_day_and_score` orders the candidates: plain tuples sorted, candidates
+    made only for the starts the picker reads."""
+    rows: list[tuple[int, int, int, int]] = []
+    for index, d in enumerate(days):
+        for first, minute, count in runs(p, d.free, offsets):
+            for k in range(count):
+                wall = (minute + 15 * k) % MINUTES_PER_DAY
+                rows.append((index, SCORES[wall], first + k * STEP, wall))
+    rows.sort()
+    length = p.length
+    for index, _, start, wall in rows:
+        yield Candidate(index, start, start + length, wall)
 
 
 def find_slots(req: SlotRequest) -> SlotResult:
