@@ -18,7 +18,8 @@ from bench.slot_reference import naive_slot_count, naive_starts
 from amends.dates.zones import zone_names
 from amends.slots import SlotRequest, find_slots
 from amends.slots.clock import Offsets, micros
-from amends.slots.finder import candidates, opening, plan_days
+from amends.slots.finder import opening, plan_days
+from amends.slots.starts import candidates
 from tests.test_slots_properties import transitions
 from tests.zones_edge import ALL_EDGE_ZONES
 
