@@ -1,10 +1,12 @@
 """The search: business days, both parties' hours, busy times, then a good pick.
 
-Everything is computed on instants. Each business day of the interviewer's
-country gives one window of their hours (see :mod:`amends.slots.clock` for DST),
-intersected with every instance of the candidate's hours on the candidate's own
-clock, minus busy times and anything before the earliest allowed moment. Start
-times are whole quarter hours on the interviewer's clock. From what is left the
+Everything is computed on instants, as whole microseconds since 1970 UTC (integer
+arithmetic; datetimes are made only for what is returned). Each business day of
+the interviewer's country gives one window of their hours (see
+:mod:`amends.slots.clock` for DST), intersected with every instance of the
+candidate's hours on the candidate's own clock, minus busy times and anything
+before the earliest allowed moment. Start times are whole quarter hours on the
+interviewer's clock. From what is left the
 picker prefers different days, a mix of mornings and afternoons, and round
 times near 10:00 and 14:00 for the interviewer.
 """

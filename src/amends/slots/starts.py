@@ -6,7 +6,9 @@ and how many follow it a quarter hour apart. Inside a span where the
 interviewer's UTC offset never changes (almost every span) a run covers the
 whole span and the picker and the near-miss search walk it with integer
 arithmetic; only the few starts they keep become :class:`Candidate` values.
-Across a DST change each start is read on the clock, one at a time, as before.
+Across a DST change each start is aligned one at a time on the search's table of
+the interviewer's offsets (:class:`amends.slots.clock.Offsets`). Instants are whole
+microseconds since 1970 UTC, as everywhere in the search.
 """
 
 from __future__ import annotations
