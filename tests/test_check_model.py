@@ -105,11 +105,14 @@ _SENTENCE_BITS = [
 def test_clause_readings_summed_from_the_sentence_equal_scoring_each_clause(text: str) -> None:
     """The whole sentence and each clause score exactly as their own text does."""
     from amends.check.features import tokens
-    from amends.check.scan import clause_pieces, clauses
+    from amends.check.reading import clause_pieces, clauses, read_sentences
 
     m = model()
     pieces, made, texts = clause_pieces(text)
     assert "".join(pieces) == text
     assert texts == clauses(text)
-    expected = [m.raw_scores(text), *(m.raw_scores(c) for c in clauses(text))]
+    expected = [m.scores(text), *(m.scores(c) for c in clauses(text))]
     assert m.read_pieces([tokens(piece) for piece in pieces], made) == expected
+    # and read in place, inside a longer text, from the draft's one normalised copy
+    framed = f"Hi,\n{text}\nBye"
+    assert read_sentences(framed, [(4, 4 + len(text))]) == {(4, 4 + len(text)): expected}
