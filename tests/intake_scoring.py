@@ -37,7 +37,8 @@ CORPUS = Path(__file__).parent / "intake_corpus"
 # held-out set, scored unseen once and spent; heldout_v4 and heldout_v5: the fourth and fifth,
 # each scored twice and spent; dev6: a second corpus writer's stories, scored unseen once;
 # heldout_v6: the sixth held-out set, scored twice and spent; dev7: a third corpus writer's
-# stories, scored unseen once; heldout_v7: the seventh held-out set, scored twice and spent).
+# stories, scored unseen once; heldout_v7: the seventh held-out set, scored twice and spent;
+# dev8: a fourth corpus writer's stories, scored unseen once).
 TUNE_SPLITS = {
     "tune": CORPUS / "tune.toml",
     "heldout_v1": CORPUS / "heldout_v1.toml",
@@ -49,6 +50,7 @@ TUNE_SPLITS = {
     "heldout_v6": CORPUS / "heldout_v6.toml",
     "dev7": CORPUS / "dev7.toml",
     "heldout_v7": CORPUS / "heldout_v7.toml",
+    "dev8": CORPUS / "dev8.toml",
 }
 # Never tuned on: its failures are not looked at.
 EVAL = CORPUS / "eval.toml"

@@ -298,6 +298,13 @@ def test_equal_values_of_different_types_render_as_their_own_type() -> None:
     assert render_snippet(template, {"n": 1.0}) == "[1.0] left"
 
 
+def test_a_negative_zero_renders_as_itself_not_as_a_remembered_zero() -> None:
+    template = Substitution.of("{{ n }} h")
+    assert template is not None
+    assert render_snippet(template, {"n": 0.0}) == "0.0 h"
+    assert render_snippet(template, {"n": -0.0}) == "-0.0 h"
+
+
 @pytest.mark.parametrize("name", ["not", "self", "loop"])
 def test_a_jinja_keyword_or_special_name_is_left_to_jinja(name: str) -> None:
     assert Conditional.of(f"a {{% if {name} %}}x{{% endif %}}") is None

@@ -8,10 +8,12 @@ the real ones.
 
 from __future__ import annotations
 
+import fnmatch
 import importlib
 import importlib.util
 import json
 import os
+import shutil
 import tempfile
 from collections.abc import Callable
 from functools import cache
@@ -74,6 +76,32 @@ def write_cache(path: Path, text: str | bytes) -> None:
             raise
     except OSError:
         return
+
+
+def prune_stale(keep: Path, pattern: str) -> None:
+    """Remove the siblings of ``keep`` matching ``pattern`` (a glob), files or folders.
+
+    Versioned caches (``holidays-<version>/``, ``templates-<fingerprint>/``,
+    ``cli/plan-<key>.json``) are named after what they were built from; once a new
+    one is written, the old ones can never be read again, so each upgrade would
+    otherwise leave its predecessor's behind. Called only where a new one is built,
+    never on the path that reads one. What cannot be removed (in use, read-only)
+    stays: it is a cache.
+    """
+    if not fnmatch.fnmatchcase(keep.name, pattern):
+        return  # not one of a versioned family: nothing beside it is ours to remove
+    try:
+        found = [path for path in keep.parent.glob(pattern) if path.name != keep.name]
+    except OSError:
+        return
+    for path in found:
+        try:
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path)
+            else:
+                path.unlink()
+        except OSError:
+            continue
 
 
 @cache

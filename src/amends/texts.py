@@ -22,7 +22,7 @@ from jinja2.bccache import Bucket, FileSystemBytecodeCache
 
 from amends import __version__
 from amends.datafiles import data_table
-from amends.paths import cache_dir
+from amends.paths import cache_dir, prune_stale
 
 
 class TemplateCache(FileSystemBytecodeCache):
@@ -52,7 +52,9 @@ class TemplateCache(FileSystemBytecodeCache):
 
     def dump_bytecode(self, bucket: Bucket) -> None:
         try:
-            os.makedirs(self.directory, exist_ok=True)
+            if not os.path.isdir(self.directory):  # a new amends or Jinja version
+                os.makedirs(self.directory, exist_ok=True)
+                prune_stale(Path(self.directory), "templates-*")
             super().dump_bytecode(bucket)
         except OSError:
             return  # a read-only or full cache folder: compiled again next time
@@ -281,7 +283,9 @@ def snippet(name: str, key: str, **context: Any) -> str:
     return template if isinstance(template, str) else render_snippet(template, context)
 
 
-_PLAIN = frozenset({str, int, float, bool, type(None)})
+_PLAIN = frozenset({str, int, bool, type(None)})
+"""Values whose equality means the same text. Floats are left out: ``-0.0 == 0.0`` (and
+hash alike) but render as different text, so a float is rendered, never looked up."""
 
 
 def render_snippet(template: Template | Substitution | Conditional, context: dict[str, Any]) -> str:

@@ -121,7 +121,7 @@ def option_table(command: str) -> Params | None:
     ``None`` when the command declares something this module does not read."""
     import json
 
-    from amends.paths import cache_dir, write_cache
+    from amends.paths import cache_dir, prune_stale, write_cache
 
     path = cache_dir() / "cli" / f"{command}-{table_key()}.json"
     try:
@@ -134,6 +134,7 @@ def option_table(command: str) -> Params | None:
     build = importlib.import_module("amends.cli.fastargs_build")  # loads Typer, once
     table: dict[str, Any] = build.derive_table(command)
     write_cache(path, json.dumps(table, ensure_ascii=False, sort_keys=True))
+    prune_stale(path, f"{command}-*.json")  # tables of older sources or versions
     if not path.is_file():
         # No cache can be kept (read-only home): Typer is loaded already, so let it read
         # the arguments rather than deriving the table again on every run.

@@ -25,7 +25,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
-from amends.paths import cache_dir, installed_version, write_cache
+from amends.paths import cache_dir, installed_version, prune_stale, write_cache
 
 YEARS_AROUND = (-1, 3)
 """On a first build, the table covers the year asked for, one before and two after."""
@@ -64,6 +64,7 @@ def supported_countries() -> dict[str, tuple[str, ...]]:
         found = _holidays().list_supported_countries()
         data = {code: list(subdivs) for code, subdivs in found.items()}
         _write(path, data)
+        prune_stale(path.parent, "holidays-*")  # the tables of older holidays versions
     return {str(code): tuple(subdivs) for code, subdivs in data.items()}
 
 
