@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import takewhile
 
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
@@ -190,6 +191,18 @@ _SIGNED = re.compile(
 )
 
 
+_TOLD_AFTER = re.compile(r"[.!?]\s+[A-Za-z]")
+
+
+def _name_words(name: str) -> str:
+    """A titled name up to a word no name has ("Dr Amara Okafor Friday at 10am": Friday is
+    the day, not a third name)."""
+    stops = word_set("not_name") | word_set("not_company")
+    words = name.split(" ")
+    keep = [words[0], *takewhile(lambda w: w.lower() not in stops, words[1:])]
+    return " ".join(keep)
+
+
 def _is_mine(text: str, start: int) -> bool:
     """ "my email is ..." (the person's own), unless someone else is named after "my"; the
     details signed under a sign-off are the writer's own too."""
@@ -197,7 +210,10 @@ def _is_mine(text: str, start: int) -> bool:
     owners = list(_OWNER.finditer(window))
     if owners:
         return owners[-1].group("mine") is not None
-    return _SIGNED.search(text, max(0, start - 90), start) is not None
+    # A signature closes the story: one with more told after it ("...Priya Shah, +44 7700
+    # 900123. I missed the 10am call") is an email quoted from someone else.
+    signed = _SIGNED.search(text, max(0, start - 90), start) is not None
+    return signed and not _TOLD_AFTER.search(text, start)
 
 
 def _agency_name(story: Story, start: int, end: int) -> str:
@@ -382,7 +398,7 @@ def _interviewer(story: Story, people: People) -> str | None:
         and not pronoun
         and not (people.recruiter or "").startswith(titled.group("name"))
     ):
-        return titled.group("name")
+        return _name_words(titled.group("name"))
     for m in overlapping(rf"\b(?:with|w) {WHO}", text, re.IGNORECASE):
         name = clean_name(m.group("name"), story)
         if not name or name.split()[0] == recruiter_first:

@@ -90,6 +90,22 @@ _THEIR_SITE = re.compile(
     rf"{_PREMISES}(?=\s*(?:[,.;!?)]|$|\b(?:in|on|at|for|and|today|tomorrow)\b))"
     rf"|\b(?:their|there) (?:[\w'-]+ ){{0,2}}?{_PREMISES} (?:in|on|at) (?:the )?[a-z])"
 )
+# "emailed an apology to their office", "uploaded my cv to their site": something sent
+# there, not the person going there.
+_SENT_TO = re.compile(
+    r"\b(?:e-?mail(?:ed|ing)?|sen[dt]|sending|wr(?:ote|ite|iting)|forward(?:ed|ing)?|mail(?:ed)?"
+    r"|submit(?:ted)?|upload(?:ed)?|appl(?:y|ied)|messag(?:e|ed)|repl(?:y|ied)|post(?:ed)?|fax(?:ed)?"
+    r"|deliver(?:ed)?|courier(?:ed)?|apology|letter|note)\b[^.;!?,]{0,40}$"
+)
+
+
+def _travelled(low: str, m: re.Match[str]) -> bool:
+    """Whether a "to their office" match is the person going there, not a thing sent."""
+    return not (
+        m.group().startswith("to") and _SENT_TO.search(low, max(0, m.start() - 60), m.start())
+    )
+
+
 # Right after "at <the hiring company>": its site or office named, in brackets or after a
 # comma ("at Himal Trekking Gear, Thamel showroom", "Atlas Argan Cosmetics (Ain Sebaa
 # site)", "..., their High Street BGC office"), the office word closing the phrase (so
@@ -238,7 +254,7 @@ def visited_site(low: str, company: str | None) -> Site:
     )
     if named_city and (found := _town(named_city.group("town"))) and _town_zone(found):
         return Site(True, _town_zone(found))  # "my interview in Manchester tomorrow"
-    if _ADDRESS.search(low) or _THEIR_SITE.search(low):
+    if _ADDRESS.search(low) or any(_travelled(low, m) for m in _THEIR_SITE.finditer(low)):
         return Site(True)  # "at goldman at 200 west st": a street address
     going = _GOING_TO.search(low)
     if going and (found := _town(going.group("town"))) and _town_zone(found):

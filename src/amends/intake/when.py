@@ -534,21 +534,26 @@ def _key(stated: Stated) -> tuple[object, ...]:
 
 
 def _about_the_interview(
-    low: str, found: list[tuple[_Mention, Stated]], sentences: list[int]
+    low: str, found: list[tuple[_Mention, Stated]], cuts: _Cuts
 ) -> list[tuple[_Mention, Stated]]:
     """The candidates told in a sentence about the interview, when the others are told in a
     sentence about another event only ("an all-hands meeting at 08:00. My interview is at
     11:00 Riyadh time"): that other time is the clash, not a second start."""
-    bounds = [0, *sentences, len(low)]
+    bounds = [0, *cuts.sentences, len(low)]
 
     def sentence(m: _Mention) -> str:
         return low[bounds[m.sentence] : bounds[m.sentence + 1]]
 
-    # A time on a named clock ("14:00 Yangon time") is the interview's, never another event's.
+    def clause(m: _Mention) -> str:
+        return low[_clause_start(cuts.clauses, m.start) : _next_start(cuts.clause_starts, m.start)]
+
+    # A time on a named clock ("14:00 Yangon time") is the interview's, unless its own
+    # clause names another event ("stuck in a meeting at 2pm Dubai time").
     about = [
         (m, s)
         for m, s in found
-        if INTERVIEW_WORD.search(sentence(m)) or (s.clock and s.clock.kind == "zone")
+        if INTERVIEW_WORD.search(sentence(m))
+        or (s.clock and s.clock.kind == "zone" and not OTHER_EVENT.search(clause(m)))
     ]
     others = [(m, s) for m, s in found if (m, s) not in about]
     if about and others and all(OTHER_EVENT.search(sentence(m)) for m, _ in others):
@@ -565,7 +570,7 @@ def _choose_start(
         return
     believed: list[Stated] = []
     actual: list[Stated] = []
-    for m, s in _about_the_interview(low, list(distinct.values()), cuts.sentences):
+    for m, s in _about_the_interview(low, list(distinct.values()), cuts):
         ci = m.clause
         c_start = cuts.clauses[ci - 1] if ci else 0
         # The words before the time in its sentence (a belief told in the sentence before

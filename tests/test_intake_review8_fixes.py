@@ -1,0 +1,67 @@
+"""Near misses of the eighth session's intake rules found in review: each rule still reads
+what it was written for, and no longer reads the look-alike as the same thing.
+
+Every story is written for this file.
+"""
+
+from __future__ import annotations
+
+from amends.dates.zones import parse_instant
+from amends.intake import read_story
+
+LONDON_WED = ("2026-03-11T15:00:00+00:00", "Europe/London")  # Wednesday 11 March
+
+
+def read(text: str) -> dict[str, str]:
+    return read_story(text, parse_instant(LONDON_WED[0]), LONDON_WED[1]).fields
+
+
+def test_an_hour_written_with_an_h_before_late_or_long_is_a_length_of_time_not_a_clock() -> None:
+    assert "at" not in read(
+        "I missed my interview with Fernhill Dairy, I was 2h late because of the trains."
+    )
+    assert "at" not in read(
+        "Sorry, the panel with Ostrava Glass is 3h long and I slept through it."
+    )
+    # the rule itself: "is 15h" is the interview's clock
+    assert read("My interview with Ostrava Glass is 15h today and I will be late.")["at"] == (
+        "2026-03-11 15:00"
+    )
+
+
+def test_something_sent_to_their_office_is_no_visit_to_it() -> None:
+    got = read(
+        "I emailed an apology to their office. I missed my phone interview at"
+        " 9am with Brackenridge Tiles."
+    )
+    assert got.get("mode") != "in-person"
+    # the rule itself: going to their office is in person
+    got = read("I was meant to be at their office on the high street at 9am and I missed it.")
+    assert got["mode"] == "in-person"
+
+
+def test_a_quoted_sign_off_with_more_story_after_it_is_someone_elses_number() -> None:
+    got = read(
+        "The recruiter emailed me yesterday. Her email ended: Kind regards, Priya Shah,"
+        " +44 7700 900123. I missed the 10am call with Corvid Analytics."
+    )
+    assert got["contact_phone"] == "+44 7700 900123"
+    # the rule itself: the writer's own signature closing the story is the writer's
+    got = read(
+        "I missed my 10am interview at Corvid Analytics today, I overslept. Kind regards,"
+        " Hugo Marchetti, +33 6 12 34 56 78"
+    )
+    assert "contact_phone" not in got
+
+
+def test_a_titled_name_stops_at_a_word_no_name_has() -> None:
+    got = read("I missed my interview with Dr Amara Okafor Friday at 10am.")
+    assert got["interviewer"] == "Amara Okafor"
+    assert read("I missed my interview with Mme Leïla Ben Salah at 10am today.")["interviewer"] == (
+        "Leïla Ben Salah"
+    )
+
+
+def test_a_time_on_a_named_clock_in_a_sentence_about_another_event_is_that_events() -> None:
+    got = read("I missed my 3pm interview. I was stuck in a meeting at 2pm Dubai time.")
+    assert got["at"] == "2026-03-11 15:00"
