@@ -65,3 +65,14 @@ def test_a_titled_name_stops_at_a_word_no_name_has() -> None:
 def test_a_time_on_a_named_clock_in_a_sentence_about_another_event_is_that_events() -> None:
     got = read("I missed my 3pm interview. I was stuck in a meeting at 2pm Dubai time.")
     assert got["at"] == "2026-03-11 15:00"
+
+
+def test_a_time_one_cannot_make_it_for_is_the_interviews_start() -> None:
+    got = read("I can't make it for 3pm today, my interview at Pellow Foods, my car broke down.")
+    assert got["at"] == "2026-03-11 15:00"
+    # the rule itself: a time offered with "make it for" is no second start
+    got = read(
+        "Can we make it for 3:30 instead? My interview at Pellow Foods was at 2pm today and I"
+        " missed it."
+    )
+    assert got["at"] == "2026-03-11 14:00"

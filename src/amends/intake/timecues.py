@@ -31,7 +31,9 @@ OTHER = (
     r"|reschedule|rescheduled|move it|moved|alarm|set|asleep|bed|sleep|by|now|kicked|froze"
     r"|dialled|dialed|joined|logged|died|crashed|dropped|broke|cut out|emailed|texted|rang"
     r"|messaged|phoned|called|sent (?:me )?(?:a |an )?(?:message|text|email|mail)"
-    r"|make it(?: (?:for|by|at|to|there))?"
+    # "could we make it for 3:30" (a new time), but "can't make it for 3pm" is the start
+    r"|(?<!n't )(?<!not )(?<!cant )(?<!wont )(?<!couldnt )(?<!didnt )(?<!never )"
+    r"(?<!cannot )make it(?: (?:for|by|at|to|there))?"
 )
 START = (
     r"(?:meant|supposed|due|expected) to be (?:there|in|at|on)|interview|interviews|call|screen"
