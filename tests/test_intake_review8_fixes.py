@@ -76,3 +76,8 @@ def test_a_time_one_cannot_make_it_for_is_the_interviews_start() -> None:
         " missed it."
     )
     assert got["at"] == "2026-03-11 14:00"
+
+
+def test_a_weekday_after_a_struck_out_day_and_a_comma_is_a_day_of_its_own() -> None:
+    got = read("I didn't start until monday, tuesday at 2pm was the interview and I missed it.")
+    assert got["at"] == "2026-03-10 14:00"

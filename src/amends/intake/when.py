@@ -44,9 +44,12 @@ def _not_that_day(low: str, days: list[Day]) -> set[int]:
     negated: set[int] = set()
     before: Day | None = None
     for day in sorted(days, key=lambda d: d.start):
+        # a date written on names the same day ("Friday the 22nd"); another weekday or
+        # "tomorrow" after a comma is a day of its own ("until monday, tuesday at 2pm")
         joined = (
             before is not None
             and before.start in negated
+            and day.kind in ("calendar", "day-of-month")
             and _SAME_DAY_JOIN.fullmatch(low, before.end, day.start) is not None
         )
         if joined or _NOT_THAT_DAY.search(low, max(0, day.start - 7), day.start):
