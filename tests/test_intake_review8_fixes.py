@@ -81,3 +81,22 @@ def test_a_time_one_cannot_make_it_for_is_the_interviews_start() -> None:
 def test_a_weekday_after_a_struck_out_day_and_a_comma_is_a_day_of_its_own() -> None:
     got = read("I didn't start until monday, tuesday at 2pm was the interview and I missed it.")
     assert got["at"] == "2026-03-10 14:00"
+
+
+def test_a_street_after_a_comma_that_is_no_address_makes_no_visit() -> None:
+    got = read("Missed my interview at 10am, the whole street lost power and my laptop died.")
+    assert "mode" not in got
+    # the rule itself: a street named after a comma is where the interview is
+    got = read("Missed my interview at 10am at Calder & Reeve, 40 Gresham St. I was so late.")
+    assert got["mode"] == "in-person"
+
+
+def test_there_are_offices_somewhere_says_where_they_are_not_where_the_interview_is() -> None:
+    got = read(
+        "Missed my interview at 10am with Acme, there are offices in Leeds but I was meant to"
+        " dial in from home."
+    )
+    assert got.get("mode") != "in-person"
+    # the rule itself, typed with "there": their office on a street is in person
+    got = read("Missed my interview at 10am, it was at there office on Av. Insurgentes.")
+    assert got["mode"] == "in-person"

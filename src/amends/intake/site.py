@@ -67,8 +67,14 @@ _STREET_FIRST = r"(?:avenida|av|rua|calle|rue|piazza|jalan|jl|ulica|ul|utca|cour
 # A street written after a comma: "at Calder & Reeve, 40 Gresham St.", "at Índico Telecom,
 # Avenida Julius Nyerere", "Praterstraße 31". A short street word ("st", "dr", "way") needs
 # a house number before it, so ", with dr" or ", the easy way" is no address.
+# ", the whole street lost power", ", down the road": words no street's name starts with.
+_NOT_A_STREET_NAME = (
+    r"(?!(?:the|a|an|my|our|your|his|her|their|this|that|same|whole|every|no|on|in|at|down|up"
+    r"|along|across|off|of|to|from|by|near|onto|into)\b)"
+)
 _COMMA_STREET = (
-    rf", (?:\d{{1,5}}[a-z]? (?:[\w'.-]+ ){{1,3}}{_STREET}|(?:[\w'.-]+ ){{1,3}}{_PLAIN_STREET}"
+    rf", (?:\d{{1,5}}[a-z]? (?:[\w'.-]+ ){{1,3}}{_STREET}|(?:{_NOT_A_STREET_NAME}[\w'.-]+ ){{1,3}}"
+    rf"{_PLAIN_STREET}"
     rf"|{_STREET_FIRST}\.? [a-z][\w'-]+|[\w'-]+(?:strasse|straße|gasse|allee|platz|straat|gatan"
     r"|gade|vej))"
 )
@@ -88,7 +94,9 @@ _PREMISES = (
 _THEIR_SITE = re.compile(
     r"(?:\b(?:at|to) (?:their|there) (?:(?!web|career|careers|job|jobs)[\w'-]+ ){0,3}?"
     rf"{_PREMISES}(?=\s*(?:[,.;!?)]|$|\b(?:in|on|at|for|and|today|tomorrow)\b))"
-    rf"|\b(?:their|there) (?:[\w'-]+ ){{0,2}}?{_PREMISES} (?:in|on|at) (?:the )?[a-z])"
+    # ("there are offices in leeds" says where they are, not that the person goes there)
+    rf"|\b(?:their|there(?! (?:is|are|was|were|s|has|have|had|will|would|may|might)\b))"
+    rf" (?:[\w'-]+ ){{0,2}}?{_PREMISES} (?:in|on|at) (?:the )?[a-z])"
 )
 # "emailed an apology to their office", "uploaded my cv to their site": something sent
 # there, not the person going there.
