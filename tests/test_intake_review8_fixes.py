@@ -52,6 +52,12 @@ def test_a_quoted_sign_off_with_more_story_after_it_is_someone_elses_number() ->
         " Hugo Marchetti, +33 6 12 34 56 78"
     )
     assert "contact_phone" not in got
+    # near miss: a sign-off word, then the number told about in a sentence
+    got = read(
+        "I missed my interview at 10am. Cheers Mate Thanks, 07700 900456 is the number I have"
+        " for them."
+    )
+    assert got["contact_phone"] == "07700 900456"
 
 
 def test_a_titled_name_stops_at_a_word_no_name_has() -> None:
@@ -100,3 +106,10 @@ def test_there_are_offices_somewhere_says_where_they_are_not_where_the_interview
     # the rule itself, typed with "there": their office on a street is in person
     got = read("Missed my interview at 10am, it was at there office on Av. Insurgentes.")
     assert got["mode"] == "in-person"
+
+
+def test_their_office_on_the_phone_is_someone_speaking_not_a_place() -> None:
+    got = read(
+        "Missed my interview at 10am with Acme. Their office on the phone said to email them."
+    )
+    assert got.get("mode") != "in-person"

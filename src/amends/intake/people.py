@@ -191,7 +191,8 @@ _SIGNED = re.compile(
 )
 
 
-_TOLD_AFTER = re.compile(r"[.!?]\s+[A-Za-z]")
+# A lower-case word after the detail (an address's own parts aside): more story told.
+_TOLD_AFTER = re.compile(r"(?<![\w.@/:-])[a-z]{2,}\b(?![\w.-]*@)")
 
 
 def _name_words(name: str) -> str:
@@ -211,7 +212,8 @@ def _is_mine(text: str, start: int) -> bool:
     if owners:
         return owners[-1].group("mine") is not None
     # A signature closes the story: one with more told after it ("...Priya Shah, +44 7700
-    # 900123. I missed the 10am call") is an email quoted from someone else.
+    # 900123. I missed the 10am call", "..., 07700 900456 is the number I have for them")
+    # is an email quoted from someone else, or no signature.
     signed = _SIGNED.search(text, max(0, start - 90), start) is not None
     return signed and not _TOLD_AFTER.search(text, start)
 

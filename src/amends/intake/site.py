@@ -96,7 +96,9 @@ _THEIR_SITE = re.compile(
     rf"{_PREMISES}(?=\s*(?:[,.;!?)]|$|\b(?:in|on|at|for|and|today|tomorrow)\b))"
     # ("there are offices in leeds" says where they are, not that the person goes there)
     rf"|\b(?:their|there(?! (?:is|are|was|were|s|has|have|had|will|would|may|might)\b))"
-    rf" (?:[\w'-]+ ){{0,2}}?{_PREMISES} (?:in|on|at) (?:the )?[a-z])"
+    rf" (?:[\w'-]+ ){{0,2}}?{_PREMISES} (?:in|on|at)"
+    # ("their office on the phone" is someone speaking, no place)
+    r" (?!(?:the )?(?:phone|line|call|web|website|internet|zoom|teams|email)\b)(?:the )?[a-z])"
 )
 # "emailed an apology to their office", "uploaded my cv to their site": something sent
 # there, not the person going there.
