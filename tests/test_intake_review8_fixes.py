@@ -113,3 +113,11 @@ def test_their_office_on_the_phone_is_someone_speaking_not_a_place() -> None:
         "Missed my interview at 10am with Acme. Their office on the phone said to email them."
     )
     assert got.get("mode") != "in-person"
+
+
+def test_no_office_or_a_home_office_in_brackets_after_the_company_is_no_site() -> None:
+    assert "mode" not in read("I missed my interview at Acme (no office) at 10am.")
+    assert "mode" not in read("I missed my interview at Acme (home office) at 10am, I slept in.")
+    # the rule itself: the company's site named in brackets is in person
+    got = read("I missed my interview at Atlas Argan Cosmetics (Ain Sebaa site) at 10am.")
+    assert got["mode"] == "in-person"

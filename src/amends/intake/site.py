@@ -121,7 +121,9 @@ def _travelled(low: str, m: re.Match[str]) -> bool:
 # site)", "..., their High Street BGC office"), the office word closing the phrase (so
 # ", store manager" or ", site reliability engineer" is the role).
 _NAMED_SITE = re.compile(
-    rf"\s*[,(]\s*(?:(?:the|their|there) )?(?:(?!web|career|careers)[\w'-]+ ){{0,3}}?"
+    # ("(no office)", "(home office)", "(virtual office)": no premises to go to)
+    rf"\s*[,(]\s*(?:(?:the|their|there) )?"
+    r"(?:(?!web|career|careers|(?:no|home|virtual|remote|without|not|my)\b)[\w'-]+ ){0,3}?"
     rf"{_PREMISES}(?=\s*(?:[,.;!?)]|$|\b(?:for|in|on|at|and)\b))"
 )
 
