@@ -23,6 +23,7 @@ def test_an_hour_written_with_an_h_before_late_or_long_is_a_length_of_time_not_a
     assert "at" not in read(
         "Sorry, the panel with Ostrava Glass is 3h long and I slept through it."
     )
+    assert "at" not in read("I missed my interview with Ostrava Glass today after my 12h shift.")
     # the rule itself: "is 15h" is the interview's clock
     assert read("My interview with Ostrava Glass is 15h today and I will be late.")["at"] == (
         "2026-03-11 15:00"

@@ -98,7 +98,7 @@ _CLOCKS = [
         # "was 2h late", "is 2h long", "my 2h drive": a length of time, no clock
         r"(?!\s*(?:late|early|long|longer|ago|later|earlier|behind|ahead|away|before|after"
         r"|delay|delayed|drive|ride|journey|trip|commute|wait|flight|nap|session|max|tops"
-        r"|each|total|in total|of)\b)"
+        r"|each|total|in total|of|shift|shifts|straight|stint|layover|from now)\b)"
     ),
 ]
 _DAYS = [
