@@ -122,3 +122,11 @@ def test_no_office_or_a_home_office_in_brackets_after_the_company_is_no_site() -
     # the rule itself: the company's site named in brackets is in person
     got = read("I missed my interview at Atlas Argan Cosmetics (Ain Sebaa site) at 10am.")
     assert got["mode"] == "in-person"
+
+
+def test_a_bus_or_an_alarm_noticed_at_its_time_is_no_start_realised() -> None:
+    assert read("I saw the 9:15 bus had gone, so I missed my 10am interview.")["at"] == (
+        "2026-03-11 10:00"
+    )
+    got = read("When I woke I noticed my 7am alarm never went off, I missed the 9am interview.")
+    assert got["at"] == "2026-03-11 09:00"
