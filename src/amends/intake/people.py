@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from itertools import takewhile
 
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
@@ -39,8 +38,10 @@ from amends.intake.names import (
     WORD,
     address_words,
     clean_name,
+    name_up_to_stop,
     other_person,
     overlapping,
+    signed_by_writer,
 )
 from amends.intake.phrases import PLACES_PEOPLE, read_interviewer, read_recruiter
 from amends.intake.text import Story
@@ -183,27 +184,6 @@ _CALLED_FROM = re.compile(
 )
 
 
-# "Kind regards, Hugo Marchetti, +33 6 ...": what follows a sign-off and the writer's own
-# (capitalised) name is the writer's own signature.
-_SIGNED = re.compile(
-    r"(?i:regards|sincerely|faithfully|best wishes|many thanks|cheers)[,.!]?\s+"
-    r"(?:[A-Z][\w'.-]*[\s,]+){1,4}(?:[\w.+-]+@[\w.-]+[\s,]+)?$"
-)
-
-
-# A lower-case word after the detail (an address's own parts aside): more story told.
-_TOLD_AFTER = re.compile(r"(?<![\w.@/:-])[a-z]{2,}\b(?![\w.-]*@)")
-
-
-def _name_words(name: str) -> str:
-    """A titled name up to a word no name has ("Dr Amara Okafor Friday at 10am": Friday is
-    the day, not a third name)."""
-    stops = word_set("not_name") | word_set("not_company")
-    words = name.split(" ")
-    keep = [words[0], *takewhile(lambda w: w.lower() not in stops, words[1:])]
-    return " ".join(keep)
-
-
 def _is_mine(text: str, start: int) -> bool:
     """ "my email is ..." (the person's own), unless someone else is named after "my"; the
     details signed under a sign-off are the writer's own too."""
@@ -211,11 +191,7 @@ def _is_mine(text: str, start: int) -> bool:
     owners = list(_OWNER.finditer(window))
     if owners:
         return owners[-1].group("mine") is not None
-    # A signature closes the story: one with more told after it ("...Priya Shah, +44 7700
-    # 900123. I missed the 10am call", "..., 07700 900456 is the number I have for them")
-    # is an email quoted from someone else, or no signature.
-    signed = _SIGNED.search(text, max(0, start - 90), start) is not None
-    return signed and not _TOLD_AFTER.search(text, start)
+    return signed_by_writer(text, start)
 
 
 def _agency_name(story: Story, start: int, end: int) -> str:
@@ -400,7 +376,7 @@ def _interviewer(story: Story, people: People) -> str | None:
         and not pronoun
         and not (people.recruiter or "").startswith(titled.group("name"))
     ):
-        return _name_words(titled.group("name"))
+        return name_up_to_stop(titled.group("name"))
     for m in overlapping(rf"\b(?:with|w) {WHO}", text, re.IGNORECASE):
         name = clean_name(m.group("name"), story)
         if not name or name.split()[0] == recruiter_first:

@@ -88,3 +88,10 @@ OTHER_EVENT = re.compile(
     r"|x-?ray|scan|mri|treatment|procedure|check-?up|physio|therapy|vaccination|blood test"
     r"|ceremony|wedding|funeral|flight|train|school run|pick ?up|collect)\b"
 )
+# What was realised is the time itself: "realised the 8am", "noticed that my 2pm" (not
+# "saw the 9:15 bus had gone", "noticed my 7am alarm never went off": another thing's time).
+OBJECT = re.compile(r"\s+(?:that\s+)?(?:the|my|our)\s+")
+OBJECT_OTHER = re.compile(
+    r"\s*(?:bus|train|tram|metro|subway|tube|flight|plane|ferry|coach|alarm|reminder|shift"
+    r"|appointment|appt|meeting|class|lecture|exam|departure|service|connection)\b"
+)

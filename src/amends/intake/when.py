@@ -26,6 +26,8 @@ from amends.intake.timecues import (
     CORRECTION,
     CUES,
     INTERVIEW_WORD,
+    OBJECT,
+    OBJECT_OTHER,
     OTHER_EVENT,
     REALISE,
     SENTENCE,
@@ -168,22 +170,13 @@ def _role(low: str, start: int, end: int, clause_start: int, clause_end: int) ->
     if before:
         if (
             before[-1].group("realise")
-            and _OBJECT.fullmatch(low, before[-1].end(), start)
-            and not _OBJECT_OTHER.match(low, end)
+            and OBJECT.fullmatch(low, before[-1].end(), start)
+            and not OBJECT_OTHER.match(low, end)
         ):
             return "start"  # "just realised the 8am on wednesday is ...": the time realised
         return _kind(before[-1])
     after = CUES.search(low, end, clause_end)
     return _kind(after) if after else "unknown"
-
-
-# What was realised is the time itself: "realised the 8am", "noticed that my 2pm" (not
-# "saw the 9:15 bus had gone", "noticed my 7am alarm never went off": another thing's time).
-_OBJECT = re.compile(r"\s+(?:that\s+)?(?:the|my|our)\s+")
-_OBJECT_OTHER = re.compile(
-    r"\s*(?:bus|train|tram|metro|subway|tube|flight|plane|ferry|coach|alarm|reminder|shift"
-    r"|appointment|appt|meeting|class|lecture|exam|departure|service|connection)\b"
-)
 
 
 def _kind(m: re.Match[str]) -> str:
