@@ -15,8 +15,8 @@ from zoneinfo import ZoneInfo
 from amends.dates.calendar import Hours
 from amends.dates.slot import Slot
 from amends.dates.zones import gap_or_fold
-from amends.slots import explain
-from amends.slots.clock import Interval, intersect, subtract
+from amends.slots import explain, finder
+from amends.slots.clock import Interval, Span, intersect, micros, subtract
 from amends.slots.offer import NearMiss, Side, SlotResult
 from amends.slots.query import Prepared, SlotRequest, prepare
 from amends.slots.windows import build_windows
@@ -303,6 +303,20 @@ def _relaxed(p: Prepared, days: list[Day], earliest: datetime) -> list[tuple[Int
     return [tuple(subtract([d.window], busy)) if d.window else () for d in days]
 
 
+def _live_days(days: list[Day]) -> list[finder.Day]:
+    """The days as the live wording reads them (instants in microseconds; every day of the
+    search has a window)."""
+
+    def us(spans: tuple[Interval, ...]) -> tuple[Span, ...]:
+        return tuple((micros(s), micros(e)) for s, e in spans)
+
+    return [
+        finder.Day(d.day, us((d.window,))[0], us(d.shared), us(d.open), us(d.free))
+        for d in days
+        if d.window
+    ]
+
+
 def find_slots(req: SlotRequest) -> SlotResult:
     """Propose up to ``req.count`` times (or windows) that keep every rule, and explain gaps."""
     p = prepare(req)
@@ -311,7 +325,8 @@ def find_slots(req: SlotRequest) -> SlotResult:
     days = plan_days(p, dates, earliest)
     found = [c for i, d in enumerate(days) for c in candidates(p, i, d.free)]
     if req.windows:
-        windows = build_windows(p, [d.day for d in days], [d.free for d in days])
+        live = _live_days(days)
+        windows = build_windows(p, [d.day for d in live], [d.free for d in live])
         picked: list[Candidate] = []
     else:
         windows = []
@@ -328,6 +343,6 @@ def find_slots(req: SlotRequest) -> SlotResult:
         country=p.country.label if p.country else None,
         windows=tuple(windows),
         near_misses=tuple(misses),
-        explanation=explain.explanation(p, days, len(slots) or len(windows), misses),
+        explanation=explain.explanation(p, _live_days(days), len(slots) or len(windows), misses),
         notes=tuple(explain.notes(p, dates, earliest)),
     )

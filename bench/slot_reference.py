@@ -17,6 +17,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from amends.slots import SlotRequest
+from amends.slots.clock import micros
 from amends.slots.finder import Candidate, business_days, choose, earliest_start
 
 QUARTER = timedelta(minutes=15)
@@ -29,7 +30,7 @@ def _in_my_hours(moment: datetime, start: int, end: int, overnight: bool) -> boo
 
 
 def naive_starts(req: SlotRequest) -> list[Candidate]:
-    """Every start time that keeps every rule, in time order."""
+    """Every start time that keeps every rule, in time order (instants in microseconds)."""
     p = req.prepared()
     earliest = earliest_start(p)
     busy = [(s.astimezone(UTC), e.astimezone(UTC)) for s, e in p.busy]
@@ -53,7 +54,8 @@ def naive_starts(req: SlotRequest) -> list[Candidate]:
             )
             clear = all(end <= b0 or start >= b1 for b0, b1 in busy)
             if fits_theirs and mine_ok and clear and start >= earliest:
-                found.append(Candidate(index, start, end, wall.hour * 60 + wall.minute))
+                minute = wall.hour * 60 + wall.minute
+                found.append(Candidate(index, micros(start), micros(end), minute))
             wall += QUARTER
     return found
 

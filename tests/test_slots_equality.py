@@ -17,20 +17,27 @@ from bench.slot_reference import naive_slot_count, naive_starts
 
 from amends.dates.zones import zone_names
 from amends.slots import SlotRequest, find_slots
-from amends.slots.finder import business_days, candidates, earliest_start, plan_days
+from amends.slots.clock import Offsets, micros
+from amends.slots.finder import opening, plan_days
+from amends.slots.starts import candidates
 from tests.test_slots_properties import transitions
 from tests.zones_edge import ALL_EDGE_ZONES
 
 REQUESTS = 300
 
 
-def _finder_starts(req: SlotRequest) -> list[tuple[int, datetime, int]]:
+def _finder_starts(req: SlotRequest) -> list[tuple[int, int, int]]:
     p = req.prepared()
-    earliest = earliest_start(p)
-    dates = business_days(p, earliest)
-    days = plan_days(p, dates, list(p.busy), earliest)  # these requests carry no .ics files
+    earliest, opened = opening(p)
+    busy = [(micros(s), micros(e)) for s, e in p.busy]
+    days = plan_days(p, opened, busy, earliest)  # these requests carry no .ics files
+    if not days:
+        return []
+    offsets = Offsets(p.their_tz, days[0].window[0], days[-1].window[1])
     return [
-        (c.day, c.start, c.minute) for i, d in enumerate(days) for c in candidates(p, i, d.free)
+        (c.day, c.start, c.minute)
+        for i, d in enumerate(days)
+        for c in candidates(p, i, d.free, offsets)
     ]
 
 

@@ -16,13 +16,19 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, time, timedelta
 from functools import lru_cache
+from typing import Generic, TypeVar
 from zoneinfo import ZoneInfo
 
 from amends.dates.calendar import Hours
 from amends.dates.zones import gap_or_fold
 
 Interval = tuple[datetime, datetime]
-"""A half-open span of time ``[start, end)`` of aware datetimes (UTC in the finder)."""
+"""A half-open span of time ``[start, end)`` of aware datetimes."""
+Span = tuple[int, int]
+"""A half-open span of instants ``[start, end)`` in whole microseconds since 1970 UTC: the
+finder's own form (exact, as datetimes are to the microsecond, and integer arithmetic)."""
+MICRO = 1_000_000  # microseconds a second
+DAY_US = 86_400 * MICRO
 
 
 def _transition_in_gap(naive: datetime, tz: ZoneInfo) -> datetime:
@@ -44,6 +50,19 @@ def _transition_in_gap(naive: datetime, tz: ZoneInfo) -> datetime:
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _SECOND = timedelta(seconds=1)
+_MICROSECOND = timedelta(microseconds=1)
+
+
+def micros(moment: datetime) -> int:
+    """An aware instant as whole microseconds since 1970 UTC."""
+    return (moment - _EPOCH) // _MICROSECOND
+
+
+def instant(us: int) -> datetime:
+    """Whole microseconds since 1970 as the UTC datetime they are (:func:`micros` undone)."""
+    return _EPOCH + timedelta(0, 0, us)
+
+
 _EPOCH_DAY = date(1970, 1, 1).toordinal()
 _DAY = 86_400
 WEEK = 7 * _DAY
@@ -197,7 +216,15 @@ _ONE_DAY = timedelta(days=1)
 
 
 def day_windows(first: date, last: date, hours: Hours, tz: ZoneInfo) -> list[Interval | None]:
-    """:func:`day_window` of every date from ``first`` to ``last``, in order.
+    """:func:`day_window` of every date from ``first`` to ``last``, in order."""
+    return [
+        None if w is None else (instant(w[0]), instant(w[1]))
+        for w in day_spans(first, last, hours, tz)
+    ]
+
+
+def day_spans(first: date, last: date, hours: Hours, tz: ZoneInfo) -> list[Span | None]:
+    """:func:`day_window` of every date from ``first`` to ``last``, in order, as spans.
 
     Over days where the zone's offset does not change (almost always) one offset
     serves them all and each window is the previous one a day later: no clock is
@@ -211,32 +238,75 @@ def day_windows(first: date, last: date, hours: Hours, tz: ZoneInfo) -> list[Int
     end = hours.end * 60 + (_DAY if hours.overnight else 0)
     offset = _steady_offset(tz, base + start, base + (count - 1) * _DAY + end)
     if offset is None:
-        return [day_window(first + timedelta(days=n), hours, tz) for n in range(count)]
+        out: list[Span | None] = []
+        for n in range(count):
+            window = day_window(first + timedelta(days=n), hours, tz)
+            out.append(None if window is None else (micros(window[0]), micros(window[1])))
+        return out
     if end <= start:
         return [None] * count
-    opens = _EPOCH + timedelta(seconds=base + start - offset)
-    closes = _EPOCH + timedelta(seconds=base + end - offset)
-    out: list[Interval | None] = []
-    for _ in range(count):
-        out.append((opens, closes))
-        opens += _ONE_DAY
-        closes += _ONE_DAY
-    return out
+    opens = (base + start - offset) * MICRO
+    closes = (base + end - offset) * MICRO
+    return [(opens + n * DAY_US, closes + n * DAY_US) for n in range(count)]
+
+
+def spans_over(low: int, high: int, hours: Hours, tz: ZoneInfo) -> tuple[Span, ...]:
+    """All instances of the daily ``hours`` in ``tz`` that overlap ``[low, high)`` (spans)."""
+    first = instant(low).astimezone(tz).date() - _ONE_DAY
+    last = instant(high).astimezone(tz).date()
+    return tuple(w for w in _spans_between(first, last, hours, tz) if w[0] < high and w[1] > low)
 
 
 @lru_cache(maxsize=4096)
-def _windows_between(first: date, last: date, hours: Hours, tz: ZoneInfo) -> tuple[Interval, ...]:
-    """:func:`day_window` of every date from ``first`` to ``last`` that has one, in order.
+def _spans_between(first: date, last: date, hours: Hours, tz: ZoneInfo) -> tuple[Span, ...]:
+    """:func:`day_spans` of every date from ``first`` to ``last`` that has one, in order.
 
     Pure: a search reads the same run of the candidate's days more than once
     (the day plan, the near misses), and so do requests about the same weeks.
     """
-    return tuple(w for w in day_windows(first, last, hours, tz) if w)
+    return tuple(w for w in day_spans(first, last, hours, tz) if w)
 
 
-def normalise(spans: Iterable[Interval]) -> list[Interval]:
-    """Sort and merge overlapping or touching spans."""
-    merged: list[Interval] = []
+class Offsets:
+    """A zone's UTC offsets over the instants of one search, as a small table of changes.
+
+    Built once per search from the per-zone week tables (:func:`week_offsets`): the
+    offset at the start of the first week and every change up to the end of the
+    last, in microseconds. Reading an instant's offset is then a bisection over
+    (almost always no) changes, never a clock: the same offset ``astimezone`` gives.
+    """
+
+    def __init__(self, tz: ZoneInfo, low: int, high: int) -> None:
+        first, last = low // MICRO // WEEK, high // MICRO // WEEK
+        self.first = _week_start(tz, first) * MICRO
+        self.changes: list[int] = []
+        self.after: list[int] = []
+        for week in range(first, last + 1):
+            change = week_offsets(tz, week)
+            if change is not None:
+                self.changes.append(change[0] * MICRO)
+                self.after.append(change[2] * MICRO)
+
+    def at(self, moment: int) -> int:
+        """The offset (microseconds) at ``moment``, an instant within the table's weeks."""
+        if not self.changes:
+            return self.first
+        i = bisect_right(self.changes, moment)
+        return self.after[i - 1] if i else self.first
+
+
+@lru_cache(maxsize=4096)
+def _windows_between(first: date, last: date, hours: Hours, tz: ZoneInfo) -> tuple[Interval, ...]:
+    """:func:`day_window` of every date from ``first`` to ``last`` that has one, in order."""
+    return tuple((instant(s), instant(e)) for s, e in _spans_between(first, last, hours, tz))
+
+
+_T = TypeVar("_T", datetime, int)
+
+
+def normalise(spans: Iterable[tuple[_T, _T]]) -> list[tuple[_T, _T]]:
+    """Sort and merge overlapping or touching spans (of datetimes or of microseconds)."""
+    merged: list[tuple[_T, _T]] = []
     for start, end in sorted(s for s in spans if s[1] > s[0]):
         if merged and start <= merged[-1][1]:
             merged[-1] = (merged[-1][0], max(merged[-1][1], end))
@@ -245,10 +315,10 @@ def normalise(spans: Iterable[Interval]) -> list[Interval]:
     return merged
 
 
-def intersect(a: Iterable[Interval], b: Iterable[Interval]) -> list[Interval]:
+def intersect(a: Iterable[tuple[_T, _T]], b: Iterable[tuple[_T, _T]]) -> list[tuple[_T, _T]]:
     """The spans covered by both ``a`` and ``b``."""
     left, right = normalise(a), normalise(b)
-    out: list[Interval] = []
+    out: list[tuple[_T, _T]] = []
     i = j = 0
     while i < len(left) and j < len(right):
         start = max(left[i][0], right[j][0])
@@ -262,7 +332,7 @@ def intersect(a: Iterable[Interval], b: Iterable[Interval]) -> list[Interval]:
     return out
 
 
-class Spans:
+class Spans(Generic[_T]):
     """Normalised spans (sorted, disjoint) searched by bisection.
 
     A search intersects every day with the same spans (the candidate's hours,
@@ -270,13 +340,13 @@ class Spans:
     and merged once and each day reads only the few that reach it.
     """
 
-    def __init__(self, spans: Iterable[Interval]) -> None:
-        self.spans = normalise(spans)
-        self.ends = [end for _, end in self.spans]
+    def __init__(self, spans: Iterable[tuple[_T, _T]]) -> None:
+        self.spans: list[tuple[_T, _T]] = normalise(spans)
+        self.ends: list[_T] = [end for _, end in self.spans]
 
-    def within(self, window: Interval) -> list[Interval]:
+    def within(self, window: tuple[_T, _T]) -> list[tuple[_T, _T]]:
         """``intersect([window], spans)``: the parts of the spans inside ``window``."""
-        out: list[Interval] = []
+        out: list[tuple[_T, _T]] = []
         spans = self.spans
         for i in range(bisect_right(self.ends, window[0]), len(spans)):
             start, end = spans[i]
@@ -285,9 +355,9 @@ class Spans:
             out.append((max(start, window[0]), min(end, window[1])))
         return out
 
-    def cut(self, spans: Iterable[Interval]) -> list[Interval]:
+    def cut(self, spans: Iterable[tuple[_T, _T]]) -> list[tuple[_T, _T]]:
         """``subtract(spans, self.spans)``: ``spans`` with every part covered here removed."""
-        out: list[Interval] = []
+        out: list[tuple[_T, _T]] = []
         cuts = self.spans
         for start, end in normalise(spans):
             cursor = start
@@ -305,6 +375,6 @@ class Spans:
         return out
 
 
-def subtract(spans: Iterable[Interval], holes: Iterable[Interval]) -> list[Interval]:
+def subtract(spans: Iterable[tuple[_T, _T]], holes: Iterable[tuple[_T, _T]]) -> list[tuple[_T, _T]]:
     """``spans`` with every part covered by ``holes`` removed."""
     return Spans(holes).cut(spans)

@@ -23,7 +23,7 @@ from amends.dates.format import (
     short_date,
     zone_label,
 )
-from amends.slots.clock import Interval
+from amends.slots.clock import Span, instant
 from amends.slots.offer import NearMiss
 from amends.texts import snippet
 
@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from amends.slots.query import Prepared
 
 
-def _fits(spans: Sequence[Interval], length: timedelta) -> bool:
+def _fits(spans: Sequence[Span], length: int) -> bool:
     return any(end - start >= length for start, end in spans)
 
 
@@ -42,7 +42,7 @@ def _day_text(day: date) -> str:
 
 def _mapped(p: Prepared, days: Sequence[Day]) -> tuple[str, str, str]:
     """The interviewer's hours, their zone, and the same span on the candidate's clock."""
-    window = next(d.window for d in days if d.window)
+    window = instant(days[0].window[0]), instant(days[0].window[1])
     their = window[0].astimezone(p.their_tz)
     start, end = window[0].astimezone(p.my_tz), window[1].astimezone(p.my_tz)
     shift = " (+1)" if end.date() > start.date() else ""
@@ -66,7 +66,7 @@ def explanation(
                 snippet("slots", "explain.stretch"),
             ]
         )
-    length = req.duration
+    length = p.length
     first, last = days[0].day, days[-1].day
     common = {
         "minutes": p.minutes,
@@ -78,7 +78,7 @@ def explanation(
     parts: list[str] = []
     if found == 0:
         their_hours, their_zone, _ = _mapped(p, days)
-        mine = days[0].window[0].astimezone(p.my_tz) if days[0].window else req.now
+        mine = instant(days[0].window[0]).astimezone(p.my_tz)
         parts.append(
             snippet(
                 "slots",

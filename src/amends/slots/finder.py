@@ -1,10 +1,12 @@
 """The search: business days, both parties' hours, busy times, then a good pick.
 
-Everything is computed on instants. Each business day of the interviewer's
-country gives one window of their hours (see :mod:`amends.slots.clock` for DST),
-intersected with every instance of the candidate's hours on the candidate's own
-clock, minus busy times and anything before the earliest allowed moment. Start
-times are whole quarter hours on the interviewer's clock. From what is left the
+Everything is computed on instants, as whole microseconds since 1970 UTC (integer
+arithmetic; datetimes are made only for what is returned). Each business day of
+the interviewer's country gives one window of their hours (see
+:mod:`amends.slots.clock` for DST), intersected with every instance of the
+candidate's hours on the candidate's own clock, minus busy times and anything
+before the earliest allowed moment. Start times are whole quarter hours on the
+interviewer's clock. From what is left the
 picker prefers different days, a mix of mornings and afternoons, and round
 times near 10:00 and 14:00 for the interviewer.
 """
@@ -12,8 +14,8 @@ times near 10:00 and 14:00 for the interviewer.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
-from datetime import UTC, date, datetime, timedelta
+from collections.abc import Callable, Iterable, Iterator
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
@@ -23,73 +25,84 @@ from amends.dates.country import Country
 from amends.dates.slot import Slot
 from amends.slots import explain
 from amends.slots.clock import (
-    Interval,
+    DAY_US,
+    MICRO,
+    Offsets,
+    Span,
     Spans,
-    day_window,
-    day_windows,
-    windows_over,
+    day_spans,
+    instant,
+    micros,
+    spans_over,
 )
 from amends.slots.offer import NearMiss, Side, SlotResult
 from amends.slots.query import Prepared, SlotRequest
 from amends.slots.starts import (
+    MINUTES_PER_DAY,
     SCORES,
     STEP,
     Candidate,
     best_by_half,
     candidate,
-    candidates,
     runs,
 )
 from amends.slots.windows import build_windows
 
-MIN_GAP = timedelta(minutes=30)
+MIN_GAP = 30 * 60 * MICRO
 MAX_CALENDAR_DAYS = 400
-NEAR_MISS_REACH = timedelta(days=2)  # how far around a near miss the candidate's hours are read
+NEAR_MISS_REACH = 2 * DAY_US  # how far around a near miss the candidate's hours are read
+_NOTICE_UNIT = timedelta(microseconds=1)
 
 
 class Day(NamedTuple):
     """One business day of the search and what is left of it after each rule.
 
-    A named tuple: a search makes one per business day, and reads them only.
+    A named tuple: a search makes one per business day, and reads them only. Its
+    spans are instants in microseconds (:data:`amends.slots.clock.Span`).
     """
 
     day: date
-    window: Interval | None
-    shared: tuple[Interval, ...]
-    open: tuple[Interval, ...]
-    free: tuple[Interval, ...]
+    window: Span
+    shared: tuple[Span, ...]
+    open: tuple[Span, ...]
+    free: tuple[Span, ...]
+
+
+def _earliest(p: Prepared) -> int:
+    req = p.request
+    now = micros(req.now)
+    if req.min_notice is not None:
+        return now + req.min_notice // _NOTICE_UNIT
+    first = req.now.astimezone(p.their_tz).date() + timedelta(days=1)
+    found = _open_days(p.their_tz, p.country, p.hours, first, 1)
+    return found[0][1][0] if found else now + DAY_US
 
 
 def earliest_start(p: Prepared) -> datetime:
     """The first allowed instant: ``now + min_notice``, or the next working morning."""
-    req = p.request
-    now = req.now.astimezone(UTC)
-    if req.min_notice is not None:
-        return now + req.min_notice
-    first = now.astimezone(p.their_tz).date() + timedelta(days=1)
-    found = _open_days(p.their_tz, p.country, p.hours, first, 1)
-    return found[0][1][0] if found else now + timedelta(days=1)
+    return instant(_earliest(p))
 
 
 def business_days(p: Prepared, earliest: datetime) -> list[date]:
     """The next ``days`` working days whose hours end after ``earliest``."""
-    return [day for day, _ in business_windows(p, earliest)]
+    return [day for day, _ in _business_windows(p, micros(earliest))]
 
 
-def business_windows(p: Prepared, earliest: datetime) -> list[tuple[date, Interval]]:
-    """:func:`business_days`, each with the interviewer's window on it."""
-    first = earliest.astimezone(p.their_tz).date()
+def _business_windows(p: Prepared, earliest: int) -> list[tuple[date, Span]]:
+    """:func:`business_days` after ``earliest`` (microseconds), each with its window."""
+    first = instant(earliest).astimezone(p.their_tz).date()
     # Windows follow one another, so only the first day's can end before ``earliest``.
     days = _open_days(p.their_tz, p.country, p.hours, first, p.request.days + 1)
     return [(day, window) for day, window in days if window[1] > earliest][: p.request.days]
 
 
-def opening(p: Prepared) -> tuple[datetime, list[tuple[date, Interval]]]:
-    """:func:`earliest_start` and its :func:`business_windows`, read from one scan of days.
+def opening(p: Prepared) -> tuple[int, list[tuple[date, Span]]]:
+    """The earliest start and the search days with the interviewer's windows, from one scan.
 
     By default the earliest start opens the first business day after today, and the
     search days are the business days from that one on, so the scan that finds it
-    finds them too (any other case reads them as :func:`business_windows` does).
+    finds them too (any other case reads them as :func:`business_days` does).
+    Instants in microseconds.
     """
     req = p.request
     if req.min_notice is None:
@@ -99,16 +112,16 @@ def opening(p: Prepared) -> tuple[datetime, list[tuple[date, Interval]]]:
             earliest = found[0][1][0]
             # Days before the first found one have no window: scanning from it finds
             # the same days, unless the clocks put its window's start on another date.
-            if earliest.astimezone(p.their_tz).date() == found[0][0]:
+            if instant(earliest).astimezone(p.their_tz).date() == found[0][0]:
                 return earliest, [(d, w) for d, w in found if w[1] > earliest][: req.days]
-    earliest = earliest_start(p)
-    return earliest, business_windows(p, earliest)
+    earliest = _earliest(p)
+    return earliest, _business_windows(p, earliest)
 
 
 @lru_cache(maxsize=4096)
 def _open_days(
     tz: ZoneInfo, country: Country | None, hours: Hours, first: date, count: int
-) -> tuple[tuple[date, Interval], ...]:
+) -> tuple[tuple[date, Span], ...]:
     """The first ``count`` business days from ``first`` (within the scan bound) that have
     a window of ``hours``, with it.
 
@@ -116,13 +129,13 @@ def _open_days(
     again by every request about the same days of the same country.
     """
     calendar = calendar_for(tz.key, country)
-    found: list[tuple[date, Interval]] = []
+    found: list[tuple[date, Span]] = []
     scanned = 0
     while scanned < MAX_CALENDAR_DAYS and len(found) < count:
         # A chunk of days at a time: the windows of a run of days cost about one day's.
         size = min(MAX_CALENDAR_DAYS - scanned, (count - len(found)) * 7 // 5 + 4)
         start = first + timedelta(days=scanned)
-        windows = day_windows(start, start + timedelta(days=size - 1), hours, tz)
+        windows = day_spans(start, start + timedelta(days=size - 1), hours, tz)
         # Days as ordinals against each year's set of closed days: no date per day.
         base, year = start.toordinal(), start.year
         closed, next_year = calendar.closed_ordinals(year), date(year + 1, 1, 1).toordinal()
@@ -141,52 +154,38 @@ def _open_days(
     return tuple(found)
 
 
-def _busy_spans(p: Prepared, span: Interval) -> list[Interval]:
-    spans = [(s.astimezone(UTC), e.astimezone(UTC)) for s, e in p.busy]
-    for calendar in p.request.calendars:
-        spans.extend(calendar.intervals(span, p.my_tz))
+def _busy_spans(p: Prepared, span: Span) -> list[Span]:
+    spans = [(micros(s), micros(e)) for s, e in p.busy]
+    if p.request.calendars:
+        reach = (instant(span[0]), instant(span[1]))
+        for calendar in p.request.calendars:
+            spans.extend((micros(s), micros(e)) for s, e in calendar.intervals(reach, p.my_tz))
     return spans
 
 
-def search_span(p: Prepared, dates: list[date], earliest: datetime) -> Interval:
-    """From the first to the last interviewer window of the search (busy times are read here)."""
-    return _span([w for w in (day_window(d, p.hours, p.their_tz) for d in dates) if w], earliest)
-
-
-def _span(real: list[Interval], earliest: datetime) -> Interval:
+def _span(real: list[Span], earliest: int) -> Span:
     return (min(w[0] for w in real), max(w[1] for w in real)) if real else (earliest, earliest)
 
 
 def plan_days(
-    p: Prepared,
-    dates: list[date],
-    busy: list[Interval],
-    earliest: datetime,
-    known: dict[date, Interval] | None = None,
+    p: Prepared, opened: list[tuple[date, Span]], busy: list[Span], earliest: int
 ) -> list[Day]:
-    """Apply the candidate's hours, the earliest start and ``busy`` times to each day.
-
-    ``known`` holds the interviewer's windows of ``dates`` when the caller has them.
-    """
-    windows: dict[date, Interval | None] = (
-        dict(known) if known is not None else {d: day_window(d, p.hours, p.their_tz) for d in dates}
-    )
-    real = [w for w in windows.values() if w]
-    span = (min(w[0] for w in real), max(w[1] for w in real)) if real else (earliest, earliest)
-    too_soon = Spans([(span[0] - timedelta(days=1), earliest)])
+    """Apply the candidate's hours, the earliest start and ``busy`` times to each day
+    of ``opened`` (the search days with the interviewer's windows, from :func:`opening`)."""
+    span = _span([w for _, w in opened], earliest)
+    too_soon = Spans([(span[0] - DAY_US, earliest)])
     # The candidate's hours over the whole search, and the busy times, sorted once:
     # each day then reads the few that reach it.
-    mine = Spans(windows_over(span, p.my_hours, p.my_tz) if real else [])
+    mine = Spans(spans_over(span[0], span[1], p.my_hours, p.my_tz) if opened else ())
     busy_spans = Spans(busy)
     out = []
-    for d in dates:
-        window = windows[d]
-        shared = tuple(mine.within(window)) if window else ()
+    for d, window in opened:
+        shared = tuple(mine.within(window))
         # ``within`` and ``cut`` give sorted, disjoint spans, which a cut that removes
         # nothing returns unchanged: only the first day meets the notice, few meet busy times.
-        opened = tuple(too_soon.cut(shared)) if shared and shared[0][0] < earliest else shared
-        free = tuple(busy_spans.cut(opened)) if busy_spans.spans and opened else opened
-        out.append(Day(d, window, shared, opened, free))
+        kept = tuple(too_soon.cut(shared)) if shared and shared[0][0] < earliest else shared
+        free = tuple(busy_spans.cut(kept)) if busy_spans.spans and kept else kept
+        out.append(Day(d, window, shared, kept, free))
     return out
 
 
@@ -218,12 +217,16 @@ def choose(found: list[Candidate], count: int) -> list[Candidate]:
         key = (c.day, c.morning)
         if key not in best or c.score < best[key].score:
             best[key] = c
-    return _choose(best, lambda: found, count)
+    return _choose(best, lambda: _by_day_and_score(found), count)
+
+
+def _by_day_and_score(found: Iterable[Candidate]) -> list[Candidate]:
+    return sorted(found, key=lambda c: (c.day, SCORES[c.minute]))
 
 
 def _choose(
     best: dict[tuple[int, bool], Candidate],
-    every: Callable[[], list[Candidate]],
+    every: Callable[[], Iterable[Candidate]],
     count: int,
 ) -> list[Candidate]:
     """:func:`choose` from the best start of each half day; ``every`` start only if short."""
@@ -236,15 +239,16 @@ def _choose(
         want_morning = not pick.morning
     _mix(chosen, best, days[count:])
     # Then the best of each half day, then every start, by day and score.
-    _fill(chosen, list(best.values()), count)
+    _fill(chosen, _by_day_and_score(best.values()), count)
     if len(chosen) < count:
         _fill(chosen, every(), count)
     return sorted(chosen, key=lambda c: c.start)
 
 
-def _fill(chosen: list[Candidate], more: list[Candidate], count: int) -> None:
-    """Add starts from ``more`` (by day, then score) clear of those chosen, up to ``count``."""
-    for c in sorted(more, key=lambda c: (c.day, SCORES[c.minute])):
+def _fill(chosen: list[Candidate], more: Iterable[Candidate], count: int) -> None:
+    """Add starts from ``more`` (already by day, then score) clear of those chosen, up to
+    ``count``."""
+    for c in more:
         if len(chosen) >= count:
             return
         if all(_apart(c, other) for other in chosen):
@@ -253,22 +257,15 @@ def _fill(chosen: list[Candidate], more: list[Candidate], count: int) -> None:
 
 def _slot(p: Prepared, c: Candidate) -> Slot:
     return Slot(
-        start=c.start.astimezone(p.their_tz),
-        end=c.end.astimezone(p.their_tz),
+        start=instant(c.start).astimezone(p.their_tz),
+        end=instant(c.end).astimezone(p.their_tz),
         interviewer_tz=p.their_tz.key,
         candidate_tz=p.my_tz.key,
     )
 
 
-_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-_MICROSECOND = timedelta(microseconds=1)
-_REACH = NEAR_MISS_REACH // _MICROSECOND
-_NO_WINDOW = timedelta(days=1) // _MICROSECOND  # the miss when no window is in reach
-
-
-def _micros(moment: datetime) -> int:
-    """An instant as whole microseconds since 1970: exact integer arithmetic for the search."""
-    return (moment - _EPOCH) // _MICROSECOND
+_REACH = NEAR_MISS_REACH
+_NO_WINDOW = DAY_US  # the miss when no window is in reach
 
 
 class _MyWindows:
@@ -280,17 +277,15 @@ class _MyWindows:
     microseconds, so measuring hundreds of start times costs no datetime arithmetic.
     """
 
-    def __init__(self, p: Prepared, spans: list[tuple[Interval, ...]]) -> None:
+    def __init__(self, p: Prepared, spans: list[tuple[Span, ...]]) -> None:
         real = [s for day in spans for s in day]
-        windows: list[Interval] = []
+        windows: tuple[Span, ...] = ()
         if real:
-            span = (
-                min(s[0] for s in real) - NEAR_MISS_REACH,
-                max(s[1] for s in real) + NEAR_MISS_REACH,
-            )
-            windows = windows_over(span, p.my_hours, p.my_tz)
-        self.starts = [_micros(w[0]) for w in windows]
-        self.ends = [_micros(w[1]) for w in windows]
+            low = min(s[0] for s in real) - NEAR_MISS_REACH
+            high = max(s[1] for s in real) + NEAR_MISS_REACH
+            windows = spans_over(low, high, p.my_hours, p.my_tz)
+        self.starts = [w[0] for w in windows]
+        self.ends = [w[1] for w in windows]
         self.longest = max((e - s for s, e in zip(self.starts, self.ends, strict=True)), default=0)
         self.ordered = self.starts == sorted(self.starts)
         self.disjoint = self.ordered and all(
@@ -391,19 +386,21 @@ class _MyWindows:
 
 
 def near_misses(
-    p: Prepared, busy_free: list[tuple[Interval, ...]], used: set[int], wanted: int
+    p: Prepared,
+    busy_free: list[tuple[Span, ...]],
+    used: set[int],
+    wanted: int,
+    offsets: Offsets,
 ) -> list[NearMiss]:
     """The times closest to the candidate's hours, keeping every interviewer rule."""
     mine = _MyWindows(p, [spans for i, spans in enumerate(busy_free) if i not in used])
-    length = p.request.duration // _MICROSECOND
-    step = STEP // _MICROSECOND
     best_per_day: dict[int, tuple[int, Candidate, Side]] = {}
     for index, spans in enumerate(busy_free):
         if index in used:
             continue
         least, where = 0, None
-        for run in runs(p, spans):
-            found = mine.least_in_run(_micros(run[0]), run[2], step, length)
+        for run in runs(p, spans, offsets):
+            found = mine.least_in_run(run[0], run[2], STEP, p.length)
             if found is not None and (where is None or found[0] < least):
                 least, where = found[0], (run, found[1], found[2])
         if where is not None:
@@ -415,20 +412,28 @@ def near_misses(
     ]
 
 
-def _relaxed(
-    days: list[Day], busy: list[Interval], earliest: datetime
-) -> list[tuple[Interval, ...]]:
+def _relaxed(days: list[Day], busy: list[Span], earliest: int) -> list[tuple[Span, ...]]:
     """Each day's interviewer window minus busy times and the notice, ignoring my hours."""
-    real = [d.window for d in days if d.window]
-    if not real:
-        return [() for _ in days]
-    span = (min(w[0] for w in real), max(w[1] for w in real))
-    holes = Spans([*busy, (span[0] - timedelta(days=1), earliest)])
-    return [tuple(holes.cut([d.window])) if d.window else () for d in days]
+    if not days:
+        return []
+    holes = Spans([*busy, (min(d.window[0] for d in days) - DAY_US, earliest)])
+    return [tuple(holes.cut([d.window])) for d in days]
 
 
-def _every(p: Prepared, days: list[Day]) -> list[Candidate]:
-    return [c for i, d in enumerate(days) for c in candidates(p, i, d.free)]
+def _every(p: Prepared, days: list[Day], offsets: Offsets) -> Iterator[Candidate]:
+    """Every start of the search by day, then score (time order among equals), as
+    :func:`_by_day_and_score` orders the candidates: plain tuples sorted, candidates
+    made only for the starts the picker reads."""
+    rows: list[tuple[int, int, int, int]] = []
+    for index, d in enumerate(days):
+        for first, minute, count in runs(p, d.free, offsets):
+            for k in range(count):
+                wall = (minute + 15 * k) % MINUTES_PER_DAY
+                rows.append((index, SCORES[wall], first + k * STEP, wall))
+    rows.sort()
+    length = p.length
+    for index, _, start, wall in rows:
+        yield Candidate(index, start, start + length, wall)
 
 
 def find_slots(req: SlotRequest) -> SlotResult:
@@ -436,19 +441,22 @@ def find_slots(req: SlotRequest) -> SlotResult:
     p = req.prepared()
     earliest, opened = opening(p)
     dates = [day for day, _ in opened]
-    busy = _busy_spans(p, _span([w for _, w in opened], earliest))  # calendars expanded once
-    days = plan_days(p, dates, busy, earliest, dict(opened))
+    span = _span([w for _, w in opened], earliest)
+    busy = _busy_spans(p, span) if p.busy or req.calendars else []  # calendars expanded once
+    days = plan_days(p, opened, busy, earliest)
+    offsets = Offsets(p.their_tz, span[0], span[1])  # every start is read within the span
     if req.windows:
-        windows = build_windows(p, [d.day for d in days], [d.free for d in days])
+        windows = build_windows(p, dates, [d.free for d in days])
         picked: list[Candidate] = []
     else:
         windows = []
-        best = best_by_half(p, [d.free for d in days])
-        picked = _choose(best, lambda: _every(p, days), req.count)
+        best = best_by_half(p, [d.free for d in days], offsets)
+        picked = _choose(best, lambda: _every(p, days, offsets), req.count)
     misses: list[NearMiss] = []
     if not req.windows and len(picked) < req.count:
         used = {c.day for c in picked}
-        misses = near_misses(p, _relaxed(days, busy, earliest), used, req.count - len(picked))
+        relaxed = _relaxed(days, busy, earliest)
+        misses = near_misses(p, relaxed, used, req.count - len(picked), offsets)
     slots = tuple(_slot(p, c) for c in picked)
     return SlotResult(
         slots=slots,
@@ -458,5 +466,5 @@ def find_slots(req: SlotRequest) -> SlotResult:
         windows=tuple(windows),
         near_misses=tuple(misses),
         explanation=explain.explanation(p, days, len(slots) or len(windows), misses),
-        notes=tuple(explain.notes(p, dates, earliest)),
+        notes=tuple(explain.notes(p, dates, instant(earliest))),
     )

@@ -82,6 +82,8 @@ class Prepared:
     country_inferred: bool
     calendar: BusinessCalendar
     busy: tuple[Interval, ...] = field(default=())
+    length: int = 0
+    """The interview's length in microseconds (the finder's unit of time)."""
 
     @property
     def minutes(self) -> int:
@@ -156,4 +158,5 @@ def prepare(req: SlotRequest) -> Prepared:
         country_inferred=inferred,
         calendar=calendar_for(their_tz.key, country),
         busy=_busy(req.busy),
+        length=req.duration // timedelta(microseconds=1),
     )

@@ -6,25 +6,27 @@ and how many follow it a quarter hour apart. Inside a span where the
 interviewer's UTC offset never changes (almost every span) a run covers the
 whole span and the picker and the near-miss search walk it with integer
 arithmetic; only the few starts they keep become :class:`Candidate` values.
-Across a DST change each start is read on the clock, one at a time, as before.
+Across a DST change each start is aligned one at a time on the search's table of
+the interviewer's offsets (:class:`amends.slots.clock.Offsets`). Instants are whole
+microseconds since 1970 UTC, as everywhere in the search.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, NamedTuple
 
-from amends.slots.clock import Interval
+from amends.slots.clock import MICRO, Offsets, Span
 
 if TYPE_CHECKING:
     from amends.slots.query import Prepared
 
-STEP = timedelta(minutes=15)
+STEP = 15 * 60 * MICRO  # a quarter hour, in microseconds
+_MINUTE = 60 * MICRO
 NOON = 12 * 60
 TARGET = {True: 10 * 60, False: 14 * 60}  # morning / afternoon, interviewer's clock
 _ROUNDNESS = {0: 0, 30: 20}  # on the hour is best, then the half hour
-SPAN_LIMIT = timedelta(days=1)  # the longest span read with one UTC offset (see runs)
+SPAN_LIMIT = 86_400 * MICRO  # the longest span read with one UTC offset (see runs)
 MINUTES_PER_DAY = 24 * 60
 
 
@@ -45,12 +47,13 @@ are a slice of one of these, so its best start is found by ``min`` and ``index``
 class Candidate(NamedTuple):
     """A possible start time, scored by how pleasant it is for the interviewer.
 
-    A named tuple rather than a dataclass: cheap to make and compare.
+    A named tuple rather than a dataclass: cheap to make and compare. ``start`` and
+    ``end`` are instants in microseconds (:data:`amends.slots.clock.Span`).
     """
 
     day: int
-    start: datetime
-    end: datetime
+    start: int
+    end: int
     minute: int
 
     @property
@@ -64,59 +67,44 @@ class Candidate(NamedTuple):
         return SCORES[self.minute]
 
 
-Run = tuple[datetime, int, int]
+Run = tuple[int, int, int]
 """``(first start, its wall minute on the interviewer's clock, how many starts)``."""
 
 
-def _align(moment: datetime, p: Prepared) -> tuple[datetime, datetime]:
-    """The first interviewer quarter hour at or after ``moment``, and its wall time there."""
-    local = moment.astimezone(p.their_tz)
-    if local.minute % 15 == 0 and not local.second and not local.microsecond:
-        return moment, local
-    rest = timedelta(
-        minutes=local.minute % 15, seconds=local.second, microseconds=local.microsecond
-    )
-    moment += STEP - rest
-    return moment, moment.astimezone(p.their_tz)
+def _align(moment: int, offsets: Offsets) -> int:
+    """The first interviewer quarter hour at or after ``moment``."""
+    rest = (moment + offsets.at(moment)) % STEP
+    return moment + STEP - rest if rest else moment
 
 
-def runs(p: Prepared, spans: tuple[Interval, ...]) -> Iterator[Run]:
+def runs(p: Prepared, spans: tuple[Span, ...], offsets: Offsets) -> Iterator[Run]:
     """The starts whose whole interview fits in ``spans``, in time order, as runs.
 
-    No zone changes its offset twice within two days (tzdata since 1970), so equal
-    offsets at the first and last possible start of a span of at most a day mean
-    one offset throughout; whole-quarter offsets (every zone since 1972) make the
-    interviewer's quarter hours whole UTC quarter hours, and the wall minute
-    simply advances with the instant. Anything else is read start by start.
+    ``offsets`` are the interviewer's over the search. No zone changes its offset
+    twice within two days (tzdata since 1970), so equal offsets at the first and
+    last possible start of a span of at most a day mean one offset throughout;
+    whole-quarter offsets (every zone since 1972) make the interviewer's quarter
+    hours whole UTC quarter hours, and the wall minute simply advances with the
+    instant. Anything else is read start by start.
     """
-    length = p.request.duration
+    length = p.length
     for start, end in spans:
         last = end - length
         if last < start:
             continue
-        local = start.astimezone(p.their_tz)
-        offset = local.utcoffset()
-        if (
-            offset is not None
-            and not offset % STEP
-            and last - start <= SPAN_LIMIT
-            and last.astimezone(p.their_tz).utcoffset() == offset
-        ):
-            rest = timedelta(
-                minutes=local.minute % 15, seconds=local.second, microseconds=local.microsecond
-            )
-            minute = local.hour * 60 + local.minute
-            moment = start
-            if rest:
-                moment += STEP - rest
-                minute += 15 - local.minute % 15
+        offset = offsets.at(start)
+        if not offset % STEP and last - start <= SPAN_LIMIT and offsets.at(last) == offset:
+            local = start + offset
+            rest = local % STEP
+            moment = start + STEP - rest if rest else start
             if moment <= last:
-                yield moment, minute % MINUTES_PER_DAY, (last - moment) // STEP + 1
+                minute = (local + moment - start) // _MINUTE % MINUTES_PER_DAY
+                yield moment, minute, (last - moment) // STEP + 1
             continue
-        moment, local = _align(start, p)
+        moment = _align(start, offsets)
         while moment + length <= end:
-            yield moment, local.hour * 60 + local.minute, 1
-            moment, local = _align(moment + STEP, p)
+            yield moment, (moment + offsets.at(moment)) // _MINUTE % MINUTES_PER_DAY, 1
+            moment = _align(moment + STEP, offsets)
 
 
 def run_minute(run: Run, k: int) -> int:
@@ -127,16 +115,18 @@ def run_minute(run: Run, k: int) -> int:
 def candidate(p: Prepared, index: int, run: Run, k: int) -> Candidate:
     """The ``k``-th start of ``run`` (on business day ``index``) as a candidate."""
     start = run[0] + k * STEP
-    return Candidate(index, start, start + p.request.duration, run_minute(run, k))
+    return Candidate(index, start, start + p.length, run_minute(run, k))
 
 
-def candidates(p: Prepared, index: int, spans: tuple[Interval, ...]) -> list[Candidate]:
+def candidates(
+    p: Prepared, index: int, spans: tuple[Span, ...], offsets: Offsets
+) -> list[Candidate]:
     """Quarter-hour starts (interviewer's clock) whose whole interview fits in ``spans``."""
-    return [candidate(p, index, run, k) for run in runs(p, spans) for k in range(run[2])]
+    return [candidate(p, index, run, k) for run in runs(p, spans, offsets) for k in range(run[2])]
 
 
 def best_by_half(
-    p: Prepared, free: list[tuple[Interval, ...]]
+    p: Prepared, free: list[tuple[Span, ...]], offsets: Offsets
 ) -> dict[tuple[int, bool], Candidate]:
     """The best-scored start of each morning and afternoon (the first of equals), per day.
 
@@ -145,7 +135,7 @@ def best_by_half(
     where: dict[tuple[int, bool], tuple[int, Run, int]] = {}
     scores: dict[tuple[int, bool], int] = {}
     for index, spans in enumerate(free):
-        for run in runs(p, spans):
+        for run in runs(p, spans, offsets):
             k, count = 0, run[2]
             while k < count:
                 # One stretch of the run inside one half day (before noon, or noon to

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from amends.dates.format import English, clock, short_date, zone_label
-from amends.slots.clock import Interval
+from amends.slots.clock import Interval, Span, instant
 from amends.slots.offer import Window
 from amends.texts import snippet
 
@@ -198,13 +198,13 @@ def _window(p: Prepared, run: list[_Piece]) -> Window:
 
 
 def build_windows(
-    p: Prepared, days: Sequence[date], free: Sequence[Sequence[Interval]]
+    p: Prepared, days: Sequence[date], free: Sequence[Sequence[Span]]
 ) -> list[Window]:
-    """Group each day's free spans that are long enough for the interview."""
+    """Group each day's free spans (microseconds) that are long enough for the interview."""
     pieces = [
-        _piece(p, day, span)
+        _piece(p, day, (instant(span[0]), instant(span[1])))
         for day, spans in zip(days, free, strict=True)
         for span in spans
-        if span[1] - span[0] >= p.request.duration
+        if span[1] - span[0] >= p.length
     ]
     return [_window(p, run) for run in _groups(pieces)]
