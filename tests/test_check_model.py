@@ -105,11 +105,65 @@ _SENTENCE_BITS = [
 def test_clause_readings_summed_from_the_sentence_equal_scoring_each_clause(text: str) -> None:
     """The whole sentence and each clause score exactly as their own text does."""
     from amends.check.features import tokens
-    from amends.check.scan import clause_pieces, clauses
+    from amends.check.reading import clause_pieces, clauses, read_sentences
 
     m = model()
     pieces, made, texts = clause_pieces(text)
     assert "".join(pieces) == text
     assert texts == clauses(text)
-    expected = [m.raw_scores(text), *(m.raw_scores(c) for c in clauses(text))]
+    expected = [m.scores(text), *(m.scores(c) for c in clauses(text))]
     assert m.read_pieces([tokens(piece) for piece in pieces], made) == expected
+    # and read in place, inside a longer text, from the draft's one normalised copy
+    framed = f"Hi,\n{text}\nBye"
+    assert read_sentences(framed, [(4, 4 + len(text))]) == {(4, 4 + len(text)): expected}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_SENTENCE_BITS), min_size=1, max_size=12).map("".join))
+def test_tokens_found_in_the_drafts_one_token_text_are_each_parts_own(text: str) -> None:
+    from amends.check.features import token_text, tokens, tokens_in
+
+    framed = f"Dear Dana,\n{text}\nBest"
+    prepared = token_text(framed)
+    if prepared is None:  # a lower case of another length: each part is normalised alone
+        assert "\u0130" in text
+        return
+    assert len(prepared) == len(framed)
+    for start in range(0, len(framed), 3):
+        for end in range(start, len(framed) + 1, 4):
+            assert tokens_in(prepared, start, end) == tokens(framed[start:end])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.integers(min_value=-(2**31), max_value=2**31), st.floats(0.0, 1.0))
+def test_a_score_reaches_its_cut_exactly_when_its_logit_reaches_the_thresholds(
+    score: int, probability: float
+) -> None:
+    m = model()
+    for i, label in enumerate(m.labels):
+        logit_reached = m.logits(tuple([score] * len(m.labels)))[i] >= m.logit_cut(
+            label, probability
+        )
+        assert (score >= m.score_cut(label, probability)) == logit_reached
+
+
+def test_scores_are_the_sums_of_every_features_weights() -> None:
+    from amends.check.features import bucket, features
+
+    m = model()
+
+    def summed(text: str) -> tuple[int, ...]:
+        totals = [0] * len(m.labels)
+        for f in features(text):
+            weights = m._read(m.table.get(bucket(f), 0))
+            totals = [t + w for t, w in zip(totals, weights, strict=True)]
+        return tuple(totals)
+
+    from amends.check.features import tokens
+
+    for text in ("It wasnt my fault, your recruiter sent the wrong link.", "sorry " * 50):
+        assert m.scores(text) == summed(text)
+        # the label-by-label sum a wall of text takes, lest a packed field overflow
+        assert m._exact(tokens(text)) == summed(text)
+    assert m._fits(["sorry"] * 400)
+    assert not m._fits(["x" * 6_000_000])

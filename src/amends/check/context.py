@@ -17,8 +17,9 @@ import re
 from bisect import bisect_left
 
 from amends.check.model import Finding
+from amends.check.reading import clauses
 from amends.check.rules import Catalogue, Rule
-from amends.check.scan import Hit, Scan, Span, clauses, cuts, within
+from amends.check.scan import Hit, Scan, Span, cuts, within
 from amends.check.situation import NOT_WEAK_REASONS
 from amends.check.text import paragraphs
 

@@ -34,7 +34,20 @@ _NORMALISE = str.maketrans(
 keeps ``translate`` on its fast path (a table that deletes characters is many times
 slower); apostrophes are then dropped with one ``replace``."""
 _TOKEN = re.compile(r"[a-z0\u00c0-\u024f]+|[!?()\[\]{}<>_/:$%*]")
+_TOKEN_CHARS = "a-z0\u00c0-\u024f!?()\\[\\]{}<>_/:$%*'"
+_NOT_TOKEN = re.compile(f"[^{_TOKEN_CHARS}]")
+_PUNCT = re.compile(r"[!?()\[\]{}<>_/:$%*]")
+_ASCII_TOKEN_TABLE = bytes.maketrans(
+    bytes(range(128)),
+    bytes(
+        ord(c) if _NOT_TOKEN.match(c) is None else ord(" ")
+        for c in (chr(k).lower().translate(_NORMALISE) for k in range(128))
+    ),
+)
+"""For ASCII text, lower case, :data:`_NORMALISE` and every other character that no token
+holds made a space, as one byte table: one C pass over a whole draft."""
 _MASK = (1 << HASH_BITS) - 1
+_CAPITAL_SIGMA = "\u03a3"
 
 
 def normalise(sentence: str) -> str:
@@ -53,6 +66,36 @@ def normalise(sentence: str) -> str:
 def tokens(sentence: str) -> list[str]:
     """Words and the punctuation that carries meaning here (``!``, ``?``, brackets, ``_``)."""
     return _TOKEN.findall(normalise(sentence))
+
+
+def token_text(text: str) -> str | None:
+    """:func:`normalise` of a whole text with its apostrophes kept and every character that
+    no token holds made a space: of the same length, so the tokens of any part of ``text``
+    are :func:`tokens_in` it, and a draft is lower-cased and folded once, not clause by clause.
+
+    None when lower-casing changes the length ("İ") or could depend on the letters
+    around it (a capital sigma), as it then does not commute with cutting the text.
+    """
+    if text.isascii():
+        return text.encode("ascii").translate(_ASCII_TOKEN_TABLE).decode("ascii")
+    out = text.lower()
+    if len(out) != len(text) or _CAPITAL_SIGMA in text:
+        return None
+    return _NOT_TOKEN.sub(" ", _DIGIT.sub("0", fold(out)))
+
+
+def tokens_in(prepared: str, start: int, end: int) -> list[str]:
+    """``tokens(text[start:end])`` for the :func:`token_text` of ``text``.
+
+    Once the apostrophes are gone, a part with no punctuation token is words between
+    spaces, which ``split`` finds faster than the expression.
+    """
+    part = prepared[start:end]
+    if "'" in part:
+        part = part.replace("'", "")
+    if _PUNCT.search(part) is None:
+        return part.split()
+    return _TOKEN.findall(part)
 
 
 def bucket(feature: str) -> int:

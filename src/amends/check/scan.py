@@ -7,20 +7,19 @@ sentence, which is what keeps ``amends check`` fast enough for editor use.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
 
 from amends.check import anchors
-from amends.check.classifier import model
+from amends.check.classifier import Scores, model
 from amends.check.draft import Draft
-from amends.check.features import tokens
 from amends.check.lazy_regex import LazyPattern
 from amends.check.leads import LeadIndex
 from amends.check.model import DraftKind
 from amends.check.prefilter import Gate, may_match
+from amends.check.reading import read_sentences
 from amends.check.rules import Rule, catalogue
 from amends.check.text import blank_markers, fold, sentences, words
 
@@ -37,54 +36,6 @@ def _leads() -> LeadIndex:
 def _gate() -> Gate:
     """The substring gate over every catalogue pattern, built once."""
     return Gate(catalogue().all_patterns())
-
-
-_CLAUSE_BREAK = re.compile(r"\s*(?:[,;]|:(?!\d)|\s[-\u2013\u2014]\s|\.\.+)\s*")
-_MIN_CLAUSE_WORDS = 3
-_MAY_BREAK = re.compile(r"[,;:\-\u2013\u2014]|\.\.")
-"""A character every clause break holds: a sentence without one is a single clause."""
-
-
-def clauses(sentence: str) -> list[str]:
-    """The clauses of a sentence joined by commas, semicolons or dashes (none if it is one).
-
-    Pieces shorter than three words stay with the clause before them ("Hi Dana,"
-    is not a clause of its own worth reading).
-    """
-    return clause_pieces(sentence)[2]
-
-
-def clause_pieces(sentence: str) -> tuple[list[str], list[list[int]], list[str]]:
-    """The sentence cut at its clause breaks, and its clauses (see :func:`clauses`).
-
-    Returns the pieces (the text between breaks and each break, alternately, so
-    they join up to the sentence), the pieces each clause is made of, and each
-    clause's text. The classifier reads the clauses from the pieces' tokens.
-    """
-    if _MAY_BREAK.search(sentence) is None:
-        return [sentence], [], []
-    pieces: list[str] = []
-    pos = 0
-    for m in _CLAUSE_BREAK.finditer(sentence):
-        pieces.append(sentence[pos : m.start()])
-        pieces.append(m.group())
-        pos = m.end()
-    pieces.append(sentence[pos:])
-    kept = [i for i in range(0, len(pieces), 2) if pieces[i].strip()]
-    if len(kept) < 2:
-        return pieces, [], []
-    out: list[str] = []
-    made: list[list[int]] = []
-    for i in kept:
-        part = pieces[i]
-        short = len(part.split()) < _MIN_CLAUSE_WORDS
-        if out and (short or len(out[-1].split()) < _MIN_CLAUSE_WORDS):
-            out[-1] = f"{out[-1]}, {part}"
-            made[-1].append(i)
-        else:
-            out.append(part)
-            made.append([i])
-    return (pieces, made, out) if len(out) > 1 else (pieces, [], [])
 
 
 def within(spans: list[Span], start: int, end: int) -> list[Span]:
@@ -158,16 +109,14 @@ def _group_ids(patterns: tuple[LazyPattern, ...]) -> frozenset[int] | None:
 
 
 @cache
-def _cut(label: str, probability: float | None = None) -> tuple[int, float]:
-    """Where ``label`` is in a reading, and the logit it must reach."""
+def _cut(label: str, probability: float | None = None) -> tuple[int, int]:
+    """Where ``label`` is in a reading, and the score it must reach."""
     m = model()
-    return m.index(label), m.logit_cut(label, probability)
+    return m.index(label), m.score_cut(label, probability)
 
 
 @cache
-def cuts(
-    labels: tuple[str, ...], probability: float | None = None
-) -> tuple[tuple[int, float], ...]:
+def cuts(labels: tuple[str, ...], probability: float | None = None) -> tuple[tuple[int, int], ...]:
     """:func:`_cut` for several labels at once (a rule asks the same for every sentence)."""
     return tuple(_cut(label, probability) for label in labels)
 
@@ -229,25 +178,15 @@ class Scan:
         return pos, pos
 
     @cached_property
-    def readings(self) -> dict[Span, list[list[float]]]:
-        """The classifier's logits per body sentence: the whole sentence, then each clause.
-
-        A sentence that runs several clauses together with commas or dashes ("so
-        sorry i missed it, the link u sent never loaded, can we do tues?") is
-        also read clause by clause, so one clause's blame is not diluted by its
-        neighbours' apology. Logits are compared with the logits of the
-        thresholds, which says the same as comparing probabilities.
-        """
-        read = model().read_pieces
-        out: dict[Span, list[list[float]]] = {}
-        for s, e in self.body_sentences:
-            pieces, made, _ = clause_pieces(self.folded[s:e])
-            out[(s, e)] = read([tokens(piece) for piece in pieces], made)
-        return out
+    def readings(self) -> dict[Span, list[Scores]]:
+        """The classifier's scores per body sentence: the whole sentence, then each clause
+        (:mod:`amends.check.reading`). Scores are compared with the cuts of :func:`cuts`,
+        which says the same as comparing probabilities with thresholds."""
+        return read_sentences(self.folded, self.body_sentences)
 
     @cached_property
-    def best(self) -> dict[Span, list[float]]:
-        """Per body sentence, each function's highest logit over its readings."""
+    def best(self) -> dict[Span, Sequence[int]]:
+        """Per body sentence, each function's highest score over its readings."""
         return {
             span: readings[0]
             if len(readings) == 1
@@ -265,8 +204,8 @@ class Scan:
     def reads_as_cuts(
         self,
         span: Span,
-        wanted: tuple[tuple[int, float], ...],
-        against: tuple[tuple[int, float], ...],
+        wanted: tuple[tuple[int, int], ...],
+        against: tuple[tuple[int, int], ...],
     ) -> bool:
         """:meth:`reads_as` with the labels already turned into (index, logit) pairs."""
         for reading in self.readings.get(span, ()):  # plain loops: called per rule and sentence

@@ -69,15 +69,21 @@ _SPAN = re.Match.span
 
 _ASCII_FOLDS = tuple((chr(k), v) for k, v in FOLD_TABLE.items() if k < 128)
 """The table's entries for ASCII characters (a tab, a backtick): plain text needs only these."""
+_FOLDS = tuple((chr(k), v) for k, v in FOLD_TABLE.items())
 
 
 def fold(text: str) -> str:
-    """Same-length text with quotes, dashes and spaces in one canonical form."""
-    if text.isascii():  # a replace per ASCII entry is many times faster than the table
-        for old, new in _ASCII_FOLDS:
+    """Same-length text with quotes, dashes and spaces in one canonical form.
+
+    One ``replace`` per character of the table that the text holds: many times
+    faster than ``translate``, which looks every character of a non-ASCII text up
+    in the table. The same result, as no character is replaced by one the table
+    replaces in turn.
+    """
+    for old, new in _ASCII_FOLDS if text.isascii() else _FOLDS:
+        if old in text:
             text = text.replace(old, new)
-        return text
-    return text.translate(FOLD_TABLE)
+    return text
 
 
 @dataclass(frozen=True)

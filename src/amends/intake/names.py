@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import takewhile
 
 from amends.intake.lexicon import given_names, word_set
 from amends.intake.text import Story
@@ -129,3 +130,33 @@ def other_person(story: Story, name: str) -> bool:
         if _MEDICAL.search(sentence) and not _INTERVIEW_WORDS.search(sentence):
             return True
     return False
+
+
+# "Kind regards, Hugo Marchetti, +33 6 ...": what follows a sign-off and the writer's own
+# (capitalised) name is the writer's own signature.
+_SIGNED = re.compile(
+    r"(?i:regards|sincerely|faithfully|best wishes|many thanks|cheers)[,.!]?\s+"
+    r"(?:[A-Z][\w'.-]*[\s,]+){1,4}(?:[\w.+-]+@[\w.-]+[\s,]+)?$"
+)
+
+
+# A lower-case word after the detail (an address's own parts aside): more story told.
+_TOLD_AFTER = re.compile(r"(?<![\w.@/:-])[a-z]{2,}\b(?![\w.-]*@)")
+
+
+def name_up_to_stop(name: str) -> str:
+    """A titled name up to a word no name has ("Dr Amara Okafor Friday at 10am": Friday is
+    the day, not a third name)."""
+    stops = word_set("not_name") | word_set("not_company")
+    words = name.split(" ")
+    keep = [words[0], *takewhile(lambda w: w.lower() not in stops, words[1:])]
+    return " ".join(keep)
+
+
+def signed_by_writer(text: str, start: int) -> bool:
+    """Whether the detail at ``start`` is signed under the writer's sign-off. A signature
+    closes the story: one with more told after it ("...Priya Shah, +44 7700 900123. I missed
+    the 10am call", "..., 07700 900456 is the number I have for them") is an email quoted
+    from someone else, or no signature."""
+    signed = _SIGNED.search(text, max(0, start - 90), start) is not None
+    return signed and not _TOLD_AFTER.search(text, start)

@@ -38,8 +38,10 @@ from amends.intake.names import (
     WORD,
     address_words,
     clean_name,
+    name_up_to_stop,
     other_person,
     overlapping,
+    signed_by_writer,
 )
 from amends.intake.phrases import PLACES_PEOPLE, read_interviewer, read_recruiter
 from amends.intake.text import Story
@@ -182,14 +184,6 @@ _CALLED_FROM = re.compile(
 )
 
 
-# "Kind regards, Hugo Marchetti, +33 6 ...": what follows a sign-off and the writer's own
-# (capitalised) name is the writer's own signature.
-_SIGNED = re.compile(
-    r"(?i:regards|sincerely|faithfully|best wishes|many thanks|cheers)[,.!]?\s+"
-    r"(?:[A-Z][\w'.-]*[\s,]+){1,4}(?:[\w.+-]+@[\w.-]+[\s,]+)?$"
-)
-
-
 def _is_mine(text: str, start: int) -> bool:
     """ "my email is ..." (the person's own), unless someone else is named after "my"; the
     details signed under a sign-off are the writer's own too."""
@@ -197,7 +191,7 @@ def _is_mine(text: str, start: int) -> bool:
     owners = list(_OWNER.finditer(window))
     if owners:
         return owners[-1].group("mine") is not None
-    return _SIGNED.search(text, max(0, start - 90), start) is not None
+    return signed_by_writer(text, start)
 
 
 def _agency_name(story: Story, start: int, end: int) -> str:
@@ -382,7 +376,7 @@ def _interviewer(story: Story, people: People) -> str | None:
         and not pronoun
         and not (people.recruiter or "").startswith(titled.group("name"))
     ):
-        return titled.group("name")
+        return name_up_to_stop(titled.group("name"))
     for m in overlapping(rf"\b(?:with|w) {WHO}", text, re.IGNORECASE):
         name = clean_name(m.group("name"), story)
         if not name or name.split()[0] == recruiter_first:

@@ -67,8 +67,14 @@ _STREET_FIRST = r"(?:avenida|av|rua|calle|rue|piazza|jalan|jl|ulica|ul|utca|cour
 # A street written after a comma: "at Calder & Reeve, 40 Gresham St.", "at Índico Telecom,
 # Avenida Julius Nyerere", "Praterstraße 31". A short street word ("st", "dr", "way") needs
 # a house number before it, so ", with dr" or ", the easy way" is no address.
+# ", the whole street lost power", ", down the road": words no street's name starts with.
+_NOT_A_STREET_NAME = (
+    r"(?!(?:the|a|an|my|our|your|his|her|their|this|that|same|whole|every|no|on|in|at|down|up"
+    r"|along|across|off|of|to|from|by|near|onto|into)\b)"
+)
 _COMMA_STREET = (
-    rf", (?:\d{{1,5}}[a-z]? (?:[\w'.-]+ ){{1,3}}{_STREET}|(?:[\w'.-]+ ){{1,3}}{_PLAIN_STREET}"
+    rf", (?:\d{{1,5}}[a-z]? (?:[\w'.-]+ ){{1,3}}{_STREET}|(?:{_NOT_A_STREET_NAME}[\w'.-]+ ){{1,3}}"
+    rf"{_PLAIN_STREET}"
     rf"|{_STREET_FIRST}\.? [a-z][\w'-]+|[\w'-]+(?:strasse|straße|gasse|allee|platz|straat|gatan"
     r"|gade|vej))"
 )
@@ -88,14 +94,36 @@ _PREMISES = (
 _THEIR_SITE = re.compile(
     r"(?:\b(?:at|to) (?:their|there) (?:(?!web|career|careers|job|jobs)[\w'-]+ ){0,3}?"
     rf"{_PREMISES}(?=\s*(?:[,.;!?)]|$|\b(?:in|on|at|for|and|today|tomorrow)\b))"
-    rf"|\b(?:their|there) (?:[\w'-]+ ){{0,2}}?{_PREMISES} (?:in|on|at) (?:the )?[a-z])"
+    # ("there are offices in leeds" says where they are, not that the person goes there)
+    rf"|\b(?:their|there(?! (?:is|are|was|were|s|has|have|had|will|would|may|might)\b))"
+    rf" (?:[\w'-]+ ){{0,2}}?{_PREMISES} (?:in|on|at)"
+    # ("their office on the phone" is someone speaking, no place)
+    r" (?!(?:the )?(?:phone|line|call|web|website|internet|zoom|teams|email)\b)(?:the )?[a-z])"
 )
+# "emailed an apology to their office", "uploaded my cv to their site": something sent
+# there, not the person going there.
+_SENT_TO = re.compile(
+    r"\b(?:e-?mail(?:ed|ing)?|sen[dt]|sending|wr(?:ote|ite|iting)|forward(?:ed|ing)?|mail(?:ed)?"
+    r"|submit(?:ted)?|upload(?:ed)?|appl(?:y|ied)|messag(?:e|ed)|repl(?:y|ied)|post(?:ed)?|fax(?:ed)?"
+    r"|deliver(?:ed)?|courier(?:ed)?|apology|letter|note)\b[^.;!?,]{0,40}$"
+)
+
+
+def _travelled(low: str, m: re.Match[str]) -> bool:
+    """Whether a "to their office" match is the person going there, not a thing sent."""
+    return not (
+        m.group().startswith("to") and _SENT_TO.search(low, max(0, m.start() - 60), m.start())
+    )
+
+
 # Right after "at <the hiring company>": its site or office named, in brackets or after a
 # comma ("at Himal Trekking Gear, Thamel showroom", "Atlas Argan Cosmetics (Ain Sebaa
 # site)", "..., their High Street BGC office"), the office word closing the phrase (so
 # ", store manager" or ", site reliability engineer" is the role).
 _NAMED_SITE = re.compile(
-    rf"\s*[,(]\s*(?:(?:the|their|there) )?(?:(?!web|career|careers)[\w'-]+ ){{0,3}}?"
+    # ("(no office)", "(home office)", "(virtual office)": no premises to go to)
+    rf"\s*[,(]\s*(?:(?:the|their|there) )?"
+    r"(?:(?!web|career|careers|(?:no|home|virtual|remote|without|not|my)\b)[\w'-]+ ){0,3}?"
     rf"{_PREMISES}(?=\s*(?:[,.;!?)]|$|\b(?:for|in|on|at|and)\b))"
 )
 
@@ -238,7 +266,7 @@ def visited_site(low: str, company: str | None) -> Site:
     )
     if named_city and (found := _town(named_city.group("town"))) and _town_zone(found):
         return Site(True, _town_zone(found))  # "my interview in Manchester tomorrow"
-    if _ADDRESS.search(low) or _THEIR_SITE.search(low):
+    if _ADDRESS.search(low) or any(_travelled(low, m) for m in _THEIR_SITE.finditer(low)):
         return Site(True)  # "at goldman at 200 west st": a street address
     going = _GOING_TO.search(low)
     if going and (found := _town(going.group("town"))) and _town_zone(found):

@@ -31,7 +31,9 @@ OTHER = (
     r"|reschedule|rescheduled|move it|moved|alarm|set|asleep|bed|sleep|by|now|kicked|froze"
     r"|dialled|dialed|joined|logged|died|crashed|dropped|broke|cut out|emailed|texted|rang"
     r"|messaged|phoned|called|sent (?:me )?(?:a |an )?(?:message|text|email|mail)"
-    r"|make it(?: (?:for|by|at|to|there))?"
+    # "could we make it for 3:30" (a new time), but "can't make it for 3pm" is the start
+    r"|(?<!n't )(?<!not )(?<!cant )(?<!wont )(?<!couldnt )(?<!didnt )(?<!never )"
+    r"(?<!cannot )make it(?: (?:for|by|at|to|there))?"
 )
 START = (
     r"(?:meant|supposed|due|expected) to be (?:there|in|at|on)|interview|interviews|call|screen"
@@ -85,4 +87,11 @@ OTHER_EVENT = re.compile(
     r"\b(?:meeting|all[- ]hands|shift|appointment|appt|surgery|operation|class|lecture|exam"
     r"|x-?ray|scan|mri|treatment|procedure|check-?up|physio|therapy|vaccination|blood test"
     r"|ceremony|wedding|funeral|flight|train|school run|pick ?up|collect)\b"
+)
+# What was realised is the time itself: "realised the 8am", "noticed that my 2pm" (not
+# "saw the 9:15 bus had gone", "noticed my 7am alarm never went off": another thing's time).
+OBJECT = re.compile(r"\s+(?:that\s+)?(?:the|my|our)\s+")
+OBJECT_OTHER = re.compile(
+    r"\s*(?:bus|train|tram|metro|subway|tube|flight|plane|ferry|coach|alarm|reminder|shift"
+    r"|appointment|appt|meeting|class|lecture|exam|departure|service|connection)\b"
 )

@@ -95,6 +95,10 @@ _CLOCKS = [
         r"|(?<=\bwas )|(?<=\binterview )|(?<=\bentrevista )|(?<=\bàs )|(?<=\bà )|(?<=\ba las )"
         r"|(?<=\bum )|(?<=\bby )|(?<=\bmy ))"
         r"(?P<hh>[01]?\d|2[0-3])h(?P<m>[0-5]\d)?s?\b"
+        # "was 2h late", "is 2h long", "my 2h drive": a length of time, no clock
+        r"(?!\s*(?:late|early|long|longer|ago|later|earlier|behind|ahead|away|before|after"
+        r"|delay|delayed|drive|ride|journey|trip|commute|wait|flight|nap|session|max|tops"
+        r"|each|total|in total|of|shift|shifts|straight|stint|layover|from now)\b)"
     ),
 ]
 _DAYS = [

@@ -26,6 +26,8 @@ from amends.intake.timecues import (
     CORRECTION,
     CUES,
     INTERVIEW_WORD,
+    OBJECT,
+    OBJECT_OTHER,
     OTHER_EVENT,
     REALISE,
     SENTENCE,
@@ -44,9 +46,12 @@ def _not_that_day(low: str, days: list[Day]) -> set[int]:
     negated: set[int] = set()
     before: Day | None = None
     for day in sorted(days, key=lambda d: d.start):
+        # a date written on names the same day ("Friday the 22nd"); another weekday or
+        # "tomorrow" after a comma is a day of its own ("until monday, tuesday at 2pm")
         joined = (
             before is not None
             and before.start in negated
+            and day.kind in ("calendar", "day-of-month")
             and _SAME_DAY_JOIN.fullmatch(low, before.end, day.start) is not None
         )
         if joined or _NOT_THAT_DAY.search(low, max(0, day.start - 7), day.start):
@@ -163,15 +168,15 @@ def _role(low: str, start: int, end: int, clause_start: int, clause_end: int) ->
         return "start"  # "15 min out from my 2pm": the person's own appointment, the interview
     before = list(CUES.finditer(low, clause_start, start))
     if before:
-        if before[-1].group("realise") and _OBJECT.fullmatch(low, before[-1].end(), start):
+        if (
+            before[-1].group("realise")
+            and OBJECT.fullmatch(low, before[-1].end(), start)
+            and not OBJECT_OTHER.match(low, end)
+        ):
             return "start"  # "just realised the 8am on wednesday is ...": the time realised
         return _kind(before[-1])
     after = CUES.search(low, end, clause_end)
     return _kind(after) if after else "unknown"
-
-
-# What was realised is the time itself: "realised the 8am", "noticed that my 2pm".
-_OBJECT = re.compile(r"\s+(?:that\s+)?(?:the|my|our)\s+")
 
 
 def _kind(m: re.Match[str]) -> str:
@@ -534,21 +539,26 @@ def _key(stated: Stated) -> tuple[object, ...]:
 
 
 def _about_the_interview(
-    low: str, found: list[tuple[_Mention, Stated]], sentences: list[int]
+    low: str, found: list[tuple[_Mention, Stated]], cuts: _Cuts
 ) -> list[tuple[_Mention, Stated]]:
     """The candidates told in a sentence about the interview, when the others are told in a
     sentence about another event only ("an all-hands meeting at 08:00. My interview is at
     11:00 Riyadh time"): that other time is the clash, not a second start."""
-    bounds = [0, *sentences, len(low)]
+    bounds = [0, *cuts.sentences, len(low)]
 
     def sentence(m: _Mention) -> str:
         return low[bounds[m.sentence] : bounds[m.sentence + 1]]
 
-    # A time on a named clock ("14:00 Yangon time") is the interview's, never another event's.
+    def clause(m: _Mention) -> str:
+        return low[_clause_start(cuts.clauses, m.start) : _next_start(cuts.clause_starts, m.start)]
+
+    # A time on a named clock ("14:00 Yangon time") is the interview's, unless its own
+    # clause names another event ("stuck in a meeting at 2pm Dubai time").
     about = [
         (m, s)
         for m, s in found
-        if INTERVIEW_WORD.search(sentence(m)) or (s.clock and s.clock.kind == "zone")
+        if INTERVIEW_WORD.search(sentence(m))
+        or (s.clock and s.clock.kind == "zone" and not OTHER_EVENT.search(clause(m)))
     ]
     others = [(m, s) for m, s in found if (m, s) not in about]
     if about and others and all(OTHER_EVENT.search(sentence(m)) for m, _ in others):
@@ -565,7 +575,7 @@ def _choose_start(
         return
     believed: list[Stated] = []
     actual: list[Stated] = []
-    for m, s in _about_the_interview(low, list(distinct.values()), cuts.sentences):
+    for m, s in _about_the_interview(low, list(distinct.values()), cuts):
         ci = m.clause
         c_start = cuts.clauses[ci - 1] if ci else 0
         # The words before the time in its sentence (a belief told in the sentence before
