@@ -10,6 +10,7 @@ path it replaces, around real DST changes of every zone.
 from __future__ import annotations
 
 import random
+import struct
 from datetime import UTC, date, datetime, timedelta
 from functools import cache
 from importlib import resources
@@ -80,6 +81,51 @@ def test_no_zone_changes_its_offset_twice_within_a_week() -> None:
             changes = _changes(name, year, step=6)
             gaps = [b - a for a, b in pairwise(changes)]
             assert all(gap > timedelta(days=8) for gap in gaps), (name, year, changes)
+
+
+_UNTIL = int((datetime(2200, 1, 1, tzinfo=UTC) - EPOCH).total_seconds())
+
+
+def _listed_changes(name: str) -> tuple[list[int], bool]:
+    """The instants (seconds after 1970) at which ``name``'s compiled tzdata file lists a change
+    of UTC offset, and whether a rule (the file's footer) continues after the last one."""
+    data = resources.files("tzdata").joinpath("zoneinfo", name).read_bytes()
+
+    def counts(at: int) -> tuple[int, ...]:
+        return struct.unpack(">6l", data[at + 20 : at + 44])
+
+    isutc, isstd, leap, times, types, chars = counts(0)
+    skip = 44 + times * 5 + types * 6 + chars + leap * 8 + isstd + isutc  # the 32-bit part
+    isutc, isstd, leap, times, types, chars = counts(skip)
+    at = skip + 44
+    instants = struct.unpack(f">{times}q", data[at : at + times * 8])
+    indices = data[at + times * 8 : at + times * 9]
+    infos = data[at + times * 9 : at + times * 9 + types * 6]
+    offsets = [struct.unpack(">l", infos[i * 6 : i * 6 + 4])[0] for i in range(types)]
+    changes, last = [], offsets[0]
+    for instant, index in zip(instants, indices, strict=True):
+        if offsets[index] != last:
+            changes.append(instant)
+            last = offsets[index]
+    footer = data.rsplit(b"\n", 2)[-2]
+    return changes, b"," in footer
+
+
+def test_no_utc_week_from_1970_to_2199_holds_two_offset_changes() -> None:
+    """What the per-week tables rely on (one change at most between a week's two ends), over
+    the whole span the command line accepts: every change tzdata lists, and the yearly rule
+    after the last one (a rule's dates move by under a week from year to year, so changes more
+    than two weeks apart in one year are never in one week in any year)."""
+    for name in _distinct_zones():
+        changes, ruled = _listed_changes(name)
+        weeks = [instant // WEEK for instant in changes if 0 <= instant < _UNTIL]
+        assert len(weeks) == len(set(weeks)), name
+        if ruled:
+            listed = datetime.fromtimestamp(changes[-1], UTC).year + 1 if changes else 1970
+            year = max(2027, listed)
+            ruled_changes = _changes(name, year, step=6) + _changes(name, year + 1, step=6)
+            gaps = [b - a for a, b in pairwise(ruled_changes)]
+            assert all(gap > timedelta(days=14) for gap in gaps), (name, year)
 
 
 @pytest.mark.parametrize("name", ["America/New_York", "Australia/Lord_Howe", "Europe/Dublin"])
