@@ -130,3 +130,11 @@ def test_a_bus_or_an_alarm_noticed_at_its_time_is_no_start_realised() -> None:
     )
     got = read("When I woke I noticed my 7am alarm never went off, I missed the 9am interview.")
     assert got["at"] == "2026-03-11 09:00"
+
+
+def test_a_capitalised_clock_after_the_interviews_time_is_no_company() -> None:
+    assert "company" not in read("missed my interview at 9am Spanish time, so sorry")
+    assert "company" not in read("Missed the interview at 10am New York Time, train stuck.")
+    # the rule itself: a name after the interview's time is the company
+    assert read("Missed interview 2pm Stripe, alarm did not go off")["company"] == "Stripe"
+    assert read("Interview 3pm Crane & Sons, train late")["company"] == "Crane & Sons"

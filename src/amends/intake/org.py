@@ -70,8 +70,8 @@ _COMPANY_PATTERNS = [
     rf" (?:in|from|based in) [\w ]{{1,25}}?(?:,| called| named) {_CO}",
     rf"\binterview of {_CO}",
     rf"\binterview(?: with)?: {_CO}",
-    r"\binterview(?: at)? \d{1,2}(?:[:.]\d\d)?(?: ?[ap]m)?,? "
-    r"(?P<co>(?-i:[A-Z][\w&']*(?: (?:[A-Z][\w&']*|&))*))",
+    r"\binterview(?: at)? \d{1,2}(?:[:.]\d\d)?(?: ?[ap]m)?,? (?P<co>(?-i:[A-Z][\w&']*(?: (?:"
+    r"[A-Z][\w&']*|&))*))(?![\w&'])(?-i:(?! [A-Z&]))(?! (?:time|clock)\b)",  # not "Spanish time"
     _AFTER_EVENT,
     rf"\b{_EVENT} (?:at|for) {_CO}",
     rf"\binterview in (?:the )?{_CO}",
