@@ -23,6 +23,7 @@ from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from amends.dates.calendar import BusinessCalendar, Hours, in_hours, next_waking
+from amends.dates.zones import offset_seconds
 
 SHARED_SCAN_DAYS = 14
 _UTC = ZoneInfo("UTC")
@@ -48,12 +49,6 @@ def _seconds(moment: datetime) -> int:
     return (moment - _EPOCH) // _SECOND
 
 
-def _offset(tz: ZoneInfo, seconds: int) -> int:
-    """``tz``'s UTC offset in seconds at ``seconds`` after 1970 (as ``astimezone`` reads it)."""
-    offset = datetime.fromtimestamp(seconds, tz).utcoffset()
-    return offset // _SECOND if offset is not None else 0
-
-
 class _Offsets:
     """One zone's UTC offset as a search moves forward in time, read a day apart.
 
@@ -65,7 +60,7 @@ class _Offsets:
 
     def __init__(self, tz: ZoneInfo, start: int) -> None:
         self.tz = tz
-        self.offset = _offset(tz, start)
+        self.offset = offset_seconds(tz, start)
         self.until = start  # the offset is self.offset at every instant up to self.until
         self.next: int | None = None  # the offset from self.until on, when it changes there
 
@@ -80,14 +75,14 @@ class _Offsets:
         if self.next is not None:
             self.offset, self.next = self.next, None
         probe = self.until + _DAY
-        found = _offset(self.tz, probe)
+        found = offset_seconds(self.tz, probe)
         if found == self.offset:
             self.until = probe
             return
         low, high = self.until, probe  # the old offset at low, the new one at high
         while high - low > 1:
             middle = (low + high) // 2
-            if _offset(self.tz, middle) == self.offset:
+            if offset_seconds(self.tz, middle) == self.offset:
                 low = middle
             else:
                 high = middle

@@ -278,3 +278,14 @@ def wall_time(day: date, clock: time, tz: str) -> datetime:
     zone_info = ZoneInfo(tz)
     naive = datetime.combine(day, clock)
     return datetime.fromtimestamp(naive.replace(tzinfo=zone_info).timestamp(), zone_info)
+
+
+def offset_seconds(tz: ZoneInfo, seconds: int) -> int:
+    """``tz``'s UTC offset, in seconds, at ``seconds`` after 1970 UTC (as ``astimezone`` reads
+    it): the one reading behind the slot search's offset tables and the follow-up's
+    shared-moment search."""
+    offset = datetime.fromtimestamp(seconds, tz).utcoffset()
+    return offset // _ONE_SECOND if offset is not None else 0
+
+
+_ONE_SECOND = timedelta(seconds=1)

@@ -20,7 +20,7 @@ from typing import Generic, TypeVar
 from zoneinfo import ZoneInfo
 
 from amends.dates.calendar import Hours
-from amends.dates.zones import gap_or_fold
+from amends.dates.zones import gap_or_fold, offset_seconds
 
 Interval = tuple[datetime, datetime]
 """A half-open span of time ``[start, end)`` of aware datetimes."""
@@ -49,7 +49,6 @@ def _transition_in_gap(naive: datetime, tz: ZoneInfo) -> datetime:
 
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-_SECOND = timedelta(seconds=1)
 _MICROSECOND = timedelta(microseconds=1)
 
 
@@ -76,18 +75,12 @@ _CLEAR = 2 * _DAY  # how far a wall time must be from an offset change to skip t
 _BLOCK = 4
 
 
-def _offset_at(tz: ZoneInfo, seconds: int) -> int:
-    """``tz``'s UTC offset, in seconds, at ``seconds`` after 1970 UTC."""
-    offset = datetime.fromtimestamp(seconds, tz).utcoffset()  # as ``astimezone`` reads it
-    return offset // _SECOND if offset is not None else 0
-
-
 @lru_cache(maxsize=65_536)
 def _week_starts(tz: ZoneInfo, block: int) -> tuple[int, ...]:
     """``tz``'s UTC offset at the start of each UTC week of ``block`` (``_BLOCK`` weeks from
     week ``block * _BLOCK``) and of the week after it: a table per zone, read once."""
     first = block * _BLOCK
-    return tuple(_offset_at(tz, (first + n) * WEEK) for n in range(_BLOCK + 1))
+    return tuple(offset_seconds(tz, (first + n) * WEEK) for n in range(_BLOCK + 1))
 
 
 def _week_start(tz: ZoneInfo, week: int) -> int:
