@@ -38,7 +38,8 @@ CORPUS = Path(__file__).parent / "intake_corpus"
 # each scored twice and spent; dev6: a second corpus writer's stories, scored unseen once;
 # heldout_v6: the sixth held-out set, scored twice and spent; dev7: a third corpus writer's
 # stories, scored unseen once; heldout_v7: the seventh held-out set, scored twice and spent;
-# dev8: a fourth corpus writer's stories, scored unseen once).
+# dev8: a fourth corpus writer's stories, scored unseen once; heldout_v8: the eighth held-out
+# set, scored twice and spent).
 TUNE_SPLITS = {
     "tune": CORPUS / "tune.toml",
     "heldout_v1": CORPUS / "heldout_v1.toml",
@@ -51,6 +52,7 @@ TUNE_SPLITS = {
     "dev7": CORPUS / "dev7.toml",
     "heldout_v7": CORPUS / "heldout_v7.toml",
     "dev8": CORPUS / "dev8.toml",
+    "heldout_v8": CORPUS / "heldout_v8.toml",
 }
 # Never tuned on: its failures are not looked at.
 EVAL = CORPUS / "eval.toml"
