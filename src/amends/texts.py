@@ -12,11 +12,12 @@ import os
 import re
 from collections.abc import MutableMapping
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
 import jinja2
+import jinja2.meta
 from jinja2 import Environment, PackageLoader, StrictUndefined, Template
 from jinja2.bccache import Bucket, FileSystemBytecodeCache
 
@@ -67,11 +68,19 @@ class _FlatGlobalsEnvironment(Environment):
     read in Python on every render (``range``, ``namespace``... copied into each
     context, and compared again at every ``{% import %}``): about a third of the
     cost of rendering a short message. Ours are set once, before any template
-    loads (as Jinja asks), so a flat copy answers the same.
+    loads (as Jinja asks), so a flat copy answers the same. Templates loaded without
+    globals of their own share one copy, so a plan's messages (rendered together by
+    :class:`amends.plan.english.Renderer`) lay their values over it once, not per template.
     """
 
+    _shared_globals: dict[str, Any] | None = None
+
     def make_globals(self, d: MutableMapping[str, Any] | None) -> MutableMapping[str, Any]:
-        return {**self.globals, **(d or {})}
+        if d:
+            return {**self.globals, **d}
+        if self._shared_globals is None:
+            self._shared_globals = dict(self.globals)
+        return self._shared_globals
 
 
 @cache
@@ -138,7 +147,18 @@ def compile_snippet(env: Environment, source: str) -> Template:
     if bucket.code is None:
         bucket.code = env.compile(source)
         cache.set_bucket(bucket)
-    return env.template_class.from_code(env, bucket.code, env.make_globals(None), None)
+    template = env.template_class.from_code(env, bucket.code, env.make_globals(None), None)
+    _READS[template] = _names_read(env, source)
+    return template
+
+
+_READS: dict[Template, tuple[str, ...]] = {}
+"""The context names each compiled snippet reads, found once when it is compiled."""
+
+
+def _names_read(env: Environment, source: str) -> tuple[str, ...]:
+    """Every name ``source`` looks up in its context (in any branch), in a fixed order."""
+    return tuple(sorted(jinja2.meta.find_undeclared_variables(env.parse(source))))
 
 
 # Characters that Markdown or the HTML inside it would read as markup.
@@ -191,6 +211,11 @@ class Substitution:
 
     parts: tuple[str, ...]
 
+    @cached_property
+    def names(self) -> tuple[str, ...]:
+        """The names the text reads, each once."""
+        return tuple(dict.fromkeys(self.parts[1::2]))
+
     @classmethod
     def of(cls, source: str) -> Substitution | None:
         """The pieces of ``source``, or ``None`` when it uses any other Jinja syntax."""
@@ -229,6 +254,12 @@ class Conditional:
     """
 
     pieces: tuple[tuple[str | None, Substitution], ...]
+
+    @cached_property
+    def names(self) -> tuple[str, ...]:
+        """The names any section reads (its condition, its text), each once."""
+        found = [n for name, sub in self.pieces for n in ((name,) if name else ()) + sub.names]
+        return tuple(dict.fromkeys(found))
 
     @classmethod
     def of(cls, source: str) -> Conditional | None:
@@ -292,28 +323,32 @@ def render_snippet(template: Template | Substitution | Conditional, context: dic
     """``template`` rendered with ``context`` and tidied.
 
     Rendering is pure (snippets are data, fixed for the life of the process), so
-    a snippet rendered with the same plain values (text, numbers) is not
-    rendered again: the same sentences recur across plans and slot searches.
+    a snippet rendered with the same plain values (text, numbers) of the names it
+    *reads* is not rendered again: the same sentences recur across plans and slot
+    searches, while the other values a call site passes (a plan's own times, a
+    step's dates) differ every time and would make every look-up miss.
     """
-    # Each value's type is part of the key: 1, 1.0 and True are equal but render differently.
-    # Names in call order (a call site always passes them in the same order): a few
-    # C-level tuples, no sort per call.
-    values = tuple(context.values())
-    kinds = tuple(map(type, values))
-    if _PLAIN.issuperset(kinds):
-        return _rendered(template, tuple(context), values, kinds)
+    names = template.names if not isinstance(template, Template) else _READS.get(template)
+    if names is not None:
+        try:
+            values = tuple([context[name] for name in names])
+        except KeyError:  # a name it reads is missing: rendered, so it fails (or not) as before
+            return tidy(template.render(**context))
+        # Each value's type is part of the key: 1, 1.0 and True are equal but render differently.
+        kinds = tuple(map(type, values))
+        if _PLAIN.issuperset(kinds):
+            key = (template, values, kinds)
+            text = _RENDERED.get(key)
+            if text is None:
+                if len(_RENDERED) >= _RENDERED_MAX:
+                    _RENDERED.clear()  # a long-running process's sentences start again
+                text = _RENDERED[key] = tidy(template.render(**context))
+            return text
     return tidy(template.render(**context))
 
 
-@lru_cache(maxsize=8192)
-def _rendered(
-    template: Template | Substitution | Conditional,
-    names: tuple[str, ...],
-    values: tuple[Any, ...],
-    kinds: tuple[type, ...],
-) -> str:
-    del kinds  # part of the cache key only
-    return tidy(template.render(**dict(zip(names, values, strict=True))))
+_RENDERED: dict[tuple[Any, ...], str] = {}
+_RENDERED_MAX = 8192
 
 
 def render_template(template: Template, context: dict[str, Any]) -> str:

@@ -127,8 +127,9 @@ class Renderer:
     """:func:`render` of several templates from one set of values (a plan's messages).
 
     The values (some forty) are copied into Jinja's parent mapping once per plan and
-    template globals, instead of three times per message; a message's own few values
-    (``with_reason``, the recruiter's greeting) are laid over that copy.
+    set of template globals (one set, shared by every message template), instead of
+    three times per message; a message's own few values (``with_reason``, the
+    recruiter's greeting) are laid over that copy.
     """
 
     def __init__(self, variant: English, context: dict[str, Any]) -> None:
