@@ -1,0 +1,197 @@
+"""A zone's UTC offsets as tables of changes, read from zoneinfo's own transitions.
+
+The slot search and the follow-up's shared-moment search ask for a zone's offset
+at thousands of instants and for where it changes. Reading each on the clock
+(``datetime.fromtimestamp``) and bisecting for every change costs tens of clock
+readings per zone and week; the zone file already lists every change. So each
+zone's changes are taken from the data ``zoneinfo`` loaded (the explicit
+transitions, then the yearly rule of the file's footer, evaluated per UTC year as
+``zoneinfo`` does), one table per zone and span of about a year, kept for the
+process (tzdata cannot change while it runs) and bounded. Every change a table
+holds is checked against the clock (the offset at it and one second before), and
+when the data cannot be read the table is built by weekly readings and bisection
+instead, so a table always says what :func:`amends.dates.zones.offset_seconds` says
+(``tests/test_zone_offsets.py`` holds every zone to it from 1970 to 2199).
+"""
+
+from __future__ import annotations
+
+import importlib
+from bisect import bisect_right
+from datetime import date, timedelta
+from functools import lru_cache
+from typing import Any, NamedTuple
+from zoneinfo import ZoneInfo
+
+from amends.dates.zones import offset_seconds
+
+SPAN_BITS = 25
+SPAN = 1 << SPAN_BITS
+"""Seconds per table (about 388 days): a request reads one or two tables of each zone."""
+_WEEK = 7 * 86_400
+_EPOCH_DAY = date(1970, 1, 1).toordinal()
+_ONE_SECOND = timedelta(seconds=1)
+try:  # the pure-Python reading of a zone file, whose transitions are plain lists
+    _PLAIN: Any = importlib.import_module("zoneinfo._zoneinfo").ZoneInfo
+except (ImportError, AttributeError):  # pragma: no cover - every CPython ships it
+    _PLAIN = None
+
+
+class Table(NamedTuple):
+    """A zone's offsets over ``[start, start + SPAN)`` (seconds after 1970 UTC).
+
+    ``offsets[0]`` holds from ``start``; ``offsets[i]`` from ``changes[i - 1]`` on.
+    """
+
+    start: int
+    changes: tuple[int, ...]
+    offsets: tuple[int, ...]
+
+    def at(self, seconds: int) -> int:
+        """The offset at ``seconds`` (within the table's span)."""
+        return self.offsets[bisect_right(self.changes, seconds)]
+
+
+def _seconds(delta: timedelta) -> int:
+    return delta // _ONE_SECOND
+
+
+@lru_cache(maxsize=1024)
+def _zone_data(key: str) -> Any:
+    """The zone file as the pure-Python ``zoneinfo`` reads it (``None`` if it cannot)."""
+    if _PLAIN is None:
+        return None
+    try:
+        data = _PLAIN.no_cache(key)
+        data._trans_utc, data._ttinfos, data._tti_before, data._tz_after  # noqa: B018
+    except Exception:  # any failure means: read the clock instead
+        return None
+    return data
+
+
+def _year_start(year: int) -> int:
+    return (date(year, 1, 1).toordinal() - _EPOCH_DAY) * 86_400
+
+
+def _year_of(seconds: int) -> int:
+    """The UTC year of ``seconds`` after 1970."""
+    return date.fromordinal(_EPOCH_DAY + seconds // 86_400).year
+
+
+def _rule(after: Any, year: int) -> tuple[int, int, int, int]:
+    """The footer rule's DST start and end in UTC ``year`` (seconds) and its two offsets."""
+    start, end = after.transitions(year)
+    std, dst = _seconds(after.std.utcoff), _seconds(after.dst.utcoff)
+    return start - std, end - dst, std, dst
+
+
+def _data_offset(data: Any, seconds: int, rules: dict[int, tuple[int, int, int, int]]) -> int:
+    """The offset at ``seconds`` read from the zone file's data as ``zoneinfo.fromutc`` does
+    (the rule of each UTC year kept in ``rules``)."""
+    trans = data._trans_utc
+    if trans and seconds < trans[0]:
+        return _seconds(data._tti_before.utcoff)
+    after = data._tz_after
+    if not trans or seconds > trans[-1]:
+        if hasattr(after, "transitions"):
+            year = _year_of(seconds)
+            if year not in rules:
+                rules[year] = _rule(after, year)
+            start, end, std, dst = rules[year]
+            in_dst = start <= seconds < end if start < end else not end <= seconds < start
+            return dst if in_dst else std
+        return _seconds(after.utcoff)
+    return _seconds(data._ttinfos[bisect_right(trans, seconds) - 1].utcoff)
+
+
+def _candidates(
+    data: Any, low: int, high: int, rules: dict[int, tuple[int, int, int, int]]
+) -> list[int]:
+    """Every instant in ``(low, high)`` where the data can change the offset."""
+    trans = data._trans_utc
+    found = set(trans[bisect_right(trans, low) : bisect_right(trans, high)])
+    if trans:
+        found.add(trans[-1] + 1)  # past the last listed change the yearly rule reads
+    after = data._tz_after
+    rule = hasattr(after, "transitions") and (not trans or high > trans[-1])
+    for year in range(_year_of(low), _year_of(high) + 1):
+        found.add(_year_start(year))  # the rule is read per UTC year
+        if rule:
+            rules[year] = _rule(after, year)
+            found.update(rules[year][:2])
+    return sorted(c for c in found if low < c < high)
+
+
+def _from_data(tz: ZoneInfo, data: Any, start: int) -> Table | None:
+    """The table of ``[start, start + SPAN)`` from the zone's data, each change checked."""
+    rules: dict[int, tuple[int, int, int, int]] = {}
+    offset = _data_offset(data, start, rules)
+    if offset != offset_seconds(tz, start):
+        return None
+    changes: list[int] = []
+    offsets = [offset]
+    for moment in _candidates(data, start, start + SPAN, rules):
+        now = _data_offset(data, moment, rules)
+        if now != offsets[-1]:
+            if offset_seconds(tz, moment) != now or offset_seconds(tz, moment - 1) != offsets[-1]:
+                return None
+            changes.append(moment)
+            offsets.append(now)
+    return Table(start, tuple(changes), tuple(offsets))
+
+
+def _by_readings(tz: ZoneInfo, start: int) -> Table:
+    """The table of ``[start, start + SPAN)`` read on the clock a week apart, each change
+    found to the second by bisection (no zone changes its offset twice within a week)."""
+    changes: list[int] = []
+    offsets = [offset_seconds(tz, start)]
+    low, end = start, start + SPAN
+    while low < end:
+        high = min(low + _WEEK, end)
+        after = offset_seconds(tz, high) if high < end else offset_seconds(tz, end - 1)
+        top = high if high < end else end - 1
+        if after != offsets[-1]:
+            lo, hi = low, top  # the old offset at lo, the new one at hi
+            while hi - lo > 1:
+                mid = (lo + hi) // 2
+                if offset_seconds(tz, mid) == offsets[-1]:
+                    lo = mid
+                else:
+                    hi = mid
+            changes.append(hi)
+            offsets.append(after)
+        low = high
+    return Table(start, tuple(changes), tuple(offsets))
+
+
+@lru_cache(maxsize=16_384)
+def table(tz: ZoneInfo, index: int) -> Table:
+    """``tz``'s offsets over span ``index`` (seconds ``index * SPAN`` to the next span)."""
+    start = index * SPAN
+    data = _zone_data(tz.key)
+    built = _from_data(tz, data, start) if data is not None else None
+    return built if built is not None else _by_readings(tz, start)
+
+
+def offset_at(tz: ZoneInfo, seconds: int) -> int:
+    """:func:`amends.dates.zones.offset_seconds`, read from the tables."""
+    return table(tz, seconds >> SPAN_BITS).at(seconds)
+
+
+def changes_between(tz: ZoneInfo, low: int, high: int) -> list[tuple[int, int, int]]:
+    """Every change of ``tz``'s offset at an instant in ``(low, high]`` (seconds), in order:
+    ``(instant, offset before, offset after)``, the instant being the first second showing
+    the new offset."""
+    out: list[tuple[int, int, int]] = []
+    for index in range(low >> SPAN_BITS, (high >> SPAN_BITS) + 1):
+        found = table(tz, index)
+        first = bisect_right(found.changes, low)
+        for i in range(first, bisect_right(found.changes, high)):
+            out.append((found.changes[i], found.offsets[i], found.offsets[i + 1]))
+    # A change at a table's first second shows as different offsets across the edge.
+    for index in range((low >> SPAN_BITS) + 1, (high >> SPAN_BITS) + 1):
+        edge = index * SPAN
+        before, after = table(tz, index - 1).offsets[-1], table(tz, index).offsets[0]
+        if before != after and low < edge <= high:
+            out.append((edge, before, after))
+    return sorted(out) if len(out) > 1 else out
