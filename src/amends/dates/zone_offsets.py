@@ -182,6 +182,15 @@ def changes_between(tz: ZoneInfo, low: int, high: int) -> list[tuple[int, int, i
     """Every change of ``tz``'s offset at an instant in ``(low, high]`` (seconds), in order:
     ``(instant, offset before, offset after)``, the instant being the first second showing
     the new offset."""
+    index = low >> SPAN_BITS
+    if index == high >> SPAN_BITS:  # one table (nearly always): no change, or its few
+        found = table(tz, index)
+        changes = found.changes
+        first, last = bisect_right(changes, low), bisect_right(changes, high)
+        if first == last:
+            return []
+        offsets = found.offsets
+        return [(changes[i], offsets[i], offsets[i + 1]) for i in range(first, last)]
     out: list[tuple[int, int, int]] = []
     for index in range(low >> SPAN_BITS, (high >> SPAN_BITS) + 1):
         found = table(tz, index)

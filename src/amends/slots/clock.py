@@ -91,11 +91,8 @@ def _plain_offset(tz: ZoneInfo, local: int) -> int | None:
     offset change is within two days of it; ``None`` near a change (read it exactly)."""
     week = local // WEEK
     offset: int | None = None
-    for w in (week - 1, week, week + 1):  # offsets are within a day of UTC
-        change = week_offsets(tz, w)
-        if change is None:
-            continue
-        at, before, after = change
+    # The changes of the week before, this week and the next (offsets are within a day of UTC).
+    for at, before, after in changes_between(tz, (week - 1) * WEEK, (week + 2) * WEEK):
         wall = at + before  # the wall time the clocks leave
         if abs(local - wall) < _CLEAR:
             return None
