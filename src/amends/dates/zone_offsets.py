@@ -31,10 +31,27 @@ SPAN = 1 << SPAN_BITS
 _WEEK = 7 * 86_400
 _EPOCH_DAY = date(1970, 1, 1).toordinal()
 _ONE_SECOND = timedelta(seconds=1)
-try:  # the pure-Python reading of a zone file, whose transitions are plain lists
-    _PLAIN: Any = importlib.import_module("zoneinfo._zoneinfo").ZoneInfo
-except (ImportError, AttributeError):  # pragma: no cover - every CPython ships it
-    _PLAIN = None
+try:  # the pure-Python reading of a zone file (the C one keeps its transitions to itself)
+    _COMMON: Any = importlib.import_module("zoneinfo._common")
+    _TZPATH: Any = importlib.import_module("zoneinfo._tzpath")
+    _PURE: Any = importlib.import_module("zoneinfo._zoneinfo")
+except ImportError:  # pragma: no cover - every CPython ships them
+    _COMMON = None
+
+
+class ZoneData(NamedTuple):
+    """What a zone file says about UTC offsets, in seconds, as ``zoneinfo`` reads it."""
+
+    trans: tuple[int, ...]
+    """The listed changes (UTC seconds), in order."""
+    offsets: tuple[int, ...]
+    """The offset from each listed change on."""
+    before: int
+    """The offset before the first listed change."""
+    rule: Any
+    """After the last listed change: the footer's yearly rule, or ``None`` when fixed."""
+    after: int
+    """After the last listed change when there is no rule."""
 
 
 class Table(NamedTuple):
@@ -57,16 +74,28 @@ def _seconds(delta: timedelta) -> int:
 
 
 @lru_cache(maxsize=1024)
-def _zone_data(key: str) -> Any:
-    """The zone file as the pure-Python ``zoneinfo`` reads it (``None`` if it cannot)."""
-    if _PLAIN is None:
+def _zone_data(key: str) -> ZoneData | None:
+    """The zone file found as ``ZoneInfo(key)`` finds it, read as its pure-Python reader
+    reads it (``None`` if it cannot be: the clock is then read instead)."""
+    if _COMMON is None:
         return None
     try:
-        data = _PLAIN.no_cache(key)
-        data._trans_utc, data._ttinfos, data._tti_before, data._tz_after  # noqa: B018
+        path = _TZPATH.find_tzfile(key)
+        with open(path, "rb") if path is not None else _COMMON.load_tzdata(key) as handle:
+            indices, trans, utcoff, isdst, _, footer = _COMMON.load_data(handle)
+        offsets = tuple(utcoff[i] for i in indices)
+        before = next((o for o, dst in zip(utcoff, isdst, strict=True) if not dst), None)
+        after: Any = _PURE._parse_tz_str(footer.decode()) if footer else None
     except Exception:  # any failure means: read the clock instead
         return None
-    return data
+    if before is None:
+        before = offsets[0] if offsets else 0
+    rule = after if hasattr(after, "transitions") else None
+    if after is not None and rule is None:
+        fixed = _seconds(after.utcoff)
+    else:
+        fixed = offsets[-1] if offsets else (utcoff[-1] if utcoff else 0)
+    return ZoneData(tuple(trans), offsets, before, rule, fixed)
 
 
 def _year_start(year: int) -> int:
@@ -85,44 +114,42 @@ def _rule(after: Any, year: int) -> tuple[int, int, int, int]:
     return start - std, end - dst, std, dst
 
 
-def _data_offset(data: Any, seconds: int, rules: dict[int, tuple[int, int, int, int]]) -> int:
+def _data_offset(data: ZoneData, seconds: int, rules: dict[int, tuple[int, int, int, int]]) -> int:
     """The offset at ``seconds`` read from the zone file's data as ``zoneinfo.fromutc`` does
     (the rule of each UTC year kept in ``rules``)."""
-    trans = data._trans_utc
+    trans = data.trans
     if trans and seconds < trans[0]:
-        return _seconds(data._tti_before.utcoff)
-    after = data._tz_after
+        return data.before
     if not trans or seconds > trans[-1]:
-        if hasattr(after, "transitions"):
+        if data.rule is not None:
             year = _year_of(seconds)
             if year not in rules:
-                rules[year] = _rule(after, year)
+                rules[year] = _rule(data.rule, year)
             start, end, std, dst = rules[year]
             in_dst = start <= seconds < end if start < end else not end <= seconds < start
             return dst if in_dst else std
-        return _seconds(after.utcoff)
-    return _seconds(data._ttinfos[bisect_right(trans, seconds) - 1].utcoff)
+        return data.after
+    return data.offsets[bisect_right(trans, seconds) - 1]
 
 
 def _candidates(
-    data: Any, low: int, high: int, rules: dict[int, tuple[int, int, int, int]]
+    data: ZoneData, low: int, high: int, rules: dict[int, tuple[int, int, int, int]]
 ) -> list[int]:
     """Every instant in ``(low, high)`` where the data can change the offset."""
-    trans = data._trans_utc
+    trans = data.trans
     found = set(trans[bisect_right(trans, low) : bisect_right(trans, high)])
     if trans:
         found.add(trans[-1] + 1)  # past the last listed change the yearly rule reads
-    after = data._tz_after
-    rule = hasattr(after, "transitions") and (not trans or high > trans[-1])
+    rule = data.rule is not None and (not trans or high > trans[-1])
     for year in range(_year_of(low), _year_of(high) + 1):
         found.add(_year_start(year))  # the rule is read per UTC year
         if rule:
-            rules[year] = _rule(after, year)
+            rules[year] = _rule(data.rule, year)
             found.update(rules[year][:2])
     return sorted(c for c in found if low < c < high)
 
 
-def _from_data(tz: ZoneInfo, data: Any, start: int) -> Table | None:
+def _from_data(tz: ZoneInfo, data: ZoneData, start: int) -> Table | None:
     """The table of ``[start, start + SPAN)`` from the zone's data, each change checked."""
     rules: dict[int, tuple[int, int, int, int]] = {}
     offset = _data_offset(data, start, rules)
