@@ -20,7 +20,8 @@ from typing import Generic, TypeVar
 from zoneinfo import ZoneInfo
 
 from amends.dates.calendar import Hours
-from amends.dates.zones import gap_or_fold, offset_seconds
+from amends.dates.zone_offsets import changes_between, offset_at
+from amends.dates.zones import gap_or_fold
 
 Interval = tuple[datetime, datetime]
 """A half-open span of time ``[start, end)`` of aware datetimes."""
@@ -68,56 +69,21 @@ WEEK = 7 * _DAY
 _CLEAR = 2 * _DAY  # how far a wall time must be from an offset change to skip the exact path
 
 
-# Weeks per table of week-start offsets. A request reads about five weeks of each zone,
-# rarely the same zone and weeks as the last one: short tables compute fewer offsets it
-# never reads (4 weeks: about half the offsets of 16 on fresh requests, 9% fewer
-# instructions per search).
-_BLOCK = 4
-
-
-@lru_cache(maxsize=65_536)
-def _week_starts(tz: ZoneInfo, block: int) -> tuple[int, ...]:
-    """``tz``'s UTC offset at the start of each UTC week of ``block`` (``_BLOCK`` weeks from
-    week ``block * _BLOCK``) and of the week after it: a table per zone, read once."""
-    first = block * _BLOCK
-    return tuple(offset_seconds(tz, (first + n) * WEEK) for n in range(_BLOCK + 1))
-
-
 def _week_start(tz: ZoneInfo, week: int) -> int:
     """``tz``'s UTC offset at the start of UTC week ``week``."""
-    block, n = divmod(week, _BLOCK)
-    return _week_starts(tz, block)[n]
+    return offset_at(tz, week * WEEK)
 
 
 def week_offsets(tz: ZoneInfo, week: int) -> tuple[int, int, int] | None:
     """``(instant, offset before, offset after)`` of the change of ``tz``'s UTC offset in
     UTC week ``week`` after 1970 (seconds), or ``None`` when the offset is the same all week.
 
-    Kept per zone and week, as tables independent of any request: no zone changes its
-    offset twice within a week (a test holds tzdata to that), so equal offsets at both
-    ends of a week mean no change inside it, and a change is found to the second by
-    bisection. Whole weeks shared by every request about that zone are read once.
+    Read from the zone's tables of changes (:mod:`amends.dates.zone_offsets`), kept for
+    the process: no zone changes its offset twice within a week (a test holds tzdata to
+    that), so a week holds at most one change, the first second showing the new offset.
     """
-    block, n = divmod(week, _BLOCK)
-    starts = _week_starts(tz, block)
-    before, after = starts[n], starts[n + 1]
-    if before == after:
-        return None
-    return _change_in(tz, week, before, after)
-
-
-@lru_cache(maxsize=16_384)
-def _change_in(tz: ZoneInfo, week: int, before: int, after: int) -> tuple[int, int, int]:
-    """:func:`week_offsets` of a week whose two ends differ: the change found to the second."""
-    lo, hi = week * WEEK, (week + 1) * WEEK
-    target = timedelta(seconds=after)
-    while hi - lo > 1:  # invariant: the offset at lo is ``before``, at hi ``after``
-        mid = (lo + hi) // 2
-        if datetime.fromtimestamp(mid, tz).utcoffset() == target:
-            hi = mid
-        else:
-            lo = mid
-    return hi, before, after
+    found = changes_between(tz, week * WEEK, (week + 1) * WEEK)
+    return found[0] if found else None
 
 
 def _plain_offset(tz: ZoneInfo, local: int) -> int | None:
@@ -125,11 +91,8 @@ def _plain_offset(tz: ZoneInfo, local: int) -> int | None:
     offset change is within two days of it; ``None`` near a change (read it exactly)."""
     week = local // WEEK
     offset: int | None = None
-    for w in (week - 1, week, week + 1):  # offsets are within a day of UTC
-        change = week_offsets(tz, w)
-        if change is None:
-            continue
-        at, before, after = change
+    # The changes of the week before, this week and the next (offsets are within a day of UTC).
+    for at, before, after in changes_between(tz, (week - 1) * WEEK, (week + 2) * WEEK):
         wall = at + before  # the wall time the clocks leave
         if abs(local - wall) < _CLEAR:
             return None
@@ -192,17 +155,10 @@ def _steady_offset(tz: ZoneInfo, low: int, high: int) -> int | None:
     """``tz``'s one UTC offset for every wall time from ``low`` to ``high`` (seconds after
     1970 on its clock) when no offset change is within two days of them, else ``None``."""
     first, last = (low - _CLEAR) // WEEK - 1, (high + _CLEAR) // WEEK + 1
-    # No change in any of those weeks: the same offset at the start of each, and after.
-    offset = _week_start(tz, first)
-    week = first
-    while week <= last + 1:
-        block, n = divmod(week, _BLOCK)
-        stop = min(_BLOCK, last + 1 - block * _BLOCK)
-        seen = _week_starts(tz, block)[n : stop + 1]
-        if seen.count(offset) != len(seen):
-            return None
-        week = (block + 1) * _BLOCK
-    return offset
+    # No change in any of those weeks: the offset at their start holds throughout.
+    if changes_between(tz, first * WEEK, (last + 1) * WEEK):
+        return None
+    return offset_at(tz, first * WEEK)
 
 
 _ONE_DAY = timedelta(days=1)
@@ -263,7 +219,7 @@ def _spans_between(first: date, last: date, hours: Hours, tz: ZoneInfo) -> tuple
 class Offsets:
     """A zone's UTC offsets over the instants of one search, as a small table of changes.
 
-    Built once per search from the per-zone week tables (:func:`week_offsets`): the
+    Built once per search from the zone's tables of changes (:func:`changes_between`): the
     offset at the start of the first week and every change up to the end of the
     last, in microseconds. Reading an instant's offset is then a bisection over
     (almost always no) changes, never a clock: the same offset ``astimezone`` gives.
@@ -272,13 +228,9 @@ class Offsets:
     def __init__(self, tz: ZoneInfo, low: int, high: int) -> None:
         first, last = low // MICRO // WEEK, high // MICRO // WEEK
         self.first = _week_start(tz, first) * MICRO
-        self.changes: list[int] = []
-        self.after: list[int] = []
-        for week in range(first, last + 1):
-            change = week_offsets(tz, week)
-            if change is not None:
-                self.changes.append(change[0] * MICRO)
-                self.after.append(change[2] * MICRO)
+        found = changes_between(tz, first * WEEK, (last + 1) * WEEK)
+        self.changes: list[int] = [change[0] * MICRO for change in found]
+        self.after: list[int] = [change[2] * MICRO for change in found]
 
     def at(self, moment: int) -> int:
         """The offset (microseconds) at ``moment``, an instant within the table's weeks."""

@@ -465,6 +465,8 @@ def find_slots(req: SlotRequest) -> SlotResult:
         country=p.country.label if p.country else None,
         windows=tuple(windows),
         near_misses=tuple(misses),
-        explanation=explain.explanation(p, days, len(slots) or len(windows), misses),
-        notes=tuple(explain.notes(p, dates, instant(earliest))),
+        wording=lambda: (
+            explain.explanation(p, days, len(slots) or len(windows), misses),
+            tuple(explain.notes(p, dates, instant(earliest))),
+        ),
     )

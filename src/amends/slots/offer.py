@@ -8,6 +8,7 @@ normal proposal by accident.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Literal
@@ -60,18 +61,94 @@ class Window:
         }
 
 
-@dataclass(frozen=True)
-class SlotResult:
-    """Proposals (best first in time order) and everything needed to explain them."""
+Wording = Callable[[], tuple[str | None, tuple[str, ...]]]
+"""What writes a result's explanation and notes, when they are first read."""
 
+
+class SlotResult:
+    """Proposals (best first in time order) and everything needed to explain them.
+
+    Immutable. The explanation and notes are written when first read (from
+    ``wording``, or given as they are): most callers read the times only, and the
+    words are the same whenever they are written. Two results are equal when every
+    field, words included, is.
+    """
+
+    _FIELDS = ("slots", "requested", "business_days", "country", "windows", "near_misses")
+    __slots__ = (*_FIELDS, "_wording", "_words")
     slots: tuple[Slot, ...]
     requested: int
     business_days: tuple[date, ...]
     country: str | None
-    windows: tuple[Window, ...] = ()
-    near_misses: tuple[NearMiss, ...] = ()
-    explanation: str | None = None
-    notes: tuple[str, ...] = ()
+    windows: tuple[Window, ...]
+    near_misses: tuple[NearMiss, ...]
+    _wording: Wording | None
+    _words: tuple[str | None, tuple[str, ...]] | None
+
+    def __init__(
+        self,
+        slots: tuple[Slot, ...],
+        requested: int,
+        business_days: tuple[date, ...],
+        country: str | None,
+        windows: tuple[Window, ...] = (),
+        near_misses: tuple[NearMiss, ...] = (),
+        explanation: str | None = None,
+        notes: tuple[str, ...] = (),
+        *,
+        wording: Wording | None = None,
+    ) -> None:
+        values = (slots, requested, business_days, country, windows, near_misses)
+        for name, value in zip(self._FIELDS, values, strict=True):
+            object.__setattr__(self, name, value)
+        object.__setattr__(self, "_wording", wording)
+        object.__setattr__(self, "_words", None if wording else (explanation, tuple(notes)))
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"SlotResult is immutable: cannot set {name}")
+
+    def _written(self) -> tuple[str | None, tuple[str, ...]]:
+        words = self._words
+        if words is None:
+            assert self._wording is not None
+            words = self._wording()
+            object.__setattr__(self, "_words", words)
+            object.__setattr__(self, "_wording", None)
+        return words
+
+    @property
+    def explanation(self) -> str | None:
+        """Why fewer than the requested times fit, in plain words (``None`` if all fit)."""
+        return self._written()[0]
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """Which country's rules applied, holidays and closures skipped, calendar warnings."""
+        return self._written()[1]
+
+    def _fields(self) -> tuple[object, ...]:
+        return (
+            self.slots,
+            self.requested,
+            self.business_days,
+            self.country,
+            self.windows,
+            self.near_misses,
+            *self._written(),
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, SlotResult):
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        names = (*self._FIELDS, "explanation", "notes")
+        shown = ", ".join(f"{n}={v!r}" for n, v in zip(names, self._fields(), strict=True))
+        return f"SlotResult({shown})"
 
     @property
     def complete(self) -> bool:
