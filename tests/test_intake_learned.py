@@ -17,6 +17,7 @@ from amends.intake.learned import (
     STATED,
     FieldModel,
     buckets,
+    clauses,
     decide,
     decode,
     encode_rows,
@@ -92,6 +93,52 @@ def test_weights_survive_packing_and_score_as_a_softmax() -> None:
     assert refine({"scenario": None}, "my train is stuck", {"scenario": model}) == {
         "scenario": "late"
     }
+
+
+def test_a_story_parts_into_clauses_at_sentence_ends_and_before_a_cause() -> None:
+    assert clauses("sorry i missed it. my car broke down because the battery died") == [
+        "sorry i missed it",
+        "my car broke down",
+        "because the battery died",
+    ]
+    assert clauses("...") == ["..."]  # no break and no word: the story itself
+
+
+def _reason_model(unit: str) -> FieldModel:
+    """A reason model that reads "flat tyre" as transit and "zoom" as technical."""
+    table = {
+        next(iter(buckets("flat"))): (-4, 0, 4),
+        next(iter(buckets("zoom"))): (-4, 4, 0),
+    }
+    classes = (ABSENT, "technical", "transit")
+    return FieldModel(classes, (2.0, 0.0, 0.0), (1.0, 1.0, 1.0), table, {"fill": 0.9}, unit)
+
+
+def test_a_clause_model_gives_the_story_its_most_probable_clause_value() -> None:
+    low = "the interview was on zoom at 9. i had a flat tyre on the way to my desk. sorry"
+    whole = _reason_model("story").read(low, buckets(low))
+    per_clause = _reason_model("clause").read(low, buckets(low))
+    # Read whole, the call's platform and the trouble cancel out; clause by clause the flat
+    # tyre's clause states the cause on its own, as the clause about the call states its own.
+    assert whole["transit"] == whole["technical"]
+    assert per_clause["transit"] > 0.9 and per_clause["technical"] > 0.9
+    # "not stated" is the least of the clauses': the story states a reason if one clause does.
+    # The closing "sorry" states none (its clause alone is "not stated" at e^2/(e^2+2), 0.79).
+    assert per_clause[ABSENT] < 0.01
+
+
+def test_the_unit_of_a_field_model_survives_the_file() -> None:
+    spec = {
+        "classes": [ABSENT, "technical"],
+        "bias": [0.0],
+        "scale": [1.0],
+        "cuts": {"fill": 0.9},
+        "rows": encode_rows({}),
+    }
+    doc = {"format": FORMAT, "hash_bits": HASH_BITS, "fields": {"reason": spec}}
+    assert decode(doc)["reason"].unit == "story"
+    doc["fields"] = {"reason": {**spec, "unit": "clause"}}
+    assert decode(doc)["reason"].unit == "clause"
 
 
 def test_a_model_file_of_another_format_is_refused() -> None:

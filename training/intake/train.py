@@ -43,6 +43,7 @@ from tests.intake_scoring import EVAL, TUNE_SPLITS, load, same  # noqa: E402
 
 from amends.dates.zones import parse_instant  # noqa: E402
 from amends.intake import read_story  # noqa: E402
+from amends.intake.classify import read_reason  # noqa: E402
 from amends.intake.learned import (  # noqa: E402
     ABSENT,
     FORMAT,
@@ -51,6 +52,7 @@ from amends.intake.learned import (  # noqa: E402
     STATED,
     FieldModel,
     buckets,
+    clauses,
     decide,
     decode,
     encode_rows,
@@ -64,6 +66,8 @@ GATES = frozenset({"realised"})
 """Fields whose value the model cannot give, only whether the story states one."""
 MEASURED = ("heldout_v5", "heldout_v6", "heldout_v7", "heldout_v8")
 """Splits whose even ids are measured only: never trained or tuned on."""
+CLAUSED = frozenset({"reason"})
+"""Fields also tried as a clause-level model (the one that gains more on held-out groups ships)."""
 C = 2.0
 MIN_DF = 2
 """A bucket must occur in this many training stories to get a weight."""
@@ -118,13 +122,17 @@ def training_examples() -> list[Example]:
 
 
 def matrix(examples: list[Example]) -> csr_matrix:
+    return matrix_of([ex.low for ex in examples])
+
+
+def matrix_of(texts: list[str]) -> csr_matrix:
     rows, cols, vals = [], [], []
-    for i, ex in enumerate(examples):
-        for b, n in sorted(buckets(ex.low).items()):
+    for i, low in enumerate(texts):
+        for b, n in sorted(buckets(low).items()):
             rows.append(i)
             cols.append(b)
             vals.append(float(n))
-    return csr_matrix((vals, (rows, cols)), shape=(len(examples), 1 << HASH_BITS))
+    return csr_matrix((vals, (rows, cols)), shape=(len(texts), 1 << HASH_BITS))
 
 
 def target(examples: list[Example], name: str) -> list[str]:
@@ -182,32 +190,79 @@ def _value(name: str, model: FieldModel, ex: Example, probs: dict[str, float]) -
     return decide(model, ruled, probs)
 
 
-def _held_out_probs(examples: list[Example], x: csr_matrix, name: str) -> list[FieldModel]:
-    """Per example, the field model trained without its group (no cuts yet)."""
-    y = target(examples, name)
-    groups = sorted({ex.group for ex in examples})
-    models: list[FieldModel | None] = [None] * len(examples)
-    for g in groups:
-        train_idx = [i for i, ex in enumerate(examples) if ex.group != g]
-        test_idx = [i for i, ex in enumerate(examples) if ex.group == g]
-        xt = x[train_idx]
-        cols = _used(xt)
-        yt = [y[i] for i in train_idx]
-        if len(set(yt)) < 2:
-            continue
-        clf = fit(xt[:, cols], yt)
-        doc = field_model(clf, cols, {})
-        model = decode({"format": FORMAT, "hash_bits": HASH_BITS, "fields": {name: doc}})[name]
-        for i in test_idx:
-            models[i] = model
-    assert all(m is not None for m in models), f"{name}: a group left one class to train on"
-    return [m for m in models if m is not None]
+Fitted = tuple[FieldModel, dict[str, Any]]
+"""A field model as the runtime reads it (int8, no cuts yet) and its JSON."""
 
 
-def choose_cuts(examples: list[Example], name: str, models: list[FieldModel]) -> dict[str, float]:
-    """The steps and cuts that gain the most over the held-out groups (see the module doc)."""
-    probs = [m.probabilities(buckets(ex.low)) for m, ex in zip(models, examples, strict=True)]
+def _fit_model(x: csr_matrix, y: list[str], name: str, unit: str = "story") -> Fitted:
+    """A field model fitted on ``x``/``y``."""
+    cols = _used(x)
+    doc = {**field_model(fit(x[:, cols], y), cols, {}), "unit": unit}
+    model = decode({"format": FORMAT, "hash_bits": HASH_BITS, "fields": {name: doc}})[name]
+    return model, doc
+
+
+def _folds(examples: list[Example], name: str, train: Any) -> dict[str, FieldModel]:
+    """Per group, the model ``train(training examples)`` fitted without that group."""
+    out = {}
+    for g in sorted({ex.group for ex in examples}):
+        out[g] = train([ex for ex in examples if ex.group != g])[0]
+    return out
+
+
+def _story_model(x_all: csr_matrix, examples: list[Example], name: str) -> Any:
+    index = {id(ex): i for i, ex in enumerate(examples)}
+
+    def train(chosen: list[Example]) -> Fitted:
+        rows = [index[id(ex)] for ex in chosen]
+        return _fit_model(x_all[rows], target(chosen, name), name)
+
+    return train
+
+
+def clause_targets(
+    examples: list[Example], name: str, story: FieldModel
+) -> tuple[list[str], list[str]]:
+    """Each training story's clauses and their classes: the clause that states the cause.
+
+    A clause is labelled with the story's reason when the rules read that reason from the
+    clause alone; when no clause gives it, the clause the story-level model finds likeliest
+    for it (its phrasing is then one the rules do not know yet). Every other clause,
+    including one the rules read ANOTHER reason from ("my sister is a nurse"), states none.
+    """
+    texts, ys = [], []
+    for ex, label in zip(examples, target(examples, name), strict=True):
+        parts = clauses(ex.low)
+        ruled = [read_reason(c.replace("'", "")) for c in parts]
+        hits = [r == label for r in ruled] if label != ABSENT else [False] * len(parts)
+        if label != ABSENT and not any(hits) and label in story.classes:
+            scores = [story.probabilities(buckets(c))[label] for c in parts]
+            hits[scores.index(max(scores))] = True
+        for c, hit in zip(parts, hits, strict=True):
+            texts.append(c)
+            ys.append(label if hit else ABSENT)
+    return texts, ys
+
+
+def _clause_model(story_train: Any, name: str) -> Any:
+    def train(chosen: list[Example]) -> Fitted:
+        texts, ys = clause_targets(chosen, name, story_train(chosen)[0])
+        return _fit_model(matrix_of(texts), ys, name, "clause")
+
+    return train
+
+
+def choose_cuts(
+    examples: list[Example],
+    name: str,
+    models: list[FieldModel],
+    probs: list[dict[str, float]] | None = None,
+) -> tuple[dict[str, float], float]:
+    """The steps and cuts that gain the most over the held-out groups, and the gain."""
+    if probs is None:
+        probs = [m.read(ex.low, buckets(ex.low)) for m, ex in zip(models, examples, strict=True)]
     chosen: dict[str, float] = {}
+    total = 0.0
     steps = ("drop",) if name in GATES else ("fill", "replace", "drop")
     for step in steps:
         best: tuple[float, float, list[int]] | None = None
@@ -215,7 +270,7 @@ def choose_cuts(examples: list[Example], name: str, models: list[FieldModel]) ->
             gain, moved = 0.0, [0, 0, 0]
             per_group: dict[str, float] = {}
             for m, ex, p in zip(models, examples, probs, strict=True):
-                trial = FieldModel(m.classes, m.bias, m.scale, m.table, {**chosen, step: cut})
+                trial = _with(m, {**chosen, step: cut})
                 before = _outcome(name, _value(name, _with(m, chosen), ex, p), ex)
                 after = _outcome(name, _value(name, trial, ex, p), ex)
                 delta = _utility(*after) - _utility(*before)
@@ -227,30 +282,44 @@ def choose_cuts(examples: list[Example], name: str, models: list[FieldModel]) ->
                 best = (cut, gain, moved)
         if best is not None:
             chosen[step] = best[0]
+            total += best[1]
             r, w, i = best[2]
             print(
-                f"  {name:<13} {step:<8} cut {best[0]:.3f}  held-out gain {best[1]:+.0f} "
-                f"(right {r:+d}, wrong {w:+d}, invented {i:+d})"
+                f"  {name:<13} {models[0].unit:<6} {step:<8} cut {best[0]:.3f}  held-out gain "
+                f"{best[1]:+.0f} (right {r:+d}, wrong {w:+d}, invented {i:+d})"
             )
     if not chosen:
-        print(f"  {name:<13} rules alone (no step gains on the held-out groups)")
-    return chosen
+        print(
+            f"  {name:<13} {models[0].unit:<6} rules alone (no step gains on the held-out groups)"
+        )
+    return chosen, total
 
 
 def _with(m: FieldModel, cuts: dict[str, float]) -> FieldModel:
-    return FieldModel(m.classes, m.bias, m.scale, m.table, dict(cuts))
+    return FieldModel(m.classes, m.bias, m.scale, m.table, dict(cuts), m.unit)
 
 
 def train() -> dict[str, object]:
     examples = training_examples()
     x = matrix(examples)
-    cols = _used(x)
     fields: dict[str, object] = {}
     for name in FIELDS:
-        cuts = choose_cuts(examples, name, _held_out_probs(examples, x, name))
-        if not cuts:
+        story_train = _story_model(x, examples, name)
+        trainers = {"story": story_train}
+        if name in CLAUSED:
+            trainers["clause"] = _clause_model(story_train, name)
+        best: tuple[float, str, dict[str, float]] | None = None
+        for unit, trainer in trainers.items():
+            folds = _folds(examples, name, trainer)
+            cuts, gain = choose_cuts(examples, name, [folds[ex.group] for ex in examples])
+            if cuts and (best is None or gain > best[0]):
+                best = (gain, unit, cuts)
+        if best is None:
             continue
-        fields[name] = field_model(fit(x[:, cols], target(examples, name)), cols, cuts)
+        _, unit, cuts = best
+        model, doc = trainers[unit](examples)
+        fields[name] = {**doc, "cuts": cuts}
+        print(f"  {name:<13} ships the {unit} model ({len(model.table)} buckets)")
     counts = Counter(ex.group for ex in examples)
     return {
         "format": FORMAT,

@@ -13,6 +13,11 @@ cross-validation, where a field the labels do not have counts heavily against a 
 - ``replace``: the rules' value and the model's differ and the model's is above the cut;
 - ``drop``: the model is sure the story does not state the field the rules read.
 
+A field model reads the whole story (``unit = "story"``) or, for the reason, each
+CLAUSE on its own (``unit = "clause"``): a clause model learns what a cause sounds like
+from the one clause that states it, so the other clauses' words (times, names, the
+apology) do not dilute it, and the story's value is the most probable clause's.
+
 A few lines of pure Python: no numpy, no scikit-learn; the file is read on first use.
 """
 
@@ -40,6 +45,11 @@ _MASK = (1 << HASH_BITS) - 1
 _TOKEN = re.compile(r"[a-z]+|\d+")
 _DIGITS = str.maketrans("123456789", "000000000")
 _ROW = struct.Struct("<I")
+# Where a story's clauses part: sentence ends, and before the words that open a cause or a
+# turn ("because the bus...", "but my laptop...", "when the power went").
+_CLAUSE = re.compile(
+    r"[.!?;\n]+|\s(?=(?:because|cause|cuz|coz|but|since|when|after|and then|then)\s)"
+)
 
 
 def tokens(low: str) -> list[str]:
@@ -52,6 +62,12 @@ def feature_names(low: str) -> list[str]:
     words = tokens(low)
     seq = ["<s>", *words, "</s>"]
     return ["w:" + w for w in words] + [f"b:{a} {b}" for a, b in pairwise(seq)]
+
+
+def clauses(low: str) -> list[str]:
+    """The story's clauses, in order (the whole story when it has no break)."""
+    parts = [p.strip() for p in _CLAUSE.split(low)]
+    return [p for p in parts if _TOKEN.search(p)] or [low]
 
 
 def buckets(low: str) -> dict[int, int]:
@@ -72,6 +88,21 @@ class FieldModel:
     scale: tuple[float, ...]
     table: dict[int, tuple[int, ...]]
     cuts: dict[str, float]
+    unit: str = "story"
+
+    def read(self, low: str, counts: dict[int, int]) -> dict[str, float]:
+        """The story's probabilities (``counts``: its buckets), whole or clause by clause.
+
+        Clause by clause, a value's probability is its most probable clause's and "not
+        stated" is the least: the story states a reason if any one clause does.
+        """
+        if self.unit != "clause":
+            return self.probabilities(counts)
+        per = [self.probabilities(buckets(c)) for c in clauses(low)]
+        return {
+            c: min(p[c] for p in per) if c == ABSENT else max(p[c] for p in per)
+            for c in self.classes
+        }
 
     def probabilities(self, counts: dict[int, int]) -> dict[str, float]:
         """Each class's probability: softmax of the logits (a sigmoid for two classes)."""
@@ -127,6 +158,7 @@ def decode(doc: dict[str, object]) -> dict[str, FieldModel]:
             scale=tuple(spec["scale"]),
             table=table,
             cuts={k: float(v) for k, v in spec["cuts"].items()},
+            unit=str(spec.get("unit", "story")),
         )
     return out
 
@@ -162,7 +194,7 @@ def refine(
         value = decide(
             model,
             STATED if ruled and STATED in model.classes else ruled,
-            model.probabilities(counts),
+            model.read(low, counts),
         )
         if STATED in model.classes:  # a gate only: the rules' value, or none
             out[name] = ruled if value else None
