@@ -336,9 +336,22 @@ def _clean_company(raw: str, story: Story) -> str | None:
         return None  # "my interview at Gresham Street": where, not who
     if _AGENCY_LIKE.search(name):
         return None  # "Acorn Talent", "BrightPath Recruitment": the recruiter's firm
-    if re.fullmatch(r"[\d\s]+|[a-z]", key) or key in _NOT_ALONE:
+    if re.fullmatch(r"[\d\s]+|[a-z]", key) or key in _NOT_ALONE or _department(key, story):
         return None
     return capitalised(name)
+
+
+_DEPARTMENTS = word_set("departments")
+_UNIT = r"(?:team|teams|department|dept|division|group|squad|function|side|unit)"
+
+
+def _department(key: str, story: Story) -> bool:
+    """ "with the data team", "the finance department": a department word the story calls
+    a team is part of the employer, not its name ("Data Dynamics" is a name)."""
+    words = key.split()
+    if len(words) > 1 and words[-1] in ("team", "department", "dept"):
+        return " ".join(words[:-1]) in _DEPARTMENTS
+    return key in _DEPARTMENTS and bool(re.search(rf"\b{re.escape(key)} {_UNIT}\b", story.low))
 
 
 # Words after a company's name that say where it is, not who: "Rakuten HQ",

@@ -42,6 +42,7 @@ from amends.intake.names import (
     other_person,
     overlapping,
     signed_by_writer,
+    titled_panel,
 )
 from amends.intake.phrases import PLACES_PEOPLE, read_interviewer, read_recruiter
 from amends.intake.text import Story
@@ -97,7 +98,8 @@ def read_people(story: Story, region: str | None) -> People:
     _recruiter(named, people)
     _recruiter_phrase(named, people)
     found = (
-        _interviewer(named, people)
+        titled_panel(named.text)
+        or _interviewer(named, people)
         or read_interviewer(named, address_words(people.contact_email))
         or _named_contact(named, people)
         or _address_owner(named, people)

@@ -257,8 +257,24 @@ def _company_site(low: str, company: str) -> Site | None:
     return None
 
 
+# "their building in Leeds ... I was dialling in": the person joins from elsewhere, so a
+# site named is the company's, not a place they go to.
+_JOINS_REMOTELY = re.compile(
+    r"\b(?:i was|i am|im|i m|i will be|ill be|i ll be|was|am|meant to be|supposed to be)"
+    r" (?:dial(?:l)?ing in|joining (?:remotely|online|by (?:video|phone)|from home))\b"
+    r"|\bi (?:dial(?:l)?ed in|joined (?:remotely|online|by (?:video|phone)|from home))\b"
+)
+
+
+def joins_remotely(low: str) -> bool:
+    """Whether the person says they join from elsewhere ("I was dialling in")."""
+    return bool(_JOINS_REMOTELY.search(low))
+
+
 def visited_site(low: str, company: str | None) -> Site:
     """Whether the story names a place the person travels to for the interview."""
+    if joins_remotely(low):
+        return NO_SITE
     if company and (site := _company_site(low, company)) is not None:
         return site
     named_city = re.search(
