@@ -101,3 +101,37 @@ def test_a_weekday_with_next_week_in_its_sentence_is_next_weeks() -> None:
 def test_next_week_in_another_sentence_leaves_the_weekday_alone() -> None:
     got = read("My interview is on thursday at 9am. My sister visits next week.")
     assert got["at"] == "2026-11-26 09:00"
+
+
+def test_a_time_taken_back_straight_away_gives_way_to_the_next() -> None:
+    got = read("Interview is at 10, no wait 10.30 i just checked, at Sphinx Textiles tomorrow.")
+    assert got["at"] == "2026-11-24 10:30"
+    got = read("My interview tomorrow at 9am, no, 9:15, with Nopal Fintech. I will be late.")
+    assert got["at"] == "2026-11-24 09:15"
+
+
+def test_a_no_that_starts_a_new_thought_takes_no_time_back() -> None:
+    got = read("My interview is at 10 tomorrow, no idea how to get there.")
+    assert got["at"] == "2026-11-24 10:00"
+    got = read("I missed my interview at 10am, no alarm went off.")
+    assert got["at"] == "2026-11-23 10:00"
+
+
+def test_an_ordinal_before_a_district_is_no_day_of_the_month() -> None:
+    got = read("I will not reach my 11:00 interview at Donaukanal Consulting in the 1st district.")
+    assert got["at"] == "2026-11-23 11:00"
+
+
+def test_not_reaching_the_interview_at_a_company_is_in_person() -> None:
+    got = read("I will not reach my 11:00 interview at Donaukanal Consulting on time.")
+    assert got["mode"] == "in-person"
+    got = read("I will not reach my 11:00 video interview at Donaukanal Consulting on time.")
+    assert got["mode"] == "video"
+    assert "mode" not in read("I can not reach my interviewer at Donaukanal Consulting at 11.")
+
+
+def test_the_companys_place_in_brackets_after_a_timed_interview_is_their_zone() -> None:
+    got = read("Google Meet interview 16:00 w/ Ararat Cloud (Yerevan), I will be late.")
+    assert got["tz"] == "Asia/Yerevan"
+    # brackets that name no place say nothing about the zone
+    assert "tz" not in read("Interview 16:00 w/ Ararat Cloud (remote), I will be late.")

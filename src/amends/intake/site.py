@@ -196,6 +196,12 @@ _BEFORE_WITH = re.compile(r"\b(?:with|w) (?:the )?$")
 _INTERVIEW_IN = re.compile(rf"\binterview (?:is |was )?in {_TOWN} at (?:the )?$")
 _IN_AT = re.compile(rf"\b(?:in|at) {_TOWN} at (?:the )?$")
 _BEFORE_REACH = re.compile(rf"\b(?:{_REACHING}) (?:the )?$")
+# "I will not reach my 11:00 interview at Donaukanal Consulting": getting to the interview
+# held at the company (a video or phone one is no journey).
+_REACH_EVENT = re.compile(
+    rf"\b(?:{_REACHING}) (?:my|the|this|our) (?:(?!video|phone|zoom|teams|online|virtual|remote)"
+    r"[\w:.]+ ){0,2}interview at (?:the )?$"
+)
 
 
 @cache
@@ -252,7 +258,7 @@ def _company_site(low: str, company: str) -> Site | None:
         where = _INTERVIEW_IN.search(before) or _IN_AT.search(before)
         if where and (found := _town(where.group("town"))) and _town_zone(found):
             return Site(True, _town_zone(found))
-    if any(_BEFORE_REACH.search(b) for b, _ in mentions):
+    if any(_BEFORE_REACH.search(b) or _REACH_EVENT.search(b) for b, _ in mentions):
         return Site(True)  # "on my way to Acme", "i wont make it to Acme in time"
     return None
 

@@ -128,7 +128,8 @@ _CALENDAR = [
 _DAY_OF_MONTH = re.compile(
     r"\b(?:on )?the (?P<d>\d{1,2})(?:st|nd|rd|th)\b(?! of)"
     # "stuck on the 12th floor", "the 2nd round": an ordinal that is no day
-    r"(?! (?:floor|storey|story|row|level|place|time|attempt|try|round|interview|candidate)\b)"
+    r"(?! (?:floor|storey|story|row|level|place|time|attempt|try|round|interview|candidate"
+    r"|district|arrondissement|avenue|street|ward|gate|platform)\b)"
 )
 _AMOUNT = r"(?P<n>\d{1,3}|an?|one|two|three|four|five|ten|fifteen|twenty|thirty|forty|a couple of|a few|half an?)"  # noqa: E501
 _UNIT = r"(?P<unit>minutes|minute|hours|hour)"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -33,6 +33,7 @@ from amends.intake.timecues import (
     REALISE,
     SENTENCE,
     THOUGHT,
+    retractions,
 )
 from amends.intake.timewords import Clock, Day, Offset, find_clocks, find_days, find_offsets
 from amends.intake.zonewords import ZoneRef, zone_after, zoned_hour
@@ -221,6 +222,12 @@ def read_when(
                 offset=item if isinstance(item, Offset) else None,
             )
         )  # fmt: skip
+    for old, new in retractions(low, [(m.start, m.end) for m in mentions]).items():
+        role = mentions[old].role  # "at 10, no wait 10.30": the second time is meant
+        mentions[new], mentions[old] = (
+            replace(mentions[new], role=role),
+            replace(mentions[old], role="other"),
+        )
     negated = _not_that_day(low, days)
     attached = _attach_days(low, days, mentions, cuts, negated)
     days = [
