@@ -135,3 +135,13 @@ def test_the_companys_place_in_brackets_after_a_timed_interview_is_their_zone() 
     assert got["tz"] == "Asia/Yerevan"
     # brackets that name no place say nothing about the zone
     assert "tz" not in read("Interview 16:00 w/ Ararat Cloud (remote), I will be late.")
+
+
+def test_an_agency_name_keeps_one_more_capitalised_word_after_its_agency_word() -> None:
+    got = read("Phone interview at 1pm with Prairie Bolt, the recruiter Kyle from Midwest Talent"
+               " Bridge is ringing me.")  # fmt: skip
+    assert got["recruiter"] == "Kyle (Midwest Talent Bridge)"
+    # a day after the firm is no part of its name
+    got = read("Phone interview at 1pm with Prairie Bolt, the recruiter Kyle from Midwest Talent"
+               " Monday rang me.")  # fmt: skip
+    assert got["recruiter"] == "Kyle (Midwest Talent)"

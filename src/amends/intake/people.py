@@ -204,7 +204,10 @@ def _agency_name(story: Story, start: int, end: int) -> str:
 _AGENCY_WORDS = re.compile(
     r"\b(?:from|at|with) (?P<org>(?:[A-Z][\w&]*\s){0,3}(?:Recruitment|Recruiting|Staffing|Talent"
     r"|Personnel|Resourcing|Search|Headhunters|Agency|Careers|Hire|Jobs|Workforce)"
-    r"(?: (?:Group|Partners|Solutions|International|Consulting|Consultants|Ltd))?\b)"
+    r"(?: (?:Group|Partners|Solutions|International|Consulting|Consultants|Ltd)"
+    # "Midwest Talent Bridge": one more capitalised word of the name (not a day or month)
+    r"| (?!(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+    r"[a-z]*\b)(?-i:[A-Z][a-z]+)(?![\w&]| [A-Z]))?\b)"
 )
 
 
