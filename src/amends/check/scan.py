@@ -11,6 +11,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
+from typing import Any
 
 from amends.check import anchors
 from amends.check.classifier import Scores, model
@@ -121,6 +122,23 @@ def cuts(labels: tuple[str, ...], probability: float | None = None) -> tuple[tup
     return tuple(_cut(label, probability) for label in labels)
 
 
+_LedPlan = tuple[frozenset[str], tuple[tuple[str, str], ...], bool, Callable[..., Any]]
+_LED_PLANS: dict[int, tuple[LazyPattern, _LedPlan]] = {}
+
+
+def _led_plan(pattern: LazyPattern) -> _LedPlan:
+    """What :meth:`Scan._led_spans` needs of a word-led pattern, worked out once: its leads
+    (:meth:`LeadIndex.plan`), whether its matches may cross sentences, its ``match``. Kept
+    by ``id`` with the pattern itself, so the id stays its own."""
+    entry = _LED_PLANS.get(id(pattern))
+    if entry is not None and entry[0] is pattern:
+        return entry[1]
+    whole, longer = _leads().plan(id(pattern))
+    plan = (whole, longer, anchors.runner(pattern).window is None, pattern.regex.match)
+    _LED_PLANS[id(pattern)] = (pattern, plan)
+    return plan
+
+
 @dataclass(frozen=True)
 class Hit:
     """A rule firing on ``[start, end)`` of the checked text (zero width: the whole draft)."""
@@ -157,6 +175,12 @@ class Scan:
             spans.extend(sentences(text, self.draft.subject_start, self.draft.subject_end))
         spans.extend(self.body_sentences)
         return tuple(spans)
+
+    @cached_property
+    def sentences_ordered(self) -> bool:
+        """Whether the sentences are in text order, none overlapping the next."""
+        spans = self.sentences
+        return all(spans[i][1] <= spans[i + 1][0] for i in range(len(spans) - 1))
 
     @cached_property
     def body_sentences(self) -> tuple[tuple[int, int], ...]:
@@ -221,6 +245,27 @@ class Scan:
                 return True
         return False
 
+    def reading_as(
+        self, wanted: tuple[tuple[int, int], ...], against: tuple[tuple[int, int], ...]
+    ) -> list[Span]:
+        """The body sentences (in order) of which :meth:`reads_as_cuts` holds: one call a
+        rule, not one a sentence."""
+        out: list[Span] = []
+        for span, readings in self.readings.items():  # plain loops: the classifier rules'
+            for reading in readings:
+                for i, z in wanted:
+                    if reading[i] >= z:
+                        break
+                else:
+                    continue
+                for i, z in against:
+                    if reading[i] >= z:
+                        break
+                else:
+                    out.append(span)
+                    break
+        return out
+
     def does(self, span: Span, label: str, threshold: float | None = None) -> bool:
         """Whether the classifier says the sentence at ``span`` does ``label``."""
         best = self.best.get(span)
@@ -228,6 +273,22 @@ class Scan:
             return False
         i, z = _cut(label, threshold)
         return best[i] >= z
+
+    def some_sentence_does(self, labels: tuple[str, ...], vetoes: tuple[str, ...]) -> bool:
+        """Whether a body sentence :meth:`does` one of ``labels`` and none of ``vetoes``."""
+        wanted, against = cuts(labels), cuts(vetoes)
+        for best in self.best.values():  # plain loops, as in :meth:`reading_as`
+            for i, z in wanted:
+                if best[i] >= z:
+                    break
+            else:
+                continue
+            for i, z in against:
+                if best[i] >= z:
+                    break
+            else:
+                return True
+        return False
 
     def anywhere(self, label: str, threshold: float | None = None) -> bool:
         """Whether any body sentence does ``label``."""
@@ -283,8 +344,7 @@ class Scan:
             if key not in self._possible and key in self._known:
                 return []  # ruled out by the gate: nothing to keep
             if key in self._led:
-                places = _leads().places(key, self._lead_words, self._probe, self._lead_keys)
-                found = self._at_places(pattern, places) if places else []
+                found = self._led_spans(pattern, _led_plan(pattern))
             else:
                 found = self._search(pattern)
             self._found[key] = found
@@ -325,6 +385,48 @@ class Scan:
         return anchors.run(
             anchors.runner(pattern), self.folded, lowered, self._probe, self.sentences
         )
+
+    def _led_spans(self, pattern: LazyPattern, plan: _LedPlan) -> list[Span]:
+        """:meth:`_at_places` at :meth:`LeadIndex.places`, in one step: a word-led pattern
+        is the commonest, and a call saved here is saved for most of the catalogue."""
+        whole, longer, anywhere, match = plan
+        words = self._lead_words
+        lists = [words[s] for s in whole & self._lead_keys]
+        for head, lead in longer:
+            found = words.get(head)
+            if found:
+                starts = self._probe.startswith
+                lists.append([p for p in found if starts(lead, p)])
+        if not lists:
+            return []
+        places = lists[0] if len(lists) == 1 else sorted(set().union(*lists))
+        text = self.folded
+        out: list[Span] = []
+        end = 0
+        if anywhere:  # anchors.anchored_spans, inline
+            for at in places:
+                if at < end:
+                    continue
+                m = match(text, at)
+                if m is not None and m.end() > at:
+                    out.append((at, m.end()))
+                    end = m.end()
+            return out
+        sentences = self.sentences
+        at, n = 0, len(sentences)
+        for p in places:
+            while at < n and sentences[at][1] <= p:
+                at += 1
+            if at == n:
+                break
+            start, stop = sentences[at]
+            if p < start or p < end:
+                continue
+            m = match(text, p, stop)
+            if m is not None and m.end() > p:
+                out.append((p, m.end()))
+                end = m.end()
+        return out
 
     def _at_places(self, pattern: LazyPattern, places: list[int]) -> list[Span]:
         """``finditer``'s matches, tried only at ``places``; within each sentence for a
