@@ -8,7 +8,7 @@ sentence, which is what keeps ``amends check`` fast enough for editor use.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import Any
@@ -139,6 +139,26 @@ def _led_plan(pattern: LazyPattern) -> _LedPlan:
     return plan
 
 
+def _one_does(
+    readings: Iterable[Sequence[int]],
+    wanted: tuple[tuple[int, int], ...],
+    against: tuple[tuple[int, int], ...],
+) -> bool:
+    """Whether one of ``readings`` reaches a cut of ``wanted`` and none of ``against``."""
+    for reading in readings:  # plain loops: asked per rule and sentence
+        for i, z in wanted:
+            if reading[i] >= z:
+                break
+        else:
+            continue
+        for i, z in against:
+            if reading[i] >= z:
+                break
+        else:
+            return True
+    return False
+
+
 @dataclass(frozen=True)
 class Hit:
     """A rule firing on ``[start, end)`` of the checked text (zero width: the whole draft)."""
@@ -218,53 +238,21 @@ class Scan:
             for span, readings in self.readings.items()
         }
 
-    def reads_as(
-        self, span: Span, labels: tuple[str, ...], cut: float | None, vetoes: tuple[str, ...]
-    ) -> bool:
-        """Whether one reading of the sentence (whole, or a clause) does one of ``labels``
-        and, in that same reading, none of ``vetoes``."""
-        return self.reads_as_cuts(span, cuts(labels, cut), cuts(vetoes))
-
-    def reads_as_cuts(
-        self,
-        span: Span,
-        wanted: tuple[tuple[int, int], ...],
-        against: tuple[tuple[int, int], ...],
-    ) -> bool:
-        """:meth:`reads_as` with the labels already turned into (index, logit) pairs."""
-        for reading in self.readings.get(span, ()):  # plain loops: called per rule and sentence
-            for i, z in wanted:
-                if reading[i] >= z:
-                    break
-            else:
-                continue
-            for i, z in against:
-                if reading[i] >= z:
-                    break
-            else:
-                return True
-        return False
-
     def reading_as(
         self, wanted: tuple[tuple[int, int], ...], against: tuple[tuple[int, int], ...]
     ) -> list[Span]:
-        """The body sentences (in order) of which :meth:`reads_as_cuts` holds: one call a
-        rule, not one a sentence."""
+        """The body sentences (in order) one reading of which (whole, or a clause) does one
+        of ``wanted`` and, in that same reading, none of ``against`` ((index, score cut)
+        pairs, :func:`cuts`): one call a rule, not one a sentence."""
         out: list[Span] = []
         for span, readings in self.readings.items():  # plain loops: the classifier rules'
-            for reading in readings:
-                for i, z in wanted:
-                    if reading[i] >= z:
-                        break
-                else:
-                    continue
-                for i, z in against:
-                    if reading[i] >= z:
-                        break
-                else:
-                    out.append(span)
-                    break
+            if _one_does(readings, wanted, against):
+                out.append(span)
         return out
+
+    def some_sentence_does(self, labels: tuple[str, ...], vetoes: tuple[str, ...]) -> bool:
+        """Whether a body sentence :meth:`does` one of ``labels`` and none of ``vetoes``."""
+        return _one_does(self.best.values(), cuts(labels), cuts(vetoes))
 
     def does(self, span: Span, label: str, threshold: float | None = None) -> bool:
         """Whether the classifier says the sentence at ``span`` does ``label``."""
@@ -273,22 +261,6 @@ class Scan:
             return False
         i, z = _cut(label, threshold)
         return best[i] >= z
-
-    def some_sentence_does(self, labels: tuple[str, ...], vetoes: tuple[str, ...]) -> bool:
-        """Whether a body sentence :meth:`does` one of ``labels`` and none of ``vetoes``."""
-        wanted, against = cuts(labels), cuts(vetoes)
-        for best in self.best.values():  # plain loops, as in :meth:`reading_as`
-            for i, z in wanted:
-                if best[i] >= z:
-                    break
-            else:
-                continue
-            for i, z in against:
-                if best[i] >= z:
-                    break
-            else:
-                return True
-        return False
 
     def anywhere(self, label: str, threshold: float | None = None) -> bool:
         """Whether any body sentence does ``label``."""
@@ -387,8 +359,10 @@ class Scan:
         )
 
     def _led_spans(self, pattern: LazyPattern, plan: _LedPlan) -> list[Span]:
-        """:meth:`_at_places` at :meth:`LeadIndex.places`, in one step: a word-led pattern
-        is the commonest, and a call saved here is saved for most of the catalogue."""
+        """``finditer``'s matches of a word-led pattern, tried only where
+        :meth:`LeadIndex.places` says one may start (within each sentence for a pattern whose
+        fast form runs sentence by sentence, :attr:`anchors.Runner.window`), in one step: a
+        word-led pattern is the commonest, so a call saved here is saved for most of them."""
         whole, longer, anywhere, match = plan
         words = self._lead_words
         lists = [words[s] for s in whole & self._lead_keys]
@@ -401,42 +375,12 @@ class Scan:
             return []
         places = lists[0] if len(lists) == 1 else sorted(set().union(*lists))
         text = self.folded
+        if anywhere:
+            return anchors.anchored_spans(pattern, text, places)
         out: list[Span] = []
         end = 0
-        if anywhere:  # anchors.anchored_spans, inline
-            for at in places:
-                if at < end:
-                    continue
-                m = match(text, at)
-                if m is not None and m.end() > at:
-                    out.append((at, m.end()))
-                    end = m.end()
-            return out
         sentences = self.sentences
         at, n = 0, len(sentences)
-        for p in places:
-            while at < n and sentences[at][1] <= p:
-                at += 1
-            if at == n:
-                break
-            start, stop = sentences[at]
-            if p < start or p < end:
-                continue
-            m = match(text, p, stop)
-            if m is not None and m.end() > p:
-                out.append((p, m.end()))
-                end = m.end()
-        return out
-
-    def _at_places(self, pattern: LazyPattern, places: list[int]) -> list[Span]:
-        """``finditer``'s matches, tried only at ``places``; within each sentence for a
-        pattern whose fast form runs sentence by sentence (:attr:`anchors.Runner.window`)."""
-        if anchors.runner(pattern).window is None:
-            return anchors.anchored_spans(pattern, self.folded, places)
-        out: list[Span] = []
-        match = pattern.regex.match
-        text, sentences = self.folded, self.sentences
-        at, n, end = 0, len(sentences), 0
         for p in places:
             while at < n and sentences[at][1] <= p:
                 at += 1
