@@ -66,7 +66,9 @@ def test_a_plain_address_gets_the_answer_email_validator_gives(text: str) -> Non
 @given(addresses)
 def test_an_address_is_normalised_or_refused_as_email_validator_does(text: str) -> None:
     fields.email_address.cache_clear()
-    answer = _library(text)
+    # Spaces around a typed value are trimmed before it is read (fields.one_line), so the
+    # library is asked about the trimmed text: " dana@acme.org" is that address, not a refusal.
+    answer = _library(text.strip())
     if answer is None:
         with pytest.raises(InputError):
             email_address(text, "email")
