@@ -125,6 +125,7 @@ def test_a_loose_window_stays_vague_beside_a_deference_not_said_to_them(line: st
         "I'm sorry, but I need to ask to move our interview; it will have to be Friday.",
         "I need to ask to reschedule for Friday at 10am, as that is the only time I can do.",
         "I'd like to ask to move it to Friday, and I will see you then.",
+        "I need to ask to move our interview to Friday, so please confirm.",
     ],
 )
 def test_asking_to_move_it_is_still_a_demand_when_the_sentence_then_settles_it(line: str) -> None:
