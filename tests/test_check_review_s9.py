@@ -102,3 +102,53 @@ def test_thanks_for_moving_fast_sets_nothing_for_them() -> None:
     body = f"{line} Tuesday at 10:00 GMT works well for me."
     found = set(check_text(_email(body), kind="confirmation").categories)
     assert "demand" not in found
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "I'm free from mid-March onwards, any time that suits.",
+        "I'm free once my exams finish, any time that works.",
+        "I'm available towards the end of the month, whichever slot is easiest.",
+        "I'll be back from travelling in a few weeks, any time that is convenient then.",
+    ],
+)
+def test_a_loose_window_stays_vague_beside_a_deference_not_said_to_them(line: str) -> None:
+    """Only a choice handed to them ("any time that suits you") excuses the sentence: "any
+    time that suits" / "whichever slot is easiest" beside a loose window hands over nothing."""
+    assert "vague-time" in _apology(OWNED, KEEN, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "I'm sorry, but I need to ask to move our interview; it will have to be Friday.",
+        "I need to ask to reschedule for Friday at 10am, as that is the only time I can do.",
+        "I'd like to ask to move it to Friday, and I will see you then.",
+        "I need to ask to move our interview to Friday, so please confirm.",
+    ],
+)
+def test_asking_to_move_it_is_still_a_demand_when_the_sentence_then_settles_it(line: str) -> None:
+    assert "demand" in _request(line, KEEN)
+
+
+@pytest.mark.parametrize(
+    "keen",
+    [
+        "I remain very interested in the COO role at COMPANY NAME.",
+        "I remain very interested in the COO role, and look forward to meeting RECRUITER NAME.",
+    ],
+)
+def test_an_acronym_role_does_not_excuse_another_slot_in_its_sentence(keen: str) -> None:
+    assert "unfilled-placeholder" in _apology(OWNED, keen, TIMES)
+
+
+@pytest.mark.parametrize(
+    "keen",
+    [
+        "The UX role at Lindqvist Timber is one I remain keen on.",
+        "Dear Dana, I remain very interested in the QA role.",
+    ],
+)
+def test_an_acronym_role_opening_or_after_a_greeting_is_not_an_unfilled_slot(keen: str) -> None:
+    assert "unfilled-placeholder" not in _apology(OWNED, keen, TIMES)
