@@ -158,6 +158,11 @@ def test_next_week_in_a_later_clause_leaves_the_weekday_alone() -> None:
     assert got["at"] == "2026-11-23 10:00"
     got = read("Next week I start a new job, but I missed my interview on monday at 10.", now)
     assert got["at"] == "2026-11-23 10:00"
+    # the week next to the weekday, or first in its clause, still names it
+    got = read("My interview is on thursday, next week, at 9am and I will be late.", now)
+    assert got["at"] == "2026-12-03 09:00"
+    got = read("Next week, on thursday at 9, I have my interview and I will be late.", now)
+    assert got["at"] == "2026-12-03 09:00"
 
 
 def test_someone_else_dialling_in_leaves_the_person_in_person() -> None:

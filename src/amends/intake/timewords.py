@@ -211,10 +211,10 @@ _WEEK_GAP = re.compile(r"[.;!?,]|\b(?:and|but|so|because|as|then|while|or)\b")
 def _week_of(low: str, m: re.Match[str]) -> str:
     for week in _WEEK.finditer(low):
         if week.end() <= m.start():
-            gap = low[week.end() : m.start()]
+            gap = low[week.end() : m.start()].removeprefix(",")  # "next week, on thursday"
             if len(gap) <= 60 and not _WEEK_GAP.search(gap):
                 return f"{week.group('which')} week"
-        elif re.fullmatch(r"\s*(?:of\s+)?", low[m.end() : week.start()]):
+        elif re.fullmatch(r",?\s*(?:of\s+)?", low[m.end() : week.start()]):
             return f"{week.group('which')} week"
     return ""
 
