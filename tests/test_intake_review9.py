@@ -194,3 +194,12 @@ def test_making_it_to_an_interview_at_a_company_is_no_journey() -> None:
     got = read("I can't make it to my 3pm interview at Google, my laptop died.")
     assert got.get("mode") != "in-person"
     assert "tz" not in got
+
+
+def test_a_place_in_brackets_after_a_meeting_with_my_boss_is_no_interviewer_zone() -> None:
+    got = read("I missed my meeting this morning with my boss (Berlin) so I missed my 10am"
+               " interview at Acme.")  # fmt: skip
+    assert "tz" not in got
+    # the interview's company with its time between still gives its place
+    got = read("Interview tomorrow 16:00 w/ Ararat Cloud (Yerevan), I will be late.")
+    assert got["tz"] == "Asia/Yerevan"
