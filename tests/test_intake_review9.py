@@ -145,3 +145,61 @@ def test_an_agency_name_keeps_one_more_capitalised_word_after_its_agency_word() 
     got = read("Phone interview at 1pm with Prairie Bolt, the recruiter Kyle from Midwest Talent"
                " Monday rang me.")  # fmt: skip
     assert got["recruiter"] == "Kyle (Midwest Talent)"
+
+
+# Review fixes (fix-intake): near misses the rules above read too widely.
+
+
+def test_next_week_in_a_later_clause_leaves_the_weekday_alone() -> None:
+    now = "2026-11-25T15:00:00+00:00"  # a Wednesday
+    got = read("I missed my interview on thursday at 10, they want to redo it next week.", now)
+    assert got["at"] == "2026-11-19 10:00"
+    got = read("I missed my interview at Acme on monday at 10 and I am away next week.", now)
+    assert got["at"] == "2026-11-23 10:00"
+    got = read("Next week I start a new job, but I missed my interview on monday at 10.", now)
+    assert got["at"] == "2026-11-23 10:00"
+    # the week next to the weekday, or first in its clause, still names it
+    got = read("My interview is on thursday, next week, at 9am and I will be late.", now)
+    assert got["at"] == "2026-12-03 09:00"
+    got = read("Next week, on thursday at 9, I have my interview and I will be late.", now)
+    assert got["at"] == "2026-12-03 09:00"
+
+
+def test_someone_else_dialling_in_leaves_the_person_in_person() -> None:
+    got = read(
+        "I missed my 10am interview at Acme's Leeds office. One interviewer was dialling in"
+        " from Berlin. My train was cancelled."
+    )
+    assert got["mode"] == "in-person"
+
+
+def test_joining_remotely_once_does_not_overrule_an_interview_said_to_be_in_person() -> None:
+    got = read(
+        "I missed my 10am interview at Acme's Leeds office because my train was cancelled."
+        " Last time I was joining remotely but this one was in person."
+    )
+    assert got["mode"] == "in-person"
+
+
+def test_a_plural_title_before_days_or_a_practice_names_no_panel() -> None:
+    got = read("The doctors Monday and Tuesday were booked so I missed my 10am interview with"
+               " Sarah Kim at Acme because I was ill.")  # fmt: skip
+    assert got["interviewer"] == "Sarah Kim"
+    got = read("My appointment at Drs Patel and Shah surgery ran late so I will miss my 3pm"
+               " interview at Acme.")  # fmt: skip
+    assert got.get("interviewer") != "Patel and Shah"
+
+
+def test_making_it_to_an_interview_at_a_company_is_no_journey() -> None:
+    got = read("I can't make it to my 3pm interview at Google, my laptop died.")
+    assert got.get("mode") != "in-person"
+    assert "tz" not in got
+
+
+def test_a_place_in_brackets_after_a_meeting_with_my_boss_is_no_interviewer_zone() -> None:
+    got = read("I missed my meeting this morning with my boss (Berlin) so I missed my 10am"
+               " interview at Acme.")  # fmt: skip
+    assert "tz" not in got
+    # the interview's company with its time between still gives its place
+    got = read("Interview tomorrow 16:00 w/ Ararat Cloud (Yerevan), I will be late.")
+    assert got["tz"] == "Asia/Yerevan"

@@ -49,9 +49,16 @@ def overlapping(
         pos = m.start() + 1
 
 
+# A day or month is no name ("the doctors Monday and Tuesday"); a practice named after its
+# doctors ("Drs Patel and Shah surgery") is a place, not a panel.
+_NOT_DATE = (
+    r"(?!(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)"
+)
 _PLURAL_TITLED = re.compile(
-    rf"\b(?i:{'|'.join(sorted(word_set('plural_titles')))})\.? (?P<a>[A-Z]{_L}+(?:['\-]{_L}+)?)"
-    rf"(?:, (?P<b>[A-Z]{_L}+))? (?:and|&) (?P<c>[A-Z]{_L}+(?:['\-]{_L}+)?)\b"
+    rf"\b(?i:{'|'.join(sorted(word_set('plural_titles')))})\.? {_NOT_DATE}"
+    rf"(?P<a>[A-Z]{_L}+(?:['\-]{_L}+)?)(?:, {_NOT_DATE}(?P<b>[A-Z]{_L}+))? (?:and|&) {_NOT_DATE}"
+    rf"(?P<c>[A-Z]{_L}+(?:['\-]{_L}+)?)\b(?!'?s? (?i:surgery|practice|clinic|medical|health"
+    r"|dental|pharmacy)\b)"
 )
 
 

@@ -197,10 +197,11 @@ _INTERVIEW_IN = re.compile(rf"\binterview (?:is |was )?in {_TOWN} at (?:the )?$"
 _IN_AT = re.compile(rf"\b(?:in|at) {_TOWN} at (?:the )?$")
 _BEFORE_REACH = re.compile(rf"\b(?:{_REACHING}) (?:the )?$")
 # "I will not reach my 11:00 interview at Donaukanal Consulting": getting to the interview
-# held at the company (a video or phone one is no journey).
+# held at the company (a video or phone one is no journey);
+# "make it to my interview" is said of a video call too ("...my laptop died"): not a journey.
 _REACH_EVENT = re.compile(
-    rf"\b(?:{_REACHING}) (?:my|the|this|our) (?:(?!video|phone|zoom|teams|online|virtual|remote)"
-    r"[\w:.]+ ){0,2}interview at (?:the )?$"
+    rf"\b(?!make it|made it)(?:{_REACHING}) (?:my|the|this|our)"
+    r" (?:(?!video|phone|zoom|teams|online|virtual|remote)[\w:.]+ ){0,2}interview at (?:the )?$"
 )
 
 
@@ -265,16 +266,21 @@ def _company_site(low: str, company: str) -> Site | None:
 
 # "their building in Leeds ... I was dialling in": the person joins from elsewhere, so a
 # site named is the company's, not a place they go to.
+# Only the person's own joining counts ("one interviewer was dialling in from Berlin" says
+# nothing of how they attend), and never over an interview said to be in person.
 _JOINS_REMOTELY = re.compile(
-    r"\b(?:i was|i am|im|i m|i will be|ill be|i ll be|was|am|meant to be|supposed to be)"
+    r"\b(?:i was|i am|im|i m|i will be|ill be|i ll be)(?: (?:meant|supposed) to be)?"
     r" (?:dial(?:l)?ing in|joining (?:remotely|online|by (?:video|phone)|from home))\b"
     r"|\bi (?:dial(?:l)?ed in|joined (?:remotely|online|by (?:video|phone)|from home))\b"
+)
+_SAID_IN_PERSON = re.compile(
+    r"(?<!not )(?<!instead of )\b(?:in person|in-person|face to face|f2f)\b"
 )
 
 
 def joins_remotely(low: str) -> bool:
     """Whether the person says they join from elsewhere ("I was dialling in")."""
-    return bool(_JOINS_REMOTELY.search(low))
+    return bool(_JOINS_REMOTELY.search(low)) and not _SAID_IN_PERSON.search(low)
 
 
 def visited_site(low: str, company: str | None) -> Site:

@@ -202,16 +202,19 @@ def find_days(low: str) -> list[Day]:
 
 
 # "next week I have an interview at 9am thursday", "thursday next week": the weekday of
-# that week, when nothing ends the sentence between them.
+# that week, when it follows the week in one clause or the week follows it straight away
+# ("i missed it on thursday, they want to redo it next week" is this week's Thursday).
 _WEEK = re.compile(r"\b(?P<which>next|last) week\b")
+_WEEK_GAP = re.compile(r"[.;!?,]|\b(?:and|but|so|because|as|then|while|or)\b")
 
 
 def _week_of(low: str, m: re.Match[str]) -> str:
     for week in _WEEK.finditer(low):
-        gap = (
-            low[week.end() : m.start()] if week.end() <= m.start() else low[m.end() : week.start()]
-        )
-        if len(gap) <= 60 and not re.search(r"[.;!?]", gap):
+        if week.end() <= m.start():
+            gap = low[week.end() : m.start()].removeprefix(",")  # "next week, on thursday"
+            if len(gap) <= 60 and not _WEEK_GAP.search(gap):
+                return f"{week.group('which')} week"
+        elif re.fullmatch(r",?\s*(?:of\s+)?", low[m.end() : week.start()]):
             return f"{week.group('which')} week"
     return ""
 

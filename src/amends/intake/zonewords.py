@@ -155,6 +155,14 @@ _WHO = (
 )
 
 
+# A word saying when, between an event and its company: "16:00", "tomorrow", "this afternoon".
+_WHEN_WORD = (
+    r"(?:\d[\d:.]*(?:am|pm|h)?|am|pm|today|tomorrow|tonight|yesterday|this|morning|afternoon"
+    r"|evening|on"
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
+)
+
+
 @cache
 def _location_patterns() -> list[re.Pattern[str]]:
     place = rf"(?P<place>{_place_re()})"
@@ -178,10 +186,12 @@ def _location_patterns() -> list[re.Pattern[str]]:
         ),
         re.compile(rf"\b(?:the )?(?:interview|role|job|position) is (?:based )?in {place}(?!\w)"),
         # "my interview with Carthage Dispositifs (Tunis)", "interview 16:00 w/ Ararat Cloud
-        # (Yerevan)": the company's place in brackets
+        # (Yerevan)": the company's place in brackets (the words between say when; "my
+        # meeting this morning with my boss (Berlin)" names no company)
         re.compile(
-            rf"\b(?:interview|call|meeting|chat|screen)(?: (?!with\b|at\b)[\w:.]+){{0,2}}"
-            rf" (?:with|w/|w|at) (?:the )?[\w&]+(?: [\w&]+){{0,2}} \({place}\)"
+            rf"\b(?:interview|call|meeting|chat|screen)(?: {_WHEN_WORD}){{0,2}}"
+            rf" (?:with|w/|w|at) (?!(?:my|his|her|our)\b)(?:the )?[\w&]+(?: [\w&]+){{0,2}}"
+            rf" \({place}\)"
         ),
         # "It was with N26 in Berlin", "its for klarna in stockholm"
         re.compile(
