@@ -145,6 +145,12 @@ class SlotResult:
     def __hash__(self) -> int:
         return hash(self._fields())
 
+    def __reduce__(self) -> tuple[type[SlotResult], tuple[object, ...]]:
+        # Copied, deep-copied and pickled by its fields, words written (the frozen
+        # dataclass it was could be; the default would set slots one by one, or try to
+        # pickle the writer).
+        return (SlotResult, self._fields())
+
     def __repr__(self) -> str:
         names = (*self._FIELDS, "explanation", "notes")
         shown = ", ".join(f"{n}={v!r}" for n, v in zip(names, self._fields(), strict=True))
