@@ -65,4 +65,4 @@ def test_lazy_words_are_the_words_written_up_front() -> None:
     assert _result() == eager and hash(_result()) == hash(eager)
     assert repr(_result()) == repr(eager)
     with pytest.raises(AttributeError):
-        lazy.slots = ()  # type: ignore[misc]
+        lazy.slots = ()
