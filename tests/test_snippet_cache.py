@@ -99,3 +99,14 @@ def test_a_snippet_that_includes_a_template_is_rendered_every_time() -> None:
     imported = compile_snippet(env, '{% import "part.j2" as p with context %}{{ p }}')
     assert render_snippet(imported, {"who": "Ana"}) == "to Ana"
     assert render_snippet(imported, {"who": "Bo"}) == "to Bo"
+
+
+def test_globals_given_for_a_loaded_template_stay_with_that_template() -> None:
+    env = environment.__wrapped__()  # a fresh one: the process's own stays untouched
+    first = env.get_template("messages/email.txt.j2")
+    other = env.get_template("messages/voicemail.txt.j2")
+    again = env.get_template("messages/email.txt.j2", globals={"review_only": "own"})
+    assert again is first and first.globals["review_only"] == "own"
+    assert "review_only" not in other.globals
+    assert "review_only" not in env.from_string("{{ x }}").globals
+    assert "review_only" not in env.get_template("messages/phone_script.txt.j2").globals

@@ -83,6 +83,16 @@ class _FlatGlobalsEnvironment(Environment):
             self._shared_globals = dict(self.globals)
         return self._shared_globals
 
+    def _load_template(self, name: str, globals: MutableMapping[str, Any] | None) -> Template:
+        # Jinja lays globals given for an already loaded template over its own: on the
+        # shared copy they would reach every template, so such a template gets its own.
+        template = super()._load_template(name, None)
+        if globals and template.globals is self._shared_globals:
+            template.globals = {**template.globals, **globals}
+        elif globals:
+            template.globals.update(globals)
+        return template
+
 
 @cache
 def environment() -> Environment:
