@@ -12,8 +12,9 @@ from amends.check.anchors import anchored_spans, lowered, probe, runner
 from amends.check.draft import parse_draft
 from amends.check.lazy_regex import LazyPattern
 from amends.check.leads import LeadIndex, leads
+from amends.check.matchers import spans_by_sentence
 from amends.check.rules import catalogue
-from amends.check.scan import Scan
+from amends.check.scan import Scan, within
 from amends.check.text import fold
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -116,3 +117,40 @@ def test_a_new_word_led_pattern_is_filed_as_it_is() -> None:
     assert id(new) in index.known
     seen = probe("the quokka at the zebra  crossing")
     assert index.places(id(new), index.words(seen), seen) == [4, 18]
+
+
+_DRAFT_GLUE = [*_GLUE, "\n\n", "! ", "? ", "Subject: ", "e.g. "]
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS + _DRAFT_GLUE), min_size=1, max_size=24))
+def test_the_scan_never_misses_a_match_finditer_finds_in_any_draft(pieces: list[str]) -> None:
+    """Drafts made of lead words, sentence ends and a subject line, through the whole scan
+    (gate, leads, the one-step word-led search): each pattern's spans are finditer's."""
+    text = "".join(pieces)
+    for variant in (text, text.upper()):
+        scan = Scan(parse_draft(variant), "apology")
+        for pattern in _PATTERNS:
+            assert scan.spans(pattern) == _straightforward(scan, pattern), (
+                pattern.pattern,
+                variant,
+            )
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 60), st.integers(1, 12)), max_size=12),
+    st.lists(st.tuples(st.integers(0, 60), st.integers(1, 15)), max_size=8),
+)
+def test_spans_filedspans_by_sentence_are_what_within_gives_each_sentence(
+    raw_spans: list[tuple[int, int]], raw_sentences: list[tuple[int, int]]
+) -> None:
+    """A sentence rule visits only the sentences holding a match, and each gets exactly the
+    spans ``within`` gives it, sentences in order or not."""
+    spans = sorted({(a, a + n) for a, n in raw_spans})
+    sentences = tuple((a, a + n) for a, n in raw_sentences)
+    ordered = all(sentences[i][1] <= sentences[i + 1][0] for i in range(len(sentences) - 1))
+    expected = [(s, e, w) for s, e in sentences if (w := within(spans, s, e))]
+    assert spans_by_sentence(spans, sentences, ordered) == expected
+    if ordered:
+        assert spans_by_sentence(spans, sentences, False) == expected

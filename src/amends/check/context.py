@@ -95,11 +95,8 @@ def absence_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
         return []
     if rule.category in SUBJECT_COUNTS and _subject_has(scan, rule):
         return []  # "Apologies, Elaine – Chief People Officer conversation"
-    for span in scan.body_sentences:
-        if any(scan.does(span, label) for label in rule.labels) and not any(
-            scan.does(span, label) for label in rule.unless_labels
-        ):
-            return []
+    if scan.some_sentence_does(rule.labels, rule.unless_labels):
+        return []
     return [Hit(rule, scan.anchor, scan.anchor)]
 
 

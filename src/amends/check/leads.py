@@ -178,6 +178,11 @@ class LeadIndex:
             both.sort()  # several words under one key: their positions in text order
         return out
 
+    def plan(self, key: int) -> tuple[frozenset[str], tuple[tuple[str, str], ...]]:
+        """What :meth:`places` reads for the pattern with ``id`` ``key``: its one-word leads,
+        and each longer lead as the key its head is filed under and the lead itself."""
+        return self._whole[key], tuple(("=" + _head(lead), lead) for lead in self._longer[key])
+
     def places(
         self,
         key: int,

@@ -15,17 +15,19 @@ from amends.check.scan import Hit, Scan, cuts, within
 
 
 def sentence_hits(scan: Scan, rule: Rule) -> list[Hit]:
-    """Every non-overlapping place ``rule`` fires, one sentence at a time."""
+    """Every non-overlapping place ``rule`` fires, one sentence at a time.
+
+    Only the sentences holding a match are visited: the matches (sorted) are filed under
+    the sentence each starts in, one pointer walking both lists, and a match running past
+    its sentence's end is not the sentence's (what :func:`within` says).
+    """
     hits: list[Hit] = []
     if not scan.may_match_any(rule.patterns):
         return hits
     every = scan.spans_any(rule.patterns)
     if not every:
         return hits
-    for s, e in scan.sentences:
-        found = within(every, s, e)
-        if not found:
-            continue
+    for s, e, found in spans_by_sentence(every, scan.sentences, scan.sentences_ordered):
         if rule.unless and scan.search_any(rule.unless, s, e):
             continue
         extra: tuple[int, int] | None = None
@@ -34,13 +36,44 @@ def sentence_hits(scan: Scan, rule: Rule) -> list[Hit]:
             if req is None:
                 continue
             extra = req
-        for start, end in _merge(found):
+        for start, end in _merge(found) if len(found) > 1 else found:
             if extra is not None:
                 start, end = min(start, extra[0]), max(end, extra[1])
             if hits and hits[-1].end > start and hits[-1].start >= s:
                 continue
             hits.append(Hit(rule, start, end))
     return hits
+
+
+def spans_by_sentence(
+    spans: list[tuple[int, int]], sentences: tuple[tuple[int, int], ...], ordered: bool
+) -> list[tuple[int, int, list[tuple[int, int]]]]:
+    """Per sentence (in order) holding one, the spans (sorted) inside it: ``within(spans, s,
+    e)`` for every sentence, skipping those it leaves empty. Sentences not ``ordered`` (in
+    order, none overlapping the next) are read one by one as :func:`within` reads them."""
+    out: list[tuple[int, int, list[tuple[int, int]]]] = []
+    if not ordered:
+        for s, e in sentences:
+            found = within(spans, s, e)
+            if found:
+                out.append((s, e, found))
+        return out
+    at, n = 0, len(spans)
+    for s, e in sentences:
+        while at < n and spans[at][0] < s:
+            at += 1
+        if at == n:
+            break
+        if spans[at][0] >= e:
+            continue
+        found = []
+        while at < n and spans[at][0] < e:
+            if spans[at][1] <= e:
+                found.append(spans[at])
+            at += 1
+        if found:
+            out.append((s, e, found))
+    return out
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -73,9 +106,7 @@ def classifier_hits(scan: Scan, rule: Rule) -> list[Hit]:
     if scan.reason_outside_control and rule.threshold_outside_control is not None:
         cut = rule.threshold_outside_control
     wanted, against = cuts(rule.labels, cut), cuts(rule.unless_labels)
-    for span in scan.body_sentences:
-        if not scan.reads_as_cuts(span, wanted, against):
-            continue
+    for span in scan.reading_as(wanted, against):
         if rule.unless and scan.search_any(rule.unless, *span):
             continue
         if rule.requires and not scan.search_any(rule.requires, *span):

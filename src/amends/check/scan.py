@@ -8,9 +8,10 @@ sentence, which is what keeps ``amends check`` fast enough for editor use.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
+from typing import Any
 
 from amends.check import anchors
 from amends.check.classifier import Scores, model
@@ -121,6 +122,43 @@ def cuts(labels: tuple[str, ...], probability: float | None = None) -> tuple[tup
     return tuple(_cut(label, probability) for label in labels)
 
 
+_LedPlan = tuple[frozenset[str], tuple[tuple[str, str], ...], bool, Callable[..., Any]]
+_LED_PLANS: dict[int, tuple[LazyPattern, _LedPlan]] = {}
+
+
+def _led_plan(pattern: LazyPattern) -> _LedPlan:
+    """What :meth:`Scan._led_spans` needs of a word-led pattern, worked out once: its leads
+    (:meth:`LeadIndex.plan`), whether its matches may cross sentences, its ``match``. Kept
+    by ``id`` with the pattern itself, so the id stays its own."""
+    entry = _LED_PLANS.get(id(pattern))
+    if entry is not None and entry[0] is pattern:
+        return entry[1]
+    whole, longer = _leads().plan(id(pattern))
+    plan = (whole, longer, anchors.runner(pattern).window is None, pattern.regex.match)
+    _LED_PLANS[id(pattern)] = (pattern, plan)
+    return plan
+
+
+def _one_does(
+    readings: Iterable[Sequence[int]],
+    wanted: tuple[tuple[int, int], ...],
+    against: tuple[tuple[int, int], ...],
+) -> bool:
+    """Whether one of ``readings`` reaches a cut of ``wanted`` and none of ``against``."""
+    for reading in readings:  # plain loops: asked per rule and sentence
+        for i, z in wanted:
+            if reading[i] >= z:
+                break
+        else:
+            continue
+        for i, z in against:
+            if reading[i] >= z:
+                break
+        else:
+            return True
+    return False
+
+
 @dataclass(frozen=True)
 class Hit:
     """A rule firing on ``[start, end)`` of the checked text (zero width: the whole draft)."""
@@ -159,6 +197,12 @@ class Scan:
         return tuple(spans)
 
     @cached_property
+    def sentences_ordered(self) -> bool:
+        """Whether the sentences are in text order, none overlapping the next."""
+        spans = self.sentences
+        return all(spans[i][1] <= spans[i + 1][0] for i in range(len(spans) - 1))
+
+    @cached_property
     def body_sentences(self) -> tuple[tuple[int, int], ...]:
         return tuple(sentences(self.folded, self.draft.body_start, len(self.folded)))
 
@@ -194,32 +238,21 @@ class Scan:
             for span, readings in self.readings.items()
         }
 
-    def reads_as(
-        self, span: Span, labels: tuple[str, ...], cut: float | None, vetoes: tuple[str, ...]
-    ) -> bool:
-        """Whether one reading of the sentence (whole, or a clause) does one of ``labels``
-        and, in that same reading, none of ``vetoes``."""
-        return self.reads_as_cuts(span, cuts(labels, cut), cuts(vetoes))
+    def reading_as(
+        self, wanted: tuple[tuple[int, int], ...], against: tuple[tuple[int, int], ...]
+    ) -> list[Span]:
+        """The body sentences (in order) one reading of which (whole, or a clause) does one
+        of ``wanted`` and, in that same reading, none of ``against`` ((index, score cut)
+        pairs, :func:`cuts`): one call a rule, not one a sentence."""
+        out: list[Span] = []
+        for span, readings in self.readings.items():  # plain loops: the classifier rules'
+            if _one_does(readings, wanted, against):
+                out.append(span)
+        return out
 
-    def reads_as_cuts(
-        self,
-        span: Span,
-        wanted: tuple[tuple[int, int], ...],
-        against: tuple[tuple[int, int], ...],
-    ) -> bool:
-        """:meth:`reads_as` with the labels already turned into (index, logit) pairs."""
-        for reading in self.readings.get(span, ()):  # plain loops: called per rule and sentence
-            for i, z in wanted:
-                if reading[i] >= z:
-                    break
-            else:
-                continue
-            for i, z in against:
-                if reading[i] >= z:
-                    break
-            else:
-                return True
-        return False
+    def some_sentence_does(self, labels: tuple[str, ...], vetoes: tuple[str, ...]) -> bool:
+        """Whether a body sentence :meth:`does` one of ``labels`` and none of ``vetoes``."""
+        return _one_does(self.best.values(), cuts(labels), cuts(vetoes))
 
     def does(self, span: Span, label: str, threshold: float | None = None) -> bool:
         """Whether the classifier says the sentence at ``span`` does ``label``."""
@@ -283,8 +316,7 @@ class Scan:
             if key not in self._possible and key in self._known:
                 return []  # ruled out by the gate: nothing to keep
             if key in self._led:
-                places = _leads().places(key, self._lead_words, self._probe, self._lead_keys)
-                found = self._at_places(pattern, places) if places else []
+                found = self._led_spans(pattern, _led_plan(pattern))
             else:
                 found = self._search(pattern)
             self._found[key] = found
@@ -326,15 +358,29 @@ class Scan:
             anchors.runner(pattern), self.folded, lowered, self._probe, self.sentences
         )
 
-    def _at_places(self, pattern: LazyPattern, places: list[int]) -> list[Span]:
-        """``finditer``'s matches, tried only at ``places``; within each sentence for a
-        pattern whose fast form runs sentence by sentence (:attr:`anchors.Runner.window`)."""
-        if anchors.runner(pattern).window is None:
-            return anchors.anchored_spans(pattern, self.folded, places)
+    def _led_spans(self, pattern: LazyPattern, plan: _LedPlan) -> list[Span]:
+        """``finditer``'s matches of a word-led pattern, tried only where
+        :meth:`LeadIndex.places` says one may start (within each sentence for a pattern whose
+        fast form runs sentence by sentence, :attr:`anchors.Runner.window`), in one step: a
+        word-led pattern is the commonest, so a call saved here is saved for most of them."""
+        whole, longer, anywhere, match = plan
+        words = self._lead_words
+        lists = [words[s] for s in whole & self._lead_keys]
+        for head, lead in longer:
+            found = words.get(head)
+            if found:
+                starts = self._probe.startswith
+                lists.append([p for p in found if starts(lead, p)])
+        if not lists:
+            return []
+        places = lists[0] if len(lists) == 1 else sorted(set().union(*lists))
+        text = self.folded
+        if anywhere:
+            return anchors.anchored_spans(pattern, text, places)
         out: list[Span] = []
-        match = pattern.regex.match
-        text, sentences = self.folded, self.sentences
-        at, n, end = 0, len(sentences), 0
+        end = 0
+        sentences = self.sentences
+        at, n = 0, len(sentences)
         for p in places:
             while at < n and sentences[at][1] <= p:
                 at += 1

@@ -12,6 +12,7 @@ from __future__ import annotations
 import calendar
 from datetime import date, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import dateparser
 
@@ -35,9 +36,31 @@ def resolve_day(day: Day, today: date, tense: Tense, month_first: bool) -> date 
     return _calendar(day.phrase, today, tense, month_first, day.named_weekday)
 
 
+def told_today(
+    theirs: date, mine: date, wall: tuple[int, int], tz: ZoneInfo, now: datetime, tense: Tense
+) -> date:
+    """ "10am Sydney time today", told in the London afternoon (already tomorrow in Sydney):
+    today on the named clock, unless only the person's own today fits the tense (a missed
+    interview is not ahead, one to be late for not hours behind)."""
+    if theirs == mine or tense not in ("past", "future"):
+        return theirs
+
+    def fits(day: date) -> bool:
+        moment = datetime(day.year, day.month, day.day, *wall, tzinfo=tz)
+        return moment <= now + _SLACK if tense == "past" else moment >= now - _SLACK
+
+    return mine if fits(mine) and not fits(theirs) else theirs
+
+
+_SLACK = timedelta(hours=3)
+
+
 def _weekday(day: Day, today: date, tense: Tense) -> date | None:
     ahead = (day.weekday - today.weekday()) % 7
     behind = (today.weekday() - day.weekday) % 7
+    if day.modifier in ("next week", "last week"):  # weeks start on Monday
+        monday = today - timedelta(days=today.weekday())
+        return monday + timedelta(days=(7 if day.modifier == "next week" else -7) + day.weekday)
     # A weekday with no tense to go by ("I'm interviewing on Thursday") is the coming one.
     direction = {"next": "future", "last": "past"}.get(day.modifier) or tense or "future"
     if day.modifier == "this" and ahead == 0:

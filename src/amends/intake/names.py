@@ -49,6 +49,22 @@ def overlapping(
         pos = m.start() + 1
 
 
+_PLURAL_TITLED = re.compile(
+    rf"\b(?i:{'|'.join(sorted(word_set('plural_titles')))})\.? (?P<a>[A-Z]{_L}+(?:['\-]{_L}+)?)"
+    rf"(?:, (?P<b>[A-Z]{_L}+))? (?:and|&) (?P<c>[A-Z]{_L}+(?:['\-]{_L}+)?)\b"
+)
+
+
+def titled_panel(text: str) -> str | None:
+    """ "with Drs Johnson and Lee": a plural title names everyone after it ("Johnson and
+    Lee"), where a single title ("Dr Johnson and Lee") would not."""
+    m = _PLURAL_TITLED.search(text)
+    if m is None:
+        return None
+    names = [n for n in (m.group("a"), m.group("b"), m.group("c")) if n]
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
 def clean_name(raw: str, story: Story, known: frozenset[str] = frozenset()) -> str | None:
     """Cut a captured phrase at the first word that cannot be part of a name.
 

@@ -1,7 +1,6 @@
-"""The company and the role: "the data analyst role at Acme", "Stripe interview (backend eng)".
+"""The company: "the data analyst role at Acme", "Stripe interview", "Tom from Hays".
 
-Only phrases that say what a word is are read: a role is followed by "role",
-"position" or "job" (or ends in a job-title word such as "analyst"); a company
+Only phrases that say what a word is are read (the role is read in ``role``): a company
 follows "at" after the interview or role, precedes "interview", is what the
 interview is "with" (when that is not a person) or where the interviewer is
 "from". In a story typed with capitals a name is its capitalised words; in an
@@ -17,21 +16,15 @@ from dataclasses import dataclass
 from amends.intake.lexicon import agencies, data, given_names, places, word_set
 from amends.intake.names import TITLES, WHO, overlapping
 from amends.intake.people import is_person
+from amends.intake.role import KIND, PAREN, capitalised, clean_role, read_role, same_words
 from amends.intake.text import Story
 
 _CO = r"(?P<co>(?!(?:\d+|the|a|an|my|their|our)\b)[A-Za-z0-9&][\w&'\-.]*(?: [\w&'\-]+){0,4})"
-_ROLE = r"(?P<role>[A-Za-z0-9][\w/+#&\-]*(?: [A-Za-z0-9][\w/+#&\-]*){0,5})"
-_KIND = (
-    r"(?:role|position|positon|job|post|opening|vacancy|internship|gig|opportunity|program"
-    r"|programme)"
-)
-_DET = r"(?:the |a |an |my |our |their |this |that )?"
 _EVENT = (
     r"(?:interview|interviews|call|chat|meeting|screen|screening|onsite|zoom|skype|teams"
     r"|webex|facetime|conversation|assessment|its|\d{1,2}(?:[:.]\d\d)? ?(?:am|pm)|\d{1,2}[:.]\d\d)"
 )
 _GAP = r"(?:[^.,;!?\n()]|(?<=\d)\.(?=\d)){0,40}?"
-_ACRONYMS = word_set("acronyms")
 _STOP = word_set("stop")
 # "at St Mary's Hospital": the capitalised name with its place word is the whole name.
 _INSTITUTION = (
@@ -64,7 +57,7 @@ _COMPANY_PATTERNS = [
     rf"\b(?:office|offices|hq|headquarters|premises|branch|site|laboratory|lab|labs|campus"
     rf"|factory|plant|studio|studios|warehouse|depot|store) of {_CO}",
     _INSTITUTION,
-    rf"\b{_KIND} (?:at|with|for) {_CO}",
+    rf"\b{KIND} (?:at|with|for) {_CO}",
     rf"\b(?:company|firm|employer|organisation|organization)(?: is| called| named|:)? {_CO}",
     rf"\b(?:company|firm|fintech|startup|start-up|business|bank|agency|charity|practice|brand)"
     rf" (?:in|from|based in) [\w ]{{1,25}}?(?:,| called| named) {_CO}",
@@ -102,39 +95,6 @@ _COMPANY_PATTERNS = [
     r" (?:office|offices|hq|headquarters)\b",
     rf"\b(?:applied (?:to|at|for)|applying to|work(?:ing)? at|join(?:ing)?) {_CO}",
 ]
-_ROLE_PATTERNS = [
-    (rf"\b(?:for|as|about) {_DET}{_ROLE} {_KIND}\b", False),
-    (rf"\b{_DET}{_ROLE} {_KIND} (?:at|with|for|interview)\b", False),
-    (rf"\b(?:position|role|job|post) of {_DET}{_ROLE}", False),
-    (
-        rf"\b(?:position|positon|role|job title|title|post|job)(?: is| was|:| -| =)? {_DET}{_ROLE}",
-        True,
-    ),
-    (
-        rf"\b(?:its|it is|it was|this is) (?:a |an |the |for (?:the |a |an )?){_ROLE} {_KIND}\b",
-        False,
-    ),
-    (rf"\b(?:its|it is|it was) for (?:the |a |an )?{_ROLE}(?=[,.;!]|$)", True),
-    (rf"\b(?:i am|im|i m) (?:a |an |the )?{_ROLE} candidate\b", True),
-    (rf"\b(?:for|as) (?:a |an |the ){_ROLE}(?= at | with | interview|[,.]|$)", True),
-    (rf"\bfor {_ROLE}(?= was| is| at | with | and | but | on | interview|[,.]|$)", True),
-    (
-        rf"(?:^|,\s*|\b(?:my|the|an?|this|that|todays|tomorrows|for|missed) ){_ROLE} interview\b",
-        True,
-    ),
-    # "customer success manager at Beacon Labs": a job title starting a clause, then "at".
-    (rf"(?:^|[.;!?,]\s*){_ROLE} (?:at|with) (?-i:[A-Z])", True),
-    (rf"(?:^|[.;!?]\s+|,\s*|\s[-\u2013\u2014]\s*){_ROLE} {_KIND}\b", True),
-    # "applying to be a store supervisor", "applied for the role of buyer"
-    (
-        rf"\b(?:applying|applied|apply) (?:to be|as|for the (?:role|position|post) of)"
-        rf" {_DET}{_ROLE}(?=[,.;!?]|$| at | with | and | but )",
-        True,
-    ),
-    (rf"\bfor {_ROLE}(?= \()", True),  # "for Junior Developer (Python)"
-]
-_PAREN = re.compile(r"(?P<lead>\w+)?\s*\((?P<paren>[^)]{2,60})\)")
-_ROLE_LABEL = re.compile(r"(?:role|position|job|post|title)\s*[:=-]\s*", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -158,7 +118,7 @@ def read_org(
         other = _company(Story(original=story.original, text=hidden), interviewer)
         # A firm the story calls an agency or search firm is never the employer.
         company = other or (None if agency_named else company)
-    return Org(company=company, role=_role(story))
+    return Org(company=company, role=read_role(story))
 
 
 def _company(story: Story, interviewer: str | None) -> str | None:
@@ -196,7 +156,7 @@ def _company(story: Story, interviewer: str | None) -> str | None:
             name = _clean_company(text[m.start("co") :], story)
             if name and _person_with(story, m.start("co"), name):
                 continue  # "with rachel kim onsite": the interviewer, not the company
-            if name and (not whole or _same_words(name, m.group("co"))):
+            if name and (not whole or same_words(name, m.group("co"))):
                 return name
     return (
         _capitalised_before_event(story)
@@ -256,7 +216,7 @@ def _capitalised_before_event(story: Story) -> str | None:
             words.pop(0)
         if words and all(w[:1].isupper() for w in words):
             name = _clean_company(" ".join(words), story)
-            if name and _same_words(name, " ".join(words)):
+            if name and same_words(name, " ".join(words)):
                 return name
     return None
 
@@ -278,7 +238,7 @@ def _standalone_name(story: Story) -> str | None:
         if first in given_names() or first in _ZONE_WORDS | _CALENDAR_WORDS:
             continue
         name = _clean_company(m.group("co"), story)
-        if name and _same_words(name, m.group("co")):
+        if name and same_words(name, m.group("co")):
             return name
     return None
 
@@ -305,9 +265,9 @@ def _listed_with_role(story: Story) -> str | None:
     for m in [*_LISTED.finditer(story.text), *cased]:
         if m.group("co").split()[0].lower() in given_names() | _PLACES:
             continue
-        if _clean_role(m.group("role"), strict=True):
+        if clean_role(m.group("role"), strict=True):
             name = _clean_company(m.group("co"), story)
-            if name and _same_words(name, m.group("co")):
+            if name and same_words(name, m.group("co")):
                 return name
     return None
 
@@ -376,9 +336,22 @@ def _clean_company(raw: str, story: Story) -> str | None:
         return None  # "my interview at Gresham Street": where, not who
     if _AGENCY_LIKE.search(name):
         return None  # "Acorn Talent", "BrightPath Recruitment": the recruiter's firm
-    if re.fullmatch(r"[\d\s]+|[a-z]", key) or key in _NOT_ALONE:
+    if re.fullmatch(r"[\d\s]+|[a-z]", key) or key in _NOT_ALONE or _department(key, story):
         return None
-    return _capitalised(name)
+    return capitalised(name)
+
+
+_DEPARTMENTS = word_set("departments")
+_UNIT = r"(?:team|teams|department|dept|division|group|squad|function|side|unit)"
+
+
+def _department(key: str, story: Story) -> bool:
+    """ "with the data team", "the finance department": a department word the story calls
+    a team is part of the employer, not its name ("Data Dynamics" is a name)."""
+    words = key.split()
+    if len(words) > 1 and words[-1] in ("team", "department", "dept"):
+        return " ".join(words[:-1]) in _DEPARTMENTS
+    return key in _DEPARTMENTS and bool(re.search(rf"\b{re.escape(key)} {_UNIT}\b", story.low))
 
 
 # Words after a company's name that say where it is, not who: "Rakuten HQ",
@@ -428,10 +401,6 @@ def _without_site(words: list[str]) -> list[str]:
     return words
 
 
-def _same_words(name: str, raw: str) -> bool:
-    return name.lower().split() == raw.lower().replace("'s", "").split()
-
-
 def _name_ends(raw: str, token: str) -> bool:
     """ "St Jude's is on ..." keeps its 's (a name); "Deloitte's graduate scheme" drops it."""
     after = raw.split(token, 1)[1].split()
@@ -439,162 +408,10 @@ def _name_ends(raw: str, token: str) -> bool:
 
 
 def _paren_company(story: Story) -> str | None:
-    for m in _PAREN.finditer(story.text):
+    for m in PAREN.finditer(story.text):
         parts = [p.strip() for p in m.group("paren").split(",")]
         first = parts[0].lower() if parts else ""
         contact = first in ("hr", "recruiter", "recruitment", "coordinator", "talent", "people")
-        if len(parts) == 2 and (contact or _clean_role(parts[0], strict=True)):
+        if len(parts) == 2 and (contact or clean_role(parts[0], strict=True)):
             return _clean_company(parts[1], story)
     return None
-
-
-def _role(story: Story) -> str | None:
-    text = story.text
-    for m in _PAREN.finditer(text):
-        lead = (m.group("lead") or "").lower()
-        content = m.group("paren").split(",")[0]
-        content = re.sub(rf"\s+{_KIND}$", "", content.strip(), flags=re.IGNORECASE)
-        named = _ROLE_LABEL.match(content)  # "(role: payroll clerk)"
-        content = content[named.end() :] if named else content
-        strict = lead not in ("interview", "role", "position") and not named
-        role = _clean_role(content, strict=strict)
-        if role:
-            return role
-    for pattern, strict in _ROLE_PATTERNS:
-        for m in overlapping(pattern, text, re.IGNORECASE | re.MULTILINE):
-            role = _clean_role(m.group("role"), strict=strict)
-            if role:
-                return role
-    return _listed_role(text)
-
-
-_CLAUSE = re.compile(r"(?:^|(?<=[.;!?,])\s*)(?P<role>[^.;!?,()\n]{2,50})(?=[.;!?,]|$)", re.M)
-# A clause naming the person one deals with is not the job applied for.
-_CONTACT_WORDS = frozenset({"recruiter", "interviewer", "coordinator", "co-ordinator"})
-# First words of a coordinator who arranges the interview, not a job applied for.
-_CONTACT_LEADS = frozenset(
-    {"recruitment", "talent", "interview", "people", "scheduling", "agency", "hiring", "hr"}
-)
-# "Crestline Legal, paralegal.": a capitalised name and a comma just before a one-word title.
-_LISTED_AFTER_NAME = re.compile(r"(?:^|[.;!?]\s+)[A-Z][\w&'\-]*(?: [A-Z][\w&'\-]*){0,3},\s*$")
-_NOT_LISTED = frozenset(
-    {"hiring", "line", "the", "my", "their", "his", "her", "our", "your", "agency", "hr"}
-)
-
-
-def _listed_role(text: str) -> str | None:
-    """ "Interview 14:00 at Glovo's Barcelona office, ops analyst.": a clause that is only a
-    job title (its last word a title word) is the role."""
-    for m in _CLAUSE.finditer(text):
-        phrase = m.group("role").strip()
-        words = phrase.split()
-        if not words or len(words) > 5:
-            continue
-        listed = text[: m.start("role")].rstrip().endswith(",")
-        if len(words) == 1 and not (listed and _LISTED_AFTER_NAME.search(text[: m.start("role")])):
-            continue  # one title word alone ("Analyst.") says too little
-        last = words[-1].lower()
-        if words[0].lower() in _NOT_LISTED or words[0].lower() in _CONTACT_LEADS:
-            continue  # "the hiring manager", "hr coordinator": who someone is, not the job
-        if last in _CONTACT_WORDS and not (last == "coordinator" and len(words) > 1):
-            continue  # "agency recruiter"; "logistics coordinator" is a job
-        role = _clean_role(phrase, strict=True)
-        if role and _same_words(role, re.sub(r"^(?:the|a|an|my) ", "", phrase, flags=re.I)):
-            return role
-    return None
-
-
-# Words that cannot start a company's name but can start a job title ("team leader").
-_ROLE_FIRST_WORDS = frozenset(
-    {
-        "tech",
-        "technical",
-        "final",
-        "sales",
-        "team",
-        "office",
-        "store",
-        "shift",
-        "station",
-        "night",
-        "video",
-    }
-)
-
-
-def _clean_role(raw: str, strict: bool) -> str | None:
-    words = raw.strip(" ,.").split()
-    while words and words[0].lower() in {"the", "a", "an", "my", "our", "their", "new"}:
-        words.pop(0)
-    kept: list[str] = []
-    for i, word in enumerate(words):
-        key = word.lower().rstrip(".,")
-        joins = key in _JOINS and 0 < i < len(words) - 1 and bool(kept)
-        # "Lecturer in Chemistry"; "analista de datos" (a lower-case story: no capitals to read)
-        follows = joins and (words[i + 1][:1].isupper() or (key in _ROMANCE and raw == raw.lower()))
-        if joins and follows and kept[-1].lower() in word_set("role_heads"):
-            kept.append(word)  # "Lecturer in Chemistry", "Head of Sales"
-            continue
-        acronym = word.isupper() and len(word) > 1 and key in _ACRONYMS  # "IT Auditor"
-        if not acronym and (
-            key in _STOP or key in {"interview", "role", "position", "job", "zoom", "teams"}
-        ):
-            runs_on = i < len(words) - 1 and key not in {"interview", "role", "position", "job"}
-            if runs_on and not (kept and kept[-1].lower() in word_set("role_heads")):
-                return None  # the phrase runs on past a small word: not a job title
-            break
-        kept.append(word.rstrip(".,"))
-    if not kept:
-        return None
-    first, last = kept[0].lower(), _head_word(kept)
-    heads = word_set("role_heads")
-    if first in word_set("not_company") - _ROLE_FIRST_WORDS:
-        return None
-    if all(w.lower() in word_set("employment_terms") for w in kept):
-        return None  # "a contract role at Nike" says the terms, not the job
-    heads = word_set("role_heads")
-    if any(
-        w.lower() in ("in", "of", "and", "for")
-        or (w.lower() in _ROMANCE and kept[i].lower() in heads)
-        for i, w in enumerate(kept[1:-1])
-    ):
-        return _capitalised(" ".join(kept))
-    if first in word_set("title_leads") and len(kept) > 1:
-        return _capitalised(" ".join(kept))  # "vp engineering", "head marketing"
-    if len(kept) == 1 and kept[0].isupper() and 2 <= len(kept[0]) <= 4 and not strict:
-        return kept[0]  # "the SE role"
-    if last not in heads and (strict or last in word_set("not_company")):
-        return None
-    if last not in heads and len(kept) == 1 and kept[0][:1].isupper() and not strict:
-        return None
-    return _capitalised(" ".join(kept))
-
-
-# Small words inside a job title after its head word: "Head of Sales", "Analista de Datos".
-_ROMANCE = frozenset({"de", "du", "des", "di", "da", "del"})
-_JOINS = frozenset({"in", "of", "and", "for"}) | _ROMANCE
-_GRADE = re.compile(r"\d+|i{1,3}|iv|v|vi|band|level|grade|[a-z]\d?", re.IGNORECASE)
-
-
-def _head_word(kept: list[str]) -> str:
-    """The word that says what the job is: "planner 1" -> planner, "physio band 6" -> physio,
-    "sub-editor" -> editor."""
-    words = [w.lower() for w in kept]
-    while (
-        len(words) > 1 and _GRADE.fullmatch(words[-1]) and words[-1] not in word_set("role_heads")
-    ):
-        words.pop()
-    last = words[-1]
-    if last not in word_set("role_heads") and "-" in last:
-        return last.rsplit("-", 1)[1]
-    return last
-
-
-def _capitalised(text: str) -> str:
-    """Lower-case input gets capitals ("data analyst" -> "Data Analyst"); other text is kept."""
-    if text != text.lower():
-        return text
-    return " ".join(
-        w.upper() if w in _ACRONYMS else w if w in _JOINS else w[:1].upper() + w[1:]
-        for w in text.split()
-    )

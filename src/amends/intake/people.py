@@ -42,6 +42,7 @@ from amends.intake.names import (
     other_person,
     overlapping,
     signed_by_writer,
+    titled_panel,
 )
 from amends.intake.phrases import PLACES_PEOPLE, read_interviewer, read_recruiter
 from amends.intake.text import Story
@@ -97,7 +98,8 @@ def read_people(story: Story, region: str | None) -> People:
     _recruiter(named, people)
     _recruiter_phrase(named, people)
     found = (
-        _interviewer(named, people)
+        titled_panel(named.text)
+        or _interviewer(named, people)
         or read_interviewer(named, address_words(people.contact_email))
         or _named_contact(named, people)
         or _address_owner(named, people)
@@ -202,7 +204,10 @@ def _agency_name(story: Story, start: int, end: int) -> str:
 _AGENCY_WORDS = re.compile(
     r"\b(?:from|at|with) (?P<org>(?:[A-Z][\w&]*\s){0,3}(?:Recruitment|Recruiting|Staffing|Talent"
     r"|Personnel|Resourcing|Search|Headhunters|Agency|Careers|Hire|Jobs|Workforce)"
-    r"(?: (?:Group|Partners|Solutions|International|Consulting|Consultants|Ltd))?\b)"
+    r"(?: (?:Group|Partners|Solutions|International|Consulting|Consultants|Ltd)"
+    # "Midwest Talent Bridge": one more capitalised word of the name (not a day or month)
+    r"| (?!(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+    r"[a-z]*\b)(?-i:[A-Z][a-z]+)(?![\w&]| [A-Z]))?\b)"
 )
 
 

@@ -196,6 +196,12 @@ _BEFORE_WITH = re.compile(r"\b(?:with|w) (?:the )?$")
 _INTERVIEW_IN = re.compile(rf"\binterview (?:is |was )?in {_TOWN} at (?:the )?$")
 _IN_AT = re.compile(rf"\b(?:in|at) {_TOWN} at (?:the )?$")
 _BEFORE_REACH = re.compile(rf"\b(?:{_REACHING}) (?:the )?$")
+# "I will not reach my 11:00 interview at Donaukanal Consulting": getting to the interview
+# held at the company (a video or phone one is no journey).
+_REACH_EVENT = re.compile(
+    rf"\b(?:{_REACHING}) (?:my|the|this|our) (?:(?!video|phone|zoom|teams|online|virtual|remote)"
+    r"[\w:.]+ ){0,2}interview at (?:the )?$"
+)
 
 
 @cache
@@ -252,13 +258,29 @@ def _company_site(low: str, company: str) -> Site | None:
         where = _INTERVIEW_IN.search(before) or _IN_AT.search(before)
         if where and (found := _town(where.group("town"))) and _town_zone(found):
             return Site(True, _town_zone(found))
-    if any(_BEFORE_REACH.search(b) for b, _ in mentions):
+    if any(_BEFORE_REACH.search(b) or _REACH_EVENT.search(b) for b, _ in mentions):
         return Site(True)  # "on my way to Acme", "i wont make it to Acme in time"
     return None
 
 
+# "their building in Leeds ... I was dialling in": the person joins from elsewhere, so a
+# site named is the company's, not a place they go to.
+_JOINS_REMOTELY = re.compile(
+    r"\b(?:i was|i am|im|i m|i will be|ill be|i ll be|was|am|meant to be|supposed to be)"
+    r" (?:dial(?:l)?ing in|joining (?:remotely|online|by (?:video|phone)|from home))\b"
+    r"|\bi (?:dial(?:l)?ed in|joined (?:remotely|online|by (?:video|phone)|from home))\b"
+)
+
+
+def joins_remotely(low: str) -> bool:
+    """Whether the person says they join from elsewhere ("I was dialling in")."""
+    return bool(_JOINS_REMOTELY.search(low))
+
+
 def visited_site(low: str, company: str | None) -> Site:
     """Whether the story names a place the person travels to for the interview."""
+    if joins_remotely(low):
+        return NO_SITE
     if company and (site := _company_site(low, company)) is not None:
         return site
     named_city = re.search(

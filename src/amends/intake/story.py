@@ -22,7 +22,7 @@ from amends.intake.org import read_org
 from amends.intake.people import People, read_people
 from amends.intake.placing import interviewer_zone, one_moment, place_times, zone_of
 from amends.intake.result import Intake, ask, build
-from amends.intake.site import visited_site
+from amends.intake.site import joins_remotely, visited_site
 from amends.intake.text import Story, clean
 from amends.intake.when import When, read_when
 from amends.intake.zonewords import interviewer_place, local_words
@@ -63,6 +63,8 @@ def read_story(text: object, now: datetime, my_tz: str, learned: bool = True) ->
     cues = _without_names(cues, low, org.company, org.role)
     site = visited_site(low, org.company)
     mode = cues.mode or ("in-person" if site.in_person else None)
+    if mode == "in-person" and joins_remotely(low):
+        mode = None  # "their building in Leeds ... I was dialling in": not there in person
     place = interviewer_place(low) or (site.zone if mode == "in-person" else None)
     # In person with a company, a place or a venue named ("at the council"): in the user's
     # own area unless a zone or place for the interviewer says otherwise.

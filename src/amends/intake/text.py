@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from amends.errors import InputError
@@ -77,3 +78,18 @@ def _is_control(ch: str) -> bool:
 def _spell_out(match: re.Match[str]) -> str:
     token = match.group(0)
     return typos().get(token.lower(), token)
+
+
+def last_end(ends: list[int], pos: int) -> int:
+    """The latest boundary end (sorted ``ends``) at or before ``pos`` (0 when none)."""
+    i = bisect_right(ends, pos)
+    return ends[i - 1] if i else 0
+
+
+def next_start(starts: list[int], pos: int) -> int:
+    """Where the first boundary (sorted ``starts``) at or after ``pos`` begins."""
+    i = bisect_left(starts, pos)
+    return starts[i] if i < len(starts) else _NO_END
+
+
+_NO_END = 1 << 40

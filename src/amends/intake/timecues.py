@@ -6,6 +6,7 @@ clauses end. Patterns only; :mod:`.when` applies them to a story.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 # "Dr. Bauer", "Mr. Sanz": a title's full stop ends no sentence.
 SENTENCE = re.compile(
@@ -66,6 +67,25 @@ CONTRAST = re.compile(
     r"\bbut\b|\b(?:invite|invitation|email|confirmation|calendar invite) (?:said|says|stated"
     r"|states|had)\b|\bwhen (?:the|their|it)\b"
 )
+# "interview is at 10, no wait 10.30 i just checked", "at 9, no, 9:15": the writer takes a
+# time back and gives another straight after it.
+RETRACTED = re.compile(
+    r"[\s,]*(?:-+\s*)?(?:no|nope|sorry|wait|scratch that|i mean|or rather)\b"
+    r"(?:[\s,!.]*(?:no|wait|sorry|actually|i mean|its|it is|make that))*[\s,!.]*(?:at )?\d"
+)
+
+
+def retractions(low: str, spans: list[tuple[int, int]]) -> dict[int, int]:
+    """Which time (by index in ``spans``, sorted or not) each taken-back time gives way to."""
+    order = sorted(range(len(spans)), key=lambda i: spans[i][0])
+    found: dict[int, int] = {}
+    for a, b in pairwise(order):
+        m = RETRACTED.match(low, spans[a][1])
+        if m is not None and m.end() - 1 == spans[b][0]:
+            found[a] = b
+    return found
+
+
 CORRECTION = re.compile(
     r"\bbut (?:it )?(?:was|is)(?: actually| really)?(?: in| on)? (?P<who>theirs|their time|mine|my time)"  # noqa: E501
 )

@@ -99,6 +99,9 @@ _CLOCKS = [
         r"(?!\s*(?:late|early|long|longer|ago|later|earlier|behind|ahead|away|before|after"
         r"|delay|delayed|drive|ride|journey|trip|commute|wait|flight|nap|session|max|tops"
         r"|each|total|in total|of|shift|shifts|straight|stint|layover|from now)\b)"
+        # "my 1h interview", "a 2h assessment": a short hour before the event is its length
+        r"(?!(?<=(?<!\d)[0-5]h)\s*(?:interview|call|chat|meeting|assessment|session|onsite"
+        r"|panel|test|exam|screen|screening|round|case study|workshop|slot)\b)"
     ),
 ]
 _DAYS = [
@@ -125,7 +128,8 @@ _CALENDAR = [
 _DAY_OF_MONTH = re.compile(
     r"\b(?:on )?the (?P<d>\d{1,2})(?:st|nd|rd|th)\b(?! of)"
     # "stuck on the 12th floor", "the 2nd round": an ordinal that is no day
-    r"(?! (?:floor|storey|story|row|level|place|time|attempt|try|round|interview|candidate)\b)"
+    r"(?! (?:floor|storey|story|row|level|place|time|attempt|try|round|interview|candidate"
+    r"|district|arrondissement|avenue|street|ward|gate|platform)\b)"
 )
 _AMOUNT = r"(?P<n>\d{1,3}|an?|one|two|three|four|five|ten|fifteen|twenty|thirty|forty|a couple of|a few|half an?)"  # noqa: E501
 _UNIT = r"(?P<unit>minutes|minute|hours|hour)"
@@ -186,7 +190,7 @@ def find_days(low: str) -> list[Day]:
         if free(m):
             taken.append(m.span())
             mod = (m.group("mod") or m.group("smod") or "").replace("this coming", "next")
-            mod = mod.replace("coming", "next").replace("past", "last")
+            mod = mod.replace("coming", "next").replace("past", "last") or _week_of(low, m)
             short = m.group("short")
             wd = _SHORT_DAYS[short] if short else WEEKDAYS.index(m.group("wd"))
             found.append(Day(m.start(), m.end(), "weekday", weekday=wd, modifier=mod))
@@ -195,6 +199,21 @@ def find_days(low: str) -> list[Day]:
             taken.append(m.span())
             found.append(Day(m.start(), m.end(), "day-of-month", offset=int(m.group("d"))))
     return sorted(found, key=lambda d: d.start)
+
+
+# "next week I have an interview at 9am thursday", "thursday next week": the weekday of
+# that week, when nothing ends the sentence between them.
+_WEEK = re.compile(r"\b(?P<which>next|last) week\b")
+
+
+def _week_of(low: str, m: re.Match[str]) -> str:
+    for week in _WEEK.finditer(low):
+        gap = (
+            low[week.end() : m.start()] if week.end() <= m.start() else low[m.end() : week.start()]
+        )
+        if len(gap) <= 60 and not re.search(r"[.;!?]", gap):
+            return f"{week.group('which')} week"
+    return ""
 
 
 def _part(text: str) -> str:

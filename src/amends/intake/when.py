@@ -11,12 +11,13 @@ the other what it "actually" was, the story is reported as conflicting.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from bisect import bisect_right
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from amends.intake.dates import BadDate, Tense, resolve_day
+from amends.intake.dates import BadDate, Tense, resolve_day, told_today
+from amends.intake.text import last_end, next_start
 from amends.intake.timecues import (
     ACTUAL,
     CLAUSE,
@@ -32,6 +33,7 @@ from amends.intake.timecues import (
     REALISE,
     SENTENCE,
     THOUGHT,
+    retractions,
 )
 from amends.intake.timewords import Clock, Day, Offset, find_clocks, find_days, find_offsets
 from amends.intake.zonewords import ZoneRef, zone_after, zoned_hour
@@ -220,6 +222,12 @@ def read_when(
                 offset=item if isinstance(item, Offset) else None,
             )
         )  # fmt: skip
+    for old, new in retractions(low, [(m.start, m.end) for m in mentions]).items():
+        role = mentions[old].role  # "at 10, no wait 10.30": the second time is meant
+        mentions[new], mentions[old] = (
+            replace(mentions[new], role=role),
+            replace(mentions[old], role="other"),
+        )
     negated = _not_that_day(low, days)
     attached = _attach_days(low, days, mentions, cuts, negated)
     days = [
@@ -253,21 +261,6 @@ def read_when(
     if when.start is None and not starts and not when.bad_date:
         when.date_only = context.start_day_only(days)
     return when
-
-
-def _last_end(ends: list[int], pos: int) -> int:
-    """The latest boundary end (sorted ``ends``) at or before ``pos`` (0 when none)."""
-    i = bisect_right(ends, pos)
-    return ends[i - 1] if i else 0
-
-
-def _next_start(starts: list[int], pos: int) -> int:
-    """Where the first boundary (sorted ``starts``) at or after ``pos`` begins."""
-    i = bisect_left(starts, pos)
-    return starts[i] if i < len(starts) else _NO_END
-
-
-_NO_END = 1 << 40
 
 
 def _noticed_before(when: When) -> bool:
@@ -390,6 +383,9 @@ class _Context:
         # tells the half of the day only on the person's own clock.
         borrowed = implied and clock is not None and clock.kind != "mine"
         hour = self._hour(m, None if borrowed else day)
+        if when_date and day and day.kind == "relative" and not day.offset:
+            mine_today, told = self.now.astimezone(self.my_tz).date(), (hour, m.clock.minute)
+            when_date = told_today(when_date, mine_today, told, tz, self.now, tense)
         if when_date is None and day is None:
             when_date = self._implied_today(today, hour, m.clock.minute, tz, tense)
         if when_date is None:
@@ -455,7 +451,7 @@ class _Context:
         return CONTACTED.search(sentence) is not None and not INTERVIEW_WORD.search(sentence)
 
     def _in_realise_clause(self, pos: int) -> bool:
-        start = _last_end(self.cuts.clauses, pos)
+        start = last_end(self.cuts.clauses, pos)
         return re.search(rf"\b(?:{REALISE})\b", self.low[start:pos]) is not None
 
     def _hour(self, m: _Mention, day: Day | None) -> int:
@@ -477,12 +473,10 @@ class _Context:
         return clock.hour + 12 if 1 <= clock.hour <= 6 else clock.hour
 
     def _clause_text(self, pos: int) -> str:
-        return self.low[
-            _last_end(self.cuts.clauses, pos) : _next_start(self.cuts.clause_starts, pos)
-        ]
+        return self.low[last_end(self.cuts.clauses, pos) : next_start(self.cuts.clause_starts, pos)]
 
     def _sentence_span(self, pos: int) -> tuple[int, int]:
-        return _last_end(self.cuts.sentences, pos), _next_start(self.cuts.sentence_starts, pos)
+        return last_end(self.cuts.sentences, pos), next_start(self.cuts.sentence_starts, pos)
 
     def _implied_today(
         self, today: date, hour: int, minute: int, tz: ZoneInfo, tense: Tense
@@ -550,7 +544,7 @@ def _about_the_interview(
         return low[bounds[m.sentence] : bounds[m.sentence + 1]]
 
     def clause(m: _Mention) -> str:
-        return low[_clause_start(cuts.clauses, m.start) : _next_start(cuts.clause_starts, m.start)]
+        return low[_clause_start(cuts.clauses, m.start) : next_start(cuts.clause_starts, m.start)]
 
     # A time on a named clock ("14:00 Yangon time") is the interview's, unless its own
     # clause names another event ("stuck in a meeting at 2pm Dubai time").
@@ -581,7 +575,7 @@ def _choose_start(
         # The words before the time in its sentence (a belief told in the sentence before
         # is about that sentence's time: "...at 14:00 and I was thinking it is my time.
         # Now I see in the invitation it is 14:00 Yangon time").
-        begin = max(_last_end(cuts.sentences, m.start), c_start - 40)
+        begin = max(last_end(cuts.sentences, m.start), c_start - 40)
         prefix = low[begin : m.start]
         thought = list(THOUGHT.finditer(prefix))
         # "had it in my cal as 2pm but the invite said 2pm eastern": what follows the

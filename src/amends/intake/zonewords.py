@@ -177,10 +177,11 @@ def _location_patterns() -> list[re.Pattern[str]]:
             rf" (?:the )?[\w&]+(?: [\w&]+){{0,2}} (?:in|based in|out of) {place}(?!\w)"
         ),
         re.compile(rf"\b(?:the )?(?:interview|role|job|position) is (?:based )?in {place}(?!\w)"),
-        # "my interview with Carthage Dispositifs (Tunis)": the company's place in brackets
+        # "my interview with Carthage Dispositifs (Tunis)", "interview 16:00 w/ Ararat Cloud
+        # (Yerevan)": the company's place in brackets
         re.compile(
-            rf"\b(?:interview|call|meeting|chat|screen) (?:with|at) (?:the )?[\w&]+"
-            rf"(?: [\w&]+){{0,2}} \({place}\)"
+            rf"\b(?:interview|call|meeting|chat|screen)(?: (?!with\b|at\b)[\w:.]+){{0,2}}"
+            rf" (?:with|w/|w|at) (?:the )?[\w&]+(?: [\w&]+){{0,2}} \({place}\)"
         ),
         # "It was with N26 in Berlin", "its for klarna in stockholm"
         re.compile(
