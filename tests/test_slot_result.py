@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import copy
 import pickle
+import sys
+import threading
 from collections.abc import Callable
 from datetime import UTC, datetime
+from types import FrameType
+from typing import Any
 
 import pytest
 
@@ -66,3 +70,44 @@ def test_lazy_words_are_the_words_written_up_front() -> None:
     assert repr(_result()) == repr(eager)
     with pytest.raises(AttributeError):
         lazy.slots = ()
+
+
+def test_two_threads_reading_the_words_at_once_both_get_them() -> None:
+    """One thread finds the words unwritten and is paused there; another writes them
+    meanwhile; the first then reads the written words (not a cleared writer)."""
+    result = SlotResult((), 1, (), None, wording=lambda: ("why", ("note",)))
+    paused, resume = threading.Event(), threading.Event()
+    seen: list[object] = []
+
+    def pause_after_first_read(frame: FrameType, event: str, arg: object) -> Any:
+        if frame.f_code.co_name != "_written":
+            return None
+        lines = 0
+
+        def each_line(frame: FrameType, event: str, arg: object) -> Any:
+            nonlocal lines
+            if event == "line":
+                lines += 1
+                if lines == 2 and not paused.is_set():  # the first statement has run
+                    paused.set()
+                    resume.wait(5)
+            return each_line
+
+        return each_line
+
+    def read() -> None:
+        sys.settrace(pause_after_first_read)
+        try:
+            seen.append(result.notes)
+        except BaseException as error:  # the failure is what is looked at
+            seen.append(error)
+        finally:
+            sys.settrace(None)
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    assert paused.wait(5)
+    assert result.explanation == "why"
+    resume.set()
+    reader.join(5)
+    assert seen == [("note",)]
