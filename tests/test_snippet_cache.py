@@ -81,3 +81,32 @@ def test_message_templates_share_one_set_of_globals() -> None:
     own = environment().from_string("{{ x }}", globals={"x": "own"})
     assert own.render() == "own"
     assert "x" not in first.globals  # a template's own globals never reach the others
+
+
+def test_a_value_passed_under_a_globals_name_is_part_of_the_key() -> None:
+    template = compile_snippet(environment(), "Hi {{ dict }}{% for i in range(n) %}.{% endfor %}")
+    assert render_snippet(template, {"dict": "Dana", "n": 1}) == "Hi Dana."
+    assert render_snippet(template, {"dict": "Sam", "n": 1}) == "Hi Sam."
+    assert render_snippet(template, {"n": 2}) == template.render(n=2)  # the global itself
+
+
+def test_a_snippet_that_includes_a_template_is_rendered_every_time() -> None:
+    # The included template reads names of its own that the snippet's source never shows.
+    env = environment().overlay(loader=jinja2.DictLoader({"part.j2": "to {{ who }}"}))
+    template = compile_snippet(env, 'Write {% include "part.j2" %}')
+    assert render_snippet(template, {"who": "Dana"}) == "Write to Dana"
+    assert render_snippet(template, {"who": "Sam"}) == "Write to Sam"
+    imported = compile_snippet(env, '{% import "part.j2" as p with context %}{{ p }}')
+    assert render_snippet(imported, {"who": "Ana"}) == "to Ana"
+    assert render_snippet(imported, {"who": "Bo"}) == "to Bo"
+
+
+def test_globals_given_for_a_loaded_template_stay_with_that_template() -> None:
+    env = environment.__wrapped__()  # a fresh one: the process's own stays untouched
+    first = env.get_template("messages/email.txt.j2")
+    other = env.get_template("messages/voicemail.txt.j2")
+    again = env.get_template("messages/email.txt.j2", globals={"review_only": "own"})
+    assert again is first and first.globals["review_only"] == "own"
+    assert "review_only" not in other.globals
+    assert "review_only" not in env.from_string("{{ x }}").globals
+    assert "review_only" not in env.get_template("messages/phone_script.txt.j2").globals

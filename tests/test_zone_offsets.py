@@ -2,7 +2,7 @@
 
 The tables are built from the data ``zoneinfo`` loaded (listed transitions, then
 the footer's yearly rule); the clock (``offset_seconds``, ``astimezone``) is the
-authority. Each table is held to one built by reading the clock a week apart and
+authority. Each table is held to one built by reading the clock six days apart and
 bisecting every change to the second, for every distinct zone over the years
 requests use and, a span in ten, over every year amends accepts.
 """
@@ -94,3 +94,20 @@ def test_a_zone_without_readable_data_is_read_on_the_clock(
         assert len(expected.changes) >= 1
     finally:
         table.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("name", "when"),
+    [("America/Recife", datetime(2000, 10, 8, tzinfo=UTC)), ("Asia/Gaza", datetime(2040, 10, 20))],
+)
+def test_changes_under_a_week_apart_are_both_read_on_the_clock(name: str, when: datetime) -> None:
+    """Recife kept summer time for one week in October 2000; tzdata predicts Gaza's clocks
+    changing 6 days 23 hours apart in some years from 2040: the clock reading finds both."""
+    tz = ZoneInfo(name)
+    moment = int((when.replace(tzinfo=UTC) - EPOCH).total_seconds())
+    seen = changes_between(tz, moment - 40 * 86_400, moment + 40 * 86_400)
+    gaps = [b[0] - a[0] for a, b in pairwise(seen)]
+    assert min(gaps) < 7 * 86_400, seen
+    index = seen[0][0] // SPAN
+    for i in {index, seen[-1][0] // SPAN}:
+        assert zone_offsets._by_readings(tz, i * SPAN) == table(tz, i), (name, i)

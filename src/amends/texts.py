@@ -18,6 +18,7 @@ from typing import Any
 
 import jinja2
 import jinja2.meta
+import jinja2.nodes
 from jinja2 import Environment, PackageLoader, StrictUndefined, Template
 from jinja2.bccache import Bucket, FileSystemBytecodeCache
 
@@ -81,6 +82,16 @@ class _FlatGlobalsEnvironment(Environment):
         if self._shared_globals is None:
             self._shared_globals = dict(self.globals)
         return self._shared_globals
+
+    def _load_template(self, name: str, globals: MutableMapping[str, Any] | None) -> Template:
+        # Jinja lays globals given for an already loaded template over its own: on the
+        # shared copy they would reach every template, so such a template gets its own.
+        template = super()._load_template(name, None)
+        if globals and template.globals is self._shared_globals:
+            template.globals = {**template.globals, **globals}
+        elif globals:
+            template.globals.update(globals)
+        return template
 
 
 @cache
@@ -148,17 +159,41 @@ def compile_snippet(env: Environment, source: str) -> Template:
         bucket.code = env.compile(source)
         cache.set_bucket(bucket)
     template = env.template_class.from_code(env, bucket.code, env.make_globals(None), None)
-    _READS[template] = _names_read(env, source)
+    names = _names_read(env, source)
+    if names is not None:
+        _READS[template] = names
     return template
 
 
 _READS: dict[Template, tuple[str, ...]] = {}
-"""The context names each compiled snippet reads, found once when it is compiled."""
+"""The context names each compiled snippet reads, found once when it is compiled (a snippet
+that is not here is rendered every time)."""
+
+_OTHER_TEMPLATES = (
+    jinja2.nodes.Include,
+    jinja2.nodes.Import,
+    jinja2.nodes.FromImport,
+    jinja2.nodes.Extends,
+)
 
 
-def _names_read(env: Environment, source: str) -> tuple[str, ...]:
-    """Every name ``source`` looks up in its context (in any branch), in a fixed order."""
-    return tuple(sorted(jinja2.meta.find_undeclared_variables(env.parse(source))))
+def _names_read(env: Environment, source: str) -> tuple[str, ...] | None:
+    """Every name ``source`` looks up in its context (in any branch), in a fixed order;
+    ``None`` when other templates it includes or imports may read more.
+
+    Jinja's own list leaves out the names of globals (``range``, ``dict``...), but a
+    value passed under such a name is what the snippet reads, so they are in too.
+    """
+    parsed = env.parse(source)
+    if parsed.find(_OTHER_TEMPLATES) is not None:  # type: ignore[arg-type]
+        return None
+    names = jinja2.meta.find_undeclared_variables(parsed)
+    names |= {
+        node.name
+        for node in parsed.find_all(jinja2.nodes.Name)
+        if node.ctx == "load" and node.name in env.globals
+    }
+    return tuple(sorted(names))
 
 
 # Characters that Markdown or the HTML inside it would read as markup.

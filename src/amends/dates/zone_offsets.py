@@ -9,9 +9,9 @@ transitions, then the yearly rule of the file's footer, evaluated per UTC year a
 ``zoneinfo`` does), one table per zone and span of about a year, kept for the
 process (tzdata cannot change while it runs) and bounded. Every change a table
 holds is checked against the clock (the offset at it and one second before), and
-when the data cannot be read the table is built by weekly readings and bisection
+when the data cannot be read the table is built by readings six days apart and bisection
 instead, so a table always says what :func:`amends.dates.zones.offset_seconds` says
-(``tests/test_zone_offsets.py`` holds every zone to it from 1970 to 2199).
+(``tests/test_zone_offsets.py`` holds every distinct zone to it, a span in ten from 1970 to 2199).
 """
 
 from __future__ import annotations
@@ -28,7 +28,9 @@ from amends.dates.zones import offset_seconds
 SPAN_BITS = 25
 SPAN = 1 << SPAN_BITS
 """Seconds per table (about 388 days): a request reads one or two tables of each zone."""
-_WEEK = 7 * 86_400
+_STEP = 6 * 86_400
+"""Between two clock readings: under the shortest gap between two changes (6 days 23 hours:
+America/Recife in October 2000, Asia/Gaza's predicted years from 2040)."""
 _EPOCH_DAY = date(1970, 1, 1).toordinal()
 _ONE_SECOND = timedelta(seconds=1)
 try:  # the pure-Python reading of a zone file (the C one keeps its transitions to itself)
@@ -168,13 +170,13 @@ def _from_data(tz: ZoneInfo, data: ZoneData, start: int) -> Table | None:
 
 
 def _by_readings(tz: ZoneInfo, start: int) -> Table:
-    """The table of ``[start, start + SPAN)`` read on the clock a week apart, each change
-    found to the second by bisection (no zone changes its offset twice within a week)."""
+    """The table of ``[start, start + SPAN)`` read on the clock six days apart, each change
+    found to the second by bisection (no zone changes its offset twice within six days)."""
     changes: list[int] = []
     offsets = [offset_seconds(tz, start)]
     low, end = start, start + SPAN
     while low < end:
-        high = min(low + _WEEK, end)
+        high = min(low + _STEP, end)
         after = offset_seconds(tz, high) if high < end else offset_seconds(tz, end - 1)
         top = high if high < end else end - 1
         if after != offsets[-1]:

@@ -110,10 +110,14 @@ class SlotResult:
     def _written(self) -> tuple[str | None, tuple[str, ...]]:
         words = self._words
         if words is None:
-            assert self._wording is not None
-            words = self._wording()
-            object.__setattr__(self, "_words", words)
-            object.__setattr__(self, "_wording", None)
+            wording = self._wording
+            if wording is None:  # another thread wrote them since (words first, then this)
+                words = self._words
+                assert words is not None
+            else:
+                words = wording()
+                object.__setattr__(self, "_words", words)
+                object.__setattr__(self, "_wording", None)
         return words
 
     @property
@@ -144,6 +148,12 @@ class SlotResult:
 
     def __hash__(self) -> int:
         return hash(self._fields())
+
+    def __reduce__(self) -> tuple[type[SlotResult], tuple[object, ...]]:
+        # Copied, deep-copied and pickled by its fields, words written (the frozen
+        # dataclass it was could be; the default would set slots one by one, or try to
+        # pickle the writer).
+        return (SlotResult, self._fields())
 
     def __repr__(self) -> str:
         names = (*self._FIELDS, "explanation", "notes")
