@@ -88,11 +88,17 @@ def test_a_restarting_laptop_is_still_a_technical_fault() -> None:
         "I missed my 9am interview. the job is in private banking",
         "I missed my 9am interview with Dr Lee, she is in private practice",
         "I missed my 9am interview for the IT support role, they wanted someone to fix laptops",
-        "I missed my 9am interview. I was in the calendar invite but never got the link",
     ],
 )
 def test_a_single_noun_is_not_a_reason(story: str) -> None:
     assert "reason" not in fields(story)
+
+
+def test_being_in_the_calendar_invite_is_no_calendar_error() -> None:
+    # The noun names no mix-up of dates; the missing link is the stated cause (the learned
+    # reading may call it technical), never a calendar error.
+    story = "I missed my 9am interview. I was in the calendar invite but never got the link"
+    assert fields(story).get("reason") in (None, "technical")
 
 
 def test_being_asleep_at_a_future_time_is_not_oversleeping() -> None:
