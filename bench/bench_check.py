@@ -87,9 +87,17 @@ TUNING_SETS = (
         "spent eighth held-out set, even ids (measured only)",
         ROOT / "training/check/drafts/heldout_v8.toml:even",
     ),
+    (
+        "spent ninth held-out set, odd ids (tuned on)",
+        ROOT / "training/check/drafts/heldout_v9.toml:odd",
+    ),
+    (
+        "spent ninth held-out set, even ids (measured only)",
+        ROOT / "training/check/drafts/heldout_v9.toml:even",
+    ),
 )
 """A path ending ``:odd`` or ``:even`` keeps the drafts whose numeric id has that parity: the
-fifth to eighth sets are tuned on their odd half and only measured, in aggregate, on
+fifth to ninth sets are tuned on their odd half and only measured, in aggregate, on
 their even half."""
 THROUGHPUT_SECONDS = 3.0
 _FLAW_KEYS = ("flaws", "labels", "categories", "expected", "findings")

@@ -39,7 +39,8 @@ CORPUS = Path(__file__).parent / "intake_corpus"
 # heldout_v6: the sixth held-out set, scored twice and spent; dev7: a third corpus writer's
 # stories, scored unseen once; heldout_v7: the seventh held-out set, scored twice and spent;
 # dev8: a fourth corpus writer's stories, scored unseen once; heldout_v8: the eighth held-out
-# set, scored twice and spent; dev9: a fifth corpus writer's stories, scored unseen once).
+# set, scored twice and spent; dev9: a fifth corpus writer's stories, scored unseen once;
+# heldout_v9: the ninth held-out set, scored twice and spent).
 TUNE_SPLITS = {
     "tune": CORPUS / "tune.toml",
     "heldout_v1": CORPUS / "heldout_v1.toml",
@@ -53,6 +54,7 @@ TUNE_SPLITS = {
     "heldout_v7": CORPUS / "heldout_v7.toml",
     "dev8": CORPUS / "dev8.toml",
     "heldout_v8": CORPUS / "heldout_v8.toml",
+    "heldout_v9": CORPUS / "heldout_v9.toml",
     "dev9": CORPUS / "dev9.toml",
 }
 # Never tuned on: its failures are not looked at.

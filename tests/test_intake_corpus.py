@@ -53,6 +53,7 @@ TUNE_FLOORS = {
     "heldout_v7": (0.88, 7),
     "dev8": (0.86, 9),
     "heldout_v8": (0.85, 6),
+    "heldout_v9": (0.85, 18),
     "dev9": (0.87, 9),
 }
 
