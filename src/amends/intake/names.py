@@ -183,3 +183,58 @@ def signed_by_writer(text: str, start: int) -> bool:
     from someone else, or no signature."""
     signed = _SIGNED.search(text, max(0, start - 90), start) is not None
     return signed and not _TOLD_AFTER.search(text, start)
+
+
+# What someone does who only passes the interview on: sends the invite or books it ("Mrs
+# Ahmed emailed me the invite", "Dr Lin sent the calendar invite", "Paul set it up").
+_BOOKS = re.compile(
+    r"\s*(?:,[^,.;:!?]{1,40},\s*)?(?:has |had |have |just |already |then |also |kindly )*"
+    r"(?:(?:sent|emailed|e-mailed|forwarded|texted|messaged)(?: me| us)?(?: over| out)?"
+    r" (?:the |an |a |my )?(?:calendar |teams |zoom |meeting |interview )?(?:invite|invitation)"
+    r"|booked|scheduled|arranged|organi[sz]ed|set (?:it|this|that|me|the [a-z]+) up|set up"
+    r"|invited)\b",
+    re.IGNORECASE,
+)
+# "an email from Dr Lin", "Kind regards, Mr Lee": the sender of a message.
+_SENT_BY = re.compile(
+    rf"\b(?:from|regards|thanks|thank you|cheers|sincerely|faithfully|best wishes|best)[,.:]?\s*"
+    rf"(?:(?:{TITLES})\.?\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def passes_on(text: str, m: re.Match[str], name: str, booking: bool = True) -> bool:
+    """``passes_on_only`` for a name matched by ``m`` (group ``name``) without a word of
+    interviewing ("hiring manager Paul Reed sent the invite")."""
+    if re.search(r"interview|\bmeet|\bpanel|\bled by|\bchaired", m.group(0), re.IGNORECASE):
+        return False
+    last = name.split()[-1].lower()
+    end = text.lower().find(last, m.start("name"))
+    return end >= 0 and passes_on_only(text, m.start("name"), end + len(last), name, booking)
+
+
+def passes_on_only(text: str, start: int, end: int, name: str, booking: bool = False) -> bool:
+    """Whether the person named at ``text[start:end]`` is there only as the one who sent the
+    invite, booked the interview or wrote about it, with nothing in the story saying that
+    they interview ("interview with Dr Lin", "Lin is interviewing me", "meeting Mr Lee").
+
+    ``booking``: only sending the invite or booking counts, not being the sender of a message
+    ("an email from Mr Lee, the hiring manager": named by role, still the interviewer; a
+    hiring manager who "emailed to ask where I was" is too, one who "sent the invite" is
+    not)."""
+    sender = _BOOKS.match(text, end) is not None
+    if not booking and not sender:
+        sender = _SENT_BY.search(text, max(0, start - 25), start) is not None
+    if not sender:
+        return False
+    words = [re.escape(w) for w in name.split() if w.lower().rstrip(".") not in TITLE_WORDS]
+    if not words:
+        return True
+    who = rf"(?:(?:{TITLES})\.? )?(?:{'|'.join(words)})"
+    interviews = (
+        rf"\b(?:interview(?:ed|ing)? (?:is |was |will be )?(?:with|by)|with|meet|meeting|see|seeing"
+        rf"|speak (?:to|with)|talk (?:to|with)|led by|chaired by|panel (?:with|of))\s+{who}\b"
+        rf"|\b{who}\b(?: [A-Z][\w'-]+)?,? (?:is |was |will be |would be )?(?:interviewing|my"
+        rf" interviewer|the interviewer|(?:is|was) (?:going|meant|supposed|due) to interview)"
+    )
+    return re.search(interviews, text, re.IGNORECASE) is None

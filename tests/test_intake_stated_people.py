@@ -1,0 +1,70 @@
+"""Issue 15, stated fields only: the interviewer is read only when the story says who
+interviews, and a firm's name stops where the name ends.
+
+Every story is written for this file, in several styles (lower case, run-on, quoted email).
+"""
+
+from __future__ import annotations
+
+from amends.dates.zones import parse_instant
+from amends.intake import read_story
+
+LONDON = ("2026-03-10T13:00:00+00:00", "Europe/London")  # Tuesday 10 March, 13:00
+
+
+def read(text: str, now: str = LONDON[0], my_tz: str = LONDON[1]) -> dict[str, str]:
+    return read_story(text, parse_instant(now), my_tz).fields
+
+
+def test_the_one_who_only_sent_the_invite_is_not_the_interviewer() -> None:
+    for story in (
+        "Mrs Ahmed emailed me the invite for the 11am interview at Orbis. I missed it, overslept",
+        "missed my 11am interview at Orbis, overslept. Dr Amy Lin sent the calendar invite",
+        "Hiring manager Paul Reed sent the invite for an 11am panel interview at Orbis. missed"
+        " it, overslept",
+        "mr tan booked the 11am interview at orbis for me and i overslept and missed it",
+    ):
+        assert "interviewer" not in read(story), story
+
+
+def test_a_receptionist_or_the_sender_of_an_email_is_not_the_interviewer() -> None:
+    for story in (
+        "missed my 11am interview at Orbis, overslept. Mr Grant from reception called",
+        "Kind regards, Dr Moore. Missed my 11am interview at Orbis, overslept",
+        "missed my 11am interview at Orbis, overslept. Got an email from Ms Rhee asking where I"
+        " was",
+    ):
+        assert "interviewer" not in read(story), story
+
+
+def test_a_story_that_says_who_interviews_still_names_the_interviewer() -> None:
+    assert (
+        read("Interview with Dana Kim at Orbis at 11am, missed it, overslept")["interviewer"]
+        == "Dana Kim"
+    )
+    assert (
+        read("Dana will be interviewing me at Orbis at 11am, missed it, overslept")["interviewer"]
+        == "Dana"
+    )
+    assert (
+        read("panel led by Prof Stone at Orbis at 11am, missed it, overslept")["interviewer"]
+        == "Stone"
+    )
+    assert (
+        read("I was meeting Dr Osei at Orbis at 11am, missed it, overslept")["interviewer"]
+        == "Osei"
+    )
+    # the one who sent the invite and also interviews is the interviewer
+    got = read(
+        "Dr Amy Lin sent the calendar invite for the 11am at Orbis, I was meant to speak to Dr"
+        " Lin and I overslept"
+    )
+    assert got["interviewer"].endswith("Lin")
+
+
+def test_a_hiring_manager_who_wrote_about_the_missed_call_is_still_the_interviewer() -> None:
+    got = read(
+        "Ms Laura Pike, the hiring manager at Orbis, emailed at 11:20 to ask whether I was"
+        " joining the Teams call at 11:00. I had it down for tomorrow."
+    )
+    assert got["interviewer"] == "Laura Pike"
