@@ -68,3 +68,22 @@ def test_a_hiring_manager_who_wrote_about_the_missed_call_is_still_the_interview
         " joining the Teams call at 11:00. I had it down for tomorrow."
     )
     assert got["interviewer"] == "Laura Pike"
+
+
+def test_a_firms_name_ends_before_a_sign_off_or_plea_typed_after_it() -> None:
+    got = read("Jo from Hartwell Recruiting Thanks. Missed the 9am interview at Acme")
+    assert got["recruiter"] == "Jo (Hartwell Recruiting)"
+    got = read("Tom from Hartwell Recruiting Thanks for reading. missed my 9am interview w Acme")
+    assert got["recruiter"] == "Tom (Hartwell Recruiting)"
+    assert read("missed my 9am interview at Brightwater Logistics Cheers")["company"] == (
+        "Brightwater Logistics"
+    )
+    got = read("I missed the 9am interview with Brightwater Logistics Please help")
+    assert got["company"] == "Brightwater Logistics"
+    got = read("I missed the 9am interview with Brightwater Logistics Many thanks in advance")
+    assert got["company"] == "Brightwater Logistics"
+
+
+def test_a_firm_whose_own_name_holds_a_courtesy_word_first_keeps_it() -> None:
+    # only a word after the name's first is cut: "Best Foods", "Help Desk Co" stay whole
+    assert read("missed my 9am interview at Best Foods, overslept")["company"] == "Best Foods"
