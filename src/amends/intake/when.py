@@ -62,6 +62,8 @@ def _not_that_day(low: str, days: list[Day]) -> set[int]:
     return negated
 
 
+# The clause of a start time told in the past: "the interview was at", "missed the".
+_PAST_START = re.compile(r"\b(?:was|were|had|missed|miss|started|began|ended|happened)\b")
 _PM = re.compile(r"\b(?:afternoon|evening|tonight|night)\b")
 _AM = re.compile(r"\bmorning\b")
 
@@ -385,7 +387,12 @@ class _Context:
         hour = self._hour(m, None if borrowed else day)
         if when_date and day and day.kind == "relative" and not day.offset:
             mine_today, told = self.now.astimezone(self.my_tz).date(), (hour, m.clock.minute)
-            when_date = told_today(when_date, mine_today, told, tz, self.now, tense)
+            # "the call was at 9am their time today": the clause tells the start as past
+            begin, other = _clause_start(self.cuts.clauses, m.start), tz.key != self.my_tz.key
+            past = _PAST_START.search(self.low, begin, m.end) is not None
+            when_date = told_today(
+                when_date, mine_today, told, tz, self.now, tense, past, other and not past
+            )
         if when_date is None and day is None:
             when_date = self._implied_today(today, hour, m.clock.minute, tz, tense)
         if when_date is None:
