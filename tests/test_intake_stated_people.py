@@ -87,3 +87,31 @@ def test_a_firms_name_ends_before_a_sign_off_or_plea_typed_after_it() -> None:
 def test_a_firm_whose_own_name_holds_a_courtesy_word_first_keeps_it() -> None:
     # only a word after the name's first is cut: "Best Foods", "Help Desk Co" stay whole
     assert read("missed my 9am interview at Best Foods, overslept")["company"] == "Best Foods"
+
+
+def test_a_plural_title_anywhere_names_the_panel_not_an_earlier_single_name() -> None:
+    got = read("Interview with Tom Hill at Orbis at 11am. The panel: Drs Patel and Lee. Missed it")
+    assert got["interviewer"] == "Patel and Lee"
+    got = read("the hiring manager is Tom Hill. the panel: Drs. Patel & Lee. missed the 11am")
+    assert got["interviewer"] == "Patel and Lee"
+
+
+def test_a_plural_title_reads_full_names_lists_and_capitals() -> None:
+    assert (
+        read("missed the 11am at Orbis with Drs Anna Patel and Ben Lee, overslept")["interviewer"]
+        == "Anna Patel and Ben Lee"
+    )
+    assert (
+        read("missed the 11am at Orbis with Drs Patel, Lee and Okafor, overslept")["interviewer"]
+        == "Patel, Lee and Okafor"
+    )
+    assert read("missed the 11am at Orbis with DRS PATEL AND LEE, overslept")["interviewer"] == (
+        "Patel and Lee"
+    )
+    got = read("missed the 11am at orbis with drs patel and lee interviewing, overslept")
+    assert got["interviewer"] == "Patel and Lee"
+
+
+def test_a_panel_under_a_plural_title_is_no_company() -> None:
+    got = read("missed the 11am at Orbis with Profs Patel and Lee, overslept")
+    assert (got["company"], got["interviewer"]) == ("Orbis", "Patel and Lee")

@@ -54,21 +54,58 @@ def overlapping(
 _NOT_DATE = (
     r"(?!(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)"
 )
-_PLURAL_TITLED = re.compile(
-    rf"\b(?i:{'|'.join(sorted(word_set('plural_titles')))})\.? {_NOT_DATE}"
-    rf"(?P<a>[A-Z]{_L}+(?:['\-]{_L}+)?)(?:, {_NOT_DATE}(?P<b>[A-Z]{_L}+))? (?:and|&) {_NOT_DATE}"
-    rf"(?P<c>[A-Z]{_L}+(?:['\-]{_L}+)?)\b(?!'?s? (?i:surgery|practice|clinic|medical|health"
-    r"|dental|pharmacy)\b)"
+_PLURAL_TITLE = re.compile(rf"\b(?i:{'|'.join(sorted(word_set('plural_titles')))})\.?\s+")
+_PANEL_TOKEN = re.compile(rf"{_L}+(?:['\-]{_L}+)*|&|\S")
+_DATE_WORD = re.compile(
+    r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|jan(?:uary)?|feb(?:ruary)?"
+    r"|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?"
+    r"|nov(?:ember)?|dec(?:ember)?",
+    re.IGNORECASE,
 )
+# "Drs Patel and Shah surgery": a practice named after its doctors is a place, not a panel.
+_PRACTICE = re.compile(r"(?:'?s)? (?i:surgery|practice|clinic|medical|health|dental|pharmacy)\b")
 
 
 def titled_panel(text: str) -> str | None:
-    """ "with Drs Johnson and Lee": a plural title names everyone after it ("Johnson and
-    Lee"), where a single title ("Dr Johnson and Lee") would not."""
-    m = _PLURAL_TITLED.search(text)
-    if m is None:
+    """ "with Drs Johnson and Lee", "the panel: Drs. Ana Ruiz, Ben Cole & Kit Moss": a plural
+    title names everyone after it ("Johnson and Lee"), where a single title ("Dr Johnson
+    and Lee") would not. Each member is a surname or a given name and a surname (one word
+    each in a story typed without capitals, where no capital says where a name ends)."""
+    cased = text != text.lower()
+    for m in _PLURAL_TITLE.finditer(text):
+        found = _panel(text, m.end(), cased)
+        if found:
+            return found
+    return None
+
+
+def _panel(text: str, pos: int, cased: bool) -> str | None:
+    members: list[list[str]] = [[]]
+    joined = False  # "and" / "&" before the last member
+    end = pos
+    stops = word_set("not_name") | word_set("stop") | word_set("not_company")
+    for tok in _PANEL_TOKEN.finditer(text, pos, min(len(text), pos + 160)):
+        word, key = tok.group(0), tok.group(0).lower()
+        current = members[-1]
+        if key in (",", "and", "&"):
+            if not current or (joined and key == ","):
+                break
+            joined = key != ","
+            members.append([])
+            continue
+        capitalised = word[:1].isupper() or not cased
+        if not word[:1].isalpha() or key in stops or _DATE_WORD.fullmatch(word) or not capitalised:
+            break
+        if current and (len(current) >= 2 or not cased):
+            break
+        current.append(word if word != word.lower() and word != word.upper() else word.title())
+        end = tok.end()
+    if not members[-1]:
+        members.pop()
+        joined = False
+    if len(members) < 2 or not joined or _PRACTICE.match(text, end):
         return None
-    names = [n for n in (m.group("a"), m.group("b"), m.group("c")) if n]
+    names = [" ".join(words) for words in members]
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
