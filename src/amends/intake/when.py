@@ -27,12 +27,15 @@ from amends.intake.timecues import (
     CORRECTION,
     CUES,
     INTERVIEW_WORD,
+    NOUN_AFTER,
     OBJECT,
     OBJECT_OTHER,
+    OTHER_AFTER,
     OTHER_EVENT,
     REALISE,
     SENTENCE,
     THOUGHT,
+    found_gone,
     retractions,
 )
 from amends.intake.timewords import Clock, Day, Offset, find_clocks, find_days, find_offsets
@@ -151,22 +154,10 @@ def _index(bounds: list[int], pos: int) -> int:
     return bisect_right(bounds, pos)
 
 
-_NOUN_AFTER = re.compile(
-    r"\s*(?:(?!and |but |then |so |when )[a-z]+ ){0,2}"
-    r"(?:interview|call|screen|meeting|chat|slot|zoom|teams|webex|skype)\b"
-)
-
-
-_OTHER_AFTER = re.compile(
-    r"\s*(?:[a-z]+ )?(?:meeting|shift|appointment|appt|class|lecture|exam|train|bus|flight"
-    r"|alarm|dentist|doctor|doctors|gp)\b"
-)
-
-
 def _role(low: str, start: int, end: int, clause_start: int, clause_end: int) -> str:
-    if _NOUN_AFTER.match(low, end):
+    if NOUN_AFTER.match(low, end):
         return "start"  # "my 3pm interview", "the 10am zoom call"
-    if re.search(r"\b(?:my|our) $", low[max(0, start - 4) : start]) and not _OTHER_AFTER.match(
+    if re.search(r"\b(?:my|our) $", low[max(0, start - 4) : start]) and not OTHER_AFTER.match(
         low, end
     ):
         return "start"  # "15 min out from my 2pm": the person's own appointment, the interview
@@ -253,7 +244,9 @@ def read_when(
     if resolved and all(stated.instant is not None for _, stated in resolved):
         resolved = _zoned_instead(resolved, mentions, attached, context, days)
     _choose_start(low, resolved, cuts, when)
-    realised = [m for m in mentions if m.role == "realise"]
+    realised = [m for m in mentions if m.role == "realise"] or [
+        m for m in mentions if m.role in ("other", "unknown") and found_gone(low, m.start)
+    ]
     if len(realised) == 1:
         when.realised = context.resolve(realised[0], attached.get(realised[0].start), "realise", [])
         if when.realised is None and when.start is not None and when.start.wall is not None:
