@@ -115,3 +115,21 @@ def test_a_plural_title_reads_full_names_lists_and_capitals() -> None:
 def test_a_panel_under_a_plural_title_is_no_company() -> None:
     got = read("missed the 11am at Orbis with Profs Patel and Lee, overslept")
     assert (got["company"], got["interviewer"]) == ("Orbis", "Patel and Lee")
+
+
+def test_the_one_named_as_having_booked_it_is_not_the_interviewer() -> None:
+    for story in (
+        "missed my 11am interview at Orbis, overslept. the person who set it up is Ms Kaur"
+        " kaur@orbis.example",
+        "missed the 11am at orbis, overslept. the lady who organised it is dana kim,"
+        " dana.kim@orbis.example",
+        "missed the 11am at Orbis, the MRI ran late. voicemail from the office manager Rosa"
+        " Vidal who booked me in, 020 7946 0991",
+    ):
+        assert "interviewer" not in read(story), story
+    # named as the booker and said to interview: the interviewer
+    got = read(
+        "the person who set it up is Ms Kaur, and the interview at 11am was with Ms Kaur too."
+        " I overslept and missed it"
+    )
+    assert got["interviewer"] == "Kaur"

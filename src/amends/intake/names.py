@@ -225,11 +225,19 @@ def signed_by_writer(text: str, start: int) -> bool:
 # What someone does who only passes the interview on: sends the invite or books it ("Mrs
 # Ahmed emailed me the invite", "Dr Lin sent the calendar invite", "Paul set it up").
 _BOOKS = re.compile(
-    r"\s*(?:,[^,.;:!?]{1,40},\s*)?(?:has |had |have |just |already |then |also |kindly )*"
+    r"\s*(?:,[^,.;:!?]{1,40},\s*)?,?(?:who |that |whos |who has |who had )?"
+    r"(?:has |had |have |just |already |then |also |kindly )*"
     r"(?:(?:sent|emailed|e-mailed|forwarded|texted|messaged)(?: me| us)?(?: over| out)?"
     r" (?:the |an |a |my )?(?:calendar |teams |zoom |meeting |interview )?(?:invite|invitation)"
     r"|booked|scheduled|arranged|organi[sz]ed|set (?:it|this|that|me|the [a-z]+) up|set up"
     r"|invited)\b",
+    re.IGNORECASE,
+)
+# "the person who set it up is Ms Chua": named as the one who booked it.
+_BOOKER = re.compile(
+    rf"\b(?:who|that) (?:set (?:it|this|the [a-z]+|me|everything) up|organi[sz]ed|arranged|booked"
+    rf"|scheduled|sent (?:the |me the )?invite)(?: it| me in| me| the [a-z]+)?,? (?:is|was|:)\s*"
+    rf"(?:(?:{TITLES})\.?\s+)?$",
     re.IGNORECASE,
 )
 # "an email from Dr Lin", "Kind regards, Mr Lee": the sender of a message.
@@ -260,13 +268,18 @@ def passes_on_only(text: str, start: int, end: int, name: str, booking: bool = F
     hiring manager who "emailed to ask where I was" is too, one who "sent the invite" is
     not)."""
     sender = _BOOKS.match(text, end) is not None
+    sender = sender or _BOOKER.search(text, max(0, start - 60), start) is not None
     if not booking and not sender:
         sender = _SENT_BY.search(text, max(0, start - 25), start) is not None
-    if not sender:
-        return False
+    return sender and not _said_to_interview(text, name)
+
+
+def _said_to_interview(text: str, name: str) -> bool:
+    """Whether the story says ``name`` interviews ("interview with Dr Lin", "meeting Mr Lee",
+    "Lin is interviewing me")."""
     words = [re.escape(w) for w in name.split() if w.lower().rstrip(".") not in TITLE_WORDS]
     if not words:
-        return True
+        return False
     who = rf"(?:(?:{TITLES})\.? )?(?:{'|'.join(words)})"
     interviews = (
         rf"\b(?:interview(?:ed|ing)? (?:is |was |will be )?(?:with|by)|with|meet|meeting|see|seeing"
@@ -274,4 +287,20 @@ def passes_on_only(text: str, start: int, end: int, name: str, booking: bool = F
         rf"|\b{who}\b(?: [A-Z][\w'-]+)?,? (?:is |was |will be |would be )?(?:interviewing|my"
         rf" interviewer|the interviewer|(?:is|was) (?:going|meant|supposed|due) to interview)"
     )
-    return re.search(interviews, text, re.IGNORECASE) is None
+    return re.search(interviews, text, re.IGNORECASE) is not None
+
+
+def not_interviewer(story: Story, name: str) -> bool:
+    """Whether ``name`` is someone in the user's own life (:func:`other_person`), or is named
+    only as the one who booked the interview ("the lady who organised it is Lucia Prats,
+    lucia@..."), with nothing in the story saying that they interview."""
+    if other_person(story, name):
+        return True
+    text = story.text
+    first = name.split()[0]
+    spots = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(first)}(?!\w)", text, re.I)]
+    if not spots:
+        return False
+    if not all(_BOOKER.search(text[max(0, at - 60) : at]) for at in spots):
+        return False
+    return not _said_to_interview(text, name)

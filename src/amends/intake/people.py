@@ -39,6 +39,7 @@ from amends.intake.names import (
     address_words,
     clean_name,
     name_up_to_stop,
+    not_interviewer,
     other_person,
     overlapping,
     passes_on,
@@ -105,7 +106,7 @@ def read_people(story: Story, region: str | None) -> People:
         or _named_contact(named, people)
         or _address_owner(named, people)
     )
-    people.interviewer = None if found and other_person(named, found) else found
+    people.interviewer = None if found and not_interviewer(named, found) else found
     people.contact_role = _contact_role(named, people)
     people.recruiter_email = _agency_address(people)
     return people
@@ -212,8 +213,7 @@ _AGENCY_WORDS = re.compile(
 )
 
 
-# "Recruiter Ana Ruiz, Lumen Talent, ana@...": the firm set off by commas after the name,
-# read as a firm when its name says it places people.
+# "Recruiter Ana Ruiz, Lumen Talent, ana@...": a firm set off by commas that places people.
 _APPOSED_FIRM = re.compile(
     rf"\b(?i:recruiter|recruitment consultant|consultant|headhunter)(?: is| was|:)? {NAME}, "
     r"(?P<org>[A-Z][\w&]*(?: [A-Z&][\w&]*){0,3})(?=[,.;]|$| \()"
@@ -395,7 +395,7 @@ def _interviewer(story: Story, people: People) -> str | None:
     return None
 
 
-# Words around a titled name that say it is someone else's ("Mr Grant from reception").
+# Words by a titled name that say it is someone else's ("Mr Grant from reception").
 _NOT_THEM = r"coordinator|hr|assistant|secretary|pa|recruit(?:er|ment)|reception(?:ist)?|scheduler"
 # Words that say the contact is someone other than the interviewer.
 _OTHER_PEOPLE = re.compile(
