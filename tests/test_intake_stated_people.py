@@ -125,6 +125,9 @@ def test_the_one_named_as_having_booked_it_is_not_the_interviewer() -> None:
         " dana.kim@orbis.example",
         "missed the 11am at Orbis, the MRI ran late. voicemail from the office manager Rosa"
         " Vidal who booked me in, 020 7946 0991",
+        # a name written surname first after its title
+        "missed the 11am at Orbis, overslept. the person who set it up is Ms Tan Wei Ling"
+        " tan.weiling@orbis.example",
     ):
         assert "interviewer" not in read(story), story
     # named as the booker and said to interview: the interviewer

@@ -237,7 +237,7 @@ _BOOKS = re.compile(
 _BOOKER = re.compile(
     rf"\b(?:who|that) (?:set (?:it|this|the [a-z]+|me|everything) up|organi[sz]ed|arranged|booked"
     rf"|scheduled|sent (?:the |me the )?invite)(?: it| me in| me| the [a-z]+)?,? (?:is|was|:)\s*"
-    rf"(?:(?:{TITLES})\.?\s+)?$",
+    rf"(?:(?:{TITLES})\.?\s+)?(?-i:[A-Z][\w'-]*\s+)?$",  # "Ms Chua Mei Ling": surname first
     re.IGNORECASE,
 )
 # "an email from Dr Lin", "Kind regards, Mr Lee": the sender of a message.
