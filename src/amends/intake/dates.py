@@ -37,19 +37,51 @@ def resolve_day(day: Day, today: date, tense: Tense, month_first: bool) -> date 
 
 
 def told_today(
-    theirs: date, mine: date, wall: tuple[int, int], tz: ZoneInfo, now: datetime, tense: Tense
+    theirs: date,
+    mine: date,
+    wall: tuple[int, int],
+    tz: ZoneInfo,
+    now: datetime,
+    tense: Tense,
+    told_past: bool = False,
+    again: bool = False,
 ) -> date:
-    """ "10am Sydney time today", told in the London afternoon (already tomorrow in Sydney):
-    today on the named clock, unless only the person's own today fits the tense (a missed
-    interview is not ahead, one to be late for not hours behind)."""
-    if theirs == mine or tense not in ("past", "future"):
+    """The day of "4am Sydney time today", a time on another place's clock said to be today.
+
+    "Today" is the story teller's today or the named place's (which may already be another
+    date there); the one the tense fits (within a slack: tense words can mislead by an hour
+    or two) is meant: a missed interview is not ahead, one to be late for not hours behind.
+    If both fit, the named place's today, unless the start is told as past ("I missed the
+    4am Sydney time interview today", ``told_past``): then the later of the two already
+    gone by. With no tense to go by, the named place's today.
+
+    ``again``: the story says the interview is still to come, on a clock other than the
+    teller's. When neither today fits, that time comes round again: the next one, the day
+    after ("9am New York time today, I'll be late", told at 23:00 in London, is tomorrow's
+    9am in New York, the first 9am there still ahead).
+    """
+    if tense not in ("past", "future"):
         return theirs
 
     def fits(day: date) -> bool:
-        moment = datetime(day.year, day.month, day.day, *wall, tzinfo=tz)
+        moment = _moment(day, wall, tz)
         return moment <= now + _SLACK if tense == "past" else moment >= now - _SLACK
 
-    return mine if fits(mine) and not fits(theirs) else theirs
+    if told_past and tense == "past":
+        gone = [d for d in sorted({theirs, mine}) if _moment(d, wall, tz) <= now]
+        if gone:
+            return gone[-1]
+    if fits(theirs):
+        return theirs
+    if fits(mine):
+        return mine
+    if again and tense == "future":
+        return max(theirs, mine) + timedelta(days=1)
+    return theirs
+
+
+def _moment(day: date, wall: tuple[int, int], tz: ZoneInfo) -> datetime:
+    return datetime(day.year, day.month, day.day, *wall, tzinfo=tz)
 
 
 _SLACK = timedelta(hours=3)

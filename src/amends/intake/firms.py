@@ -99,3 +99,23 @@ IN_HOUSE_PATTERNS = [
     # unnamed is a coordinator: see the contact-role cues).
     re.compile(rf"\b{NAME}(?: (?:from|in|of|on) |,? \(){_TEAM}\b", re.IGNORECASE),
 ]
+
+
+def without_courtesy(name: str | None) -> str | None:
+    """A firm's name cut before a sign-off or plea typed after it ("Hartwell Recruiting
+    Thanks" -> "Hartwell Recruiting"; "Tom (Hays Thanks)" -> "Tom (Hays)"); a name that is
+    all courtesy is no name."""
+    if not name:
+        return name
+    inner = re.fullmatch(r"(?P<who>.+?) \((?P<firm>[^()]+)\)", name)
+    if inner:
+        firm = without_courtesy(inner.group("firm"))
+        return f"{inner.group('who')} ({firm})" if firm else inner.group("who")
+    words = name.split(" ")
+    courtesy = word_set("courtesy")
+    keys = [re.sub(r"[^\w]", "", w.lower()) for w in words]
+    for i in range(1, len(words)):
+        last = i == len(words) - 1 and keys[i] in word_set("courtesy_leads")
+        if last or keys[i] in courtesy or " ".join(keys[i : i + 2]) in courtesy:
+            return " ".join(words[:i]).rstrip(" ,.;:!-") or None
+    return name

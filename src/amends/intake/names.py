@@ -54,21 +54,58 @@ def overlapping(
 _NOT_DATE = (
     r"(?!(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b)"
 )
-_PLURAL_TITLED = re.compile(
-    rf"\b(?i:{'|'.join(sorted(word_set('plural_titles')))})\.? {_NOT_DATE}"
-    rf"(?P<a>[A-Z]{_L}+(?:['\-]{_L}+)?)(?:, {_NOT_DATE}(?P<b>[A-Z]{_L}+))? (?:and|&) {_NOT_DATE}"
-    rf"(?P<c>[A-Z]{_L}+(?:['\-]{_L}+)?)\b(?!'?s? (?i:surgery|practice|clinic|medical|health"
-    r"|dental|pharmacy)\b)"
+_PLURAL_TITLE = re.compile(rf"\b(?i:{'|'.join(sorted(word_set('plural_titles')))})\.?\s+")
+_PANEL_TOKEN = re.compile(rf"{_L}+(?:['\-]{_L}+)*|&|\S")
+_DATE_WORD = re.compile(
+    r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?|jan(?:uary)?|feb(?:ruary)?"
+    r"|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?"
+    r"|nov(?:ember)?|dec(?:ember)?",
+    re.IGNORECASE,
 )
+# "Drs Patel and Shah surgery": a practice named after its doctors is a place, not a panel.
+_PRACTICE = re.compile(r"(?:'?s)? (?i:surgery|practice|clinic|medical|health|dental|pharmacy)\b")
 
 
 def titled_panel(text: str) -> str | None:
-    """ "with Drs Johnson and Lee": a plural title names everyone after it ("Johnson and
-    Lee"), where a single title ("Dr Johnson and Lee") would not."""
-    m = _PLURAL_TITLED.search(text)
-    if m is None:
+    """ "with Drs Johnson and Lee", "the panel: Drs. Ana Ruiz, Ben Cole & Kit Moss": a plural
+    title names everyone after it ("Johnson and Lee"), where a single title ("Dr Johnson
+    and Lee") would not. Each member is a surname or a given name and a surname (one word
+    each in a story typed without capitals, where no capital says where a name ends)."""
+    cased = text != text.lower()
+    for m in _PLURAL_TITLE.finditer(text):
+        found = _panel(text, m.end(), cased)
+        if found:
+            return found
+    return None
+
+
+def _panel(text: str, pos: int, cased: bool) -> str | None:
+    members: list[list[str]] = [[]]
+    joined = False  # "and" / "&" before the last member
+    end = pos
+    stops = word_set("not_name") | word_set("stop") | word_set("not_company")
+    for tok in _PANEL_TOKEN.finditer(text, pos, min(len(text), pos + 160)):
+        word, key = tok.group(0), tok.group(0).lower()
+        current = members[-1]
+        if key in (",", "and", "&"):
+            if not current or (joined and key == ","):
+                break
+            joined = key != ","
+            members.append([])
+            continue
+        capitalised = word[:1].isupper() or not cased
+        if not word[:1].isalpha() or key in stops or _DATE_WORD.fullmatch(word) or not capitalised:
+            break
+        if current and (len(current) >= 2 or not cased):
+            break
+        current.append(word if word != word.lower() and word != word.upper() else word.title())
+        end = tok.end()
+    if not members[-1]:
+        members.pop()
+        joined = False
+    if len(members) < 2 or not joined or _PRACTICE.match(text, end):
         return None
-    names = [n for n in (m.group("a"), m.group("b"), m.group("c")) if n]
+    names = [" ".join(words) for words in members]
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
@@ -183,3 +220,87 @@ def signed_by_writer(text: str, start: int) -> bool:
     from someone else, or no signature."""
     signed = _SIGNED.search(text, max(0, start - 90), start) is not None
     return signed and not _TOLD_AFTER.search(text, start)
+
+
+# What someone does who only passes the interview on: sends the invite or books it ("Mrs
+# Ahmed emailed me the invite", "Dr Lin sent the calendar invite", "Paul set it up").
+_BOOKS = re.compile(
+    r"\s*(?:,[^,.;:!?]{1,40},\s*)?,?(?:who |that |whos |who has |who had )?"
+    r"(?:has |had |have |just |already |then |also |kindly )*"
+    r"(?:(?:sent|emailed|e-mailed|forwarded|texted|messaged)(?: me| us)?(?: over| out)?"
+    r" (?:the |an |a |my )?(?:calendar |teams |zoom |meeting |interview )?(?:invite|invitation)"
+    r"|booked|scheduled|arranged|organi[sz]ed|set (?:it|this|that|me|the [a-z]+) up|set up"
+    r"|invited)\b",
+    re.IGNORECASE,
+)
+# "the person who set it up is Ms Chua": named as the one who booked it.
+_BOOKER = re.compile(
+    rf"\b(?:who|that) (?:set (?:it|this|the [a-z]+|me|everything) up|organi[sz]ed|arranged|booked"
+    rf"|scheduled|sent (?:the |me the )?invite)(?: it| me in| me| the [a-z]+)?,? (?:is|was|:)\s*"
+    rf"(?:(?:{TITLES})\.?\s+)?(?-i:[A-Z][\w'-]*\s+)?$",  # "Ms Chua Mei Ling": surname first
+    re.IGNORECASE,
+)
+# "an email from Dr Lin", "Kind regards, Mr Lee": the sender of a message.
+_SENT_BY = re.compile(
+    rf"\b(?:from|regards|thanks|thank you|cheers|sincerely|faithfully|best wishes|best)[,.:]?\s*"
+    rf"(?:(?:{TITLES})\.?\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def passes_on(text: str, m: re.Match[str], name: str, booking: bool = True) -> bool:
+    """``passes_on_only`` for a name matched by ``m`` (group ``name``) without a word of
+    interviewing ("hiring manager Paul Reed sent the invite")."""
+    if re.search(r"interview|\bmeet|\bpanel|\bled by|\bchaired", m.group(0), re.IGNORECASE):
+        return False
+    last = name.split()[-1].lower()
+    end = text.lower().find(last, m.start("name"))
+    return end >= 0 and passes_on_only(text, m.start("name"), end + len(last), name, booking)
+
+
+def passes_on_only(text: str, start: int, end: int, name: str, booking: bool = False) -> bool:
+    """Whether the person named at ``text[start:end]`` is there only as the one who sent the
+    invite, booked the interview or wrote about it, with nothing in the story saying that
+    they interview ("interview with Dr Lin", "Lin is interviewing me", "meeting Mr Lee").
+
+    ``booking``: only sending the invite or booking counts, not being the sender of a message
+    ("an email from Mr Lee, the hiring manager": named by role, still the interviewer; a
+    hiring manager who "emailed to ask where I was" is too, one who "sent the invite" is
+    not)."""
+    sender = _BOOKS.match(text, end) is not None
+    sender = sender or _BOOKER.search(text, max(0, start - 60), start) is not None
+    if not booking and not sender:
+        sender = _SENT_BY.search(text, max(0, start - 25), start) is not None
+    return sender and not _said_to_interview(text, name)
+
+
+def _said_to_interview(text: str, name: str) -> bool:
+    """Whether the story says ``name`` interviews ("interview with Dr Lin", "meeting Mr Lee",
+    "Lin is interviewing me")."""
+    words = [re.escape(w) for w in name.split() if w.lower().rstrip(".") not in TITLE_WORDS]
+    if not words:
+        return False
+    who = rf"(?:(?:{TITLES})\.? )?(?:{'|'.join(words)})"
+    interviews = (
+        rf"\b(?:interview(?:ed|ing)? (?:is |was |will be )?(?:with|by)|with|meet|meeting|see|seeing"
+        rf"|speak (?:to|with)|talk (?:to|with)|led by|chaired by|panel (?:with|of))\s+{who}\b"
+        rf"|\b{who}\b(?: [A-Z][\w'-]+)?,? (?:is |was |will be |would be )?(?:interviewing|my"
+        rf" interviewer|the interviewer|(?:is|was) (?:going|meant|supposed|due) to interview)"
+    )
+    return re.search(interviews, text, re.IGNORECASE) is not None
+
+
+def not_interviewer(story: Story, name: str) -> bool:
+    """Whether ``name`` is someone in the user's own life (:func:`other_person`), or is named
+    only as the one who booked the interview ("the lady who organised it is Lucia Prats,
+    lucia@..."), with nothing in the story saying that they interview."""
+    if other_person(story, name):
+        return True
+    text = story.text
+    first = name.split()[0]
+    spots = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(first)}(?!\w)", text, re.I)]
+    if not spots:
+        return False
+    if not all(_BOOKER.search(text[max(0, at - 60) : at]) for at in spots):
+        return False
+    return not _said_to_interview(text, name)

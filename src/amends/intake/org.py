@@ -51,7 +51,7 @@ _NOT_ALONE = frozenset(
 # Where the company is read from each "at"/"with" after the interview (see _after_event).
 _AFTER_EVENT = "after the event"
 _HEADS = "|".join(re.escape(w) for w in sorted(word_set("role_heads")))
-_TITLE_WORDS = frozenset(TITLES.split("|"))
+_TITLE_WORDS = frozenset(TITLES.split("|")) | word_set("plural_titles")
 _COMPANY_PATTERNS = [
     # "the Yokohama laboratory of Sakurabashi Robotics": before a hospital the user was at
     rf"\b(?:office|offices|hq|headquarters|premises|branch|site|laboratory|lab|labs|campus"

@@ -39,8 +39,10 @@ from amends.intake.names import (
     address_words,
     clean_name,
     name_up_to_stop,
+    not_interviewer,
     other_person,
     overlapping,
+    passes_on,
     signed_by_writer,
     titled_panel,
 )
@@ -104,7 +106,7 @@ def read_people(story: Story, region: str | None) -> People:
         or _named_contact(named, people)
         or _address_owner(named, people)
     )
-    people.interviewer = None if found and other_person(named, found) else found
+    people.interviewer = None if found and not_interviewer(named, found) else found
     people.contact_role = _contact_role(named, people)
     people.recruiter_email = _agency_address(people)
     return people
@@ -211,8 +213,7 @@ _AGENCY_WORDS = re.compile(
 )
 
 
-# "Recruiter Ana Ruiz, Lumen Talent, ana@...": the firm set off by commas after the name,
-# read as a firm when its name says it places people.
+# "Recruiter Ana Ruiz, Lumen Talent, ana@...": a firm set off by commas that places people.
 _APPOSED_FIRM = re.compile(
     rf"\b(?i:recruiter|recruitment consultant|consultant|headhunter)(?: is| was|:)? {NAME}, "
     r"(?P<org>[A-Z][\w&]*(?: [A-Z&][\w&]*){0,3})(?=[,.;]|$| \()"
@@ -360,11 +361,11 @@ def _interviewer(story: Story, people: People) -> str | None:
     for pattern in explicit:
         for m in overlapping(pattern, text, re.IGNORECASE):
             name = clean_name(m.group("name"), story, address_words(people.contact_email))
-            if name and not (firm and name.lower() in firm):
+            if name and not (firm and name.lower() in firm) and not passes_on(text, m, name):
                 return name
     for m in overlapping(rf"\bmanager {NAME}", text, re.IGNORECASE):
         name = clean_name(m.group("name"), story)  # "manager Tina rang": only a known given name
-        if name and name.split()[0].lower() in given_names():
+        if name and name.split()[0].lower() in given_names() and not passes_on(text, m, name):
             return name
     recruiter_first = (people.recruiter or "").split(" ")[0]
     titled = re.search(
@@ -373,7 +374,8 @@ def _interviewer(story: Story, people: People) -> str | None:
         text,
     )
     around = text[max(0, titled.start() - 30) : titled.end() + 30].lower() if titled else ""
-    not_them = re.search(r"\b(?:coordinator|hr|assistant|secretary|pa|recruiter)\b", around)
+    sender = titled and passes_on(text, titled, name_up_to_stop(titled.group("name")), False)
+    not_them = re.search(rf"\b(?:{_NOT_THEM})\b", around) or sender
     pronoun = titled is not None and titled.group("name").split()[0].lower() in word_set("not_name")
     if (
         titled
@@ -393,6 +395,8 @@ def _interviewer(story: Story, people: People) -> str | None:
     return None
 
 
+# Words by a titled name that say it is someone else's ("Mr Grant from reception").
+_NOT_THEM = r"coordinator|hr|assistant|secretary|pa|recruit(?:er|ment)|reception(?:ist)?|scheduler"
 # Words that say the contact is someone other than the interviewer.
 _OTHER_PEOPLE = re.compile(
     r"\b(?:recruiter|recruiters|recruitment|agency|agent|hr|coordinator|co-ordinator|assistant"

@@ -16,7 +16,7 @@ from amends.dates.country import country_for_zone
 from amends.dates.zones import zone
 from amends.errors import InputError
 from amends.intake.classify import Cues, read_cues, read_reason, tense_words
-from amends.intake.firms import IN_HOUSE
+from amends.intake.firms import IN_HOUSE, without_courtesy
 from amends.intake.learned import refine
 from amends.intake.org import read_org
 from amends.intake.people import People, read_people
@@ -86,7 +86,7 @@ def read_story(text: object, now: datetime, my_tz: str, learned: bool = True) ->
         "reason": _clash_reason(cues.reason, scenario, low),
         "at": placed.at if "at" not in special else None,
         "tz": tz,
-        "company": org.company,
+        "company": without_courtesy(org.company),
         "role": None if _contact_title(org.role, people) else org.role,
         "interviewer": people.interviewer
         if people.interviewer and people.interviewer != org.company
@@ -94,7 +94,7 @@ def read_story(text: object, now: datetime, my_tz: str, learned: bool = True) ->
         "contact_role": people.contact_role,
         "contact_email": people.contact_email,
         "contact_phone": people.contact_phone,
-        "recruiter": _recruiter(people, org.company),
+        "recruiter": without_courtesy(_recruiter(people, org.company)),
         "recruiter_email": people.recruiter_email if _agency(people, org.company) else None,
         "mode": mode,
         "platform": cues.platform,

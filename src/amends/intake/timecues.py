@@ -115,3 +115,31 @@ OBJECT_OTHER = re.compile(
     r"\s*(?:bus|train|tram|metro|subway|tube|flight|plane|ferry|coach|alarm|reminder|shift"
     r"|appointment|appt|meeting|class|lecture|exam|departure|service|connection)\b"
 )
+
+NOUN_AFTER = re.compile(
+    r"\s*(?:(?!and |but |then |so |when )[a-z]+ ){0,2}"
+    r"(?:interview|call|screen|meeting|chat|slot|zoom|teams|webex|skype)\b"
+)
+OTHER_AFTER = re.compile(
+    r"\s*(?:[a-z]+ )?(?:meeting|shift|appointment|appt|class|lecture|exam|train|bus|flight"
+    r"|alarm|dentist|doctor|doctors|gp)\b"
+)
+# When the interview came back to mind, told without a word of noticing: it was out of the
+# person's mind (or they slept) until a time ("went clean out of my head until 9", "was
+# sleeping until 14:00"). An arrival after the start ("got to their office at 11:40") is
+# not read so: writers label it either way.
+_GONE = re.compile(
+    r"\b(?:slept|sleeping|asleep|out of my (?:head|mind)|(?:didnt|didn't|did not) (?:realise"
+    r"|realize|notice|remember|see it|twig|click)|forgot)\b[^.;!?]{0,40}"
+    r"\b(?:until|till|til|untill)(?: [a-z]+){0,5}? (?:at |around |about )?$"
+)
+_UNTIL = re.compile(r"\b(?:until|till|til|untill)\b")
+
+
+def found_gone(low: str, start: int) -> bool:
+    """Whether the time at ``start`` is the moment the interview came back to mind or the
+    person woke (see ``_GONE``)."""
+    if not _UNTIL.search(low, max(0, start - 60), start):
+        return False
+    # "out of my head, until 9": the clause before counts
+    return _GONE.search(low[max(0, start - 90) : start]) is not None

@@ -27,12 +27,15 @@ from amends.intake.timecues import (
     CORRECTION,
     CUES,
     INTERVIEW_WORD,
+    NOUN_AFTER,
     OBJECT,
     OBJECT_OTHER,
+    OTHER_AFTER,
     OTHER_EVENT,
     REALISE,
     SENTENCE,
     THOUGHT,
+    found_gone,
     retractions,
 )
 from amends.intake.timewords import Clock, Day, Offset, find_clocks, find_days, find_offsets
@@ -62,6 +65,8 @@ def _not_that_day(low: str, days: list[Day]) -> set[int]:
     return negated
 
 
+# The clause of a start time told in the past: "the interview was at", "missed the".
+_PAST_START = re.compile(r"\b(?:was|were|had|missed|miss|started|began|ended|happened)\b")
 _PM = re.compile(r"\b(?:afternoon|evening|tonight|night)\b")
 _AM = re.compile(r"\bmorning\b")
 
@@ -149,22 +154,10 @@ def _index(bounds: list[int], pos: int) -> int:
     return bisect_right(bounds, pos)
 
 
-_NOUN_AFTER = re.compile(
-    r"\s*(?:(?!and |but |then |so |when )[a-z]+ ){0,2}"
-    r"(?:interview|call|screen|meeting|chat|slot|zoom|teams|webex|skype)\b"
-)
-
-
-_OTHER_AFTER = re.compile(
-    r"\s*(?:[a-z]+ )?(?:meeting|shift|appointment|appt|class|lecture|exam|train|bus|flight"
-    r"|alarm|dentist|doctor|doctors|gp)\b"
-)
-
-
 def _role(low: str, start: int, end: int, clause_start: int, clause_end: int) -> str:
-    if _NOUN_AFTER.match(low, end):
+    if NOUN_AFTER.match(low, end):
         return "start"  # "my 3pm interview", "the 10am zoom call"
-    if re.search(r"\b(?:my|our) $", low[max(0, start - 4) : start]) and not _OTHER_AFTER.match(
+    if re.search(r"\b(?:my|our) $", low[max(0, start - 4) : start]) and not OTHER_AFTER.match(
         low, end
     ):
         return "start"  # "15 min out from my 2pm": the person's own appointment, the interview
@@ -251,7 +244,9 @@ def read_when(
     if resolved and all(stated.instant is not None for _, stated in resolved):
         resolved = _zoned_instead(resolved, mentions, attached, context, days)
     _choose_start(low, resolved, cuts, when)
-    realised = [m for m in mentions if m.role == "realise"]
+    realised = [m for m in mentions if m.role == "realise"] or [
+        m for m in mentions if m.role in ("other", "unknown") and found_gone(low, m.start)
+    ]
     if len(realised) == 1:
         when.realised = context.resolve(realised[0], attached.get(realised[0].start), "realise", [])
         if when.realised is None and when.start is not None and when.start.wall is not None:
@@ -385,7 +380,12 @@ class _Context:
         hour = self._hour(m, None if borrowed else day)
         if when_date and day and day.kind == "relative" and not day.offset:
             mine_today, told = self.now.astimezone(self.my_tz).date(), (hour, m.clock.minute)
-            when_date = told_today(when_date, mine_today, told, tz, self.now, tense)
+            # "the call was at 9am their time today": the clause tells the start as past
+            begin, other = _clause_start(self.cuts.clauses, m.start), tz.key != self.my_tz.key
+            past = _PAST_START.search(self.low, begin, m.end) is not None
+            when_date = told_today(
+                when_date, mine_today, told, tz, self.now, tense, past, other and not past
+            )
         if when_date is None and day is None:
             when_date = self._implied_today(today, hour, m.clock.minute, tz, tense)
         if when_date is None:
