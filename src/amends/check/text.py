@@ -120,23 +120,40 @@ def blank_markers(text: str) -> str:
     return MARKER.sub(lambda m: " " * len(m.group(0)), text)
 
 
-def sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of the sentences (and lines) in ``text[start:end]``, trimmed of whitespace.
 
     A line break always ends a sentence; ``.``, ``!``, ``?`` end one when followed by
     space, except after common abbreviations such as ``a.m.`` and ``e.g.``. A
     semicolon joins two clauses of one sentence ("I overslept; the mistake was
     mine"): the classifier reads the clauses on their own as well.
+
+    Every abbreviation ends in a letter, so a mark after anything else is a break without
+    asking :data:`_NO_BREAK_BEFORE`; the spans are trimmed in place, not by a generator.
     """
+    out: list[tuple[int, int]] = []
     pos = start
+    no_break = _NO_BREAK_BEFORE.search
     for m in _BOUNDARY.finditer(text, start, end):
+        at, stop = m.span()
         # An abbreviation is a few letters: look at the end of the sentence only.
-        window = max(pos, m.start() - _ABBREVIATION_WINDOW)
-        if m.group(0) != "\n" and _NO_BREAK_BEFORE.search(text, window, m.start()):
+        mark = stop - at != 1 or text[at] != "\n"
+        abbreviated = mark and at > pos and text[at - 1].isalpha()
+        if abbreviated and no_break(text, max(pos, at - _ABBREVIATION_WINDOW), at):
             continue
-        yield from _trimmed(text, pos, m.end())
-        pos = m.end()
-    yield from _trimmed(text, pos, end)
+        _trim_into(out, text, pos, stop)
+        pos = stop
+    _trim_into(out, text, pos, end)
+    return out
+
+
+def _trim_into(out: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append((start, end))
 
 
 def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
