@@ -234,6 +234,7 @@ class Gate:
         self._keys = frozenset(exact) | frozenset(loose_by_key)
         self._loose_by_key = loose_by_key
         self._by_word: dict[str, tuple[frozenset[int], tuple[str, ...]]] = {}
+        self._by_token: dict[str, tuple[frozenset[int], tuple[str, ...]]] = {}
 
     def _word(self, word: str) -> tuple[frozenset[int], tuple[str, ...]]:
         """Patterns a word certainly unlocks, and longer literals it may (to confirm)."""
@@ -263,8 +264,41 @@ class Gate:
                 new = words
             for word in new:
                 by_word[word] = self._word(word)
+        return self._possible_of(list(map(by_word.__getitem__, words)), lowered)
+
+    def possible_in(self, words: Iterable[str], lowered: str) -> set[int]:
+        """:meth:`possible` of ``lowered`` given its distinct words (the runs of word
+        characters of a text that has the same letters ``a``-``z`` where ``lowered`` has
+        them): every run of letters lies inside one word, so the words' runs are the text's.
+        Each word's entry (its runs' patterns together) is kept, as words repeat."""
+        kept = self._by_token
+        if len(kept) > _WORD_CACHE_LIMIT:
+            kept.clear()
+        entries = []
+        for word in words:
+            entry = kept.get(word)
+            if entry is None:
+                entry = kept[word] = self._token(word)
+            entries.append(entry)
+        return self._possible_of(entries, lowered)
+
+    def _token(self, word: str) -> tuple[frozenset[int], tuple[str, ...]]:
+        """The patterns and longer literals of every run of letters in one word."""
+        runs = _LETTERS.findall(word)
+        if len(runs) == 1 and runs[0] == word:
+            return self._word(word)
+        ids: set[int] = set()
+        maybe: list[str] = []
+        for run in dict.fromkeys(runs):
+            more, longer = self._word(run)
+            ids |= more
+            maybe.extend(longer)
+        return frozenset(ids), tuple(maybe)
+
+    def _possible_of(
+        self, entries: list[tuple[frozenset[int], tuple[str, ...]]], lowered: str
+    ) -> set[int]:
         # one union of every word's patterns (a C-level pass, not one step per word)
-        entries = list(map(by_word.__getitem__, words))
         out = set(self.always).union(*[ids for ids, _ in entries])
         loose = self._loose
         for literal in {s for _, longer in entries for s in longer}:

@@ -17,7 +17,7 @@ from amends.check import anchors
 from amends.check.classifier import Scores, model
 from amends.check.draft import Draft
 from amends.check.lazy_regex import LazyPattern
-from amends.check.leads import LeadIndex
+from amends.check.leads import LeadIndex, word_places
 from amends.check.model import DraftKind
 from amends.check.prefilter import Gate, may_match
 from amends.check.reading import read_sentences
@@ -150,6 +150,9 @@ def cuts(labels: tuple[str, ...], probability: float | None = None) -> tuple[tup
     return tuple(_cut(label, probability) for label in labels)
 
 
+_FEW_LEADS = 8
+"""A word-led pattern with at most this many one-word leads looks each up in the draft's
+words; one with more meets them with the draft's keys in one set intersection."""
 _LedPlan = tuple[frozenset[str], tuple[tuple[str, str], ...], bool, Callable[..., Any]]
 _LED_PLANS: dict[int, tuple[LazyPattern, _LedPlan]] = {}
 
@@ -358,7 +361,13 @@ class Scan:
 
     @kept_property
     def _lead_words(self) -> dict[str, list[int]]:
-        return _leads().words(self._probe)
+        return _leads().filed(self._word_places)
+
+    @kept_property
+    def _word_places(self) -> dict[str, list[int]]:
+        """The probe's distinct words and where each starts: what the leads are filed by,
+        and (their runs of letters being the draft's) what the substring gate reads."""
+        return word_places(self._probe)
 
     @kept_property
     def _lead_keys(self) -> frozenset[str]:
@@ -393,7 +402,14 @@ class Scan:
         word-led pattern is the commonest, so a call saved here is saved for most of them."""
         whole, longer, anywhere, match = plan
         words = self._lead_words
-        lists = [words[s] for s in whole & self._lead_keys]
+        if len(whole) > _FEW_LEADS:
+            lists = [words[s] for s in whole & self._lead_keys]
+        else:  # a few leads: looked up one by one, without building a set
+            lists = []
+            for s in whole:
+                found = words.get(s)
+                if found is not None:
+                    lists.append(found)
         for head, lead in longer:
             found = words.get(head)
             if found:
@@ -425,7 +441,9 @@ class Scan:
 
     @kept_property
     def _possible(self) -> set[int]:
-        return _gate().possible(self.lowered)
+        if self._same_length_lower is None:
+            return _gate().possible(self.lowered)
+        return _gate().possible_in(self._word_places, self.lowered)
 
     @kept_property
     def body_words(self) -> list[Span]:
