@@ -36,6 +36,7 @@ class LazyPattern:
         "flags",
         "leads",
         "leads_known",
+        "led_plan",
         "need",
         "need_known",
         "pattern",
@@ -59,6 +60,8 @@ class LazyPattern:
         """How the pattern runs fast, as the catalogue cache keeps it."""
         self.runner: Any = None
         """The built runner (:class:`amends.check.anchors.Runner`), once asked for."""
+        self.led_plan: Any = None
+        """How the checker tries a word-led pattern at its leads (``amends.check.scan``)."""
 
     @property
     def regex(self) -> re.Pattern[str]:

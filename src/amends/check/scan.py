@@ -154,19 +154,17 @@ _FEW_LEADS = 8
 """A word-led pattern with at most this many one-word leads looks each up in the draft's
 words; one with more meets them with the draft's keys in one set intersection."""
 _LedPlan = tuple[frozenset[str], tuple[tuple[str, str], ...], bool, Callable[..., Any]]
-_LED_PLANS: dict[int, tuple[LazyPattern, _LedPlan]] = {}
 
 
 def _led_plan(pattern: LazyPattern) -> _LedPlan:
-    """What :meth:`Scan._led_spans` needs of a word-led pattern, worked out once: its leads
-    (:meth:`LeadIndex.plan`), whether its matches may cross sentences, its ``match``. Kept
-    by ``id`` with the pattern itself, so the id stays its own."""
-    entry = _LED_PLANS.get(id(pattern))
-    if entry is not None and entry[0] is pattern:
-        return entry[1]
-    whole, longer = _leads().plan(id(pattern))
-    plan = (whole, longer, anchors.runner(pattern).window is None, pattern.regex.match)
-    _LED_PLANS[id(pattern)] = (pattern, plan)
+    """What :meth:`Scan._led_spans` needs of a word-led pattern, worked out once and kept on
+    the pattern: its leads (:meth:`LeadIndex.plan`), whether its matches may cross
+    sentences, its ``match``."""
+    plan: _LedPlan | None = pattern.led_plan
+    if plan is None:
+        whole, longer = _leads().plan(id(pattern))
+        plan = (whole, longer, anchors.runner(pattern).window is None, pattern.regex.match)
+        pattern.led_plan = plan
     return plan
 
 
@@ -327,6 +325,12 @@ class Scan:
     def _same_length_lower(self) -> str | None:
         return anchors.lowered(self.folded)
 
+    @property
+    def same_length_lower(self) -> str | None:
+        """The folded text in lower case, of the same length (None when it has another one):
+        where a string is found in it, ignoring case, is where it is in :attr:`folded`."""
+        return self._same_length_lower
+
     @kept_property
     def _probe(self) -> str:
         lowered = self._same_length_lower
@@ -347,7 +351,8 @@ class Scan:
             if key not in self._possible and key in self._known:
                 return []  # ruled out by the gate: nothing to keep
             if key in self._led:
-                found = self._led_spans(pattern, _led_plan(pattern))
+                plan = pattern.led_plan
+                found = self._led_spans(pattern, _led_plan(pattern) if plan is None else plan)
             else:
                 found = self._search(pattern)
             self._found[key] = found
@@ -392,8 +397,18 @@ class Scan:
         if lowered is None:
             return [m.span() for m in pattern.finditer(self.folded) if m.end() > m.start()]
         return anchors.run(
-            anchors.runner(pattern), self.folded, lowered, self._probe, self.sentences
+            anchors.runner(pattern),
+            self.folded,
+            lowered,
+            self._probe,
+            self.sentences,
+            self._anchor_places,
         )
+
+    @kept_property
+    def _anchor_places(self) -> dict[frozenset[str], list[int]]:
+        """Where each set of anchors is in the probe, found once (:func:`anchors.run`)."""
+        return {}
 
     def _led_spans(self, pattern: LazyPattern, plan: _LedPlan) -> list[Span]:
         """``finditer``'s matches of a word-led pattern, tried only where
