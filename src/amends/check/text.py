@@ -57,7 +57,10 @@ FOLD_TABLE: dict[int, str] = str.maketrans(
 MARKER = re.compile(r"<!--\s*amends:\s*ignore\b(?P<rules>[^>\n]*?)\s*-->", re.IGNORECASE)
 """The inline suppression marker: ``<!-- amends: ignore RULE[, RULE...] -->``."""
 
-_BOUNDARY = re.compile(r"\n|[.!?]+(?=[\s\"')\]]|$)")
+_BOUNDARY = re.compile(r"[\n.!?](?:(?<=\n)|[.!?]*(?=[\s\"')\]]|$))")
+"""A line break, or a run of ``.``, ``!``, ``?`` before a space, a closing quote or bracket
+or the end: ``\n|[.!?]+(?=…)``, written to open with one character class so the engine
+skips to the next candidate character instead of trying both branches everywhere."""
 _NO_BREAK_BEFORE = re.compile(
     r"(?:\b(?:[ap]\.m|e\.g|i\.e|etc|vs|mr|mrs|ms|dr|st|approx|incl|dept|jr|sr)|\b[A-Z])$",
     re.IGNORECASE,
