@@ -274,13 +274,18 @@ class Gate:
         kept = self._by_token
         if len(kept) > _WORD_CACHE_LIMIT:
             kept.clear()
-        entries = []
+        found: list[frozenset[int]] = []  # the words' patterns, empty sets left out
+        maybe: set[str] = set()  # their longer literals, each once
         for word in words:
             entry = kept.get(word)
             if entry is None:
                 entry = kept[word] = self._token(word)
-            entries.append(entry)
-        return self._possible_of(entries, lowered)
+            ids, longer = entry
+            if ids:
+                found.append(ids)
+            if longer:
+                maybe.update(longer)
+        return self._present(set(self.always).union(*found), maybe, lowered)
 
     def _token(self, word: str) -> tuple[frozenset[int], tuple[str, ...]]:
         """The patterns and longer literals of every run of letters in one word."""
@@ -300,8 +305,14 @@ class Gate:
     ) -> set[int]:
         # one union of every word's patterns (a C-level pass, not one step per word)
         out = set(self.always).union(*[ids for ids, _ in entries])
+        return self._present(out, {s for _, longer in entries for s in longer}, lowered)
+
+    def _present(self, out: set[int], maybe: set[str], lowered: str) -> set[int]:
+        """``out`` (the patterns the words unlock) with those of the longer literals ``maybe``
+        and of the literals with no key found in ``lowered``, less those whose further
+        requirements it does not meet."""
         loose = self._loose
-        for literal in {s for _, longer in entries for s in longer}:
+        for literal in maybe:
             if literal in lowered:
                 out |= loose[literal]
         for literal, ids in self._keyless.items():
