@@ -37,6 +37,7 @@ class LazyPattern:
         "leads",
         "leads_known",
         "led_plan",
+        "marks",
         "need",
         "need_known",
         "pattern",
@@ -62,6 +63,8 @@ class LazyPattern:
         """The built runner (:class:`amends.check.anchors.Runner`), once asked for."""
         self.led_plan: Any = None
         """How the checker tries a word-led pattern at its leads (``amends.check.scan``)."""
+        self.marks: frozenset[str] | None = None
+        """Punctuation marks every match contains (None: not derived yet)."""
 
     @property
     def regex(self) -> re.Pattern[str]:
