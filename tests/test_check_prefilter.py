@@ -200,3 +200,21 @@ def test_repeated_characters_do_not_move_where_a_pattern_runs() -> None:
     assert window_strings(pattern) is None
     assert required(pattern) == frozenset({"??", "??:??"})
     assert not may_match(pattern, "see you at ten.")
+
+
+def test_a_pattern_with_no_other_test_is_ruled_out_by_a_punctuation_mark_the_draft_lacks() -> None:
+    from amends.check import check_text
+    from amends.check.lazy_regex import LazyPattern
+    from amends.check.prefilter import marks
+
+    slot = LazyPattern(r"(?-i:\b[A-Z]{2,}(?:_[A-Z]{2,})+\b)")
+    either = LazyPattern(r"\[\d|\(\d")  # a mark in one branch only is no requirement
+    assert marks(slot) == {"_"} and marks(either) == frozenset()
+    gate = Gate([slot, either])
+    assert id(slot) not in gate.possible("dear first name, see you at ten")
+    assert id(slot) in gate.possible("dear first_name, see you at ten")
+    assert id(either) in gate.possible("no brackets at all")
+    assert may_match(slot, "no underscore") is False
+    # the catalogue's own template-slot pattern still finds its slot, and only where one is
+    found = check_text("Dear FIRST_NAME,\n\nI am so sorry I missed our interview.")
+    assert "unfilled-placeholder" in found.categories

@@ -368,15 +368,22 @@ def run(
     lowered_text: str,
     probe_text: str,
     sentences: Sequence[tuple[int, int]] = (),
+    kept: dict[frozenset[str], list[int]] | None = None,
 ) -> list[tuple[int, int]]:
     """The non-empty matches of the runner's pattern, as ``finditer`` over ``folded`` gives.
 
     With ``sentences`` (every sentence of the text, in order), a pattern that
     has a :attr:`Runner.window` is run only over the sentences holding one of
     its required strings: a match that crosses a sentence break is not kept.
+    ``kept`` holds the places of each set of anchors found so far in this probe text:
+    patterns share them (every clock time starts with a digit).
     """
     if rule.anchors is not None:
-        places = sorted({p for a in rule.anchors for p in positions(probe_text, a)})
+        places = None if kept is None else kept.get(rule.anchors)
+        if places is None:
+            places = sorted({p for a in rule.anchors for p in positions(probe_text, a)})
+            if kept is not None:
+                kept[rule.anchors] = places
         return anchored_spans(rule.regex, folded, places)
     text = lowered_text if rule.lowered else folded
     if rule.window is not None and sentences:

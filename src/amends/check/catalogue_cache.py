@@ -24,7 +24,7 @@ from typing import Any
 from amends.check import anchors
 from amends.check.lazy_regex import LazyPattern
 from amends.check.leads import leads
-from amends.check.prefilter import also_required, required
+from amends.check.prefilter import also_required, marks, required
 from amends.paths import cache_dir, write_cache
 
 FORMAT = 3
@@ -60,6 +60,8 @@ class Index:
             found = fact["leads"]
             pattern.leads = None if found is None else frozenset(found)
             pattern.leads_known = True
+            if need is None:  # the marks are kept for the patterns with no other test
+                pattern.marks = frozenset(fact["marks"])
 
 
 def cache_path() -> Path:
@@ -102,6 +104,7 @@ def write(
             "also": [sorted(group) for group in also_required(pattern)],
             "runner": anchors.to_spec(pattern),
             "leads": None if (found := leads(pattern)) is None else sorted(found),
+            "marks": sorted(marks(pattern)) if need is None else [],
         }
     doc = {"key": key, "data": data, "translated": translated, "facts": facts}
     write_cache(cache_path(), json.dumps(doc, ensure_ascii=False))

@@ -229,10 +229,25 @@ _LEAD_IN = 80
 bounded window keeps a sentence of thousands of times from being read again for each one."""
 
 
-def _deadline_or_journey(text: str, start: int, at: int) -> bool:
-    """Whether the time at ``at`` is an end, a deadline or a journey's timetable, not a slot."""
+_DEADLINE_WORDS = ("by", "til")
+"""Strings one of which every match of :data:`_DEADLINE` holds ("until" and "till" hold "til")."""
+_TRAVEL_WORDS = ("land", "arriv", "depart", "leaves", "gets", "touch")
+"""Strings one of which every match of :data:`_TRAVEL` holds."""
+
+
+def _deadline_or_journey(text: str, lowered: str | None, start: int, at: int) -> bool:
+    """Whether the time at ``at`` is an end, a deadline or a journey's timetable, not a slot.
+
+    ``lowered`` is ``text`` in lower case, of the same length (None when it has another
+    one): an expression none of whose words is there before the time is not tried.
+    """
     lo = max(start, at - _LEAD_IN)
-    return bool(_DEADLINE.search(text, lo, at) or _TRAVEL.search(text, lo, at))
+    if lowered is None:
+        return bool(_DEADLINE.search(text, lo, at) or _TRAVEL.search(text, lo, at))
+    find = lowered.find
+    if any(find(w, lo, at) >= 0 for w in _DEADLINE_WORDS) and _DEADLINE.search(text, lo, at):
+        return True
+    return any(find(w, lo, at) >= 0 for w in _TRAVEL_WORDS) and bool(_TRAVEL.search(text, lo, at))
 
 
 _CLOCK_KEY_DROP = re.compile(r"[\s.]")
@@ -266,11 +281,14 @@ def clock_zone_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
     zoned: set[str] = set()
     pending: dict[tuple[int, int], list[tuple[int, int]]] = {}
     text = scan.folded
+    lowered = scan.same_length_lower
     for s, e in scan.sentences:
         # "there by 10:15", "until 09:15", "my train gets in at 9:40": an arrival or an end,
         # not a time to book
         times = [
-            t for t in _matches(scan, "clock", cat, s, e) if not _deadline_or_journey(text, s, t[0])
+            t
+            for t in _matches(scan, "clock", cat, s, e)
+            if not _deadline_or_journey(text, lowered, s, t[0])
         ]
         if not times:
             untimed.append((s, e))

@@ -36,6 +36,8 @@ class LazyPattern:
         "flags",
         "leads",
         "leads_known",
+        "led_plan",
+        "marks",
         "need",
         "need_known",
         "pattern",
@@ -59,6 +61,10 @@ class LazyPattern:
         """How the pattern runs fast, as the catalogue cache keeps it."""
         self.runner: Any = None
         """The built runner (:class:`amends.check.anchors.Runner`), once asked for."""
+        self.led_plan: Any = None
+        """How the checker tries a word-led pattern at its leads (``amends.check.scan``)."""
+        self.marks: frozenset[str] | None = None
+        """Punctuation marks every match contains (None: not derived yet)."""
 
     @property
     def regex(self) -> re.Pattern[str]:

@@ -105,6 +105,27 @@ def _head(lead: str) -> str:
     return lead
 
 
+def word_places(probe: str) -> dict[str, list[int]]:
+    """Each distinct word (run of word characters) of ``probe`` and where it starts, in order.
+
+    The words come from one ``findall``; each is found again from the end of the one
+    before, where nothing but non-word characters comes before it, so ``find`` gives its
+    very start.
+    """
+    at: dict[str, list[int]] = {}
+    pos = 0
+    find = probe.find
+    for word in _WORD_RUN.findall(probe):
+        pos = find(word, pos)
+        found = at.get(word)
+        if found is None:
+            at[word] = [pos]
+        else:
+            found.append(pos)
+        pos += len(word)
+    return at
+
+
 class LeadIndex:
     """Every lead of a catalogue's word-led patterns, and, per draft, where each opens a word.
 
@@ -153,13 +174,10 @@ class LeadIndex:
         distinct word's keys are looked up once; its positions are then given to
         every key at once (a key's list is in text order: see :meth:`places`).
         """
-        at: dict[str, list[int]] = {}
-        for m in _WORD_RUN.finditer(probe):
-            found = at.get(m.group())
-            if found is None:
-                at[m.group()] = [m.start()]
-            else:
-                found.append(m.start())
+        return self.filed(word_places(probe))
+
+    def filed(self, at: dict[str, list[int]]) -> dict[str, list[int]]:
+        """:meth:`words` of a probe whose words start at ``at`` (:func:`word_places`)."""
         out: dict[str, list[int]] = {}
         joined: list[list[int]] = []
         cached = self._by_word.get

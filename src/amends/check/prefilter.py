@@ -89,6 +89,49 @@ def _candidates(items: Any, flatten: bool, repeats: bool = True) -> list[frozens
     return candidates
 
 
+def marks(pattern: PatternSource) -> frozenset[str]:
+    """Punctuation marks every match contains, all of them (``_`` for ``[A-Z]+(?:_[A-Z]+)+``).
+
+    One character is too short for :func:`required`, but a mark such as ``_`` or ``[`` is
+    rare in a draft, and finding it is one C-level search: a pattern with no other test
+    (:attr:`Gate.always`) is ruled out by a mark the draft lacks. Only ASCII marks that are
+    neither letters, digits nor spaces, which ignoring case leaves as they are. Kept on a
+    catalogue pattern (the catalogue cache may have filled it in).
+    """
+    if isinstance(pattern, LazyPattern):
+        if pattern.marks is None:
+            pattern.marks = _marks_of(pattern)
+        return pattern.marks
+    return _marks_of(pattern)
+
+
+def _marks_of(pattern: PatternSource) -> frozenset[str]:
+    try:
+        parsed = sre_parse.parse(pattern.pattern, pattern.flags)
+    except re.error:
+        return frozenset()
+    return _marks(parsed.data)
+
+
+def _marks(items: Any) -> frozenset[str]:
+    found: set[str] = set()
+    for op, av in items:
+        if op is sre.LITERAL:
+            ch = chr(av)
+            if ch.isascii() and not ch.isalnum() and not ch.isspace():
+                found.add(ch)
+        elif op is sre.SUBPATTERN:
+            found |= _marks(av[3].data)
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+            found |= _marks(av[2].data)
+        elif op is sre.BRANCH:
+            branches = [_marks(b.data) for b in av[1]]
+            found |= frozenset.intersection(*branches) if branches else frozenset()
+        elif op is sre.ATOMIC_GROUP:
+            found |= _marks(av.data)
+    return frozenset(found)
+
+
 def _one_literal(items: Any) -> bool:
     """Whether ``items`` is a single literal character (what ``X{3,}`` repeats)."""
     return len(items) == 1 and items[0][0] is sre.LITERAL
@@ -151,8 +194,8 @@ def _required(source: str, flags: int, repeats: bool = True) -> frozenset[str] |
 def may_match(pattern: PatternSource, lowered: str) -> bool:
     """False only when ``pattern`` certainly has no match in the text ``lowered`` came from."""
     need = required(pattern)
-    if need is None:
-        return True
+    if need is None:  # a pattern with no other test needs its punctuation marks
+        return all(ch in lowered for ch in marks(pattern))
     return any(s in lowered for s in need) and all(
         any(s in lowered for s in group) for group in also_required(pattern)
     )
@@ -221,6 +264,11 @@ class Gate:
                     table.setdefault(literal, set()).add(token)
         self.known = frozenset(id(p) for p in self.patterns)
         self.always = frozenset(always)
+        self._marks = tuple(
+            (id(p), tuple(sorted(found)))
+            for p in self.patterns
+            if id(p) in always and (found := marks(p))
+        )
         self._needs = needs
         self._with_needs = frozenset(needs)
         self._exact = {k: frozenset(v) for k, v in exact.items()}
@@ -234,6 +282,7 @@ class Gate:
         self._keys = frozenset(exact) | frozenset(loose_by_key)
         self._loose_by_key = loose_by_key
         self._by_word: dict[str, tuple[frozenset[int], tuple[str, ...]]] = {}
+        self._by_token: dict[str, tuple[frozenset[int], tuple[str, ...]]] = {}
 
     def _word(self, word: str) -> tuple[frozenset[int], tuple[str, ...]]:
         """Patterns a word certainly unlocks, and longer literals it may (to confirm)."""
@@ -263,16 +312,65 @@ class Gate:
                 new = words
             for word in new:
                 by_word[word] = self._word(word)
+        return self._possible_of(list(map(by_word.__getitem__, words)), lowered)
+
+    def possible_in(self, words: Iterable[str], lowered: str) -> set[int]:
+        """:meth:`possible` of ``lowered`` given its distinct words (the runs of word
+        characters of a text that has the same letters ``a``-``z`` where ``lowered`` has
+        them): every run of letters lies inside one word, so the words' runs are the text's.
+        Each word's entry (its runs' patterns together) is kept, as words repeat."""
+        kept = self._by_token
+        if len(kept) > _WORD_CACHE_LIMIT:
+            kept.clear()
+        found: list[frozenset[int]] = []  # the words' patterns, empty sets left out
+        maybe: set[str] = set()  # their longer literals, each once
+        for word in words:
+            entry = kept.get(word)
+            if entry is None:
+                entry = kept[word] = self._token(word)
+            ids, longer = entry
+            if ids:
+                found.append(ids)
+            if longer:
+                maybe.update(longer)
+        return self._present(set(self.always).union(*found), maybe, lowered)
+
+    def _token(self, word: str) -> tuple[frozenset[int], tuple[str, ...]]:
+        """The patterns and longer literals of every run of letters in one word."""
+        runs = _LETTERS.findall(word)
+        if len(runs) == 1 and runs[0] == word:
+            return self._word(word)
+        ids: set[int] = set()
+        maybe: list[str] = []
+        for run in dict.fromkeys(runs):
+            more, longer = self._word(run)
+            ids |= more
+            maybe.extend(longer)
+        return frozenset(ids), tuple(maybe)
+
+    def _possible_of(
+        self, entries: list[tuple[frozenset[int], tuple[str, ...]]], lowered: str
+    ) -> set[int]:
         # one union of every word's patterns (a C-level pass, not one step per word)
-        entries = list(map(by_word.__getitem__, words))
         out = set(self.always).union(*[ids for ids, _ in entries])
+        return self._present(out, {s for _, longer in entries for s in longer}, lowered)
+
+    def _present(self, out: set[int], maybe: set[str], lowered: str) -> set[int]:
+        """``out`` (the patterns the words unlock) with those of the longer literals ``maybe``
+        and of the literals with no key found in ``lowered``, less those whose further
+        requirements it does not meet."""
         loose = self._loose
-        for literal in {s for _, longer in entries for s in longer}:
+        for literal in maybe:
             if literal in lowered:
                 out |= loose[literal]
         for literal, ids in self._keyless.items():
             if literal in lowered:
                 out |= ids
+        for key, chars in self._marks:
+            for ch in chars:
+                if ch not in lowered:
+                    out.discard(key)
+                    break
         needs = self._needs
         for key in self._with_needs.intersection(out):
             if not needs[key] <= out:

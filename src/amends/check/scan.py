@@ -10,14 +10,14 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import cache, cached_property
-from typing import Any
+from functools import cache
+from typing import Any, Generic, TypeVar, overload
 
 from amends.check import anchors
 from amends.check.classifier import Scores, model
 from amends.check.draft import Draft
 from amends.check.lazy_regex import LazyPattern
-from amends.check.leads import LeadIndex
+from amends.check.leads import LeadIndex, word_places
 from amends.check.model import DraftKind
 from amends.check.prefilter import Gate, may_match
 from amends.check.reading import read_sentences
@@ -25,6 +25,34 @@ from amends.check.rules import Rule, catalogue
 from amends.check.text import blank_markers, fold, sentences, words
 
 Span = tuple[int, int]
+_T = TypeVar("_T")
+
+
+class kept_property(Generic[_T]):
+    """``functools.cached_property`` without its lock: the value computed on first use is
+    kept in the instance's ``__dict__``, which later reads find first. A scan is read by one
+    thread, and Python 3.11's ``cached_property`` takes a lock for every value it computes,
+    a fixed cost a draft pays some thirty times."""
+
+    def __init__(self, func: Callable[[Any], _T]) -> None:
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, obj: None, owner: type | None = None) -> kept_property[_T]: ...
+
+    @overload
+    def __get__(self, obj: object, owner: type | None = None) -> _T: ...
+
+    def __get__(self, obj: object | None, owner: type | None = None) -> Any:
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.func(obj)
+        return value
 
 
 @cache
@@ -122,20 +150,21 @@ def cuts(labels: tuple[str, ...], probability: float | None = None) -> tuple[tup
     return tuple(_cut(label, probability) for label in labels)
 
 
+_FEW_LEADS = 8
+"""A word-led pattern with at most this many one-word leads looks each up in the draft's
+words; one with more meets them with the draft's keys in one set intersection."""
 _LedPlan = tuple[frozenset[str], tuple[tuple[str, str], ...], bool, Callable[..., Any]]
-_LED_PLANS: dict[int, tuple[LazyPattern, _LedPlan]] = {}
 
 
 def _led_plan(pattern: LazyPattern) -> _LedPlan:
-    """What :meth:`Scan._led_spans` needs of a word-led pattern, worked out once: its leads
-    (:meth:`LeadIndex.plan`), whether its matches may cross sentences, its ``match``. Kept
-    by ``id`` with the pattern itself, so the id stays its own."""
-    entry = _LED_PLANS.get(id(pattern))
-    if entry is not None and entry[0] is pattern:
-        return entry[1]
-    whole, longer = _leads().plan(id(pattern))
-    plan = (whole, longer, anchors.runner(pattern).window is None, pattern.regex.match)
-    _LED_PLANS[id(pattern)] = (pattern, plan)
+    """What :meth:`Scan._led_spans` needs of a word-led pattern, worked out once and kept on
+    the pattern: its leads (:meth:`LeadIndex.plan`), whether its matches may cross
+    sentences, its ``match``."""
+    plan: _LedPlan | None = pattern.led_plan
+    if plan is None:
+        whole, longer = _leads().plan(id(pattern))
+        plan = (whole, longer, anchors.runner(pattern).window is None, pattern.regex.match)
+        pattern.led_plan = plan
     return plan
 
 
@@ -182,11 +211,11 @@ class Scan:
     reason_outside_control: bool | None = None
     """From ``--reason``: whether the cause was outside the user's control (None: not given)."""
 
-    @cached_property
+    @kept_property
     def folded(self) -> str:
         return fold(blank_markers(self.draft.text))
 
-    @cached_property
+    @kept_property
     def sentences(self) -> tuple[tuple[int, int], ...]:
         """Every sentence of the text, the subject line being a sentence of its own."""
         text = self.folded
@@ -196,17 +225,17 @@ class Scan:
         spans.extend(self.body_sentences)
         return tuple(spans)
 
-    @cached_property
+    @kept_property
     def sentences_ordered(self) -> bool:
         """Whether the sentences are in text order, none overlapping the next."""
         spans = self.sentences
         return all(spans[i][1] <= spans[i + 1][0] for i in range(len(spans) - 1))
 
-    @cached_property
+    @kept_property
     def body_sentences(self) -> tuple[tuple[int, int], ...]:
         return tuple(sentences(self.folded, self.draft.body_start, len(self.folded)))
 
-    @cached_property
+    @kept_property
     def anchor(self) -> int:
         """Where whole-draft findings point: the first visible character of the body."""
         text, pos = self.folded, self.draft.body_start
@@ -221,14 +250,14 @@ class Scan:
                 return start, end
         return pos, pos
 
-    @cached_property
+    @kept_property
     def readings(self) -> dict[Span, list[Scores]]:
         """The classifier's scores per body sentence: the whole sentence, then each clause
         (:mod:`amends.check.reading`). Scores are compared with the cuts of :func:`cuts`,
         which says the same as comparing probabilities with thresholds."""
         return read_sentences(self.folded, self.body_sentences)
 
-    @cached_property
+    @kept_property
     def best(self) -> dict[Span, Sequence[int]]:
         """Per body sentence, each function's highest score over its readings."""
         return {
@@ -267,7 +296,7 @@ class Scan:
         i, z = _cut(label, threshold)
         return any(best[i] >= z for best in self.best.values())
 
-    @cached_property
+    @kept_property
     def outside_control(self) -> bool:
         """The cause was outside the user's control: from ``--reason``, else from the draft.
 
@@ -283,20 +312,26 @@ class Scan:
             return True  # "the ferry was cancelled", "I was sick all morning"
         return self.anywhere("outside-reason") and not self.anywhere("excuse")
 
-    @cached_property
+    @kept_property
     def _found(self) -> dict[int, list[Span]]:
         """Matches per pattern, by ``id``: hashing a compiled pattern hashes its whole program."""
         return {}
 
-    @cached_property
+    @kept_property
     def _found_any(self) -> dict[int, tuple[tuple[LazyPattern, ...], list[Span]]]:
         return {}
 
-    @cached_property
+    @kept_property
     def _same_length_lower(self) -> str | None:
         return anchors.lowered(self.folded)
 
-    @cached_property
+    @property
+    def same_length_lower(self) -> str | None:
+        """The folded text in lower case, of the same length (None when it has another one):
+        where a string is found in it, ignoring case, is where it is in :attr:`folded`."""
+        return self._same_length_lower
+
+    @kept_property
     def _probe(self) -> str:
         lowered = self._same_length_lower
         return "" if lowered is None else anchors.probe(lowered)
@@ -316,31 +351,38 @@ class Scan:
             if key not in self._possible and key in self._known:
                 return []  # ruled out by the gate: nothing to keep
             if key in self._led:
-                found = self._led_spans(pattern, _led_plan(pattern))
+                plan = pattern.led_plan
+                found = self._led_spans(pattern, _led_plan(pattern) if plan is None else plan)
             else:
                 found = self._search(pattern)
             self._found[key] = found
             self._alive.append(pattern)
         return found
 
-    @cached_property
+    @kept_property
     def _led(self) -> frozenset[int]:
         """The word-led patterns (none when the lower case has another length)."""
         return frozenset() if self._same_length_lower is None else _leads().known
 
-    @cached_property
+    @kept_property
     def _lead_words(self) -> dict[str, list[int]]:
-        return _leads().words(self._probe)
+        return _leads().filed(self._word_places)
 
-    @cached_property
+    @kept_property
+    def _word_places(self) -> dict[str, list[int]]:
+        """The probe's distinct words and where each starts: what the leads are filed by,
+        and (their runs of letters being the draft's) what the substring gate reads."""
+        return word_places(self._probe)
+
+    @kept_property
     def _lead_keys(self) -> frozenset[str]:
         return frozenset(self._lead_words)
 
-    @cached_property
+    @kept_property
     def _known(self) -> frozenset[int]:
         return _gate().known
 
-    @cached_property
+    @kept_property
     def _alive(self) -> list[LazyPattern]:
         """The patterns ``_found`` holds results for, kept alive so their ids stay theirs."""
         return []
@@ -355,8 +397,18 @@ class Scan:
         if lowered is None:
             return [m.span() for m in pattern.finditer(self.folded) if m.end() > m.start()]
         return anchors.run(
-            anchors.runner(pattern), self.folded, lowered, self._probe, self.sentences
+            anchors.runner(pattern),
+            self.folded,
+            lowered,
+            self._probe,
+            self.sentences,
+            self._anchor_places,
         )
+
+    @kept_property
+    def _anchor_places(self) -> dict[frozenset[str], list[int]]:
+        """Where each set of anchors is in the probe, found once (:func:`anchors.run`)."""
+        return {}
 
     def _led_spans(self, pattern: LazyPattern, plan: _LedPlan) -> list[Span]:
         """``finditer``'s matches of a word-led pattern, tried only where
@@ -365,7 +417,14 @@ class Scan:
         word-led pattern is the commonest, so a call saved here is saved for most of them."""
         whole, longer, anywhere, match = plan
         words = self._lead_words
-        lists = [words[s] for s in whole & self._lead_keys]
+        if len(whole) > _FEW_LEADS:
+            lists = [words[s] for s in whole & self._lead_keys]
+        else:  # a few leads: looked up one by one, without building a set
+            lists = []
+            for s in whole:
+                found = words.get(s)
+                if found is not None:
+                    lists.append(found)
         for head, lead in longer:
             found = words.get(head)
             if found:
@@ -395,16 +454,18 @@ class Scan:
                 end = m.end()
         return out
 
-    @cached_property
+    @kept_property
     def _possible(self) -> set[int]:
-        return _gate().possible(self.lowered)
+        if self._same_length_lower is None:
+            return _gate().possible(self.lowered)
+        return _gate().possible_in(self._word_places, self.lowered)
 
-    @cached_property
+    @kept_property
     def body_words(self) -> list[Span]:
         """Spans of the words of the body."""
         return words(self.folded, self.draft.body_start)
 
-    @cached_property
+    @kept_property
     def lowered(self) -> str:
         """The folded text in lower case, for the substring gate."""
         return self._same_length_lower or self.folded.lower()

@@ -57,7 +57,10 @@ FOLD_TABLE: dict[int, str] = str.maketrans(
 MARKER = re.compile(r"<!--\s*amends:\s*ignore\b(?P<rules>[^>\n]*?)\s*-->", re.IGNORECASE)
 """The inline suppression marker: ``<!-- amends: ignore RULE[, RULE...] -->``."""
 
-_BOUNDARY = re.compile(r"\n|[.!?]+(?=[\s\"')\]]|$)")
+_BOUNDARY = re.compile(r"[\n.!?](?:(?<=\n)|[.!?]*(?=[\s\"')\]]|$))")
+"""A line break, or a run of ``.``, ``!``, ``?`` before a space, a closing quote or bracket
+or the end: ``\n|[.!?]+(?=…)``, written to open with one character class so the engine
+skips to the next candidate character instead of trying both branches everywhere."""
 _NO_BREAK_BEFORE = re.compile(
     r"(?:\b(?:[ap]\.m|e\.g|i\.e|etc|vs|mr|mrs|ms|dr|st|approx|incl|dept|jr|sr)|\b[A-Z])$",
     re.IGNORECASE,
@@ -120,23 +123,40 @@ def blank_markers(text: str) -> str:
     return MARKER.sub(lambda m: " " * len(m.group(0)), text)
 
 
-def sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of the sentences (and lines) in ``text[start:end]``, trimmed of whitespace.
 
     A line break always ends a sentence; ``.``, ``!``, ``?`` end one when followed by
     space, except after common abbreviations such as ``a.m.`` and ``e.g.``. A
     semicolon joins two clauses of one sentence ("I overslept; the mistake was
     mine"): the classifier reads the clauses on their own as well.
+
+    Every abbreviation ends in a letter, so a mark after anything else is a break without
+    asking :data:`_NO_BREAK_BEFORE`; the spans are trimmed in place, not by a generator.
     """
+    out: list[tuple[int, int]] = []
     pos = start
+    no_break = _NO_BREAK_BEFORE.search
     for m in _BOUNDARY.finditer(text, start, end):
+        at, stop = m.span()
         # An abbreviation is a few letters: look at the end of the sentence only.
-        window = max(pos, m.start() - _ABBREVIATION_WINDOW)
-        if m.group(0) != "\n" and _NO_BREAK_BEFORE.search(text, window, m.start()):
+        mark = stop - at != 1 or text[at] != "\n"
+        abbreviated = mark and at > pos and text[at - 1].isalpha()
+        if abbreviated and no_break(text, max(pos, at - _ABBREVIATION_WINDOW), at):
             continue
-        yield from _trimmed(text, pos, m.end())
-        pos = m.end()
-    yield from _trimmed(text, pos, end)
+        _trim_into(out, text, pos, stop)
+        pos = stop
+    _trim_into(out, text, pos, end)
+    return out
+
+
+def _trim_into(out: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append((start, end))
 
 
 def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
