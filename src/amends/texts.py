@@ -246,6 +246,13 @@ class Substitution:
 
     parts: tuple[str, ...]
 
+    def __hash__(self) -> int:  # a rendered-text key hashes it on every look-up: hashed once
+        return self._hash
+
+    @cached_property
+    def _hash(self) -> int:
+        return hash(self.parts)
+
     @cached_property
     def names(self) -> tuple[str, ...]:
         """The names the text reads, each once."""
@@ -289,6 +296,13 @@ class Conditional:
     """
 
     pieces: tuple[tuple[str | None, Substitution], ...]
+
+    def __hash__(self) -> int:  # a rendered-text key hashes it on every look-up: hashed once
+        return self._hash
+
+    @cached_property
+    def _hash(self) -> int:
+        return hash(self.pieces)
 
     @cached_property
     def names(self) -> tuple[str, ...]:
