@@ -363,6 +363,13 @@ def snippet(name: str, key: str, **context: Any) -> str:
     return template if isinstance(template, str) else render_snippet(template, context)
 
 
+def snippet_with(name: str, key: str, context: dict[str, Any]) -> str:
+    """:func:`snippet` with its values already in a dict (a checklist renders several
+    snippets from one set of values, without copying them into keywords each time)."""
+    template = _snippet_template(name, key)
+    return template if isinstance(template, str) else render_snippet(template, context)
+
+
 _PLAIN = frozenset({str, int, bool, type(None)})
 """Values whose equality means the same text. Floats are left out: ``-0.0 == 0.0`` (and
 hash alike) but render as different text, so a float is rendered, never looked up."""
