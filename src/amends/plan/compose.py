@@ -97,7 +97,9 @@ def _offers(
     slots: Sequence[Slot],
     windows: Sequence[Window],
     interviewer: str | None,
+    candidate: Candidate,
 ) -> dict[str, Any]:
+    """What is offered; ``candidate`` is :meth:`Situation.candidate_as_read`, read once per plan."""
     iv, c = s.interview, s.candidate
     live = s.happening.scenario == "tech-failure"
     platforms = _platforms(iv.platform)
@@ -116,7 +118,7 @@ def _offers(
             "compose",
             f"now_options.written{other}.{iv.mode}",
             english,
-            phone=s.candidate_as_read().phone,
+            phone=candidate.phone,
             platforms=platforms,
             interviewer=them,
         )
@@ -163,8 +165,8 @@ def _context(
 ) -> dict[str, Any]:
     english = english_for(s)
     who = _who(s, english)
-    offers = _offers(s, english, slots, windows, who["interviewer_name"])
     candidate = s.candidate_as_read()
+    offers = _offers(s, english, slots, windows, who["interviewer_name"], candidate)
     shared = macros(english)
     return {
         **who,
