@@ -110,3 +110,16 @@ def test_a_changed_tz_database_gets_a_fresh_folder(monkeypatch: pytest.MonkeyPat
 @pytest.fixture
 def cache_home() -> Path:
     return cache_dir()
+
+
+@pytest.mark.parametrize("english", ["gb", "us"])
+def test_clock_from_the_minute_table_writes_what_the_hour_and_minute_say(english: str) -> None:
+    """Every minute of the day: 24-hour ``09:05`` in British, 12-hour ``9:05 AM`` in American."""
+    for minute in range(24 * 60):
+        hour, rest = divmod(minute, 60)
+        moment = datetime(2026, 3, 29, hour, rest)
+        if english == "us":
+            half = "AM" if hour < 12 else "PM"
+            assert format.clock(moment, "us") == f"{hour % 12 or 12}:{rest:02d} {half}"
+        else:
+            assert format.clock(moment, "gb") == f"{hour:02d}:{rest:02d}"

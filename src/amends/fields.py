@@ -157,8 +157,14 @@ def one_line(
     # Checked on the raw value: a trailing newline or tab is refused too, not silently trimmed.
     if not printable and _has_control(value):
         raise InputError(field, "must be a single line without control characters or line breaks")
-    refuse_disguised(value, field)
-    if _invisible(text):
+    if printable:  # no direction controls (format characters are unprintable) and no Cf
+        if "=?" in value:
+            refuse_disguised(value, field)
+        invisible = not text  # printable space is U+0020 alone, which strip removed
+    else:
+        refuse_disguised(value, field)
+        invisible = _invisible(text)
+    if invisible:
         if required:
             raise InputError(field, "must not be empty" if not text else "has no visible text")
         return ""

@@ -246,6 +246,13 @@ class Substitution:
 
     parts: tuple[str, ...]
 
+    def __hash__(self) -> int:  # a rendered-text key hashes it on every look-up: hashed once
+        return self._hash
+
+    @cached_property
+    def _hash(self) -> int:
+        return hash(self.parts)
+
     @cached_property
     def names(self) -> tuple[str, ...]:
         """The names the text reads, each once."""
@@ -289,6 +296,13 @@ class Conditional:
     """
 
     pieces: tuple[tuple[str | None, Substitution], ...]
+
+    def __hash__(self) -> int:  # a rendered-text key hashes it on every look-up: hashed once
+        return self._hash
+
+    @cached_property
+    def _hash(self) -> int:
+        return hash(self.pieces)
 
     @cached_property
     def names(self) -> tuple[str, ...]:
@@ -345,6 +359,13 @@ def _snippet_template(name: str, key: str) -> Template | Substitution | Conditio
 
 def snippet(name: str, key: str, **context: Any) -> str:
     """Render the snippet ``key`` of ``data/<name>.toml`` with ``context``."""
+    template = _snippet_template(name, key)
+    return template if isinstance(template, str) else render_snippet(template, context)
+
+
+def snippet_with(name: str, key: str, context: dict[str, Any]) -> str:
+    """:func:`snippet` with its values already in a dict (a checklist renders several
+    snippets from one set of values, without copying them into keywords each time)."""
     template = _snippet_template(name, key)
     return template if isinstance(template, str) else render_snippet(template, context)
 

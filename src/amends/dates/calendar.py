@@ -255,14 +255,20 @@ class BusinessCalendar:
     ) -> datetime:
         """``at`` (default 10:00) on the ``days``-th business day after ``moment``, on ``tz``."""
         day = moment.astimezone(ZoneInfo(tz)).date()
+        # Days as ordinals against each year's set of closed days (is_business_day's rule).
+        ordinal, year = day.toordinal(), day.year
+        closed, next_year = self.closed_ordinals(year), date(year + 1, 1, 1).toordinal()
         counted = 0
         for _ in range(_MAX_SCAN_DAYS):
             if counted >= days:
                 break
-            day += timedelta(days=1)
-            if self.is_business_day(day):
+            ordinal += 1
+            if ordinal >= next_year:
+                year += 1
+                closed, next_year = self.closed_ordinals(year), date(year + 1, 1, 1).toordinal()
+            if ordinal not in closed:
                 counted += 1
-        return wall_time(day, at, tz)
+        return wall_time(date.fromordinal(ordinal), at, tz)
 
 
 _MEMO_DAYS = 20_000  # about fifty years of answers per calendar, then start again

@@ -209,12 +209,22 @@ def short_date(moment: datetime, english: English = "gb") -> str:
     return date_text(moment.date(), _SHORT_DATE[english], _LOCALES[english])
 
 
+def _clock_text(hour: int, minute: int, english: English) -> str:
+    if english == "us":
+        return f"{hour % 12 or 12}:{minute:02d} {'AM' if hour < 12 else 'PM'}"
+    return f"{hour:02d}:{minute:02d}"
+
+
+@cache
+def _clocks(english: English) -> tuple[str, ...]:
+    """Every minute of the day on one clock style, written once (a plan writes a score of
+    times; built on first use, so a command that writes none never pays for it)."""
+    return tuple(_clock_text(m // 60, m % 60, english) for m in range(24 * 60))
+
+
 def clock(moment: datetime, english: English = "gb") -> str:
     """``14:30`` (British, 24-hour) or ``2:30 PM`` (American, 12-hour)."""
-    if english == "us":
-        hour = moment.hour % 12 or 12
-        return f"{hour}:{moment.minute:02d} {'AM' if moment.hour < 12 else 'PM'}"
-    return f"{moment.hour:02d}:{moment.minute:02d}"
+    return _clocks("us" if english == "us" else "gb")[moment.hour * 60 + moment.minute]
 
 
 def at_zone(moment: datetime, tz: str) -> datetime:

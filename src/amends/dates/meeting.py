@@ -19,17 +19,19 @@ by day and sent on a schedule.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from amends.dates.calendar import BusinessCalendar, Hours, in_hours, next_waking
-from amends.dates.zones import offset_seconds
+from amends.dates.zone_offsets import SPAN_BITS, table
 
 SHARED_SCAN_DAYS = 14
 _UTC = ZoneInfo("UTC")
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
 _SECOND = timedelta(seconds=1)
+_MICROSECOND = timedelta(microseconds=1)
 _DAY = 86_400
 _QUARTER = 900
 _MINUTES_PER_DAY = 1440
@@ -38,10 +40,13 @@ _MINUTES_PER_DAY = 1440
 def next_quarter(moment: datetime) -> datetime:
     """``moment`` rounded up to a whole quarter hour (in UTC, so on every clock but 45-minute
     zones a round time)."""
-    base = moment.astimezone(_UTC).replace(second=0, microsecond=0)
-    if base < moment:
-        base += timedelta(minutes=1)
-    return base + timedelta(minutes=(-base.minute) % 15)
+    return datetime.fromtimestamp(_quarter_seconds(moment), _UTC)
+
+
+def _quarter_seconds(moment: datetime) -> int:
+    """:func:`next_quarter` as whole seconds after 1970 UTC: quarter hours of UTC are whole
+    multiples of 900 seconds after 1970, so rounding up is integer arithmetic."""
+    return -(-((moment - _EPOCH) // _MICROSECOND) // (_QUARTER * 1_000_000)) * _QUARTER
 
 
 def _seconds(moment: datetime) -> int:
@@ -50,43 +55,28 @@ def _seconds(moment: datetime) -> int:
 
 
 class _Offsets:
-    """One zone's UTC offset as a search moves forward in time, read a day apart.
-
-    Two readings a day apart that agree mean no change between them (tzdata has no
-    zone that changes its offset twice within a week, see
-    ``tests/test_fast_time_tables.py``); where they differ, the change is found to
-    the second by bisection.
-    """
+    """One zone's UTC offset as a search moves forward in time, read from the zone's table of
+    changes (:mod:`amends.dates.zone_offsets`, checked against the clock when built): each
+    reading gives the offset and the next instant at which it changes, so a search steps
+    from one change to the next instead of reading the clock a day apart."""
 
     def __init__(self, tz: ZoneInfo, start: int) -> None:
         self.tz = tz
-        self.offset = offset_seconds(tz, start)
-        self.until = start  # the offset is self.offset at every instant up to self.until
-        self.next: int | None = None  # the offset from self.until on, when it changes there
+        self.offset = 0
+        self.until = start  # the offset is self.offset at every instant before self.until
+        self.since = start + 1  # ... and from self.since on (nothing read yet)
 
     def read(self, seconds: int) -> tuple[int, int]:
-        """The offset at ``seconds`` (never earlier than the last read) and an instant after
-        it before which the offset does not change."""
-        while seconds >= self.until:
-            self._extend()
+        """The offset at ``seconds`` and an instant after it before which the offset does not
+        change."""
+        if not self.since <= seconds < self.until:
+            index = seconds >> SPAN_BITS
+            found = table(self.tz, index)
+            i = bisect_right(found.changes, seconds)
+            self.offset = found.offsets[i]
+            self.since = found.changes[i - 1] if i else found.start
+            self.until = found.changes[i] if i < len(found.changes) else (index + 1) << SPAN_BITS
         return self.offset, self.until
-
-    def _extend(self) -> None:
-        if self.next is not None:
-            self.offset, self.next = self.next, None
-        probe = self.until + _DAY
-        found = offset_seconds(self.tz, probe)
-        if found == self.offset:
-            self.until = probe
-            return
-        low, high = self.until, probe  # the old offset at low, the new one at high
-        while high - low > 1:
-            middle = (low + high) // 2
-            if offset_seconds(self.tz, middle) == self.offset:
-                low = middle
-            else:
-                high = middle
-        self.until, self.next = high, found
 
 
 def _inside(minute: int, hours: Hours) -> bool:
@@ -119,7 +109,7 @@ def shared_moment(
     their_tz, their_hours, calendar = theirs
     if in_hours(after, my_tz, my_hours) and calendar.is_working_time(after, their_tz, their_hours):
         return after
-    moment = _seconds(next_quarter(after))
+    moment = _quarter_seconds(after)
     last = _seconds(after + within)  # a whole-second moment is at most ``after + within``
     my_offsets = _Offsets(ZoneInfo(my_tz), moment)
     their_offsets = _Offsets(ZoneInfo(their_tz), moment)
@@ -130,8 +120,8 @@ def shared_moment(
         my_minute = my_local // 60 % _MINUTES_PER_DAY
         if not _inside(my_minute, my_hours):
             now = datetime.fromtimestamp(moment, _UTC)
-            woken = next_quarter(next_waking(now, my_tz, my_hours))  # skip my night
-            moment = _seconds(woken) if woken > now else moment + _QUARTER
+            woken = _quarter_seconds(next_waking(now, my_tz, my_hours))  # skip my night
+            moment = woken if woken > moment else moment + _QUARTER
             continue
         their_offset, their_steady = their_offsets.read(moment)
         their_local = moment + their_offset

@@ -13,7 +13,6 @@ benchmarks) that already hold a :class:`Situation` and its slots.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -39,12 +38,12 @@ def make_plan(request: PlanRequest, clock_now: datetime | None = None, *, cli: b
     ``cli=False`` words the checklist for the web app (no command names).
     """
     situation = request.to_situation(clock_now)
-    # Built (and so validated) even when the user gives their own --slot times.
+    # Built (and so validated) even when the user gives their own --slot times; once, with
+    # the clash's day already among the busy times.
+    clash = (clash_day(situation),) if situation.happening.scenario == "conflict" else ()
     slot_request = slot_request_from_options(
-        situation.now, situation.interview.tz, situation.candidate.tz, request.slot_options
+        situation.now, situation.interview.tz, situation.candidate.tz, request.slot_options, clash
     )
-    if situation.happening.scenario == "conflict":
-        slot_request = replace(slot_request, busy=(*slot_request.busy, clash_day(situation)))
     # Events a busy calendar could not use: the times were chosen without them.
     skipped = tuple(
         PlanWarning("busy", message)

@@ -10,6 +10,7 @@ one English variant per message (:mod:`amends.plan.english`).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from amends.dates.format import English
@@ -18,7 +19,7 @@ from amends.plan.english import Renderer, english_for, localise, macros, snippet
 from amends.plan.names import FAMILY_NAME_FIRST, PersonName, parse_name
 from amends.plan.reasons import Reason
 from amends.plan.result import FirstAction, Message, MessageKind
-from amends.plan.situation import Situation
+from amends.plan.situation import Candidate, Situation
 from amends.plan.wording import (
     delay_line,
     slot_text,
@@ -96,7 +97,9 @@ def _offers(
     slots: Sequence[Slot],
     windows: Sequence[Window],
     interviewer: str | None,
+    candidate: Candidate,
 ) -> dict[str, Any]:
+    """What is offered; ``candidate`` is :meth:`Situation.candidate_as_read`, read once per plan."""
     iv, c = s.interview, s.candidate
     live = s.happening.scenario == "tech-failure"
     platforms = _platforms(iv.platform)
@@ -115,7 +118,7 @@ def _offers(
             "compose",
             f"now_options.written{other}.{iv.mode}",
             english,
-            phone=s.candidate_as_read().phone,
+            phone=candidate.phone,
             platforms=platforms,
             interviewer=them,
         )
@@ -136,6 +139,24 @@ def _offers(
     }
 
 
+@lru_cache(maxsize=1024)
+def _greeting(english: English, to: str | None) -> str:
+    """The ``greeting`` macro of ``to``: pure, and the same few names recur across plans."""
+    return str(macros(english).greeting(to))
+
+
+@lru_cache(maxsize=1024)
+def _hello(english: English, to: str | None) -> str:
+    """The ``hello`` macro of ``to`` (pure, like :func:`_greeting`)."""
+    return str(macros(english).hello(to))
+
+
+@lru_cache(maxsize=1024)
+def _signature(english: English, candidate: Candidate) -> str:
+    """The ``signature`` macro of the candidate as read (pure: the same user signs every plan)."""
+    return str(macros(english).signature(candidate))
+
+
 def _context(
     s: Situation,
     reason: Reason,
@@ -144,16 +165,16 @@ def _context(
 ) -> dict[str, Any]:
     english = english_for(s)
     who = _who(s, english)
-    offers = _offers(s, english, slots, windows, who["interviewer_name"])
     candidate = s.candidate_as_read()
+    offers = _offers(s, english, slots, windows, who["interviewer_name"], candidate)
     shared = macros(english)
     return {
         **who,
         **_reason_words(s, reason, english),
         **offers,
         # The pieces of templates/messages/_macros.j2 the messages share, rendered once.
-        "greeting": str(shared.greeting(who["greet"])),
-        "hello": str(shared.hello(who["greet"])),
+        "greeting": _greeting(english, who["greet"]),
+        "hello": _hello(english, who["greet"]),
         "availability": str(
             shared.availability(
                 offers["slots"],
@@ -161,7 +182,7 @@ def _context(
                 otherwise=offers["now_options"] and offers["slots"],
             )
         ),
-        "signature": str(shared.signature(candidate)),
+        "signature": _signature(english, candidate),
         "english": english,
         "candidate": candidate,
         "interview": s.interview,
@@ -210,7 +231,7 @@ def _to_recruiter(ctx: dict[str, Any]) -> dict[str, Any]:
     "otherwise"."""
     shared = macros(ctx["english"])
     return {
-        "greeting": str(shared.greeting(ctx["greet_recruiter"])),
+        "greeting": _greeting(ctx["english"], ctx["greet_recruiter"]),
         "availability": str(shared.availability(ctx["slots"], windows_mode=ctx["windows_mode"])),
     }
 

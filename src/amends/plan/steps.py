@@ -30,7 +30,7 @@ from amends.plan.reasons import Reason
 from amends.plan.result import FirstAction, Phase, Step
 from amends.plan.situation import Situation
 from amends.plan.triage import contact_label, recruiter_label
-from amends.texts import snippet
+from amends.texts import snippet_with
 
 FOLLOW_UP_AFTER_BUSINESS_DAYS = 3
 SCHEDULED_WRITING = timedelta(minutes=15)
@@ -75,7 +75,7 @@ def build_steps(
     steps: list[Step] = []
 
     def add(phase: Phase, at: datetime, key: str, **extra: str) -> None:
-        text = snippet("steps", f"{phase}.{key}", **ctx, **extra)
+        text = snippet_with("steps", f"{phase}.{key}", {**ctx, **extra} if extra else ctx)
         steps.append(Step(phase=phase, at=at, text=text, key=key))
 
     for minutes, key in _contain(s, action):
@@ -111,11 +111,13 @@ def build_steps(
 
 
 PHASES: tuple[Phase, ...] = ("contain", "correct", "consolidate")
+_PHASE_ORDER = {phase: n for n, phase in enumerate(PHASES)}
 
 
 def sorted_steps(steps: list[Step]) -> list[Step]:
     """Phase by phase, and by time within a phase (a waking-hours move can reorder them)."""
-    return sorted(steps, key=lambda step: (PHASES.index(step.phase), step.at))
+    order = _PHASE_ORDER
+    return sorted(steps, key=lambda step: (order[step.phase], step.at))
 
 
 __all__ = [

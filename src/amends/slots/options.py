@@ -14,7 +14,7 @@ import importlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from amends.slots.busy import BusyCalendar
 from amends.slots.query import (
@@ -25,6 +25,9 @@ from amends.slots.query import (
     DEFAULT_MY_HOURS,
     SlotRequest,
 )
+
+if TYPE_CHECKING:
+    from amends.slots.clock import Interval
 
 _MAX_MINUTES_TYPED = 10_000  # beyond this a typed number is nonsense; refused as length 0
 SLOT_OPTION_NAMES = ("country", "hours", "my_hours", "duration", "days", "count", "busy", "windows")
@@ -82,8 +85,10 @@ def slot_request_from_options(
     interviewer_tz: str,
     candidate_tz: str | None,
     options: SlotOptions | None = None,
+    busy: Sequence[Interval] = (),
 ) -> SlotRequest:
-    """The validated request for ``options`` (defaults when ``None``).
+    """The validated request for ``options`` (defaults when ``None``), kept clear of ``busy``
+    (times a caller knows are taken, beside the ``--busy`` files).
 
     Raises :class:`~amends.errors.InputError` naming the option on bad input.
     """
@@ -102,4 +107,5 @@ def slot_request_from_options(
         count=o.count,
         calendars=load_busy_files(o.busy),
         windows=o.windows,
+        busy=tuple(busy),
     )
