@@ -77,14 +77,18 @@ def absence_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
     Present means a catalogue pattern matches, or the classifier says a sentence
     does one of ``rule.labels`` (ownership phrased in ways no list foresees) and
     none of ``rule.unless_labels`` (a bare excuse is not ownership).
-    Rules with ``waive_outside_control`` do not fire when the cause was outside
+    Rules with ``email_only_for`` hold a draft without a subject line only when
+    ``--kind`` names one of ``held_when_named``: told it is the apology, the checker
+    holds it to what an apology says, while a text it only guesses to be one may be
+    shorter. Rules with ``waive_outside_control`` do not fire when the cause was outside
     the user's control, nor when ``--reason`` names any other cause that is not a
     weak one (a private matter, a clash with another commitment): only a weak
     reason is owned.
     """
     if rule.waive_outside_control and (scan.outside_control or scan.reason in NOT_WEAK_REASONS):
         return []
-    if scan.kind in rule.email_only_for and scan.draft.subject is None:
+    held = scan.kind_given and scan.kind in rule.held_when_named
+    if scan.kind in rule.email_only_for and scan.draft.subject is None and not held:
         return []  # a text or a chat message about moving a date may leave it out
     if rule.only_after_miss and (
         (scan.kind == "script" and not _call_after_miss(scan, rule, cat))

@@ -1,0 +1,63 @@
+"""Rules for drafts phrased indirectly (issue 13), each with the near miss it must not swallow.
+
+- Told by ``--kind apology`` that a draft is the apology, the checker holds it to saying the
+  user still wants the role even without a subject line; a text whose kind is only inferred
+  may leave it out, and a confirmation never owes it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from amends.check import check_text
+
+OWNED = "I'm sorry I missed our interview this morning; the mistake was mine."
+KEEN = "I remain very interested in the role."
+TIMES = "Could we meet on Tuesday at 10:00 GMT or Wednesday at 14:00 GMT?"
+
+
+def _email(body: str) -> str:
+    return (
+        "Subject: Missed interview – Sam Lee, Analyst\n\nDear Dana,\n\n"
+        f"{body}\n\nThank you for your understanding,\nSam Lee\n07700 900123\n"
+    )
+
+
+def _apology(*lines: str) -> set[str]:
+    return set(check_text(_email(" ".join(lines)), kind="apology").categories)
+
+
+def _request(*lines: str) -> set[str]:
+    return set(check_text(_email(" ".join(lines)), kind="request").categories)
+
+
+UNINTERESTED_TEXTS = [
+    "sorry i missed the interview today, that was my mistake. could do tues 10am GMT or "
+    "weds 2pm GMT. thanks",
+    "Dear Dana,\n\nPlease accept my apologies for missing this morning's interview; the error "
+    "was mine. Would Tuesday at 10:00 GMT or Wednesday at 14:00 GMT suit?\n\nMany thanks,\nSam",
+    "Hello, I am very sorry for not coming to interview today, it was my fault with the "
+    "schedule. I can come Tuesday 10:00 GMT or Wednesday 14:00 GMT. Thank you.",
+    "Apologies for missing our 9am earlier. Entirely on me. Free Tue 10:00 GMT or Wed 14:00 GMT "
+    "if either works. Thanks for bearing with me.",
+]
+
+
+@pytest.mark.parametrize("text", UNINTERESTED_TEXTS)
+def test_a_draft_named_an_apology_must_say_it_still_wants_the_role(text: str) -> None:
+    assert "missing-interest" in check_text(text, kind="apology").categories
+    keen = text.replace("Thank", "I remain very keen on the role. Thank").replace(
+        "thanks", "still really keen on the role. thanks"
+    )
+    assert "missing-interest" not in check_text(keen, kind="apology").categories
+
+
+def test_a_text_only_inferred_to_be_an_apology_may_leave_interest_out() -> None:
+    report = check_text(UNINTERESTED_TEXTS[0])
+    assert report.kind == "apology" and report.kind_inferred
+    assert "missing-interest" not in report.categories
+
+
+def test_a_confirmation_never_owes_a_line_about_the_role() -> None:
+    text = "Thanks Dana, Tuesday at 10:00 GMT is perfect. I will join ten minutes early."
+    assert "missing-interest" not in check_text(text, kind="confirmation").categories
