@@ -3,6 +3,9 @@
 - Told by ``--kind apology`` that a draft is the apology, the checker holds it to saying the
   user still wants the role even without a subject line; a text whose kind is only inferred
   may leave it out, and a confirmation never owes it.
+- The interview (or "it", a day, a time) as the subject of a need or a must with the day set
+  ("the interview needs to move to Friday", "this has to be rescheduled by Thursday") is a
+  demand; asked ("could we move it to Friday?") or supposed ("if it needs to move") it is not.
 """
 
 from __future__ import annotations
@@ -61,3 +64,33 @@ def test_a_text_only_inferred_to_be_an_apology_may_leave_interest_out() -> None:
 def test_a_confirmation_never_owes_a_line_about_the_role() -> None:
     text = "Thanks Dana, Tuesday at 10:00 GMT is perfect. I will join ten minutes early."
     assert "missing-interest" not in check_text(text, kind="confirmation").categories
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The interview needs to move to Friday.",
+        "This has to be rescheduled by Thursday.",
+        "The call will have to be tomorrow.",
+        "sorry but the interview got to be next week, im away",
+        "Regrettably, Monday's session will have to shift to Wednesday.",
+        "Our meeting will need to be on Friday instead, as I am travelling.",
+        "Kindly note the second round has got to happen before the 14th.",
+    ],
+)
+def test_the_interview_as_subject_of_a_need_with_a_set_day_is_a_demand(line: str) -> None:
+    assert "demand" in _request("I'm sorry for the short notice.", line, KEEN)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Could we move the interview to Friday?",
+        "Would it be possible for the interview to move to Friday at 10:00 GMT?",
+        "If the interview needs to move, I could do Friday at 10:00 GMT.",
+        "I understand the panel has to be this week, so Friday at 10:00 GMT works for me.",
+        "You mentioned the final round has to be done by the 14th, so Friday at 10:00 GMT works.",
+    ],
+)
+def test_asking_or_supposing_a_move_is_not_a_demand(line: str) -> None:
+    assert "demand" not in _request("I'm sorry for the short notice.", line, KEEN, TIMES)
