@@ -6,6 +6,8 @@
 - The interview (or "it", a day, a time) as the subject of a need or a must with the day set
   ("the interview needs to move to Friday", "this has to be rescheduled by Thursday") is a
   demand; asked ("could we move it to Friday?") or supposed ("if it needs to move") it is not.
+- One zone written beside an offered time covers the draft's other times; two zones, a time
+  on the reader's clock too ("02:00 for you"), or a zone only on the missed interview do not.
 """
 
 from __future__ import annotations
@@ -94,3 +96,34 @@ def test_the_interview_as_subject_of_a_need_with_a_set_day_is_a_demand(line: str
 )
 def test_asking_or_supposing_a_move_is_not_a_demand(line: str) -> None:
     assert "demand" not in _request("I'm sorry for the short notice.", line, KEEN, TIMES)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Could we meet on Tuesday at 10:00 GMT? Failing that, Wednesday at 14:00 would work.",
+        "I could do Tuesday at 10am Eastern. I am also free Thursday at 3pm.",
+        "i can do tues 10am pacific. or weds 2pm",
+        "I can do Tuesday at 10:00 London time. Otherwise Wednesday 14:00 or Thursday 09:30.",
+        "First choice: Tuesday, 10:00 Central European Time. Thursday 11:30 is a backup.",
+        "Could we do Tuesday at 10:00? Otherwise I am free Wednesday at 14:00 GMT.",
+    ],
+)
+def test_one_zone_stated_for_an_offered_time_covers_the_drafts_other_times(line: str) -> None:
+    assert "missing-timezone" not in _apology(OWNED, KEEN, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # two places: the bare time could be on either clock
+        "I could do Tuesday at 10:00 GMT (11:00 CET). Or Wednesday at 14:00.",
+        "I could do Tuesday at 10:00 SGT, which is 02:00 for you. Or Wednesday at 15:00.",
+        # a zone on the missed interview says nothing of the new time's clock
+        "I missed our 9:30 GMT interview. Could we try Wednesday at 14:00 instead?",
+        # no zone at all
+        "Could we meet on Tuesday at 10:00? Wednesday at 14:00 is also possible.",
+    ],
+)
+def test_a_bare_time_stays_unzoned_beside_two_clocks_or_none(line: str) -> None:
+    assert "missing-timezone" in _apology(OWNED, KEEN, line)

@@ -269,6 +269,7 @@ def clock_zone_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
     untimed: list[Span] = []
     zoned: set[str] = set()
     pending: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    written: list[Span] = []  # the sentences that give times with a zone
     text = scan.folded
     for s, e in scan.sentences:
         # "there by 10:15", "until 09:15", "my train gets in at 9:40": an arrival or an end,
@@ -281,6 +282,7 @@ def clock_zone_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
             continue
         if scan.search_any(zones, s, e) or scan.search_any(generic, s, e):
             zoned.update(_clock_key(text, t) for t in times)
+            written.append((s, e))
             continue
         if all(_clock_key(text, t) in zoned for t in times):
             continue  # "…at 10:00 or 14:00 SAST. I will pencil in 10:00": zoned already
@@ -290,7 +292,45 @@ def clock_zone_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
     # without a time covers the draft (looked for only when a time lacks one)
     if not pending or any(scan.search_any(zones, *span) for span in untimed):
         return []
+    # a zone counts only beside a time put forward: "I missed our 9:30 GMT interview" says
+    # which clock the miss was on, not which one a new time is on
+    offered = [
+        span for span in written if span in scan.body_sentences and is_offer(scan, span, cat)
+    ]
+    if one_place(
+        scan, cat, sorted(z for span in offered for z in within(scan.spans_any(zones), *span))
+    ):
+        return []  # "Tuesday at 10:00 GMT? Failing that, Wednesday at 14:00": GMT covers both
     return [Hit(rule, spans[0][0], spans[-1][1]) for spans in pending.values()]
+
+
+_ZONE_CLOCK = re.compile(r"^[\d:.h\s]*(?:[ap]\.?m\b\.?)?[\s(,]*")
+_ZONE_WORDS = re.compile(r"[()\[\],.]|\b(?:time|standard|daylight|summer|zone)\b")
+
+
+def _place(text: str) -> str:
+    """A zone as written, reduced to the place it names ("10am Eastern" and "Eastern time"
+    both name "eastern", "(UK time)" and "UK" both "uk")."""
+    return " ".join(_ZONE_WORDS.sub(" ", _ZONE_CLOCK.sub("", text.lower())).split())
+
+
+def one_place(scan: Scan, cat: Catalogue, zoned: list[Span]) -> bool:
+    """Whether the zones written beside times (``zoned``, sorted) name one place, with no
+    second clock in the draft.
+
+    One stated zone covers the draft's other times ("10:00 GMT … or Wednesday at 14:00"):
+    the reader knows which clock the writer is on. Two zones ("10:00 SGT, 11:00 GMT"), or a
+    time given on the reader's clock as well ("02:00 for you"), leave a bare time open.
+    """
+    if not zoned or scan.spans_any(cat.lexicon["second_clock"]):
+        return False
+    mentions: list[Span] = []
+    for a, b in zoned:  # overlapping matches are one mention ("10am Eastern", "Eastern")
+        if mentions and a < mentions[-1][1]:
+            mentions[-1] = (mentions[-1][0], max(mentions[-1][1], b))
+        else:
+            mentions.append((a, b))
+    return len({_place(scan.folded[a:b]) for a, b in mentions}) == 1
 
 
 def _prose_words(scan: Scan, cat: Catalogue) -> list[tuple[int, int]]:
