@@ -8,6 +8,9 @@
   demand; asked ("could we move it to Friday?") or supposed ("if it needs to move") it is not.
 - One zone written beside an offered time covers the draft's other times; two zones, a time
   on the reader's clock too ("02:00 for you"), or a zone only on the missed interview do not.
+- A loose window ("sometime next week", "any afternoon") stays vague though the day is left to
+  them ("whichever day suits you": the hour is still open); concrete zoned times with "or
+  whichever suits you" are clean.
 """
 
 from __future__ import annotations
@@ -127,3 +130,27 @@ def test_one_zone_stated_for_an_offered_time_covers_the_drafts_other_times(line:
 )
 def test_a_bare_time_stays_unzoned_beside_two_clocks_or_none(line: str) -> None:
     assert "missing-timezone" in _apology(OWNED, KEEN, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "I am free sometime next week, whichever day suits you.",
+        "I could do any afternoon, whichever day suits you best.",
+        "I'm flexible next week, so whatever day suits you.",
+        "Im around most of next week, just pick whichever day suits you",
+    ],
+)
+def test_a_loose_window_stays_vague_though_the_day_is_left_to_them(line: str) -> None:
+    assert "vague-time" in _apology(OWNED, KEEN, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "I could do Tuesday at 10:00 GMT or Wednesday at 14:00 GMT, or whichever suits you.",
+        "Could we meet Tuesday at 10am Eastern or Wednesday at 2pm Eastern, whichever suits you?",
+    ],
+)
+def test_concrete_zoned_times_with_whichever_suits_you_are_clean(line: str) -> None:
+    assert _apology(OWNED, KEEN, line) == set()
