@@ -11,6 +11,9 @@
 - A loose window ("sometime next week", "any afternoon") stays vague though the day is left to
   them ("whichever day suits you": the hour is still open); concrete zoned times with "or
   whichever suits you" are clean.
+- A stand-in where the role, the employer or a name goes ("the XYZ role", "the TBA position",
+  "[Company]", "<name>", "Mr/Ms ___", a bare "Mr/Ms") is an unfilled placeholder; a real
+  acronym (COO, CFO, CTO, HR, QA, SRE, UX) or a filled name never is.
 """
 
 from __future__ import annotations
@@ -154,3 +157,34 @@ def test_a_loose_window_stays_vague_though_the_day_is_left_to_them(line: str) ->
 )
 def test_concrete_zoned_times_with_whichever_suits_you_are_clean(line: str) -> None:
     assert _apology(OWNED, KEEN, line) == set()
+
+
+@pytest.mark.parametrize(
+    "keen",
+    [
+        "I remain very interested in the XYZ role.",
+        "I remain very interested in the TBA position.",
+        "i am still keen on the ABC position at your firm",
+        "I remain very interested in the role at [Company].",
+        "I remain keen on the role; please pass my apologies to <name>.",
+        "I remain keen on the role; please pass my apologies to Mr/Ms ___.",
+        "I remain keen on the role, and kindly convey my regrets to Mr/Ms.",
+        "I remain keen on the role; please pass my apologies to Dr Surname.",
+    ],
+)
+def test_a_stand_in_for_the_role_or_a_name_is_an_unfilled_placeholder(keen: str) -> None:
+    assert "unfilled-placeholder" in _apology(OWNED, keen, TIMES)
+
+
+@pytest.mark.parametrize(
+    "keen",
+    [
+        "I remain very interested in the COO role.",
+        "I remain keen on the CFO position and would be glad to meet your CTO.",
+        "Please pass my apologies to HR; I remain keen on the QA role.",
+        "I remain keen on the SRE post, and the UX team were very kind.",
+        "I remain keen on the role; please pass my apologies to Mr/Ms Patel.",
+    ],
+)
+def test_real_acronyms_and_filled_names_are_never_placeholders(keen: str) -> None:
+    assert "unfilled-placeholder" not in _apology(OWNED, keen, TIMES)
