@@ -2,7 +2,8 @@
 
 - Told by ``--kind apology`` that a draft is the apology, the checker holds it to saying the
   user still wants the role even without a subject line; a text whose kind is only inferred
-  may leave it out, and a confirmation never owes it.
+  may leave it out, and a confirmation never owes it; nor does a voicemail that promises the
+  times by e-mail (the pitch goes in that e-mail), while a call offering its own times does.
 - The interview (or "it", a day, a time) as the subject of a need or a must with the day set
   ("the interview needs to move to Friday", "this has to be rescheduled by Thursday") is a
   demand; asked ("could we move it to Friday?") or supposed ("if it needs to move") it is not.
@@ -188,3 +189,25 @@ def test_a_stand_in_for_the_role_or_a_name_is_an_unfilled_placeholder(keen: str)
 )
 def test_real_acronyms_and_filled_names_are_never_placeholders(keen: str) -> None:
     assert "unfilled-placeholder" not in _apology(OWNED, keen, TIMES)
+
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        "Hello, this is Sam Lee about the 3 pm interview for the analyst post. I'm sorry, I got "
+        "the time wrong and missed it; the mistake is mine. I'll email my availability in UK time "
+        "straight after this message. Thank you.",
+        "hi its sam lee, sorry i missed the 10am today, my fault. ill send over two times by "
+        "email in the next hour. thanks",
+    ],
+)
+def test_a_voicemail_promising_times_by_email_leaves_the_pitch_to_the_email(script: str) -> None:
+    assert "missing-interest" not in check_text(script, kind="script").categories
+
+
+def test_a_call_that_offers_its_own_times_still_says_it_wants_the_role() -> None:
+    script = (
+        "Hello, this is Sam Lee about the 3 pm interview for the analyst post. I'm sorry, I "
+        "missed it and the mistake is mine. Could we try Tuesday at 10:00 GMT? Thank you."
+    )
+    assert "missing-interest" in check_text(script, kind="script").categories

@@ -57,7 +57,11 @@ def _call_after_miss(scan: Scan, rule: Rule, cat: Catalogue) -> bool:
             return True
         return scan.anywhere("excuse") or scan.body_has(cat.rule("excuse-weak-reason").patterns)
     # a call made while the interview can still happen ("I can join now from my phone") is a
-    # rescue, not a call after the miss: it owes no pitch for the role
+    # rescue, not a call after the miss: it owes no pitch for the role; nor does a voicemail
+    # that promises the times by e-mail ("I'll send two times straight after this call"),
+    # which is where the line about the role goes
+    if scan.body_has(cat.lexicon["promise_times"]):
+        return False  # a voicemail whose "times follow by e-mail" leaves the pitch to the e-mail
     return scan.body_has(cat.lexicon["kind_missed"]) and not scan.body_has(cat.lexicon["join_now"])
 
 
