@@ -11,7 +11,9 @@
   on the reader's clock too ("02:00 for you"), or a zone only on the missed interview do not.
 - A loose window ("sometime next week", "any afternoon") stays vague though the day is left to
   them ("whichever day suits you": the hour is still open); concrete zoned times with "or
-  whichever suits you" are clean.
+  whichever suits you" are clean; a season offered ("maybe early in the new year?"), a day
+  not named ("one day next week") or a part of the day preferred ("mornings are better for
+  me") is vague, not missing; a season told in passing offers nothing.
 - A stand-in where the role, the employer or a name goes ("the XYZ role", "the TBA position",
   "[Company]", "<name>", "Mr/Ms ___", a bare "Mr/Ms") is an unfilled placeholder; a real
   acronym (COO, CFO, CTO, HR, QA, SRE, UX) or a filled name never is.
@@ -211,3 +213,32 @@ def test_a_call_that_offers_its_own_times_still_says_it_wants_the_role() -> None
         "missed it and the mistake is mine. Could we try Tuesday at 10:00 GMT? Thank you."
     )
     assert "missing-interest" in check_text(script, kind="script").categories
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Maybe early in the new year?",
+        "perhaps we could try again after easter",
+        "I could make it one day next week.",
+        "Mornings are generally better for me.",
+        "Could we speak during half-term, if that works?",
+    ],
+)
+def test_a_season_an_unnamed_day_or_a_part_of_the_day_is_a_vague_time(line: str) -> None:
+    found = _apology(OWNED, KEEN, line)
+    assert "vague-time" in found
+    assert "missing-availability" not in found
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "I start a new job after the holidays, so I wanted to write now.",
+        "Perhaps the panel is busy over Christmas; I understand either way.",
+        "My mornings are usually busy with the school run, which is no excuse.",
+    ],
+)
+def test_a_season_or_a_busy_morning_told_in_passing_offers_no_time(line: str) -> None:
+    assert "vague-time" not in _apology(OWNED, KEEN, line, TIMES)
+    assert "vague-time" not in _apology(OWNED, KEEN, line)
