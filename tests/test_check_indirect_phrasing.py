@@ -17,6 +17,8 @@
 - A stand-in where the role, the employer or a name goes ("the XYZ role", "the TBA position",
   "[Company]", "<name>", "Mr/Ms ___", a bare "Mr/Ms") is an unfilled placeholder; a real
   acronym (COO, CFO, CTO, HR, QA, SRE, UX) or a filled name never is.
+- Their link, call or platform failing ("your video link kept dropping") as the reason is
+  blame; one's own call dropping is a factual reason.
 """
 
 from __future__ import annotations
@@ -242,3 +244,20 @@ def test_a_season_an_unnamed_day_or_a_part_of_the_day_is_a_vague_time(line: str)
 def test_a_season_or_a_busy_morning_told_in_passing_offers_no_time(line: str) -> None:
     assert "vague-time" not in _apology(OWNED, KEEN, line, TIMES)
     assert "vague-time" not in _apology(OWNED, KEEN, line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "I am sorry. Your video link kept dropping and I could not rejoin.",
+        "sorry, ur zoom call kept kicking me out so i gave up",
+        "Apologies, your platform would not let me join at all.",
+    ],
+)
+def test_their_link_or_platform_failing_as_the_reason_is_blame(line: str) -> None:
+    assert "blame" in _apology(line, KEEN, TIMES)
+
+
+def test_ones_own_call_dropping_is_a_factual_reason_not_blame() -> None:
+    line = "I am sorry. My video call kept dropping and I could not rejoin."
+    assert "blame" not in _apology(line, KEEN, TIMES)
