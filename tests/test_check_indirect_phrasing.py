@@ -13,7 +13,9 @@
   them ("whichever day suits you": the hour is still open); concrete zoned times with "or
   whichever suits you" are clean; a season offered ("maybe early in the new year?"), a day
   not named ("one day next week") or a part of the day preferred ("mornings are better for
-  me") is vague, not missing; a season told in passing offers nothing.
+  me") is vague, not missing; a season told in passing offers nothing. An hour on no day in
+  particular ("after 3pm GMT most weekdays") is still a loose window; a time on a named day
+  beside it ("Tuesday at 10:00 GMT, or any afternoon") is something to book.
 - A stand-in where the role, the employer or a name goes ("the XYZ role", "the TBA position",
   "[Company]", "<name>", "Mr/Ms ___", a bare "Mr/Ms") is an unfilled placeholder; a real
   acronym (COO, CFO, CTO, HR, QA, SRE, UX) or a filled name never is.
@@ -261,3 +263,20 @@ def test_their_link_or_platform_failing_as_the_reason_is_blame(line: str) -> Non
 def test_ones_own_call_dropping_is_a_factual_reason_not_blame() -> None:
     line = "I am sorry. My video call kept dropping and I could not rejoin."
     assert "blame" not in _apology(line, KEEN, TIMES)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "I am free after 3pm GMT most weekdays.",
+        "Any day after 2pm UK time works for me.",
+        "im around from 9am GMT most days next week, just say when",
+    ],
+)
+def test_an_hour_on_no_day_in_particular_is_still_a_loose_window(line: str) -> None:
+    assert "vague-time" in _apology(OWNED, KEEN, line)
+
+
+def test_a_time_on_a_named_day_beside_a_loose_window_is_something_to_book() -> None:
+    line = "I could do Tuesday at 10:00 GMT, or really any afternoon after 2pm GMT."
+    assert "vague-time" not in _apology(OWNED, KEEN, line)

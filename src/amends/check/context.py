@@ -188,11 +188,19 @@ def availability_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
     return [Hit(rule, scan.anchor, scan.anchor)]
 
 
-def offers_a_time(scan: Scan, cat: Catalogue) -> bool:
-    """Whether some body sentence puts a clock time forward (not one it only refers to)."""
+def offers_a_time(scan: Scan, cat: Catalogue, loose: frozenset[Span] = frozenset()) -> bool:
+    """Whether some body sentence puts a clock time forward (not one it only refers to).
+
+    In a sentence of ``loose`` (one holding a vague window) only a time on a named day counts:
+    "after 3pm most weekdays" is the loose window itself, "Tuesday at 10:00, or any afternoon"
+    is a time to book beside it.
+    """
     clock = cat.lexicon["clock"]
+    on_a_day = cat.lexicon["clock_on_a_day"]
     return any(
-        scan.search_any(clock, *span) and not is_reference(scan, span, cat)
+        scan.search_any(clock, *span)
+        and (span not in loose or scan.search_any(on_a_day, *span))
+        and not is_reference(scan, span, cat)
         for span in scan.body_sentences
     )
 
@@ -207,7 +215,8 @@ def vague_beside_times(
     free most afternoons") the reader has something to book, and the open offer
     is only flexibility.
     """
-    if not any(f.category == "vague-time" for _, f in findings) or not offers_a_time(scan, cat):
+    loose = frozenset(scan.sentence_at(f.start) for _, f in findings if f.category == "vague-time")
+    if not loose or not offers_a_time(scan, cat, loose):
         return findings
     return [(order, f) for order, f in findings if f.category != "vague-time"]
 
