@@ -280,3 +280,8 @@ def test_an_hour_on_no_day_in_particular_is_still_a_loose_window(line: str) -> N
 def test_a_time_on_a_named_day_beside_a_loose_window_is_something_to_book() -> None:
     line = "I could do Tuesday at 10:00 GMT, or really any afternoon after 2pm GMT."
     assert "vague-time" not in _apology(OWNED, KEEN, line)
+
+
+def test_an_afternoon_after_a_date_names_no_clock_time() -> None:
+    """The word "afternoon" holds "noon": a part of the day after a date is no clock time."""
+    assert "vague-time" in _apology(OWNED, KEEN, "Any afternoon after the 10th would be fine.")
