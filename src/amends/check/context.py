@@ -57,7 +57,11 @@ def _call_after_miss(scan: Scan, rule: Rule, cat: Catalogue) -> bool:
             return True
         return scan.anywhere("excuse") or scan.body_has(cat.rule("excuse-weak-reason").patterns)
     # a call made while the interview can still happen ("I can join now from my phone") is a
-    # rescue, not a call after the miss: it owes no pitch for the role
+    # rescue, not a call after the miss: it owes no pitch for the role; nor does a voicemail
+    # that promises the times by e-mail ("I'll send two times straight after this call"),
+    # which is where the line about the role goes
+    if scan.body_has(cat.lexicon["promise_times"]):
+        return False  # a voicemail whose "times follow by e-mail" leaves the pitch to the e-mail
     return scan.body_has(cat.lexicon["kind_missed"]) and not scan.body_has(cat.lexicon["join_now"])
 
 
@@ -77,14 +81,18 @@ def absence_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
     Present means a catalogue pattern matches, or the classifier says a sentence
     does one of ``rule.labels`` (ownership phrased in ways no list foresees) and
     none of ``rule.unless_labels`` (a bare excuse is not ownership).
-    Rules with ``waive_outside_control`` do not fire when the cause was outside
+    Rules with ``email_only_for`` hold a draft without a subject line only when
+    ``--kind`` names one of ``held_when_named``: told it is the apology, the checker
+    holds it to what an apology says, while a text it only guesses to be one may be
+    shorter. Rules with ``waive_outside_control`` do not fire when the cause was outside
     the user's control, nor when ``--reason`` names any other cause that is not a
     weak one (a private matter, a clash with another commitment): only a weak
     reason is owned.
     """
     if rule.waive_outside_control and (scan.outside_control or scan.reason in NOT_WEAK_REASONS):
         return []
-    if scan.kind in rule.email_only_for and scan.draft.subject is None:
+    held = scan.kind_given and scan.kind in rule.held_when_named
+    if scan.kind in rule.email_only_for and scan.draft.subject is None and not held:
         return []  # a text or a chat message about moving a date may leave it out
     if rule.only_after_miss and (
         (scan.kind == "script" and not _call_after_miss(scan, rule, cat))
@@ -180,11 +188,19 @@ def availability_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
     return [Hit(rule, scan.anchor, scan.anchor)]
 
 
-def offers_a_time(scan: Scan, cat: Catalogue) -> bool:
-    """Whether some body sentence puts a clock time forward (not one it only refers to)."""
+def offers_a_time(scan: Scan, cat: Catalogue, loose: frozenset[Span] = frozenset()) -> bool:
+    """Whether some body sentence puts a clock time forward (not one it only refers to).
+
+    In a sentence of ``loose`` (one holding a vague window) only a time on a named day counts:
+    "after 3pm most weekdays" is the loose window itself, "Tuesday at 10:00, or any afternoon"
+    is a time to book beside it.
+    """
     clock = cat.lexicon["clock"]
+    on_a_day = cat.lexicon["clock_on_a_day"]
     return any(
-        scan.search_any(clock, *span) and not is_reference(scan, span, cat)
+        scan.search_any(clock, *span)
+        and (span not in loose or scan.search_any(on_a_day, *span))
+        and not is_reference(scan, span, cat)
         for span in scan.body_sentences
     )
 
@@ -199,7 +215,8 @@ def vague_beside_times(
     free most afternoons") the reader has something to book, and the open offer
     is only flexibility.
     """
-    if not any(f.category == "vague-time" for _, f in findings) or not offers_a_time(scan, cat):
+    loose = frozenset(scan.sentence_at(f.start) for _, f in findings if f.category == "vague-time")
+    if not loose or not offers_a_time(scan, cat, loose):
         return findings
     return [(order, f) for order, f in findings if f.category != "vague-time"]
 
@@ -280,6 +297,7 @@ def clock_zone_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
     untimed: list[Span] = []
     zoned: set[str] = set()
     pending: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    written: list[Span] = []  # the sentences that give times with a zone
     text = scan.folded
     lowered = scan.same_length_lower
     for s, e in scan.sentences:
@@ -295,6 +313,7 @@ def clock_zone_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
             continue
         if scan.search_any(zones, s, e) or scan.search_any(generic, s, e):
             zoned.update(_clock_key(text, t) for t in times)
+            written.append((s, e))
             continue
         if all(_clock_key(text, t) in zoned for t in times):
             continue  # "…at 10:00 or 14:00 SAST. I will pencil in 10:00": zoned already
@@ -304,7 +323,45 @@ def clock_zone_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
     # without a time covers the draft (looked for only when a time lacks one)
     if not pending or any(scan.search_any(zones, *span) for span in untimed):
         return []
+    # a zone counts only beside a time put forward: "I missed our 9:30 GMT interview" says
+    # which clock the miss was on, not which one a new time is on
+    offered = [
+        span for span in written if span in scan.body_sentences and is_offer(scan, span, cat)
+    ]
+    if one_place(
+        scan, cat, sorted(z for span in offered for z in within(scan.spans_any(zones), *span))
+    ):
+        return []  # "Tuesday at 10:00 GMT? Failing that, Wednesday at 14:00": GMT covers both
     return [Hit(rule, spans[0][0], spans[-1][1]) for spans in pending.values()]
+
+
+_ZONE_CLOCK = re.compile(r"^[\d:.h\s]*(?:[ap]\.?m\b\.?)?[\s(,]*")
+_ZONE_WORDS = re.compile(r"[()\[\],.]|\b(?:time|standard|daylight|summer|zone)\b")
+
+
+def _place(text: str) -> str:
+    """A zone as written, reduced to the place it names ("10am Eastern" and "Eastern time"
+    both name "eastern", "(UK time)" and "UK" both "uk")."""
+    return " ".join(_ZONE_WORDS.sub(" ", _ZONE_CLOCK.sub("", text.lower())).split())
+
+
+def one_place(scan: Scan, cat: Catalogue, zoned: list[Span]) -> bool:
+    """Whether the zones written beside times (``zoned``, sorted) name one place, with no
+    second clock in the draft.
+
+    One stated zone covers the draft's other times ("10:00 GMT … or Wednesday at 14:00"):
+    the reader knows which clock the writer is on. Two zones ("10:00 SGT, 11:00 GMT"), or a
+    time given on the reader's clock as well ("02:00 for you"), leave a bare time open.
+    """
+    if not zoned or scan.spans_any(cat.lexicon["second_clock"]):
+        return False
+    mentions: list[Span] = []
+    for a, b in zoned:  # overlapping matches are one mention ("10am Eastern", "Eastern")
+        if mentions and a < mentions[-1][1]:
+            mentions[-1] = (mentions[-1][0], max(mentions[-1][1], b))
+        else:
+            mentions.append((a, b))
+    return len({_place(scan.folded[a:b]) for a, b in mentions}) == 1
 
 
 def _prose_words(scan: Scan, cat: Catalogue) -> list[tuple[int, int]]:

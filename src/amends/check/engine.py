@@ -143,6 +143,7 @@ def check_draft(
         kind=given or "apology",
         reason=None if found_reason is None else found_reason.code,
         reason_outside_control=None if found_reason is None else found_reason.outside_control,
+        kind_given=given is not None,
     )
     resolved = scan.kind = given or infer_kind(scan, cat)
     # without a "<" no marker is blanked, so the scan's folded text is this very fold

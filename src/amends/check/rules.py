@@ -55,6 +55,7 @@ _RULE_KEYS = {
     "threshold_weak_reason",
     "only_after_miss",
     "email_only_for",
+    "held_when_named",
     "threshold_outside_control",
     "body_only",
 }
@@ -84,6 +85,8 @@ class Rule:
     only_after_miss: bool = False
     email_only_for: frozenset[DraftKind] = frozenset()
     """Absence rules: for these kinds, only an e-mail (a draft with a subject) is held to it."""
+    held_when_named: frozenset[DraftKind] = frozenset()
+    """Absence rules: these kinds are held to it without a subject when ``--kind`` names them."""
     threshold_outside_control: float | None = None
     body_only: bool = False
     """Sentence rules: not read in the subject line (its own rules judge it)."""
@@ -239,9 +242,8 @@ def _rule(entry: dict[str, Any], lexicon: dict[str, Patterns], build: _Build) ->
     kinds = entry.get("applies_to", list(DRAFT_KINDS))
     if check in ("classifier", "availability") and not entry.get("labels"):
         raise ValueError(f"{where}: a {check} rule needs the classifier labels it reads")
-    if not set(kinds) <= set(DRAFT_KINDS) or not set(entry.get("email_only_for", [])) <= set(
-        DRAFT_KINDS
-    ):
+    named = set(entry.get("email_only_for", [])) | set(entry.get("held_when_named", []))
+    if not set(kinds) <= set(DRAFT_KINDS) or not named <= set(DRAFT_KINDS):
         raise ValueError(f"{where}: applies_to must be a subset of {DRAFT_KINDS}")
     return Rule(
         id=rid,
@@ -261,6 +263,7 @@ def _rule(entry: dict[str, Any], lexicon: dict[str, Patterns], build: _Build) ->
         suggestion_for_reason=str(entry.get("suggestion_for_reason", "")).strip(),
         only_after_miss=bool(entry.get("only_after_miss", False)),
         email_only_for=frozenset(cast(list[DraftKind], entry.get("email_only_for", []))),
+        held_when_named=frozenset(cast(list[DraftKind], entry.get("held_when_named", []))),
         threshold_outside_control=(
             float(entry["threshold_outside_control"])
             if "threshold_outside_control" in entry

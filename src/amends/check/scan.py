@@ -210,6 +210,8 @@ class Scan:
     reason: str | None = None
     reason_outside_control: bool | None = None
     """From ``--reason``: whether the cause was outside the user's control (None: not given)."""
+    kind_given: bool = False
+    """Whether ``--kind`` named the kind (the user said what the draft is)."""
 
     @kept_property
     def folded(self) -> str:
