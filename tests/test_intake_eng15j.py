@@ -1,0 +1,100 @@
+"""Engineer 15j's intake rules for the mode and the interviewer's zone: an office named as
+the interview's site makes it in person (and local), an office where someone else sits does
+not, and a platform or a phone named in looser words says the mode.
+
+Every story is written for this file.
+"""
+
+from __future__ import annotations
+
+from amends.dates.zones import parse_instant
+from amends.intake import read_story
+
+LONDON_MON = ("2026-11-23T10:40:00+00:00", "Europe/London")  # Monday 23 November
+
+
+def read(text: str, now: str = LONDON_MON[0], my_tz: str = LONDON_MON[1]) -> dict[str, str]:
+    return read_story(text, parse_instant(now), my_tz).fields
+
+
+def test_a_site_office_named_as_its_own_phrase_is_an_in_person_interview_in_my_zone() -> None:
+    got = read(
+        "Flu, cant get out of bed. Interview Friday 11:00, Brackenridge Paper, Ashby office."
+    )
+    assert got["mode"] == "in-person"
+    assert got["tz"] == "Europe/London"
+    got = read("Missed the 9:30 interview, Tollcross Joinery, Riverside building. Car died.")
+    assert got["mode"] == "in-person"
+
+
+def test_an_office_of_a_company_after_the_interview_is_in_person() -> None:
+    got = read(
+        "the interview with Fenwick Mills Carlisle office for buyer was at 9, train cancelled"
+    )
+    assert got["mode"] == "in-person"
+    assert (
+        read("I have interview on Friday 10:00 in office of Gorse Bank, I am sick.")["mode"]
+        == "in-person"
+    )
+
+
+def test_a_home_virtual_or_called_office_is_no_site() -> None:
+    assert "mode" not in read("Missed the 9:30 interview with Tollcross Joinery, home office.")
+    assert "mode" not in read(
+        "Missed the 9:30 interview with Tollcross Joinery, i called their office, no answer."
+    )
+
+
+def test_an_office_where_the_interviewer_sits_leaves_the_platform_to_say_the_mode() -> None:
+    got = read(
+        "zoom keeps freezing, interview started at 10:30 with Ana, shes in their Leeds office"
+    )
+    assert got["mode"] == "video"
+    got = read("missed my 9:00 phone screen with Corve Bank, theyre in their Ludlow office")
+    assert got["mode"] == "phone"
+    got = read(
+        "google meet at noon with Corve Bank missed, the interviewer sits in their Hull office"
+    )
+    assert got["mode"] == "video"
+
+
+def test_a_site_office_beside_a_named_platform_does_not_override_it() -> None:
+    got = read("Teams interview with Corve Bank, Paris office, on Thursday at 15:00 Paris time")
+    assert got["mode"] == "video"
+
+
+def test_an_interview_said_to_be_by_phone_in_looser_words_is_a_phone_interview() -> None:
+    assert read("Missed the interview with Corve Bank by phone at 9am, I overslept.")["mode"] == (
+        "phone"
+    )
+    assert read("missed my phone interveiw at 9am with corve bank, overslept")["mode"] == "phone"
+    # a phone merely used to reach someone is no mode
+    assert "mode" not in read(
+        "Missed the 9am interview, I overslept. Can reach me by phone to rebook?"
+    )
+
+
+def test_a_lone_video_sentence_is_a_video_interview() -> None:
+    assert read("Forgot my interview today. 9am. Video. Corve Bank, analyst role.")["mode"] == (
+        "video"
+    )
+
+
+def test_arriving_at_a_building_or_having_to_be_in_an_office_is_in_person() -> None:
+    got = read(
+        "Train stuck, I arrive Corve Bank building at 10:45 but my interview is 10:00.",
+        now="2026-11-23T09:50:00+00:00",
+    )
+    assert got["mode"] == "in-person"
+    got = read(
+        "tram stopped, i have to be in the canal dock office for 11, interview w/ corve bank",
+        now="2026-11-23T10:40:00+00:00",
+    )
+    assert got["mode"] == "in-person"
+    assert got["tz"] == "Europe/London"
+
+
+def test_being_meant_to_be_at_a_company_on_a_street_is_in_person() -> None:
+    got = read("overslept, was meant to be at corve dental on mill street for 10 for the job")
+    assert got["mode"] == "in-person"
+    assert got["tz"] == "Europe/London"
