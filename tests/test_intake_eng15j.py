@@ -98,3 +98,45 @@ def test_being_meant_to_be_at_a_company_on_a_street_is_in_person() -> None:
     got = read("overslept, was meant to be at corve dental on mill street for 10 for the job")
     assert got["mode"] == "in-person"
     assert got["tz"] == "Europe/London"
+
+
+def test_a_platform_call_with_a_company_in_a_city_is_on_that_citys_clock() -> None:
+    got = read("I had a zoom with Corve Bank in Santiago at 15:00 their time and nobody came")
+    assert got["tz"] == "America/Santiago"
+    got = read(
+        "the video interview with Marsh & Lowe Partners in London started at 2pm, link broken"
+    )
+    assert got["tz"] == "Europe/London"
+
+
+def test_an_interviewer_from_a_company_in_a_city_puts_the_interview_on_its_clock() -> None:
+    got = read(
+        "the call started at 15:00 and zoom cant find my camera, the interviewer is Dr. Ana Ruiz"
+        " from Ostra Labs in Oslo",
+        now="2026-11-23T14:04:00+00:00",
+    )
+    assert got["tz"] == "Europe/Oslo"
+
+
+def test_an_interviewer_at_their_city_site_puts_the_interview_on_its_clock() -> None:
+    got = read(
+        "missed my 2pm video interview, it was with Dr Lin at their Hsinchu fab",
+        my_tz=("Asia/Taipei"),
+        now="2026-11-23T18:00:00+08:00",
+    )
+    assert got["tz"] == "Asia/Taipei"
+    got = read("zoom froze at 10, interview with Corve Bank, she is in their Kisumu office")
+    assert got["tz"] == "Africa/Nairobi"
+
+
+def test_a_city_place_named_as_the_users_own_work_is_no_interviewer_zone() -> None:
+    got = read("boss put me on the shenzhen factory visit so i cant do the 3pm interview friday")
+    assert "tz" not in got
+
+
+def test_their_clock_said_to_be_the_same_as_mine_is_my_zone() -> None:
+    got = read(
+        "phone screen with Corve Bank at 8:30 their time, theyre in a town near me so"
+        " same as me, and i missed it"
+    )
+    assert got["tz"] == "Europe/London"
