@@ -140,3 +140,27 @@ def test_their_clock_said_to_be_the_same_as_mine_is_my_zone() -> None:
         " same as me, and i missed it"
     )
     assert got["tz"] == "Europe/London"
+
+
+def test_an_illness_before_an_interview_later_today_with_no_time_is_a_conflict() -> None:
+    got = read(
+        "Interview with Corve Bank this afternoon, in person. Threw my back out, cant drive.",
+        now="2026-11-23T09:00:00+00:00",
+    )
+    assert got["scenario"] == "conflict"
+    # trouble on the way to it says nothing sure: late or a clash
+    got = read(
+        "Interview with Corve Bank this afternoon, in person. The trains are on strike.",
+        now="2026-11-23T09:00:00+00:00",
+    )
+    assert "scenario" not in got
+
+
+def test_not_going_to_a_slot_named_by_its_time_is_a_story_about_the_interview() -> None:
+    got = read(
+        "Didnt go to the 3pm at Corve Bank, Ashby office. Private reasons.",
+        now="2026-11-23T19:00:00+00:00",
+    )
+    assert got["scenario"] == "missed"
+    assert got["at"] == "2026-11-23 15:00"
+    assert got["mode"] == "in-person"

@@ -29,8 +29,9 @@ _INTERVIEW = re.compile(
     r"\b(?:interview|interviews|interviewer|interviewing|screen|screening|call|onsite|recruiter"
     r"|hiring|role|position|job|meeting|assessment|panel|chat with|final round|first round"
     r"|second round|talent partner|talent acquisition)\b"
-    # "couldnt reach their office for the 11am": the slot named by its time
-    r"|\b(?:for|missed|miss|make) the \d{1,2}(?:[:.]\d\d)? ?(?:am|pm|oclock|o clock)\b"
+    # "couldnt reach their office for the 11am", "didnt go to the 3pm": the slot by its time
+    r"|\b(?:for|missed|miss|make|go to|went to|attend|attended|make it to|made it to|get to"
+    r"|got to) the \d{1,2}(?:[:.]\d\d)? ?(?:am|pm|oclock|o clock)\b"
 )
 _NOT_VIDEO = frozenset({"WhatsApp"})
 
