@@ -164,3 +164,16 @@ def test_not_going_to_a_slot_named_by_its_time_is_a_story_about_the_interview() 
     assert got["scenario"] == "missed"
     assert got["at"] == "2026-11-23 15:00"
     assert got["mode"] == "in-person"
+
+
+def test_an_office_in_a_district_named_after_the_company_is_in_person() -> None:
+    got = read("Sick today. Company is Corve Bank, office in Maslak, interview Thursday 14:00.")
+    assert got["mode"] == "in-person"
+    assert got["tz"] == "Europe/London"
+
+
+def test_a_hyphenated_site_name_before_the_workshop_word_is_in_person() -> None:
+    got = read(
+        "Strike on Thursday, interview at the Corve Saint-Roch workshop, Thu 10:00, no trains."
+    )
+    assert got["mode"] == "in-person"
