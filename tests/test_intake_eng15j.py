@@ -177,3 +177,13 @@ def test_a_hyphenated_site_name_before_the_workshop_word_is_in_person() -> None:
         "Strike on Thursday, interview at the Corve Saint-Roch workshop, Thu 10:00, no trains."
     )
     assert got["mode"] == "in-person"
+
+
+def test_teams_written_first_before_the_time_or_alone_after_a_comma_is_the_platform() -> None:
+    got = read("teams 10:00 w/ corve bank, audio dead on my side.", now="2026-11-23T10:05:00+00:00")
+    assert got["platform"] == "Teams"
+    assert got["mode"] == "video"
+    got = read("Interview Corve Bank 3pm today, analyst role, Teams. Kid sick, need to rebook.")
+    assert got["platform"] == "Teams"
+    # teams of people are no platform
+    assert "platform" not in read("I missed my interview with two teams at Corve Bank at 9am.")
