@@ -187,3 +187,16 @@ def test_teams_written_first_before_the_time_or_alone_after_a_comma_is_the_platf
     assert got["platform"] == "Teams"
     # teams of people are no platform
     assert "platform" not in read("I missed my interview with two teams at Corve Bank at 9am.")
+
+
+def test_an_interview_at_a_company_at_a_time_in_a_district_is_in_person() -> None:
+    got = read(
+        "the interview at Corve Bank for analyst is at 2.30 in Westlands and my bus is stuck",
+        now="2026-11-23T14:05:00+00:00",
+    )
+    assert got["mode"] == "in-person"
+    assert got["tz"] == "Europe/London"
+    # "in two hours", "in the afternoon", "in teams" say when or how, not where
+    for tail in ("in two hours", "in the afternoon", "in teams"):
+        text = f"the interview at Corve Bank is at 2.30 {tail} and I have flu"
+        assert "mode" not in read(text) or read(text)["mode"] != "in-person"
