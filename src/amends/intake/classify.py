@@ -29,8 +29,9 @@ _INTERVIEW = re.compile(
     r"\b(?:interview|interviews|interviewer|interviewing|screen|screening|call|onsite|recruiter"
     r"|hiring|role|position|job|meeting|assessment|panel|chat with|final round|first round"
     r"|second round|talent partner|talent acquisition)\b"
-    # "couldnt reach their office for the 11am": the slot named by its time
-    r"|\b(?:for|missed|miss|make) the \d{1,2}(?:[:.]\d\d)? ?(?:am|pm|oclock|o clock)\b"
+    # "couldnt reach their office for the 11am", "didnt go to the 3pm": the slot by its time
+    r"|\b(?:for|missed|miss|make|go to|went to|attend|attended|make it to|made it to|get to"
+    r"|got to) the \d{1,2}(?:[:.]\d\d)? ?(?:am|pm|oclock|o clock)\b"
 )
 _NOT_VIDEO = frozenset({"WhatsApp"})
 
@@ -232,8 +233,20 @@ _OWN_WORK = re.compile(
 )
 
 
+# Where someone else sits ("she's in their Kisumu office", "who works in the Leeds office",
+# "their office is in Pune") says where the interviewer is, not where the person goes.
+_SOMEONE_IN_OFFICE = re.compile(
+    r"\b(?:(?:he|she|they|who|interviewer|recruiter|manager)(?: is| are| was| were)?|hes|shes"
+    r"|theyre)(?: (?:sits|sat|works|worked|based|sitting|working))?(?: out)? (?:in|at|of|from)"
+    r" (?:their|there|the|its|his|her) (?:[\w'-]+ ){0,2}(?:office|offices|hq|headquarters"
+    r"|branch|campus|site)\b"
+    r"|\b(?:their|there|his|her|the) (?:[\w'-]+ )?(?:office|offices|hq|headquarters) (?:is|are)"
+    r" (?:based )?in [\w'-]+"
+)
+
+
 def _mode(low: str, platform: str | None, reason: str | None) -> str | None:
-    low = _OWN_WORK.sub(" ", _ALTERNATIVE_MODE.sub(" ", low))
+    low = _OWN_WORK.sub(" ", _ALTERNATIVE_MODE.sub(" ", _SOMEONE_IN_OFFICE.sub(" ", low)))
     found: set[str] = {
         str(mode) for mode in data()["modes"] if cue_pattern("modes", mode).search(low)
     }

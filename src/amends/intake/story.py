@@ -246,7 +246,21 @@ def _scenario(
         return "conflict"
     if tense == "future" and cues.reason and "late" not in found and _LATER_DAY.search(low):
         return "conflict"  # "next week I have the interview, and I have flu": to be moved
+    if (
+        tense == "future"
+        and cues.reason
+        and cues.reason not in _ON_THE_WAY
+        and not found
+        and _LATER_TODAY.search(low)
+    ):
+        return "conflict"  # "this afternoon, in person. threw my back out": hours ahead, ill
     return None
+
+
+# Reasons that make a person late on the way rather than unable to come at all.
+_ON_THE_WAY = frozenset({"transit", "travel", "overslept", "technical"})
+# A later part of today named with no time: hours ahead, not a start close at hand.
+_LATER_TODAY = re.compile(r"\b(?:this afternoon|this evening|tonight|later today)\b")
 
 
 # "the train is stopped near Cuenca", "I'm at the wrong office": on the way and behind.

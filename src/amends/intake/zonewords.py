@@ -175,14 +175,27 @@ def _location_patterns() -> list[re.Pattern[str]]:
         re.compile(rf"(?<!\w){place}[- ]based\b"),
         re.compile(
             rf"(?<!\w){place} (?:team|office|hq|headquarters|startup|firm|branch|interviewer"
-            r"|panel|recruiter|people|side|company|hiring manager|studio|clinic)s?\b"
+            r"|panel|recruiter|people|side|company|hiring manager|studio|clinic|campus|fab|lab)s?\b"
+        ),
+        # "shes in their kisumu office", "who sits in the leeds office": where someone is
+        re.compile(
+            r"\b(?:he|she|they|who|interviewer|hes|shes|theyre)(?: is| are| was| were)?"
+            r"(?: (?:sits|sat|works|worked|based|sitting|working))? (?:in|at|from|out of)"
+            rf" (?:their|there|the) {place} (?:office|offices|hq|headquarters|branch|campus|site)\b"
+        ),
+        # "the interviewer is Dr Ana Ruiz from Ostra Labs in Bilbao": the company's place
+        re.compile(
+            r"\b(?:interviewer|interviewing me|its with|it is with|it was with|meeting)"
+            r"(?: [\w.&'-]+){1,4} from (?:the )?[\w&]+(?: [\w&]+){0,2} (?:in|based in|out of)"
+            rf" {place}(?!\w)"
         ),
         re.compile(rf"\b(?:time in|time over in|clock in|it is|its|it was) {place}(?!\w) time"),
         re.compile(rf"\bthey(?:re| are| were) (?:over )?in {place}(?!\w)"),
         # "interview (for friday) with Kestrel Aerospace in seattle"
         re.compile(
-            rf"\b(?:interview|call|meeting|chat|screen)(?: (?!with\b|at\b)\w+){{0,3}} (?:with|at)"
-            rf" (?:the )?[\w&]+(?: [\w&]+){{0,2}} (?:in|based in|out of) {place}(?!\w)"
+            rf"\b(?:interview|call|meeting|chat|screen|zoom|teams|webex|skype|meet|gmeet)"
+            rf"(?: (?!with\b|at\b)\w+){{0,3}} (?:with|at)"
+            rf" (?:the )?[\w&]+(?: [\w&]+){{0,3}} (?:in|based in|out of) {place}(?!\w)"
         ),
         re.compile(rf"\b(?:the )?(?:interview|role|job|position) is (?:based )?in {place}(?!\w)"),
         # "my interview with Carthage Dispositifs (Tunis)", "interview 16:00 w/ Ararat Cloud
@@ -238,7 +251,8 @@ def interviewer_place(low: str) -> str | None:
 
 
 _LOCAL = re.compile(
-    r"\b(?:same (?:time ?zone|timezone|city|town)|(?:theyre|they are|its|office is|interview is)"
+    r"\b(?:same (?:time ?zone|timezone|city|town)|(?:the )?same (?:time )?as (?:me|mine|here)\b"
+    r"|(?:theyre|they are|its|office is|interview is)"
     r" (?:local|nearby|in town|just down the road|round the corner)|local (?:company|firm|office)"
     r"|here in (?:town|the city|[a-z]+)|in person downtown|(?:office|interview) (?:is )?downtown)\b"
 )
