@@ -61,7 +61,7 @@ def _call_after_miss(scan: Scan, rule: Rule, cat: Catalogue) -> bool:
     # that promises the times by e-mail ("I'll send two times straight after this call"),
     # which is where the line about the role goes
     if scan.body_has(cat.lexicon["promise_times"]):
-        return False  # a voicemail whose "times follow by e-mail" leaves the pitch to the e-mail
+        return False
     return scan.body_has(cat.lexicon["kind_missed"]) and not scan.body_has(cat.lexicon["join_now"])
 
 

@@ -242,9 +242,13 @@ def _rule(entry: dict[str, Any], lexicon: dict[str, Patterns], build: _Build) ->
     kinds = entry.get("applies_to", list(DRAFT_KINDS))
     if check in ("classifier", "availability") and not entry.get("labels"):
         raise ValueError(f"{where}: a {check} rule needs the classifier labels it reads")
-    named = set(entry.get("email_only_for", [])) | set(entry.get("held_when_named", []))
-    if not set(kinds) <= set(DRAFT_KINDS) or not named <= set(DRAFT_KINDS):
-        raise ValueError(f"{where}: applies_to must be a subset of {DRAFT_KINDS}")
+    for key, named in (
+        ("applies_to", kinds),
+        ("email_only_for", entry.get("email_only_for", [])),
+        ("held_when_named", entry.get("held_when_named", [])),
+    ):
+        if not set(named) <= set(DRAFT_KINDS):
+            raise ValueError(f"{where}: {key} must be a subset of {DRAFT_KINDS}")
     return Rule(
         id=rid,
         category=category,
