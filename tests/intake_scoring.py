@@ -40,7 +40,8 @@ CORPUS = Path(__file__).parent / "intake_corpus"
 # stories, scored unseen once; heldout_v7: the seventh held-out set, scored twice and spent;
 # dev8: a fourth corpus writer's stories, scored unseen once; heldout_v8: the eighth held-out
 # set, scored twice and spent; dev9: a fifth corpus writer's stories, scored unseen once;
-# heldout_v9: the ninth held-out set, scored twice and spent).
+# heldout_v9: the ninth held-out set, scored twice and spent; heldout_v10: the tenth, scored
+# twice and spent).
 TUNE_SPLITS = {
     "tune": CORPUS / "tune.toml",
     "heldout_v1": CORPUS / "heldout_v1.toml",
@@ -55,6 +56,7 @@ TUNE_SPLITS = {
     "dev8": CORPUS / "dev8.toml",
     "heldout_v8": CORPUS / "heldout_v8.toml",
     "heldout_v9": CORPUS / "heldout_v9.toml",
+    "heldout_v10": CORPUS / "heldout_v10.toml",
     "dev9": CORPUS / "dev9.toml",
 }
 # Never tuned on: its failures are not looked at.

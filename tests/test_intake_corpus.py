@@ -54,6 +54,7 @@ TUNE_FLOORS = {
     "dev8": (0.86, 8),
     "heldout_v8": (0.85, 6),
     "heldout_v9": (0.85, 17),
+    "heldout_v10": (0.83, 10),
     "dev9": (0.87, 7),
 }
 
