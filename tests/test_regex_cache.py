@@ -32,7 +32,7 @@ PATTERNS: list[tuple[str | bytes, int]] = [
 
 @pytest.fixture
 def cached(tmp_path: Path) -> Iterator[Path]:
-    assert regex_cache.install(tmp_path)
+    assert regex_cache.install(tmp_path, "check")
     try:
         yield tmp_path
     finally:
@@ -46,9 +46,9 @@ def test_a_kept_pattern_is_the_pattern_re_compiles(
     flags = int(flags)  # as re.compile passes them on
     usual = regex_cache._original(pattern, flags)
     first = regex_cache.compile_cached(pattern, flags)  # compiled and added to the table
-    regex_cache._save(regex_cache.table_path(cached))
+    regex_cache._save(regex_cache.table_path(cached, "check"))
     regex_cache.uninstall()
-    assert regex_cache.install(cached)
+    assert regex_cache.install(cached, "check")
     assert (pattern, flags) in regex_cache._known
     kept = regex_cache.compile_cached(pattern, flags)  # built from the table on disk
     for made in (first, kept):
@@ -67,17 +67,17 @@ def test_an_invalid_pattern_raises_as_re_does(cached: Path) -> None:
 
 
 def test_a_damaged_table_is_ignored_and_rebuilt(cached: Path) -> None:
-    path = regex_cache.table_path(cached)
+    path = regex_cache.table_path(cached, "check")
     regex_cache.uninstall()
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(b"not a marshal table")
-    assert regex_cache.install(cached)
+    assert regex_cache.install(cached, "check")
     assert regex_cache._known == {}
     assert regex_cache.compile_cached(r"\bdear\b", 0) == regex_cache._original(r"\bdear\b", 0)
 
 
 def test_the_table_is_named_after_the_interpreter(tmp_path: Path) -> None:
-    name = regex_cache.table_path(tmp_path).name
+    name = regex_cache.table_path(tmp_path, "check").name
     assert sys.implementation.cache_tag in name
     assert f"{sys.hexversion:x}" in name
 
@@ -117,6 +117,19 @@ def test_the_console_script_keeps_patterns_and_reports_the_same(tmp_path: Path) 
     without = _console_check(draft, home, ("AMENDS_REGEX_CACHE", "0"))
     assert not (home / "cache" / "regex").exists()
     first = _console_check(draft, home)
-    assert list((home / "cache" / "regex").glob("patterns-*.marshal"))
+    assert list((home / "cache" / "regex").glob("check-*.marshal"))
     second = _console_check(draft, home)  # every pattern read from the table
     assert without == first == second
+
+
+def test_a_run_that_loads_typer_keeps_no_patterns(tmp_path: Path) -> None:
+    """Help (and any run Typer reads) compiles Rich's and Click's patterns: not kept."""
+    code = (
+        "import sys\nfrom amends.cli import main\nsys.argv = ['amends', 'check', '--help']\nmain()"
+    )
+    env = {**os.environ, "AMENDS_HOME": str(tmp_path / "home")}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert not list((tmp_path / "home" / "cache" / "regex").glob("*.marshal"))

@@ -56,14 +56,14 @@ def main(argv: Sequence[str] | None = None) -> None:
         from amends.cli.fastargs import FAST_COMMANDS, fast_command  # no Typer, Click, Rich
 
         if argv is None and args and args[0] in FAST_COMMANDS:
-            _short_run()
+            _short_run(args[0])
         run = fast_command(args)
     if run is None:
         _run_typer(args)
     sys.exit(_outcome(run))
 
 
-def _short_run() -> None:
+def _short_run(command: str) -> None:
     """Set up the console script for a short command (``plan``, ``check``).
 
     Such a run allocates mostly objects that live until it exits (modules, rules,
@@ -81,7 +81,7 @@ def _short_run() -> None:
     if regex_cache.enabled():
         from amends.paths import cache_dir
 
-        regex_cache.install(cache_dir())
+        regex_cache.install(cache_dir(), command)
 
 
 def _run_typer(args: list[str]) -> NoReturn:

@@ -13,6 +13,7 @@ environment (:func:`amends.web.workers.app_from_env`).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import sys
@@ -117,7 +118,5 @@ def serve_workers(config: Any, listening: socket.socket) -> None:
     """
     from uvicorn.supervisors import Multiprocess
 
-    try:
+    with contextlib.suppress(KeyboardInterrupt):  # the supervisor stops its workers itself
         Multiprocess(config, sockets=[listening]).run()
-    except KeyboardInterrupt:  # the supervisor stops its workers on Ctrl+C itself
-        pass

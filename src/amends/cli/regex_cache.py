@@ -8,10 +8,13 @@ its group names — depends only on the pattern, its flags and the interpreter,
 so it can be kept on disk and handed to ``_sre.compile`` directly next time,
 skipping the parser and the compiler. The result is the same ``re.Pattern``.
 
-The table (``<cache dir>/regex/<interpreter key>.marshal``) is named after the
-interpreter's version, the regex engine's magic number and code size, so
-another Python never reads it; ``marshal`` is that interpreter's own format.
-A pattern not in it is compiled as usual and added when the process exits. Any
+Each command has its table (``<cache dir>/regex/<command>-<interpreter key>.marshal``),
+named after the interpreter's version, the regex engine's magic number and code
+size, so another Python never reads it; ``marshal`` is that interpreter's own
+format. A pattern not in it is compiled as usual and added when the process
+exits — except after a run that loaded Typer (help, a usage error, the option
+table derived afresh): Rich and Click compile a thousand patterns an ordinary
+run never uses, and reading them back would cost more than it saves. Any
 surprise (an unknown Python, a damaged table, a program ``_sre`` refuses) means
 compiling as usual. Only the console script of a fast command installs it
 (:func:`amends.cli.main`), never a library user or a test calling ``main``.
@@ -40,12 +43,13 @@ Entry = tuple[int, tuple[int, ...], int, dict[str, int], tuple[str | None, ...]]
 _known: dict[tuple[str | bytes, int], Entry] = {}
 _added: dict[tuple[str | bytes, int], Entry] = {}
 _original: Any = None
+_typer_before = [False]  # whether Typer was loaded already when the table was read
 
 
-def table_path(cache: Path) -> Path:
-    """The table for this interpreter under the cache folder ``cache``."""
+def table_path(cache: Path, command: str) -> Path:
+    """The table of ``command`` for this interpreter under the cache folder ``cache``."""
     tag = f"{sys.implementation.cache_tag}-{sys.hexversion:x}-{_sre.MAGIC}-{_sre.CODESIZE}"
-    return cache / "regex" / f"patterns-{_FORMAT}-{tag}.marshal"
+    return cache / "regex" / f"{command}-{_FORMAT}-{tag}.marshal"
 
 
 def _build(pattern: str | bytes, flags: int) -> tuple[Any, Entry]:
@@ -98,8 +102,8 @@ def _load(path: Path) -> dict[tuple[str | bytes, int], Entry]:
 
 
 def _save(path: Path) -> None:
-    if not _added:
-        return
+    if not _added or ("typer" in sys.modules and not _typer_before[0]):
+        return  # this run loaded Typer after the table was read
     from amends.paths import write_cache  # only when something new was compiled
 
     table = {**_load(path), **_known, **_added}
@@ -123,8 +127,8 @@ def _probe() -> bool:
         return False
 
 
-def install(cache: Path) -> bool:
-    """Read the table under ``cache`` and route ``re``'s compiler through it for this
+def install(cache: Path, command: str) -> bool:
+    """Read ``command``'s table under ``cache`` and route ``re``'s compiler through it for this
     process (new patterns are added at exit). False, and nothing changed, on an
     interpreter this module does not know."""
     global _original
@@ -136,7 +140,8 @@ def install(cache: Path) -> bool:
     if not _probe():
         _original = None
         return False
-    path = table_path(cache)
+    path = table_path(cache, command)
+    _typer_before[0] = "typer" in sys.modules
     _known.update(_load(path))
     _compiler.compile = compile_cached
     atexit.register(_save, path)
