@@ -92,10 +92,10 @@ def report_cold(
     for name, found in runs.items():
         median = statistics.median(r.seconds for r in found)
         peak = max(r.peak_mb for r in found)
-        goal = goals.get(name)
+        limit = goals.get(name)
         verdict = ""
-        if goal is not None:
-            verdict = f"  goal <= {goal:g}x: {'met' if median / floor <= goal else 'NOT met'}"
+        if limit is not None:
+            verdict = f"  goal <= {limit:g}x: {'met' if median / floor <= limit else 'NOT met'}"
         print(
             f"  {name:<34}{median * 1000:7.0f} ms  {median / floor:5.1f}x floor"
             f"  peak {peak:5.0f} MB{verdict}"
