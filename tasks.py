@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import subprocess
 import sys
 import venv
@@ -76,12 +77,62 @@ def task_golden(args: list[str]) -> None:
     _run([_python(), "-m", "pytest", "-q", "-k", "golden", *args], env=env)
 
 
+# bench_check.py (the checker's own figures) reports its throughput in this line.
+_CHECK_RATE = re.compile(r"throughput: ([\d,]+) drafts/s per CPU-second")
+CHECK_GOAL = 1000
+
+
+def _bench_script(script: Path, args: list[str]) -> tuple[int, list[list[str]]]:
+    """Run one benchmark, echoing its output; its exit code and the goals it recorded.
+
+    A goal is a line ``GOAL<TAB>what<TAB>figure<TAB>goal<TAB>met`` (``bench.timing.goal``);
+    the checker's benchmark, which prints none, is read from its throughput line. It
+    never scores the held-out drafts here: those figures are the lead's alone.
+    """
+    extra = ["--no-heldout"] if script.name == "bench_check.py" else []
+    goals: list[list[str]] = []
+    proc = subprocess.Popen(
+        [_python(), str(script), *extra, *args], cwd=ROOT, stdout=subprocess.PIPE, text=True
+    )
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        if line.startswith("GOAL\t"):
+            goals.append(line.rstrip("\n").split("\t")[1:])
+            continue
+        sys.stdout.write(line)
+        sys.stdout.flush()
+        found = _CHECK_RATE.search(line) if script.name == "bench_check.py" else None
+        if found:
+            rate = int(found.group(1).replace(",", ""))
+            met = "met" if rate >= CHECK_GOAL else "NOT met"
+            goals.append(["drafts checked/s", f"{rate} per CPU s", f">= {CHECK_GOAL}", met])
+    return proc.wait(), goals
+
+
 def task_bench(args: list[str]) -> None:
-    """Run every benchmark script under bench/ and print its figures."""
+    """Run every benchmark script under bench/, print its figures, then a table of every
+    goal of issue 18: the figure, the goal, met or not."""
     ensure_venv()
+    table: list[list[str]] = []
+    failed: list[str] = []
     for script in sorted((ROOT / "bench").glob("bench_*.py")):
         print(f"== {script.name}", flush=True)
-        _run([_python(), str(script), *args])
+        code, goals = _bench_script(script, args)
+        table.extend(goals)
+        if code != 0:
+            failed.append(script.name)
+            table.append([script.name, f"failed (exit {code})", "-", "NOT met"])
+    widths = [max(len(row[i]) for row in [*table, ["goal"] * 4]) for i in range(4)]
+    print("\n== every goal (figure: median of the run above)")
+    for row in [["what", "figure", "goal", "verdict"], *table]:
+        print(
+            "  "
+            + "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        )
+    met = sum(row[3] == "met" for row in table)
+    print(f"  {met} of {len(table)} met")
+    if failed:
+        sys.exit(f"benchmarks that failed: {', '.join(failed)}")
 
 
 def task_train(args: list[str]) -> None:

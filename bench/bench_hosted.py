@@ -59,6 +59,13 @@ def _free_port() -> int:
 @contextmanager
 def server(args: list[str], env: dict[str, str]) -> Iterator[str]:
     """A running `amends serve …` on a free loopback port; stopped on exit."""
+    with server_process(args, env) as (base, _):
+        yield base
+
+
+@contextmanager
+def server_process(args: list[str], env: dict[str, str]) -> Iterator[tuple[str, int]]:
+    """A running `amends serve …` on a free loopback port and its process id."""
     port = _free_port()
     proc = subprocess.Popen(
         [sys.executable, "-c", "from amends.cli import main; main()", *args, "--port", str(port)],
@@ -76,7 +83,7 @@ def server(args: list[str], env: dict[str, str]) -> Iterator[str]:
                 time.sleep(0.2)
         else:
             raise RuntimeError("server did not start: " + " ".join(args))
-        yield base
+        yield base, proc.pid
     finally:
         proc.send_signal(signal.SIGINT)
         try:

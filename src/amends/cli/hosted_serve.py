@@ -13,8 +13,11 @@ environment (:func:`amends.web.workers.app_from_env`).
 
 from __future__ import annotations
 
+import contextlib
 import os
+import socket
 import sys
+from typing import Any
 
 from amends.errors import InputError
 from amends.store import DATABASE_URL_ENV, resolve_target
@@ -99,11 +102,21 @@ def run_hosted(host: str, port: int, workers: int, url: str, allowed_hosts: list
     store.close()
     os.environ[DATABASE_URL_ENV] = url
     os.environ[ALLOWED_HOSTS_ENV] = ",".join(allowed_hosts)
-    # uvicorn's workers share the socket bound (and checked) above
-    uvicorn.run(
-        "amends.web.workers:app_from_env",
-        factory=True,
-        workers=workers,
-        fd=listening.fileno(),
-        **common,  # type: ignore[arg-type]
-    )
+    app = "amends.web.workers:app_from_env"
+    config = uvicorn.Config(app, factory=True, workers=workers, **common)  # type: ignore[arg-type]
+    serve_workers(config, listening)
+
+
+def serve_workers(config: Any, listening: socket.socket) -> None:
+    """uvicorn's worker processes, each accepting on the socket bound (and checked) above.
+
+    The socket object itself is handed to the workers, as ``uvicorn.run`` does with one
+    it binds. Handing them its file descriptor (``fd=``) made uvicorn rebuild it as a
+    Unix socket, so asyncio never set ``TCP_NODELAY`` on the connections it accepted:
+    a response written in two parts (headers, then body) waited for the client's
+    delayed acknowledgement, ≈ 40 ms a request, whatever the number of workers.
+    """
+    from uvicorn.supervisors import Multiprocess
+
+    with contextlib.suppress(KeyboardInterrupt):  # the supervisor stops its workers itself
+        Multiprocess(config, sockets=[listening]).run()

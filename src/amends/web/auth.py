@@ -23,6 +23,7 @@ from datetime import datetime
 from pathlib import Path
 from urllib.parse import quote
 
+from starlette.concurrency import run_in_threadpool
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from amends.accounts import Session, session_user
@@ -113,8 +114,18 @@ class SignInGate:
             await self.app(scope, receive, send)
             return
         method, path = str(scope["method"]), str(scope["path"])
+        token = session_token(scope)
         try:
-            user = session_user(self.hosted.store, session_token(scope), self.hosted.clock())
+            # The lookup is a database round trip: in a worker thread, so this worker's
+            # event loop goes on reading and answering other requests meanwhile (on the
+            # loop, every signed-in request waited for every other one's lookup).
+            user = (
+                None
+                if token is None
+                else await run_in_threadpool(
+                    session_user, self.hosted.store, token, self.hosted.clock()
+                )
+            )
         except StoreError as exc:
             if is_open(method, path):
                 user = None  # /healthz and sign-in report the outage themselves
@@ -122,7 +133,7 @@ class SignInGate:
                 await _deny(scope, send, 503, str(exc))
                 return
         if user is None and not is_open(method, path):
-            clear = session_token(scope) is not None  # expired or forged: drop it
+            clear = token is not None  # expired or forged: drop it
             await _deny(
                 scope, _clearing(send, is_https(scope)) if clear else send, 401, "sign in first"
             )
