@@ -9,7 +9,6 @@ is checking a draft) when an entry is malformed.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -282,6 +281,8 @@ def _rule(entry: dict[str, Any], lexicon: dict[str, Patterns], build: _Build) ->
 
 def parse_catalogue(text: str) -> Catalogue:
     """Validate and compile catalogue TOML (exposed so tests can load variants)."""
+    import tomllib  # only here and on a start without a catalogue cache: not on every start
+
     return build_catalogue(tomllib.loads(text))
 
 
@@ -358,6 +359,8 @@ def catalogue() -> Catalogue:
             return build_catalogue(kept.data, kept)
         except (KeyError, TypeError, ValueError, AttributeError):
             pass  # a damaged file with the right key: rebuilt below, as on a first start
+    import tomllib  # a start with a catalogue cache never parses the TOML, nor imports this
+
     data = tomllib.loads(text)
     built, build = _build(data, None)
     catalogue_cache.write(key, data, build.translated, built.all_patterns())
