@@ -13,8 +13,9 @@ classifier's logits for every corpus sentence.
   ``src`` extracted with ``git archive``), then compare the current code to them.
 
 Exits 1 and lists the first differences when any answer differs. Run:
-``.venv/bin/python bench/check_equality.py [--against main] [--no-heldout]`` (``--no-heldout``
-leaves the held-out drafts out, as engineers must).
+``.venv/bin/python bench/check_equality.py [--against main] [--no-heldout] [--one-by-one]``
+(``--no-heldout`` leaves the held-out drafts out, as engineers must; ``--one-by-one``: see
+:data:`ONE_BY_ONE`).
 """
 
 from __future__ import annotations
@@ -51,6 +52,11 @@ class Input:
     subject: str | None = None
     email: bool = False
 
+
+ONE_BY_ONE = "--one-by-one" in sys.argv
+"""``--one-by-one``: the current code checks every draft as a process's first draft is
+checked (each pattern's own substring test, no gate built: ``amends.check.scan.GATE_AFTER``),
+so that path is compared on every draft, not only on the first."""
 
 HELDOUT_ON = "--no-heldout" not in sys.argv
 """``--no-heldout`` leaves out ``tests/heldout`` (for engineers, who must never read it)."""
@@ -123,6 +129,10 @@ def record() -> dict[str, Any]:
     from amends.check import check_email, check_text
     from amends.check.classifier import model
 
+    if ONE_BY_ONE:
+        from amends.check import scan
+
+        scan.GATE_AFTER = sys.maxsize  # every draft asks its patterns one by one
     reports: dict[str, Any] = {}
     logits: dict[str, list[str]] = {}
     score = model().raw_scores

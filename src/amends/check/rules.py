@@ -9,7 +9,6 @@ is checking a draft) when an entry is malformed.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -18,6 +17,7 @@ from typing import Any, Literal, cast, get_args
 from amends.check import catalogue_cache
 from amends.check.lazy_regex import LazyPattern
 from amends.check.model import CATEGORIES, DRAFT_KINDS, DraftKind, Severity, severity_of
+from amends.datafiles import parse_toml
 
 Check = Literal[
     "sentence",
@@ -282,7 +282,7 @@ def _rule(entry: dict[str, Any], lexicon: dict[str, Patterns], build: _Build) ->
 
 def parse_catalogue(text: str) -> Catalogue:
     """Validate and compile catalogue TOML (exposed so tests can load variants)."""
-    return build_catalogue(tomllib.loads(text))
+    return build_catalogue(parse_toml(text))
 
 
 def build_catalogue(data: dict[str, Any], cached: catalogue_cache.Index | None = None) -> Catalogue:
@@ -358,7 +358,7 @@ def catalogue() -> Catalogue:
             return build_catalogue(kept.data, kept)
         except (KeyError, TypeError, ValueError, AttributeError):
             pass  # a damaged file with the right key: rebuilt below, as on a first start
-    data = tomllib.loads(text)
+    data = parse_toml(text)  # imports tomllib: a start with a catalogue cache never does
     built, build = _build(data, None)
     catalogue_cache.write(key, data, build.translated, built.all_patterns())
     return built

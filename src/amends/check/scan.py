@@ -67,6 +67,31 @@ def _gate() -> Gate:
     return Gate(catalogue().all_patterns())
 
 
+@cache
+def _known_ids() -> frozenset[int]:
+    """The ``id`` of every catalogue pattern: :attr:`Gate.known`, without building the gate."""
+    return frozenset(map(id, catalogue().all_patterns()))
+
+
+GATE_AFTER = 1
+"""Drafts a process checks with no index built: each pattern asked on its own whether the
+draft may hold a match (:func:`may_match`) and run in its fast form (:mod:`amends.check.
+anchors`). Building the substring gate and the lead index (every literal and lead of every
+pattern filed by its letters) costs more than asking the few hundred patterns of one draft
+one by one, so ``amends check FILE`` builds neither; a process that goes on checking (a
+batch, the web app, an editor) builds them at its second draft. Either way each pattern's
+matches are ``finditer``'s, so the reports are the same (``bench/check_equality.py
+--one-by-one`` checks every draft the first draft's way)."""
+_checked = [0]
+"""Drafts checked in this process (see :data:`GATE_AFTER`)."""
+
+
+def _one_by_one() -> bool:
+    """Whether the draft being prepared is checked with no index (:data:`GATE_AFTER`)."""
+    _checked[0] += 1
+    return _checked[0] <= GATE_AFTER
+
+
 def within(spans: list[Span], start: int, end: int) -> list[Span]:
     """The spans (sorted) that lie inside ``[start, end]``."""
     i = bisect_left(spans, (start, -1))
@@ -117,7 +142,7 @@ def _members(patterns: tuple[LazyPattern, ...]) -> _Members:
         return entry[1]
     pairs = tuple((id(p), p) for p in patterns)
     ids = frozenset(key for key, _ in pairs)
-    distinct = len(ids) == len(pairs) and ids <= _gate().known
+    distinct = len(ids) == len(pairs) and ids <= _known_ids()
     made = _Members(pairs, ids if distinct else None, dict(pairs))
     _MEMBERS[id(patterns)] = (patterns, made)
     return made
@@ -132,7 +157,7 @@ def _group_ids(patterns: tuple[LazyPattern, ...]) -> frozenset[int] | None:
     if entry is not None and entry[0] is patterns:
         return entry[1]
     ids = frozenset(map(id, patterns))
-    found = ids if ids <= _gate().known else None
+    found = ids if ids <= _known_ids() else None
     _GROUPS[id(patterns)] = (patterns, found)
     return found
 
@@ -364,7 +389,9 @@ class Scan:
     @kept_property
     def _led(self) -> frozenset[int]:
         """The word-led patterns (none when the lower case has another length)."""
-        return frozenset() if self._same_length_lower is None else _leads().known
+        if self._same_length_lower is None or self._unindexed:
+            return frozenset()
+        return _leads().known
 
     @kept_property
     def _lead_words(self) -> dict[str, list[int]]:
@@ -382,7 +409,7 @@ class Scan:
 
     @kept_property
     def _known(self) -> frozenset[int]:
-        return _gate().known
+        return _known_ids()
 
     @kept_property
     def _alive(self) -> list[LazyPattern]:
@@ -392,7 +419,7 @@ class Scan:
     def _search(self, pattern: LazyPattern) -> list[Span]:
         key = id(pattern)
         if key not in self._possible and (
-            key in _gate().known or not may_match(pattern, self.lowered)
+            key in self._known or not may_match(pattern, self.lowered)
         ):
             return []
         lowered = self._same_length_lower
@@ -458,9 +485,17 @@ class Scan:
 
     @kept_property
     def _possible(self) -> set[int]:
+        if self._unindexed:
+            patterns = dict.fromkeys(catalogue().all_patterns())
+            return {id(p) for p in patterns if may_match(p, self.lowered)}
         if self._same_length_lower is None:
             return _gate().possible(self.lowered)
         return _gate().possible_in(self._word_places, self.lowered)
+
+    @kept_property
+    def _unindexed(self) -> bool:
+        """Checked with no gate or lead index (:data:`GATE_AFTER`), decided once a draft."""
+        return _one_by_one()
 
     @kept_property
     def body_words(self) -> list[Span]:
