@@ -17,7 +17,9 @@ whole, not in one clause:
   convenient, or a time you propose"), nor one stating one's own availability that limits
   or insists on nothing ("I am available Wednesday or Friday, 9:00-12:00 CET";
   ``own_availability``);
-- **blame**: blame points at something — the reader's side, a third party, the
+- **blame**: a clause read as blame in a sentence that is not, read whole, must say
+  something went wrong (``went_wrong``: "…on Zoom, using the link you sent" is not blame);
+  blame points at something — the reader's side, a third party, the
   arrangements — or disowns the miss (``blame_target`` in the catalogue). A
   story of one's own mishap with none of that ("my phone updated overnight and
   wiped my alarms") is at most an excuse, which the excuse rule reports. A long
@@ -116,6 +118,10 @@ def _stands(scan: Scan, rule: Rule, hit: Hit, cat: Catalogue) -> bool:
     if rule.category == "overshare" and _long_story(scan, span, cat):
         return scan.search_any(cat.lexicon["private_detail"], *span)
     if rule.category == "blame":
+        if not _whole_does(scan, span, ("blame",)) and not scan.search_any(
+            cat.lexicon["went_wrong"], *span
+        ):
+            return False  # "…on Zoom, using the link you sent": their link, nothing gone wrong
         if scan.search_any(cat.lexicon["ownership"], *span) and not _turns_on_them(scan, span, cat):
             return False  # "I misread your invitation": owned, not blamed
         if _long_story(scan, span, cat):
