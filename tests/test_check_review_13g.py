@@ -1,4 +1,4 @@
-"""Shapes eng13g's catalogue entries and decisions state, each with the near miss it must not swallow.
+"""Shapes eng13g's catalogue entries and decisions state, each with the near miss it spares.
 
 - A call that promises the times by e-mail offers availability however the promise is worded
   ("two or three new times within the hour", "within the hour with a couple of times",
@@ -49,7 +49,10 @@ def _found(text: str, kind: str, reason: str | None = None) -> set[str]:
     ],
 )
 def test_a_call_promising_times_by_email_offers_availability(promise: str) -> None:
-    call = f"Hi, this is Sam Lee about this morning's interview. I'm sorry I missed it. {promise} Thanks."
+    call = (
+        "Hi, this is Sam Lee about this morning's interview. I'm sorry I missed it. "
+        f"{promise} Thanks."
+    )
     assert "missing-availability" not in _found(call, "script", "illness")
 
 
@@ -81,7 +84,7 @@ def test_a_reply_asked_for_at_their_convenience_offers_no_time() -> None:
 @pytest.mark.parametrize(
     "line",
     [
-        "My diary is reasonably elastic over the coming weeks, so your office can land on whatever suits.",
+        "My diary is reasonably elastic over the coming weeks, so land on whatever suits.",
         "My calendar from the 16th onward is a blank page, so pick whatever day your team likes.",
         "I will happily slot in wherever there's a gap in your diary before Christmas.",
     ],
@@ -127,8 +130,8 @@ def test_a_reply_date_asked_for_ones_own_arrangements_is_a_courtesy() -> None:
     "line",
     [
         "I had the time wrong and I own that, but I don't think the mix-up started with me.",
-        "My bus was held, and how was anyone meant to find Suite 400 when the directory doesn't list you?",
-        "The date I was given was the 19th; it may be worth checking what is being passed on to candidates.",
+        "My bus was held, and how was anyone meant to find Suite 400 with no sign for you?",
+        "I was given the 19th; it may be worth checking what is being passed on to candidates.",
     ],
 )
 def test_fault_shared_out_or_pointed_at_their_arrangements_is_blame(line: str) -> None:
