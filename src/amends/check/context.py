@@ -165,7 +165,12 @@ def availability_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
     # a sentence the model reads as vague counts only when it speaks of meeting, as for the
     # vague-time rule itself ("just checking in after last week's mix-up" offers nothing)
     about_meeting = cat.rule("vague-time-sentence").requires
+    reply_only = cat.lexicon["reply_only"]
     for span in scan.body_sentences:
+        if scan.search_any(reply_only, *span) and not scan.search_any(
+            cat.lexicon["invites_them"], *span
+        ):
+            continue  # "glad to hear from you at your convenience": when to answer, not to meet
         put_off = scan.search_any(hope, *span)
         if scan.search_any(rule.patterns, *span):
             later = put_off and scan.search_any(cat.lexicon["times_later"], *span)

@@ -14,8 +14,12 @@ whole, not in one clause:
 - **demand**: a question that puts times forward ("could we do Thursday at 10
   or Friday at 2?") asks; it does not set; nor does a sentence that puts times
   forward and leaves the choice to them ("let me know if Monday 11:00 IST is
-  convenient, or a time you propose");
-- **blame**: blame points at something — the reader's side, a third party, the
+  convenient, or a time you propose"), nor one stating one's own availability that limits
+  or insists on nothing ("I am available Wednesday or Friday, 9:00-12:00 CET";
+  ``own_availability``);
+- **blame**: a clause read as blame in a sentence that is not, read whole, must say
+  something went wrong (``went_wrong``: "…on Zoom, using the link you sent" is not blame);
+  blame points at something — the reader's side, a third party, the
   arrangements — or disowns the miss (``blame_target`` in the catalogue). A
   story of one's own mishap with none of that ("my phone updated overnight and
   wiped my alarms") is at most an excuse, which the excuse rule reports. A long
@@ -83,6 +87,14 @@ def _leaves_the_choice(scan: Scan, span: Span, cat: Catalogue) -> bool:
     return _is_question(scan, span) or scan.search_any(cat.lexicon["invitation"], *span)
 
 
+def _states_own_availability(scan: Scan, span: Span, cat: Catalogue) -> bool:
+    """Times offered as one's own availability, with nothing limited or insisted on."""
+    if not _whole_does(scan, span, ("offers-times",)):
+        return False
+    own, terms = cat.lexicon["own_availability"], cat.lexicon["sets_terms"]
+    return scan.search_any(own, *span) and not scan.search_any(terms, *span)
+
+
 def _turns_on_them(scan: Scan, span: Span, cat: Catalogue) -> bool:
     """Owned, then turned on the employer's side ("that is on me; still, your coordinator…")."""
     lex = cat.lexicon
@@ -101,9 +113,15 @@ def _stands(scan: Scan, rule: Rule, hit: Hit, cat: Catalogue) -> bool:
         return False
     if rule.category == "demand" and _leaves_the_choice(scan, span, cat):
         return False  # "…is either convenient? otherwise a time you propose": it asks
+    if rule.category == "demand" and _states_own_availability(scan, span, cat):
+        return False  # "I am available Wednesday or Friday, 9:00-12:00 CET": it offers
     if rule.category == "overshare" and _long_story(scan, span, cat):
         return scan.search_any(cat.lexicon["private_detail"], *span)
     if rule.category == "blame":
+        if not _whole_does(scan, span, ("blame",)) and not scan.search_any(
+            cat.lexicon["went_wrong"], *span
+        ):
+            return False  # "…on Zoom, using the link you sent": their link, nothing gone wrong
         if scan.search_any(cat.lexicon["ownership"], *span) and not _turns_on_them(scan, span, cat):
             return False  # "I misread your invitation": owned, not blamed
         if _long_story(scan, span, cat):
