@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from amends.intake.interviewers import is_person
 from amends.intake.lexicon import agencies, data, given_names, places, word_set
 from amends.intake.names import TITLES, WHO, overlapping
-from amends.intake.people import is_person
 from amends.intake.role import KIND, PAREN, capitalised, clean_role, read_role, same_words
 from amends.intake.text import Story
 
