@@ -77,3 +77,31 @@ def test_a_line_cook_is_a_role_and_a_line_manager_is_not() -> None:
         == "Line Cook"
     )
     assert "role" not in read("overslept, missed my 9am interview at Acme, line manager. sorry")
+
+
+def test_courtesy_titles_of_more_languages_are_dropped_from_the_interviewer() -> None:
+    got = read("I missed my 10am interview at Vltava Optics. It was to be led by Ing. Petr Dvorak.")
+    assert got["interviewer"] == "Petr Dvorak"
+    got = read("Missed my 9am interview at Sava Bank, the interviewer was Gospodin Milan Ilic.")
+    assert got["interviewer"] == "Milan Ilic"
+    got = read("Missed my 9am interview at Wisla Tech, the interviewer was Pan Taras Hnat.")
+    assert got["interviewer"] == "Taras Hnat"
+
+
+def test_a_company_written_in_capitals_like_a_title_is_still_the_company() -> None:
+    got = read("I had a video interview with ING yesterday at 16:00 for the risk analyst role.")
+    assert got["company"] == "ING"
+    assert "interviewer" not in got
+
+
+def test_a_grade_or_job_word_after_a_recruiter_word_is_no_name() -> None:
+    got = read(
+        "My interview with Atlas Conseil is Thursday 10:00 for the Consultant Senior post, "
+        "with M. Youssef Amrani. Contact: recrutement@atlas.example"
+    )
+    assert "recruiter" not in got
+    got = read(
+        "Video interview Thursday 10:00 for the analyst role at Cordillera. Contact: Ines "
+        "Fuentes, Talent Acquisition Lead, ines.fuentes@cordillera.example"
+    )
+    assert got.get("recruiter") != "Lead"

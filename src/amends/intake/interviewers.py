@@ -191,8 +191,9 @@ def is_person(phrase: str, after: str, story: Story, known: frozenset[str] = fro
     words = phrase.lower().split()
     if not words:
         return False
-    if words[0].rstrip(".") in TITLE_WORDS:
-        return True
+    first = phrase.split()[0].rstrip(".")
+    if words[0].rstrip(".") in TITLE_WORDS and not (first.isupper() and len(first) > 2):
+        return True  # a title; "with ING" (in capitals) is the bank
     name = clean_name(phrase, story, known) or ""
     if re.match(r"\s*\((?:hr|recruiter|interviewer|hiring manager|coordinator)\b", after, re.I):
         return True  # "with Jana (HR, Orbis Pharma)"
