@@ -105,3 +105,20 @@ def test_a_grade_or_job_word_after_a_recruiter_word_is_no_name() -> None:
         "Fuentes, Talent Acquisition Lead, ines.fuentes@cordillera.example"
     )
     assert got.get("recruiter") != "Lead"
+
+
+def test_a_firm_written_where_the_recruiters_name_stands_is_no_recruiter() -> None:
+    got = read(
+        "Missed my 10am interview at Acme for the analyst role. Recruiter: Hartwell Recruiting"
+    )
+    assert "recruiter" not in got
+    got = read("Missed my interview at 9 with Marks & Spencer, the recruiter is Bramley Staffing")
+    assert "recruiter" not in got
+
+
+def test_an_employer_named_after_a_person_is_never_the_interviewer() -> None:
+    got = read("flu. interview 9.30 today, phone, w/ John Lewis. buying assistant. cant talk.")
+    assert "interviewer" not in got
+    assert read("flu. interview 9.30 today, phone, w/ John Lowe. cant talk.")["interviewer"] == (
+        "John Lowe"
+    )

@@ -24,6 +24,7 @@ from amends.intake.names import (
     WORD,
     address_words,
     clean_name,
+    firm_named_like_person,
     name_up_to_stop,
     not_interviewer,
     overlapping,
@@ -189,8 +190,8 @@ def is_person(phrase: str, after: str, story: Story, known: frozenset[str] = fro
     """Whether the phrase after "with" is a person: a title, a given name, or "X from Y"
     (``known``: words of a name already read, such as the interviewer's)."""
     words = phrase.lower().split()
-    if not words:
-        return False
+    if not words or firm_named_like_person(phrase + after):
+        return False  # "w/ John Lewis": the employer
     first = phrase.split()[0].rstrip(".")
     if words[0].rstrip(".") in TITLE_WORDS and not (first.isupper() and len(first) > 2):
         return True  # a title; "with ING" (in capitals) is the bank

@@ -38,6 +38,24 @@ def read_recruiters(story: Story, people: People) -> None:
     """Fill the recruiter and agency of ``people`` from the story (its addresses blanked)."""
     _recruiter(story, people)
     _recruiter_phrase(story, people)
+    _firm_for_person(people)
+
+
+# The last word of a firm that places people, never of a person's name ("Hartwell Recruiting").
+_FIRM_END = re.compile(
+    r"(?i:recruit\w*|staffing|talent|search|personnel|resourcing|headhunters|placements|careers"
+    r"|agency|workforce)"
+)
+
+
+def _firm_for_person(people: People) -> None:
+    """ "Recruiter: Hartwell Recruiting": a firm read where a recruiter's name stands is the
+    agency, and no recruiter is named."""
+    who = re.sub(r"\s*\(.*\)$", "", people.recruiter or "")
+    if not who or not _FIRM_END.fullmatch(who.split()[-1]):
+        return
+    people.agency = people.agency or who
+    people.recruiter = None
 
 
 def _recruiter_phrase(story: Story, people: People) -> None:
