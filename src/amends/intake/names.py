@@ -142,7 +142,18 @@ def clean_name(raw: str, story: Story, known: frozenset[str] = frozenset()) -> s
             words.append(word)
             continue
         words.append(word if not word.islower() else word.capitalize())
-    return " ".join(words) or None
+    name = " ".join(words)
+    return None if not name or firm_named_like_person(name) else name
+
+
+def firm_named_like_person(text: str) -> bool:
+    """Whether ``text`` starts with an employer named after a person ("John Lewis. buying
+    assistant"): the company, never a person's name (``firms_named_like_people``)."""
+    low = re.sub(r"\s+", " ", text.lstrip().lower())
+    return any(
+        low.startswith(firm) and not low[len(firm) : len(firm) + 1].isalnum()
+        for firm in word_set("firms_named_like_people")
+    )
 
 
 def _known_name(word: str, known: frozenset[str]) -> bool:

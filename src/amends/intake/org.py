@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from amends.intake.interviewers import is_person
 from amends.intake.lexicon import agencies, data, given_names, places, word_set
 from amends.intake.names import TITLES, WHO, overlapping
-from amends.intake.people import is_person
 from amends.intake.role import KIND, PAREN, capitalised, clean_role, read_role, same_words
 from amends.intake.text import Story
 
@@ -299,7 +299,8 @@ def _clean_company(raw: str, story: Story) -> str | None:
         if cased and words and key in _NAME_PARTICLES and after and after[0][:1].isupper():
             glue = True  # "Vale do Sol Agritech", "Banco de Chile", "Van der Berg Bouw"
         if not glue:
-            if not words and (key in _TITLE_WORDS or (key in _ZONE_WORDS and len(key) <= 4)):
+            title = key in _TITLE_WORDS and not (word.isupper() and len(word) > 2)  # "ING"
+            if not words and (title or (key in _ZONE_WORDS and len(key) <= 4)):
                 return None  # "Sir Michael Grey", "EST": a person or a clock, not a company
             following = [t.strip(".,;:!?").lower() for t in raw.split()[i + 1 : i + 2]]
             if key == "head" and following in (["office"], ["offices"]):

@@ -17,10 +17,13 @@ from amends.intake.text import Story
 
 KIND = (
     r"(?:role|position|positon|job|post|opening|vacancy|internship|gig|opportunity|program"
-    r"|programme)"
+    r"|programme|spot)"
 )
 _ROLE = r"(?P<role>[A-Za-z0-9][\w/+#&\-]*(?: [A-Za-z0-9][\w/+#&\-]*){0,5})"
 _DET = r"(?:the |a |an |my |our |their |this |that )?"
+_FOREIGN_LABEL = r"puesto|cargo|vaga|poste|stelle|posizione|vacante|plaza|ruolo|vacature"
+# "vaga de analista de CRM", "Puesto Coordinador de ...": the label is no word of the role.
+_LABEL_LEAD = re.compile(rf"^(?:{_FOREIGN_LABEL})(?: (?:de|di|als))?\s+", re.IGNORECASE)
 _ACRONYMS = word_set("acronyms")
 _STOP = word_set("stop")
 _ROLE_PATTERNS = [
@@ -29,6 +32,13 @@ _ROLE_PATTERNS = [
     (rf"\b(?:position|role|job|post) of {_DET}{_ROLE}", False),
     (
         rf"\b(?:position|positon|role|job title|title|post|job)(?: is| was|:| -| =)? {_DET}{_ROLE}",
+        True,
+    ),
+    # "puesto: analista actuarial", "vaga de analista de CRM", "die Stelle ist ...": the same
+    # label in the story's other language.
+    (
+        rf"\b(?:{_FOREIGN_LABEL})(?: de| di| ist| es| é| est|:| -)?"
+        rf" (?:die |der |el |la |o |a |le )?{_ROLE}",
         True,
     ),
     (
@@ -107,10 +117,16 @@ def _listed_role(text: str) -> str | None:
         if not words or len(words) > 5:
             continue
         listed = text[: m.start("role")].rstrip().endswith(",")
-        if len(words) == 1 and not (listed and _LISTED_AFTER_NAME.search(text[: m.start("role")])):
-            continue  # one title word alone ("Analyst.") says too little
+        if len(words) == 1 and not (
+            (listed and _LISTED_AFTER_NAME.search(text[: m.start("role")]))
+            or _one_word_sentence(text, m, words[0])
+        ):
+            continue  # one title word alone ("Analyst,") says too little
         last = words[-1].lower()
-        if words[0].lower() in _NOT_LISTED or words[0].lower() in _CONTACT_LEADS:
+        line_job = (
+            words[0].lower() == "line" and last != "manager"
+        )  # "line cook", not "line manager"
+        if (words[0].lower() in _NOT_LISTED and not line_job) or words[0].lower() in _CONTACT_LEADS:
             continue  # "the hiring manager", "hr coordinator": who someone is, not the job
         if last in _CONTACT_WORDS and not (last == "coordinator" and len(words) > 1):
             continue  # "agency recruiter"; "logistics coordinator" is a job
@@ -118,6 +134,30 @@ def _listed_role(text: str) -> str | None:
         if role and same_words(role, re.sub(r"^(?:the|a|an|my) ", "", phrase, flags=re.I)):
             return role
     return None
+
+
+# Job words too general to be the job when they stand alone ("Manager." may be a person).
+_TOO_GENERAL = frozenset(
+    {"manager", "director", "lead", "leader", "head", "senior", "partner", "owner", "support",
+     "sales", "success", "crew", "scheme", "principal", "master", "graduate", "fellow", "agent",
+     "worker", "associate", "rep", "exec", "executive", "officer", "specialist", "assistant",
+     "consultant", "frontend", "backend", "president", "recruiter", "coordinator", "hand",
+     "tech", "admin", "trainee", "intern", "internship", "ceo", "cfo", "cto", "coo", "vp"}
+)  # fmt: skip
+
+
+def _one_word_sentence(text: str, m: re.Match[str], word: str) -> bool:
+    """ "9am at Calder & Reeve, 40 Gresham St. Paralegal. Won't make it.": a sentence that is
+    one job word (a trade, not a general word such as "Manager") is the job applied for."""
+    before = text[: m.start("role")].rstrip()
+    after = text[m.end("role") :]
+    key = word.lower().strip(".")
+    return (
+        (not before or before[-1] in ".!?")
+        and re.match(r"\s*(?:[.!?]|$)", after) is not None
+        and key in word_set("role_heads")
+        and key not in _TOO_GENERAL
+    )
 
 
 # Words that cannot start a company's name but can start a job title ("team leader").
@@ -134,11 +174,14 @@ _ROLE_FIRST_WORDS = frozenset(
         "station",
         "night",
         "video",
+        "hr",  # "HR generalist", "HR assistant"
+        "remote",  # "remote sensing analyst"
     }
 )
 
 
 def clean_role(raw: str, strict: bool) -> str | None:
+    raw = _LABEL_LEAD.sub("", raw.strip())
     words = raw.strip(" ,.").split()
     while words and words[0].lower() in {"the", "a", "an", "my", "our", "their", "new"}:
         words.pop(0)
@@ -163,12 +206,13 @@ def clean_role(raw: str, strict: bool) -> str | None:
     if not kept:
         return None
     first, last = kept[0].lower(), _head_word(kept)
-    heads = word_set("role_heads")
     if first in word_set("not_company") - _ROLE_FIRST_WORDS:
         return None
     if all(w.lower() in word_set("employment_terms") for w in kept):
         return None  # "a contract role at Nike" says the terms, not the job
-    heads = word_set("role_heads")
+    heads = word_set("role_heads") | word_set("role_heads_only")
+    if first == "hr" and last in _HR_PEOPLE:
+        return None  # "the HR coordinator at Pinnacle booked it": someone of their HR team
     if any(
         w.lower() in ("in", "of", "and", "for")
         or (w.lower() in _ROMANCE and kept[i].lower() in heads)
@@ -179,17 +223,21 @@ def clean_role(raw: str, strict: bool) -> str | None:
         return capitalised(" ".join(kept))  # "vp engineering", "head marketing"
     if len(kept) == 1 and kept[0].isupper() and 2 <= len(kept[0]) <= 4 and not strict:
         return kept[0]  # "the SE role"
-    if last not in heads and (strict or last in word_set("not_company")):
+    # "analista actuarial", "jefe de almacen": the head word comes first in some languages.
+    head_first = len(kept) > 1 and first in word_set("role_heads_first")
+    if last not in heads and not head_first and (strict or last in word_set("not_company")):
         return None
     if last not in heads and len(kept) == 1 and kept[0][:1].isupper() and not strict:
         return None
     return capitalised(" ".join(kept))
 
 
+# "HR" and one of these is who someone is, not the job applied for ("HR generalist" is one).
+_HR_PEOPLE = frozenset({"coordinator", "co-ordinator", "manager", "lady", "person", "team", "rep"})
 # Small words inside a job title after its head word: "Head of Sales", "Analista de Datos".
 _ROMANCE = frozenset({"de", "du", "des", "di", "da", "del"})
 _JOINS = frozenset({"in", "of", "and", "for"}) | _ROMANCE
-_GRADE = re.compile(r"\d+|i{1,3}|iv|v|vi|band|level|grade|[a-z]\d?", re.IGNORECASE)
+_GRADE = re.compile(r"\d+|i{1,3}|iv|v|vi|band|level|grade|jr|sr|[a-z]\d?", re.IGNORECASE)
 
 
 def _head_word(kept: list[str]) -> str:
