@@ -76,7 +76,7 @@ def read_story(text: object, now: datetime, my_tz: str, learned: bool = True) ->
         agreed = one_moment(when.candidates, guess, mine)
         if agreed is not None:
             when.start, when.conflict = agreed, []
-    tz = interviewer_zone(place, when.start, local, mine)
+    tz = interviewer_zone(place, when.start, local, mine, when.candidates)
     placed = place_times(when.start, when.realised, tz, mine, now)
     special = dict(placed.special)
     _time_questions(when, special)

@@ -111,12 +111,15 @@ class _Mention:
     offset: Offset | None = None
 
 
-_NOW_WORDS = re.compile(r"(?:\bits|\bit is|\bits now|\bit is now|\bnow|\bnow its)\s*$")
+# "its 9.20", "it is already 10:05", "its just gone 11": the time now.
+_NOW_WORDS = re.compile(
+    r"(?:\bits|\bit is|\bits now|\bit is now|\bnow|\bnow its)(?: already| just(?: gone)?)?\s*$"
+)
 
 
 def _says_now(low: str, clock: Clock, now: datetime) -> bool:
     """ "its 9.20": a time told as the present (within ten minutes of now) is no start."""
-    if not _NOW_WORDS.search(low, max(0, clock.start - 12), clock.start):
+    if not _NOW_WORDS.search(low, max(0, clock.start - 24), clock.start):
         return False
     told = (clock.hour % 12) * 60 + clock.minute
     current = (now.hour % 12) * 60 + now.minute

@@ -47,7 +47,9 @@ def _after_time() -> re.Pattern[str]:
         r"(?:\s*(?<![\w])(?:tonight|today|tomorrow|yesterday|this (?:morning|afternoon|evening)"
         r"|in the (?:morning|afternoon|evening)"
         # "9am thursday taipei time", "5pm wednesday for me": the day between time and clock
-        r"|(?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day))?"
+        r"|(?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+        # "my 10:30 interview (Riyadh time)": the clock in brackets after the event word
+        r"|(?:interview|interveiw|call|meeting)(?=\s*[(\[])))?"
         r"\s*[(\[,]?\s*(?:in\s+|on\s+)?(?:"
         rf"(?P<mine>my (?:own )?(?:local )?(?:time(?:zone)?|zone|clock)|mine|local time for me"
         r"|for me"
