@@ -143,3 +143,17 @@ def found_gone(low: str, start: int) -> bool:
         return False
     # "out of my head, until 9": the clause before counts
     return _GONE.search(low[max(0, start - 90) : start]) is not None
+
+
+# Reaching the place once the slot had begun, the time right after: "arrived 12:05 and
+# they'd gone", "got to Golden Stool Ventures at Airport City at 11:50", "I reach there 2.10".
+_ARRIVED = re.compile(
+    r"\b(?:arrived|reached|reach there|got there|got in|made it there"
+    r"|got to (?:the |their |there )?[\w&'-]+(?: [\w&'-]+){0,5})"
+    r"(?: (?:at|around|about|only at|just after|by))? $"
+)
+
+
+def found_late(low: str, start: int) -> bool:
+    """Whether the time at ``start`` is told as the person's arrival (see ``_ARRIVED``)."""
+    return _ARRIVED.search(low[max(0, start - 70) : start]) is not None

@@ -36,6 +36,7 @@ from amends.intake.timecues import (
     SENTENCE,
     THOUGHT,
     found_gone,
+    found_late,
     retractions,
 )
 from amends.intake.timewords import Clock, Day, Offset, find_clocks, find_days, find_offsets
@@ -250,11 +251,17 @@ def read_when(
     realised = [m for m in mentions if m.role == "realise"] or [
         m for m in mentions if m.role in ("other", "unknown") and found_gone(low, m.start)
     ]
+    arrival = False
+    if not realised:
+        # "arrived 12:05 and they'd already gone", "got to their office at 11:40 and the
+        # 11:00 was over": reaching the place after the start is when the miss was seen.
+        realised = [m for m in mentions if m.role == "other" and found_late(low, m.start)]
+        arrival = True
     if len(realised) == 1:
         when.realised = context.resolve(realised[0], attached.get(realised[0].start), "realise", [])
         if when.realised is None and when.start is not None and when.start.wall is not None:
             when.realised = context.later_that_day(realised[0], when.start.wall)
-        if _noticed_before(when):
+        if _noticed_before(when) or (arrival and not _noticed_after(when)):
             when.realised = None  # "sat down at 8:30 ... missed my 9am": no noticing of it
     if when.start is None and not starts and not when.bad_date:
         when.date_only = context.start_day_only(days)
@@ -268,6 +275,15 @@ def _noticed_before(when: When) -> bool:
         return False
     same = (start.clock.zone if start.clock else None) == (seen.clock.zone if seen.clock else None)
     return same and seen.wall < start.wall
+
+
+def _noticed_after(when: When) -> bool:
+    """A time later than the start, both on one clock (an arrival once the slot began)."""
+    start, seen = when.start, when.realised
+    if start is None or seen is None or start.wall is None or seen.wall is None:
+        return False
+    same = (start.clock.zone if start.clock else None) == (seen.clock.zone if seen.clock else None)
+    return same and seen.wall > start.wall
 
 
 _BARE_HOUR = re.compile(r"(?<![\w/.:$£€-])(?P<h>\d{1,2})(?![\w:/%]|[.,]\d)")
