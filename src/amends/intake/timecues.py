@@ -132,17 +132,24 @@ _GONE = re.compile(
     r"\b(?:slept|sleeping|asleep|out of my (?:head|mind)|(?:didnt|didn't|did not) (?:realise"
     r"|realize|notice|remember|see it|twig|click)|forgot)\b[^.;!?]{0,40}"
     r"\b(?:until|till|til|untill)(?: [a-z]+){0,5}? (?:at |around |about )?$"
+    # "it never crossed my mind until Florencia from X called at 4:15", "did not see the
+    # calls from the recruiter, Ms. Lin of Y, until 6 p.m.", "i only remebered when the HR
+    # lady emailed at 5.15": someone getting in touch brought it back
+    r"|\b(?:(?:never|didnt|didn't|did not) (?:crossed|cross) my mind|(?:didnt|didn't|did not)"
+    r" (?:see|think of|hear)|never (?:saw|thought of|heard)|only (?:remembered|remebered"
+    r"|realised|realized|noticed|clicked|knew))\b[^.;!?]{0,60}?"
+    r"\b(?:until|till|til|untill|when)\b[^.;!?]{0,80}? (?:at |around |about )?$"
 )
-_UNTIL = re.compile(r"\b(?:until|till|til|untill)\b")
+_UNTIL = re.compile(r"\b(?:until|till|til|untill|when)\b")
 
 
 def found_gone(low: str, start: int) -> bool:
     """Whether the time at ``start`` is the moment the interview came back to mind or the
     person woke (see ``_GONE``)."""
-    if not _UNTIL.search(low, max(0, start - 60), start):
+    if not _UNTIL.search(low, max(0, start - 100), start):
         return False
     # "out of my head, until 9": the clause before counts
-    return _GONE.search(low[max(0, start - 90) : start]) is not None
+    return _GONE.search(low[max(0, start - 200) : start]) is not None
 
 
 # Reaching the place once the slot had begun, the time right after: "arrived 12:05 and
