@@ -160,7 +160,7 @@ _WHO = (
 # A word saying when, between an event and its company: "16:00", "tomorrow", "this afternoon".
 _WHEN_WORD = (
     r"(?:\d[\d:.]*(?:am|pm|h)?|am|pm|today|tomorrow|tonight|yesterday|this|morning|afternoon"
-    r"|evening|on"
+    r"|evening|on|at"
     r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
 )
 
@@ -204,7 +204,7 @@ def _location_patterns() -> list[re.Pattern[str]]:
         # (Yerevan)": the company's place in brackets (the words between say when; "my
         # meeting this morning with my boss (Berlin)" names no company)
         re.compile(
-            rf"\b(?:interview|call|meeting|chat|screen)(?: {_WHEN_WORD}){{0,2}}"
+            rf"\b(?:interview|call|meeting|chat|screen)(?: {_WHEN_WORD}){{0,3}}"
             rf" (?:with|w/|w|at) (?!(?:my|his|her|our)\b)(?:the )?[\w&]+(?: [\w&]+){{0,2}}"
             rf" \({place}\)"
         ),
