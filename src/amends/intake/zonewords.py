@@ -153,7 +153,8 @@ def read_abbreviation(abbr: str, story: str) -> str:
 _WHO = (
     r"(?:team|teams|office|offices|company|firm|interviewer|interviewers|recruiter|hiring manager"
     r"|manager|panel|they|theyre|they are|hes|shes|he is|she is|client|hq|headquarters|people"
-    r"|startup|everyone|interview panel|whole team|employer)"
+    r"|startup|everyone|interview panel|whole team|employer|yard|plant|factory|warehouse|depot"
+    r"|studio)"
 )
 
 
@@ -172,11 +173,12 @@ def _location_patterns() -> list[re.Pattern[str]]:
         re.compile(
             rf"\b{_WHO}\s+(?:is |are |was |were |s )?(?:all |also |here |there |now )?"
             r"(?:based |located |sitting |over |calling |ringing |phoning |working )?"
-            rf"(?:in|out of|from|on) (?:the )?{place}(?!\w)"
+            rf"(?:in|out of|from|on|near|close to|just outside|outside) (?:the )?{place}(?!\w)"
         ),
         re.compile(rf"(?<!\w){place}[- ]based\b"),
+        # "their Colombo 03 office": a district number between the city and the office
         re.compile(
-            rf"(?<!\w){place} (?:team|office|hq|headquarters|startup|firm|branch|interviewer"
+            rf"(?<!\w){place}(?: \d{{1,2}})? (?:team|office|hq|headquarters|startup|firm|branch|interviewer"
             r"|panel|recruiter|people|side|company|hiring manager|studio|clinic|campus|fab|lab)s?\b"
         ),
         # "shes in their kisumu office", "who sits in the leeds office": where someone is
