@@ -55,7 +55,8 @@ def interviewer_zone(
         return clock.zone
     named = {
         c.clock.zone
-        for c in (candidates or []) if start is None
+        for c in (candidates or [])
+        if start is None
         if c.clock is not None and c.clock.zone and c.clock.kind in ("zone", "theirs")
     }
     if len(named) == 1:

@@ -6,7 +6,10 @@ clauses end. Patterns only; :mod:`.when` applies them to a story.
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from itertools import pairwise
+
+from amends.intake.timewords import Clock
 
 # "Dr. Bauer", "Mr. Sanz": a title's full stop ends no sentence.
 SENTENCE = re.compile(
@@ -164,3 +167,18 @@ _ARRIVED = re.compile(
 def found_late(low: str, start: int) -> bool:
     """Whether the time at ``start`` is told as the person's arrival (see ``_ARRIVED``)."""
     return _ARRIVED.search(low[max(0, start - 70) : start]) is not None
+
+
+# "its 9.20", "it is already 10:05", "its just gone 11": the time now.
+_NOW_WORDS = re.compile(
+    r"(?:\bits|\bit is|\bits now|\bit is now|\bnow|\bnow its)(?: already| just(?: gone)?)?\s*$"
+)
+
+
+def says_now(low: str, clock: Clock, now: datetime) -> bool:
+    """ "its 9.20": a time told as the present (within ten minutes of now) is no start."""
+    if not _NOW_WORDS.search(low, max(0, clock.start - 24), clock.start):
+        return False
+    told = (clock.hour % 12) * 60 + clock.minute
+    current = (now.hour % 12) * 60 + now.minute
+    return min(abs(told - current), 720 - abs(told - current)) <= 10

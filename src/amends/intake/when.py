@@ -38,6 +38,7 @@ from amends.intake.timecues import (
     found_gone,
     found_late,
     retractions,
+    says_now,
 )
 from amends.intake.timewords import Clock, Day, Offset, find_clocks, find_days, find_offsets
 from amends.intake.zonewords import ZoneRef, zone_after, zoned_hour
@@ -110,21 +111,6 @@ class _Mention:
     clause: int
     clock: Clock | None = None
     offset: Offset | None = None
-
-
-# "its 9.20", "it is already 10:05", "its just gone 11": the time now.
-_NOW_WORDS = re.compile(
-    r"(?:\bits|\bit is|\bits now|\bit is now|\bnow|\bnow its)(?: already| just(?: gone)?)?\s*$"
-)
-
-
-def _says_now(low: str, clock: Clock, now: datetime) -> bool:
-    """ "its 9.20": a time told as the present (within ten minutes of now) is no start."""
-    if not _NOW_WORDS.search(low, max(0, clock.start - 24), clock.start):
-        return False
-    told = (clock.hour % 12) * 60 + clock.minute
-    current = (now.hour % 12) * 60 + now.minute
-    return min(abs(told - current), 720 - abs(told - current)) <= 10
 
 
 def _clause_start(clauses: list[int], pos: int) -> int:
@@ -210,7 +196,7 @@ def read_when(
         role = _role(low, item.start, item.end, c_start, c_end)
         told_on = zone_after(low, item.end, low)
         on = ZoneInfo(told_on.zone) if told_on and told_on.zone else my_tz
-        if isinstance(item, Clock) and _says_now(low, item, now.astimezone(on)):
+        if isinstance(item, Clock) and says_now(low, item, now.astimezone(on)):
             role = "other"  # "its 9.20 and i was meant to be there at 9": the time now
         mentions.append(
             _Mention(

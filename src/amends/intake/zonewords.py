@@ -178,8 +178,9 @@ def _location_patterns() -> list[re.Pattern[str]]:
         re.compile(rf"(?<!\w){place}[- ]based\b"),
         # "their Colombo 03 office": a district number between the city and the office
         re.compile(
-            rf"(?<!\w){place}(?: \d{{1,2}})? (?:team|office|hq|headquarters|startup|firm|branch|interviewer"
-            r"|panel|recruiter|people|side|company|hiring manager|studio|clinic|campus|fab|lab)s?\b"
+            rf"(?<!\w){place}(?: \d{{1,2}})? (?:team|office|hq|headquarters|startup|firm|branch"
+            r"|interviewer|panel|recruiter|people|side|company|hiring manager|studio|clinic"
+            r"|campus|fab|lab)s?\b"
         ),
         # "shes in their kisumu office", "who sits in the leeds office": where someone is
         re.compile(
