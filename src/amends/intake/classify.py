@@ -28,7 +28,10 @@ _PAST = re.compile(
 _INTERVIEW = re.compile(
     r"\b(?:interview|interviews|interviewer|interviewing|screen|screening|call|onsite|recruiter"
     r"|hiring|role|position|job|meeting|assessment|panel|chat with|final round|first round"
-    r"|second round|talent partner|talent acquisition)\b"
+    r"|second round|talent partner|talent acquisition"
+    # the word in the languages stories mix in ("entrevista 9:30", "entretien 10h chez")
+    r"|entrevista|entrevistas|entretien|entrevue|colloquio|vorstellungsgespr\w*"
+    r"|sollicitatiegesprek|wawancara|rozmowa kwalifikacyjna|mülakat|mulakat)\b"
     # "couldnt reach their office for the 11am", "didnt go to the 3pm": the slot by its time
     r"|\b(?:for|missed|miss|make|go to|went to|attend|attended|make it to|made it to|get to"
     r"|got to) the \d{1,2}(?:[:.]\d\d)? ?(?:am|pm|oclock|o clock)\b"

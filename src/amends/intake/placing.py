@@ -37,14 +37,30 @@ class Placed:
 
 
 def interviewer_zone(
-    place: str | None, start: Stated | None, local: bool, my_tz: ZoneInfo
+    place: str | None,
+    start: Stated | None,
+    local: bool,
+    my_tz: ZoneInfo,
+    candidates: list[Stated] | None = None,
 ) -> str | None:
-    """The interviewer's IANA zone, or ``None`` when the story does not tell."""
+    """The interviewer's IANA zone, or ``None`` when the story does not tell.
+
+    When the start is asked about (two times that differ: "14:00 Brussels time, 13:00
+    here", with a wrong sum), the one zone named on the candidates is still where the
+    interviewer is; two different named zones leave it open."""
     if place:
         return place
     clock = start.clock if start is not None else None
     if clock is not None and clock.zone and clock.kind in ("zone", "theirs"):
         return clock.zone
+    named = {
+        c.clock.zone
+        for c in (candidates or [])
+        if start is None
+        if c.clock is not None and c.clock.zone and c.clock.kind in ("zone", "theirs")
+    }
+    if len(named) == 1:
+        return named.pop()
     if local:
         return my_tz.key
     return None

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from amends.dates.country import country_for_zone
 from amends.dates.zones import zone
@@ -76,11 +76,13 @@ def read_story(text: object, now: datetime, my_tz: str, learned: bool = True) ->
         agreed = one_moment(when.candidates, guess, mine)
         if agreed is not None:
             when.start, when.conflict = agreed, []
-    tz = interviewer_zone(place, when.start, local, mine)
+    tz = interviewer_zone(place, when.start, local, mine, when.candidates)
     placed = place_times(when.start, when.realised, tz, mine, now)
     special = dict(placed.special)
     _time_questions(when, special)
     scenario = _scenario(cues, placed.start or placed.approx_start, now, tense, low)
+    if scenario is None and placed.start is None and placed.approx_start is None:
+        scenario = _scenario_by_day(cues, when.date_only, now.astimezone(mine).date())
     fields = {
         "scenario": scenario,
         "reason": _clash_reason(cues.reason, scenario, low),
@@ -110,6 +112,12 @@ def read_story(text: object, now: datetime, my_tz: str, learned: bool = True) ->
         fields["scenario"] = "tech-failure"
     if learned:
         fields = refine(fields, story.low)
+        if not fields["scenario"] and fields["reason"] and not cues.reason:
+            # The model read a reason the cues missed: the start decides the scenario with it.
+            fields["scenario"] = _scenario(
+                replace(cues, reason=fields["reason"]),
+                placed.start or placed.approx_start, now, tense, low,
+            )  # fmt: skip
     intake = build({k: v for k, v in fields.items() if v}, special, placed.at_on_my_clock)
     intake.my_tz = mine.key
     return intake
@@ -255,6 +263,14 @@ def _scenario(
     ):
         return "conflict"  # "this afternoon, in person. threw my back out": hours ahead, ill
     return None
+
+
+def _scenario_by_day(cues: Cues, day: date | None, today: date) -> str | None:
+    """A start told by its day alone ("interview wed at Lakeshore Bindery, time TBC"): a
+    later day with trouble told is a clash to move (``conflict``), never lateness."""
+    if day is None or day <= today or not (cues.reason or cues.scenarios):
+        return None
+    return "conflict" if "late" not in cues.scenarios else None
 
 
 # Reasons that make a person late on the way rather than unable to come at all.

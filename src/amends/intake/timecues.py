@@ -6,7 +6,10 @@ clauses end. Patterns only; :mod:`.when` applies them to a story.
 from __future__ import annotations
 
 import re
+from datetime import datetime
 from itertools import pairwise
+
+from amends.intake.timewords import Clock
 
 # "Dr. Bauer", "Mr. Sanz": a title's full stop ends no sentence.
 SENTENCE = re.compile(
@@ -132,14 +135,50 @@ _GONE = re.compile(
     r"\b(?:slept|sleeping|asleep|out of my (?:head|mind)|(?:didnt|didn't|did not) (?:realise"
     r"|realize|notice|remember|see it|twig|click)|forgot)\b[^.;!?]{0,40}"
     r"\b(?:until|till|til|untill)(?: [a-z]+){0,5}? (?:at |around |about )?$"
+    # "it never crossed my mind until Florencia from X called at 4:15", "did not see the
+    # calls from the recruiter, Ms. Lin of Y, until 6 p.m.", "i only remebered when the HR
+    # lady emailed at 5.15": someone getting in touch brought it back
+    r"|\b(?:(?:never|didnt|didn't|did not) (?:crossed|cross) my mind|(?:didnt|didn't|did not)"
+    r" (?:see|think of|hear)|never (?:saw|thought of|heard)|only (?:remembered|remebered"
+    r"|realised|realized|noticed|clicked|knew))\b[^.;!?]{0,60}?"
+    r"\b(?:until|till|til|untill|when)\b[^.;!?]{0,80}? (?:at |around |about )?$"
 )
-_UNTIL = re.compile(r"\b(?:until|till|til|untill)\b")
+_UNTIL = re.compile(r"\b(?:until|till|til|untill|when)\b")
 
 
 def found_gone(low: str, start: int) -> bool:
     """Whether the time at ``start`` is the moment the interview came back to mind or the
     person woke (see ``_GONE``)."""
-    if not _UNTIL.search(low, max(0, start - 60), start):
+    if not _UNTIL.search(low, max(0, start - 100), start):
         return False
     # "out of my head, until 9": the clause before counts
-    return _GONE.search(low[max(0, start - 90) : start]) is not None
+    return _GONE.search(low[max(0, start - 200) : start]) is not None
+
+
+# Reaching the place once the slot had begun, the time right after: "arrived 12:05 and
+# they'd gone", "got to Golden Stool Ventures at Airport City at 11:50", "I reach there 2.10".
+_ARRIVED = re.compile(
+    r"\b(?:arrived|reached|reach there|got there|got in|made it there"
+    r"|got to (?:the |their |there )?[\w&'-]+(?: [\w&'-]+){0,5})"
+    r"(?: (?:at|around|about|only at|just after|by))? $"
+)
+
+
+def found_late(low: str, start: int) -> bool:
+    """Whether the time at ``start`` is told as the person's arrival (see ``_ARRIVED``)."""
+    return _ARRIVED.search(low[max(0, start - 70) : start]) is not None
+
+
+# "its 9.20", "it is already 10:05", "its just gone 11": the time now.
+_NOW_WORDS = re.compile(
+    r"(?:\bits|\bit is|\bits now|\bit is now|\bnow|\bnow its)(?: already| just(?: gone)?)?\s*$"
+)
+
+
+def says_now(low: str, clock: Clock, now: datetime) -> bool:
+    """ "its 9.20": a time told as the present (within ten minutes of now) is no start."""
+    if not _NOW_WORDS.search(low, max(0, clock.start - 24), clock.start):
+        return False
+    told = (clock.hour % 12) * 60 + clock.minute
+    current = (now.hour % 12) * 60 + now.minute
+    return min(abs(told - current), 720 - abs(told - current)) <= 10

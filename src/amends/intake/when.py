@@ -36,7 +36,9 @@ from amends.intake.timecues import (
     SENTENCE,
     THOUGHT,
     found_gone,
+    found_late,
     retractions,
+    says_now,
 )
 from amends.intake.timewords import Clock, Day, Offset, find_clocks, find_days, find_offsets
 from amends.intake.zonewords import ZoneRef, zone_after, zoned_hour
@@ -109,18 +111,6 @@ class _Mention:
     clause: int
     clock: Clock | None = None
     offset: Offset | None = None
-
-
-_NOW_WORDS = re.compile(r"(?:\bits|\bit is|\bits now|\bit is now|\bnow|\bnow its)\s*$")
-
-
-def _says_now(low: str, clock: Clock, now: datetime) -> bool:
-    """ "its 9.20": a time told as the present (within ten minutes of now) is no start."""
-    if not _NOW_WORDS.search(low, max(0, clock.start - 12), clock.start):
-        return False
-    told = (clock.hour % 12) * 60 + clock.minute
-    current = (now.hour % 12) * 60 + now.minute
-    return min(abs(told - current), 720 - abs(told - current)) <= 10
 
 
 def _clause_start(clauses: list[int], pos: int) -> int:
@@ -206,7 +196,7 @@ def read_when(
         role = _role(low, item.start, item.end, c_start, c_end)
         told_on = zone_after(low, item.end, low)
         on = ZoneInfo(told_on.zone) if told_on and told_on.zone else my_tz
-        if isinstance(item, Clock) and _says_now(low, item, now.astimezone(on)):
+        if isinstance(item, Clock) and says_now(low, item, now.astimezone(on)):
             role = "other"  # "its 9.20 and i was meant to be there at 9": the time now
         mentions.append(
             _Mention(
@@ -247,11 +237,17 @@ def read_when(
     realised = [m for m in mentions if m.role == "realise"] or [
         m for m in mentions if m.role in ("other", "unknown") and found_gone(low, m.start)
     ]
+    arrival = False
+    if not realised:
+        # "arrived 12:05 and they'd already gone", "got to their office at 11:40 and the
+        # 11:00 was over": reaching the place after the start is when the miss was seen.
+        realised = [m for m in mentions if m.role == "other" and found_late(low, m.start)]
+        arrival = True
     if len(realised) == 1:
         when.realised = context.resolve(realised[0], attached.get(realised[0].start), "realise", [])
         if when.realised is None and when.start is not None and when.start.wall is not None:
             when.realised = context.later_that_day(realised[0], when.start.wall)
-        if _noticed_before(when):
+        if _noticed_before(when) or (arrival and not _noticed_after(when)):
             when.realised = None  # "sat down at 8:30 ... missed my 9am": no noticing of it
     if when.start is None and not starts and not when.bad_date:
         when.date_only = context.start_day_only(days)
@@ -265,6 +261,15 @@ def _noticed_before(when: When) -> bool:
         return False
     same = (start.clock.zone if start.clock else None) == (seen.clock.zone if seen.clock else None)
     return same and seen.wall < start.wall
+
+
+def _noticed_after(when: When) -> bool:
+    """A time later than the start, both on one clock (an arrival once the slot began)."""
+    start, seen = when.start, when.realised
+    if start is None or seen is None or start.wall is None or seen.wall is None:
+        return False
+    same = (start.clock.zone if start.clock else None) == (seen.clock.zone if seen.clock else None)
+    return same and seen.wall > start.wall
 
 
 _BARE_HOUR = re.compile(r"(?<![\w/.:$£€-])(?P<h>\d{1,2})(?![\w:/%]|[.,]\d)")

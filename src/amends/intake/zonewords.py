@@ -47,7 +47,9 @@ def _after_time() -> re.Pattern[str]:
         r"(?:\s*(?<![\w])(?:tonight|today|tomorrow|yesterday|this (?:morning|afternoon|evening)"
         r"|in the (?:morning|afternoon|evening)"
         # "9am thursday taipei time", "5pm wednesday for me": the day between time and clock
-        r"|(?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day))?"
+        r"|(?:on )?(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+        # "my 10:30 interview (Riyadh time)": the clock in brackets after the event word
+        r"|(?:interview|interveiw|call|meeting)(?=\s*[(\[])))?"
         r"\s*[(\[,]?\s*(?:in\s+|on\s+)?(?:"
         rf"(?P<mine>my (?:own )?(?:local )?(?:time(?:zone)?|zone|clock)|mine|local time for me"
         r"|for me"
@@ -151,14 +153,15 @@ def read_abbreviation(abbr: str, story: str) -> str:
 _WHO = (
     r"(?:team|teams|office|offices|company|firm|interviewer|interviewers|recruiter|hiring manager"
     r"|manager|panel|they|theyre|they are|hes|shes|he is|she is|client|hq|headquarters|people"
-    r"|startup|everyone|interview panel|whole team|employer)"
+    r"|startup|everyone|interview panel|whole team|employer|yard|plant|factory|warehouse|depot"
+    r"|studio)"
 )
 
 
 # A word saying when, between an event and its company: "16:00", "tomorrow", "this afternoon".
 _WHEN_WORD = (
     r"(?:\d[\d:.]*(?:am|pm|h)?|am|pm|today|tomorrow|tonight|yesterday|this|morning|afternoon"
-    r"|evening|on"
+    r"|evening|on|at"
     r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
 )
 
@@ -170,12 +173,14 @@ def _location_patterns() -> list[re.Pattern[str]]:
         re.compile(
             rf"\b{_WHO}\s+(?:is |are |was |were |s )?(?:all |also |here |there |now )?"
             r"(?:based |located |sitting |over |calling |ringing |phoning |working )?"
-            rf"(?:in|out of|from|on) (?:the )?{place}(?!\w)"
+            rf"(?:in|out of|from|on|near|close to|just outside|outside) (?:the )?{place}(?!\w)"
         ),
         re.compile(rf"(?<!\w){place}[- ]based\b"),
+        # "their Colombo 03 office": a district number between the city and the office
         re.compile(
-            rf"(?<!\w){place} (?:team|office|hq|headquarters|startup|firm|branch|interviewer"
-            r"|panel|recruiter|people|side|company|hiring manager|studio|clinic|campus|fab|lab)s?\b"
+            rf"(?<!\w){place}(?: \d{{1,2}})? (?:team|office|hq|headquarters|startup|firm|branch"
+            r"|interviewer|panel|recruiter|people|side|company|hiring manager|studio|clinic"
+            r"|campus|fab|lab)s?\b"
         ),
         # "shes in their kisumu office", "who sits in the leeds office": where someone is
         re.compile(
@@ -202,7 +207,7 @@ def _location_patterns() -> list[re.Pattern[str]]:
         # (Yerevan)": the company's place in brackets (the words between say when; "my
         # meeting this morning with my boss (Berlin)" names no company)
         re.compile(
-            rf"\b(?:interview|call|meeting|chat|screen)(?: {_WHEN_WORD}){{0,2}}"
+            rf"\b(?:interview|call|meeting|chat|screen)(?: {_WHEN_WORD}){{0,3}}"
             rf" (?:with|w/|w|at) (?!(?:my|his|her|our)\b)(?:the )?[\w&]+(?: [\w&]+){{0,2}}"
             rf" \({place}\)"
         ),
