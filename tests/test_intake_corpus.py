@@ -47,7 +47,9 @@ TUNE_FLOORS = {
     "heldout_v3": (0.94, 0),
     "heldout_v4": (0.93, 6),
     "heldout_v5": (0.93, 1),
-    "dev6": (0.91, 1),
+    # dev6 (written before sets 10 and 11) leaves an arrival after the start unlabelled; those
+    # sets label it as `realised`, which the intake now reads: one "invented" here is that.
+    "dev6": (0.91, 2),
     "heldout_v6": (0.89, 5),
     "dev7": (0.83, 11),
     "heldout_v7": (0.88, 6),

@@ -35,12 +35,20 @@ def test_a_noticing_with_no_time_gives_no_realised_time() -> None:
         assert "realised" not in read(story), story
 
 
-def test_a_time_ahead_or_an_arrival_is_no_realised_time() -> None:
+def test_a_time_ahead_or_an_arrival_that_was_still_seen_is_no_realised_time() -> None:
     for story in (
         "my interview at Orbis was at 11 and the tube was stuck, I'll get there at 11:40",
         "I got to Orbis at 11:40 for my 11am interview, they still saw me",
-        "missed the 11am interview at Orbis, the bus broke down, got there at 11:50 and they had"
-        " left",
         "the 11am interview at Orbis is out of my head until 14:00 today, i have a shift",
     ):
         assert "realised" not in read(story), story
+
+
+def test_an_arrival_after_the_start_that_found_them_gone_is_when_the_miss_was_seen() -> None:
+    # Sets 10 and 11's convention (tests/heldout/README.md): reaching the place once the slot
+    # had begun, and finding it over, is the moment the person saw the miss.
+    story = (
+        "missed the 11am interview at Orbis, the bus broke down, got there at 11:50 and they had"
+        " left"
+    )
+    assert read(story).get("realised", "").startswith("2026-03-10T11:50"), read(story)

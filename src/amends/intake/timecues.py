@@ -164,9 +164,19 @@ _ARRIVED = re.compile(
 )
 
 
+# An arrival that still got the interview ("they still saw me", "it went ahead") saw no miss.
+_STILL_SEEN = re.compile(
+    r"\b(?:still (?:saw|see|seen|met|meet|interviewed|took|had)\b|(?:saw|see|met) me anyway"
+    r"|went ahead\b)"
+)
+
+
 def found_late(low: str, start: int) -> bool:
-    """Whether the time at ``start`` is told as the person's arrival (see ``_ARRIVED``)."""
-    return _ARRIVED.search(low[max(0, start - 70) : start]) is not None
+    """Whether the time at ``start`` is told as the person's arrival (see ``_ARRIVED``) with a
+    miss to see: an arrival the interviewer still took is no moment of realising."""
+    return _ARRIVED.search(low[max(0, start - 70) : start]) is not None and not (
+        _STILL_SEEN.search(low)
+    )
 
 
 # "its 9.20", "it is already 10:05", "its just gone 11": the time now.
