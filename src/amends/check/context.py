@@ -480,9 +480,22 @@ def subject_vague_hits(scan: Scan, rule: Rule, cat: Catalogue) -> list[Hit]:
 
 
 def _named_in_body(scan: Scan, word: str) -> bool:
-    """Whether ``word`` appears, capitalised, as a word of the body."""
-    pattern = re.compile(rf"(?<![\w'-]){re.escape(word)}(?![\w'-])")
-    return pattern.search(scan.folded, scan.draft.body_start) is not None
+    """Whether ``word`` appears, capitalised, as a word of the body.
+
+    A plain search, not a pattern built from the draft: compiled patterns may be kept on disk
+    between runs (:mod:`amends.cli.regex_cache`), and a draft's words must never be."""
+    text, at = scan.folded, scan.draft.body_start
+    while (at := text.find(word, at)) != -1:
+        end = at + len(word)
+        if not (_word_edge(text, at - 1) or _word_edge(text, end)):
+            return True
+        at += 1
+    return False
+
+
+def _word_edge(text: str, i: int) -> bool:
+    """Whether ``text[i]`` would continue a word (what ``[\\w'-]`` matches)."""
+    return 0 <= i < len(text) and (text[i].isalnum() or text[i] in "_'-")
 
 
 SHOUTED_SHARE = 0.7
