@@ -103,9 +103,17 @@ TUNING_SETS = (
         "spent tenth held-out set, even ids (measured only)",
         ROOT / "training/check/drafts/heldout_v10.toml:even",
     ),
+    (
+        "spent eleventh held-out set, odd ids (tuned on)",
+        ROOT / "training/check/drafts/heldout_v11.toml:odd",
+    ),
+    (
+        "spent eleventh held-out set, even ids (measured only)",
+        ROOT / "training/check/drafts/heldout_v11.toml:even",
+    ),
 )
 """A path ending ``:odd`` or ``:even`` keeps the drafts whose numeric id has that parity: the
-fifth to tenth sets are tuned on their odd half and only measured, in aggregate, on
+fifth to eleventh sets are tuned on their odd half and only measured, in aggregate, on
 their even half."""
 THROUGHPUT_SECONDS = 3.0
 _FLAW_KEYS = ("flaws", "labels", "categories", "expected", "findings")

@@ -41,7 +41,7 @@ CORPUS = Path(__file__).parent / "intake_corpus"
 # dev8: a fourth corpus writer's stories, scored unseen once; heldout_v8: the eighth held-out
 # set, scored twice and spent; dev9: a fifth corpus writer's stories, scored unseen once;
 # heldout_v9: the ninth held-out set, scored twice and spent; heldout_v10: the tenth, scored
-# twice and spent).
+# twice and spent; heldout_v11: the eleventh, scored twice and spent).
 TUNE_SPLITS = {
     "tune": CORPUS / "tune.toml",
     "heldout_v1": CORPUS / "heldout_v1.toml",
@@ -57,6 +57,7 @@ TUNE_SPLITS = {
     "heldout_v8": CORPUS / "heldout_v8.toml",
     "heldout_v9": CORPUS / "heldout_v9.toml",
     "heldout_v10": CORPUS / "heldout_v10.toml",
+    "heldout_v11": CORPUS / "heldout_v11.toml",
     "dev9": CORPUS / "dev9.toml",
 }
 # Never tuned on: its failures are not looked at.

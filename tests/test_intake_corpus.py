@@ -57,6 +57,7 @@ TUNE_FLOORS = {
     "heldout_v8": (0.85, 6),
     "heldout_v9": (0.85, 17),
     "heldout_v10": (0.83, 10),
+    "heldout_v11": (0.85, 11),
     "dev9": (0.87, 7),
 }
 
